@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Root of the project checkout, so bundled resources resolve the same from any working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const resourcePath = (...parts: string[]): string => path.join(PROJECT_ROOT, 'resources', ...parts);
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const intFrom = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+const chatId = z.preprocess(emptyToUndefined, z.coerce.number().int().optional());
+const idList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.coerce.number().int()),
+);
+const url = (hint: string) =>
+  z.preprocess(emptyToUndefined, z.string().url({ message: `must be a URL, for example ${hint}` }).optional());
+
+/**
+ * Every environment variable the application reads. Each entry's `describe` text is what the
+ * README documents; keep them in step.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATABASE_URL: url('postgres://user:pass@host:5432/db'),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  PGLITE_PORT: intFrom(0, 0, 65535),
+  DB_POOL_MAX: intFrom(10, 1, 200),
+  REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379')),
+  QUEUE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('xf')),
+  TELEGRAM_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'looks like 123456:ABC-def… (from @BotFather)').optional()),
+  TELEGRAM_API_ROOT: url('http://127.0.0.1:8081'),
+  WEBHOOK_URL: url('https://bot.example.org/telegram'),
+  WEBHOOK_PORT: intFrom(8443, 1, 65535),
+  WEBHOOK_SECRET: optionalString,
+  OFFICE_CHAT_ID: chatId,
+  OFFICE_MEMBER_IDS: idList,
+  CONSOLE_PORT: intFrom(8080, 0, 65535),
+  CALLBACK_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url('https://api.openai.com/v1'),
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
+  LLM_TIMEOUT_MS: intFrom(15000, 100, 300000),
+  DIRECTORY_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('directory.yaml'))),
+  HOLIDAYS_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('holidays.yaml'))),
+  TRIAGE_MODEL_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('model', 'triage-model.json'))),
+  ORG_ACCEPT_WORKING_DAYS: intFrom(3, 1, 60),
+  ORG_FIRST_CONTACT_DAYS: intFrom(5, 1, 90),
+  REMINDER_LEAD_WORKING_DAYS: intFrom(3, 0, 30),
+  SURVEY_REMINDER_HOURS: intFrom(48, 1, 720),
+  SURVEY_CLOSE_DAYS: intFrom(7, 1, 90),
+  SWEEP_EVERY_MS: intFrom(60000, 1000, 3600000),
+  OUTBOX_POLL_MS: intFrom(1000, 100, 60000),
+  RESIDENT_MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the variables above (see README.md, "Configuration") and start again.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The only place that reads the environment; everything else receives a Config. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`),
+    );
+  }
+  const cfg = parsed.data;
+  if (cfg.WEBHOOK_URL && !cfg.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError(['WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not: set the token from @BotFather or unset WEBHOOK_URL']);
+  }
+  return cfg;
+}

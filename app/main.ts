@@ -1,0 +1,223 @@
+/**
+ * Composition root: reads the configuration once, builds the ports and starts the roles asked for.
+ *   npm start                       → all roles
+ *   npm start -- --role bot|workers|all
+ */
+import { pathToFileURL } from 'node:url';
+import { Redis } from 'ioredis';
+import { ChannelRouter } from './channels.js';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { buildTriageDeps } from './triageDeps.js';
+import { callbackKeyFromConfig, createCallbackCodec } from '../bot/callbackData.js';
+import { createTelegramBot, type BotHandlers, type TelegramBot } from '../bot/telegramBot.js';
+import { TelegramSender } from '../bot/telegramSender.js';
+import { loadHolidayCalendar, type WorkingCalendar } from '../cases/calendar.js';
+import { CaseService } from '../cases/caseService.js';
+import { createClockHandler } from '../cases/deadlines.js';
+import type { ClockSettings } from '../cases/statutory.js';
+import { openDatabase, type Database } from '../db/pool.js';
+import { loadDirectory, type Directory } from '../knowledge/directory.js';
+import { createEmbedder } from '../knowledge/embedder.js';
+import { ingestBundledNotes } from '../knowledge/ingest.js';
+import { createRetriever, type KnowledgeRetriever } from '../knowledge/retriever.js';
+import type { TriageDeps } from '../triage/pipeline.js';
+import { checkRedis, RedisUnavailableError, startWorkers, type RunningWorkers } from '../workers/index.js';
+import type { MessageSender } from '../workers/sender.js';
+
+export const ROLES = ['bot', 'workers', 'all'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function parseRole(argv: string[]): Role {
+  const i = argv.indexOf('--role');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--role='))?.slice('--role='.length);
+  if (value === undefined) return 'all';
+  if ((ROLES as readonly string[]).includes(value)) return value as Role;
+  throw new ConfigError([`--role ${JSON.stringify(value)}: must be one of ${ROLES.join(', ')}`]);
+}
+
+export function clockSettings(cfg: Config): ClockSettings & { officeChatId: number | null } {
+  return {
+    orgAcceptWorkingDays: cfg.ORG_ACCEPT_WORKING_DAYS,
+    orgFirstContactDays: cfg.ORG_FIRST_CONTACT_DAYS,
+    reminderLeadWorkingDays: cfg.REMINDER_LEAD_WORKING_DAYS,
+    surveyReminderHours: cfg.SURVEY_REMINDER_HOURS,
+    surveyCloseDays: cfg.SURVEY_CLOSE_DAYS,
+    officeChatId: cfg.OFFICE_CHAT_ID ?? null,
+  };
+}
+
+/** Everything the roles share, built once per process. */
+export interface Core {
+  cfg: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  calendar: WorkingCalendar;
+  directory: Directory;
+  cases: CaseService;
+  retriever: KnowledgeRetriever;
+  triage: TriageDeps;
+  close(): Promise<void>;
+}
+
+export async function buildCore(cfg: Config, logger: Logger, clock: Clock = systemClock): Promise<Core> {
+  // Data files first: a bad directory or calendar should stop start-up before anything opens.
+  const calendar = loadHolidayCalendar(cfg.HOLIDAYS_PATH);
+  const calendarWarning = calendar.coverageWarning(calendar.shanghaiDate(clock.now()));
+  if (calendarWarning) logger.warn({ file: cfg.HOLIDAYS_PATH }, calendarWarning);
+  const directory = loadDirectory(cfg.DIRECTORY_PATH);
+  for (const warning of directory.warnings) logger.warn({ file: cfg.DIRECTORY_PATH }, warning);
+
+  const db = await openDatabase({
+    databaseUrl: cfg.DATABASE_URL,
+    dataDir: cfg.DATA_DIR,
+    pgliteport: cfg.PGLITE_PORT,
+    poolMax: cfg.DB_POOL_MAX,
+  });
+  logger.info({ embedded: db.embedded, dataDir: db.embedded ? cfg.DATA_DIR : undefined }, 'database ready');
+  try {
+    const embedder = createEmbedder(cfg);
+    const notes = await ingestBundledNotes(db.pool, embedder);
+    logger.info({ added: notes.added, replaced: notes.replaced, unchanged: notes.unchanged }, 'policy notes indexed');
+    const retriever = createRetriever({ pool: db.pool, embedder });
+    const cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings: clockSettings(cfg), logger });
+    const triage = buildTriageDeps(cfg, { directory, logger, retriever });
+    return { cfg, logger, clock, db, calendar, directory, cases, retriever, triage, close: () => db.close() };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+export interface RunningApp {
+  core: Core;
+  workers?: RunningWorkers;
+  bot?: TelegramBot;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  role: Role;
+  /** Senders for channels other than Telegram (the terminal chat adds its own). */
+  extraSenders?: Partial<Record<'terminal', MessageSender>>;
+  botHandlers?: (core: Core) => BotHandlers;
+}
+
+export async function startApp(cfg: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
+  try {
+    await checkRedis(cfg.REDIS_URL);
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) throw err;
+    throw new RedisUnavailableError(cfg.REDIS_URL, (err as Error).message);
+  }
+  const core = await buildCore(cfg, logger);
+  const running: RunningApp = { core, stop: async () => undefined };
+  const redis = new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
+  try {
+    const callbacks = cfg.TELEGRAM_BOT_TOKEN ? createCallbackCodec(callbackKeyFromConfig(cfg, 'telegram', logger)) : undefined;
+    const wantsBot = opts.role === 'bot' || opts.role === 'all';
+    const wantsWorkers = opts.role === 'workers' || opts.role === 'all';
+
+    if (wantsBot && !cfg.TELEGRAM_BOT_TOKEN) {
+      logger.warn(
+        'Telegram bot disabled: TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather, put its token in TELEGRAM_BOT_TOKEN ' +
+          'and start again. Meanwhile `npm run chat` talks to the same services in this terminal.',
+      );
+    }
+    if (wantsBot && cfg.TELEGRAM_BOT_TOKEN && callbacks) {
+      running.bot = createTelegramBot({
+        token: cfg.TELEGRAM_BOT_TOKEN,
+        apiRoot: cfg.TELEGRAM_API_ROOT,
+        redis,
+        pool: core.db.pool,
+        logger,
+        handlers: opts.botHandlers?.(core),
+        callbacks,
+        residentMessagesPerMinute: cfg.RESIDENT_MESSAGES_PER_MINUTE,
+        keyPrefix: cfg.QUEUE_PREFIX,
+        webhook: cfg.WEBHOOK_URL ? { url: cfg.WEBHOOK_URL, port: cfg.WEBHOOK_PORT, secretToken: cfg.WEBHOOK_SECRET } : undefined,
+      });
+      await running.bot.launch();
+      logger.info({ mode: cfg.WEBHOOK_URL ? 'webhook' : 'polling' }, 'telegram bot started');
+    }
+    if (wantsWorkers) {
+      const telegram = cfg.TELEGRAM_BOT_TOKEN && callbacks
+        ? new TelegramSender({ token: cfg.TELEGRAM_BOT_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT, callbacks, logger })
+        : undefined;
+      running.workers = await startWorkers({
+        pool: core.db.pool,
+        redisUrl: cfg.REDIS_URL,
+        prefix: cfg.QUEUE_PREFIX,
+        sender: new ChannelRouter({ telegram, ...opts.extraSenders }, logger),
+        clockHandler: createClockHandler({ directory: core.directory, settings: clockSettings(cfg), logger }),
+        clock: core.clock,
+        logger,
+        sweepEveryMs: cfg.SWEEP_EVERY_MS,
+        outboxPollMs: cfg.OUTBOX_POLL_MS,
+      });
+    }
+  } catch (err) {
+    await running.bot?.stop().catch(() => undefined);
+    await running.workers?.close().catch(() => undefined);
+    redis.disconnect();
+    await core.close().catch(() => undefined);
+    throw err;
+  }
+  let stopped: Promise<void> | undefined;
+  running.stop = () =>
+    (stopped ??= (async () => {
+      await running.bot?.stop('shutdown').catch((err) => logger.error({ err: (err as Error).message }, 'bot stop failed'));
+      await running.workers?.close().catch((err) => logger.error({ err: (err as Error).message }, 'workers close failed'));
+      redis.disconnect();
+      await core.close();
+    })());
+  return running;
+}
+
+/** Prints a start-up failure as the fix it needs, not a stack trace. */
+export function describeStartupError(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof RedisUnavailableError) return err.message;
+  if (err instanceof Error && err.name.endsWith('Error') && /directory|holiday|calendar/i.test(err.name)) return err.message;
+  return `Start-up failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+
+async function main(): Promise<void> {
+  let cfg: Config;
+  let role: Role;
+  try {
+    cfg = loadConfig();
+    role = parseRole(process.argv.slice(2));
+  } catch (err) {
+    console.error(describeStartupError(err));
+    process.exit(2);
+  }
+  const logger = createLogger(cfg.LOG_LEVEL);
+  let app: RunningApp;
+  try {
+    app = await startApp(cfg, logger, { role });
+  } catch (err) {
+    console.error(describeStartupError(err));
+    process.exit(1);
+  }
+  logger.info({ role }, 'started; press Ctrl+C to stop');
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err: (err as Error).message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}

@@ -1,0 +1,30 @@
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Directory } from '../knowledge/directory.js';
+import type { Retriever } from '../knowledge/types.js';
+import { createLlmEngine } from '../triage/llmEngine.js';
+import { createOfflineEngine, loadOfflineModel } from '../triage/offlineEngine.js';
+import type { TriageDeps } from '../triage/pipeline.js';
+
+/**
+ * The triage engines from the configuration: the offline learner alone, or — with OPENAI_API_KEY —
+ * the LLM engine first and the offline learner as its fallback (DESIGN: every LLM is optional).
+ */
+export function buildTriageDeps(
+  cfg: Config,
+  opts: { directory: Directory; logger: Logger; retriever?: Retriever; offlineOnly?: boolean },
+): TriageDeps {
+  const offline = createOfflineEngine({ model: loadOfflineModel(cfg.TRIAGE_MODEL_PATH), directory: opts.directory });
+  if (!cfg.OPENAI_API_KEY || opts.offlineOnly) {
+    return { engine: offline, retriever: opts.retriever, logger: opts.logger };
+  }
+  const llm = createLlmEngine({
+    apiKey: cfg.OPENAI_API_KEY,
+    baseURL: cfg.OPENAI_BASE_URL,
+    model: cfg.OPENAI_MODEL,
+    timeoutMs: cfg.LLM_TIMEOUT_MS,
+    retriever: opts.retriever,
+    directory: opts.directory,
+  });
+  return { engine: llm, fallback: offline, retriever: opts.retriever, engineTimeoutMs: cfg.LLM_TIMEOUT_MS, logger: opts.logger };
+}

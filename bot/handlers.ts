@@ -1,0 +1,193 @@
+/**
+ * The conversation plugged into the Telegram channel: private chats go to the resident's
+ * conversation, the office group and the handlers' groups to the staff conversation. This file only
+ * routes and renders (Reply[] → catalogue text + signed keyboard); decisions live in conversation/.
+ */
+import type { Context } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { Logger } from '../app/logger.js';
+import type { Core } from '../app/main.js';
+import { ResidentConversation } from '../conversation/resident.js';
+import { StaffConversation, STAFF_ACTIONS, type StaffResult } from '../conversation/staff.js';
+import type { Reply, ResidentConversationApi, ResidentRef } from '../conversation/types.js';
+import type { Directory } from '../knowledge/directory.js';
+import type { Language } from '../triage/types.js';
+import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec, type ParsedCallback } from './callbackData.js';
+import { t } from './messages/index.js';
+import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './telegramBot.js';
+import { buildKeyboard, splitText } from './telegramSender.js';
+
+export interface BotHandlerDeps {
+  resident: ResidentConversationApi;
+  staff: StaffConversation;
+  directory: Directory;
+  officeChatId: number | null;
+  /** The codec the bot verifies buttons with (createTelegramBot's `callbacks`). */
+  callbacks: CallbackCodec;
+  logger?: Logger;
+}
+
+/**
+ * BotHandlers plus the staff commands of the office group. `onGroupCommand` is called by the bot for a
+ * `/command` in a group chat once bot/telegramBot.ts routes group commands (see docs/staff-and-e2e.md).
+ */
+export interface ConversationHandlers extends BotHandlers {
+  onGroupCommand(ctx: TextContext, command: string, args: string, lang: Language): Promise<boolean>;
+}
+
+/** Emergency replies carry the numbers to call: they go out before anything else. */
+export const isEmergencyReply = (r: Reply): boolean => r.key.startsWith('triage.emergency.');
+
+export function orderReplies(replies: readonly Reply[]): Reply[] {
+  return [...replies.filter(isEmergencyReply), ...replies.filter((r) => !isEmergencyReply(r))];
+}
+
+export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
+  const { resident, staff, callbacks } = deps;
+  const log = deps.logger?.child({ component: 'conversation-handlers' });
+
+  const residentRef = (ctx: Context, lang: Language): ResidentRef => ({
+    channel: 'telegram',
+    externalId: String(ctx.from!.id),
+    chatId: ctx.chat?.id ?? ctx.from!.id,
+    language: lang,
+  });
+
+  async function sendReplies(ctx: Context, chatId: number, lang: Language, replies: readonly Reply[]): Promise<void> {
+    for (const r of orderReplies(replies)) {
+      const text = t(lang, r.key, r.params ?? {});
+      const keyboard = r.actions?.length ? buildKeyboard(callbacks, lang, r.actions, r.caseRef ?? r.token ?? '', r.caseVersion) : undefined;
+      await sendText(ctx, chatId, text, keyboard);
+    }
+  }
+
+  async function sendText(ctx: Context, chatId: number, text: string, keyboard?: InlineKeyboardMarkup, forceReply?: { placeholder: string }): Promise<void> {
+    const parts = splitText(text);
+    for (let i = 0; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      const markup = !last ? undefined : keyboard ? keyboard : forceReply ? { force_reply: true as const, input_field_placeholder: forceReply.placeholder.slice(0, 64) } : undefined;
+      await ctx.telegram.sendMessage(chatId, parts[i]!, { link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+    }
+  }
+
+  async function sendStaff(ctx: Context, chatId: number, result: StaffResult): Promise<void> {
+    if (ctx.callbackQuery) {
+      await ctx.answerCbQuery(result.answer?.text, result.answer?.alert ? { show_alert: true } : undefined).catch((err: Error) => {
+        log?.warn({ err: err.message }, 'could not answer the callback query');
+      });
+    }
+    for (const m of result.messages) await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
+    const card = ctx.callbackQuery?.message;
+    if (result.clearCard && card) {
+      // Spent buttons off the card, so nobody presses them again; cosmetic, so a failure is ignored.
+      await ctx.telegram.editMessageReplyMarkup(chatId, card.message_id, undefined, undefined).catch(() => undefined);
+    }
+  }
+
+  const isPrivate = (ctx: Context) => ctx.chat?.type === 'private';
+
+  return {
+    async onText(ctx: TextContext, lang: Language) {
+      const chatId = ctx.chat.id;
+      if (isPrivate(ctx)) {
+        const replies = await resident.onText(residentRef(ctx, lang), ctx.message.text, { updateId: ctx.update.update_id });
+        await sendReplies(ctx, chatId, lang, replies);
+        return;
+      }
+      const result = await staff.onText({ chatId, userId: ctx.from.id, updateId: ctx.update.update_id, text: ctx.message.text });
+      if (result) await sendStaff(ctx, chatId, result);
+    },
+
+    async onCallback(ctx: CallbackContext, parsed: ParsedCallback, lang: Language) {
+      const chatId = ctx.chat?.id ?? ctx.from.id;
+      if (STAFF_ACTIONS.has(parsed.action)) {
+        const result = await staff.onCallback({
+          chatId,
+          userId: ctx.from.id,
+          callbackId: ctx.callbackQuery.id,
+          action: parsed.action,
+          ref: parsed.ref,
+          version: parsed.version,
+        });
+        await sendStaff(ctx, chatId, result);
+        return;
+      }
+      if (!isPrivate(ctx)) {
+        // A resident's button pressed (or forged) in a group: nothing of a resident's happens there.
+        await ctx.answerCbQuery(t(lang, 'bot.callback.invalid'), { show_alert: true });
+        return;
+      }
+      const replies = await resident.onAction(residentRef(ctx, lang), parsed.action, parsed.ref === '' ? null : parsed.ref, {
+        version: parsed.version,
+        updateId: ctx.update.update_id,
+      });
+      await ctx.answerCbQuery().catch(() => undefined);
+      await sendReplies(ctx, chatId, lang, replies);
+    },
+
+    async onStart(ctx: TextContext, lang: Language, payload: string | null) {
+      // The bot has already welcomed the resident; only a deep link needs the conversation.
+      if (!isPrivate(ctx) || payload === null) return;
+      const replies = await resident.onCommand(residentRef(ctx, lang), 'start', payload);
+      await sendReplies(ctx, ctx.chat.id, lang, replies);
+    },
+
+    async onCommand(ctx: TextContext, command: 'status' | 'withdraw', lang: Language) {
+      const args = ctx.message.text.replace(/^\/\S+\s*/, '');
+      const replies = await resident.onCommand(residentRef(ctx, lang), command, args === '' ? undefined : args);
+      await sendReplies(ctx, ctx.chat.id, lang, replies);
+    },
+
+    async onAttachment(ctx: Context, kind: AttachmentKind, lang: Language) {
+      const msg = ctx.message as { photo?: Array<{ file_id: string }>; document?: { file_id: string } } | undefined;
+      const fileId = kind === 'photo' ? msg?.photo?.at(-1)?.file_id : msg?.document?.file_id;
+      if (!fileId || !ctx.chat) return false;
+      const replies = await resident.onAttachment(residentRef(ctx, lang), kind, fileId);
+      if (replies.length === 0) return false;
+      await sendReplies(ctx, ctx.chat.id, lang, replies);
+      return true;
+    },
+
+    async onGroupCommand(ctx: TextContext, command: string, args: string) {
+      const result = await staff.onCommand({ chatId: ctx.chat.id, userId: ctx.from.id, command, args });
+      if (!result) return false;
+      await sendStaff(ctx, ctx.chat.id, result);
+      return true;
+    },
+  };
+}
+
+/**
+ * The wiring app/main.ts uses: `startApp(cfg, logger, { role, botHandlers: telegramHandlersFor })`.
+ * Builds the resident and staff conversations on the core's services, with the same button key the
+ * bot verifies with (CALLBACK_SECRET, else derived from TELEGRAM_BOT_TOKEN).
+ */
+export function telegramHandlersFor(core: Core): ConversationHandlers {
+  const callbacks = createCallbackCodec(callbackKeyFromConfig(core.cfg, 'telegram', core.logger));
+  const officeChatId = core.cfg.OFFICE_CHAT_ID ?? null;
+  if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');
+  if (officeChatId !== null && core.cfg.OFFICE_MEMBER_IDS.length === 0) {
+    core.logger.warn('OFFICE_MEMBER_IDS is empty: every member of the office chat may act on cases');
+  }
+  const staff = new StaffConversation({
+    cases: core.cases,
+    directory: core.directory,
+    pool: core.db.pool,
+    clock: core.clock,
+    callbacks,
+    officeChatId,
+    officeMemberIds: core.cfg.OFFICE_MEMBER_IDS,
+    logger: core.logger,
+  });
+  const resident = new ResidentConversation({
+    cases: core.cases,
+    triage: core.triage,
+    retriever: core.retriever,
+    pool: core.db.pool,
+    clock: core.clock,
+    directory: core.directory,
+    logger: core.logger,
+    officeChatId,
+  });
+  return createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger });
+}

@@ -1,0 +1,135 @@
+/**
+ * The Telegram side of the outbox: renders an OutgoingMessage in the recipient's language, adds
+ * signed inline buttons for its actions, sends it with telegraf's Telegram client, and turns the
+ * API's failures into what the dispatcher understands (retry later / give up / unknown).
+ */
+import { Telegram, TelegramError } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Logger } from '../app/logger.js';
+import type { Language } from '../triage/types.js';
+import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
+import { ACTION_CODES, type CallbackAction, type CallbackCodec } from './callbackData.js';
+import { t } from './messages/index.js';
+
+/** Telegram's limit on one text message, in UTF-16 code units (what JS string length counts). */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+export interface TelegramSenderOptions {
+  token: string;
+  apiRoot?: string;
+  callbacks: CallbackCodec;
+  logger?: Logger;
+  /** An existing client (e.g. the bot's own `bot.telegram`); otherwise one is made from token/apiRoot. */
+  telegram?: Telegram;
+}
+
+export function isCallbackAction(action: string): action is CallbackAction {
+  return Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
+}
+
+/**
+ * Inline keyboard for `actions`: labels from the catalogue (`action.<name>`), data signed for
+ * `ref`/`version`. Three or fewer buttons fit one row (the satisfaction scale reads left to right);
+ * more go two per row so labels are not truncated on a phone.
+ */
+export function buildKeyboard(
+  codec: CallbackCodec,
+  lang: Language,
+  actions: readonly string[],
+  ref = '',
+  version?: number,
+): InlineKeyboardMarkup | undefined {
+  if (actions.length === 0) return undefined;
+  const buttons: InlineKeyboardButton[] = actions.map((action) => {
+    if (!isCallbackAction(action)) throw new Error(`Outgoing message has an unknown action: ${action}`);
+    return { text: t(lang, `action.${action}`), callback_data: codec.build(action, ref, version) };
+  });
+  const perRow = buttons.length <= 3 ? 3 : 2;
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  return { inline_keyboard: rows };
+}
+
+/**
+ * Splits text into parts of at most `limit` code units, preferring paragraph, then line, then
+ * sentence/space boundaries, and never cutting a surrogate pair in half.
+ */
+export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
+  if (limit < 2) throw new Error('limit too small');
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    let cut = -1;
+    for (const sep of ['\n\n', '\n', '。', '. ', '！', '？', '；', ' ']) {
+      const at = window.lastIndexOf(sep);
+      // A boundary in the first half would make many tiny parts; fall through to a harder cut.
+      if (at >= limit / 2) {
+        cut = at + sep.length;
+        break;
+      }
+    }
+    if (cut <= 0 || cut > limit) cut = limit;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1; // keep the surrogate pair together
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\n+/, '');
+  }
+  if (rest.trim() !== '' || parts.length === 0) parts.push(rest);
+  return parts.filter((p) => p.trim() !== '');
+}
+
+export class TelegramSender implements MessageSender {
+  readonly telegram: Telegram;
+  private readonly callbacks: CallbackCodec;
+  private readonly logger?: Logger;
+
+  constructor(opts: TelegramSenderOptions) {
+    this.telegram = opts.telegram ?? new Telegram(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : {});
+    this.callbacks = opts.callbacks;
+    this.logger = opts.logger;
+  }
+
+  /**
+   * Sends the message; a long text goes as several messages with the buttons on the last, whose id
+   * is returned. Buttons are signed with the case reference (`params.ref`, as the cases area writes
+   * it, or `params.caseRef`) and `params.caseVersion` when present.
+   */
+  async send(msg: OutgoingMessage): Promise<{ externalMessageId?: number }> {
+    const params = msg.message.params ?? {};
+    const text = t(msg.language, msg.message.key, params);
+    const refParam = params.caseRef ?? params.ref;
+    const ref = typeof refParam === 'string' ? refParam : '';
+    const version = typeof params.caseVersion === 'number' ? params.caseVersion : undefined;
+    const keyboard = buildKeyboard(this.callbacks, msg.language, msg.message.actions ?? [], ref, version);
+    const parts = splitText(text);
+    let lastId: number | undefined;
+    for (let i = 0; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      try {
+        const sent = await this.telegram.sendMessage(msg.chatId, parts[i]!, {
+          link_preview_options: { is_disabled: true },
+          ...(last && keyboard ? { reply_markup: keyboard } : {}),
+        });
+        lastId = sent.message_id;
+      } catch (err) {
+        throw this.mapError(err, msg);
+      }
+    }
+    return lastId === undefined ? {} : { externalMessageId: lastId };
+  }
+
+  private mapError(err: unknown, msg: OutgoingMessage): unknown {
+    if (!(err instanceof TelegramError)) return err;
+    const description = err.description ?? '';
+    if (err.code === 429) {
+      const seconds = Number(err.parameters?.retry_after);
+      return new RetryAfterError(Number.isFinite(seconds) && seconds > 0 ? seconds : 1);
+    }
+    if (err.code === 403 || (err.code === 400 && /chat not found|user not found|chat_id is empty|PEER_ID_INVALID/i.test(description))) {
+      this.logger?.info({ outboxId: msg.outboxId, code: err.code, description }, 'telegram refused the chat permanently');
+      return new PermanentSendError(`telegram ${err.code}: ${description}`);
+    }
+    return err;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * `npm run chat` — the whole loop on one machine, with no configuration: the embedded database,
+ * the workers (Redis needed) delivering outbox rows to this terminal, one resident (you), and an
+ * office prompt (`/office …`) to play the staff. Buttons are shown as numbered choices; type the
+ * number to press one. Piped input works too: each line is processed in order, the outbox is
+ * drained after each, and the program exits at end of input.
+ *
+ *   npm run chat                    # 简体
+ *   npm run chat -- --lang en       # or zh-Hant
+ */
+import readline from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, type Config } from '../app/config.js';
+import { AppError } from '../app/errors.js';
+import { createLogger } from '../app/logger.js';
+import { describeStartupError, startApp, type Core, type RunningApp } from '../app/main.js';
+import type { CaseService } from '../cases/caseService.js';
+import { shanghaiDateTime } from '../cases/refs.js';
+import type { Actor, HandlerActor, HandlerKind } from '../cases/types.js';
+import { ResidentConversation } from '../conversation/resident.js';
+import type { Reply, ResidentCommand, ResidentRef } from '../conversation/types.js';
+import type { MessageSender, OutgoingMessage } from '../workers/sender.js';
+import type { Language } from '../triage/types.js';
+import { isLanguage, t } from './messages/index.js';
+
+/** The office group's chat id when none is configured: only this process ever sees it. */
+export const TERMINAL_OFFICE_CHAT_ID = -1;
+export const TERMINAL_RESIDENT_CHAT_ID = 1;
+const DRAIN_TIMEOUT_MS = 10_000;
+const RESIDENT_COMMANDS: readonly ResidentCommand[] = ['start', 'status', 'withdraw', 'help', 'privacy'];
+
+interface Choice {
+  action: string;
+  arg: string;
+  version?: number;
+  label: string;
+}
+
+export function parseLang(argv: string[]): Language {
+  const i = argv.indexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  if (v === undefined) return 'zh-Hans';
+  if (!isLanguage(v)) throw new Error(`--lang ${JSON.stringify(v)}: use zh-Hans, zh-Hant or en`);
+  return v;
+}
+
+export class TerminalChat {
+  private choices: Choice[] = [];
+  private conv!: ResidentConversation;
+  private core!: Core;
+  readonly ref: ResidentRef;
+
+  constructor(
+    private readonly lang: Language,
+    private readonly out: (line: string) => void,
+    private readonly officeChatId: number,
+  ) {
+    this.ref = { channel: 'terminal', externalId: 'local', chatId: TERMINAL_RESIDENT_CHAT_ID, language: lang };
+  }
+
+  attach(core: Core): void {
+    this.core = core;
+    this.conv = new ResidentConversation({
+      cases: core.cases,
+      triage: core.triage,
+      retriever: core.retriever,
+      pool: core.db.pool,
+      clock: core.clock,
+      directory: core.directory,
+      logger: core.logger,
+      officeChatId: this.officeChatId,
+    });
+  }
+
+  /** Prints outbox rows for the terminal resident. */
+  residentSender(): MessageSender {
+    return { send: async (m) => (this.printMessage('bot', m), {}) };
+  }
+
+  /** Prints group rows (office, handlers) when no Telegram bot is configured. */
+  groupSender(): MessageSender {
+    return {
+      send: async (m) => {
+        const h = m.chatId === this.officeChatId ? null : this.core?.directory.handlerForChat(m.chatId);
+        this.out(`[${h ? `handler ${h.names['zh-Hans']}` : 'office'}] ${t(m.language, m.message.key, m.message.params ?? {})}`);
+        return {};
+      },
+    };
+  }
+
+  private printMessage(who: string, m: OutgoingMessage): void {
+    const params = m.message.params ?? {};
+    const ref = typeof params.ref === 'string' ? params.ref : '';
+    this.printReply(who, { key: m.message.key, params, actions: m.message.actions, caseRef: ref });
+  }
+
+  private printReply(who: string, r: Reply): void {
+    this.out(`${who}> ${t(this.lang, r.key, r.params ?? {})}`);
+    if (!r.actions?.length) return;
+    const shown = r.actions.map((action) => {
+      this.choices.push({ action, arg: r.caseRef ?? r.token ?? '', version: r.caseVersion, label: t(this.lang, `action.${action}`) });
+      return `[${this.choices.length}] ${t(this.lang, `action.${action}`)}`;
+    });
+    this.out(`     ${shown.join('  ')}`);
+  }
+
+  /** One line of input. */
+  async handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (text === '') return;
+    try {
+      if (/^\d{1,3}$/.test(text) && this.choices[Number(text) - 1]) {
+        const c = this.choices[Number(text) - 1]!;
+        this.choices = [];
+        this.print(await this.conv.onAction(this.ref, c.action, c.arg, { version: c.version }));
+        return;
+      }
+      this.choices = [];
+      if (text.startsWith('/office')) return await this.office(text.slice('/office'.length).trim());
+      const photo = /^\/(photo|document)\s+(\S+)$/.exec(text);
+      if (photo) return this.print(await this.conv.onAttachment(this.ref, photo[1] as 'photo' | 'document', photo[2]!));
+      const cmd = /^\/([a-z]+)(?:\s+(.*))?$/.exec(text);
+      if (cmd && (RESIDENT_COMMANDS as readonly string[]).includes(cmd[1]!)) {
+        return this.print(await this.conv.onCommand(this.ref, cmd[1] as ResidentCommand, cmd[2]));
+      }
+      this.print(await this.conv.onText(this.ref, line));
+    } catch (err) {
+      this.out(`error> ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private print(replies: Reply[]): void {
+    for (const r of replies) this.printReply('bot', r);
+  }
+
+  // ---- the office prompt
+
+  private async office(args: string): Promise<void> {
+    const cases: CaseService = this.core.cases;
+    const office: Actor = { kind: 'office', id: 'terminal' };
+    const [sub = '', given = '', ...rest] = args.split(/\s+/);
+    // `last` (or nothing) names the terminal resident's latest case, so a script need not know its reference.
+    const ref = given === '' || given === 'last' ? await this.latestRef() : given;
+    const note = args.split(/\s+/).slice(2).join(' ');
+    const say = (s: string) => this.out(`office> ${s}`);
+    try {
+      switch (sub) {
+        case 'queue': {
+          const q = await cases.officeQueue({ limit: 20 });
+          if (q.length === 0) return say('queue empty');
+          for (const c of q) say(`${c.ref} ${c.status}${c.urgent ? ' URGENT' : ''} ${c.category}/${c.target ?? '—'} ${c.summary.slice(0, 40)}`);
+          return;
+        }
+        case 'approve': {
+          const c = await cases.approveReferral(ref, office);
+          return say(`approved ${c.ref} → ${c.status} (${c.handlerKind ?? '—'} ${c.handlerId ?? '—'})`);
+        }
+        case 'reassign': {
+          const code = rest[0] ?? '';
+          const kind: HandlerKind = this.core.directory.department(code) ? 'department' : 'organization';
+          const c = await cases.reassign(ref, office, { handlerKind: kind, handlerId: code });
+          return say(`reassigned ${c.ref} → ${kind} ${c.handlerId} (${c.status})`);
+        }
+        case 'accept': {
+          const c = await cases.handlerAccept(ref, await this.handlerActor(ref));
+          return say(`accepted ${c.ref} → ${c.status}`);
+        }
+        case 'progress': {
+          const c = await cases.reportProgress(ref, await this.handlerActor(ref), note);
+          return say(`progress on ${c.ref} → ${c.status}`);
+        }
+        case 'resolve': {
+          const c = await cases.resolve(ref, await this.handlerActor(ref), note);
+          return say(`resolved ${c.ref} → ${c.status}`);
+        }
+        case 'case': {
+          const c = await cases.getCase(ref);
+          say(`${c.ref} ${c.status} ${c.category}/${c.target ?? '—'} handler ${c.handlerKind ?? '—'} ${c.handlerId ?? '—'}`);
+          for (const e of await cases.timeline(ref)) say(`  ${shanghaiDateTime(e.at)} ${e.type} ${e.fromStatus ?? ''}→${e.toStatus ?? ''}`);
+          return;
+        }
+        default:
+          say('commands (<ref> may be `last`): queue | approve <ref> | reassign <ref> <code> | accept <ref> | progress <ref> <text> | resolve <ref> <text> | case <ref>');
+      }
+    } catch (err) {
+      if (err instanceof AppError || (err instanceof Error && /Error$/.test(err.name))) return say(`refused: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private async latestRef(): Promise<string> {
+    const r = await this.core.db.pool.query<{ ref: string }>(
+      `SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.channel = $1 AND r.external_id = $2 ORDER BY c.id DESC LIMIT 1`,
+      [this.ref.channel, this.ref.externalId],
+    );
+    return r.rows[0]?.ref ?? '';
+  }
+
+  /** Acting as the handler that holds the case: a listed member, or the handler's own chat. */
+  private async handlerActor(ref: string): Promise<HandlerActor> {
+    const c = await this.core.cases.getCase(ref);
+    if (!c.handlerKind || !c.handlerId) throw new AppError('no_handler', `Case ${ref} has no handler yet`);
+    const h = this.core.directory.handler(c.handlerKind, c.handlerId);
+    return { kind: 'handler', id: String(h?.memberIds[0] ?? 'terminal'), handler: { kind: c.handlerKind, id: c.handlerId } };
+  }
+
+  /** Waits until the outbox rows this terminal prints have gone out (or a time limit passes). */
+  async drain(channels: string[]): Promise<void> {
+    const until = Date.now() + DRAIN_TIMEOUT_MS;
+    while (Date.now() < until) {
+      const r = await this.core.db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND not_before <= now() AND channel = ANY($1::text[])`,
+        [channels],
+      );
+      if ((r.rows[0]?.n ?? 0) === 0) return;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  let cfg: Config;
+  let lang: Language;
+  try {
+    cfg = loadConfig();
+    lang = parseLang(argv);
+  } catch (err) {
+    console.error(describeStartupError(err));
+    return 2;
+  }
+  // Everything the office would see goes to this terminal when no office group is configured.
+  const officeChatId = cfg.OFFICE_CHAT_ID ?? TERMINAL_OFFICE_CHAT_ID;
+  cfg = { ...cfg, OFFICE_CHAT_ID: officeChatId };
+  const logger = createLogger(
+    // Log lines would drown the chat: errors only, unless debugging was asked for.
+    ['debug', 'trace'].includes(String(cfg.LOG_LEVEL)) ? cfg.LOG_LEVEL : 'error',
+    process.stderr as never,
+  );
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const chat = new TerminalChat(lang, out, officeChatId);
+  const printsGroups = !cfg.TELEGRAM_BOT_TOKEN;
+  let app: RunningApp;
+  try {
+    const extraSenders = { terminal: chat.residentSender(), ...(printsGroups ? { telegram: chat.groupSender() } : {}) };
+    app = await startApp(cfg, logger, { role: 'workers', extraSenders: extraSenders as { terminal: MessageSender } });
+  } catch (err) {
+    console.error(describeStartupError(err));
+    return 1;
+  }
+  chat.attach(app.core);
+  const channels = printsGroups ? ['terminal', 'telegram'] : ['terminal'];
+  const tty = process.stdin.isTTY === true;
+  out(t(lang, 'conversation.welcome'));
+  out('(/office help — staff commands; a number picks a button; Ctrl-D to quit)');
+
+  const rl = readline.createInterface({ input: process.stdin, terminal: tty });
+  if (tty) {
+    rl.setPrompt('you> ');
+    rl.prompt();
+  }
+  // Lines are handled strictly in order, each after the previous one's deliveries.
+  let chain = Promise.resolve();
+  rl.on('line', (line) => {
+    chain = chain.then(async () => {
+      if (!tty) out(`you> ${line}`);
+      await chat.handle(line);
+      await chat.drain(channels);
+      if (tty) rl.prompt();
+    });
+  });
+  await new Promise<void>((res) => rl.on('close', () => res()));
+  await chain;
+  await chat.drain(channels);
+  await app.stop();
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(describeStartupError(err));
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import type { Queryable } from '../db/pool.js';
+import type { ClockSpec } from './statutory.js';
+import type { ClockKind } from './types.js';
+
+/** Why a clock stopped: only `met` counts towards the on-time rate. */
+export type ClockStopReason = 'met' | 'cancelled' | 'superseded' | 'fired';
+
+export interface ClockRecord {
+  id: number;
+  caseId: number;
+  kind: ClockKind;
+  article: string | null;
+  startsAt: Date;
+  dueAt: Date;
+  remindAt: Date | null;
+  remindedAt: Date | null;
+  escalatedAt: Date | null;
+  stoppedAt: Date | null;
+  stopReason: ClockStopReason | null;
+  extendedAt: Date | null;
+  extensionReason: string | null;
+}
+
+type Row = Record<string, any>;
+const toClock = (r: Row): ClockRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  kind: r.kind,
+  article: r.article,
+  startsAt: r.starts_at,
+  dueAt: r.due_at,
+  remindAt: r.remind_at,
+  remindedAt: r.reminded_at,
+  escalatedAt: r.escalated_at,
+  stoppedAt: r.stopped_at,
+  stopReason: r.stop_reason,
+  extendedAt: r.extended_at,
+  extensionReason: r.extension_reason,
+});
+
+/** Starts a clock; a running clock of the same kind is superseded (one running per case and kind). */
+export async function startClock(q: Queryable, caseId: number, spec: ClockSpec, now: Date): Promise<ClockRecord> {
+  await stopClocks(q, caseId, [spec.kind], now, 'superseded');
+  const res = await q.query(
+    `INSERT INTO clocks (case_id, kind, article, starts_at, due_at, remind_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [caseId, spec.kind, spec.article, spec.startsAt, spec.dueAt, spec.remindAt, now],
+  );
+  return toClock(res.rows[0]!);
+}
+
+/** Stops the running clocks of `kinds` (all running clocks when kinds is 'all'); returns how many stopped. */
+export async function stopClocks(q: Queryable, caseId: number, kinds: ClockKind[] | 'all', now: Date, reason: ClockStopReason): Promise<number> {
+  const res =
+    kinds === 'all'
+      ? await q.query('UPDATE clocks SET stopped_at = $2, stop_reason = $3 WHERE case_id = $1 AND stopped_at IS NULL', [caseId, now, reason])
+      : await q.query(
+          'UPDATE clocks SET stopped_at = $2, stop_reason = $3 WHERE case_id = $1 AND stopped_at IS NULL AND kind = ANY($4::text[])',
+          [caseId, now, reason, kinds],
+        );
+  return res.rowCount ?? 0;
+}
+
+export async function runningClock(q: Queryable, caseId: number, kind: ClockKind): Promise<ClockRecord | null> {
+  const res = await q.query('SELECT * FROM clocks WHERE case_id = $1 AND kind = $2 AND stopped_at IS NULL', [caseId, kind]);
+  return res.rows[0] ? toClock(res.rows[0]) : null;
+}
+
+export async function clockById(q: Queryable, id: number): Promise<ClockRecord | null> {
+  const res = await q.query('SELECT * FROM clocks WHERE id = $1', [id]);
+  return res.rows[0] ? toClock(res.rows[0]) : null;
+}
+
+export async function clocksForCase(q: Queryable, caseId: number): Promise<ClockRecord[]> {
+  const res = await q.query('SELECT * FROM clocks WHERE case_id = $1 ORDER BY id', [caseId]);
+  return res.rows.map(toClock);
+}
+
+/** Moves a running clock's deadline (Art. 34 extension); the reminder and escalation may fire again. */
+export async function extendClock(q: Queryable, id: number, spec: ClockSpec, reason: string, now: Date): Promise<ClockRecord> {
+  const res = await q.query(
+    `UPDATE clocks SET due_at = $2, remind_at = $3, extended_at = $4, extension_reason = $5, reminded_at = NULL, escalated_at = NULL
+     WHERE id = $1 RETURNING *`,
+    [id, spec.dueAt, spec.remindAt, now, reason],
+  );
+  return toClock(res.rows[0]!);
+}

@@ -1,0 +1,92 @@
+import type { NotAcceptedReason, OutboxMessage } from './types.js';
+
+/**
+ * Every message key the cases area writes to the outbox, with the parameters its texts use. `msg()`
+ * makes the compiler check that each one is supplied; tests check the catalogue (bot/messages/cases.ts)
+ * has each key in the three languages and uses no other parameter.
+ */
+export const CASE_MESSAGE_PARAMS = {
+  // to the resident (their language)
+  'cases.resident.opened': ['ref', 'dueDate'],
+  'cases.resident.opened_org': ['ref', 'dueDate'],
+  'cases.resident.referred': ['ref', 'handler'],
+  'cases.resident.question': ['ref', 'question'],
+  'cases.resident.not_accepted.legal_channel': ['ref'],
+  'cases.resident.not_accepted.not_government_duty': ['ref'],
+  'cases.resident.not_accepted.other_jurisdiction': ['ref'],
+  'cases.resident.not_accepted.duplicate': ['ref'],
+  'cases.resident.not_accepted.already_concluded': ['ref'],
+  'cases.resident.not_accepted.insufficient_information': ['ref'],
+  'cases.resident.not_accepted.other': ['ref'],
+  'cases.resident.office_note': ['ref', 'note'],
+  'cases.resident.accepted': ['ref', 'handler', 'dueDate'],
+  'cases.resident.accepted_org': ['ref', 'handler', 'dueDate'],
+  'cases.resident.progress': ['ref', 'handler', 'note'],
+  'cases.resident.extended': ['ref', 'dueDate', 'reason'],
+  'cases.resident.resolved': ['ref', 'handler', 'outcome'],
+  'cases.resident.survey': ['ref'],
+  'cases.resident.survey_reminder': ['ref'],
+  'cases.resident.survey_closed': ['ref'],
+  'cases.resident.thanks': ['ref'],
+  'cases.resident.reopened': ['ref'],
+  'cases.resident.reopened_review_right': ['ref', 'deadline'],
+  'cases.resident.reopened_recheck_right': ['ref', 'deadline'],
+  'cases.resident.review_requested': ['ref', 'dueDate'],
+  'cases.resident.review_answered': ['ref', 'outcome'],
+  'cases.resident.withdrawn': ['ref'],
+  'cases.resident.consent_withdrawn': ['ref'],
+  // to the petition office group (zh-Hans)
+  'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'summary', 'dueDate'],
+  'cases.staff.declined': ['ref', 'handler', 'reason', 'proposal'],
+  'cases.staff.accepted': ['ref', 'handler'],
+  'cases.staff.extended': ['ref', 'handler', 'dueDate', 'reason'],
+  'cases.staff.dissatisfied': ['ref', 'comment'],
+  'cases.staff.review_requested': ['ref', 'dueDate', 'reason'],
+  'cases.staff.withdrawn': ['ref'],
+  'cases.staff.clock_reminder': ['ref', 'clock', 'dueDate', 'article'],
+  'cases.staff.clock_overdue': ['ref', 'clock', 'dueDate', 'article'],
+  // to a department or organization group (zh-Hans); never personal data beyond what was consented
+  'cases.handler.referral_card': ['ref', 'category', 'target', 'summary', 'contact', 'dueDate'],
+  'cases.handler.urgent': ['ref'],
+  'cases.handler.withdrawn': ['ref'],
+  'cases.handler.consent_withdrawn': ['ref'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CaseMessageKey = keyof typeof CASE_MESSAGE_PARAMS;
+type ParamsOf<K extends CaseMessageKey> = Record<(typeof CASE_MESSAGE_PARAMS)[K][number], string | number>;
+
+export function msg<K extends CaseMessageKey>(key: K, params: ParamsOf<K>, actions?: string[]): OutboxMessage {
+  const m: OutboxMessage = { key, params: params as Record<string, string | number> };
+  if (actions && actions.length) m.actions = actions;
+  return m;
+}
+
+export const notAcceptedKey = (reason: NotAcceptedReason): `cases.resident.not_accepted.${NotAcceptedReason}` =>
+  `cases.resident.not_accepted.${reason}`;
+
+export const OFFICE_REVIEW_ACTIONS = ['approve', 'reassign', 'ask', 'not_accept', 'urgent'];
+export const HANDLER_REFERRAL_ACTIONS = ['accept', 'decline'];
+export const SURVEY_ACTIONS = ['rate_satisfied', 'rate_basically_satisfied', 'rate_dissatisfied'];
+
+/** Staff groups read Chinese; these labels fill the staff cards' parameters. */
+export const CATEGORY_LABELS_ZH: Record<string, string> = {
+  emergency: '紧急',
+  legal_channel: '法定途径',
+  petition: '信访事项',
+  out_of_scope: '信访外',
+  inquiry: '咨询',
+  unclear: '不明确',
+};
+
+export const CLOCK_LABELS_ZH: Record<string, string> = {
+  forward_notify: '转送告知',
+  resolve: '办结',
+  review_request_window: '复查申请期',
+  review_answer: '复查答复',
+  recheck_request_window: '复核申请期',
+  recheck_answer: '复核答复',
+  org_accept: '机构接案',
+  org_first_contact: '机构首次联系',
+  survey_reminder: '满意度提醒',
+  survey_close: '满意度截止',
+};

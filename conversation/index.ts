@@ -1,0 +1,12 @@
+export type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
+export {
+  ResidentConversation,
+  CONFIRM_ACTION,
+  MAX_TEXT_CHARS,
+  PENDING_TTL_MS,
+  isReadableText,
+  legalChannelOf,
+  residentStateSchema,
+  type ResidentConversationDeps,
+  type ResidentState,
+} from './resident.js';

@@ -1,0 +1,660 @@
+/**
+ * The staff side of the Telegram channel: the petition office group (review cards, /queue, /case,
+ * /overdue, /stats) and the handlers' groups (accept, decline, progress, resolve, extend).
+ *
+ * Every action is authorised against the database by CaseService with the actor this class builds
+ * from the chat and the user (never from the button alone): office actions need the office chat and a
+ * user in OFFICE_MEMBER_IDS; handler actions need the handler's own chat, and CaseService checks the
+ * open referral and the handler's memberIds (or, with none listed, trusts membership of that chat).
+ * A two-step action (a question, a reason, a note) keeps its pending step per (chat, user) in the
+ * conversation store, so it survives a restart and works across bot processes.
+ */
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Clock } from '../app/clock.js';
+import { AppError, ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../app/errors.js';
+import type { Logger } from '../app/logger.js';
+import type { Queryable } from '../db/pool.js';
+import type { CallbackAction, CallbackCodec } from '../bot/callbackData.js';
+import { ConversationStore } from '../bot/conversationStore.js';
+import { messages as staffMessages } from '../bot/messages/staff.js';
+import { t as catalogueText } from '../bot/messages/index.js';
+import { buildKeyboard } from '../bot/telegramSender.js';
+import type { CaseRecord } from '../cases/caseRepository.js';
+import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
+import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH, OFFICE_REVIEW_ACTIONS } from '../cases/messages.js';
+import { isRef, shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
+import { canApply, type CaseAction } from '../cases/stateMachine.js';
+import { NOT_ACCEPTED_REASONS, type CaseStatus, type HandlerActor, type NotAcceptedReason } from '../cases/types.js';
+import type { Directory, Handler } from '../knowledge/directory.js';
+import { isServiceCode } from '../triage/taxonomy.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
+export interface StaffMessage {
+  text: string;
+  keyboard?: InlineKeyboardMarkup;
+  /** Ask the client to open a reply to this message (the next step's input). */
+  forceReply?: { placeholder: string };
+}
+
+export interface StaffResult {
+  /** answerCallbackQuery text; `alert` when the action was refused. */
+  answer?: { text: string; alert: boolean };
+  /** Messages to send to the chat the action came from, in order. */
+  messages: StaffMessage[];
+  /** The pressed card's buttons are spent: remove them. */
+  clearCard?: boolean;
+  /** The pending prompt stays open (the input had the wrong format). */
+  keepPending?: boolean;
+}
+
+export interface StaffCallbackInput {
+  chatId: number;
+  userId: number;
+  /** Telegram callback query id: the command's idempotency key. */
+  callbackId: string;
+  action: CallbackAction;
+  ref: string;
+  version?: number;
+}
+
+export interface StaffTextInput {
+  chatId: number;
+  userId: number;
+  /** Telegram update id: the command's idempotency key. */
+  updateId: number;
+  text: string;
+}
+
+export interface StaffCommandInput {
+  chatId: number;
+  userId: number;
+  command: string;
+  args: string;
+}
+
+export interface StaffConversationDeps {
+  cases: CaseService;
+  directory: Directory;
+  /** Where the pending two-step inputs live (conversation_state). */
+  pool: Queryable;
+  clock: Clock;
+  /** The codec the bot verifies buttons with. */
+  callbacks: CallbackCodec;
+  officeChatId: number | null;
+  /** OFFICE_MEMBER_IDS; empty → every member of the office chat is trusted (as for handlers without memberIds). */
+  officeMemberIds: readonly number[];
+  logger?: Logger;
+  /** How long a pending question/reason waits for its text (default 30 minutes). */
+  pendingTtlMs?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Wire formats of the second-step buttons (inside the signed `ref` field: `<case ref>_<arg>`)
+
+/** Reason codes on the wire: short and fixed (never reuse one; add new reasons at the end). */
+export const REASON_WIRE: Record<NotAcceptedReason, string> = {
+  legal_channel: 'lc',
+  not_government_duty: 'ng',
+  other_jurisdiction: 'oj',
+  duplicate: 'du',
+  already_concluded: 'ac',
+  insufficient_information: 'ii',
+  other: 'ot',
+};
+const REASON_BY_WIRE = new Map(Object.entries(REASON_WIRE).map(([r, w]) => [w, r as NotAcceptedReason]));
+
+/** A handler's token on a button: stable across directory reorderings, 8 hex characters so `<ref>_<token>` fits 32. */
+export function handlerToken(kind: Handler['kind'], id: string): string {
+  return crypto.createHash('sha256').update(`${kind}:${id}`).digest('hex').slice(0, 8);
+}
+
+function splitRef(raw: string): { ref: string; arg: string | null } | null {
+  const i = raw.indexOf('_');
+  const ref = i < 0 ? raw : raw.slice(0, i);
+  const arg = i < 0 ? null : raw.slice(i + 1);
+  if (!isRef(ref) || arg === '') return null;
+  return { ref, arg };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pending inputs
+
+const PENDING_KINDS = ['ask', 'not_accept_note', 'decline', 'progress', 'resolve', 'extend'] as const;
+type PendingKind = (typeof PENDING_KINDS)[number];
+const pendingSchema = z.object({
+  kind: z.enum(PENDING_KINDS),
+  ref: z.string().refine(isRef),
+  version: z.number().int().positive().optional(),
+  at: z.string(),
+});
+type Pending = z.infer<typeof pendingSchema>;
+const staffStateSchema = z.object({ pending: z.record(z.string(), pendingSchema) });
+type StaffState = z.infer<typeof staffStateSchema>;
+
+const PROMPT_KEY: Record<PendingKind, string> = {
+  ask: 'staff.prompt.ask',
+  not_accept_note: 'staff.prompt.not_accept_note',
+  decline: 'staff.prompt.decline',
+  progress: 'staff.prompt.progress',
+  resolve: 'staff.prompt.resolve',
+  extend: 'staff.prompt.extend',
+};
+const PENDING_ACTION: Record<PendingKind, CaseAction> = {
+  ask: 'ask',
+  not_accept_note: 'not_accept',
+  decline: 'handler_decline',
+  progress: 'report_progress',
+  resolve: 'resolve',
+  extend: 'request_extension',
+};
+
+const OFFICE_ACTIONS = new Set<CallbackAction>(['approve', 'reassign', 'ask', 'not_accept', 'urgent']);
+const HANDLER_ACTIONS = new Set<CallbackAction>(['accept', 'decline', 'progress', 'resolve', 'extend']);
+export const STAFF_ACTIONS: ReadonlySet<CallbackAction> = new Set([...OFFICE_ACTIONS, ...HANDLER_ACTIONS]);
+export const STAFF_COMMANDS = ['queue', 'case', 'overdue', 'stats', 'staffhelp'] as const;
+
+const CANCEL = /^\s*(取消|cancel|\/cancel)\s*$/i;
+
+/** Staff read 简体; the group language of cases/delivery.ts. */
+const LANG = 'zh-Hans' as const;
+
+export const STATUS_LABELS_ZH: Record<CaseStatus, string> = {
+  received: '已接收',
+  office_review: '待审核',
+  referred: '已转办',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已结案',
+  not_accepted: '不予受理',
+  withdrawn: '已撤回',
+  reopened: '重新办理',
+  review_requested: '复查中',
+};
+
+/** Staff texts: this area's file first (works whether or not the catalogue index merges it yet). */
+export function st(key: string, params: Record<string, string | number | null | undefined> = {}): string {
+  const entry = (staffMessages as Record<string, Record<string, string>>)[key];
+  if (!entry) return catalogueText(LANG, key, params);
+  return entry[LANG]!.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? m : String(v);
+  });
+}
+
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+type Role = { kind: 'office' } | { kind: 'handler'; handler: Handler; id: string };
+
+export class StaffConversation {
+  private readonly store: ConversationStore<StaffState>;
+  private readonly ttl: number;
+
+  constructor(private readonly deps: StaffConversationDeps) {
+    this.store = new ConversationStore(deps.pool, deps.clock, staffStateSchema);
+    this.ttl = deps.pendingTtlMs ?? 30 * 60_000;
+  }
+
+  /** The office group or a handler's group: chats whose texts and buttons this class answers. */
+  isStaffChat(chatId: number): boolean {
+    return this.roleOf(chatId) !== null;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Buttons
+
+  async onCallback(cb: StaffCallbackInput): Promise<StaffResult> {
+    const role = this.roleOf(cb.chatId);
+    const parts = splitRef(cb.ref);
+    if (!parts) return this.refuse('bot.callback.invalid');
+    const { ref, arg } = parts;
+    const key = `tg:cb:${cb.callbackId}`;
+    if (OFFICE_ACTIONS.has(cb.action)) {
+      if (role?.kind !== 'office') return this.refuse('staff.denied.wrong_chat');
+      if (!this.isOfficeMember(cb.userId)) return this.refuse('staff.denied.not_member');
+      const actor = { kind: 'office' as const, id: String(cb.userId) };
+      const opts = { expectedVersion: cb.version, idempotencyKey: key };
+      return this.attempt(ref, role, async () => {
+        switch (cb.action) {
+          case 'approve': {
+            const c = await this.deps.cases.approveReferral(ref, actor, opts);
+            return this.done('staff.done.approved', { ref, handler: this.handlerName(c) }, true);
+          }
+          case 'urgent': {
+            await this.deps.cases.markUrgent(ref, actor, opts);
+            return this.done('staff.done.urgent', { ref }, false);
+          }
+          case 'ask': {
+            const c = await this.current(ref, cb.version, 'ask');
+            return this.prompt(cb, { kind: 'ask', ref, version: cb.version ?? c.version });
+          }
+          case 'reassign':
+            return arg === null ? this.reassignChoices(ref, cb.version) : this.reassignTo(ref, arg, actor, opts);
+          case 'not_accept':
+            return arg === null ? this.reasonChoices(ref, cb.version) : this.notAcceptFor(cb, ref, arg, actor, opts);
+          default:
+            return this.refuse('bot.callback.invalid');
+        }
+      });
+    }
+    if (HANDLER_ACTIONS.has(cb.action)) {
+      if (role?.kind !== 'handler') return this.refuse('staff.denied.wrong_chat');
+      if (arg !== null) return this.refuse('bot.callback.invalid');
+      if (!this.isHandlerMember(role.handler, cb.userId)) return this.refuse('staff.denied.not_member');
+      const actor = this.handlerActor(role, cb.userId);
+      return this.attempt(ref, role, async () => {
+        if (cb.action === 'accept') {
+          const c = await this.deps.cases.handlerAccept(ref, actor, { expectedVersion: cb.version, idempotencyKey: key });
+          return { ...this.done('staff.done.accepted', { ref }, true), messages: [{ text: st('staff.done.accepted', { ref }), keyboard: this.workButtons(c) }] };
+        }
+        const kind: PendingKind = cb.action === 'decline' ? 'decline' : cb.action === 'progress' ? 'progress' : cb.action === 'resolve' ? 'resolve' : 'extend';
+        // Check before asking for text: a stranger's or stale button must not even open the prompt.
+        await this.deps.cases.authorizeHandler(ref, role.handler.kind, role.id);
+        const c = await this.current(ref, cb.version, PENDING_ACTION[kind]);
+        if (kind === 'extend' && (c.handlerKind !== 'department' || c.category !== 'petition')) {
+          throw new ValidationError('只有承办信访事项的部门可以申请延期（《信访工作条例》第三十四条）');
+        }
+        return this.prompt(cb, { kind, ref, version: cb.version ?? c.version });
+      });
+    }
+    return this.refuse('staff.denied.wrong_chat');
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Text: the answer to a pending prompt
+
+  /** null: nothing pending for this user in this chat (ordinary group chatter — stay quiet). */
+  async onText(m: StaffTextInput): Promise<StaffResult | null> {
+    const role = this.roleOf(m.chatId);
+    if (!role) return null;
+    const snap = await this.store.get('telegram', m.chatId);
+    const p = snap.state?.pending[String(m.userId)];
+    if (!p) return null;
+    if (this.deps.clock.now().getTime() - Date.parse(p.at) > this.ttl) {
+      await this.clearPending(m.chatId, m.userId);
+      return null;
+    }
+    if (CANCEL.test(m.text)) {
+      await this.clearPending(m.chatId, m.userId);
+      return { messages: [{ text: st('staff.cancelled') }] };
+    }
+    const key = `tg:u:${m.updateId}`;
+    const opts = { expectedVersion: p.version, idempotencyKey: key };
+    const text = m.text.trim();
+    const result = await this.attempt(p.ref, role, async () => {
+      if (p.kind === 'ask' || p.kind === 'not_accept_note') {
+        if (role.kind !== 'office') throw new ForbiddenError('office action outside the office chat');
+        if (!this.isOfficeMember(m.userId)) throw new ForbiddenError(`User ${m.userId} is not a member of the office`);
+        const actor = { kind: 'office' as const, id: String(m.userId) };
+        if (p.kind === 'ask') {
+          await this.deps.cases.askResident(p.ref, actor, text, opts);
+          return this.done('staff.done.asked', { ref: p.ref }, false);
+        }
+        await this.deps.cases.notAccept(p.ref, actor, 'other', text, opts);
+        return this.done('staff.done.not_accepted', { ref: p.ref, reason: st('staff.reason.other') }, false);
+      }
+      if (role.kind !== 'handler') throw new ForbiddenError('handler action outside the handler chat');
+      const actor = this.handlerActor(role, m.userId);
+      switch (p.kind) {
+        case 'decline':
+          await this.deps.cases.handlerDecline(p.ref, actor, text, opts);
+          return this.done('staff.done.declined', { ref: p.ref }, false);
+        case 'progress': {
+          const c = await this.deps.cases.reportProgress(p.ref, actor, text, opts);
+          return { messages: [{ text: st('staff.done.progress', { ref: p.ref }), keyboard: this.workButtons(c) }] };
+        }
+        case 'resolve':
+          await this.deps.cases.resolve(p.ref, actor, text, opts);
+          return this.done('staff.done.resolved', { ref: p.ref }, false);
+        case 'extend': {
+          const parsed = /^(\d{1,3})\s*(?:天|days?|d)?[\s,，、:：]*([\s\S]+)$/i.exec(text);
+          if (!parsed) return { messages: [{ text: st('staff.prompt.extend_format'), forceReply: { placeholder: st('staff.prompt.placeholder') } }], keepPending: true };
+          const c = await this.deps.cases.requestExtension(p.ref, actor, Number(parsed[1]), parsed[2]!.trim(), opts);
+          const clocks = await this.deps.cases.clocks(p.ref);
+          const due = clocks.find((k) => k.kind === 'resolve' && !k.stoppedAt)?.dueAt;
+          return { messages: [{ text: st('staff.done.extended', { ref: p.ref, dueDate: due ? shanghaiDay(due) : '—' }), keyboard: this.workButtons(c) }] };
+        }
+      }
+    });
+    // A format problem keeps the prompt open; anything else (done, refused, stale) ends it.
+    if (!result.keepPending) await this.clearPending(m.chatId, m.userId);
+    return result;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Commands in the office group
+
+  /** null: not a staff command (the caller stays quiet). */
+  async onCommand(m: StaffCommandInput): Promise<StaffResult | null> {
+    const command = m.command.toLowerCase();
+    if (!(STAFF_COMMANDS as readonly string[]).includes(command)) return null;
+    const role = this.roleOf(m.chatId);
+    if (role?.kind !== 'office' || !this.isOfficeMember(m.userId)) {
+      return role ? { messages: [{ text: st('staff.command.office_only') }] } : null;
+    }
+    switch (command) {
+      case 'queue':
+        return { messages: [{ text: await this.queueText() }] };
+      case 'case': {
+        const ref = m.args.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+        if (!isRef(ref)) return { messages: [{ text: st('staff.command.case_usage') }] };
+        return { messages: [{ text: await this.caseText(ref) }] };
+      }
+      case 'overdue':
+        return { messages: [{ text: await this.overdueText() }] };
+      case 'stats': {
+        const arg = m.args.trim();
+        const days = arg === '' ? 30 : Number(arg);
+        if (!Number.isInteger(days) || days < 1 || days > 366) return { messages: [{ text: st('staff.command.stats_usage') }] };
+        return { messages: [{ text: await this.statsText(days) }] };
+      }
+      default:
+        return { messages: [{ text: st('staff.command.help') }] };
+    }
+  }
+
+  async queueText(limit = 30): Promise<string> {
+    const queue = await this.deps.cases.officeQueue({ limit });
+    if (queue.length === 0) return st('staff.queue.empty');
+    const now = this.deps.clock.now();
+    const lines = [st('staff.queue.header', { count: queue.length })];
+    for (const c of queue) {
+      const due = await this.statutoryDue(c.ref);
+      lines.push(
+        st('staff.queue.item', {
+          urgent: c.urgent ? '🚨' : '',
+          ref: c.ref,
+          category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
+          target: c.target ?? '—',
+          confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
+          dueDate: due ? shanghaiDay(due) : '—',
+          left: due ? timeLeft(due, now) : st('staff.time.none'),
+        }),
+      );
+    }
+    return lines.join('\n');
+  }
+
+  async caseText(ref: string): Promise<string> {
+    let c: CaseRecord;
+    try {
+      c = await this.deps.cases.getCase(ref);
+    } catch (err) {
+      if (err instanceof NotFoundError) return st('staff.not_found');
+      throw err;
+    }
+    const events = await this.deps.cases.timeline(ref);
+    const lines = [
+      st('staff.case.header', {
+        ref,
+        category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
+        status: STATUS_LABELS_ZH[c.status],
+        urgent: c.urgent ? st('staff.urgent_mark') : '',
+        handler: this.handlerName(c),
+      }),
+    ];
+    for (const e of events) {
+      lines.push(
+        st('staff.case.event', {
+          at: shanghaiDateTime(e.at),
+          type: e.type,
+          from: e.fromStatus ? STATUS_LABELS_ZH[e.fromStatus] : '—',
+          to: e.toStatus ? STATUS_LABELS_ZH[e.toStatus] : '—',
+          actor: e.actorKind,
+        }),
+      );
+    }
+    return lines.join('\n');
+  }
+
+  async overdueText(): Promise<string> {
+    const now = this.deps.clock.now();
+    const list = await this.deps.cases.overdue(now);
+    if (list.length === 0) return st('staff.overdue.empty');
+    const lines = [st('staff.overdue.header', { count: list.length })];
+    for (const o of list.slice(0, 50)) {
+      const h = o.handlerKind && o.handlerId ? this.deps.directory.handler(o.handlerKind, o.handlerId) : undefined;
+      lines.push(
+        st('staff.overdue.item', {
+          ref: o.ref,
+          clock: CLOCK_LABELS_ZH[o.kind] ?? o.kind,
+          article: o.article ?? '—',
+          dueDate: shanghaiDay(o.dueAt),
+          left: timeLeft(o.dueAt, now),
+          handler: h?.names[LANG] ?? '—',
+        }),
+      );
+    }
+    return lines.join('\n');
+  }
+
+  async statsText(days: number): Promise<string> {
+    const to = this.deps.clock.now();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const s = await this.deps.cases.stats({ from, to });
+    const fmt = (r: Record<string, number>, labels: Record<string, string> = {}) =>
+      Object.entries(r).map(([k, v]) => `${labels[k] ?? k} ${v}`).join('，') || '—';
+    const onTime = Object.entries(s.onTime)
+      .map(([k, v]) => `${CLOCK_LABELS_ZH[k] ?? k} ${v.rate === null ? '—' : `${Math.round(v.rate * 100)}%`}（${v.met}/${v.met + v.late}）`)
+      .join('，') || '—';
+    return st('staff.stats', {
+      days,
+      from: shanghaiDay(from),
+      to: shanghaiDay(to),
+      total: s.total,
+      byCategory: fmt(s.byCategory, CATEGORY_LABELS_ZH),
+      byStatus: fmt(s.byStatus, STATUS_LABELS_ZH),
+      onTime,
+      satisfied: s.satisfaction.satisfied,
+      basically: s.satisfaction.basicallySatisfied,
+      dissatisfied: s.satisfaction.dissatisfied,
+      noAnswer: s.satisfaction.noAnswer,
+      rate: s.satisfaction.rate === null ? '—' : `${Math.round(s.satisfaction.rate * 100)}%`,
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Office second steps
+
+  private async reassignChoices(ref: string, version: number | undefined): Promise<StaffResult> {
+    const c = await this.current(ref, version, 'reassign');
+    const candidates = this.candidatesFor(c).filter((h) => !(h.kind === c.handlerKind && this.deps.directory.handlerId(h) === c.handlerId));
+    if (candidates.length === 0) return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.reassign.none', { ref }) }] };
+    const buttons: InlineKeyboardButton[] = candidates.map((h) => ({
+      text: clip(h.names[LANG], 40),
+      callback_data: this.deps.callbacks.build('reassign', `${ref}_${handlerToken(h.kind, this.deps.directory.handlerId(h))}`, c.version),
+    }));
+    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.reassign.choose', { ref }), keyboard: { inline_keyboard: rows(buttons, 2) } }] };
+  }
+
+  private async reassignTo(
+    ref: string,
+    token: string,
+    actor: { kind: 'office'; id: string },
+    opts: { expectedVersion?: number; idempotencyKey: string },
+  ): Promise<StaffResult> {
+    const c = await this.deps.cases.getCase(ref);
+    const h = this.candidatesFor(c).find((x) => handlerToken(x.kind, this.deps.directory.handlerId(x)) === token);
+    if (!h) return this.refuse('staff.handler_gone');
+    await this.deps.cases.reassign(ref, actor, { ...opts, handlerKind: h.kind, handlerId: this.deps.directory.handlerId(h) });
+    return this.done('staff.done.reassigned', { ref, handler: h.names[LANG] }, true);
+  }
+
+  private async reasonChoices(ref: string, version: number | undefined): Promise<StaffResult> {
+    const c = await this.current(ref, version, 'not_accept');
+    const buttons = NOT_ACCEPTED_REASONS.map((r) => ({
+      text: st(`staff.reason.${r}`),
+      callback_data: this.deps.callbacks.build('not_accept', `${ref}_${REASON_WIRE[r]}`, c.version),
+    }));
+    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.not_accept.choose', { ref }), keyboard: { inline_keyboard: rows(buttons, 2) } }] };
+  }
+
+  private async notAcceptFor(
+    cb: StaffCallbackInput,
+    ref: string,
+    wire: string,
+    actor: { kind: 'office'; id: string },
+    opts: { expectedVersion?: number; idempotencyKey: string },
+  ): Promise<StaffResult> {
+    const reason = REASON_BY_WIRE.get(wire);
+    if (!reason) return this.refuse('bot.callback.invalid');
+    if (reason === 'other') {
+      const c = await this.current(ref, cb.version, 'not_accept');
+      return this.prompt(cb, { kind: 'not_accept_note', ref, version: cb.version ?? c.version });
+    }
+    await this.deps.cases.notAccept(ref, actor, reason, undefined, opts);
+    return this.done('staff.done.not_accepted', { ref, reason: st(`staff.reason.${reason}`) }, true);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Helpers
+
+  private roleOf(chatId: number): Role | null {
+    if (this.deps.officeChatId !== null && chatId === this.deps.officeChatId) return { kind: 'office' };
+    const h = this.deps.directory.handlerForChat(chatId);
+    return h ? { kind: 'handler', handler: h, id: this.deps.directory.handlerId(h) } : null;
+  }
+
+  private isOfficeMember(userId: number): boolean {
+    return this.deps.officeMemberIds.length === 0 || this.deps.officeMemberIds.includes(userId);
+  }
+
+  private isHandlerMember(h: Handler, userId: number): boolean {
+    return h.memberIds.length === 0 || h.memberIds.includes(userId);
+  }
+
+  private handlerActor(role: Extract<Role, { kind: 'handler' }>, userId: number): HandlerActor {
+    return { kind: 'handler', id: String(userId), handler: { kind: role.handler.kind, id: role.id } };
+  }
+
+  private candidatesFor(c: CaseRecord): Handler[] {
+    if (c.category === 'petition') return this.deps.directory.departments;
+    const service = c.category === 'legal_channel' ? 'legal_aid' : c.target;
+    return isServiceCode(service) ? this.deps.directory.organizationsFor(service) : [];
+  }
+
+  private handlerName(c: CaseRecord): string {
+    const h = c.handlerKind && c.handlerId ? this.deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
+    return h?.names[LANG] ?? c.handlerId ?? '—';
+  }
+
+  /** The case now, refusing a stale card or an action its status no longer allows before any prompt is shown. */
+  private async current(ref: string, version: number | undefined, action: CaseAction): Promise<CaseRecord> {
+    const c = await this.deps.cases.getCase(ref);
+    if (version !== undefined && version !== c.version) throw new StaleError(ref);
+    if (!canApply(c.status, action)) throw new IllegalTransitionError(c.status, action, ref);
+    return c;
+  }
+
+  private async prompt(cb: StaffCallbackInput, p: Omit<Pending, 'at'>): Promise<StaffResult> {
+    const entry: Pending = { ...p, at: this.deps.clock.now().toISOString() };
+    await this.store.update('telegram', cb.chatId, (s) => ({ pending: { ...(s?.pending ?? {}), [String(cb.userId)]: entry } }));
+    return {
+      answer: { text: st('staff.ok'), alert: false },
+      messages: [{ text: st(PROMPT_KEY[p.kind], { ref: p.ref }), forceReply: { placeholder: st('staff.prompt.placeholder') } }],
+    };
+  }
+
+  private async clearPending(chatId: number, userId: number): Promise<void> {
+    await this.store.update('telegram', chatId, (s) => {
+      if (!s?.pending[String(userId)]) return s;
+      const { [String(userId)]: _gone, ...rest } = s.pending;
+      return { pending: rest };
+    });
+  }
+
+  private async statutoryDue(ref: string): Promise<Date | null> {
+    const running = (await this.deps.cases.clocks(ref)).filter((k) => !k.stoppedAt && OBLIGATION_CLOCKS.includes(k.kind));
+    running.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    return running[0]?.dueAt ?? null;
+  }
+
+  /** Buttons for the handler holding an accepted case. */
+  private workButtons(c: CaseRecord): InlineKeyboardMarkup | undefined {
+    return buildKeyboard(this.deps.callbacks, LANG, this.workActions(c), c.ref, c.version);
+  }
+
+  private workActions(c: CaseRecord): string[] {
+    return c.handlerKind === 'department' && c.category === 'petition' ? ['progress', 'resolve', 'extend'] : ['progress', 'resolve'];
+  }
+
+  /** The current state of a case, with the buttons that apply to it now in this chat. */
+  private async stateMessage(ref: string, role: Role): Promise<StaffMessage | null> {
+    let c: CaseRecord;
+    try {
+      c = await this.deps.cases.getCase(ref);
+    } catch {
+      return null;
+    }
+    let actions: string[] = [];
+    if (role.kind === 'office' && (c.status === 'office_review' || c.status === 'reopened')) {
+      actions = OFFICE_REVIEW_ACTIONS.filter((a) => canApply(c.status, a === 'urgent' ? 'mark_urgent' : (a as CaseAction)));
+      if (!c.handlerId) actions = actions.filter((a) => a !== 'approve');
+    } else if (role.kind === 'handler' && c.handlerKind === role.handler.kind && c.handlerId === role.id) {
+      if (c.status === 'referred') actions = ['accept', 'decline'];
+      else if (c.status === 'accepted' || c.status === 'in_progress') actions = this.workActions(c);
+    }
+    return {
+      text: st('staff.state', { ref, status: STATUS_LABELS_ZH[c.status], urgent: c.urgent ? st('staff.urgent_mark') : '', handler: this.handlerName(c) }),
+      keyboard: buildKeyboard(this.deps.callbacks, LANG, actions, c.ref, c.version),
+    };
+  }
+
+  private done(key: string, params: Record<string, string | number>, clearCard: boolean): StaffResult {
+    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st(key, params) }], clearCard };
+  }
+
+  private refuse(key: string, params: Record<string, string | number> = {}): StaffResult {
+    return { answer: { text: clip(st(key, params), 200), alert: true }, messages: [] };
+  }
+
+  /** Runs a command and turns the service's refusals into clear answers; nothing is written when it refuses. */
+  private async attempt(ref: string, role: Role, fn: () => Promise<StaffResult>): Promise<StaffResult> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      this.deps.logger?.info({ ref, errorId: err.id }, 'staff action refused');
+      if (err instanceof StaleError) {
+        const state = await this.stateMessage(ref, role);
+        return { answer: { text: st('staff.stale'), alert: true }, messages: state ? [state] : [] };
+      }
+      if (err instanceof IllegalTransitionError) {
+        const state = await this.stateMessage(ref, role);
+        const status = isStatus(err.from) ? STATUS_LABELS_ZH[err.from] : err.from;
+        return { answer: { text: st('staff.not_applicable', { status }), alert: true }, messages: state ? [state] : [] };
+      }
+      if (err instanceof ForbiddenError) {
+        return this.refuse(/not a member/.test(err.message) ? 'staff.denied.not_member' : role.kind === 'office' ? 'staff.denied.wrong_chat' : 'staff.denied.not_holder');
+      }
+      if (err instanceof NotFoundError) return this.refuse('staff.not_found');
+      if (err instanceof ValidationError) {
+        const detail = clip(err.message, 150);
+        return { answer: { text: clip(st('staff.invalid', { detail }), 200), alert: true }, messages: [{ text: st('staff.invalid', { detail }) }] };
+      }
+      throw err;
+    }
+  }
+}
+
+function isStatus(s: string): s is CaseStatus {
+  return Object.prototype.hasOwnProperty.call(STATUS_LABELS_ZH, s);
+}
+
+function rows<T>(buttons: T[], perRow: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) out.push(buttons.slice(i, i + perRow));
+  return out;
+}
+
+function timeLeft(due: Date, now: Date): string {
+  const ms = due.getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / 86_400_000);
+  const hours = Math.floor((abs % 86_400_000) / 3_600_000);
+  return st(ms >= 0 ? 'staff.time.left' : 'staff.time.over', { days, hours });
+}

@@ -1,0 +1,295 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { traditionalToSimplified } from '../triage/normalize.js';
+
+// One segmenter per process: loading the dictionary takes ~100 ms.
+let jieba: Jieba | undefined;
+export function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/**
+ * 繁→简 (the triage converter: Hong Kong and Taiwan forms), full-width → half-width and lower case,
+ * so a 繁體 query matches the 简体 corpus. Not triage's `normalize()` itself: that caps text at
+ * 4,000 characters and is meant for residents' messages, while this also runs over documents.
+ */
+export function normalizeText(s: string): string {
+  return traditionalToSimplified(s.normalize('NFKC')).toLowerCase();
+}
+
+/**
+ * Words that carry no retrieval signal in residents' questions or in legal boilerplate.
+ * Kept short on purpose: BM25's IDF already discounts frequent words; this list removes the
+ * question scaffolding (怎么办, 可以吗 …) that would otherwise match every "可以/应当" article.
+ */
+export const STOPWORDS = new Set(
+  `的 了 吗 呢 啊 吧 呀 嘛 么 哦 着 过 地 得 之 其 所 以 而 且 与 及 或 和 跟 同 并 等 于 在 是 为 被 把 将 对 向 从 自 给 让 由
+  我 我们 我家 俺 你 你们 您 他 他们 她 她们 它 它们 自己 人家 大家 咱 咱们
+  这 那 这个 那个 这些 那些 这样 那样 这种 那种 哪 哪个 哪些 哪里 哪儿 什么 啥 怎么 怎么办 怎样 怎么样 如何 为什么 为何 多少 多久 几 吗
+  请问 请 一下 一个 一些 有点 有些 还 也 都 就 才 又 再 很 太 非常 已经 一直 现在 还是 但是 但 可是 因为 所以 如果 要是 然后 而且 或者
+  可以 能 能否 能不能 可不可以 会 要 想 需要 应该 应当 该 是否 是不是 有没有 没有 没 不 有 去 来 做 办 弄 搞 到 上 下 里 中 内
+  还能 能够 不能 不会 应该 必须 事情 时候 办法 东西 一样 咋 咋办 谁 找谁 哪个 哪家 一般 到底 究竟 真的 之类 相关 方面 情况下 可能 行不行 行吗 好不好
+  本法 本条例 本办法 规定 有关 依照 按照 依法 下列 前款 条 款 项 第
+  the a an of to in on for is are be can i my me we our you your do does how what which who when where why with without if or and not no at by it this that`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const WORDLIKE = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** Plain-language and English words residents use → the legal terms the documents use. */
+export const SYNONYMS: Record<string, string[]> = {
+  上访: ['信访'],
+  投诉: ['信访', '投诉请求'],
+  反映: ['信访'],
+  不服: ['复查', '复核'],
+  不满意: ['复查', '复核'],
+  拖欠工资: ['劳动报酬', '劳动争议'],
+  欠薪: ['劳动报酬', '劳动争议'],
+  工资: ['劳动报酬'],
+  老板: ['用人单位'],
+  公司: ['用人单位'],
+  辞退: ['解除劳动合同'],
+  开除: ['解除劳动合同'],
+  炒鱿鱼: ['解除劳动合同'],
+  家暴: ['家庭暴力'],
+  打老婆: ['家庭暴力'],
+  殴打: ['家庭暴力'],
+  保护令: ['人身安全保护令'],
+  律师: ['法律援助'],
+  请不起: ['经济困难'],
+  没钱: ['经济困难'],
+  穷: ['经济困难'],
+  打官司: ['诉讼'],
+  起诉: ['诉讼'],
+  法院: ['人民法院'],
+  警察: ['公安机关'],
+  报警: ['公安机关', '报案'],
+  派出所: ['公安机关'],
+  居委会: ['居民委员会'],
+  村委会: ['村民委员会'],
+  街道: ['街道办事处'],
+  打工: ['务工', '劳动者'],
+  照顾: ['照护', '照料'],
+  看望: ['探望', '精神需求'],
+  欺负: ['欺凌'],
+  霸凌: ['欺凌'],
+  网游: ['网络游戏'],
+  游戏: ['网络游戏'],
+  上网: ['网络'],
+  生活费: ['赡养', '经济上供养'],
+  看病: ['医疗'],
+  医药费: ['医疗'],
+  车祸: ['交通事故', '意外事件'],
+  火灾: ['意外事件'],
+  困难: ['生活困难'],
+  反悔: ['不履行'],
+  确认: ['司法确认'],
+  写信: ['书信', '书面'],
+  上网反映: ['网络'],
+  打电话: ['电话'],
+  住院: ['住院治疗'],
+  找工作: ['就业'],
+  招工: ['招用', '就业'],
+  歧视: ['歧视'],
+  拒收: ['拒绝', '接收'],
+  再婚: ['婚姻自由'],
+  抚养费: ['抚养费', '负担'],
+  免费律师: ['法律援助'],
+  请不起律师: ['法律援助'],
+  低保: ['最低生活保障'],
+  救济: ['救助'],
+  补助: ['救助'],
+  邻居: ['相邻'],
+  邻里: ['相邻'],
+  噪音: ['噪声'],
+  采光: ['日照', '通风'],
+  漏水: ['排水', '用水'],
+  精神病: ['精神障碍'],
+  抑郁症: ['精神障碍'],
+  心理: ['心理健康'],
+  残疾: ['残疾人'],
+  残障: ['残疾人'],
+  孩子: ['未成年人'],
+  小孩: ['未成年人'],
+  儿童: ['未成年人'],
+  学生: ['未成年人'],
+  老人: ['老年人'],
+  父母: ['赡养'],
+  养老: ['赡养', '老年人'],
+  离婚: ['离婚'],
+  调解员: ['人民调解员'],
+  吵架: ['纠纷'],
+  矛盾: ['纠纷'],
+  复议: ['行政复议'],
+  政府部门: ['行政机关'],
+  处罚: ['行政处罚'],
+  罚款: ['行政处罚'],
+  // English
+  petition: ['信访'],
+  petitions: ['信访'],
+  complaint: ['信访', '投诉'],
+  complain: ['信访', '投诉'],
+  appeal: ['复查', '复核'],
+  review: ['复查', '复核'],
+  reconsideration: ['行政复议'],
+  unpaid: ['劳动报酬'],
+  wage: ['劳动报酬'],
+  wages: ['劳动报酬'],
+  salary: ['劳动报酬'],
+  employer: ['用人单位'],
+  labour: ['劳动争议'],
+  labor: ['劳动争议'],
+  arbitration: ['仲裁'],
+  dispute: ['纠纷', '争议'],
+  disputes: ['纠纷', '争议'],
+  mediation: ['调解'],
+  mediator: ['人民调解员'],
+  lawyer: ['法律援助'],
+  legal: ['法律'],
+  aid: ['援助'],
+  domestic: ['家庭'],
+  violence: ['暴力', '家庭暴力'],
+  abuse: ['家庭暴力', '虐待'],
+  protection: ['保护'],
+  order: ['保护令'],
+  neighbour: ['相邻'],
+  neighbor: ['相邻'],
+  noise: ['噪声'],
+  sunlight: ['日照', '采光'],
+  welfare: ['最低生活保障', '救助'],
+  allowance: ['最低生活保障'],
+  poverty: ['最低生活保障', '救助'],
+  emergency: ['临时救助'],
+  disabled: ['残疾人'],
+  disability: ['残疾人'],
+  elderly: ['老年人'],
+  parents: ['赡养'],
+  child: ['未成年人'],
+  children: ['未成年人'],
+  minor: ['未成年人'],
+  minors: ['未成年人'],
+  mental: ['精神障碍', '精神卫生'],
+  health: ['卫生'],
+  divorce: ['离婚'],
+  marriage: ['婚姻'],
+  deadline: ['期限'],
+  poor: ['经济困难'],
+  police: ['公安机关'],
+  court: ['人民法院'],
+  sue: ['诉讼'],
+  apply: ['申请'],
+  application: ['申请'],
+  letter: ['书信'],
+  online: ['网络'],
+  phone: ['电话'],
+  hospital: ['医疗机构', '住院'],
+  bullying: ['欺凌'],
+  bullied: ['欺凌'],
+  school: ['学校'],
+  rent: ['住房'],
+  housing: ['住房救助'],
+  medical: ['医疗救助'],
+  job: ['就业'],
+  employment: ['就业'],
+  discrimination: ['歧视'],
+  loud: ['噪声'],
+  water: ['排水', '用水'],
+  visit: ['走访', '探望'],
+  office: ['接待场所'],
+  accepted: ['受理'],
+  accept: ['受理'],
+  free: ['免费', '不收费'],
+};
+
+/**
+ * Concept tags: a question about "how long" or "does it cost" is answered by articles that state
+ * a time limit (三十日内, 一年) or a fee rule (不收费, 费用), but share no word with the question.
+ * A tag token is added to the terms of any chunk whose text matches `doc` and of any query that
+ * matches `query`, so BM25 and the embedding can connect them.
+ */
+export const CONCEPTS: Array<{ tag: string; doc: RegExp; query: RegExp }> = [
+  {
+    tag: '⟨期限⟩',
+    doc: /([0-9]+|[一二三四五六七八九十百两]+)个?(日|天|小时|个月|月|年|工作日)(内|以内|之内)|时效|期限/,
+    query: /多久|多长时间|几天|多少天|几个月|多少时间|期限|时限|时效|时间限制|多快|什么时候|how long|deadline|time limit|within|how many days|how soon/,
+  },
+  {
+    tag: '⟨费用⟩',
+    doc: /收费|费用|免费|不收取|缴纳/,
+    query: /交钱|收费|费用|要钱|花钱|免费|付钱|多少钱|交费|缴费|fee|cost|charge|free|pay for/,
+  },
+  {
+    tag: '⟨不服⟩',
+    doc: /不服|复查|复核|申诉|起诉/,
+    query: /不服|不满意|不认可|不同意.*(决定|结果|意见|处理)|上诉|再申请|appeal|disagree|not satisfied/,
+  },
+];
+
+export function conceptTags(text: string, side: 'doc' | 'query'): string[] {
+  const norm = normalizeText(text);
+  return CONCEPTS.filter((c) => c[side].test(norm)).map((c) => c.tag);
+}
+
+/** Prefix of terms indexed from the title and chapter field (scored without length normalisation). */
+export const FIELD_PREFIX = '§';
+
+/** Segments text into index terms: jieba search mode, normalised, stopwords and punctuation removed. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of segmenter().cutForSearch(normalizeText(text), true)) {
+    const w = raw.trim();
+    if (!w || !WORDLIKE.test(w) || STOPWORDS.has(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Query terms with their weights: the query's own tokens (weight 1) plus synonym expansions
+ * (weight 0.5 each, segmented the same way as documents) so that plain words reach legal ones
+ * without letting an expansion outweigh what the resident actually wrote.
+ */
+export interface QueryWeights {
+  /** Weight of a synonym expansion relative to the resident's own word (default 0.5). */
+  expansion?: number;
+  /** Weight of a concept tag such as ⟨期限⟩ (default 1.5): it is the intent of the question. */
+  concept?: number;
+}
+
+export function queryTerms(query: string, weights: QueryWeights = {}): Map<string, number> {
+  const terms = new Map<string, number>();
+  const own = tokenize(query);
+  for (const t of own) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const expanded = expansions(query, own);
+  for (const t of expanded) if (!terms.has(t)) terms.set(t, weights.expansion ?? 0.5);
+  for (const tag of conceptTags(query, 'query')) terms.set(tag, weights.concept ?? 1.5);
+  return terms;
+}
+
+/** Synonym expansions of a query as extra tokens (deduplicated). */
+export function expansions(query: string, own: string[] = tokenize(query)): string[] {
+  const norm = normalizeText(query);
+  const extra = new Set<string>();
+  const ownSet = new Set(own);
+  for (const [plain, legal] of Object.entries(SYNONYMS)) {
+    const hit = /^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain);
+    if (!hit) continue;
+    for (const phrase of legal) for (const t of tokenize(phrase)) if (!ownSet.has(t)) extra.add(t);
+  }
+  return [...extra];
+}
+
+/** The query text the embedder sees: the normalised query plus its expansions. */
+export function expandQueryText(query: string): string {
+  const extra = [...expansions(query), ...conceptTags(query, 'query')];
+  const base = normalizeText(query);
+  return extra.length ? `${base} ${extra.join(' ')}` : base;
+}
+
+export function termFrequencies(tokens: string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function runChat(script: string[], env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot', 'terminal.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, TELEGRAM_BOT_TOKEN: '', OFFICE_CHAT_ID: '', DATABASE_URL: '', OPENAI_API_KEY: '', OUTBOX_POLL_MS: '200' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(script.map((l) => `${l}\n`).join(''));
+  });
+}
+
+describe('npm run chat (piped input)', () => {
+  const prefix = uniquePrefix('terminal');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-'));
+  after(async () => {
+    const redis = testRedis();
+    await cleanPrefix(redis, prefix);
+    redis.disconnect();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a resident opens a petition, the office approves it, and the resident hears back', async () => {
+    const { code, stdout, stderr } = await runChat(
+      ['小区物业不修电梯已经三个月了，老人上下楼很困难', '1', '/status', '/office approve last', '/office case last'],
+      { DATA_DIR: dataDir, QUEUE_PREFIX: prefix },
+    );
+    assert.equal(code, 0, stderr);
+    const ref = /您的事项已登记，编号 (YT-\d{8}-\d{4})/.exec(stdout)?.[1];
+    assert.ok(ref, `the case-opened message is printed:\n${stdout}`);
+    assert.match(stdout, /\[1\] .+\[2\] /, 'buttons are numbered choices');
+    assert.match(stdout, new RegExp(`${ref}:信访局审核中`), '/status shows the case');
+    assert.match(stdout, new RegExp(`office> approved ${ref} → referred \\(department housing\\)`));
+    assert.match(stdout, new RegExp(`bot> .*${ref}`), 'the resident is told after approval');
+    assert.match(stdout, /\[office\] 【待审核】/, 'the office sees the review card');
+    assert.equal(stdout.split('您的事项已登记').length - 1, 1, 'the case-opened message is printed once');
+  });
+
+  it('says clearly when Redis is unreachable', async () => {
+    const { code, stdout, stderr } = await runChat(['你好'], { DATA_DIR: dataDir, QUEUE_PREFIX: prefix, REDIS_URL: 'redis://127.0.0.1:1' });
+    assert.equal(code, 1);
+    assert.match(stderr, /Redis/i);
+    assert.doesNotMatch(stdout, /bot>/);
+  });
+});

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../../app/config.js';
+import { messages } from '../../bot/messages/cases.js';
+import { CASE_MESSAGE_PARAMS } from '../../cases/messages.js';
+import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
+
+const catalogue = messages as Record<string, Record<string, string>>;
+const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+const paramsIn = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
+
+describe('cases message catalogue', () => {
+  it('has every key the cases area writes, in all three languages, with exactly the declared parameters', () => {
+    for (const [key, declared] of Object.entries(CASE_MESSAGE_PARAMS)) {
+      const entry = catalogue[key];
+      assert.ok(entry, `missing catalogue entry ${key}`);
+      for (const lang of LANGS) {
+        const textValue: string | undefined = entry[lang];
+        assert.ok(typeof textValue === 'string' && textValue.trim().length > 0, `${key} has no ${lang} text`);
+        assert.deepEqual([...paramsIn(textValue)].sort(), [...declared].sort(), `${key} [${lang}] parameters`);
+      }
+    }
+  });
+
+  it('declares every catalogue entry (no orphan texts) and one resident text per not-accepted reason', () => {
+    for (const key of Object.keys(catalogue)) assert.ok(key in CASE_MESSAGE_PARAMS, `catalogue key ${key} is not declared`);
+    for (const r of NOT_ACCEPTED_REASONS) assert.ok(`cases.resident.not_accepted.${r}` in CASE_MESSAGE_PARAMS, r);
+  });
+
+  it('uses no message key in cases/ source that the catalogue lacks', () => {
+    const dir = path.join(PROJECT_ROOT, 'cases');
+    const used = new Set<string>();
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const m of src.matchAll(/'(cases\.(?:resident|staff|handler)\.[a-z_.]+)'/g)) used.add(m[1]!);
+    }
+    assert.ok(used.size > 20, 'scanner found the keys');
+    for (const k of used) assert.ok(catalogue[k], `key ${k} used in cases/ is missing from bot/messages/cases.ts`);
+  });
+
+  it('cites Art. 35 for 复查 and Art. 36 for 复核 in every language', () => {
+    assert.match(catalogue['cases.resident.reopened_review_right']!['zh-Hans']!, /第三十五条/);
+    assert.match(catalogue['cases.resident.reopened_review_right']!['zh-Hant']!, /第三十五條/);
+    assert.match(catalogue['cases.resident.reopened_review_right']!.en!, /Art\. 35/);
+    assert.match(catalogue['cases.resident.reopened_recheck_right']!.en!, /Art\. 36/);
+  });
+});

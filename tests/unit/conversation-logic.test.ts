@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ACTION_CODES } from '../../bot/callbackData.js';
+import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../bot/messages/index.js';
+import { messages } from '../../bot/messages/conversation.js';
+import { CONFIRM_ACTION, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+
+describe('legalChannelOf', () => {
+  it('labour disputes go to labour arbitration', () => {
+    assert.equal(legalChannelOf('我被公司违法辞退，想申请劳动仲裁要赔偿').channel, 'labour');
+    assert.equal(legalChannelOf('My employer has not paid my wages').channel, 'labour');
+    assert.equal(legalChannelOf('公司拖欠工資').channel, 'labour');
+  });
+  it('administrative decisions go to reconsideration', () => {
+    assert.equal(legalChannelOf('对交警的罚款决定不服，想申请行政复议').channel, 'reconsideration');
+    assert.equal(legalChannelOf('I was fined by the city and want to challenge it').channel, 'reconsideration');
+  });
+  it('everything else goes to court (or mediation), with notes to cite', () => {
+    const c = legalChannelOf('邻居欠我钱不还，我想起诉他');
+    assert.equal(c.channel, 'court');
+    assert.ok(c.sources.includes('legal-aid'));
+  });
+});
+
+describe('isReadableText', () => {
+  it('accepts ordinary text with line breaks', () => assert.equal(isReadableText('第一行\n第二行\tok'), true));
+  it('rejects NUL and mostly-control junk', () => {
+    assert.equal(isReadableText('abc\u0000'), false);
+    assert.equal(isReadableText('\u0001\u0002\u0003\uFFFD'), false);
+  });
+});
+
+describe('conversation state schema', () => {
+  it('refuses a pending step with a malformed token', () => {
+    assert.equal(residentStateSchema.safeParse({ pending: { kind: 'petition', at: 1, token: 'a:b', text: 'x', decision: {} } }).success, false);
+    assert.equal(residentStateSchema.safeParse({ pending: { kind: 'petition', at: 1, token: 'abcdefgh', text: 'x', decision: {} } }).success, true);
+  });
+});
+
+describe('conversation catalogue', () => {
+  it('every text exists in zh-Hans, zh-Hant and en with the same parameters', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      assert.ok(key.startsWith('conversation.'), key);
+      const params = paramsOf(entry['zh-Hans']);
+      for (const lang of LANGUAGES) {
+        assert.ok(entry[lang]?.trim(), `${key} ${lang}`);
+        assert.deepEqual(paramsOf(entry[lang]), params, `${key} ${lang} parameters`);
+      }
+    }
+  });
+  it('is merged into the one catalogue without clashing with another area', () => {
+    assert.ok(areaCatalogues.conversation);
+    for (const key of Object.keys(messages)) assert.equal(catalogue[key], messages[key as keyof typeof messages]);
+  });
+  it('the confirm button is a real action with a label', () => {
+    assert.ok(CONFIRM_ACTION in ACTION_CODES);
+    assert.ok(catalogue[`action.${CONFIRM_ACTION}`]);
+  });
+});

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fuse } from '../../knowledge/retriever.js';
+import { queryTerms, tokenize } from '../../knowledge/text.js';
+
+test('tokenize drops question scaffolding and converts 繁體 to 简体', () => {
+  const t = tokenize('對處理意見不服怎麼辦？');
+  assert.ok(t.includes('处理意见') && t.includes('不服'), t.join(' '));
+  assert.ok(!t.includes('怎么办') && !t.includes('？'));
+});
+
+test('plain words expand to legal terms at a lower weight, and time questions get the 期限 concept', () => {
+  const q = queryTerms('被家暴了，保护令多久能下来');
+  assert.equal(q.get('家庭暴力'), 0.5);
+  assert.ok((q.get('⟨期限⟩') ?? 0) > 0);
+  const en = queryTerms('my employer has not paid my wages');
+  assert.ok(en.has('劳动报酬') && en.has('用人单位'));
+});
+
+test('reciprocal rank fusion sums weight/(60+rank) and rewards agreement', () => {
+  const fused = fuse([
+    { list: [{ chunkId: 1 }, { chunkId: 2 }], weight: 1 },
+    { list: [{ chunkId: 2 }, { chunkId: 3 }], weight: 0.5 },
+  ]);
+  assert.deepEqual(fused.map((f) => f.chunkId), [2, 1, 3]);
+  assert.ok(Math.abs(fused[0]!.score - (1 / 62 + 0.5 / 61)) < 1e-12);
+  assert.ok(Math.abs(fused[2]!.score - 0.5 / 62) < 1e-12);
+});
+
+test('topN keeps the n best scores in order, ties broken by the smaller id', async () => {
+  const { topN } = await import('../../knowledge/retriever.js');
+  const scores = new Map<number, number>([[5, 1], [3, 2], [9, 2], [1, 0.5], [7, 3]]);
+  assert.deepEqual(topN(scores, 3).map((x) => x.chunkId), [7, 3, 9]);
+  assert.deepEqual(topN(scores, 10).map((x) => x.chunkId), [7, 3, 9, 5, 1]);
+  assert.deepEqual(topN(new Map(), 3), []);
+});

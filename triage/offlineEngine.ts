@@ -1,0 +1,596 @@
+/**
+ * The offline decision engine: no network, no LLM. Three learned text models (triage/learner) and a
+ * retrieval step over the directory's `matters` phrases:
+ *   1. category model (6 categories) → calibrated probability = the decision's confidence;
+ *   2. target model for the chosen category (departments for petition, services for 信访外,
+ *      legal_aid-or-none for the legal channel), fused with a directory match score.
+ * See docs/offline-engine.md for the fusion rule and how its weight is chosen.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { train, loadModel, stratifiedFolds, type SerializedModel, type TextModel, type LabelledText, type TrainOptions } from './learner/index.js';
+import { normalize } from './normalize.js';
+import { redact } from './redact.js';
+import { stripInstructions } from './injection.js';
+import {
+  CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, isDepartmentCode, isServiceCode, targetsFor,
+  type Category, type DepartmentCode, type ServiceCode, type TargetCode,
+} from './taxonomy.js';
+import type { Citation, DecisionEngine, EngineInput, EngineResult } from './types.js';
+import type { Directory } from '../knowledge/directory.js';
+
+export const OFFLINE_MODEL_FORMAT = 'xinfang-offline-triage';
+export const OFFLINE_MODEL_VERSION = 1;
+
+/** One labelled example in the TAXONOMY eval format (resources/training/examples.jsonl). */
+export interface TrainingExample {
+  id: string;
+  text: string;
+  category: Category;
+  targets: TargetCode[];
+}
+
+export interface OfflineModel {
+  format: typeof OFFLINE_MODEL_FORMAT;
+  version: typeof OFFLINE_MODEL_VERSION;
+  /** 6-way category classifier. */
+  category: SerializedModel;
+  /** Department classifier trained on petition examples (first listed target). */
+  department: SerializedModel;
+  /** Service classifier trained on 信访外 examples (legal_aid excluded). */
+  service: SerializedModel;
+  /** 'legal_aid' vs 'none', trained on legal-channel examples. */
+  legalAid: SerializedModel;
+  /** Temperature applied to the category probabilities, fitted on out-of-fold predictions (NLL). */
+  calibration: { temperature: number };
+  /**
+   * directoryWeight β: weight of the directory match in the target fusion; categoryWeight γ: how much the
+   * best department / service match raises petition / 信访外. Both chosen on out-of-fold predictions.
+   */
+  fusion: { directoryWeight: number; categoryWeight: number };
+  metadata: {
+    trainedAt: string;
+    version: number;
+    examples: number;
+    categoryCounts: Record<string, number>;
+    targetCounts: Record<string, number>;
+    /** Out-of-fold figures measured while training (what `npm run train` prints). */
+    cv?: {
+      folds: number;
+      categoryAccuracy: number;
+      targetAccuracy: number;
+      targetAccuracyModelOnly: number;
+      /** Expected calibration error of the category confidence (10 equal-width bins), before and after the temperature. */
+      calibrationErrorRaw?: number;
+      calibrationError?: number;
+    };
+  };
+}
+
+// ------------------------------------------------------------------ text preparation
+
+/**
+ * The same transformation the pipeline applies before an engine sees a message (简体, half-width,
+ * lower case, instructions stripped, redacted), so the models train on what they will be shown.
+ */
+export function prepareText(text: string): string {
+  return redact(stripInstructions(normalize(text).normalized).text).text;
+}
+
+// ------------------------------------------------------------------ directory retrieval
+
+let jieba: Jieba | undefined;
+const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+const STOP_BIGRAMS = new Set(['我们', '他们', '一个', '没有', '什么', '这个', '那个', '可以', '不是', '就是', '已经', '还是']);
+
+/** Character bigrams of the Han runs plus jieba words of two or more characters: robust to segmentation slips. */
+function keyTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const cs = Array.from(run);
+    for (let i = 0; i + 2 <= cs.length; i++) {
+      const bg = cs[i]! + cs[i + 1]!;
+      if (!STOP_BIGRAMS.has(bg)) out.add(bg);
+    }
+    for (const w of segmenter().cut(run, false)) if (Array.from(w).length >= 3) out.add(w);
+  }
+  return out;
+}
+
+interface MatterEntry {
+  target: TargetCode;
+  phrase: string;
+  /** zh-Hans name of the department or organization the phrase belongs to. */
+  owner: string;
+  terms: string[];
+}
+
+export interface DirectoryMatch {
+  target: TargetCode;
+  /** 0..1: IDF-weighted share of the best phrase's terms found in the text, with a small bonus for further phrases. */
+  score: number;
+  phrase: string;
+  owner: string;
+}
+
+/**
+ * A keyword index over the `matters` phrases of each department and of each service (an organization's
+ * phrases count for every service it offers). Scores are IDF-weighted term coverage of a phrase, so a
+ * message that contains "物业费" and "收费" covers most of "物业费收费争议" and matches housing.
+ */
+export class MatterIndex {
+  private readonly entries: MatterEntry[] = [];
+  private readonly idf = new Map<string, number>();
+
+  constructor(directory: Directory) {
+    const add = (target: TargetCode, phrase: string, owner: string): void => {
+      const p = normalize(phrase).normalized;
+      const terms = [...keyTerms(p)];
+      if (terms.length > 0) this.entries.push({ target, phrase, owner, terms });
+    };
+    for (const d of directory.departments) for (const m of d.matters) add(d.code, m, d.names['zh-Hans']);
+    for (const o of directory.organizations) for (const s of o.services) for (const m of o.matters) add(s, m, o.names['zh-Hans']);
+    const df = new Map<string, number>();
+    for (const e of this.entries) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.entries.length;
+    for (const [t, c] of df) this.idf.set(t, Math.log(1 + n / c));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Best score per target among `targets`, sorted high to low; targets with no overlap are left out. */
+  match(preparedText: string, targets: readonly TargetCode[]): DirectoryMatch[] {
+    const allowed = new Set<string>(targets);
+    return this.matchAll(preparedText).filter((m) => allowed.has(m.target));
+  }
+
+  /** Best score for every target with any overlap, sorted high to low (one pass over the phrases). */
+  matchAll(preparedText: string): DirectoryMatch[] {
+    const q = keyTerms(preparedText);
+    if (q.size === 0) return [];
+    const per = new Map<TargetCode, { scores: number[]; best: number; phrase: string; owner: string }>();
+    for (const e of this.entries) {
+      let hit = 0;
+      let total = 0;
+      for (const t of e.terms) {
+        const w = this.idf.get(t) ?? 0;
+        total += w;
+        if (q.has(t)) hit += w;
+      }
+      if (hit === 0 || total === 0) continue;
+      const s = hit / total;
+      const cur = per.get(e.target) ?? { scores: [], best: 0, phrase: '', owner: '' };
+      cur.scores.push(s);
+      if (s > cur.best) {
+        cur.best = s;
+        cur.phrase = e.phrase;
+        cur.owner = e.owner;
+      }
+      per.set(e.target, cur);
+    }
+    const out: DirectoryMatch[] = [];
+    for (const [target, v] of per) {
+      const sorted = v.scores.sort((a, b) => b - a);
+      // A second and third matching phrase add a little: several matters of one body beat one lucky phrase.
+      const score = Math.min(1, sorted[0]! + 0.25 * (sorted[1] ?? 0) + 0.1 * (sorted[2] ?? 0));
+      out.push({ target, score, phrase: v.phrase, owner: v.owner });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+}
+
+/**
+ * Product-of-experts fusion: p(t) ∝ p_model(t) · exp(β · s(t)), s = directory match score in [0, 1].
+ * With β = 0 it is the model alone; a full phrase match multiplies a target's odds by e^β.
+ */
+export function fuseTargets(modelProbs: Record<string, number>, matches: DirectoryMatch[], beta: number): Record<string, number> {
+  const s = new Map(matches.map((m) => [m.target as string, m.score]));
+  const out: Record<string, number> = {};
+  let z = 0;
+  for (const [t, p] of Object.entries(modelProbs)) {
+    const v = p * Math.exp(beta * (s.get(t) ?? 0));
+    out[t] = v;
+    z += v;
+  }
+  for (const t of Object.keys(out)) out[t] = z > 0 ? out[t]! / z : 0;
+  return out;
+}
+
+/** Best department and best service match: evidence for petition and for 信访外. */
+export function categoryEvidence(all: DirectoryMatch[]): Partial<Record<Category, number>> {
+  const dep = all.find((m) => isDepartmentCode(m.target))?.score ?? 0;
+  const svc = all.find((m) => isServiceCode(m.target) && m.target !== 'legal_aid')?.score ?? 0;
+  return { petition: dep, out_of_scope: svc };
+}
+
+/** p(c) ∝ p_model(c) · exp(γ · e(c)): the same product-of-experts rule as for targets. */
+export function fuseCategories(probs: Record<string, number>, evidence: Partial<Record<Category, number>>, gamma: number): Record<string, number> {
+  if (gamma === 0) return probs;
+  const out: Record<string, number> = {};
+  let z = 0;
+  for (const [c, p] of Object.entries(probs)) {
+    const v = p * Math.exp(gamma * (evidence[c as Category] ?? 0));
+    out[c] = v;
+    z += v;
+  }
+  for (const c of Object.keys(out)) out[c] = out[c]! / z;
+  return out;
+}
+
+/** p_i^(1/T), renormalised: temperature scaling of the logits, expressed on probabilities. */
+export function applyTemperature(probs: Record<string, number>, temperature: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let z = 0;
+  for (const [k, p] of Object.entries(probs)) {
+    const v = Math.pow(Math.max(p, 1e-12), 1 / temperature);
+    out[k] = v;
+    z += v;
+  }
+  for (const k of Object.keys(out)) out[k] = out[k]! / z;
+  return out;
+}
+
+/** Expected calibration error: |accuracy − mean confidence| per confidence bin, weighted by the bin's share. */
+export function expectedCalibrationError(rows: Array<{ confidence: number; correct: boolean }>, bins = 10): number {
+  if (rows.length === 0) return 0;
+  const acc = new Array<number>(bins).fill(0);
+  const conf = new Array<number>(bins).fill(0);
+  const n = new Array<number>(bins).fill(0);
+  for (const r of rows) {
+    const b = Math.min(bins - 1, Math.floor(r.confidence * bins));
+    n[b]!++;
+    conf[b]! += r.confidence;
+    if (r.correct) acc[b]!++;
+  }
+  let e = 0;
+  for (let b = 0; b < bins; b++) if (n[b]! > 0) e += (n[b]! / rows.length) * Math.abs(acc[b]! / n[b]! - conf[b]! / n[b]!);
+  return e;
+}
+
+const argmax = (probs: Record<string, number>): [string, number] => {
+  let best: [string, number] = ['', -1];
+  for (const [k, p] of Object.entries(probs)) if (p > best[1]) best = [k, p];
+  return best;
+};
+
+// ------------------------------------------------------------------ the engine
+
+/** A category model may say "emergency" only when it is this sure; the pipeline's rules are the primary detector. */
+export const EMERGENCY_MIN_PROB = 0.75;
+
+export interface CreateOfflineEngineOptions {
+  model: OfflineModel;
+  directory?: Directory;
+}
+
+export function createOfflineEngine(opts: CreateOfflineEngineOptions): DecisionEngine {
+  const m = parseOfflineModel(opts.model);
+  const category = loadModel(m.category);
+  const department = loadModel(m.department);
+  const service = loadModel(m.service);
+  const legalAid = loadModel(m.legalAid);
+  const index = opts.directory ? new MatterIndex(opts.directory) : undefined;
+  const classify = (text: string): EngineResult => decideWith({ category, department, service, legalAid }, index, m, text);
+  return {
+    name: 'offline',
+    async decide(input: EngineInput): Promise<EngineResult> {
+      if (typeof input?.text !== 'string') throw new TypeError('offline engine: input.text must be a string');
+      return classify(input.text);
+    },
+  };
+}
+
+interface Models {
+  category: TextModel;
+  department: TextModel;
+  service: TextModel;
+  legalAid: TextModel;
+}
+
+/**
+ * The engine reads at most this many characters. A resident states the matter up front; the rest of a long
+ * petition (history, attachments pasted in) costs time without changing the category or the body, and
+ * keeps the p95 latency within budget (bench/triage.ts).
+ */
+export const ENGINE_MAX_CHARS = 1500;
+
+function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineModel, fullText: string): EngineResult {
+  const text = fullText.length > ENGINE_MAX_CHARS ? fullText.slice(0, ENGINE_MAX_CHARS) : fullText;
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  const raw = models.category.predict(text).probs;
+  // One pass over the directory serves both the category evidence and the target fusion.
+  const allMatches = index ? index.matchAll(text) : [];
+  const evidence = categoryEvidence(allMatches);
+  const probs = applyTemperature(fuseCategories(raw, evidence, m.fusion.categoryWeight), m.calibration.temperature);
+  let [cat, conf] = argmax(probs);
+  if (cat === 'emergency' && conf < EMERGENCY_MIN_PROB) {
+    const rest = { ...probs };
+    delete rest.emergency;
+    [cat, conf] = argmax(rest);
+    reasons.push(`classifier_emergency_below:${probs.emergency!.toFixed(2)}`);
+  }
+  if (!isCategory(cat)) throw new Error(`offline model produced an unknown category "${cat}"`);
+  reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
+
+  let target: TargetCode | null = null;
+  if (cat === 'petition' || cat === 'out_of_scope') {
+    const model = cat === 'petition' ? models.department : models.service;
+    const allowed = targetsFor(cat);
+    const mp = model.predict(text).probs;
+    const matches = allMatches.filter((x) => (allowed as readonly string[]).includes(x.target));
+    const fused = fuseTargets(mp, matches, m.fusion.directoryWeight);
+    const [t, p] = argmax(fused);
+    if (!(allowed as readonly string[]).includes(t)) throw new Error(`offline model produced target "${t}" not allowed for ${cat}`);
+    target = t as TargetCode;
+    const [mt, mpBest] = argmax(mp);
+    reasons.push(`target_model:${mt} ${mpBest.toFixed(2)}`);
+    // Cite the phrase that supports the chosen target; fall back to the best match overall.
+    const top = matches.find((x) => x.target === target) ?? matches[0];
+    if (top) {
+      reasons.push(`directory_match:${top.target} ${top.phrase}`);
+      citations.push({ source: 'directory', title: top.owner, excerpt: top.phrase, score: Number(top.score.toFixed(3)) });
+    }
+    reasons.push(`target:${target} ${p.toFixed(2)}`);
+  } else if (cat === 'legal_channel') {
+    const p = models.legalAid.predict(text).probs.legal_aid ?? 0;
+    if (p >= 0.5) target = 'legal_aid';
+    reasons.push(`legal_aid:${p.toFixed(2)}`);
+  }
+  return { category: cat, target, confidence: Math.min(1, Math.max(0, conf)), reasons, citations };
+}
+
+// ------------------------------------------------------------------ loading
+
+const serializedModel = z.custom<SerializedModel>((v) => typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'xinfang-text-model', {
+  message: 'expected a serialized text model (format "xinfang-text-model")',
+});
+
+export const offlineModelSchema = z.object({
+  format: z.literal(OFFLINE_MODEL_FORMAT),
+  version: z.literal(OFFLINE_MODEL_VERSION),
+  category: serializedModel,
+  department: serializedModel,
+  service: serializedModel,
+  legalAid: serializedModel,
+  calibration: z.object({ temperature: z.number().positive().max(100) }),
+  fusion: z.object({ directoryWeight: z.number().min(0).max(50), categoryWeight: z.number().min(0).max(50).default(0) }),
+  metadata: z.object({
+    trainedAt: z.string(),
+    version: z.number().int(),
+    examples: z.number().int().min(0),
+    categoryCounts: z.record(z.string(), z.number()),
+    targetCounts: z.record(z.string(), z.number()),
+    cv: z
+      .object({
+        folds: z.number(),
+        categoryAccuracy: z.number(),
+        targetAccuracy: z.number(),
+        targetAccuracyModelOnly: z.number(),
+        calibrationErrorRaw: z.number().optional(),
+        calibrationError: z.number().optional(),
+      })
+      .optional(),
+  }),
+});
+
+export class OfflineModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OfflineModelError';
+  }
+}
+
+/** Reads and validates a model file; every label must be a TAXONOMY code, or the file is refused. */
+export function parseOfflineModel(json: unknown, source = '<model>'): OfflineModel {
+  const parsed = offlineModelSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new OfflineModelError(`${source}: not an offline triage model (${issues.join('; ')}); run \`npm run train\` to rebuild it`);
+  }
+  const m = parsed.data as OfflineModel;
+  const check = (name: string, labels: string[], allowed: readonly string[]): void => {
+    const bad = labels.filter((l) => !allowed.includes(l));
+    if (bad.length > 0) throw new OfflineModelError(`${source}: ${name} model has labels outside the taxonomy: ${bad.join(', ')}`);
+  };
+  check('category', m.category.labels, CATEGORIES);
+  check('department', m.department.labels, DEPARTMENT_CODES);
+  check('service', m.service.labels, SERVICE_CODES);
+  check('legalAid', m.legalAid.labels, ['legal_aid', 'none']);
+  return m;
+}
+
+export function loadOfflineModel(path: string): OfflineModel {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new OfflineModelError(`cannot read model file ${path}: ${(err as Error).message}; run \`npm run train\` to create it`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new OfflineModelError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  return parseOfflineModel(json, path);
+}
+
+// ------------------------------------------------------------------ training
+
+export interface TrainOfflineOptions {
+  /** Used to tune the fusion weight on out-of-fold predictions; without it the weight is DEFAULT_DIRECTORY_WEIGHT. */
+  directory?: Directory;
+  /** Stamped into the metadata; the CLI passes the current time (logic never reads the clock). */
+  trainedAt: Date;
+  folds?: number;
+  seed?: number;
+  /** Called with progress lines (the CLI prints them to stderr). */
+  log?: (line: string) => void;
+  /** Options passed to every learner call (e.g. { cnbWeight: 'auto' }). */
+  learner?: Partial<TrainOptions>;
+}
+
+export interface OfflineTrainingResult {
+  model: OfflineModel;
+  /** Out-of-fold category predictions (one per example, same order) from the cross-validation. */
+  cvCategory: { truth: string[]; predicted: string[] };
+}
+
+export const DEFAULT_DIRECTORY_WEIGHT = 1.5;
+const BETA_GRID = [0, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+const TEMPERATURE_GRID = Array.from({ length: 40 }, (_, i) => 0.3 + i * 0.05);
+
+function countBy<T>(items: T[], key: (t: T) => string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const it of items) for (const k of key(it)) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
+
+/** Out-of-fold probabilities of a learner on `data`, with a fixed λ so each fold is quick. */
+function outOfFold(data: LabelledText[], folds: number, seed: number, tuned: SerializedModel['meta'], always: LabelledText[] = []): Record<string, number>[] {
+  const labels = data.map((d) => d.label);
+  const k = Math.min(folds, Math.min(...Object.values(countBy(data, (d) => [d.label]))));
+  const out: Record<string, number>[] = new Array(data.length);
+  if (k < 2) return data.map(() => ({}));
+  const fold = stratifiedFolds(labels, k, seed);
+  for (let f = 0; f < k; f++) {
+    const tr = [...data.filter((_, i) => fold[i] !== f), ...always];
+    const model = train(tr, { lambda: tuned.lambda, cnbWeight: tuned.cnbWeight, seed });
+    data.forEach((d, i) => {
+      if (fold[i] === f) out[i] = model.predict(d.text).probs;
+    });
+  }
+  return out;
+}
+
+/**
+ * Trains the four models on prepared (normalised, redacted) text, then measures them by k-fold CV on the
+ * same data: the out-of-fold predictions fit the category temperature and choose the fusion weight β.
+ */
+export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflineOptions): OfflineTrainingResult {
+  const folds = opts.folds ?? 5;
+  const seed = opts.seed ?? 1;
+  const log = opts.log ?? (() => {});
+  if (examples.length === 0) throw new Error('trainOfflineModel: no examples');
+  const prepared = examples.map((e) => ({ ...e, text: prepareText(e.text) }));
+
+  const catData = prepared.map((e) => ({ text: e.text, label: e.category }));
+  const depData = prepared.filter((e) => e.category === 'petition' && e.targets[0]).map((e) => ({ text: e.text, label: e.targets[0]! }));
+  const svcData = prepared
+    .filter((e) => e.category === 'out_of_scope' && e.targets[0] && e.targets[0] !== 'legal_aid')
+    .map((e) => ({ text: e.text, label: e.targets[0]! }));
+  const legData = prepared.filter((e) => e.category === 'legal_channel').map((e) => ({ text: e.text, label: e.targets.includes('legal_aid') ? 'legal_aid' : 'none' }));
+  for (const [name, d] of [['petition', depData], ['out_of_scope', svcData], ['legal_channel', legData]] as const) {
+    if (new Set(d.map((x) => x.label)).size < 2) throw new Error(`trainOfflineModel: need ${name} examples with at least 2 different targets`);
+  }
+
+  // The directory's matters phrases are extra (short) labelled examples for the target models: they
+  // name what each body handles in the office's own words, which is what the models most lack.
+  const matterData = (codes: readonly TargetCode[]): LabelledText[] => {
+    if (!opts.directory) return [];
+    const out: LabelledText[] = [];
+    for (const d of opts.directory.departments) if (codes.includes(d.code)) for (const m of d.matters) out.push({ text: prepareText(m), label: d.code });
+    for (const o of opts.directory.organizations) {
+      for (const s of o.services) if (codes.includes(s)) for (const m of o.matters) out.push({ text: prepareText(m), label: s });
+    }
+    return out;
+  };
+  const depMatters = matterData(DEPARTMENT_CODES);
+  const svcMatters = matterData(targetsFor('out_of_scope'));
+
+  log(`training category model on ${catData.length} examples`);
+  const lo = { ...opts.learner, seed };
+  const category = train(catData, lo);
+  log(`training department model on ${depData.length} petition examples + ${depMatters.length} directory phrases`);
+  const department = train([...depData, ...depMatters], lo);
+  log(`training service model on ${svcData.length} out_of_scope examples + ${svcMatters.length} directory phrases`);
+  const service = train([...svcData, ...svcMatters], lo);
+  log(`training legal-aid model on ${legData.length} legal_channel examples`);
+  const legalAid = train(legData, lo);
+
+  log(`${folds}-fold cross-validation`);
+  const catOof = outOfFold(catData, folds, seed, category.toJSON().meta);
+  const truth = catData.map((d) => d.label);
+  const index = opts.directory ? new MatterIndex(opts.directory) : undefined;
+  // γ first (the temperature does not change the argmax), then T on the fused probabilities.
+  const evidence = catData.map((d) => categoryEvidence(index ? index.matchAll(d.text) : []));
+  const catAccAt = (g: number): number => catOof.filter((p, i) => argmax(fuseCategories(p, evidence[i]!, g))[0] === truth[i]).length / truth.length;
+  let categoryWeight = 0;
+  let bestCatAcc = catAccAt(0);
+  const catModelOnly = bestCatAcc;
+  if (index) {
+    for (const g of BETA_GRID) {
+      const a = catAccAt(g);
+      if (a > bestCatAcc + 1e-9) [bestCatAcc, categoryWeight] = [a, g];
+    }
+  }
+  const fusedOof = catOof.map((p, i) => fuseCategories(p, evidence[i]!, categoryWeight));
+  const predicted = fusedOof.map((p) => argmax(p)[0]);
+  // Temperature: minimise the out-of-fold negative log-likelihood.
+  let temperature = 1;
+  let bestNll = Infinity;
+  for (const t of TEMPERATURE_GRID) {
+    let nll = 0;
+    fusedOof.forEach((p, i) => (nll -= Math.log(Math.max(applyTemperature(p, t)[truth[i]!] ?? 0, 1e-9))));
+    if (nll < bestNll) [bestNll, temperature] = [nll, t];
+  }
+
+  const eceOf = (t: number): number =>
+    expectedCalibrationError(
+      fusedOof.map((p, i) => {
+        const [c, conf] = argmax(applyTemperature(p, t));
+        return { confidence: conf, correct: c === truth[i] };
+      }),
+    );
+  const calibrationErrorRaw = eceOf(1);
+  const calibrationError = eceOf(temperature);
+
+  const depOof = outOfFold(depData, folds, seed, department.toJSON().meta, depMatters);
+  const svcOof = outOfFold(svcData, folds, seed, service.toJSON().meta, svcMatters);
+  const targetRows = [
+    ...depData.map((d, i) => ({ text: d.text, gold: d.label, probs: depOof[i]!, allowed: DEPARTMENT_CODES as readonly TargetCode[] })),
+    ...svcData.map((d, i) => ({ text: d.text, gold: d.label, probs: svcOof[i]!, allowed: targetsFor('out_of_scope') })),
+  ];
+  const matches = targetRows.map((r) => (index ? index.match(r.text, r.allowed) : []));
+  const accuracyAt = (beta: number): number =>
+    targetRows.filter((r, i) => argmax(fuseTargets(r.probs, matches[i]!, beta))[0] === r.gold).length / Math.max(1, targetRows.length);
+  let directoryWeight = index ? 0 : DEFAULT_DIRECTORY_WEIGHT;
+  let bestAcc = accuracyAt(directoryWeight);
+  const modelOnly = accuracyAt(0);
+  if (index) {
+    for (const b of BETA_GRID) {
+      const a = accuracyAt(b);
+      // Ties go to the smaller weight: trust the learned model unless the directory clearly helps.
+      if (a > bestAcc + 1e-9) [bestAcc, directoryWeight] = [a, b];
+    }
+  }
+  const categoryAccuracy = predicted.filter((p, i) => p === truth[i]).length / truth.length;
+  log(`cv: category accuracy ${categoryAccuracy.toFixed(4)} (model only ${catModelOnly.toFixed(4)}, category weight ${categoryWeight}), temperature ${temperature.toFixed(2)} (ECE ${calibrationErrorRaw.toFixed(3)} → ${calibrationError.toFixed(3)}), target accuracy ${bestAcc.toFixed(4)} (model only ${modelOnly.toFixed(4)}), directory weight ${directoryWeight}`);
+
+  const model: OfflineModel = {
+    format: OFFLINE_MODEL_FORMAT,
+    version: OFFLINE_MODEL_VERSION,
+    category: category.toJSON(),
+    department: department.toJSON(),
+    service: service.toJSON(),
+    legalAid: legalAid.toJSON(),
+    calibration: { temperature },
+    fusion: { directoryWeight, categoryWeight },
+    metadata: {
+      trainedAt: opts.trainedAt.toISOString(),
+      version: OFFLINE_MODEL_VERSION,
+      examples: examples.length,
+      categoryCounts: countBy(examples, (e) => [e.category]),
+      targetCounts: countBy(examples, (e) => e.targets),
+      cv: { folds, categoryAccuracy, targetAccuracy: bestAcc, targetAccuracyModelOnly: modelOnly, calibrationErrorRaw, calibrationError },
+    },
+  };
+  return { model, cvCategory: { truth, predicted } };
+}

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { ValidationError } from '../app/errors.js';
+import type { Logger } from '../app/logger.js';
+import type { Retriever } from '../knowledge/types.js';
+import { detectEmergency } from './emergency.js';
+import { stripInstructions } from './injection.js';
+import { normalize } from './normalize.js';
+import { redact } from './redact.js';
+import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from './taxonomy.js';
+import type { Citation, Decision, DecisionEngine, EngineResult, Language } from './types.js';
+
+export interface TriageDeps {
+  engine: DecisionEngine;
+  fallback?: DecisionEngine;
+  retriever?: Retriever;
+  /** Below this the office decides (needsReview). Default 0.55. */
+  minConfidence?: number;
+  /** Per engine call; the fallback gets its own budget. Default 15000. */
+  engineTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export const DEFAULT_MIN_CONFIDENCE = 0.55;
+export const DEFAULT_ENGINE_TIMEOUT_MS = 15_000;
+
+const citationSchema = z.object({
+  source: z.string().min(1),
+  title: z.string(),
+  article: z.string().optional(),
+  excerpt: z.string(),
+  score: z.number().finite().optional(),
+});
+
+/** What an engine must return; anything else is treated like an engine error (fallback). */
+export const engineResultSchema = z.object({
+  category: z.enum(CATEGORIES),
+  target: z.string().nullable(),
+  confidence: z.number().finite().min(0).max(1),
+  reasons: z.array(z.string()).default([]),
+  citations: z.array(citationSchema).optional(),
+});
+
+class EngineFailure extends Error {
+  constructor(public readonly why: 'timeout' | 'error' | 'invalid_output', message: string) {
+    super(message);
+  }
+}
+
+// Greetings and filler that carry no request; what is left after removing them decides "unclear".
+const GREETING =
+  /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|excuse me)\b/g;
+// A request announced but not stated: "我要投诉", "我有个问题想反映", "I want to complain".
+const VAGUE_ONLY =
+  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$/;
+
+/** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
+export function isTooVague(text: string): boolean {
+  const stripped = text
+    .toLowerCase()
+    .replace(/\[(id|phone|card|email)\]/gi, ' ')
+    .replace(GREETING, ' ')
+    .replace(/[\p{P}\p{S}\p{Z}\s\d]+/gu, '');
+  if (stripped.length === 0) return true;
+  const letters = stripped.match(/[\p{Script=Han}]|[a-z]/gu)?.length ?? 0;
+  if (letters < 2) return true;
+  const compact = text.toLowerCase().replace(GREETING, ' ').replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return VAGUE_ONLY.test(compact.replace(/\s+/g, /[a-z]/.test(compact) ? ' ' : ''));
+}
+
+/** An engine that threw because the model's answer was unusable (bad JSON, schema, invented code). */
+function isOutputError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { lc_error_code?: unknown }).lc_error_code;
+  return err.name === 'LlmOutputError' || err.name === 'OutputParserException' || code === 'OUTPUT_PARSING_FAILURE';
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EngineFailure('timeout', `engine did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runEngine(engine: DecisionEngine, text: string, language: Language, timeoutMs: number): Promise<EngineResult> {
+  let raw: unknown;
+  try {
+    raw = await withTimeout(
+      Promise.resolve().then(() => engine.decide({ text, language })),
+      timeoutMs,
+    );
+  } catch (err) {
+    if (err instanceof EngineFailure) throw err;
+    throw new EngineFailure(isOutputError(err) ? 'invalid_output' : 'error', err instanceof Error ? err.message : String(err));
+  }
+  const parsed = engineResultSchema.safeParse(raw);
+  if (!parsed.success) throw new EngineFailure('invalid_output', parsed.error.issues.map((i) => i.message).join('; '));
+  const r = parsed.data;
+  if (r.target !== null && !(TARGET_CODES as readonly string[]).includes(r.target)) {
+    throw new EngineFailure('invalid_output', `unknown target code "${r.target}"`);
+  }
+  return { ...r, target: r.target as TargetCode | null };
+}
+
+function toCitation(p: { source: string; title: string; article?: string; text: string; score: number }): Citation {
+  const excerpt = p.text.length > 300 ? `${p.text.slice(0, 300)}…` : p.text;
+  return { source: p.source, title: p.title, ...(p.article ? { article: p.article } : {}), excerpt, score: p.score };
+}
+
+/**
+ * The whole decision for one resident message. Never throws on content: every path returns a valid
+ * Decision (the only error is a non-string argument, a programming mistake).
+ */
+export async function triage(text: string, deps: TriageDeps): Promise<Decision> {
+  if (typeof text !== 'string') throw new ValidationError('triage() expects the message text as a string');
+  const minConfidence = deps.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const timeoutMs = deps.engineTimeoutMs ?? DEFAULT_ENGINE_TIMEOUT_MS;
+  const log = deps.logger;
+
+  const n = normalize(text);
+  const stripped = stripInstructions(n.normalized);
+  const redactedOriginal = redact(n.original);
+  const engineText = redact(stripped.text).text;
+  const reasons: string[] = [];
+  if (n.truncated) reasons.push('truncated');
+  if (stripped.injected) reasons.push('injection_stripped');
+  for (const f of redactedOriginal.found) reasons.push(`redacted:${f.kind}:${f.count}`);
+
+  const base = { redactedText: redactedOriginal.text, language: n.language, citations: [] as Citation[] };
+
+  // Emergency rules look at the unstripped text: removing an "instruction" must never hide a danger.
+  const emergency = detectEmergency(n.normalized, n.original);
+  if (emergency) {
+    log?.warn({ kinds: emergency.kinds }, 'triage: emergency rule fired');
+    return {
+      ...base,
+      category: 'emergency',
+      target: null,
+      confidence: 1,
+      needsReview: true,
+      reasons: [...emergency.kinds.map((k) => `emergency_rule:${k}`), ...reasons],
+      emergencyKinds: emergency.kinds,
+      engine: 'rules',
+    };
+  }
+
+  if (isTooVague(stripped.text)) {
+    return { ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...reasons], engine: 'rules' };
+  }
+
+  let result: EngineResult | undefined;
+  let engineName: Decision['engine'] = deps.engine.name;
+  try {
+    result = await runEngine(deps.engine, engineText, n.language, timeoutMs);
+  } catch (err) {
+    const why = err instanceof EngineFailure ? err.why : 'error';
+    // Only the error's class: a parser error message can quote the model's output, which can echo the text.
+    log?.warn({ engine: deps.engine.name, why, error: err instanceof Error ? err.name : typeof err }, 'triage: engine failed');
+    // e.g. llm_fallback:timeout, llm_fallback:invalid_output
+    reasons.push(`${deps.engine.name}_fallback:${why}`);
+    if (deps.fallback) {
+      try {
+        result = await runEngine(deps.fallback, engineText, n.language, timeoutMs);
+        engineName = deps.fallback.name;
+      } catch (err2) {
+        const why2 = err2 instanceof EngineFailure ? err2.why : 'error';
+        log?.error({ engine: deps.fallback.name, why: why2 }, 'triage: fallback engine failed too');
+        reasons.push(`${deps.fallback.name}_failed:${why2}`);
+      }
+    }
+  }
+  if (!result) {
+    // No engine could decide: the office decides; asking the resident to clarify is the safe reply.
+    return { ...base, category: 'unclear', target: null, confidence: 0, needsReview: true, reasons: ['no_engine', ...reasons], engine: engineName };
+  }
+
+  const category: Category = result.category;
+  let target: TargetCode | null = result.target;
+  let needsReview = false;
+  const allowed = targetsFor(category);
+  if (target !== null && !allowed.includes(target)) {
+    reasons.push(`target_not_allowed:${target}`);
+    target = null;
+    needsReview = true;
+  }
+  if (target === null && (category === 'petition' || category === 'out_of_scope')) {
+    reasons.push('no_target');
+    needsReview = true;
+  }
+  // A model may see a danger the rules missed: the office is alerted all the same, and the reply
+  // gives every emergency number because the kind is unknown.
+  const emergencyKinds = category === 'emergency' ? ['other'] : undefined;
+  if (category === 'emergency') {
+    reasons.push('engine_emergency');
+    needsReview = true;
+  }
+  if (result.confidence < minConfidence) {
+    reasons.push('low_confidence');
+    needsReview = true;
+  }
+
+  let citations: Citation[] = result.citations ?? [];
+  if ((category === 'inquiry' || category === 'legal_channel') && citations.length === 0 && deps.retriever) {
+    try {
+      const passages = await withTimeout(deps.retriever.search(engineText, { k: 3 }), timeoutMs);
+      citations = passages.map(toCitation);
+    } catch (err) {
+      log?.warn({ error: err instanceof Error ? err.name : typeof err }, 'triage: retrieval failed');
+      reasons.push('retrieval_failed');
+    }
+  }
+
+  return {
+    ...base,
+    category,
+    target,
+    confidence: result.confidence,
+    needsReview,
+    reasons: [...result.reasons, ...reasons],
+    citations,
+    ...(emergencyKinds ? { emergencyKinds } : {}),
+    engine: engineName,
+  };
+}

@@ -1,0 +1,205 @@
+import crypto from 'node:crypto';
+import { DelayedError, UnrecoverableError, Worker, type JobsOptions, type Queue } from 'bullmq';
+import { z } from 'zod';
+import type { Clock } from '../app/clock.js';
+import { ValidationError } from '../app/errors.js';
+import type { Logger } from '../app/logger.js';
+import type { Pool } from '../db/pool.js';
+import { txQuery } from './db.js';
+import type { SendRateLimiter } from './rateLimit.js';
+import type { JobContext, JobHandler, JobPayload } from './registry.js';
+import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from './sender.js';
+
+export const OUTBOX_JOB = 'outbox-deliver';
+export const outboxJobId = (id: number): string => `outbox-${id}`;
+
+/**
+ * BullMQ's own retry schedule for transient send failures (1 s, 2 s, 4 s…). The row's `attempts`
+ * column is the authority on giving up: it survives a Redis flush, BullMQ's counter does not.
+ * Finished jobs are removed so a row that is pending again (lease expired) can be re-enqueued
+ * under the same id; the row keeps status and last_error.
+ */
+export const OUTBOX_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: true,
+};
+
+const idsSchema = z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(1_000_000);
+
+/**
+ * Puts outbox rows on the delivery queue. Call it after the transaction that wrote the rows has
+ * committed (a job must never run before its row is visible). If it fails (Redis down), nothing is
+ * lost: the next deadline sweep re-enqueues every pending row.
+ */
+export async function enqueueOutbox(target: Queue | { queues: { outbox: Queue } }, ids: readonly number[]): Promise<void> {
+  const parsed = idsSchema.safeParse(ids);
+  if (!parsed.success) throw new ValidationError('enqueueOutbox expects outbox ids (positive integers)');
+  const queue = 'queues' in target ? target.queues.outbox : target;
+  const unique = [...new Set(parsed.data)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    await queue.addBulk(
+      unique.slice(i, i + 1000).map((outboxId) => ({
+        name: OUTBOX_JOB,
+        data: { outboxId } satisfies JobPayload<'outbox-deliver'>,
+        opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(outboxId) },
+      })),
+    );
+  }
+}
+
+const messageSchema = z.object({
+  key: z.string().min(1).max(200),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+  actions: z.array(z.string()).optional(),
+});
+const rowSchema = z.object({
+  id: z.number(),
+  case_id: z.number().nullable(),
+  channel: z.enum(['telegram', 'terminal']),
+  chat_id: z.number(),
+  chat_kind: z.enum(['private', 'group']),
+  language: z.enum(['zh-Hans', 'zh-Hant', 'en']),
+  message: messageSchema,
+  attempts: z.number(),
+});
+
+export interface OutboxDeps {
+  pool: Pool;
+  sender: MessageSender;
+  clock: Clock;
+  logger: Logger;
+  /** The outbox queue, for a global pause (manual rate limit) after a global 429. */
+  queue: Queue;
+  /** undefined → no pacing (benchmarks of raw throughput only). */
+  limiter?: SendRateLimiter;
+  /** Send attempts (row `attempts`) before a message is marked failed. */
+  maxAttempts: number;
+  /** How long a claim protects a row being sent; a killed process's claim expires after this. */
+  leaseMs: number;
+}
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
+
+// Claims the row for this run only if it is still pending, due, and not claimed by a live run.
+const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
+  WHERE id = $1 AND status = 'pending' AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
+  RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts`;
+
+const isNamed = (err: unknown, name: string): boolean => err instanceof Error && err.name === name;
+
+/** The 'outbox-deliver' handler: re-read, claim, pace, send, mark. Running it twice sends once. */
+export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'outbox-deliver'>> {
+  const { pool, logger } = deps;
+
+  return async ({ outboxId }, ctx: JobContext): Promise<DeliveryOutcome> => {
+    const now = deps.clock.now();
+    const lease = ctx.token ?? crypto.randomUUID();
+    const claimed = await txQuery(pool, CLAIM, [outboxId, lease, new Date(now.getTime() + deps.leaseMs), now]);
+    if (!claimed.rowCount) {
+      logger.debug({ outboxId }, 'outbox row not pending, not due, or being sent by another run; skipped');
+      return 'skipped';
+    }
+
+    const release = (lastError?: string, countAttempt = false) =>
+      txQuery(
+        pool,
+        `UPDATE outbox SET claim_token = NULL, claimed_until = NULL, last_error = COALESCE($3, last_error),
+           attempts = attempts + $4 WHERE id = $1 AND claim_token = $2`,
+        [outboxId, lease, lastError ?? null, countAttempt ? 1 : 0],
+      );
+    const markFailed = async (reason: string, countAttempt: boolean): Promise<DeliveryOutcome> => {
+      await txQuery(
+        pool,
+        `UPDATE outbox SET status = 'failed', last_error = $3, attempts = attempts + $4, claim_token = NULL, claimed_until = NULL
+         WHERE id = $1 AND claim_token = $2`,
+        [outboxId, lease, reason.slice(0, 500), countAttempt ? 1 : 0],
+      );
+      logger.warn({ outboxId, reason: reason.slice(0, 200) }, 'outbox message failed permanently');
+      return 'failed';
+    };
+    // Postpones this same job: a chat pause delays just this job; a global one pauses the queue.
+    // Wall-clock time here on purpose: BullMQ's delayed set and rate limiter run on it.
+    const postpone = async (scope: 'chat' | 'global', ms: number): Promise<never> => {
+      if (scope === 'global') {
+        await deps.queue.rateLimit(Math.ceil(ms));
+        throw Worker.RateLimitError();
+      }
+      await ctx.job.moveToDelayed(Date.now() + Math.ceil(ms), ctx.token);
+      throw new DelayedError();
+    };
+
+    const parsed = rowSchema.safeParse(claimed.rows[0]);
+    if (!parsed.success) {
+      return markFailed(`malformed outbox row: ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.code})`).join(', ')}`, false);
+    }
+    const row = parsed.data;
+    const msg: OutgoingMessage = {
+      outboxId: row.id,
+      channel: row.channel,
+      chatId: row.chat_id,
+      chatKind: row.chat_kind,
+      language: row.language,
+      message: row.message,
+      caseId: row.case_id,
+    };
+
+    if (deps.limiter) {
+      const verdict = await deps.limiter.acquire(row.chat_id, row.chat_kind);
+      if (!verdict.ok) {
+        await release();
+        return postpone(verdict.scope, verdict.waitMs);
+      }
+    }
+
+    let externalMessageId: number | undefined;
+    try {
+      externalMessageId = (await deps.sender.send(msg)).externalMessageId;
+    } catch (err) {
+      if (err instanceof RetryAfterError || isNamed(err, 'RetryAfterError')) {
+        const e = err as RetryAfterError;
+        const ms = Math.max(1, e.retryAfterSeconds) * 1000;
+        const scope = e.scope === 'global' ? 'global' : 'chat';
+        logger.warn({ outboxId, chatKind: row.chat_kind, retryAfterSeconds: e.retryAfterSeconds, scope }, 'channel asked to slow down (429)');
+        await release(`retry_after ${e.retryAfterSeconds}s (${scope})`);
+        await deps.limiter?.pause(scope, row.chat_id, ms);
+        return postpone(scope, ms);
+      }
+      if (err instanceof PermanentSendError || isNamed(err, 'PermanentSendError')) {
+        return markFailed((err as Error).message, true);
+      }
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (row.attempts + 1 >= deps.maxAttempts) {
+        await markFailed(`gave up after ${row.attempts + 1} attempts; last error ${reason}`, true);
+        throw new UnrecoverableError(`outbox ${outboxId}: gave up after ${row.attempts + 1} attempts`);
+      }
+      await release(reason.slice(0, 500), true);
+      logger.warn({ outboxId, attempt: row.attempts + 1, err: reason.slice(0, 200) }, 'send failed; will retry with backoff');
+      throw err;
+    }
+
+    // The message is out: marking it must not be lost to a transient database error.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const marked = await txQuery(
+          pool,
+          `UPDATE outbox SET status = 'sent', sent_at = $3, external_message_id = $4, attempts = attempts + 1,
+             last_error = NULL, claim_token = NULL, claimed_until = NULL
+           WHERE id = $1 AND claim_token = $2`,
+          [outboxId, lease, deps.clock.now(), externalMessageId ?? null],
+        );
+        if (!marked.rowCount) logger.error({ outboxId }, 'sent, but the claim was lost (lease too short?): the message may be sent twice');
+        break;
+      } catch (err) {
+        if (attempt >= 5) {
+          logger.error({ outboxId, err: (err as Error).message }, 'sent, but could not mark it sent; it may be sent again after the lease expires');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+    logger.debug({ outboxId, caseId: row.case_id, chatKind: row.chat_kind, key: row.message.key }, 'outbox message sent');
+    return 'sent';
+  };
+}

@@ -1,0 +1,41 @@
+import type { OutboxMessage } from '../cases/types.js';
+import type { Language } from '../triage/types.js';
+
+/** One outbox row on its way out. */
+export interface OutgoingMessage {
+  outboxId: number;
+  channel: 'telegram' | 'terminal';
+  chatId: number;
+  chatKind: 'private' | 'group';
+  language: Language;
+  message: OutboxMessage;
+  caseId: number | null;
+}
+
+/** The port the outbox dispatcher sends through; the Telegram adapter lives in bot/. */
+export interface MessageSender {
+  send(msg: OutgoingMessage): Promise<{ externalMessageId?: number }>;
+}
+
+/**
+ * The channel said "too many requests": wait this long, then try the same message again.
+ * `scope` says what to pause: this chat only (the default), or every send of the bot (a global
+ * flood limit); the adapter decides which from the API's answer.
+ */
+export class RetryAfterError extends Error {
+  constructor(
+    public readonly retryAfterSeconds: number,
+    public readonly scope: 'chat' | 'global' = 'chat',
+  ) {
+    super(`retry after ${retryAfterSeconds}s`);
+    this.name = 'RetryAfterError';
+  }
+}
+
+/** Retrying cannot help (bot blocked by the user, chat not found): mark the message failed. */
+export class PermanentSendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
