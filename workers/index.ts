@@ -31,7 +31,10 @@ export interface StartWorkersOptions {
   logger: Logger;
   /** SWEEP_EVERY_MS */
   sweepEveryMs: number;
-  /** OUTBOX_POLL_MS: how often pending outbox rows are picked up (default 1000). */
+  /**
+   * OUTBOX_POLL_MS: how often pending outbox rows are picked up (default 1000). 0 turns the poll
+   * off (tests that count queue jobs); the sweep still re-enqueues pending rows every minute.
+   */
   outboxPollMs?: number;
   /** Telegram's limits by default; `false` turns pacing off (raw-throughput benchmarks only). */
   limits?: SendLimits | false;
@@ -123,11 +126,16 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
       { every: opts.sweepEveryMs },
       { name: 'deadline-sweep', data: {}, opts: sweepOpts },
     );
-    await queues.queues.outbox.upsertJobScheduler(
-      OUTBOX_POLL_SCHEDULER_ID,
-      { every: opts.outboxPollMs ?? 1000 },
-      { name: 'outbox-poll', data: {}, opts: { removeOnComplete: true, removeOnFail: 10 } },
-    );
+    const pollMs = opts.outboxPollMs ?? 1000;
+    if (pollMs > 0) {
+      await queues.queues.outbox.upsertJobScheduler(
+        OUTBOX_POLL_SCHEDULER_ID,
+        { every: pollMs },
+        { name: 'outbox-poll', data: {}, opts: { removeOnComplete: true, removeOnFail: 10 } },
+      );
+    } else {
+      await queues.queues.outbox.removeJobScheduler(OUTBOX_POLL_SCHEDULER_ID);
+    }
     if (opts.sweepOnStart !== false) {
       // Fixed id: several processes starting at once add one sweep, not one each.
       await queues.queues.deadlines.add('deadline-sweep', {}, { ...sweepOpts, removeOnFail: true, jobId: STARTUP_SWEEP_JOB_ID });

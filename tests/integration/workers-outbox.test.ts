@@ -38,6 +38,8 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
       logger: silentLogger(),
       sweepEveryMs: 60_000,
       sweepOnStart: false,
+      // The poll would keep a scheduled job in the queue (never idle) and pick up other tests' rows.
+      outboxPollMs: 0,
       ...over,
     });
     running.push(w);
