@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildTriageDeps } from './triageDeps.js';
 import { callbackKeyFromConfig, createCallbackCodec } from '../bot/callbackData.js';
+import { telegramHandlersFor } from '../bot/handlers.js';
 import { createTelegramBot, type BotHandlers, type TelegramBot } from '../bot/telegramBot.js';
 import { TelegramSender } from '../bot/telegramSender.js';
 import { loadHolidayCalendar, type WorkingCalendar } from '../cases/calendar.js';
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
   const logger = createLogger(cfg.LOG_LEVEL);
   let app: RunningApp;
   try {
-    app = await startApp(cfg, logger, { role });
+    app = await startApp(cfg, logger, { role, botHandlers: telegramHandlersFor });
   } catch (err) {
     console.error(describeStartupError(err));
     process.exit(1);

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Directory } from '../knowledge/directory.js';
 import type { Retriever } from '../knowledge/types.js';
+import { bundledFewShot } from '../triage/fewShot.js';
 import { createLlmEngine } from '../triage/llmEngine.js';
 import { createOfflineEngine, loadOfflineModel } from '../triage/offlineEngine.js';
 import type { TriageDeps } from '../triage/pipeline.js';
@@ -25,6 +26,7 @@ export function buildTriageDeps(
     timeoutMs: cfg.LLM_TIMEOUT_MS,
     retriever: opts.retriever,
     directory: opts.directory,
+    examples: bundledFewShot(),
   });
   return { engine: llm, fallback: offline, retriever: opts.retriever, engineTimeoutMs: cfg.LLM_TIMEOUT_MS, logger: opts.logger };
 }

@@ -31,6 +31,8 @@ export const ACTION_CODES = {
   rate_satisfied: 'r1',
   rate_basically_satisfied: 'r2',
   rate_dissatisfied: 'r3',
+  /** The resident confirms the summary of a petition before a case is opened. */
+  confirm: 'cf',
   consent_yes: 'cy',
   consent_no: 'cn',
   attach_yes: 'ty',

@@ -33,6 +33,11 @@ export interface BotHandlers {
   onCommand?(ctx: TextContext, command: 'status' | 'withdraw', lang: Language): Promise<void>;
   /** A photo or document in a private chat; return false when there is no open case to attach it to. */
   onAttachment?(ctx: Context, kind: AttachmentKind, lang: Language): Promise<boolean>;
+  /**
+   * A `/command args` in a group chat (the office's /queue, /case, /overdue, /stats). Return false
+   * when the command is not one the handler knows; the bot then stays quiet unless it was addressed.
+   */
+  onGroupCommand?(ctx: TextContext, command: string, args: string, lang: Language): Promise<boolean>;
 }
 
 export interface TelegramBotOptions {
@@ -279,6 +284,12 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
     if (first?.type === 'bot_command' && first.offset === 0) {
       const [, to] = text.slice(0, first.length).split('@');
       if (to && to.toLowerCase() !== ctx.me.toLowerCase()) return; // another bot's command in a group
+      if (ctx.chat.type !== 'private' && handlers.onGroupCommand) {
+        const [head = ''] = text.slice(1, first.length).split('@');
+        const command = head.toLowerCase();
+        const args = text.slice(first.length).trim();
+        if (await handlers.onGroupCommand(ctx, command, args, lang)) return;
+      }
       if (ctx.chat.type === 'private' || to) await ctx.reply(t(lang, 'bot.unknown_command'));
       return;
     }

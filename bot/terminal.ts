@@ -165,6 +165,15 @@ export class TerminalChat {
           const c = await cases.handlerAccept(ref, await this.handlerActor(ref));
           return say(`accepted ${c.ref} → ${c.status}`);
         }
+        case 'decline': {
+          const c = await cases.handlerDecline(ref, await this.handlerActor(ref), note || 'declined in the terminal');
+          return say(`declined ${c.ref} → ${c.status}`);
+        }
+        case 'extend': {
+          const days = Number(rest[0]);
+          const c = await cases.requestExtension(ref, await this.handlerActor(ref), days, args.split(/\s+/).slice(3).join(' '));
+          return say(`extended ${c.ref} by ${days} days`);
+        }
         case 'progress': {
           const c = await cases.reportProgress(ref, await this.handlerActor(ref), note);
           return say(`progress on ${c.ref} → ${c.status}`);
@@ -180,7 +189,7 @@ export class TerminalChat {
           return;
         }
         default:
-          say('commands (<ref> may be `last`): queue | approve <ref> | reassign <ref> <code> | accept <ref> | progress <ref> <text> | resolve <ref> <text> | case <ref>');
+          say('commands (<ref> may be `last`): queue | approve <ref> | reassign <ref> <code> | accept <ref> | decline <ref> <reason> | progress <ref> <text> | extend <ref> <days> <reason> | resolve <ref> <text> | case <ref>');
       }
     } catch (err) {
       if (err instanceof AppError || (err instanceof Error && /Error$/.test(err.name))) return say(`refused: ${err.message}`);

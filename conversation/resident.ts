@@ -46,10 +46,10 @@ const SEEN_UPDATES = 30;
 const STATE_ATTEMPTS = 4;
 
 /**
- * The "yes, submit" button of a petition. Uses a dedicated `confirm` action once bot/callbackData.ts
- * has one; until then `consent_yes` (accepted for both, so old buttons keep working).
+ * The "yes, submit" button of a petition. `consent_yes` is still accepted for it so buttons sent
+ * before `confirm` existed keep working.
  */
-export const CONFIRM_ACTION: string = 'confirm' in ACTION_CODES ? 'confirm' : 'consent_yes';
+export const CONFIRM_ACTION = 'confirm';
 
 // ---------------------------------------------------------------------------------------------------
 // Conversation state (one row per channel and chat)

@@ -12,10 +12,10 @@ export type { Catalogue, Localized } from './types.js';
 export const LANGUAGES: readonly Language[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 /** Each area's file on its own, so a test can find a key two areas both define (the later would silently win). */
-export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, conversation, knowledge, triage };
+export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, conversation, knowledge, staff, triage };
 
 /** The one catalogue: every user-facing text in zh-Hans, zh-Hant and en. */
-export const catalogue: Catalogue = { ...bot, ...cases, ...conversation, ...knowledge, ...triage };
+export const catalogue: Catalogue = { ...bot, ...cases, ...conversation, ...knowledge, ...staff, ...triage };
 
 export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(catalogue, key);

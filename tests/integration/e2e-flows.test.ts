@@ -44,7 +44,7 @@ describe('e2e: residents and staff through Telegram', () => {
     assert.match(lastText(4001), /我们理解您的诉求是/);
     assert.deepEqual(await caseOf(4001), [], 'nothing is opened before the resident confirms');
 
-    await press(resident, 4001, 'consent_yes');
+    await press(resident, 4001, 'confirm');
     const [ref] = await caseOf(4001);
     assert.ok(ref, 'the confirmation opened a case');
     assert.ok(e.texts(4001).some((x) => x.includes(ref!) && /已登记/.test(x)), 'the resident got the reference');
@@ -164,7 +164,7 @@ describe('e2e: residents and staff through Telegram', () => {
     await e.settle();
     assert.equal(e.texts(4004).length, 1, 'the replayed message got no second reply');
 
-    const press1 = await press(resident, 4004, 'consent_yes');
+    const press1 = await press(resident, 4004, 'confirm');
     const afterFirst = e.texts(4004).length;
     assert.equal((await caseOf(4004)).length, 1);
     e.emu.pushRaw(press1);

@@ -40,9 +40,19 @@ describe('npm run chat (piped input)', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a resident opens a petition, the office approves it, and the resident hears back', async () => {
+  it('a resident opens a petition; office approval, handling, resolution, 不满意 and the 复查 right all work from the terminal', async () => {
     const { code, stdout, stderr } = await runChat(
-      ['小区物业不修电梯已经三个月了，老人上下楼很困难', '1', '/status', '/office approve last', '/office case last'],
+      [
+        '小区物业不修电梯已经三个月了，老人上下楼很困难',
+        '1',
+        '/status',
+        '/office approve last',
+        '/office accept last',
+        '/office progress last 已约谈物业公司',
+        '/office resolve last 电梯已整改并通过检测',
+        '3', // 不满意 on the survey buttons
+        '/office case last',
+      ],
       { DATA_DIR: dataDir, QUEUE_PREFIX: prefix },
     );
     assert.equal(code, 0, stderr);
@@ -54,6 +64,11 @@ describe('npm run chat (piped input)', () => {
     assert.match(stdout, new RegExp(`bot> .*${ref}`), 'the resident is told after approval');
     assert.match(stdout, /\[office\] 【待审核】/, 'the office sees the review card');
     assert.equal(stdout.split('您的事项已登记').length - 1, 1, 'the case-opened message is printed once');
+    assert.match(stdout, /已约谈物业公司/, 'progress is relayed to the resident');
+    assert.match(stdout, new RegExp(`您对事项 ${ref} 的办理结果满意吗`), 'the survey is asked');
+    assert.match(stdout, /\[3\] 不满意/, 'the survey buttons are numbered');
+    assert.match(stdout, new RegExp(`事项 ${ref} 已重新打开.*请求复查（《信访工作条例》第三十五条）`), '不满意 reopens and explains 复查');
+    assert.match(stdout, new RegExp(`office> ${ref} reopened`), 'the case is reopened');
   });
 
   it('says clearly when Redis is unreachable', async () => {
