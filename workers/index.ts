@@ -43,6 +43,12 @@ export interface StartWorkersOptions {
   maxAttempts?: number;
   /** How long a delivery claim lasts (default 120 s); must exceed the sender's own timeout. */
   leaseMs?: number;
+  /**
+   * How long a running job's lock lasts and how often stalled jobs are looked for (BullMQ's
+   * lockDuration/stalledInterval, default 30 s): after a crash, another worker picks up the killed
+   * process's jobs within about twice this.
+   */
+  lockDurationMs?: number;
   /** Clocks per sweep transaction (default 500). */
   batchSize?: number;
   /** Run one sweep right after start, so work left from before a restart goes out at once (default true). */
@@ -111,7 +117,8 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
     for (const name of QUEUE_NAMES) {
       const connection = queues.workerConnection();
       connections.push(connection);
-      const worker = new Worker(name, registry.processor(name), { connection, prefix: opts.prefix, concurrency: concurrency[name] });
+      const lock = opts.lockDurationMs ? { lockDuration: opts.lockDurationMs, stalledInterval: opts.lockDurationMs } : {};
+      const worker = new Worker(name, registry.processor(name), { connection, prefix: opts.prefix, concurrency: concurrency[name], ...lock });
       worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
       worker.on('failed', (job, err) =>
         logger.warn({ queue: name, job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'),
