@@ -1,8 +1,9 @@
 /**
  * Composition root: reads the configuration once, builds the ports and starts the roles asked for.
  *   npm start                       → all roles
- *   npm start -- --role bot|workers|all
+ *   npm start -- --role bot|workers|console|all
  */
+import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { ChannelRouter } from './channels.js';
@@ -24,10 +25,13 @@ import { createEmbedder } from '../knowledge/embedder.js';
 import { ingestBundledNotes } from '../knowledge/ingest.js';
 import { createRetriever, type KnowledgeRetriever } from '../knowledge/retriever.js';
 import type { TriageDeps } from '../triage/pipeline.js';
+import { ConsoleAuth } from '../console/auth.js';
+import { applyDirectoryOverrides } from '../console/directoryOverrides.js';
+import { startConsole, type RunningConsole } from '../console/server.js';
 import { checkRedis, RedisUnavailableError, startWorkers, type RunningWorkers } from '../workers/index.js';
 import type { MessageSender } from '../workers/sender.js';
 
-export const ROLES = ['bot', 'workers', 'all'] as const;
+export const ROLES = ['bot', 'workers', 'console', 'all'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function parseRole(argv: string[]): Role {
@@ -79,6 +83,9 @@ export async function buildCore(cfg: Config, logger: Logger, clock: Clock = syst
   });
   logger.info({ embedded: db.embedded, dataDir: db.embedded ? cfg.DATA_DIR : undefined }, 'database ready');
   try {
+    // Supervisors' directory edits (web console) apply over the file in every process.
+    const overrides = await applyDirectoryOverrides(db.pool, directory, logger);
+    if (overrides) logger.info({ overrides }, 'directory overrides applied');
     const embedder = createEmbedder(cfg);
     const notes = await ingestBundledNotes(db.pool, embedder);
     logger.info({ added: notes.added, replaced: notes.replaced, unchanged: notes.unchanged }, 'policy notes indexed');
@@ -96,6 +103,7 @@ export interface RunningApp {
   core: Core;
   workers?: RunningWorkers;
   bot?: TelegramBot;
+  console?: RunningConsole;
   stop(): Promise<void>;
 }
 
@@ -107,20 +115,24 @@ export interface StartOptions {
 }
 
 export async function startApp(cfg: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
-  try {
-    await checkRedis(cfg.REDIS_URL);
-  } catch (err) {
-    if (err instanceof RedisUnavailableError) throw err;
-    throw new RedisUnavailableError(cfg.REDIS_URL, (err as Error).message);
+  // The console alone reads and writes Postgres only; every other role needs Redis.
+  if (opts.role !== 'console') {
+    try {
+      await checkRedis(cfg.REDIS_URL);
+    } catch (err) {
+      if (err instanceof RedisUnavailableError) throw err;
+      throw new RedisUnavailableError(cfg.REDIS_URL, (err as Error).message);
+    }
   }
   const core = await buildCore(cfg, logger);
   const running: RunningApp = { core, stop: async () => undefined };
-  const redis = new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
-  redis.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
+  const redis = opts.role === 'console' ? null : new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
+  redis?.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
   try {
     const callbacks = cfg.TELEGRAM_BOT_TOKEN ? createCallbackCodec(callbackKeyFromConfig(cfg, 'telegram', logger)) : undefined;
     const wantsBot = opts.role === 'bot' || opts.role === 'all';
     const wantsWorkers = opts.role === 'workers' || opts.role === 'all';
+    const wantsConsole = opts.role === 'console' || opts.role === 'all';
 
     if (wantsBot && !cfg.TELEGRAM_BOT_TOKEN) {
       logger.warn(
@@ -132,7 +144,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
       running.bot = createTelegramBot({
         token: cfg.TELEGRAM_BOT_TOKEN,
         apiRoot: cfg.TELEGRAM_API_ROOT,
-        redis,
+        redis: redis!,
         pool: core.db.pool,
         logger,
         handlers: opts.botHandlers?.(core),
@@ -160,22 +172,51 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         outboxPollMs: cfg.OUTBOX_POLL_MS,
       });
     }
+    if (wantsConsole) {
+      running.console = await startConsole(
+        { pool: core.db.pool, cases: core.cases, directory: core.directory, clock: core.clock, auth: consoleAuth(cfg, core, logger), logger },
+        { host: cfg.CONSOLE_HOST, port: cfg.CONSOLE_PORT, secureCookies: consoleSecureCookies(cfg) },
+      );
+      logger.info({ url: running.console.url }, 'web console listening (create an account: npm run console:user -- add <name> --role reviewer)');
+    }
   } catch (err) {
+    await running.console?.close().catch(() => undefined);
     await running.bot?.stop().catch(() => undefined);
     await running.workers?.close().catch(() => undefined);
-    redis.disconnect();
+    redis?.disconnect();
     await core.close().catch(() => undefined);
     throw err;
   }
   let stopped: Promise<void> | undefined;
   running.stop = () =>
     (stopped ??= (async () => {
+      await running.console?.close().catch((err) => logger.error({ err: (err as Error).message }, 'console close failed'));
       await running.bot?.stop('shutdown').catch((err) => logger.error({ err: (err as Error).message }, 'bot stop failed'));
       await running.workers?.close().catch((err) => logger.error({ err: (err as Error).message }, 'workers close failed'));
-      redis.disconnect();
+      redis?.disconnect();
       await core.close();
     })());
   return running;
+}
+
+export function consoleSecureCookies(cfg: Config): boolean {
+  return cfg.CONSOLE_COOKIE_SECURE === 'auto' ? cfg.NODE_ENV === 'production' : cfg.CONSOLE_COOKIE_SECURE === 'true';
+}
+
+/** Console accounts and sessions; the sign-in form's key is random per process unless CONSOLE_SESSION_SECRET is set. */
+export function consoleAuth(cfg: Config, core: Pick<Core, 'db' | 'clock'>, logger: Logger): ConsoleAuth {
+  if (!cfg.CONSOLE_SESSION_SECRET && cfg.NODE_ENV === 'production') {
+    logger.warn('CONSOLE_SESSION_SECRET is not set: sign-in forms are signed with a per-process key (set it when running several console processes)');
+  }
+  return new ConsoleAuth({
+    pool: core.db.pool,
+    clock: core.clock,
+    sessionHours: cfg.CONSOLE_SESSION_HOURS,
+    lockoutAttempts: cfg.CONSOLE_LOCKOUT_ATTEMPTS,
+    lockoutMinutes: cfg.CONSOLE_LOCKOUT_MINUTES,
+    secret: cfg.CONSOLE_SESSION_SECRET ?? crypto.randomBytes(32).toString('hex'),
+    logger,
+  });
 }
 
 /** Prints a start-up failure as the fix it needs, not a stack trace. */

@@ -374,3 +374,180 @@ export async function answerSurvey(q: Queryable, id: number, rating: Satisfactio
   );
   return (res.rowCount ?? 0) > 0;
 }
+
+// ---- read models for the web console (console/)
+
+export async function consentsForCase(q: Queryable, caseId: number): Promise<ConsentRecord[]> {
+  const res = await q.query('SELECT * FROM consents WHERE case_id = $1 ORDER BY id', [caseId]);
+  return res.rows.map(toConsent);
+}
+
+export async function surveysForCase(q: Queryable, caseId: number): Promise<SatisfactionRecord[]> {
+  const res = await q.query('SELECT * FROM satisfaction WHERE case_id = $1 ORDER BY round', [caseId]);
+  return res.rows.map(toSatisfaction);
+}
+
+export interface OutboxLine {
+  id: number;
+  chatKind: 'private' | 'group';
+  language: string;
+  message: { key: string; params?: Record<string, string | number | null> };
+  status: 'pending' | 'sent' | 'failed';
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** Messages written for a case (out to the resident, the office or a handler), oldest first. */
+export async function outboxForCase(q: Queryable, caseId: number): Promise<OutboxLine[]> {
+  const res = await q.query(
+    'SELECT id, chat_kind, language, message, status, created_at, sent_at FROM outbox WHERE case_id = $1 ORDER BY id',
+    [caseId],
+  );
+  return res.rows.map((r) => ({
+    id: r.id,
+    chatKind: r.chat_kind,
+    language: r.language,
+    message: r.message,
+    status: r.status,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
+}
+
+/** A queue row: the columns a list shows, plus the earliest running obligation clock. */
+export interface QueueRow {
+  id: number;
+  ref: string;
+  category: Category;
+  target: TargetCode | null;
+  handlerKind: HandlerKind | null;
+  handlerId: string | null;
+  status: CaseStatus;
+  urgent: boolean;
+  confidence: number | null;
+  version: number;
+  receivedAt: Date;
+  dueAt: Date | null;
+  dueKind: string | null;
+  dueArticle: string | null;
+}
+
+export interface QueueQuery {
+  statuses: readonly CaseStatus[];
+  category?: string;
+  target?: string;
+  /** Only cases whose earliest running obligation clock is due before this time. */
+  dueBefore?: Date;
+  /** Only cases with no running obligation clock. */
+  noDeadline?: boolean;
+  sort: 'oldest' | 'urgent';
+  obligationKinds: readonly string[];
+  limit: number;
+  offset: number;
+  /** Only cases referred to this handler (pending, accepted or completed referral). */
+  handler?: { kind: HandlerKind; id: string };
+}
+
+const QUEUE_COLUMNS = `c.id, c.ref, c.category, c.target, c.handler_kind, c.handler_id, c.status, c.urgent,
+  (c.decision->>'confidence')::float8 AS confidence, c.version, c.received_at`;
+
+const toQueueRow = (r: Row): QueueRow => ({
+  id: r.id,
+  ref: r.ref,
+  category: r.category,
+  target: r.target,
+  handlerKind: r.handler_kind,
+  handlerId: r.handler_id,
+  status: r.status,
+  urgent: r.urgent,
+  confidence: r.confidence,
+  version: r.version,
+  receivedAt: r.received_at,
+  dueAt: r.due_at ?? null,
+  dueKind: r.due_kind ?? null,
+  dueArticle: r.due_article ?? null,
+});
+
+/**
+ * One page of a case list and its total. The earliest running obligation clock comes from a LATERAL
+ * lookup on clocks_one_running, so the oldest-first page reads only `limit` cases through the queue
+ * index; the deadline sort and filters must compute it for every matching case.
+ */
+export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: QueueRow[]; total: number }> {
+  const values: unknown[] = [f.statuses, f.obligationKinds];
+  const where = ['c.status = ANY($1::text[])'];
+  if (f.category) where.push(`c.category = $${values.push(f.category)}`);
+  if (f.target) where.push(`c.target = $${values.push(f.target)}`);
+  if (f.handler) {
+    where.push(`EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.handler_kind = $${values.push(f.handler.kind)}
+      AND r.handler_id = $${values.push(f.handler.id)} AND r.status IN ('pending', 'accepted', 'completed'))`);
+  }
+  if (f.dueBefore) where.push(`k.due_at < $${values.push(f.dueBefore)}`);
+  if (f.noDeadline) where.push('k.due_at IS NULL');
+  const lateral = `LEFT JOIN LATERAL (
+      SELECT due_at, kind AS due_kind, article AS due_article FROM clocks
+      WHERE case_id = c.id AND stopped_at IS NULL AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1) k ON true`;
+  const order = f.sort === 'urgent' ? 'c.urgent DESC, k.due_at ASC NULLS LAST, c.received_at, c.id' : 'c.received_at, c.id';
+  const from = `FROM cases c ${lateral} WHERE ${where.join(' AND ')}`;
+  const countValues = [...values];
+  values.push(f.limit, f.offset);
+  const [page, count] = [
+    await q.query(
+      `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article ${from} ORDER BY ${order} LIMIT $${values.length - 1} OFFSET $${values.length}`,
+      values,
+    ),
+    // The count needs the clock join only when a deadline filter uses it.
+    await q.query(
+      f.dueBefore || f.noDeadline
+        ? `SELECT count(*)::int AS n ${from}`
+        : // $2 (the clock kinds) is unused here but keeps the parameter numbering of `where`.
+          `SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} AND $2::text[] IS NOT NULL`,
+      countValues,
+    ),
+  ];
+  return { rows: page.rows.map(toQueueRow), total: count.rows[0]!.n };
+}
+
+/** Whether `handler` has (or had, until it completed) a referral of this case: what a handler account may see. */
+export async function caseVisibleToHandler(q: Queryable, caseId: number, kind: HandlerKind, id: string): Promise<boolean> {
+  const res = await q.query(
+    `SELECT 1 FROM referrals WHERE case_id = $1 AND handler_kind = $2 AND handler_id = $3 AND status IN ('pending', 'accepted', 'completed') LIMIT 1`,
+    [caseId, kind, id],
+  );
+  return res.rows.length > 0;
+}
+
+/** Referrals to organizations created in [from, to), by organization and answer. */
+export async function referralAnswers(q: Queryable, from: Date, to: Date): Promise<Array<{ handlerId: string; status: ReferralStatus; n: number }>> {
+  const res = await q.query(
+    `SELECT handler_id, status, count(*)::int AS n FROM referrals
+     WHERE handler_kind = 'organization' AND created_at >= $1 AND created_at < $2 GROUP BY 1, 2`,
+    [from, to],
+  );
+  return res.rows.map((r) => ({ handlerId: r.handler_id, status: r.status, n: r.n }));
+}
+
+export interface TrendRow {
+  bucket: string;
+  received: number;
+  resolved: number;
+  answered: number;
+  satisfied: number;
+}
+
+/** Per Shanghai day or ISO week in [from, to): cases received, cases resolved, survey answers and positive ones. */
+export async function trendRows(q: Queryable, from: Date, to: Date, bucket: 'day' | 'week'): Promise<TrendRow[]> {
+  const b = (col: string) => `to_char(date_trunc('${bucket}', ${col} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const res = await q.query(
+    `WITH r AS (SELECT ${b('received_at')} AS k, count(*)::int AS n FROM cases WHERE received_at >= $1 AND received_at < $2 GROUP BY 1),
+          s AS (SELECT ${b('resolved_at')} AS k, count(*)::int AS n FROM cases WHERE resolved_at >= $1 AND resolved_at < $2 GROUP BY 1),
+          a AS (SELECT ${b('answered_at')} AS k,
+                  count(*) FILTER (WHERE rating IN ('satisfied', 'basically_satisfied', 'dissatisfied'))::int AS answered,
+                  count(*) FILTER (WHERE rating IN ('satisfied', 'basically_satisfied'))::int AS satisfied
+                FROM satisfaction WHERE answered_at >= $1 AND answered_at < $2 GROUP BY 1)
+     SELECT k, coalesce(r.n, 0) AS received, coalesce(s.n, 0) AS resolved, coalesce(a.answered, 0) AS answered, coalesce(a.satisfied, 0) AS satisfied
+     FROM r FULL JOIN s USING (k) FULL JOIN a USING (k) ORDER BY k`,
+    [from, to],
+  );
+  return res.rows.map((r) => ({ bucket: r.k, received: r.received, resolved: r.resolved, answered: r.answered, satisfied: r.satisfied }));
+}

@@ -25,6 +25,7 @@ import { allocateRef, isRef, shanghaiDay } from './refs.js';
 import { transition, type CaseAction } from './stateMachine.js';
 import { clockFor, extendResolveClock, type ClockSettings } from './statutory.js';
 import {
+  CASE_STATUSES,
   HANDLER_HELD_STATUSES,
   NOT_ACCEPTED_REASONS,
   SHAREABLE_FIELDS,
@@ -72,6 +73,7 @@ export const DEFAULT_SHARED_FIELDS = ['summary', 'contact_chat'];
 export const OBLIGATION_CLOCKS: ClockKind[] = ['forward_notify', 'resolve', 'review_answer', 'recheck_answer', 'org_accept', 'org_first_contact'];
 const SURVEY_CLOCKS: ClockKind[] = ['survey_reminder', 'survey_close'];
 const REVIEW_QUEUE_STATUSES: CaseStatus[] = ['office_review', 'reopened', 'review_requested'];
+const ALL_STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
 const CARD_SUMMARY_MAX = 600;
 const NOT_SHARED = '（未授权共享）';
@@ -885,6 +887,96 @@ export class CaseService {
   /** Open cases held per handler id (referred, accepted, in progress). */
   async handlerLoad(): Promise<Record<string, number>> {
     return this.handlerLoadOn(this.pool);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Read models for the web console (console/): case lists, the case page and dashboard figures
+
+  /**
+   * One page of the review queue (default statuses) or, with `handler`, of the cases referred to that
+   * handler. `deadline`: only cases whose earliest running obligation clock is overdue ('overdue'), due
+   * within N days ('3d', '7d'), or that have none ('none'). Sort 'urgent': urgent first, then earliest
+   * statutory date; 'oldest': by receipt.
+   */
+  async casePage(opts: {
+    category?: string;
+    target?: string;
+    statuses?: CaseStatus[];
+    deadline?: 'overdue' | '3d' | '7d' | 'none';
+    sort?: 'oldest' | 'urgent';
+    handler?: { kind: HandlerKind; id: string };
+    limit?: number;
+    offset?: number;
+  } = {}): Promise<{ rows: repo.QueueRow[]; total: number }> {
+    const limit = parse(z.number().int().min(1).max(500), opts.limit ?? 50, 'limit');
+    const offset = parse(z.number().int().min(0).max(10_000_000), opts.offset ?? 0, 'offset');
+    const now = this.clock.now();
+    const days = opts.deadline === '3d' ? 3 : opts.deadline === '7d' ? 7 : opts.deadline === 'overdue' ? 0 : null;
+    return repo.queuePage(this.pool, {
+      statuses: opts.statuses?.length ? opts.statuses : opts.handler ? ALL_STATUSES : REVIEW_QUEUE_STATUSES,
+      category: opts.category,
+      target: opts.target,
+      handler: opts.handler,
+      dueBefore: days === null ? undefined : new Date(now.getTime() + days * 86_400_000),
+      noDeadline: opts.deadline === 'none',
+      sort: opts.sort ?? 'urgent',
+      obligationKinds: OBLIGATION_CLOCKS,
+      limit,
+      offset,
+    });
+  }
+
+  /** Everything the case page shows, read in one go. */
+  async caseDetail(ref: string): Promise<{
+    case: CaseRecord;
+    events: CaseEventRecord[];
+    referrals: ReferralRecord[];
+    clocks: ClockRecord[];
+    consents: repo.ConsentRecord[];
+    surveys: repo.SatisfactionRecord[];
+    outbox: repo.OutboxLine[];
+  }> {
+    const c = await this.getCase(ref);
+    return {
+      case: c,
+      events: await repo.eventsForCase(this.pool, c.id),
+      referrals: await repo.referralsForCase(this.pool, c.id),
+      clocks: await clocksForCase(this.pool, c.id),
+      consents: await repo.consentsForCase(this.pool, c.id),
+      surveys: await repo.surveysForCase(this.pool, c.id),
+      outbox: await repo.outboxForCase(this.pool, c.id),
+    };
+  }
+
+  /** Whether a handler may see the case: it was referred to them and they did not decline it. */
+  async visibleToHandler(ref: string, handlerKind: HandlerKind, handlerId: string): Promise<boolean> {
+    const r = parse(refSchema, ref, 'reference');
+    const c = await repo.caseByRef(this.pool, r);
+    return c ? repo.caseVisibleToHandler(this.pool, c.id, handlerKind, handlerId) : false;
+  }
+
+  /** 信访外 referrals made in [from, to), per organization: accepted / (accepted + declined). */
+  async referralAcceptance(range: { from: Date; to: Date }): Promise<
+    Record<string, { referred: number; accepted: number; declined: number; open: number; rate: number | null }>
+  > {
+    const { from, to } = parse(z.object({ from: z.date(), to: z.date() }), range, 'period');
+    const out: Record<string, { referred: number; accepted: number; declined: number; open: number; rate: number | null }> = {};
+    for (const { handlerId, status, n } of await repo.referralAnswers(this.pool, from, to)) {
+      const o = (out[handlerId] ??= { referred: 0, accepted: 0, declined: 0, open: 0, rate: null });
+      o.referred += n;
+      // A completed referral was accepted first; a withdrawn one was never answered.
+      if (status === 'accepted' || status === 'completed') o.accepted += n;
+      else if (status === 'declined') o.declined += n;
+      else o.open += n;
+    }
+    for (const o of Object.values(out)) o.rate = o.accepted + o.declined ? o.accepted / (o.accepted + o.declined) : null;
+    return out;
+  }
+
+  /** Per Shanghai day or week in [from, to): received, resolved, survey answers and positive answers. */
+  async trends(range: { from: Date; to: Date }, bucket: 'day' | 'week'): Promise<repo.TrendRow[]> {
+    const { from, to } = parse(z.object({ from: z.date(), to: z.date() }), range, 'period');
+    return repo.trendRows(this.pool, from, to, parse(z.enum(['day', 'week']), bucket, 'bucket'));
   }
 
   // -------------------------------------------------------------------------------------------------

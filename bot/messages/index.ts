@@ -1,6 +1,7 @@
 import type { Language } from '../../triage/types.js';
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
+import { messages as consoleTexts } from './console.js';
 import { messages as conversation } from './conversation.js';
 import { messages as knowledge } from './knowledge.js';
 import { messages as staff } from './staff.js';
@@ -12,10 +13,10 @@ export type { Catalogue, Localized } from './types.js';
 export const LANGUAGES: readonly Language[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 /** Each area's file on its own, so a test can find a key two areas both define (the later would silently win). */
-export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, conversation, knowledge, staff, triage };
+export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, console: consoleTexts, conversation, knowledge, staff, triage };
 
 /** The one catalogue: every user-facing text in zh-Hans, zh-Hant and en. */
-export const catalogue: Catalogue = { ...bot, ...cases, ...conversation, ...knowledge, ...staff, ...triage };
+export const catalogue: Catalogue = { ...bot, ...cases, ...consoleTexts, ...conversation, ...knowledge, ...staff, ...triage };
 
 export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(catalogue, key);

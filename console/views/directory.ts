@@ -1,0 +1,39 @@
+import type { Handler } from '../../knowledge/directory.js';
+import { html, raw, type Html } from '../html.js';
+import { csrfField, flash, label, page, tr, type ViewContext } from './common.js';
+
+export function directoryPage(
+  v: ViewContext,
+  data: { load: Record<string, number>; canEdit: boolean; ok?: string | null; error?: string | null; errorFor?: string | null },
+): Html {
+  const row = (h: Handler) => {
+    const id = v.directory.handlerId(h);
+    const load = data.load[id] ?? 0;
+    const over = load >= h.capacity;
+    const key = `${h.kind}-${id}`;
+    const name = h.names[v.lang];
+    const contact = h.kind === 'organization' ? h.contact ?? '' : '';
+    const editable = data.canEdit
+      ? html`<td><form method="post" action="/directory/${h.kind}/${id}" class="dir-edit" id="edit-${key}">${csrfField(v)}
+<label for="cap-${key}">${tr(v, 'console.dir.capacity')}</label><input id="cap-${key}" name="capacity" type="number" min="1" max="100000" required value="${h.capacity}">
+<label for="mem-${key}">${tr(v, 'console.dir.members')}</label><input id="mem-${key}" name="memberIds" value="${h.memberIds.join(', ')}" inputmode="numeric">
+${h.kind === 'organization' ? html`<label for="con-${key}">${tr(v, 'console.dir.contact')}</label><input id="con-${key}" name="contact" value="${contact}" maxlength="300">` : html`<input type="hidden" name="contact" value="">`}
+<button type="submit">${tr(v, 'console.dir.save', { name })}</button></form></td>`
+      : html`<td>${h.capacity}</td><td>${h.memberIds.join(', ') || '—'}</td>`;
+    return html`<tr id="row-${key}"${data.errorFor === key ? raw(' class="has-error"') : ''}>
+<th scope="row">${name}${h.kind === 'organization' && h.sample ? html` <small>(sample)</small>` : ''}</th>
+<td>${h.kind === 'organization' ? h.services.map((s) => label(v, 'console.service', s)).join('、') : h.matters.slice(0, 3).join('、') + '…'}</td>
+<td class="num${over ? ' overdue' : ''}">${load} / ${h.capacity}${over ? html` <span class="badge urgent">${tr(v, 'console.dir.over')}</span>` : ''}</td>
+<td>${h.telegramChatId ?? tr(v, 'console.dir.chat_missing')}</td>
+${editable}
+</tr>`;
+  };
+  const head = html`<thead><tr><th scope="col">${tr(v, 'console.dir.name')}</th><th scope="col">${tr(v, 'console.dir.services')}</th><th scope="col" class="num">${tr(v, 'console.dir.load')}</th><th scope="col">${tr(v, 'console.dir.chat')}</th>${data.canEdit ? html`<th scope="col">${tr(v, 'console.dir.capacity')}</th>` : html`<th scope="col">${tr(v, 'console.dir.capacity')}</th><th scope="col">${tr(v, 'console.dir.members')}</th>`}</tr></thead>`;
+  const body = html`${flash('ok', data.ok)}${flash('error', data.error)}
+<p>${tr(v, 'console.dir.note')}</p>
+<h2 id="h-departments">${tr(v, 'console.dir.departments')}</h2>
+<div class="table-wrap"><table id="dir-departments" aria-labelledby="h-departments">${head}<tbody>${v.directory.departments.map(row)}</tbody></table></div>
+<h2 id="h-organizations">${tr(v, 'console.dir.organizations')}</h2>
+<div class="table-wrap"><table id="dir-organizations" aria-labelledby="h-organizations">${head}<tbody>${v.directory.organizations.map(row)}</tbody></table></div>`;
+  return page(v, tr(v, 'console.dir.title'), body);
+}
