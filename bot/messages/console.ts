@@ -249,6 +249,7 @@ export const messages: Catalogue = {
   'console.dash.total': m('事项总数', '事項總數', 'Cases'),
   'console.dash.by_category': m('按类别', '按類別', 'By category'),
   'console.dash.by_target': m('按去向', '按去向', 'By target'),
+  'console.dash.by_status': m('按状态', '按狀態', 'By status'),
   'console.dash.on_time': m('按时率（各法定时限）', '按時率（各法定時限）', 'On-time rate per statutory clock'),
   'console.dash.satisfaction': m('满意率（满意 + 基本满意 ÷ 已答复）', '滿意率（滿意 + 基本滿意 ÷ 已答覆）', 'Satisfaction (satisfied + basically satisfied ÷ answered)'),
   'console.dash.acceptance': m('信访外转介接收率（按机构）', '信訪外轉介接收率（按機構）', '信访外 referral acceptance per organization'),

@@ -19,6 +19,7 @@ export function dashboardRows(d: DashboardData): Array<[string, string, string, 
   rows.push(['total', '', 'cases', d.stats.total]);
   for (const [k, n] of Object.entries(d.stats.byCategory)) rows.push(['by_category', k, 'cases', n]);
   for (const [k, n] of Object.entries(d.stats.byTarget)) rows.push(['by_target', k, 'cases', n]);
+  for (const [k, n] of Object.entries(d.stats.byStatus)) rows.push(['by_status', k, 'cases', n]);
   for (const [k, o] of Object.entries(d.stats.onTime)) {
     rows.push(['on_time', k, 'met', o.met], ['on_time', k, 'late', o.late], ['on_time', k, 'rate', rate(o.rate)]);
   }
@@ -80,6 +81,7 @@ export function dashboardPage(v: ViewContext, d: DashboardData): Html {
 <div class="grid2">
 ${countTable(v, 'dash-category', tr(v, 'console.dash.by_category'), sorted(s.byCategory).map(([k, n]) => [label(v, 'console.category', k), n]))}
 ${countTable(v, 'dash-target', tr(v, 'console.dash.by_target'), sorted(s.byTarget).map(([k, n]) => [k === 'none' ? tr(v, 'console.none') : targetName(v, k), n]))}
+${countTable(v, 'dash-status', tr(v, 'console.dash.by_status'), sorted(s.byStatus).map(([k, n]) => [label(v, 'console.status', k), n]))}
 </div>
 <h2>${tr(v, 'console.dash.on_time')}</h2>
 <div class="table-wrap"><table id="dash-ontime"><thead><tr><th scope="col">${tr(v, 'console.col.kind')}</th><th scope="col" class="num">${tr(v, 'console.dash.met')}</th><th scope="col" class="num">${tr(v, 'console.dash.late')}</th><th scope="col" class="num">${tr(v, 'console.dash.rate')}</th></tr></thead>
