@@ -91,14 +91,18 @@ export function commandMenu(lang: Language): BotCommand[] {
   return COMMANDS.map((command) => ({ command, description: t(lang, `bot.command.${command}`) }));
 }
 
+/** The language a Telegram user saved (or was last answered in), from `residents`; null for none. */
+export async function savedLanguage(pool: Queryable, userId: number): Promise<Language | null> {
+  if (!Number.isSafeInteger(userId)) return null;
+  // A literal (a checked integer), not a parameter: one protocol message instead of five on PGlite.
+  const r = await pool.query<{ language: string }>(`SELECT language FROM residents WHERE channel = 'telegram' AND external_id = '${userId}'`);
+  const saved = r.rows[0]?.language;
+  return isLanguage(saved) ? saved : null;
+}
+
 /** The language of an update's user: saved choice in `residents`, else their Telegram app language. */
 export async function resolveLanguage(pool: Queryable, userId: number, languageCode: string | undefined): Promise<Language> {
-  const r = await pool.query<{ language: string }>(
-    `SELECT language FROM residents WHERE channel = 'telegram' AND external_id = $1`,
-    [String(userId)],
-  );
-  const saved = r.rows[0]?.language;
-  return isLanguage(saved) ? saved : languageFromTelegram(languageCode);
+  return (await savedLanguage(pool, userId)) ?? languageFromTelegram(languageCode);
 }
 
 export async function saveLanguage(pool: Queryable, userId: number, chatId: number, lang: Language): Promise<void> {
@@ -113,6 +117,30 @@ export async function saveLanguage(pool: Queryable, userId: number, chatId: numb
 export function langOf(ctx: Context): Language {
   const lang = (ctx.state as { lang?: unknown }).lang;
   return isLanguage(lang) ? lang : 'zh-Hans';
+}
+
+/** How long Redis remembers a user's saved language (it is written through on every change). */
+const LANGUAGE_CACHE_SECONDS = 24 * 3600;
+const ADMIT_COMMAND = 'xfTelegramAdmit';
+/**
+ * KEYS: seen key, rate key ('' = not rate limited), language key ('' = no user). ARGV: dedupe TTL.
+ * Returns {first (1|0), count in this window, cached language or nil}.
+ */
+const ADMIT_LUA = `
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return {0, 0, false} end
+local count = 0
+if KEYS[2] ~= '' then
+  count = redis.call('INCR', KEYS[2])
+  redis.call('EXPIRE', KEYS[2], 120)
+end
+local lang = false
+if KEYS[3] ~= '' then lang = redis.call('GET', KEYS[3]) end
+return {1, count, lang}
+`;
+interface AdmitResult {
+  first: boolean;
+  count: number;
+  lang: string | null;
 }
 
 class RedisTimeout extends Error {
@@ -152,28 +180,26 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   const bot = new Telegraf<Context>(token, { telegram: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} });
   const log = logger.child({ component: 'telegram-bot' });
 
-  // 1. Dedupe: Telegram redelivers an update it thinks unconfirmed, and with several processes two
-  // may see the same one. SET NX is the shared "first one wins"; at-most-once is the right side to
-  // err on for chat messages (a resident can resend, a double case is harder to undo).
-  bot.use(async (ctx, next) => {
-    const id = ctx.update.update_id;
+  // The saved language is per Telegram user (residents.channel 'telegram'), whatever the bot.
+  const langKey = (userId: number) => `${prefix}:tg:lang:${userId}`;
+  redis.defineCommand(ADMIT_COMMAND, { numberOfKeys: 3, lua: ADMIT_LUA });
+  async function admit(seenKey: string, rateKey: string, languageKey: string, ttl: number): Promise<AdmitResult> {
+    const run = (redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, string | null]>>)[ADMIT_COMMAND]!;
+    const [first, count, lang] = await run.call(redis, seenKey, rateKey, languageKey, ttl);
+    return { first: first === 1, count: Number(count), lang };
+  }
+  async function cacheLanguage(userId: number, lang: Language): Promise<void> {
     try {
-      const first = await withTimeout(redis.set(`${prefix}:tg:seen:${botId}:${id}`, '1', 'EX', dedupeTtl, 'NX'), redisTimeout);
-      if (first === null) {
-        log.info({ updateId: id }, 'duplicate update skipped');
-        return;
-      }
+      await withTimeout(redis.set(langKey(userId), lang, 'EX', LANGUAGE_CACHE_SECONDS), redisTimeout);
     } catch (err) {
-      // Without Redis, answering twice beats not answering (the message may be an emergency).
-      log.warn({ updateId: id, err: (err as Error).message }, 'update dedupe unavailable; handling anyway');
+      log.warn({ userId, err: (err as Error).message }, 'could not cache the saved language');
     }
-    log.debug({ updateId: id, type: updateType(ctx.update), userId: ctx.from?.id }, 'update');
-    return next();
-  });
+  }
 
   // Polling hands a whole batch over at once (telegraf runs it with Promise.all), so two quick
   // messages from one resident would race. Within this process, a chat's updates run in arrival
-  // order; across processes the conversation store's versions catch the rest.
+  // order; across processes the conversation store's versions catch the rest. This comes first so
+  // that what is read next (the saved language) is read after the chat's previous update changed it.
   const chatTails = new Map<number, Promise<unknown>>();
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;
@@ -188,40 +214,56 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
     }
   });
 
-  // 2. Language, before anything that answers.
+  // Dedupe, rate limit and the cached language in one Redis round trip (a Lua script, so the
+  // rate counter only moves for an update that is not a duplicate — as when they were separate).
+  // 1. Dedupe: Telegram redelivers an update it thinks unconfirmed, and with several processes two
+  //    may see the same one. SET NX is the shared "first one wins"; at-most-once is the right side
+  //    to err on for chat messages (a resident can resend, a double case is harder to undo).
+  // 2. Language, before anything that answers: the saved choice, cached in Redis (written through
+  //    by saveLanguage), else read from `residents` and cached, else the app's language.
+  // 3. Rate limit per resident (private chats): a fixed window in Redis shared by all processes.
+  //    Over the limit the resident hears it once per window; after that, silence, so a flood costs
+  //    one message and not one per update.
   bot.use(async (ctx, next) => {
+    const id = ctx.update.update_id;
     const from = ctx.from;
+    const limited = ctx.chat?.type === 'private' && from !== undefined;
+    const windowIndex = Math.floor(clock.now().getTime() / 60_000);
+    const rateKey = limited ? `${prefix}:tg:rate:${botId}:${from.id}:${windowIndex}` : '';
+    let admitted: AdmitResult | undefined;
+    try {
+      admitted = await withTimeout(admit(`${prefix}:tg:seen:${botId}:${id}`, rateKey, from ? langKey(from.id) : '', dedupeTtl), redisTimeout);
+    } catch (err) {
+      // Without Redis, answering twice beats not answering (the message may be an emergency).
+      log.warn({ updateId: id, err: (err as Error).message }, 'update dedupe and rate limit unavailable; handling anyway');
+    }
+    if (admitted && !admitted.first) {
+      log.info({ updateId: id }, 'duplicate update skipped');
+      return;
+    }
+    log.debug({ updateId: id, type: updateType(ctx.update), userId: from?.id }, 'update');
+
     let lang: Language = languageFromTelegram(from?.language_code);
     if (from) {
-      try {
-        lang = await resolveLanguage(pool, from.id, from.language_code);
-      } catch (err) {
-        log.warn({ updateId: ctx.update.update_id, err: (err as Error).message }, 'saved language unavailable; using the app language');
+      if (isLanguage(admitted?.lang)) lang = admitted.lang;
+      else {
+        try {
+          const saved = await savedLanguage(pool, from.id);
+          if (saved) {
+            lang = saved;
+            if (admitted) void cacheLanguage(from.id, saved);
+          }
+        } catch (err) {
+          log.warn({ updateId: id, err: (err as Error).message }, 'saved language unavailable; using the app language');
+        }
       }
     }
     ctx.state.lang = lang;
-    return next();
-  });
 
-  // 3. Rate limit per resident (private chats): a fixed window in Redis shared by all processes.
-  // Over the limit the resident hears it once per window; after that, silence, so a flood costs
-  // one message and not one per update.
-  bot.use(async (ctx, next) => {
-    if (ctx.chat?.type !== 'private' || !ctx.from) return next();
-    const windowIndex = Math.floor(clock.now().getTime() / 60_000);
-    const key = `${prefix}:tg:rate:${botId}:${ctx.from.id}:${windowIndex}`;
-    let count: number;
-    try {
-      const res = await withTimeout(redis.multi().incr(key).expire(key, 120).exec(), redisTimeout);
-      count = Number(res?.[0]?.[1] ?? 0);
-    } catch (err) {
-      log.warn({ updateId: ctx.update.update_id, err: (err as Error).message }, 'rate limit unavailable; letting the update through');
-      return next();
-    }
-    if (count <= perMinute) return next();
-    log.info({ userId: ctx.from.id, count }, 'resident over the rate limit');
+    if (!limited || !admitted || admitted.count <= perMinute) return next();
+    log.info({ userId: from.id, count: admitted.count }, 'resident over the rate limit');
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-    if (count === perMinute + 1) await ctx.reply(t(langOf(ctx), 'bot.flood'));
+    if (admitted.count === perMinute + 1) await ctx.reply(t(lang, 'bot.flood'));
   });
 
   bot.start(async (ctx) => {
@@ -265,6 +307,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
       }
       const chatId = ctx.chat?.id ?? ctx.from.id;
       await saveLanguage(pool, ctx.from.id, chatId, parsed.ref);
+      await cacheLanguage(ctx.from.id, parsed.ref);
       ctx.state.lang = parsed.ref;
       await ctx.answerCbQuery();
       await ctx.reply(t(parsed.ref, 'bot.language.saved'));

@@ -15,7 +15,7 @@ import type { Clock } from '../app/clock.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../app/errors.js';
 import type { Logger } from '../app/logger.js';
 import { ACTION_CODES } from '../bot/callbackData.js';
-import { ConversationStore, type ConversationSnapshot } from '../bot/conversationStore.js';
+import { Coalescer, ConversationStore, sqlLiteral, type ConversationSnapshot } from '../bot/conversationStore.js';
 import * as caseRepo from '../cases/caseRepository.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
@@ -138,6 +138,14 @@ export class ResidentConversation implements ResidentConversationApi {
   private readonly officeChatId: number | null;
   private readonly log?: Logger;
 
+  /** Concurrent messages' resident-and-state reads, coalesced into one statement (see Coalescer). */
+  private readonly loads = new Coalescer<LoadKey, LoadRow | undefined>(
+    (keys) => this.loadMany(keys),
+    async (k) => (await this.deps.pool.query<LoadRow>(loadSql(`(SELECT 0 AS i, ${sqlLiteral(k.channel)} AS c, ${sqlLiteral(k.externalId)} AS e, ${sqlLiteral(k.chat)}::bigint AS id) AS k`))).rows[0],
+    () => String(this.loadSeq++),
+  );
+  private loadSeq = 0;
+
   constructor(private readonly deps: ResidentConversationDeps) {
     this.store = deps.store ?? new ConversationStore<ResidentState>(deps.pool, deps.clock, residentStateSchema);
     // Stop-gap until every caller passes officeChatId: the case service was configured with it.
@@ -166,8 +174,8 @@ export class ResidentConversation implements ResidentConversationApi {
     }
     if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId);
 
-    const resident = await this.resident(ref);
-    return this.withState(ref, opts.updateId, async (state) => {
+    const { resident, snapshot } = await this.residentAndState(ref);
+    return this.withState(ref, opts.updateId, snapshot, async (state) => {
       const pending = this.live(state?.pending);
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
@@ -230,8 +238,8 @@ export class ResidentConversation implements ResidentConversationApi {
   }
 
   private async tokenAction(ref: ResidentRef, action: string, token: string, updateId?: number): Promise<Reply[]> {
-    const resident = await this.resident(ref);
-    return this.withState(ref, updateId, async (state) => {
+    const { resident, snapshot } = await this.residentAndState(ref);
+    return this.withState(ref, updateId, snapshot, async (state) => {
       const p = this.live(state?.pending);
       if (!p || !('token' in p) || p.token !== token || token === '') return { replies: [r('conversation.error.expired')], pending: p ?? null };
       const yes = action === 'consent_yes' || action === 'confirm';
@@ -408,7 +416,7 @@ export class ResidentConversation implements ResidentConversationApi {
       return this.caseError(err);
     }
     // Thanks / reopened / 复查 right come from the case service's outbox; only the comment prompt is ours.
-    return this.withState(ref, updateId, async () => ({
+    return this.withState(ref, updateId, undefined, async () => ({
       replies: [r('conversation.survey.comment_prompt', { ref: caseRef })],
       pending: { kind: 'comment', at: this.now(), ref: caseRef },
     }));
@@ -554,6 +562,30 @@ export class ResidentConversation implements ResidentConversationApi {
     return this.deps.cases.upsertResident({ channel: ref.channel, externalId: ref.externalId, chatId: this.chatKey(ref), language: ref.language });
   }
 
+  private async loadMany(keys: LoadKey[]): Promise<Array<LoadRow | undefined>> {
+    const rows = keys.map((k, i) => ({ i, c: k.channel, e: k.externalId, id: k.chat }));
+    const r = await this.deps.pool.query<LoadRow>(loadSql(`jsonb_to_recordset(${sqlLiteral(JSON.stringify(rows))}::jsonb) AS k(i int, c text, e text, id bigint)`));
+    const byIndex = new Map(r.rows.map((x) => [Number(x.i), x]));
+    return keys.map((_, i) => byIndex.get(i));
+  }
+
+  /**
+   * The resident and the conversation state in one read: what every message and button needs first.
+   * The resident row is written (CaseService.upsertResident) only when it is new or its chat or
+   * language changed, so an ordinary message costs this one statement before its state write.
+   */
+  private async residentAndState(ref: ResidentRef): Promise<{ resident: ResidentRecord; snapshot: ConversationSnapshot<ResidentState> }> {
+    const chat = this.chatKey(ref);
+    this.store.assertKey(ref.channel, chat);
+    if (typeof ref.externalId !== 'string' || ref.externalId === '') return { resident: await this.resident(ref), snapshot: await this.store.get(ref.channel, chat) };
+    const row = await this.loads.push({ channel: ref.channel, externalId: ref.externalId, chat });
+    const snapshot = this.store.snapshotOf(row);
+    if (!row || row.id === null || row.chat_id === null || Number(row.chat_id) !== chat || row.language !== ref.language) {
+      return { resident: await this.resident(ref), snapshot };
+    }
+    return { resident: { id: row.id, channel: ref.channel, externalId: ref.externalId, chatId: chat, language: ref.language }, snapshot };
+  }
+
   /** The chat the conversation lives in; a channel without chat ids gets a stable number from the resident id. */
   private chatKey(ref: ResidentRef): number {
     if (ref.chatId !== null && Number.isSafeInteger(ref.chatId)) return ref.chatId;
@@ -575,10 +607,16 @@ export class ResidentConversation implements ResidentConversationApi {
    * Read the state, plan, write the state (optimistically), then run the plan's effect. A message or
    * button seen before (same update id) does nothing; a lost write race plans again from the new state.
    */
-  private async withState(ref: ResidentRef, updateId: number | undefined, plan: (s: ResidentState | null) => Promise<Plan>): Promise<Reply[]> {
+  private async withState(
+    ref: ResidentRef,
+    updateId: number | undefined,
+    first: ConversationSnapshot<ResidentState> | undefined,
+    plan: (s: ResidentState | null) => Promise<Plan>,
+  ): Promise<Reply[]> {
     const chat = this.chatKey(ref);
     for (let i = 0; i < STATE_ATTEMPTS; i++) {
-      const snap: ConversationSnapshot<ResidentState> = await this.store.get(ref.channel, chat);
+      // The first attempt may use a snapshot read together with the resident; a retry reads afresh.
+      const snap: ConversationSnapshot<ResidentState> = i === 0 && first ? first : await this.store.get(ref.channel, chat);
       if (updateId !== undefined && snap.state?.seen?.includes(updateId)) return [];
       const p = await plan(snap.state);
       const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
@@ -589,6 +627,30 @@ export class ResidentConversation implements ResidentConversationApi {
     }
     return [r('conversation.error.busy')];
   }
+}
+
+interface LoadKey {
+  channel: ResidentRef['channel'];
+  externalId: string;
+  chat: number;
+}
+
+interface LoadRow {
+  i: number;
+  id: number | null;
+  chat_id: number | string | null;
+  language: string | null;
+  state: unknown;
+  version: number | null;
+  updated_at: Date | null;
+}
+
+/** Residents and conversation states for a set of keys `k(i, c, e, id)`, one row per key. Simple protocol: literals only (sqlLiteral). */
+function loadSql(keys: string): string {
+  return `SELECT k.i, r.id, r.chat_id, r.language, s.state, s.version, s.updated_at
+            FROM ${keys}
+            LEFT JOIN residents r ON r.channel = k.c AND r.external_id = k.e
+            LEFT JOIN conversation_state s ON s.channel = k.c AND s.chat_id = k.id`;
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */
