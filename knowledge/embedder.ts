@@ -80,7 +80,9 @@ export class LocalHashEmbedder implements Embedder {
     if (!Number.isInteger(this.dimension) || this.dimension < 16 || this.dimension > 2000) {
       throw new RangeError(`LocalHashEmbedder dimension must be an integer in 16..2000, got ${this.dimension}`);
     }
-    this.id = `local-hash-v1-${this.dimension}`;
+    // v2: more concept tags (⟨内容⟩, ⟨效力⟩) change document vectors; a new id makes stored v1
+    // vectors stale, so ingest and reembedStale re-embed them instead of mixing the two.
+    this.id = `local-hash-v2-${this.dimension}`;
   }
 
   async embed(texts: string[]): Promise<number[][]> {

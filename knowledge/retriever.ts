@@ -4,17 +4,24 @@ import { expandQueryText, FIELD_PREFIX, queryTerms, type QueryWeights } from './
 import { POSTING_BYTES, toVectorLiteral } from './store.js';
 
 export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+/**
+ * b = 0.5 rather than the textbook 0.75: articles that list items (（一）…（八）) are long but still
+ * one rule, and full length normalisation pushed them below short neighbouring articles.
+ */
+export const BM25_B = 0.5;
 export const RRF_K = 60;
 /** Weight of a match in the title/chapter field relative to one in the article text. */
 export const FIELD_WEIGHT = 0.6;
 /**
- * RRF weights by embedder. The local hashed embedding is lexical and noisier than BM25 over the
- * same words: measured on the fixture, any weight above ~0.1 lowers recall, so it only breaks
- * near-ties (0.05/61 moves a passage by about three BM25 ranks). A semantic model gets equal weight.
+ * RRF weights and constant by embedder. The local hashed embedding is lexical and weaker than
+ * BM25 over the same words, so it must reorder BM25's close top ranks without pulling in passages
+ * BM25 ranks far down: a small k (10) makes the top ranks dominate (BM25 rank 1 → 1/11, rank 5 →
+ * 1/15), and weight 0.25 lets the vector's top hit lift a passage by one or two BM25 places only.
+ * With k = 60 any weight high enough to help lowered recall. A semantic model gets equal weights
+ * and the usual k = 60.
  */
-export const LOCAL_WEIGHTS = { vector: 0.05, bm25: 1 };
-export const SEMANTIC_WEIGHTS = { vector: 1, bm25: 1 };
+export const LOCAL_WEIGHTS = { vector: 0.25, bm25: 1, k: 10 };
+export const SEMANTIC_WEIGHTS = { vector: 1, bm25: 1, k: RRF_K };
 export const defaultWeights = (embedderId: string) => (embedderId.startsWith('local-hash-') ? LOCAL_WEIGHTS : SEMANTIC_WEIGHTS);
 
 export type SearchMode = 'hybrid' | 'vector' | 'bm25';
@@ -22,10 +29,10 @@ export type SearchMode = 'hybrid' | 'vector' | 'bm25';
 export interface HybridOptions {
   /** Candidates taken from each ranking before fusion (default max(30, 3k)). */
   candidates?: number;
-  /** RRF weights of the two rankings; BM25 is weighted higher because the local embedding is lexical and noisier. */
-  weights?: { vector: number; bm25: number };
+  /** RRF weights of the two rankings (and the RRF constant k, default by embedder); BM25 is weighted higher with the local embedding. */
+  weights?: { vector: number; bm25: number; k?: number };
   /** BM25 query-side weights (title/chapter field, synonym expansions, concept tags). */
-  bm25?: QueryWeights & { field?: number; coord?: number };
+  bm25?: QueryWeights & { field?: number; coord?: number; k1?: number; b?: number };
 }
 
 export interface KnowledgeRetriever extends Retriever {
@@ -59,6 +66,7 @@ function vectorCast(dim: number): string {
 export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hybrid?: HybridOptions }): KnowledgeRetriever {
   const { pool, embedder } = deps;
   const weights = deps.hybrid?.weights ?? defaultWeights(embedder.id);
+  const rrfK = weights.k ?? defaultWeights(embedder.id).k;
 
   async function vectorRank(query: string, n: number, sources?: string[]) {
     const [v] = await embedder.embed([expandQueryText(query)]);
@@ -111,7 +119,7 @@ export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hyb
     );
     const rows = blocks.rows.map((r) => ({ ...r, df: dfByTerm.get(r.term) ?? 0 }));
     if (!rows.length) return [];
-    const scores = bm25Scores(rows, terms, { nChunks: stats.rows[0]!.n_chunks, totalLen: stats.rows[0]!.total_len });
+    const scores = bm25Scores(rows, terms, { nChunks: stats.rows[0]!.n_chunks, totalLen: stats.rows[0]!.total_len }, deps.hybrid?.bm25?.k1, deps.hybrid?.bm25?.b);
     const coord = deps.hybrid?.bm25?.coord ?? COORD_EXPONENT;
     if (coord > 0) applyCoord(scores, rows, terms, coord);
     // A block read during a concurrent re-ingest may name chunks that are gone; fetchPassages drops them.
@@ -167,7 +175,7 @@ export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hyb
       if (mode !== 'hybrid') return passages(await rank(q, mode, k * 3, sources), k);
       const n = deps.hybrid?.candidates ?? Math.max(30, k * 3);
       const [vec, lex] = await Promise.all([vectorRank(q, n, sources), bm25Rank(q, n, sources)]);
-      return passages(fuse([{ list: vec, weight: weights.vector }, { list: lex, weight: weights.bm25 }]), k);
+      return passages(fuse([{ list: vec, weight: weights.vector }, { list: lex, weight: weights.bm25 }], rrfK), k);
     },
   };
 }

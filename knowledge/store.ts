@@ -9,7 +9,7 @@ import { conceptTags, FIELD_PREFIX, termFrequencies, tokenize } from './text.js'
  * Bumped whenever splitting or BM25 tokenisation changes, so the next ingest re-chunks documents
  * whose text did not change (their stored hash includes this version).
  */
-export const INDEX_VERSION = 'kb-v1';
+export const INDEX_VERSION = 'kb-v2';
 
 export type IngestOutcome = 'added' | 'replaced' | 'reembedded' | 'unchanged';
 

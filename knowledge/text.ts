@@ -126,6 +126,18 @@ export const SYNONYMS: Record<string, string[]> = {
   政府部门: ['行政机关'],
   处罚: ['行政处罚'],
   罚款: ['行政处罚'],
+  // Everyday abbreviations of the bodies the laws name in full (one way: the full name is not
+  // expanded back to the abbreviation, which documents do not use).
+  仲裁委: ['仲裁委员会'],
+  法援: ['法律援助'],
+  信访局: ['信访部门'],
+  公安局: ['公安机关'],
+  民政局: ['民政部门'],
+  人社局: ['劳动行政部门'],
+  妇联: ['妇女联合会'],
+  残联: ['残疾人联合会'],
+  司法局: ['司法行政部门'],
+  教育局: ['教育行政部门'],
   // English
   petition: ['信访'],
   petitions: ['信访'],
@@ -204,6 +216,48 @@ export const SYNONYMS: Record<string, string[]> = {
 };
 
 /**
+ * Groups of words that say the same thing in residents' questions and in legal texts. Unlike
+ * SYNONYMS (one-way, plain → legal), every member of a group expands to the others, so either
+ * phrasing finds the other. General legal vocabulary only, not fitted to particular questions.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ['不能', '不得', '禁止', '不准', '不许', '严禁'],
+  ['不给', '不予', '拒绝'],
+  ['名字', '姓名'],
+  ['地址', '住址', '住所'],
+  ['律师', '代理人'],
+  ['效力', '约束力'],
+  ['反悔', '不履行', '违约'],
+  ['矛盾', '纠纷', '争议'],
+  ['老板', '用人单位', '雇主'],
+  ['单位', '用人单位'],
+  ['管', '受理'],
+  ['答复', '回复', '告知'],
+  ['延期', '延长'],
+  ['撤回', '撤销'],
+  ['证据', '证明', '材料'],
+  ['赔偿', '赔钱', '补偿'],
+  ['丈夫', '配偶', '家庭成员'],
+  ['妻子', '老婆', '配偶', '家庭成员'],
+  ['监护人', '父母'],
+  ['结果', '决定', '意见'],
+  ['上级', '上一级'],
+  ['精神病', '精神障碍'],
+  ['上学', '入学', '受教育'],
+  ['工作', '就业', '劳动'],
+  ['房子', '住房', '房屋'],
+  ['钱', '费用', '经费'],
+  ['接待', '走访'],
+];
+
+for (const group of SYNONYM_GROUPS) {
+  for (const w of group) {
+    const others = group.filter((x) => x !== w);
+    SYNONYMS[w] = [...new Set([...(SYNONYMS[w] ?? []), ...others])];
+  }
+}
+
+/**
  * Concept tags: a question about "how long" or "does it cost" is answered by articles that state
  * a time limit (三十日内, 一年) or a fee rule (不收费, 费用), but share no word with the question.
  * A tag token is added to the terms of any chunk whose text matches `doc` and of any query that
@@ -224,6 +278,18 @@ export const CONCEPTS: Array<{ tag: string; doc: RegExp; query: RegExp }> = [
     tag: '⟨不服⟩',
     doc: /不服|复查|复核|申诉|起诉/,
     query: /不服|不满意|不认可|不同意.*(决定|结果|意见|处理)|上诉|再申请|appeal|disagree|not satisfied/,
+  },
+  {
+    // "What must I write / what goes in it" ↔ articles listing what a document must state.
+    tag: '⟨内容⟩',
+    doc: /载明|写明|应当包括|应当记载|下列事项|下列内容/,
+    query: /写什么|写哪些|写上|写明|哪些内容|什么内容|包括什么|包括哪些|里面.*什么|要写|what.*(write|include)|contents?/,
+  },
+  {
+    // "Is it binding / does it count" ↔ articles on legal effect.
+    tag: '⟨效力⟩',
+    doc: /效力|约束力|生效/,
+    query: /效力|有效|无效|算数|作数|管用|生效|binding|valid/,
   },
 ];
 

@@ -21,10 +21,10 @@ after(async () => {
 });
 
 /**
- * The whole fixture (61 queries) against all 17 laws with the local embedder. The floors below are
- * what the method reaches today minus a small margin, so a regression in splitting, tokenisation
- * or fusion fails here. They are below the issue's targets (hybrid recall@5 ≥ 0.90, MRR@10 ≥ 0.70,
- * hybrid better than both single modes): see docs/knowledge.md, "Limits".
+ * The whole fixture against all 17 laws with the local embedder: the issue's targets (hybrid
+ * recall@5 ≥ 0.90, MRR@10 ≥ 0.70, hybrid better than BM25-only and vector-only on both), plus a
+ * BM25 floor a little below today's figure, so a regression in splitting, tokenisation, the
+ * synonym table or fusion fails here. See docs/knowledge.md, "Limits".
  */
 test('retrieval eval over the laws: recall@5 and MRR@10 per mode stay above their floors', async () => {
   const summary = await ingestPaths(db.pool, new LocalHashEmbedder(), [LAWS]);
@@ -36,8 +36,9 @@ test('retrieval eval over the laws: recall@5 and MRR@10 per mode stay above thei
   const m: Record<string, ModeMetrics> = {};
   for (const mode of ['bm25', 'vector', 'hybrid'] as const) m[mode] = (await evaluate(retriever, queries, mode)).metrics;
   const shown = JSON.stringify(m);
-  assert.ok(m.hybrid!.recallAt5 >= 0.82, shown);
-  assert.ok(m.hybrid!.mrrAt10 >= 0.62, shown);
-  assert.ok(m.bm25!.recallAt5 >= 0.82, shown);
+  assert.ok(m.hybrid!.recallAt5 >= 0.9, shown);
+  assert.ok(m.hybrid!.mrrAt10 >= 0.7, shown);
+  assert.ok(m.bm25!.recallAt5 >= 0.88, shown);
   assert.ok(m.hybrid!.recallAt5 > m.vector!.recallAt5 && m.hybrid!.mrrAt10 > m.vector!.mrrAt10, shown);
+  assert.ok(m.hybrid!.recallAt5 > m.bm25!.recallAt5 && m.hybrid!.mrrAt10 > m.bm25!.mrrAt10, shown);
 });

@@ -30,20 +30,23 @@ async function bm25(query: string, coord = 0) {
   return new Map(res.map((p) => [p.source, p.score]));
 }
 
-test('BM25 scores on a toy corpus equal the hand-computed values (k1=1.2, b=0.75)', async () => {
+test('BM25 scores on a toy corpus equal the hand-computed values (k1=1.2, b=0.5, and b=0.75 on request)', async () => {
   await ingestDocument(db.pool, embedder, { source: 'toy_a', content: '仲裁 仲裁 调解' });
   await ingestDocument(db.pool, embedder, { source: 'toy_b', content: '调解 诉讼' });
   await ingestDocument(db.pool, embedder, { source: 'toy_c', content: '诉讼 信访 信访 信访' });
   // N = 3, avgdl = (3 + 2 + 4) / 3 = 3
   const one = await bm25('仲裁');
   assert.deepEqual([...one.keys()], ['toy_a']);
-  assert.ok(near(one.get('toy_a')!, Math.log(1 + 2.5 / 1.5) * (2 * 2.2) / (2 + 1.2 * (0.25 + 0.75 * 3 / 3))));
+  assert.ok(near(one.get('toy_a')!, Math.log(1 + 2.5 / 1.5) * (2 * 2.2) / (2 + 1.2 * (0.5 + 0.5 * 3 / 3))));
   const two = await bm25('调解 诉讼');
   const idf = Math.log(1 + 1.5 / 2.5);
-  assert.ok(near(two.get('toy_a')!, idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 3 / 3))));
-  assert.ok(near(two.get('toy_b')!, 2 * idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 2 / 3))));
-  assert.ok(near(two.get('toy_c')!, idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 4 / 3))));
+  assert.ok(near(two.get('toy_a')!, idf * 2.2 / (1 + 1.2 * (0.5 + 0.5 * 3 / 3))));
+  assert.ok(near(two.get('toy_b')!, 2 * idf * 2.2 / (1 + 1.2 * (0.5 + 0.5 * 2 / 3))));
+  assert.ok(near(two.get('toy_c')!, idf * 2.2 / (1 + 1.2 * (0.5 + 0.5 * 4 / 3))));
   // The default coordination factor scales by the share of query terms matched (1 of 2 for toy_a).
+  // The textbook b = 0.75 through the options gives the textbook figure.
+  const textbook = await createRetriever({ pool: db.pool, embedder, hybrid: { bm25: { coord: 0, b: 0.75 } } }).search('仲裁', { mode: 'bm25', k: 10 });
+  assert.ok(near(textbook[0]!.score, Math.log(1 + 2.5 / 1.5) * (2 * 2.2) / (2 + 1.2 * (0.25 + 0.75 * 3 / 3))));
   const coord = await bm25('调解 诉讼', 1);
   assert.ok(near(coord.get('toy_a')!, two.get('toy_a')! * 0.5));
   assert.ok(near(coord.get('toy_b')!, two.get('toy_b')!));
@@ -52,8 +55,8 @@ test('BM25 scores on a toy corpus equal the hand-computed values (k1=1.2, b=0.75
   assert.equal((await ingestDocument(db.pool, embedder, { source: 'toy_b', content: '仲裁' })).outcome, 'replaced');
   const after = await bm25('仲裁');
   const idf2 = Math.log(1 + 1.5 / 2.5);
-  assert.ok(near(after.get('toy_b')!, idf2 * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 1 / (8 / 3)))));
-  assert.ok(near(after.get('toy_a')!, idf2 * 4.4 / (2 + 1.2 * (0.25 + 0.75 * 3 / (8 / 3)))));
+  assert.ok(near(after.get('toy_b')!, idf2 * 2.2 / (1 + 1.2 * (0.5 + 0.5 * 1 / (8 / 3)))));
+  assert.ok(near(after.get('toy_a')!, idf2 * 4.4 / (2 + 1.2 * (0.5 + 0.5 * 3 / (8 / 3)))));
   for (const s of ['toy_a', 'toy_b', 'toy_c']) assert.equal(await removeDocument(db.pool, s), true);
   const stats = (await db.pool.query('SELECT n_chunks, total_len FROM kb_stats')).rows[0];
   assert.deepEqual(stats, { n_chunks: 0, total_len: 0 });
@@ -87,12 +90,18 @@ test('re-ingestion: unchanged is skipped, changed replaces its chunks, another e
   const small = new LocalHashEmbedder({ dimension: 256 });
   assert.equal((await ingestDocument(db.pool, small, changed)).outcome, 'reembedded');
   const dims = (await db.pool.query('SELECT DISTINCT dim, embedder_id FROM kb_chunks WHERE source = $1', [doc.source])).rows;
-  assert.deepEqual(dims, [{ dim: 256, embedder_id: 'local-hash-v1-256' }]);
+  assert.deepEqual(dims, [{ dim: 256, embedder_id: 'local-hash-v2-256' }]);
   const hits = await createRetriever({ pool: db.pool, embedder: small }).search('人身安全保护令的有效期', { mode: 'vector', k: 3 });
   assert.ok(hits.some((h) => h.article === '第三十条'), JSON.stringify(hits.map((h) => h.article)));
   // …and back to the default embedder from the stored text, without the file.
   assert.equal(await reembedStale(db.pool, embedder), 1);
   assert.deepEqual((await db.pool.query('SELECT DISTINCT dim FROM kb_chunks')).rows, [{ dim: 384 }]);
+  // Vectors left by an older version of the local embedder (same dimension, other id) are stale
+  // too: re-ingesting the unchanged file re-embeds it rather than mixing the two versions.
+  await db.pool.query(`UPDATE kb_documents SET embedder_id = 'local-hash-v1-384' WHERE source = $1`, [doc.source]);
+  await db.pool.query(`UPDATE kb_chunks SET embedder_id = 'local-hash-v1-384' WHERE source = $1`, [doc.source]);
+  assert.equal((await ingestDocument(db.pool, embedder, changed)).outcome, 'reembedded');
+  assert.deepEqual((await db.pool.query('SELECT DISTINCT embedder_id, dim FROM kb_chunks WHERE source = $1', [doc.source])).rows, [{ embedder_id: embedder.id, dim: 384 }]);
 });
 
 test('an empty document is refused and leaves the stored one intact', async () => {

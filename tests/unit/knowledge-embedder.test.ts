@@ -6,7 +6,7 @@ const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0
 
 test('the local embedding is deterministic, L2-normalised and has the declared dimension', async () => {
   const e = new LocalHashEmbedder();
-  assert.equal(e.id, 'local-hash-v1-384');
+  assert.equal(e.id, 'local-hash-v2-384');
   const [a, b] = await e.embed(['公司拖欠工资怎么申请劳动仲裁', '公司拖欠工资怎么申请劳动仲裁']);
   assert.equal(a!.length, 384);
   assert.deepEqual(a, b);

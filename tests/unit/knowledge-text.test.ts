@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fuse } from '../../knowledge/retriever.js';
-import { queryTerms, tokenize } from '../../knowledge/text.js';
+import { defaultWeights, fuse } from '../../knowledge/retriever.js';
+import { conceptTags, queryTerms, tokenize } from '../../knowledge/text.js';
 
 test('tokenize drops question scaffolding and converts 繁體 to 简体', () => {
   const t = tokenize('對處理意見不服怎麼辦？');
@@ -33,4 +33,27 @@ test('topN keeps the n best scores in order, ties broken by the smaller id', asy
   assert.deepEqual(topN(scores, 3).map((x) => x.chunkId), [7, 3, 9]);
   assert.deepEqual(topN(scores, 10).map((x) => x.chunkId), [7, 3, 9, 5, 1]);
   assert.deepEqual(topN(new Map(), 3), []);
+});
+
+test('synonym groups expand both ways, abbreviations only to the full name', () => {
+  assert.equal(queryTerms('上访的时候不能做哪些事情').get('不得'), 0.5);
+  assert.equal(queryTerms('信访人不得有下列行为').get('禁止'), 0.5);
+  assert.equal(queryTerms('写上名字和地址').get('姓名'), 0.5);
+  // 仲裁委员会 is indexed in search mode as 仲裁 + 委员会: the expansion adds the missing part.
+  assert.equal(queryTerms('仲裁委几天受理').get('委员会'), 0.5);
+  assert.ok(!queryTerms('劳动争议仲裁委员会').has('仲裁委'));
+});
+
+test('"what must it contain" and "is it binding" questions get their concept, as do the articles', () => {
+  assert.ok(queryTerms('申请书要写哪些内容').has('⟨内容⟩'));
+  assert.ok(conceptTags('信访人应当载明其姓名、住址和请求', 'doc').includes('⟨内容⟩'));
+  assert.ok(queryTerms('調解協議有沒有法律效力').has('⟨效力⟩'));
+  assert.ok(conceptTags('调解协议具有法律约束力', 'doc').includes('⟨效力⟩'));
+});
+
+test('the RRF constant follows the embedder: small k with the local one, 60 with a semantic one', () => {
+  assert.deepEqual(defaultWeights('local-hash-v2-384'), { vector: 0.25, bm25: 1, k: 10 });
+  assert.equal(defaultWeights('openai:text-embedding-3-small:1536').k, 60);
+  const fused = fuse([{ list: [{ chunkId: 1 }], weight: 1 }], 10);
+  assert.ok(Math.abs(fused[0]!.score - 1 / 11) < 1e-12);
 });
