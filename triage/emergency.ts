@@ -152,8 +152,8 @@ function checkRules(
       }
     }
   }
+  const nowAnywhere = isNow(whole);
   for (const rule of rules) {
-    const nowAnywhere = isNow(whole);
     if (!rule.wholeMessage || (rule.needsNow && !nowAnywhere)) continue;
     const m = rule.pattern.exec(whole.replace(/\n/g, ' '));
     if (!m || rule.unless?.test(whole)) continue;
