@@ -10,6 +10,7 @@ const MODULES: Record<string, () => Promise<{ bench: BenchModule }>> = {
   triage: () => import('./triage.js'),
   retrieval: () => import('./retrieval.js'),
   bot: () => import('./bot.js'),
+  console: () => import('./console.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

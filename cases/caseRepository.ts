@@ -469,11 +469,13 @@ const toQueueRow = (r: Row): QueueRow => ({
 });
 
 /**
- * One page of a case list and its total. The earliest running obligation clock comes from a LATERAL
- * lookup on clocks_one_running, so the oldest-first page reads only `limit` cases through the queue
- * index; the deadline sort and filters must compute it for every matching case.
+ * One page of a case list and its total. Order and deadline filters use cases.next_due_at (indexed);
+ * the clock's kind and article for the page's rows come from a LATERAL lookup on clocks_one_running.
  */
-export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: QueueRow[]; total: number }> {
+/** Counting stops here: an exact count of a 20k-case queue reads every row (tens of ms), a capped one reads ≤ this many. */
+export const QUEUE_COUNT_CAP = 1000;
+
+export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: QueueRow[]; total: number; capped: boolean; hasMore: boolean }> {
   const values: unknown[] = [f.statuses, f.obligationKinds];
   const where = ['c.status = ANY($1::text[])'];
   if (f.category) where.push(`c.category = $${values.push(f.category)}`);
@@ -482,30 +484,36 @@ export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: Qu
     where.push(`EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.handler_kind = $${values.push(f.handler.kind)}
       AND r.handler_id = $${values.push(f.handler.id)} AND r.status IN ('pending', 'accepted', 'completed'))`);
   }
-  if (f.dueBefore) where.push(`k.due_at < $${values.push(f.dueBefore)}`);
-  if (f.noDeadline) where.push('k.due_at IS NULL');
+  // cases.next_due_at is the earliest running obligation clock, kept by a trigger on clocks (migration
+  // 20261124T0910): filtering and sorting on it reads the queue in index order.
+  if (f.dueBefore) where.push(`c.next_due_at < $${values.push(f.dueBefore)}`);
+  if (f.noDeadline) where.push('c.next_due_at IS NULL');
   const lateral = `LEFT JOIN LATERAL (
       SELECT due_at, kind AS due_kind, article AS due_article FROM clocks
       WHERE case_id = c.id AND stopped_at IS NULL AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1) k ON true`;
-  const order = f.sort === 'urgent' ? 'c.urgent DESC, k.due_at ASC NULLS LAST, c.received_at, c.id' : 'c.received_at, c.id';
+  const order = f.sort === 'urgent' ? 'c.urgent DESC, c.next_due_at, c.received_at, c.id' : 'c.received_at, c.id';
   const from = `FROM cases c ${lateral} WHERE ${where.join(' AND ')}`;
   const countValues = [...values];
-  values.push(f.limit, f.offset);
+  // One row more than asked tells whether a next page exists without counting the whole queue.
+  values.push(f.limit + 1, f.offset);
   const [page, count] = [
     await q.query(
       `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article ${from} ORDER BY ${order} LIMIT $${values.length - 1} OFFSET $${values.length}`,
       values,
     ),
-    // The count needs the clock join only when a deadline filter uses it.
+    // $2 (the clock kinds) is unused by the count but keeps the parameter numbering of `where`.
     await q.query(
-      f.dueBefore || f.noDeadline
-        ? `SELECT count(*)::int AS n ${from}`
-        : // $2 (the clock kinds) is unused here but keeps the parameter numbering of `where`.
-          `SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} AND $2::text[] IS NOT NULL`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c WHERE ${where.join(' AND ')} AND $2::text[] IS NOT NULL LIMIT ${QUEUE_COUNT_CAP + 1}) t`,
       countValues,
     ),
   ];
-  return { rows: page.rows.map(toQueueRow), total: count.rows[0]!.n };
+  const n = count.rows[0]!.n as number;
+  return {
+    rows: page.rows.slice(0, f.limit).map(toQueueRow),
+    total: Math.min(n, QUEUE_COUNT_CAP),
+    capped: n > QUEUE_COUNT_CAP,
+    hasMore: page.rows.length > f.limit,
+  };
 }
 
 /** Whether `handler` has (or had, until it completed) a referral of this case: what a handler account may see. */

@@ -896,7 +896,7 @@ export class CaseService {
    * One page of the review queue (default statuses) or, with `handler`, of the cases referred to that
    * handler. `deadline`: only cases whose earliest running obligation clock is overdue ('overdue'), due
    * within N days ('3d', '7d'), or that have none ('none'). Sort 'urgent': urgent first, then earliest
-   * statutory date; 'oldest': by receipt.
+   * statutory date; 'oldest': by receipt. `total` is exact up to repo.QUEUE_COUNT_CAP (`capped` beyond).
    */
   async casePage(opts: {
     category?: string;
@@ -907,7 +907,7 @@ export class CaseService {
     handler?: { kind: HandlerKind; id: string };
     limit?: number;
     offset?: number;
-  } = {}): Promise<{ rows: repo.QueueRow[]; total: number }> {
+  } = {}): Promise<{ rows: repo.QueueRow[]; total: number; capped: boolean; hasMore: boolean }> {
     const limit = parse(z.number().int().min(1).max(500), opts.limit ?? 50, 'limit');
     const offset = parse(z.number().int().min(0).max(10_000_000), opts.offset ?? 0, 'offset');
     const now = this.clock.now();

@@ -173,15 +173,15 @@ export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOption
     const c = ctxOf(req);
     const s = requireSession(c);
     const filters = queueFilters(req.query);
-    const { rows, total } = await listCases(s, filters);
-    return htmlResponse(200, queuePage(c.view, { rows, total, filters, readOnly: s.user.role === 'handler', ok: flashDone(c) }));
+    const list = await listCases(s, filters);
+    return htmlResponse(200, queuePage(c.view, { ...list, filters, readOnly: s.user.role === 'handler', ok: flashDone(c) }));
   });
 
   router.add('GET', '/api/queue', async (req) => {
     const c = ctxOf(req);
     const s = requireSession(c);
-    const { rows, total } = await listCases(s, queueFilters(req.query));
-    return jsonResponse(200, { total, rows });
+    const { rows, total, capped, hasMore } = await listCases(s, queueFilters(req.query));
+    return jsonResponse(200, { total, capped, hasMore, rows });
   });
 
   // ---- one case

@@ -63,6 +63,7 @@ export const messages: Catalogue = {
   'console.queue.title': m('待审队列', '待審隊列', 'Review queue'),
   'console.queue.my_title': m('本单位事项', '本單位事項', 'Cases referred to us'),
   'console.queue.count': m('共 {total} 件', '共 {total} 件', '{total} cases'),
+  'console.queue.count_many': m('超过 {total} 件', '超過 {total} 件', 'more than {total} cases'),
   'console.queue.empty': m('没有符合条件的事项。', '沒有符合條件的事項。', 'No cases match.'),
   'console.filter.legend': m('筛选', '篩選', 'Filter'),
   'console.filter.category': m('类别', '類別', 'Category'),
@@ -95,6 +96,7 @@ export const messages: Catalogue = {
   'console.page.prev': m('上一页', '上一頁', 'Previous'),
   'console.page.next': m('下一页', '下一頁', 'Next'),
   'console.page.of': m('第 {page} / {pages} 页', '第 {page} / {pages} 頁', 'Page {page} of {pages}'),
+  'console.page.n': m('第 {page} 页', '第 {page} 頁', 'Page {page}'),
 
   // ---- actions (the office card's, through CaseService)
   'console.action.approve': m('批准转办', '批准轉辦', 'Approve referral'),

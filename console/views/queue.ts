@@ -24,7 +24,7 @@ ${any !== null ? html`<option value="">${any}</option>` : ''}${options.map(([v, 
 
 export function queuePage(
   v: ViewContext,
-  data: { rows: QueueRow[]; total: number; filters: QueueFilters; readOnly: boolean; ok?: string | null; error?: string | null },
+  data: { rows: QueueRow[]; total: number; capped: boolean; hasMore: boolean; filters: QueueFilters; readOnly: boolean; ok?: string | null; error?: string | null },
 ): Html {
   const f = data.filters;
   const pages = Math.max(1, Math.ceil(data.total / QUEUE_PAGE_SIZE));
@@ -66,7 +66,7 @@ ${c.urgent ? '' : html`<form method="post" action="/cases/${c.ref}/urgent" class
   });
   const body = html`${flash('ok', data.ok)}${flash('error', data.error)}
 ${filters}
-<p id="queue-count">${tr(v, 'console.queue.count', { total: data.total })}</p>
+<p id="queue-count">${tr(v, data.capped ? 'console.queue.count_many' : 'console.queue.count', { total: data.total })}</p>
 ${data.rows.length === 0
   ? html`<p>${tr(v, 'console.queue.empty')}</p>`
   : html`<div class="table-wrap"><table id="queue">
@@ -75,8 +75,8 @@ ${data.rows.length === 0
 <tbody>${rows}</tbody></table></div>`}
 <nav class="pager" aria-label="${tr(v, 'console.page.label')}">
 ${f.page > 1 ? html`<a href="${qs(f.page - 1)}" rel="prev">${tr(v, 'console.page.prev')}</a>` : ''}
-<span>${tr(v, 'console.page.of', { page: f.page, pages })}</span>
-${f.page < pages ? html`<a href="${qs(f.page + 1)}" rel="next">${tr(v, 'console.page.next')}</a>` : ''}
+<span>${data.capped ? tr(v, 'console.page.n', { page: f.page }) : tr(v, 'console.page.of', { page: f.page, pages })}</span>
+${data.hasMore ? html`<a href="${qs(f.page + 1)}" rel="next">${tr(v, 'console.page.next')}</a>` : ''}
 </nav>`;
   return page(v, tr(v, data.readOnly ? 'console.queue.my_title' : 'console.queue.title'), body);
 }

@@ -240,6 +240,23 @@ describe('web console over HTTP', () => {
     assert.match(csv.text, /satisfaction,all,rate,/);
   });
 
+  it('keeps cases.next_due_at (the queue’s sort key, maintained by a trigger) equal to the earliest running obligation clock', async () => {
+    const { ref, version } = await h.openPetition('housing');
+    await h.cases.approveReferral(ref, { kind: 'office', id: '901' }, { expectedVersion: version });
+    await h.cases.handlerAccept(ref, { kind: 'handler', id: String(h.directory.department('housing')!.memberIds[0]) }, {});
+    const mismatches = (
+      await h.db.pool.query(
+        `SELECT c.ref, c.next_due_at, (SELECT min(due_at) FROM clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL
+           AND k.kind IN ('forward_notify', 'resolve', 'review_answer', 'recheck_answer', 'org_accept', 'org_first_contact')) AS expected
+         FROM cases c`,
+      )
+    ).rows.filter((r) => String(r.next_due_at) !== String(r.expected));
+    assert.deepEqual(mismatches, []);
+    const c = (await h.db.pool.query(`SELECT next_due_at FROM cases WHERE ref = $1`, [ref])).rows[0];
+    const resolve = (await h.cases.clocks(ref)).find((k) => k.kind === 'resolve' && !k.stoppedAt)!;
+    assert.equal(c.next_due_at.getTime(), resolve.dueAt.getTime(), 'after acceptance the Art. 34 clock is the one that counts');
+  });
+
   it('filters and pages the queue', async () => {
     const c = new Client(h.url);
     await c.signIn('rev');
