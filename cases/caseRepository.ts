@@ -473,7 +473,7 @@ const toQueueRow = (r: Row): QueueRow => ({
  * the clock's kind and article for the page's rows come from a LATERAL lookup on clocks_one_running.
  */
 /** Counting stops here: an exact count of a 20k-case queue reads every row (tens of ms), a capped one reads ≤ this many. */
-export const QUEUE_COUNT_CAP = 1000;
+export const QUEUE_COUNT_CAP = 500;
 
 export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: QueueRow[]; total: number; capped: boolean; hasMore: boolean }> {
   const values: unknown[] = [f.statuses, f.obligationKinds];
@@ -492,13 +492,15 @@ export async function queuePage(q: Queryable, f: QueueQuery): Promise<{ rows: Qu
       SELECT due_at, kind AS due_kind, article AS due_article FROM clocks
       WHERE case_id = c.id AND stopped_at IS NULL AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1) k ON true`;
   const order = f.sort === 'urgent' ? 'c.urgent DESC, c.next_due_at, c.received_at, c.id' : 'c.received_at, c.id';
-  const from = `FROM cases c ${lateral} WHERE ${where.join(' AND ')}`;
   const countValues = [...values];
   // One row more than asked tells whether a next page exists without counting the whole queue.
   values.push(f.limit + 1, f.offset);
   const [page, count] = [
+    // The page is chosen first and the clock looked up for its rows only, not for the rows an OFFSET skips.
     await q.query(
-      `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article ${from} ORDER BY ${order} LIMIT $${values.length - 1} OFFSET $${values.length}`,
+      `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article
+       FROM (SELECT * FROM cases c WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${values.length - 1} OFFSET $${values.length}) c
+       ${lateral} ORDER BY ${order}`,
       values,
     ),
     // $2 (the clock kinds) is unused by the count but keeps the parameter numbering of `where`.
