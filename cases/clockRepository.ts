@@ -61,6 +61,26 @@ export async function stopClocks(q: Queryable, caseId: number, kinds: ClockKind[
   return res.rowCount ?? 0;
 }
 
+/**
+ * stopClocks for many (case, kind) pairs in one statement: the deadline sweeper stops the clocks of a whole
+ * batch at once. Each pair names at most one running clock (clocks_one_running), which it stops with its
+ * reason; returns how many stopped.
+ */
+export async function stopClocksMany(
+  q: Queryable,
+  stops: readonly { caseId: number; kind: ClockKind; reason: ClockStopReason }[],
+  now: Date,
+): Promise<number> {
+  if (!stops.length) return 0;
+  const res = await q.query(
+    `UPDATE clocks k SET stopped_at = $4, stop_reason = s.reason
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS s(case_id, kind, reason)
+     WHERE k.case_id = s.case_id AND k.kind = s.kind AND k.stopped_at IS NULL`,
+    [stops.map((s) => s.caseId), stops.map((s) => s.kind), stops.map((s) => s.reason), now],
+  );
+  return res.rowCount ?? 0;
+}
+
 export async function runningClock(q: Queryable, caseId: number, kind: ClockKind): Promise<ClockRecord | null> {
   const res = await q.query('SELECT * FROM clocks WHERE case_id = $1 AND kind = $2 AND stopped_at IS NULL', [caseId, kind]);
   return res.rows[0] ? toClock(res.rows[0]) : null;

@@ -2,7 +2,7 @@ import type { Logger } from '../app/logger.js';
 import type { Queryable } from '../db/pool.js';
 import type { Directory } from '../knowledge/directory.js';
 import type { CaseRecord, ResidentRecord } from './caseRepository.js';
-import { enqueueOutbox } from './outboxRepository.js';
+import { enqueueOutbox, type OutboxRow } from './outboxRepository.js';
 import type { HandlerKind, OutboxMessage } from './types.js';
 
 export type Recipient = { kind: 'resident' } | { kind: 'office' } | { kind: 'handler'; handlerKind: HandlerKind; handlerId: string };
@@ -12,24 +12,27 @@ export interface Outgoing {
   message: OutboxMessage;
 }
 
+/** What outbox rows need to know about the case. */
+export type DeliveryCase = Pick<CaseRecord, 'id' | 'ref' | 'residentId' | 'language'>;
+
 /** Staff groups are written to in simplified Chinese. */
 const GROUP_LANGUAGE = 'zh-Hans' as const;
 
 /**
- * Turns messages for residents, the office and handlers into outbox rows in the caller's transaction.
- * A recipient with no chat (resident without a chat id, handler or office group not configured) gets no
- * row; the skip is logged so an operator can fix the directory or configuration.
+ * The outbox rows `out` turns into, without writing them. A recipient with no chat (resident without a
+ * chat id, handler or office group not configured) gets no row; the skip is logged so an operator can
+ * fix the directory or configuration. Pure apart from that log line, so the deadline sweeper can plan a
+ * whole batch of clocks and write their rows with one statement.
  */
-export async function deliver(
-  tx: Queryable,
+export function outboxRowsFor(
   ctx: { directory: Directory; officeChatId: number | null; logger?: Logger },
-  c: CaseRecord,
+  c: DeliveryCase,
   resident: ResidentRecord | null,
   out: Outgoing[],
   dedupePrefix: string,
   now: Date,
-): Promise<number> {
-  let written = 0;
+): OutboxRow[] {
+  const rows: OutboxRow[] = [];
   for (const o of out) {
     let chatId: number | null = null;
     let recipientKey: string;
@@ -51,7 +54,7 @@ export async function deliver(
       ctx.logger?.warn({ ref: c.ref, recipient: recipientKey, key: o.message.key }, 'no chat for recipient; message not queued');
       continue;
     }
-    const ok = await enqueueOutbox(tx, {
+    rows.push({
       caseId: c.id,
       chatId,
       ...row,
@@ -59,7 +62,56 @@ export async function deliver(
       dedupeKey: `${dedupePrefix}|${recipientKey}|${o.message.key}`,
       notBefore: now,
     });
-    if (ok) written++;
+  }
+  return rows;
+}
+
+/**
+ * Turns messages for residents, the office and handlers into outbox rows in the caller's transaction
+ * (see outboxRowsFor for recipients without a chat). Returns how many rows were written: a row whose
+ * dedupe key was already used is not.
+ */
+export async function deliver(
+  tx: Queryable,
+  ctx: { directory: Directory; officeChatId: number | null; logger?: Logger },
+  c: CaseRecord,
+  resident: ResidentRecord | null,
+  out: Outgoing[],
+  dedupePrefix: string,
+  now: Date,
+): Promise<number> {
+  let written = 0;
+  for (const row of outboxRowsFor(ctx, c, resident, out, dedupePrefix, now)) {
+    if (await enqueueOutbox(tx, row)) written++;
   }
   return written;
+}
+
+/**
+ * Writes many outbox rows with one statement (one round trip however many rows), in array order so
+ * ids follow it; a row whose dedupe key was already used is skipped, as in enqueueOutbox. Returns the
+ * ids of the rows written, for the caller to enqueue after its commit.
+ */
+export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const res = await tx.query(
+    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at)
+     SELECT r.case_id, r.channel, r.chat_id, r.chat_kind, r.language, r.message::jsonb, r.dedupe_key, r.not_before, r.not_before
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+       WITH ORDINALITY AS r(case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, ord)
+     ORDER BY r.ord
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING id`,
+    [
+      rows.map((r) => r.caseId),
+      rows.map((r) => r.channel),
+      rows.map((r) => r.chatId),
+      rows.map((r) => r.chatKind),
+      rows.map((r) => r.language),
+      rows.map((r) => JSON.stringify(r.message)),
+      rows.map((r) => r.dedupeKey),
+      rows.map((r) => r.notBefore),
+    ],
+  );
+  return res.rows.map((r) => r.id as number);
 }
