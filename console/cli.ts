@@ -15,7 +15,7 @@ import { loadConfig } from '../app/config.js';
 import { AppError } from '../app/errors.js';
 import { openDatabase } from '../db/pool.js';
 import { loadDirectory, type Directory } from '../knowledge/directory.js';
-import { CONSOLE_ROLES, ConsoleAuth, type ConsoleRole } from './auth.js';
+import { CONSOLE_ROLES, ConsoleAuth, passwordSchema, type ConsoleRole } from './auth.js';
 
 const USAGE = `usage: npm run console:user -- add <username> --role ${CONSOLE_ROLES.join('|')} [--handler <department code or organization id>]
        npm run console:user -- passwd <username>
@@ -62,6 +62,31 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const cfg = loadConfig();
+  // Arguments and the password are checked before the database starts: a typo fails at once.
+  let handler: { kind: 'department' | 'organization'; id: string } | null = null;
+  let password = '';
+  try {
+    if (command === 'add') {
+      const role = option(argv, 'role');
+      if (!role || !(CONSOLE_ROLES as readonly string[]).includes(role)) {
+        console.error(`--role must be one of ${CONSOLE_ROLES.join(', ')}\n${USAGE}`);
+        return 2;
+      }
+      const spec = option(argv, 'handler');
+      handler = spec ? resolveHandler(loadDirectory(cfg.DIRECTORY_PATH), spec) : null;
+    }
+    if (command === 'add' || command === 'passwd') {
+      password = await readPassword(command === 'add' ? 'Password (≥ 10 characters): ' : 'New password (≥ 10 characters): ');
+      const checked = passwordSchema.safeParse(password);
+      if (!checked.success) throw new AppError('validation', checked.error.issues.map((i) => i.message).join('; '));
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
   const db = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, pgliteport: cfg.PGLITE_PORT, poolMax: 2 });
   try {
     const auth = new ConsoleAuth({
@@ -74,20 +99,12 @@ export async function main(argv: string[]): Promise<number> {
     });
     switch (command) {
       case 'add': {
-        const role = option(argv, 'role') as ConsoleRole | undefined;
-        if (!role || !(CONSOLE_ROLES as readonly string[]).includes(role)) {
-          console.error(`--role must be one of ${CONSOLE_ROLES.join(', ')}\n${USAGE}`);
-          return 2;
-        }
-        const spec = option(argv, 'handler');
-        const handler = spec ? resolveHandler(loadDirectory(cfg.DIRECTORY_PATH), spec) : null;
-        const password = await readPassword('Password (≥ 10 characters): ');
-        const user = await auth.createUser({ username: username!, password, role, handler });
+        const user = await auth.createUser({ username: username!, password, role: option(argv, 'role') as ConsoleRole, handler });
         console.log(`created ${user.username} (${user.role}${user.handler ? ` of ${user.handler.kind} ${user.handler.id}` : ''})`);
         break;
       }
       case 'passwd':
-        await auth.setPassword(username!, await readPassword('New password (≥ 10 characters): '));
+        await auth.setPassword(username!, password);
         console.log(`password of ${username} changed; their sessions are closed`);
         break;
       case 'disable':
