@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client, LOCKOUT_ATTEMPTS, startHarness, type ConsoleHarness } from './console-harness.js';
+import { applyDirectoryOverrides } from '../../console/directoryOverrides.js';
+import { Client, LOCKOUT_ATTEMPTS, startHarness, testDirectory, type ConsoleHarness } from './console-harness.js';
 
 /*
  * The console over HTTP without a browser: authorisation at the API level, CSRF, stale and forged forms,
@@ -232,6 +233,12 @@ describe('web console over HTTP', () => {
     const audit = (await h.db.pool.query(`SELECT username, data FROM console_audit WHERE action = 'directory_edited' AND subject = 'department:water'`)).rows[0];
     assert.equal(audit.username, 'super');
     assert.equal(audit.data.after.capacity, 77);
+    // Another process (bot, workers) applies the stored overrides over its own copy of the file at start.
+    const fresh = testDirectory();
+    assert.notEqual(fresh.department('water')!.capacity, 77);
+    assert.equal(await applyDirectoryOverrides(h.db.pool, fresh), 1);
+    assert.equal(fresh.department('water')!.capacity, 77);
+    assert.deepEqual(fresh.department('water')!.memberIds, [5011, 5099]);
     const csv = await sup.get('/dashboard.csv');
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
