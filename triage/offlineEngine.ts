@@ -462,7 +462,14 @@ function outOfFold(data: LabelledText[], folds: number, seed: number, tuned: Ser
   const fold = stratifiedFolds(labels, k, seed);
   for (let f = 0; f < k; f++) {
     const tr = [...data.filter((_, i) => fold[i] !== f), ...always];
-    const model = train(tr, { lambda: tuned.lambda, cnbWeight: tuned.cnbWeight, seed });
+    // The tuned model's loss and score scale too: re-fitting the scale would cost an inner CV per fold.
+    const model = train(tr, {
+      lambda: tuned.lambda,
+      cnbWeight: tuned.cnbWeight,
+      loss: tuned.loss ?? 'softmax',
+      scoreScale: tuned.scoreScale ?? 1,
+      seed,
+    });
     data.forEach((d, i) => {
       if (fold[i] === f) out[i] = model.predict(d.text).probs;
     });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { minimize } from '../../triage/learner/lbfgs.js';
 import { objective, fitSoftmax, type SoftmaxData } from '../../triage/learner/softmax.js';
-import { gramMatrix, kernelObjective, fitGramSoftmax, primalWeights, cholesky } from '../../triage/learner/kernel.js';
+import { gramMatrix, kernelObjective, fitGramSoftmax, fitGram, primalWeights, cholesky, lowerTriangularHingeObjective } from '../../triage/learner/kernel.js';
+import { fitScoreScale } from '../../triage/learner/model.js';
+import { softmaxInPlace } from '../../triage/learner/softmax.js';
 import { Vectorizer, idfOf, DEFAULT_FEATURES, type AnalyzedDoc, type SparseVec } from '../../triage/learner/features.js';
 import { makeRng } from '../../triage/learner/prng.js';
 import { fitComplementNb, linearScores } from '../../triage/learner/cnb.js';
@@ -68,6 +70,49 @@ describe('learner maths', () => {
     const theta = Float64Array.from({ length: 10 * 3 + 3 }, () => rng() - 0.5);
     const f = kernelObjective({ G, y: data.y, numClasses: 3, sampleWeights: data.sampleWeights }, 0.2);
     assert.ok(finiteDifferenceCheck(f, theta) < 1e-6);
+  });
+
+  it('squared-hinge objective gradient matches finite differences', () => {
+    const data = randomData(6, 10, 6, 3);
+    const G = gramMatrix(data.X, data.numFeatures);
+    const L = cholesky(G, 10);
+    const rng = makeRng(7);
+    // Random points rarely sit exactly on a hinge (margin 0), where the squared hinge is still C¹.
+    const theta = Float64Array.from({ length: 10 * 3 + 3 }, () => rng() - 0.5);
+    const f = lowerTriangularHingeObjective(L, { G, y: data.y, numClasses: 3, sampleWeights: data.sampleWeights }, 0.2);
+    assert.ok(finiteDifferenceCheck(f, theta) < 1e-6);
+  });
+
+  it('squared-hinge fit separates a separable toy and matches the primal solution of the same problem', () => {
+    // Two clusters on separate features: every one-vs-rest SVM must score its own class above the other.
+    const X = [sv([[0, 1]]), sv([[0, 0.9], [2, 0.1]]), sv([[1, 1]]), sv([[1, 0.8], [2, 0.2]])];
+    const y = Int32Array.from([0, 0, 1, 1]);
+    const G = gramMatrix(X, 3);
+    const fit = fitGram({ G, y, numClasses: 2 }, 0.01, 'squaredHinge', { gradientTolerance: 1e-10 });
+    const W = primalWeights(X, fit.A, 2, 3);
+    X.forEach((x, i) => {
+      const s = [0, 1].map((k) => fit.b[k]! + Array.from(x.idx).reduce((a, f, j) => a + x.val[j]! * W[f * 2 + k]!, 0));
+      assert.ok(s[y[i]!]! > s[1 - y[i]!]!, `example ${i}: ${s}`);
+    });
+  });
+
+  it('fitScoreScale recovers the temperature that generated the labels', () => {
+    const rng = makeRng(11);
+    const n = 4000;
+    const K = 3;
+    const scores = Float64Array.from({ length: n * K }, () => rng() * 4 - 2);
+    const y = new Int32Array(n);
+    const z = new Float64Array(K);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < K; k++) z[k] = 2.5 * scores[i * K + k]!;
+      softmaxInPlace(z);
+      let u = rng();
+      let c = 0;
+      while (c < K - 1 && u >= z[c]!) u -= z[c++]!;
+      y[i] = c;
+    }
+    const tau = fitScoreScale(scores, y, K);
+    assert.ok(Math.abs(tau - 2.5) < 0.25, `τ = ${tau}`);
   });
 
   it('unregularised 2-class fit reaches the closed-form MLE of a saturated model', () => {

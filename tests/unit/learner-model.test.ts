@@ -136,3 +136,30 @@ describe('learner model', () => {
     );
   });
 });
+
+describe('learner losses', () => {
+  it('defaults to one-vs-rest squared hinge with a fitted score scale, recorded in the model', () => {
+    const m = train(TOY, { lambda: 1e-3 });
+    const meta = m.toJSON().meta;
+    assert.equal(meta.loss, 'squaredHinge');
+    assert.ok(meta.scoreScale !== undefined && meta.scoreScale > 0, `scale ${meta.scoreScale}`);
+    // The scale makes the probabilities informative: a clear message is not near-uniform.
+    assert.ok(m.predict('老板拖欠工资不发').probs.labour! > 0.5);
+  });
+
+  it('still trains the softmax loss, with scale 1, and a fixed scale skips the inner CV', () => {
+    const soft = train(TOY, { lambda: 1e-3, loss: 'softmax' });
+    assert.equal(soft.toJSON().meta.scoreScale, 1);
+    assert.equal(soft.predict('老板欠我工资不还').label, 'labour');
+    const fixed = train(TOY, { lambda: 1e-3, scoreScale: 4 });
+    assert.equal(fixed.toJSON().meta.scoreScale, 4);
+    assert.equal(fixed.predict('学校乱收费').label, 'school');
+  });
+
+  it('loads a model file written before loss and scoreScale existed', () => {
+    const json = train(TOY, { lambda: 1e-3, loss: 'softmax' }).toJSON();
+    const { loss: _loss, scoreScale: _scale, ...oldMeta } = json.meta;
+    const loaded = loadModel({ ...json, meta: oldMeta });
+    assert.equal(loaded.predict('路灯不亮了').label, 'city');
+  });
+});

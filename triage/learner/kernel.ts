@@ -199,6 +199,21 @@ export function fitGramSoftmax(
   warmStart?: { C: Float64Array; b: Float64Array },
   factor?: Float64Array,
 ): KernelParams & { C: Float64Array; loss: number; iterations: number; converged: boolean } {
+  return fitGram(data, lambda, 'softmax', lbfgs, warmStart, factor);
+}
+
+/** Loss of the linear model: multinomial log-loss, or one-vs-rest squared hinge (L2-SVM). */
+export type LossName = 'softmax' | 'squaredHinge';
+
+/** fitGramSoftmax for either loss; the squared hinge gives K independent one-vs-rest L2-SVMs. */
+export function fitGram(
+  data: KernelSoftmaxData,
+  lambda: number,
+  loss: LossName,
+  lbfgs: Partial<LbfgsOptions> = {},
+  warmStart?: { C: Float64Array; b: Float64Array },
+  factor?: Float64Array,
+): KernelParams & { C: Float64Array; loss: number; iterations: number; converged: boolean } {
   const n = data.y.length;
   const K = data.numClasses;
   const L = factor ?? cholesky(data.G, n);
@@ -208,7 +223,8 @@ export function fitGramSoftmax(
     theta0.set(warmStart.C, 0);
     theta0.set(warmStart.b, n * K);
   }
-  const r = minimize(lowerTriangularObjective(L, data, lambda), theta0, lbfgs);
+  const objective = loss === 'squaredHinge' ? lowerTriangularHingeObjective(L, data, lambda) : lowerTriangularObjective(L, data, lambda);
+  const r = minimize(objective, theta0, lbfgs);
   const res = { W: r.x.slice(0, n * K), b: r.x.slice(n * K), loss: r.value, iterations: r.iterations, converged: r.converged };
   return {
     A: solveUpperTransposed(L, n, res.W, K),
@@ -262,6 +278,66 @@ export function lowerTriangularObjective(
         z[k] = z[k]! * w;
         grad[nK + k] = grad[nK + k]! + z[k]!;
       }
+      for (let j = 0; j <= i; j++) {
+        const l = L[row + j]!;
+        const cb = j * K;
+        for (let k = 0; k < K; k++) grad[cb + k] = grad[cb + k]! + l * z[k]!;
+      }
+    }
+    return loss + 0.5 * lambda * reg;
+  };
+}
+
+/**
+ * One-vs-rest squared hinge on the rows of L: for every class k, Σ_i s_i·max(0, 1 − t_ik·z_ik)² with
+ * t_ik = +1 for the example's class and −1 otherwise, weighted like the softmax objective, plus
+ * (λ/2)·‖C‖². Differentiable (the squared hinge is C¹), so L-BFGS applies as for the softmax.
+ */
+export function lowerTriangularHingeObjective(
+  L: Float64Array,
+  data: KernelSoftmaxData,
+  lambda: number,
+): (theta: Float64Array, grad: Float64Array) => number {
+  const K = data.numClasses;
+  const n = data.y.length;
+  const nK = n * K;
+  const sw = data.sampleWeights;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sw ? sw[i]! : 1;
+  const z = new Float64Array(K);
+  return (theta, grad) => {
+    let reg = 0;
+    for (let i = 0; i < nK; i++) {
+      const c = theta[i]!;
+      reg += c * c;
+      grad[i] = lambda * c;
+    }
+    for (let k = 0; k < K; k++) grad[nK + k] = 0;
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      for (let k = 0; k < K; k++) z[k] = theta[nK + k]!;
+      for (let j = 0; j <= i; j++) {
+        const l = L[row + j]!;
+        const cb = j * K;
+        for (let k = 0; k < K; k++) z[k] = z[k]! + l * theta[cb + k]!;
+      }
+      const yi = data.y[i]!;
+      const w = (sw ? sw[i]! : 1) / total;
+      let active = false;
+      for (let k = 0; k < K; k++) {
+        const t = k === yi ? 1 : -1;
+        const margin = 1 - t * z[k]!;
+        if (margin > 0) {
+          loss += w * margin * margin;
+          z[k] = -2 * w * margin * t;
+          grad[nK + k] = grad[nK + k]! + z[k]!;
+          active = true;
+        } else {
+          z[k] = 0;
+        }
+      }
+      if (!active) continue;
       for (let j = 0; j <= i; j++) {
         const l = L[row + j]!;
         const cb = j * K;

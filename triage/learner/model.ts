@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { analyze, DEFAULT_FEATURES, BLOCKS, Vectorizer, type AnalyzedDoc, type FeatureOptions, type BlockName, type SparseVec } from './features.js';
 import { scores, softmaxInPlace, type SoftmaxParams } from './softmax.js';
 import { fitComplementNb, linearScores } from './cnb.js';
-import { cholesky, fitGramSoftmax, gramMatrix, kernelScores, primalWeights, subMatrix } from './kernel.js';
+import { cholesky, fitGram, gramMatrix, kernelScores, primalWeights, subMatrix, type LossName } from './kernel.js';
 import { evaluate, stratifiedFolds } from './metrics.js';
 
 export interface LabelledText {
@@ -15,6 +15,17 @@ export interface LabelledText {
 }
 
 export interface TrainOptions extends FeatureOptions {
+  /**
+   * 'squaredHinge': one-vs-rest L2-SVMs (better macro-F1 on long petitions, see docs/learner.md);
+   * 'softmax': multinomial logistic regression (probabilities without a fitted scale).
+   */
+  loss: LossName;
+  /**
+   * Factor applied to the scores before the softmax that turns them into probabilities, or 'auto'
+   * to fit it by log-loss on the inner-CV out-of-fold scores (always 1 for the softmax loss, whose
+   * scores are already log-odds). SVM scores live around ±1, so without it probabilities are flat.
+   */
+  scoreScale: number | 'auto';
   /** L2 strength λ, or 'auto' to pick it from `lambdaGrid` by inner stratified CV on the training set. */
   lambda: number | 'auto';
   lambdaGrid: number[];
@@ -38,6 +49,8 @@ export interface TrainOptions extends FeatureOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = {
   ...DEFAULT_FEATURES,
+  loss: 'squaredHinge',
+  scoreScale: 'auto',
   lambda: 'auto',
   lambdaGrid: [3e-3, 1e-3, 3e-4, 1e-4],
   cnbWeight: 0,
@@ -71,7 +84,16 @@ export interface SerializedModel {
   weights: string;
   weightScale: number;
   bias: number[];
-  meta: { lambda: number; cnbWeight: number; examples: number; classCounts: Record<string, number> };
+  meta: {
+    lambda: number;
+    cnbWeight: number;
+    examples: number;
+    classCounts: Record<string, number>;
+    /** Absent in files written before the squared-hinge loss existed (they are softmax models). */
+    loss?: LossName;
+    /** Already folded into weights and bias; recorded so a retrain with fixed λ can reuse it. */
+    scoreScale?: number;
+  };
 }
 
 export interface TextModel {
@@ -188,19 +210,29 @@ function prepare(set: AnalyzedSet, labelNames: string[], o: TrainOptions): Prepa
  * (ties → stronger λ). Vocabulary and IDF come from the whole training set (unsupervised
  * statistics only); labels of an inner validation fold are never seen by its fit.
  */
-export function tuneHyperParameters(p: PreparedSet, labels: string[], labelNames: string[], o: TrainOptions): { lambda: number; gamma: number } {
+export function tuneHyperParameters(
+  p: PreparedSet,
+  labels: string[],
+  labelNames: string[],
+  o: TrainOptions,
+): { lambda: number; gamma: number; scale: number } {
   const grid = o.lambda === 'auto' ? [...o.lambdaGrid].sort((a, b) => b - a) : [o.lambda];
   const gammas = o.cnbWeight === 'auto' ? [...o.cnbGrid] : [o.cnbWeight];
   if (grid.length === 0 || gammas.length === 0) throw new Error('lambdaGrid / cnbGrid is empty');
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   const k = Math.min(o.tuneFolds, ...counts.values());
-  const fallback = { lambda: grid[Math.floor(grid.length / 2)]!, gamma: gammas[0]! };
-  if ((grid.length === 1 && gammas.length === 1) || k < 2) return fallback;
+  const wantScale = o.loss === 'squaredHinge' && o.scoreScale === 'auto';
+  const fixedScale = o.loss === 'softmax' ? 1 : o.scoreScale === 'auto' ? 1 : o.scoreScale;
+  const fallback = { lambda: grid[Math.floor(grid.length / 2)]!, gamma: gammas[0]!, scale: fixedScale };
+  // With one candidate there is nothing to choose, but the SVM still needs out-of-fold scores for its scale.
+  if ((grid.length === 1 && gammas.length === 1 && !wantScale) || k < 2) return fallback;
   const folds = stratifiedFolds(labels, k, o.seed + 7919);
   const K = labelNames.length;
   const n = labels.length;
   const f1 = grid.map(() => gammas.map(() => 0));
+  // Out-of-fold scores (n×K) per (λ, γ): the scale of the chosen pair is fitted on them.
+  const oof = grid.map(() => gammas.map(() => new Float64Array(n * K)));
   for (let f = 0; f < k; f++) {
     const tr: number[] = [];
     const te: number[] = [];
@@ -218,11 +250,12 @@ export function tuneHyperParameters(p: PreparedSet, labels: string[], labelNames
     let warm: { C: Float64Array; b: Float64Array } | undefined;
     grid.forEach((lambda, gi) => {
       // Warm start along the decreasing-λ path: each fit starts near its optimum.
-      const fit = fitGramSoftmax({ G: Gtr, y, numClasses: K, sampleWeights: sw }, lambda, { maxIterations: o.maxIterations }, warm, L);
+      const fit = fitGram({ G: Gtr, y, numClasses: K, sampleWeights: sw }, lambda, o.loss, { maxIterations: o.maxIterations }, warm, L);
       warm = { C: fit.C, b: fit.b };
       const s = kernelScores(Gte, te.length, tr.length, fit, K);
       gammas.forEach((gamma, ci) => {
         const combined = cnb ? s.map((v, idx) => v + gamma * cnb[idx]!) : s;
+        te.forEach((i, r) => oof[gi]![ci]!.set(combined.subarray(r * K, r * K + K), i * K));
         if (o.tuneMetric === 'logLoss') {
           let ll = 0;
           te.forEach((i, r) => {
@@ -245,7 +278,59 @@ export function tuneHyperParameters(p: PreparedSet, labels: string[], labelNames
       if (f1[gi]![ci]! > best.f1 + 1e-9) best = { lambda, gamma, f1: f1[gi]![ci]! };
     }),
   );
-  return { lambda: best.lambda, gamma: best.gamma };
+  const gi = grid.indexOf(best.lambda);
+  const ci = gammas.indexOf(best.gamma);
+  return { lambda: best.lambda, gamma: best.gamma, scale: wantScale ? fitScoreScale(oof[gi]![ci]!, p.y, K) : fixedScale };
+}
+
+/**
+ * The τ > 0 minimising the mean cross-entropy of softmax(τ·z) over out-of-fold scores z (a
+ * one-parameter Platt scaling; convex in τ, so a golden-section search on log τ finds it).
+ * Targets are smoothed as in Platt (1999), true class 1 − ε with ε = 1/(n/K + 2): when the
+ * out-of-fold predictions are all right (small or easy sets) the plain log-loss would push τ to
+ * infinity and every prediction to probability 1.
+ */
+export function fitScoreScale(scores: Float64Array, y: Int32Array, K: number): number {
+  const eps = 1 / (y.length / K + 2);
+  const other = eps / Math.max(1, K - 1);
+  const nll = (tau: number): number => {
+    let total = 0;
+    const z = new Float64Array(K);
+    for (let i = 0; i < y.length; i++) {
+      let mean = 0;
+      for (let k = 0; k < K; k++) {
+        z[k] = tau * scores[i * K + k]!;
+        mean += other * z[k]!;
+      }
+      const zy = z[y[i]!]!;
+      // Σ_k t_k·(lse − z_k) with t = (1 − ε) on the true class and ε/(K−1) elsewhere.
+      total += softmaxInPlace(z) - (1 - eps) * zy - (mean - other * zy);
+    }
+    return total / Math.max(1, y.length);
+  };
+  let lo = Math.log(0.01);
+  let hi = Math.log(1000);
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = hi - phi * (hi - lo);
+  let b = lo + phi * (hi - lo);
+  let fa = nll(Math.exp(a));
+  let fb = nll(Math.exp(b));
+  for (let it = 0; it < 60; it++) {
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = nll(Math.exp(a));
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = nll(Math.exp(b));
+    }
+  }
+  return Math.exp((lo + hi) / 2);
 }
 
 function argmax(p: ArrayLike<number>): number {
@@ -259,20 +344,32 @@ export function trainAnalyzed(set: AnalyzedSet, o: TrainOptions): LinearTextMode
   const labelNames = [...new Set(set.labels)].sort();
   if (labelNames.length < 2) throw new Error(`train: need at least 2 distinct labels, got ${labelNames.length}`);
   const p = prepare(set, labelNames, o);
-  const { lambda, gamma } =
-    o.lambda === 'auto' || o.cnbWeight === 'auto'
-      ? tuneHyperParameters(p, set.labels, labelNames, o)
-      : { lambda: o.lambda, gamma: o.cnbWeight };
+  const needsTuning = o.lambda === 'auto' || o.cnbWeight === 'auto' || (o.loss === 'squaredHinge' && o.scoreScale === 'auto');
+  const { lambda, gamma, scale } = needsTuning
+    ? tuneHyperParameters(p, set.labels, labelNames, o)
+    : { lambda: o.lambda as number, gamma: o.cnbWeight as number, scale: o.loss === 'softmax' ? 1 : (o.scoreScale as number) };
   const K = labelNames.length;
-  const fit = fitGramSoftmax({ G: p.G, y: p.y, numClasses: K, sampleWeights: p.weights }, lambda, { maxIterations: o.maxIterations });
+  const fit = fitGram({ G: p.G, y: p.y, numClasses: K, sampleWeights: p.weights }, lambda, o.loss, { maxIterations: o.maxIterations });
   const W = primalWeights(p.X, fit.A, K, p.vec.size);
   if (gamma !== 0) {
     const cnb = fitComplementNb(p.X, p.y, K, p.vec.size);
     for (let i = 0; i < W.length; i++) W[i] = W[i]! + gamma * cnb[i]!;
   }
+  const b = Float64Array.from(fit.b);
+  if (scale !== 1) {
+    for (let i = 0; i < W.length; i++) W[i] = W[i]! * scale;
+    for (let k = 0; k < K; k++) b[k] = b[k]! * scale;
+  }
   const classCounts: Record<string, number> = {};
   for (const l of set.labels) classCounts[l] = (classCounts[l] ?? 0) + 1;
-  return new LinearTextModel(labelNames, p.vec, { W, b: fit.b }, { lambda, cnbWeight: gamma, examples: set.docs.length, classCounts });
+  return new LinearTextModel(labelNames, p.vec, { W, b }, {
+    lambda,
+    cnbWeight: gamma,
+    examples: set.docs.length,
+    classCounts,
+    loss: o.loss,
+    scoreScale: scale,
+  });
 }
 
 export function analyzeAll(texts: string[], o: FeatureOptions): AnalyzedDoc[] {
@@ -325,6 +422,8 @@ const serializedSchema = z.object({
     cnbWeight: z.number(),
     examples: z.number().int().min(0),
     classCounts: z.record(z.string(), z.number().int().min(0)),
+    loss: z.enum(['softmax', 'squaredHinge']).optional(),
+    scoreScale: z.number().positive().optional(),
   }),
 });
 
