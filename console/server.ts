@@ -11,7 +11,7 @@ import type { Logger } from '../app/logger.js';
 import { isLanguage, t } from '../bot/messages/index.js';
 import type { CaseService } from '../cases/caseService.js';
 import { isRef } from '../cases/refs.js';
-import { isCaseStatus } from '../cases/stateMachine.js';
+import { canApply, isCaseStatus } from '../cases/stateMachine.js';
 import { NOT_ACCEPTED_REASONS, type CaseStatus, type HandlerKind, type NotAcceptedReason } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory } from '../knowledge/directory.js';
@@ -204,7 +204,8 @@ export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOption
 
   async function renderCase(c: Ctx, s: Session, ref: string, status = 200, error: string | null = null): Promise<Response> {
     const { detail, visibility } = await visibleCase(s, ref);
-    const load = visibility === 'office' ? await cases.handlerLoad() : {};
+    // Load per handler is a scan of the open cases: read it only when the reassign list will show it.
+    const load = visibility === 'office' && canApply(detail.case.status, 'reassign') ? await cases.handlerLoad() : {};
     return htmlResponse(status, casePage(c.view, detail, { visibility, load, ok: status === 200 ? flashDone(c) : null, error }));
   }
 
