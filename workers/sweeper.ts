@@ -136,8 +136,8 @@ async function handleFast(deps: SweepDeps, tx: TxClient, rows: ClockRow[], phase
 
 /**
  * Each part of the batch under its own savepoint. With handleBatch, a failing part is split in two
- * and each half retried, down to single clocks: k broken clocks in a batch of n cost about k·log2(n)
- * extra handler calls instead of n one-clock calls. A clock that fails on its own is rolled back,
+ * and each half retried, down to single clocks: k broken clocks in a batch of n cost about
+ * 2·k·log2(n) handler calls instead of n one-clock calls. A clock that fails on its own is rolled back,
  * logged and left unmarked (the next sweep retries it); the others go through.
  */
 async function handleCarefully(deps: SweepDeps, tx: TxClient, rows: ClockRow[], phase: ClockPhase, now: Date): Promise<BatchResult> {
