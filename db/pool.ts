@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   /** false → in-memory PGlite (tests, benchmarks). */
   persist?: boolean;
   migrate?: boolean;
+  /** Embedded PGlite in a worker thread instead of this one; see `EmbeddedOptions.inWorker` in embedded.ts. */
+  embeddedInWorker?: boolean;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -36,6 +38,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       dataDir: opts.persist === false ? undefined : opts.dataDir,
       port: opts.pgliteport,
       maxConnections: opts.poolMax + 4,
+      inWorker: opts.embeddedInWorker,
     });
     url = embedded.url;
   }
