@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<{ bench: BenchModule }>> = {
   retrieval: () => import('./retrieval.js'),
   bot: () => import('./bot.js'),
   console: () => import('./console.js'),
+  learner: () => import('../triage/learner/bench.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
