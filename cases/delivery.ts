@@ -80,11 +80,11 @@ export async function deliver(
   dedupePrefix: string,
   now: Date,
 ): Promise<number> {
-  let written = 0;
-  for (const row of outboxRowsFor(ctx, c, resident, out, dedupePrefix, now)) {
-    if (await enqueueOutbox(tx, row)) written++;
-  }
-  return written;
+  const rows = outboxRowsFor(ctx, c, resident, out, dedupePrefix, now);
+  if (rows.length === 1) return (await enqueueOutbox(tx, rows[0]!)) ? 1 : 0;
+  // One round trip for all of a transition's messages: on the single embedded connection every
+  // statement is waited for by everything else.
+  return (await insertOutboxRows(tx, rows)).length;
 }
 
 /**
