@@ -207,13 +207,18 @@ export class ResidentConversation implements ResidentConversationApi {
         if (d === decision) full = trimmed;
       }
       if (d.category === 'unclear') return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.now(), text: trimmed } };
-      const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+      // A policy question is answered, not filed: asking it is no duplicate of an open case.
+      const open = d.category === 'inquiry' ? [] : (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
       if (open.length > 0) {
         const latest = open[0]!;
         const token = newToken();
+        // Several messages before the resident answers the offer are one follow-up: none is dropped.
+        const text = pending?.kind === 'attach' && pending.ref === latest.ref && [...`${pending.text}\n${full}`].length <= MAX_TEXT_CHARS
+          ? `${pending.text}\n${full}`
+          : full;
         return {
           replies: [r('conversation.attach.offer', { ref: latest.ref }, { actions: ['attach_yes', 'attach_no'], token })],
-          pending: { kind: 'attach', at: this.now(), token, ref: latest.ref, text: full, decision: stripDecision(d) },
+          pending: { kind: 'attach', at: this.now(), token, ref: latest.ref, text, decision: stripDecision(d) },
         };
       }
       return this.categoryFlow(ref.language, d, full);

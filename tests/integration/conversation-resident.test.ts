@@ -230,6 +230,22 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.equal((await casesOf(r)).length, 1, 'no duplicate case');
   });
 
+  it('follow-up in several messages before answering: all of them reach the note; a policy question is answered, not filed', async () => {
+    const r = who();
+    const ref = await petitionCase(r);
+    await say(r, '补充一下：物业今天说下个月才能修电梯');
+    const rs = await say(r, '而且三楼的住户也反映电梯经常停在半层');
+    assert.deepEqual(keys(rs), ['conversation.attach.offer']);
+    await press(r, 'attach_yes', rs[0]!.token!);
+    const note = (await cases.timeline(ref)).find((e) => e.type === 'resident_note');
+    assert.match(String((note?.data as { note: string }).note), /下个月才能修[\s\S]*停在半层/, 'both follow-ups are in the note');
+
+    const answer = await say(r, '请问对信访事项的处理意见不服，可以申请复查吗？多久内申请？');
+    assert.ok(!keys(answer).includes('conversation.attach.offer'), 'a policy question is not offered as a follow-up');
+    assert.match(render(r, answer), /「.+」/, 'it is answered with a quoted passage');
+    assert.equal((await casesOf(r)).length, 1);
+  });
+
   it('follow-up declined: the message is handled as a new matter', async () => {
     const r = who();
     await petitionCase(r);
