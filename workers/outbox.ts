@@ -82,10 +82,23 @@ export interface OutboxDeps {
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 
-// Claims the row for this run only if it is still pending, due, and not claimed by a live run.
+// Claims the row for this run only if it is still pending, due, not claimed by a live run, and no
+// earlier message to the same chat is still waiting (one chat reads its messages in the order written).
 const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
   WHERE id = $1 AND status = 'pending' AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
+    AND NOT EXISTS (
+      SELECT 1 FROM outbox e
+      WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.id < outbox.id AND e.not_before <= $4)
   RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts`;
+
+// Why a claim failed: a row still pending, due and unclaimed was held back by an earlier message to
+// its chat (which may have gone out since): try again shortly. Otherwise there is nothing to do.
+const WAITING = `SELECT EXISTS (
+    SELECT 1 FROM outbox WHERE id = $1 AND status = 'pending' AND not_before <= $2 AND (claimed_until IS NULL OR claimed_until < $2)
+  ) AS waiting`;
+
+/** How long a message waiting behind an earlier one to the same chat waits before it tries again. */
+export const CHAT_ORDER_RETRY_MS = 300;
 
 const isNamed = (err: unknown, name: string): boolean => err instanceof Error && err.name === name;
 
@@ -98,6 +111,11 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
     const lease = ctx.token ?? crypto.randomUUID();
     const claimed = await txQuery(pool, CLAIM, [outboxId, lease, new Date(now.getTime() + deps.leaseMs), now]);
     if (!claimed.rowCount) {
+      const waiting = (await txQuery<{ waiting: boolean }>(pool, WAITING, [outboxId, now])).rows[0]?.waiting;
+      if (waiting && ctx.job && ctx.token) {
+        await ctx.job.moveToDelayed(Date.now() + CHAT_ORDER_RETRY_MS, ctx.token);
+        throw new DelayedError();
+      }
       logger.debug({ outboxId }, 'outbox row not pending, not due, or being sent by another run; skipped');
       return 'skipped';
     }

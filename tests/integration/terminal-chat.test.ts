@@ -66,6 +66,7 @@ describe('npm run chat (piped input)', () => {
     assert.equal(stdout.split('您的事项已登记').length - 1, 1, 'the case-opened message is printed once');
     assert.match(stdout, /已约谈物业公司/, 'progress is relayed to the resident');
     assert.match(stdout, new RegExp(`您对事项 ${ref} 的办理结果满意吗`), 'the survey is asked');
+    assert.ok(stdout.indexOf(`事项 ${ref} 已办结`) < stdout.indexOf(`您对事项 ${ref} 的办理结果满意吗`), 'the outcome comes before the survey question');
     assert.match(stdout, /\[3\] 不满意/, 'the survey buttons are numbered');
     assert.match(stdout, new RegExp(`事项 ${ref} 已重新打开.*请求复查（《信访工作条例》第三十五条）`), '不满意 reopens and explains 复查');
     assert.match(stdout, new RegExp(`office> ${ref} reopened`), 'the case is reopened');

@@ -166,6 +166,22 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     assert.ok(gap >= 900, `two sends to one private chat ${gap} ms apart`);
   });
 
+  it('delivers messages to one chat in the order they were written: later ones wait while the first is retried', async () => {
+    let first = 0;
+    const sender = new RecordingSender((id, attempt) => (id === first && attempt === 1 ? new Error('ECONNRESET') : undefined));
+    const w = await start(sender, { limits: false });
+    const chatId = nextChat();
+    const ids = [await seedOutbox(db.pool, { chatId }), await seedOutbox(db.pool, { chatId }), await seedOutbox(db.pool, { chatId })];
+    first = ids[0]!;
+    const other = await seedOutbox(db.pool, { chatId: nextChat() });
+    await w.enqueueOutbox([ids[2]!, other, ids[1]!, ids[0]!]);
+    for (const id of [...ids, other]) await waitFor(statusIs(id, 'sent'), `message ${id} to be sent`);
+    const toChat = sender.calls.filter((c) => c.chatId === chatId).map((c) => [c.outboxId, c.ok]);
+    assert.deepEqual(toChat, [[ids[0], false], [ids[0], true], [ids[1], true], [ids[2], true]], 'in order, after the first one’s retry');
+    const otherAt = sender.calls.find((c) => c.outboxId === other)!.at;
+    assert.ok(otherAt < sender.calls.find((c) => c.outboxId === ids[0] && c.ok)!.at, 'another chat does not wait');
+  });
+
   it('rejects a malformed job payload without retrying it and without logging its values', async () => {
     const lines: string[] = [];
     const sender = new RecordingSender();
