@@ -33,6 +33,8 @@ export const ACTION_CODES = {
   rate_dissatisfied: 'r3',
   /** The resident confirms the summary of a petition before a case is opened. */
   confirm: 'cf',
+  /** The resident does not submit the petition summary after all. */
+  cancel: 'cx',
   consent_yes: 'cy',
   consent_no: 'cn',
   attach_yes: 'ty',

@@ -100,7 +100,7 @@ interface Plan {
   effect?: () => Promise<Reply[]>;
 }
 
-const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'attach_yes', 'attach_no', 'open_case_anyway']);
+const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway']);
 const RATINGS: Record<string, SatisfactionRating> = {
   rate_satisfied: 'satisfied',
   rate_basically_satisfied: 'basically_satisfied',
@@ -187,7 +187,7 @@ export class ResidentConversation implements ResidentConversationApi {
         const again = await triage(combined, this.deps.triage);
         const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
         return {
-          replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'consent_no'], token: pending.token })],
+          replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
           pending: { ...pending, at: this.now(), text: combined, decision: stripDecision(d) },
         };
       }
@@ -251,7 +251,8 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'petition' && yes) {
         return { replies: [], pending: null, effect: () => this.open(resident, p.decision as unknown as Decision, p.text) };
       }
-      if (p.kind === 'petition' && action === 'consent_no') return { replies: [r('conversation.petition.cancelled')], pending: null };
+      // consent_no: the label of this button before `cancel` existed.
+      if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {
         const d = p.decision as unknown as Decision;
         return { replies: [], pending: null, effect: () => this.open(resident, d, p.text, true) };
@@ -343,7 +344,7 @@ export class ResidentConversation implements ResidentConversationApi {
         const dept = d.target ? this.deps.directory.department(d.target) : undefined;
         const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
         return {
-          replies: [r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'consent_no'], token })],
+          replies: [r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
         };
       }

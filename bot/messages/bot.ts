@@ -198,6 +198,7 @@ export const messages = {
   'action.rate_basically_satisfied': { 'zh-Hans': '基本满意', 'zh-Hant': '基本滿意', en: 'Basically satisfied' },
   'action.rate_dissatisfied': { 'zh-Hans': '不满意', 'zh-Hant': '不滿意', en: 'Dissatisfied' },
   'action.confirm': { 'zh-Hans': '确认提交', 'zh-Hant': '確認提交', en: 'Yes, submit it' },
+  'action.cancel': { 'zh-Hans': '暂不提交', 'zh-Hant': '暫不提交', en: 'Not now' },
   'action.consent_yes': { 'zh-Hans': '同意转给该机构', 'zh-Hant': '同意轉給該機構', en: 'Yes, refer me' },
   'action.consent_no': { 'zh-Hans': '不同意', 'zh-Hant': '不同意', en: 'No, thanks' },
   'action.attach_yes': { 'zh-Hans': '附到我的案件', 'zh-Hant': '附到我的案件', en: 'Attach to my case' },

@@ -171,7 +171,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
   it('petition: summary to confirm, details appended, then the case with its reference and statutory date (once, via the outbox)', async () => {
     const r = who();
     const first = await say(r, PETITION['zh-Hans']);
-    assert.deepEqual(first[0]!.actions, [CONFIRM_ACTION, 'consent_no']);
+    assert.deepEqual(first[0]!.actions, [CONFIRM_ACTION, 'cancel']);
     assert.match(render(r, first), /住房|住建/);
     const more = await say(r, '地址是南山区某某花园5栋');
     assert.deepEqual(keys(more), ['conversation.petition.details_added']);
@@ -191,7 +191,12 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
   it('petition cancelled: nothing is opened', async () => {
     const r = who();
     const rs = await say(r, PETITION['zh-Hans']);
-    assert.deepEqual(keys(await press(r, 'consent_no', rs[0]!.token!)), ['conversation.petition.cancelled']);
+    assert.deepEqual(rs[0]!.actions, [CONFIRM_ACTION, 'cancel']);
+    assert.deepEqual(keys(await press(r, 'cancel', rs[0]!.token!)), ['conversation.petition.cancelled']);
+    assert.deepEqual(await casesOf(r), []);
+    // A button sent before `cancel` existed still cancels.
+    const again = await say(r, PETITION['zh-Hans']);
+    assert.deepEqual(keys(await press(r, 'consent_no', again[0]!.token!)), ['conversation.petition.cancelled']);
     assert.deepEqual(await casesOf(r), []);
   });
 
