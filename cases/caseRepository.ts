@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.js';
 import type { Category, TargetCode } from '../triage/taxonomy.js';
 import type { Decision, Language } from '../triage/types.js';
+import { formatRef, NEXT_REF_SQL, shanghaiDay } from './refs.js';
 import type { ActorKind, CaseStatus, HandlerKind, ReferralStatus, SatisfactionRating } from './types.js';
 
 /*
@@ -180,6 +181,19 @@ export async function upsertResident(
 export async function residentById(q: Queryable, id: number): Promise<ResidentRecord | null> {
   const res = await q.query('SELECT * FROM residents WHERE id = $1', [id]);
   return res.rows[0] ? toResident(res.rows[0]) : null;
+}
+
+/**
+ * The resident and a new case reference in one round trip (opening a case is on the bot's hot path).
+ * Null when the resident does not exist; the counter bump is then undone with the caller's transaction.
+ */
+export async function residentWithNewRef(tx: Queryable, id: number, receivedAt: Date): Promise<{ resident: ResidentRecord; ref: string } | null> {
+  const res = await tx.query(
+    `WITH n AS (${NEXT_REF_SQL}) SELECT r.*, n.last_value AS ref_seq FROM residents r, n WHERE r.id = $2`,
+    [shanghaiDay(receivedAt), id],
+  );
+  const row = res.rows[0];
+  return row ? { resident: toResident(row), ref: formatRef(receivedAt, Number(row.ref_seq)) } : null;
 }
 
 // ---- cases

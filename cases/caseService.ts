@@ -21,7 +21,7 @@ import {
   OFFICE_REVIEW_ACTIONS,
   SURVEY_ACTIONS,
 } from './messages.js';
-import { allocateRef, isRef, shanghaiDay } from './refs.js';
+import { isRef, shanghaiDay } from './refs.js';
 import { transition, type CaseAction } from './stateMachine.js';
 import { clockFor, extendResolveClock, type ClockSettings } from './statutory.js';
 import {
@@ -264,15 +264,15 @@ export class CaseService {
     }
     const now = this.clock.now();
     return withTransaction(this.pool, async (tx) => {
-      const resident = await repo.residentById(tx, inp.residentId);
-      if (!resident) throw new NotFoundError('resident', String(inp.residentId));
+      const found = await repo.residentWithNewRef(tx, inp.residentId, now);
+      if (!found) throw new NotFoundError('resident', String(inp.residentId));
+      const { resident, ref } = found;
       let handlerId: string | null = null;
       if (handlerKind === 'department') {
         handlerId = d.target && this.directory.department(d.target) ? d.target : null;
       } else {
         handlerId = this.directory.nextOrganization(service!, [], await this.handlerLoadOn(tx))?.id ?? null;
       }
-      const ref = await allocateRef(tx, now);
       const status = transition('received', 'open', ref);
       const c = await repo.insertCase(tx, {
         ref,
@@ -295,7 +295,7 @@ export class CaseService {
       }
       let dueAt: Date;
       if (handlerKind === 'department') {
-        dueAt = (await startClock(tx, c.id, clockFor('forward_notify', now, this.calendar, this.clockSettings), now)).dueAt;
+        dueAt = (await startClock(tx, c.id, clockFor('forward_notify', now, this.calendar, this.clockSettings), now, { newCase: true })).dueAt;
       } else {
         // Not a statutory clock: the office's promise to name the organization, shown to the resident.
         dueAt = clockFor('org_accept', now, this.calendar, this.clockSettings).dueAt;

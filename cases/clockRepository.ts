@@ -39,8 +39,9 @@ const toClock = (r: Row): ClockRecord => ({
 });
 
 /** Starts a clock; a running clock of the same kind is superseded (one running per case and kind). */
-export async function startClock(q: Queryable, caseId: number, spec: ClockSpec, now: Date): Promise<ClockRecord> {
-  await stopClocks(q, caseId, [spec.kind], now, 'superseded');
+export async function startClock(q: Queryable, caseId: number, spec: ClockSpec, now: Date, opts: { newCase?: boolean } = {}): Promise<ClockRecord> {
+  // A case inserted in this same transaction has no clock to supersede: one round trip saved.
+  if (!opts.newCase) await stopClocks(q, caseId, [spec.kind], now, 'superseded');
   const res = await q.query(
     `INSERT INTO clocks (case_id, kind, article, starts_at, due_at, remind_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,

@@ -1,5 +1,3 @@
-import type { Queryable } from '../db/pool.js';
-
 /** Asia/Shanghai has no daylight saving time: every instant is UTC+8. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -23,16 +21,10 @@ export function formatRef(receivedAt: Date, n: number): string {
 export const isRef = (v: unknown): v is string => typeof v === 'string' && REF_PATTERN.test(v);
 
 /**
- * Allocates the next reference of the day inside the caller's transaction. The upsert takes a row lock
- * on the day's counter, so concurrent openings get distinct numbers and a rolled-back opening gives its
- * number back.
+ * The next number of a day's references ($1 = the Shanghai day), inside the caller's transaction. The
+ * upsert takes a row lock on the day's counter, so concurrent openings get distinct numbers and a
+ * rolled-back opening gives its number back. Used with formatRef by caseRepository.residentWithNewRef.
  */
-export async function allocateRef(tx: Queryable, receivedAt: Date): Promise<string> {
-  const r = await tx.query<{ last_value: number }>(
-    `INSERT INTO case_ref_counters (day, last_value) VALUES ($1::date, 1)
+export const NEXT_REF_SQL = `INSERT INTO case_ref_counters (day, last_value) VALUES ($1::date, 1)
      ON CONFLICT (day) DO UPDATE SET last_value = case_ref_counters.last_value + 1
-     RETURNING last_value`,
-    [shanghaiDay(receivedAt)],
-  );
-  return formatRef(receivedAt, r.rows[0]!.last_value);
-}
+     RETURNING last_value`;
