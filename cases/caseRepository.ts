@@ -284,7 +284,7 @@ export async function updateCase(
 
 export async function insertEvent(
   q: Queryable,
-  e: { caseId: number; at: Date; actorKind: ActorKind; actorId: string | null; type: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; data?: Record<string, unknown> },
+  e: Omit<CaseEventRecord, 'id' | 'data'> & { data?: Record<string, unknown> },
 ): Promise<number> {
   const res = await q.query(
     `INSERT INTO case_events (case_id, at, actor_kind, actor_id, type, from_status, to_status, data)
@@ -429,18 +429,9 @@ export async function outboxForCase(q: Queryable, caseId: number): Promise<Outbo
 }
 
 /** A queue row: the columns a list shows, plus the earliest running obligation clock. */
-export interface QueueRow {
-  id: number;
-  ref: string;
-  category: Category;
-  target: TargetCode | null;
-  handlerKind: HandlerKind | null;
-  handlerId: string | null;
-  status: CaseStatus;
-  urgent: boolean;
+export interface QueueRow
+  extends Pick<CaseRecord, 'id' | 'ref' | 'category' | 'target' | 'handlerKind' | 'handlerId' | 'status' | 'urgent' | 'version' | 'receivedAt'> {
   confidence: number | null;
-  version: number;
-  receivedAt: Date;
   dueAt: Date | null;
   dueKind: string | null;
   dueArticle: string | null;

@@ -1,14 +1,14 @@
 import type { Logger } from '../app/logger.js';
 import type { Queryable, TxClient } from '../db/pool.js';
 import type { Directory } from '../knowledge/directory.js';
-import type { CaseRecord, ResidentRecord, SatisfactionRecord } from './caseRepository.js';
+import type { CaseEventRecord, CaseRecord, ResidentRecord, SatisfactionRecord } from './caseRepository.js';
 import { stopClocksMany, type ClockRecord, type ClockStopReason } from './clockRepository.js';
 import { insertOutboxRows, outboxRowsFor, type Outgoing } from './delivery.js';
 import { CLOCK_LABELS_ZH, msg, SURVEY_ACTIONS } from './messages.js';
 import type { OutboxRow } from './outboxRepository.js';
 import { shanghaiDateTime } from './refs.js';
 import { canApply, transition } from './stateMachine.js';
-import { HANDLER_HELD_STATUSES, type ActorKind, type CaseStatus, type ClockKind } from './types.js';
+import { HANDLER_HELD_STATUSES, type CaseStatus, type ClockKind } from './types.js';
 
 /** A clock the workers' sweeper found due (same shape as workers/sweeper.ts DueClock). */
 export interface DueClock {
@@ -157,16 +157,7 @@ async function readSnapshot(tx: Queryable, clocks: readonly DueClock[], phase: C
 // exactly what it would have seen had the clocks before it been written one by one. Then every kind of
 // effect is written with one set-based statement.
 
-interface NewEvent {
-  caseId: number;
-  at: Date;
-  actorKind: ActorKind;
-  actorId: string | null;
-  type: string;
-  fromStatus: CaseStatus | null;
-  toStatus: CaseStatus | null;
-  data: Record<string, unknown>;
-}
+type NewEvent = Omit<CaseEventRecord, 'id'>;
 
 class Effects {
   readonly outbox: OutboxRow[] = [];

@@ -237,13 +237,22 @@ export function fitGram(
 }
 
 /**
- * Softmax objective on the rows of a dense lower-triangular L (the features of the Cholesky form):
- * θ = [C (n×K) | b (K)], scores Z = L·C + b, penalty (λ/2)·‖C‖².
+ * The loss of one example given its scores z (length K), its class y and its weight w. It returns the
+ * weighted loss and overwrites z with the weighted gradient dLoss/dz; `false` from `active` means the
+ * gradient is all zero (nothing to back-propagate).
  */
-export function lowerTriangularObjective(
+type ExampleLoss = (z: Float64Array, y: number, w: number) => { loss: number; active: boolean };
+
+/**
+ * The shared driver of the objectives on the rows of a dense lower-triangular L (the features of the
+ * Cholesky form): θ = [C (n×K) | b (K)], scores Z = L·C + b, penalty (λ/2)·‖C‖², example weights
+ * normalised to sum 1. Only the per-example loss differs between softmax and hinge.
+ */
+function lowerTriangularLoss(
   L: Float64Array,
   data: KernelSoftmaxData,
   lambda: number,
+  exampleLoss: ExampleLoss,
 ): (theta: Float64Array, grad: Float64Array) => number {
   const K = data.numClasses;
   const n = data.y.length;
@@ -269,15 +278,10 @@ export function lowerTriangularObjective(
         const cb = j * K;
         for (let k = 0; k < K; k++) z[k] = z[k]! + l * theta[cb + k]!;
       }
-      const yi = data.y[i]!;
-      const w = (sw ? sw[i]! : 1) / total;
-      const zy = z[yi]!;
-      loss += w * (softmaxInPlace(z) - zy);
-      z[yi] = z[yi]! - 1;
-      for (let k = 0; k < K; k++) {
-        z[k] = z[k]! * w;
-        grad[nK + k] = grad[nK + k]! + z[k]!;
-      }
+      const ex = exampleLoss(z, data.y[i]!, (sw ? sw[i]! : 1) / total);
+      loss += ex.loss;
+      if (!ex.active) continue;
+      for (let k = 0; k < K; k++) grad[nK + k] = grad[nK + k]! + z[k]!;
       for (let j = 0; j <= i; j++) {
         const l = L[row + j]!;
         const cb = j * K;
@@ -286,6 +290,21 @@ export function lowerTriangularObjective(
     }
     return loss + 0.5 * lambda * reg;
   };
+}
+
+/** Softmax objective on the rows of L (see lowerTriangularLoss). */
+export function lowerTriangularObjective(
+  L: Float64Array,
+  data: KernelSoftmaxData,
+  lambda: number,
+): (theta: Float64Array, grad: Float64Array) => number {
+  return lowerTriangularLoss(L, data, lambda, (z, y, w) => {
+    const zy = z[y]!;
+    const loss = w * (softmaxInPlace(z) - zy);
+    z[y] = z[y]! - 1;
+    for (let k = 0; k < z.length; k++) z[k] = z[k]! * w;
+    return { loss, active: true };
+  });
 }
 
 /**
@@ -298,52 +317,20 @@ export function lowerTriangularHingeObjective(
   data: KernelSoftmaxData,
   lambda: number,
 ): (theta: Float64Array, grad: Float64Array) => number {
-  const K = data.numClasses;
-  const n = data.y.length;
-  const nK = n * K;
-  const sw = data.sampleWeights;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += sw ? sw[i]! : 1;
-  const z = new Float64Array(K);
-  return (theta, grad) => {
-    let reg = 0;
-    for (let i = 0; i < nK; i++) {
-      const c = theta[i]!;
-      reg += c * c;
-      grad[i] = lambda * c;
-    }
-    for (let k = 0; k < K; k++) grad[nK + k] = 0;
+  return lowerTriangularLoss(L, data, lambda, (z, y, w) => {
     let loss = 0;
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      for (let k = 0; k < K; k++) z[k] = theta[nK + k]!;
-      for (let j = 0; j <= i; j++) {
-        const l = L[row + j]!;
-        const cb = j * K;
-        for (let k = 0; k < K; k++) z[k] = z[k]! + l * theta[cb + k]!;
-      }
-      const yi = data.y[i]!;
-      const w = (sw ? sw[i]! : 1) / total;
-      let active = false;
-      for (let k = 0; k < K; k++) {
-        const t = k === yi ? 1 : -1;
-        const margin = 1 - t * z[k]!;
-        if (margin > 0) {
-          loss += w * margin * margin;
-          z[k] = -2 * w * margin * t;
-          grad[nK + k] = grad[nK + k]! + z[k]!;
-          active = true;
-        } else {
-          z[k] = 0;
-        }
-      }
-      if (!active) continue;
-      for (let j = 0; j <= i; j++) {
-        const l = L[row + j]!;
-        const cb = j * K;
-        for (let k = 0; k < K; k++) grad[cb + k] = grad[cb + k]! + l * z[k]!;
+    let active = false;
+    for (let k = 0; k < z.length; k++) {
+      const t = k === y ? 1 : -1;
+      const margin = 1 - t * z[k]!;
+      if (margin > 0) {
+        loss += w * margin * margin;
+        z[k] = -2 * w * margin * t;
+        active = true;
+      } else {
+        z[k] = 0;
       }
     }
-    return loss + 0.5 * lambda * reg;
-  };
+    return { loss, active };
+  });
 }
