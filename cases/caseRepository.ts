@@ -95,22 +95,29 @@ const toResident = (r: Row): ResidentRecord => ({
   language: r.language,
 });
 
-export const caseFromRow = (r: Row): CaseRecord => ({
+/** The columns a case list shows (QUEUE_COLUMNS), mapped once for full records and queue rows alike. */
+type CaseListFields = Pick<CaseRecord, 'id' | 'ref' | 'category' | 'target' | 'handlerKind' | 'handlerId' | 'status' | 'urgent' | 'version' | 'receivedAt'>;
+
+const caseListFields = (r: Row): CaseListFields => ({
   id: r.id,
   ref: r.ref,
-  residentId: r.resident_id,
   category: r.category,
   target: r.target,
   handlerKind: r.handler_kind,
   handlerId: r.handler_id,
   status: r.status,
   urgent: r.urgent,
+  version: r.version,
+  receivedAt: r.received_at,
+});
+
+export const caseFromRow = (r: Row): CaseRecord => ({
+  ...caseListFields(r),
+  residentId: r.resident_id,
   summary: r.summary,
   originalText: r.original_text,
   decision: r.decision ?? {},
   language: r.language,
-  version: r.version,
-  receivedAt: r.received_at,
   acceptedAt: r.accepted_at,
   repliedAt: r.replied_at,
   resolvedAt: r.resolved_at,
@@ -429,8 +436,7 @@ export async function outboxForCase(q: Queryable, caseId: number): Promise<Outbo
 }
 
 /** A queue row: the columns a list shows, plus the earliest running obligation clock. */
-export interface QueueRow
-  extends Pick<CaseRecord, 'id' | 'ref' | 'category' | 'target' | 'handlerKind' | 'handlerId' | 'status' | 'urgent' | 'version' | 'receivedAt'> {
+export interface QueueRow extends CaseListFields {
   confidence: number | null;
   dueAt: Date | null;
   dueKind: string | null;
@@ -457,17 +463,8 @@ const QUEUE_COLUMNS = `c.id, c.ref, c.category, c.target, c.handler_kind, c.hand
   (c.decision->>'confidence')::float8 AS confidence, c.version, c.received_at`;
 
 const toQueueRow = (r: Row): QueueRow => ({
-  id: r.id,
-  ref: r.ref,
-  category: r.category,
-  target: r.target,
-  handlerKind: r.handler_kind,
-  handlerId: r.handler_id,
-  status: r.status,
-  urgent: r.urgent,
+  ...caseListFields(r),
   confidence: r.confidence,
-  version: r.version,
-  receivedAt: r.received_at,
   dueAt: r.due_at ?? null,
   dueKind: r.due_kind ?? null,
   dueArticle: r.due_article ?? null,
