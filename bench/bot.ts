@@ -12,6 +12,7 @@ import { triage } from '../triage/pipeline.js';
 import type { Decision } from '../triage/types.js';
 import { startE2E, type E2E } from '../tests/integration/e2e-harness.js';
 import type { BenchModule } from './types.js';
+import { startProfile } from './profile.js';
 
 const RESIDENTS = 200;
 const MESSAGES_PER_RESIDENT = 5;
@@ -83,6 +84,7 @@ export const bench: BenchModule = {
       const total = RESIDENTS * MESSAGES_PER_RESIDENT;
       const sentBefore = e.emu.calls('sendMessage').length;
       const underLoad: Array<Promise<number>> = [];
+      const profile = await startProfile('bot-load');
       const cpu0 = process.cpuUsage();
       const started = performance.now();
       let pushed = 0;
@@ -128,6 +130,7 @@ export const bench: BenchModule = {
       // The headline figure: every update of the run — texts (triage, conversation state, replies),
       // emergencies and the confirmations that open the cases — over the time to answer them all.
       report('bot_e2e_msgs_per_s', (total + underLoad.length + confirms) / (elapsed + confirmElapsed), 'msg/s');
+      await profile.stop();
       await e.deliver(600_000);
       report('bot_e2e_outbox_drain_s', (performance.now() - confirmStarted) / 1000 - confirmElapsed, 's');
       const cases = await e.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE resident_id <> $1`, [resident.id]);

@@ -310,8 +310,9 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
       await cacheLanguage(ctx.from.id, parsed.ref);
       ctx.state.lang = parsed.ref;
       await ctx.answerCbQuery();
-      await ctx.reply(t(parsed.ref, 'bot.language.saved'));
+      // The menu first: when "saved" arrives, everything the resident sees is in the new language.
       if (ctx.chat?.type === 'private') await setChatCommands(chatId, parsed.ref);
+      await ctx.reply(t(parsed.ref, 'bot.language.saved'));
       return;
     }
     if (handlers.onCallback) return handlers.onCallback(ctx, parsed, lang);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { inProcessPool } from './inProcess.js';
 import { migrate } from './migrate.js';
 
 /** Anything that can run a query: the pool, or the client of an open transaction. */
@@ -26,8 +27,6 @@ export interface DatabaseOptions {
   /** false → in-memory PGlite (tests, benchmarks). */
   persist?: boolean;
   migrate?: boolean;
-  /** Embedded PGlite in a worker thread instead of this one; see `EmbeddedOptions.inWorker` in embedded.ts. */
-  embeddedInWorker?: boolean;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -38,14 +37,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       dataDir: opts.persist === false ? undefined : opts.dataDir,
       port: opts.pgliteport,
       maxConnections: opts.poolMax + 4,
-      inWorker: opts.embeddedInWorker,
     });
     url = embedded.url;
   }
-  // Every socket connection to PGlite shares one backend session, so two connections' extended-protocol
-  // messages interleave ("portal \"\" does not exist", clashing prepared statements). PGlite runs one
-  // query at a time anyway: one connection loses nothing and queues the rest in the pool.
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : opts.poolMax });
+  // Embedded: straight into PGlite, one client (its one session runs one statement at a time).
+  const pool = embedded ? inProcessPool(embedded.pglite) : new pg.Pool({ connectionString: url, max: opts.poolMax });
   // An idle client's socket error must not crash the process; the pool replaces the client.
   pool.on('error', () => undefined);
   try {

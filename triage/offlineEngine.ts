@@ -125,8 +125,12 @@ export interface DirectoryMatch {
 export class MatterIndex {
   private readonly entries: MatterEntry[] = [];
   private readonly idf = new Map<string, number>();
+  /** Sum of the phrase's term weights, per entry. */
+  private readonly totals: number[] = [];
+  /** term → (entry index, weight) for every phrase containing it: a message only visits the phrases it shares a term with. */
+  private readonly postings = new Map<string, Array<[number, number]>>();
 
-  constructor(directory: Directory) {
+  constructor(directory: Pick<Directory, 'departments' | 'organizations'>) {
     const add = (target: TargetCode, phrase: string, owner: string): void => {
       const p = normalize(phrase).normalized;
       const terms = [...keyTerms(p)];
@@ -138,6 +142,17 @@ export class MatterIndex {
     for (const e of this.entries) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
     const n = this.entries.length;
     for (const [t, c] of df) this.idf.set(t, Math.log(1 + n / c));
+    this.entries.forEach((e, i) => {
+      let total = 0;
+      for (const t of e.terms) {
+        const w = this.idf.get(t)!;
+        total += w;
+        const list = this.postings.get(t) ?? [];
+        list.push([i, w]);
+        this.postings.set(t, list);
+      }
+      this.totals.push(total);
+    });
   }
 
   get size(): number {
@@ -150,20 +165,22 @@ export class MatterIndex {
     return this.matchAll(preparedText).filter((m) => allowed.has(m.target));
   }
 
-  /** Best score for every target with any overlap, sorted high to low (one pass over the phrases). */
+  /** Best score for every target with any overlap, sorted high to low. */
   matchAll(preparedText: string): DirectoryMatch[] {
     const q = keyTerms(preparedText);
     if (q.size === 0) return [];
+    const hits = new Map<number, number>();
+    for (const t of q) {
+      const list = this.postings.get(t);
+      if (list) for (const [i, w] of list) hits.set(i, (hits.get(i) ?? 0) + w);
+    }
     const per = new Map<TargetCode, { scores: number[]; best: number; phrase: string; owner: string }>();
-    for (const e of this.entries) {
-      let hit = 0;
-      let total = 0;
-      for (const t of e.terms) {
-        const w = this.idf.get(t) ?? 0;
-        total += w;
-        if (q.has(t)) hit += w;
-      }
+    // In phrase order, so ties resolve to the same phrase as a scan over all of them would.
+    for (const i of [...hits.keys()].sort((a, b) => a - b)) {
+      const hit = hits.get(i)!;
+      const total = this.totals[i]!;
       if (hit === 0 || total === 0) continue;
+      const e = this.entries[i]!;
       const s = hit / total;
       const cur = per.get(e.target) ?? { scores: [], best: 0, phrase: '', owner: '' };
       cur.scores.push(s);
@@ -266,7 +283,7 @@ export const EMERGENCY_MIN_PROB = 0.75;
 
 export interface CreateOfflineEngineOptions {
   model: OfflineModel;
-  directory?: Directory;
+  directory?: Pick<Directory, 'departments' | 'organizations'>;
 }
 
 export function createOfflineEngine(opts: CreateOfflineEngineOptions): DecisionEngine {

@@ -97,67 +97,14 @@ describe('database under concurrent use', () => {
   });
 });
 
-describe('embedded PGlite in its worker thread (embeddedInWorker)', () => {
-  it('keeps the main thread responsive while a long statement runs', async () => {
-    const db = await openDatabase({ poolMax: 1, persist: false, embeddedInWorker: true });
-    try {
-      let last = performance.now();
-      let maxGap = 0;
-      const tick = setInterval(() => {
-        const now = performance.now();
-        maxGap = Math.max(maxGap, now - last);
-        last = now;
-      }, 5);
-      const started = performance.now();
-      await db.pool.query('SELECT count(*) FROM generate_series(1, 2000) a, generate_series(1, 2000) b');
-      const took = performance.now() - started;
-      clearInterval(tick);
-      // On the main thread the timer would wait the whole statement; in the worker it keeps ticking.
-      assert.ok(took >= 150, `the statement should be long enough to tell (took ${took.toFixed(0)} ms)`);
-      assert.ok(maxGap < took / 2, `main thread blocked ${maxGap.toFixed(0)} ms during a ${took.toFixed(0)} ms statement`);
-    } finally {
-      await db.close();
-    }
-  });
-
-  it('stop() flushes a persisted data dir and ends the worker', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgflush-'));
-    try {
-      const embedded = await startEmbeddedPostgres({ dataDir: dir, maxConnections: 2, inWorker: true });
-      const client = new pg.Client(embedded.url);
-      await client.connect();
-      await client.query('CREATE TABLE flushed (v int, e vector(3))');
-      await client.query(`INSERT INTO flushed SELECT g, '[1,2,3]' FROM generate_series(1, 5000) g`);
-      await client.end();
-      const exited = new Promise<number>((resolve) => embedded.worker!.once('exit', resolve));
-      await embedded.stop();
-      await exited;
-      // Read back in this thread, bypassing the worker: only what stop() wrote to disk is there.
-      const direct = await PGlite.create({ dataDir: path.join(dir, 'pglite'), extensions: { vector } });
-      const r = await direct.query<{ n: number }>('SELECT count(*)::int AS n FROM flushed');
-      await direct.close();
-      assert.equal(r.rows[0]!.n, 5000);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('reports a worker that dies after start, and stop() then rejects', async () => {
-    let crashed: Error | undefined;
-    const embedded = await startEmbeddedPostgres({ maxConnections: 2, inWorker: true, onCrash: (err) => (crashed = err) });
-    await embedded.worker!.terminate();
-    await new Promise((r) => setImmediate(r));
-    assert.match(crashed?.message ?? '', /embedded PGlite worker exited unexpectedly/);
-    await assert.rejects(embedded.stop(), /exited unexpectedly/);
-  });
-
-  for (const inWorker of [true, false]) {
-    it(`rejects start with the cause, the same in either thread: port in use, data dir unusable (inWorker: ${inWorker})`, async () => {
+describe('embedded PGlite start-up', () => {
+  {
+    it('rejects start with the cause: port in use, data dir unusable', async () => {
       const blocker = net.createServer();
       await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
       const port = (blocker.address() as net.AddressInfo).port;
       try {
-        await assert.rejects(startEmbeddedPostgres({ port, maxConnections: 2, inWorker }), (err: NodeJS.ErrnoException) => {
+        await assert.rejects(startEmbeddedPostgres({ port, maxConnections: 2 }), (err: NodeJS.ErrnoException) => {
           assert.equal(err.code, 'EADDRINUSE');
           assert.match(err.message, /address already in use/);
           return true;
@@ -167,7 +114,7 @@ describe('embedded PGlite in its worker thread (embeddedInWorker)', () => {
       }
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pgbad-')), 'not-a-dir');
       fs.writeFileSync(file, '');
-      await assert.rejects(startEmbeddedPostgres({ dataDir: file, maxConnections: 2, inWorker }), { code: 'ENOTDIR' });
+      await assert.rejects(startEmbeddedPostgres({ dataDir: file, maxConnections: 2 }), { code: 'ENOTDIR' });
     });
   }
 });
