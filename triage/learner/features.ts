@@ -138,9 +138,61 @@ export function idfOf(n: number, df: number): number {
   return Math.log((1 + n) / (1 + df)) + 1;
 }
 
+/** A character trie over one block's n-gram vocabulary: code point → child; `f` the feature index or -1. */
+interface TrieNode {
+  f: number;
+  next: Map<number, TrieNode> | undefined;
+}
+
+function trieOf(terms: Iterable<[string, number]>): TrieNode {
+  const root: TrieNode = { f: -1, next: undefined };
+  for (const [term, f] of terms) {
+    let node = root;
+    for (const ch of term) {
+      const cp = ch.codePointAt(0)!;
+      node.next ??= new Map();
+      let child = node.next.get(cp);
+      if (!child) node.next.set(cp, (child = { f: -1, next: undefined }));
+      node = child;
+    }
+    node.f = f;
+  }
+  return root;
+}
+
+/**
+ * Counts the character n-grams of `segments` that are in the vocabulary, by walking the trie from
+ * every position: the same terms `charNgrams` produces, without making a string per n-gram.
+ */
+function countCharNgrams(segments: string[], [lo, hi]: [number, number], trie: TrieNode, out: Map<number, number>): void {
+  if (hi <= 0) return;
+  const from = Math.max(1, lo);
+  for (const seg of segments) {
+    const cps: ArrayLike<number> = HAS_SURROGATE.test(seg) ? Array.from(seg, (c) => c.codePointAt(0)!) : codeUnits(seg);
+    for (let i = 0; i < cps.length; i++) {
+      let node: TrieNode | undefined = trie;
+      for (let n = 1; n <= hi && i + n <= cps.length; n++) {
+        node = node.next?.get(cps[i + n - 1]!);
+        if (!node) break;
+        if (n >= from && node.f >= 0) out.set(node.f, (out.get(node.f) ?? 0) + 1);
+      }
+    }
+  }
+}
+
+let unitBuffer = new Uint16Array(256);
+/** The segment's UTF-16 code units in a reused buffer (a view valid until the next call). */
+function codeUnits(seg: string): Uint16Array {
+  if (unitBuffer.length < seg.length) unitBuffer = new Uint16Array(Math.max(seg.length, unitBuffer.length * 2));
+  for (let i = 0; i < seg.length; i++) unitBuffer[i] = seg.charCodeAt(i);
+  return unitBuffer.subarray(0, seg.length);
+}
+
 /** Vocabulary + IDF for every block, with feature indices laid out block after block. */
 export class Vectorizer {
   private readonly index: Record<BlockName, Map<string, number>>;
+  /** For `vectorize`: the char block's vocabulary, and the title block's `#`-prefixed character terms. */
+  private tries: { char: TrieNode; title: TrieNode } | undefined;
 
   constructor(
     readonly opts: FeatureOptions,
@@ -187,6 +239,60 @@ export class Vectorizer {
   }
 
   transform(doc: AnalyzedDoc): SparseVec {
+    const counts: Record<BlockName, Iterable<[number, number]>> = { word: [], char: [], title: [] };
+    for (const b of BLOCKS) counts[b] = this.known(b, doc[b]);
+    return this.weigh(counts);
+  }
+
+  /**
+   * `transform(analyze(text, opts))`, for prediction: character n-grams are looked up by walking a
+   * trie of the vocabulary instead of being cut out as strings, counted into a map and looked up
+   * again — the bulk of a message's features, and of the garbage they left behind.
+   */
+  vectorize(text: string): SparseVec {
+    const o = this.opts;
+    this.tries ??= {
+      char: trieOf(this.terms.char.map((t, i) => [t, this.index.char.get(t)!] as [string, number])),
+      title: trieOf(this.terms.title.filter((t) => t.startsWith('#')).map((t) => [t.slice(1), this.index.title.get(t)!] as [string, number])),
+    };
+    const clean = cleanText(typeof text === 'string' ? text : '', o.maxChars);
+    const counts: Record<BlockName, Iterable<[number, number]>> = { word: [], char: [], title: [] };
+    if (o.wordWeight > 0) {
+      const words = new Map<string, number>();
+      wordNgrams(clean, o.wordNgrams, words);
+      counts.word = this.known('word', words);
+    }
+    if (o.charWeight > 0) {
+      const chars = new Map<number, number>();
+      countCharNgrams(segmentsOf(clean), o.charNgrams, this.tries.char, chars);
+      counts.char = chars;
+    }
+    if (o.titleWeight > 0) {
+      const firstLine = clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+      const words = new Map<string, number>();
+      wordNgrams(firstLine, [1, 1], words);
+      const title = new Map<number, number>(this.known('title', words));
+      const chars = new Map<number, number>();
+      countCharNgrams(segmentsOf(firstLine), o.titleCharNgrams, this.tries.title, chars);
+      for (const [f, c] of chars) title.set(f, (title.get(f) ?? 0) + c);
+      counts.title = title;
+    }
+    return this.weigh(counts);
+  }
+
+  /** The block's terms that are in the vocabulary, as (feature index, count). */
+  private known(b: BlockName, terms: Map<string, number>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const index = this.index[b];
+    for (const [t, c] of terms) {
+      const f = index.get(t);
+      if (f !== undefined) out.push([f, c]);
+    }
+    return out;
+  }
+
+  /** TF-IDF, each block L2-normalised and scaled by its weight, then the whole vector normalised. */
+  private weigh(counts: Record<BlockName, Iterable<[number, number]>>): SparseVec {
     const idx: number[] = [];
     const val: number[] = [];
     const weights: Record<BlockName, number> = {
@@ -200,9 +306,7 @@ export class Vectorizer {
       if (w <= 0) continue;
       const start = idx.length;
       let norm = 0;
-      for (const [t, c] of doc[b]) {
-        const f = this.index[b].get(t);
-        if (f === undefined) continue;
+      for (const [f, c] of counts[b]) {
         const tf = this.opts.sublinearTf ? 1 + Math.log(c) : c;
         const v = tf * (this.idf[f] ?? 1);
         idx.push(f);

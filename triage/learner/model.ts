@@ -111,7 +111,10 @@ class LinearTextModel implements TextModel {
   ) {}
 
   probsOfDoc(doc: AnalyzedDoc): Float64Array {
-    const x = this.vectorizer.transform(doc);
+    return this.probsOfVector(this.vectorizer.transform(doc));
+  }
+
+  private probsOfVector(x: SparseVec): Float64Array {
     const out = new Float64Array(this.labels.length);
     scores(this.params, this.labels.length, x, out);
     softmaxInPlace(out);
@@ -119,7 +122,7 @@ class LinearTextModel implements TextModel {
   }
 
   predict(text: string): Prediction {
-    const p = this.probsOfDoc(analyze(typeof text === 'string' ? text : '', this.vectorizer.opts));
+    const p = this.probsOfVector(this.vectorizer.vectorize(text));
     let best = 0;
     const probs: Record<string, number> = {};
     this.labels.forEach((l, k) => {
