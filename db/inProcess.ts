@@ -127,21 +127,24 @@ export class InProcessConnection extends EventEmitter {
     if (this.ended || this.pending.length === 0) return;
     const batch = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     this.pending = [];
-    this.chain = this.chain.then(() => this.run(batch));
+    // run() reports its own failures; the chain itself must never reject.
+    this.chain = this.chain.then(() => this.run(batch)).catch(() => undefined);
   }
 
   private async run(batch: Buffer): Promise<void> {
     if (this.ended) return;
-    if (!this.release) this.release = await this.acquire();
     const messages: Message[] = [];
     const parser = new Parser();
     try {
+      if (this.db.closed) throw new Error('the embedded database is closed');
+      if (!this.release) this.release = await this.acquire();
       await this.db.execProtocolRawStream(batch, {
         // Copied: the chunk can be a view of PGlite's memory, reused by the next call.
         onRawData: (chunk: Uint8Array) => parser.parse(Buffer.from(chunk), (m) => messages.push(m as unknown as Message)),
       });
     } catch (err) {
-      // PGlite itself failed (not an SQL error, which arrives as a message): nothing more can run here.
+      // PGlite itself failed or is gone (an SQL error arrives as a message instead): the client
+      // fails its queries with this error and the pool replaces it.
       this.releaseLock();
       this.emit('error', err instanceof Error ? err : new Error(String(err)));
       return;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { InProcessConnection } from '../../db/inProcess.js';
+import { startEmbeddedPostgres } from '../../db/embedded.js';
+import { InProcessConnection, inProcessPool } from '../../db/inProcess.js';
 import { withTransaction, type Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';
 
@@ -148,5 +149,24 @@ describe('embedded PGlite: this process straight in, other programs over the soc
     );
     const r = await db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE note = 'tx-done')::int AS done FROM ip_probe`);
     assert.deepEqual(r.rows[0], { n: 20, done: 10 });
+  });
+});
+
+describe('embedded PGlite gone', () => {
+  it('fails queries at once with a clear error instead of hanging or crashing the process', async () => {
+    const embedded = await startEmbeddedPostgres({ maxConnections: 2 });
+    const pool = inProcessPool(embedded.pglite);
+    pool.on('error', () => undefined);
+    try {
+      assert.equal((await pool.query('SELECT 1 AS one')).rows[0].one, 1);
+      await embedded.stop();
+      for (let i = 0; i < 2; i++) {
+        const started = Date.now();
+        await assert.rejects(pool.query('SELECT 2'), /embedded database is closed/);
+        assert.ok(Date.now() - started < 1000);
+      }
+    } finally {
+      await pool.end();
+    }
   });
 });
