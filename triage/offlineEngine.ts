@@ -124,7 +124,6 @@ export interface DirectoryMatch {
  */
 export class MatterIndex {
   private readonly entries: MatterEntry[] = [];
-  private readonly idf = new Map<string, number>();
   /** Sum of the phrase's term weights, per entry. */
   private readonly totals: number[] = [];
   /** term → (entry index, weight) for every phrase containing it: a message only visits the phrases it shares a term with. */
@@ -141,11 +140,10 @@ export class MatterIndex {
     const df = new Map<string, number>();
     for (const e of this.entries) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
     const n = this.entries.length;
-    for (const [t, c] of df) this.idf.set(t, Math.log(1 + n / c));
     this.entries.forEach((e, i) => {
       let total = 0;
       for (const t of e.terms) {
-        const w = this.idf.get(t)!;
+        const w = Math.log(1 + n / df.get(t)!);
         total += w;
         const list = this.postings.get(t) ?? [];
         list.push([i, w]);

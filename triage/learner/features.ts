@@ -117,9 +117,17 @@ function segmentsOf(text: string): string[] {
   return text.split(SEPARATORS).filter((s) => s !== '');
 }
 
-export function analyze(text: string, opts: FeatureOptions): AnalyzedDoc {
+/** Marks the title block's character n-grams, so they stay apart from its words (a one-character word would collide). */
+const TITLE_CHARS = '#';
+
+/** The cleaned text and its title: the first non-empty line (a one-line message is its own title). */
+function prepare(text: string, opts: FeatureOptions): { clean: string; firstLine: string } {
   const clean = cleanText(typeof text === 'string' ? text : '', opts.maxChars);
-  const firstLine = clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return { clean, firstLine: clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '' };
+}
+
+export function analyze(text: string, opts: FeatureOptions): AnalyzedDoc {
+  const { clean, firstLine } = prepare(text, opts);
   const doc: AnalyzedDoc = { word: new Map(), char: new Map(), title: new Map() };
   if (opts.wordWeight > 0) wordNgrams(clean, opts.wordNgrams, doc.word);
   if (opts.charWeight > 0) charNgrams(segmentsOf(clean), opts.charNgrams, doc.char);
@@ -127,8 +135,7 @@ export function analyze(text: string, opts: FeatureOptions): AnalyzedDoc {
     wordNgrams(firstLine, [1, 1], doc.title);
     const chars = new Map<string, number>();
     charNgrams(segmentsOf(firstLine), opts.titleCharNgrams, chars);
-    // Prefix keeps title words and title characters apart (a one-character word would collide).
-    for (const [t, c] of chars) addCount(doc.title, `#${t}`, c);
+    for (const [t, c] of chars) addCount(doc.title, `${TITLE_CHARS}${t}`, c);
   }
   return doc;
 }
@@ -191,7 +198,7 @@ function codeUnits(seg: string): Uint16Array {
 /** Vocabulary + IDF for every block, with feature indices laid out block after block. */
 export class Vectorizer {
   private readonly index: Record<BlockName, Map<string, number>>;
-  /** For `vectorize`: the char block's vocabulary, and the title block's `#`-prefixed character terms. */
+  /** For `vectorize`: the char block's vocabulary, and the title block's character terms. */
   private tries: { char: TrieNode; title: TrieNode } | undefined;
 
   constructor(
@@ -239,9 +246,7 @@ export class Vectorizer {
   }
 
   transform(doc: AnalyzedDoc): SparseVec {
-    const counts: Record<BlockName, Iterable<[number, number]>> = { word: [], char: [], title: [] };
-    for (const b of BLOCKS) counts[b] = this.known(b, doc[b]);
-    return this.weigh(counts);
+    return this.weigh({ word: this.known('word', doc.word), char: this.known('char', doc.char), title: this.known('title', doc.title) });
   }
 
   /**
@@ -252,10 +257,10 @@ export class Vectorizer {
   vectorize(text: string): SparseVec {
     const o = this.opts;
     this.tries ??= {
-      char: trieOf(this.terms.char.map((t, i) => [t, this.index.char.get(t)!] as [string, number])),
-      title: trieOf(this.terms.title.filter((t) => t.startsWith('#')).map((t) => [t.slice(1), this.index.title.get(t)!] as [string, number])),
+      char: trieOf(this.index.char),
+      title: trieOf([...this.index.title].filter(([t]) => t.startsWith(TITLE_CHARS)).map(([t, f]) => [t.slice(TITLE_CHARS.length), f] as [string, number])),
     };
-    const clean = cleanText(typeof text === 'string' ? text : '', o.maxChars);
+    const { clean, firstLine } = prepare(text, o);
     const counts: Record<BlockName, Iterable<[number, number]>> = { word: [], char: [], title: [] };
     if (o.wordWeight > 0) {
       const words = new Map<string, number>();
@@ -268,7 +273,6 @@ export class Vectorizer {
       counts.char = chars;
     }
     if (o.titleWeight > 0) {
-      const firstLine = clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
       const words = new Map<string, number>();
       wordNgrams(firstLine, [1, 1], words);
       const title = new Map<number, number>(this.known('title', words));
