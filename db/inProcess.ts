@@ -33,7 +33,6 @@ export class InProcessConnection extends EventEmitter {
   parsedStatements: Record<string, string> = {};
   submittedNamedStatements: Record<string, string> = {};
   readonly stream = { destroy: (err?: Error) => this.destroy(err) };
-  _ending = false;
   /** pg.Client.end() only ends a connection that has started connecting. */
   _connecting = false;
 
@@ -49,12 +48,13 @@ export class InProcessConnection extends EventEmitter {
 
   connect(): void {
     this._connecting = true;
-    this.chain = this.chain.then(async () => {
-      await this.db.waitReady;
-      // No startup exchange: the session exists already. pg.Client finishes connecting on ReadyForQuery.
-      this.emit('readyForQuery', { name: 'readyForQuery', status: 'I', length: 5 });
-    });
-    this.chain.catch((err: Error) => this.emit('error', err));
+    this.chain = this.chain
+      .then(async () => {
+        await this.db.waitReady;
+        // No startup exchange: the session exists already. pg.Client finishes connecting on ReadyForQuery.
+        this.emit('readyForQuery', { name: 'readyForQuery', status: 'I', length: 5 });
+      })
+      .catch((err: Error) => void this.emit('error', err));
   }
 
   // The startup, TLS and password steps never happen in process.
@@ -109,7 +109,6 @@ export class InProcessConnection extends EventEmitter {
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    this._ending = true;
     this.pending = [];
     this.chain = this.chain
       .catch(() => undefined)

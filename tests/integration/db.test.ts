@@ -3,17 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrate } from '../../db/migrate.js';
 import { openDatabase, withTransaction, type Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';
 
-describe('database (embedded PGlite over the socket)', () => {
+describe('database (embedded PGlite, in process)', () => {
   let db: Database;
   before(async () => {
     db = await testDatabase();
@@ -98,23 +94,21 @@ describe('database under concurrent use', () => {
 });
 
 describe('embedded PGlite start-up', () => {
-  {
-    it('rejects start with the cause: port in use, data dir unusable', async () => {
-      const blocker = net.createServer();
-      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-      const port = (blocker.address() as net.AddressInfo).port;
-      try {
-        await assert.rejects(startEmbeddedPostgres({ port, maxConnections: 2 }), (err: NodeJS.ErrnoException) => {
-          assert.equal(err.code, 'EADDRINUSE');
-          assert.match(err.message, /address already in use/);
-          return true;
-        });
-      } finally {
-        blocker.close();
-      }
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pgbad-')), 'not-a-dir');
-      fs.writeFileSync(file, '');
-      await assert.rejects(startEmbeddedPostgres({ dataDir: file, maxConnections: 2 }), { code: 'ENOTDIR' });
-    });
-  }
+  it('rejects start with the cause: port in use, data dir unusable', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await assert.rejects(startEmbeddedPostgres({ port, maxConnections: 2 }), (err: NodeJS.ErrnoException) => {
+        assert.equal(err.code, 'EADDRINUSE');
+        assert.match(err.message, /address already in use/);
+        return true;
+      });
+    } finally {
+      blocker.close();
+    }
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pgbad-')), 'not-a-dir');
+    fs.writeFileSync(file, '');
+    await assert.rejects(startEmbeddedPostgres({ dataDir: file, maxConnections: 2 }), { code: 'ENOTDIR' });
+  });
 });
