@@ -13,6 +13,7 @@ import { openDatabase } from '../../db/pool.js';
 import { loadDirectory } from '../../knowledge/directory.js';
 import { startWorkers } from '../../workers/index.js';
 import { runSweep } from '../../workers/sweeper.js';
+import { CRASH_WORKER_TIMING } from './crashTiming.js';
 
 const [mode, prefix = 'crash'] = process.argv.slice(2);
 const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolMax: 1, migrate: false });
@@ -44,12 +45,7 @@ if (mode === 'after-commit') {
     clockHandler,
     clock: systemClock,
     logger: silentLogger(),
-    sweepEveryMs: 60_000,
-    sweepOnStart: false,
-    outboxPollMs: 200,
-    leaseMs: 1500,
-    lockDurationMs: 1000,
-    limits: false,
+    ...CRASH_WORKER_TIMING,
   });
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);

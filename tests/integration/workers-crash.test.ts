@@ -12,6 +12,7 @@ import { loadDirectory } from '../../knowledge/directory.js';
 import { txQuery } from '../../workers/db.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { RecordingSender, seedCaseWithClock, seedOutbox, waitFor } from '../../workers/testkit.js';
+import { CRASH_WORKER_TIMING } from '../helpers/crashTiming.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 
@@ -66,12 +67,7 @@ describe('a process killed between a transition and its delivery loses nothing (
       clockHandler: createClockHandler({ directory, settings: { officeChatId: -100 } }),
       clock: systemClock,
       logger: silentLogger(),
-      sweepEveryMs: 60_000,
-      sweepOnStart: false,
-      outboxPollMs: 200,
-      leaseMs: 1500,
-      lockDurationMs: 1000,
-      limits: false,
+      ...CRASH_WORKER_TIMING,
     });
     running.push(w);
     return w;
