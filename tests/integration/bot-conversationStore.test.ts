@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { z } from 'zod';
 import { FixedClock } from '../../app/clock.js';
 import { ValidationError } from '../../app/errors.js';
@@ -14,12 +14,12 @@ describe('conversation store (PGlite)', () => {
   let db: Database;
   let clock: FixedClock;
   let store: ConversationStore<State>;
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-11-23T08:00:00Z');
     store = new ConversationStore<State>(db.pool, clock, stateSchema);
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { Update } from 'telegraf/types';
 import { FixedClock } from '../../app/clock.js';
@@ -62,7 +62,7 @@ describe('two bot instances sharing Redis', () => {
       },
     });
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     redisA = testRedis();
     redisB = testRedis();
@@ -72,7 +72,7 @@ describe('two bot instances sharing Redis', () => {
     b = make('B', redisB);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await emu.stop();
     await cleanPrefix(redisA, prefix);
     await redisA.quit();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TelegramError } from 'telegraf';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import { TelegramSender } from '../../bot/telegramSender.js';
@@ -25,11 +25,11 @@ function outgoing(chatId: number, over: Partial<OutgoingMessage> = {}): Outgoing
 describe('TelegramSender against the Bot API emulator', () => {
   let emu: BotApiEmulator;
   let sender: TelegramSender;
-  before(async () => {
+  beforeAll(async () => {
     emu = await startBotApiEmulator({ token: TOKEN });
     sender = new TelegramSender({ token: TOKEN, apiRoot: emu.apiRoot, callbacks: codec });
   });
-  after(async () => {
+  afterAll(async () => {
     await emu.stop();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { pino } from 'pino';
 import type { Redis } from 'ioredis';
 import { FixedClock } from '../../app/clock.js';
@@ -36,7 +36,7 @@ describe('telegram bot in polling mode against the Bot API emulator', () => {
   const settle = (): Promise<void> => emu.idle(5000);
   const messagesTo = (chatId: number) => emu.sent(chatId).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     redis = testRedis();
     prefix = uniquePrefix('bot');
@@ -72,7 +72,7 @@ describe('telegram bot in polling mode against the Bot API emulator', () => {
     await tb.launch();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await tb.stop();
     await emu.stop();
     await cleanPrefix(redis, prefix);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { silentLogger } from '../../app/logger.js';
 import { t } from '../../bot/messages/index.js';
@@ -19,7 +19,7 @@ describe('telegram bot in webhook mode (WEBHOOK_URL set)', () => {
   let emu: BotApiEmulator;
   let tb: TelegramBot;
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     redis = testRedis();
     prefix = uniquePrefix('bothook');
@@ -36,7 +36,7 @@ describe('telegram bot in webhook mode (WEBHOOK_URL set)', () => {
     await tb.launch();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await tb.stop();
     await emu.stop();
     await cleanPrefix(redis, prefix);

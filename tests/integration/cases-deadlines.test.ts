@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -73,13 +73,13 @@ describe('clock handler for the deadline sweeper (real PGlite)', () => {
     return ref;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-03-02T02:00:00Z');
     svc = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
     residentId = (await svc.upsertResident({ channel: 'telegram', externalId: '42', chatId: 42, language: 'en' })).id;
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

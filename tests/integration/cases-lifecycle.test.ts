@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -70,14 +70,14 @@ describe('case lifecycle: petitions (real PGlite)', () => {
     (await db.pool.query('SELECT o.* FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.ref = $1 ORDER BY o.id', [ref])).rows;
   const open = async (d = petition()) => svc.openCase({ residentId: resident.id, decision: d, originalText: ORIGINAL, language: 'zh-Hans' });
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-02-01T02:00:00Z'); // Sunday 10:00 in Shanghai, two weeks before the Spring Festival
     svc = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
     resident = await svc.upsertResident({ channel: 'telegram', externalId: '777', chatId: 777, language: 'en' });
     other = await svc.upsertResident({ channel: 'telegram', externalId: '888', chatId: 888, language: 'zh-Hant' });
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -62,13 +62,13 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
   const openOrg = (consent?: { sharedFields?: string[] }, category: 'out_of_scope' | 'legal_channel' = 'out_of_scope', target: string | null = 'mediation') =>
     svc.openCase({ residentId: resident.id, decision: decision(category, target), originalText: ORIGINAL, language: 'zh-Hans', consent });
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-02-12T02:00:00Z'); // Thursday before the Spring Festival
     svc = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
     resident = await svc.upsertResident({ channel: 'telegram', externalId: '777', chatId: 777, language: 'zh-Hans' });
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { LOCKOUT_ATTEMPTS, PASSWORD, startHarness, type ConsoleHarness } from './console-harness.js';
@@ -45,11 +45,11 @@ describe('web console in a browser', { skip: !fs.existsSync(CHROMIUM) && `${CHRO
     return (await cell.count()) ? Number(await cell.first().textContent()) : 0;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     [h, browser] = await Promise.all([startHarness(), chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })]);
   });
-  after(async () => {
+  afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await h?.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import type { Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';
@@ -12,10 +12,10 @@ import { testDatabase } from '../helpers/db.js';
  */
 describe('console:user CLI', () => {
   let db: Database;
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
   });
-  after(async () => {
+  afterAll(async () => {
     await db?.close();
   });
   // Asynchronous: this process serves the database the child talks to, so its event loop must keep running.

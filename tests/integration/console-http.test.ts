@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { applyDirectoryOverrides } from '../../console/directoryOverrides.js';
 import { Client, LOCKOUT_ATTEMPTS, startHarness, testDirectory, type ConsoleHarness } from './console-harness.js';
 
@@ -15,10 +15,10 @@ describe('web console over HTTP', () => {
     return { ...c, events: await n('case_events'), outbox: await n('outbox'), referrals: await n('referrals') };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
   });
-  after(async () => {
+  afterAll(async () => {
     await h?.close();
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { loadConfig, resourcePath } from '../../app/config.js';
@@ -75,7 +75,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     return c.ref as string;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-03-02T02:00:00Z');
     directory = testDirectory();
@@ -90,7 +90,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const triage = buildTriageDeps(cfg, { directory, logger, retriever, offlineOnly: true });
     conv = new ResidentConversation({ cases, triage, retriever, pool: db.pool, clock, directory, logger, officeChatId: OFFICE_CHAT });
   });
-  after(async () => db?.close());
+  afterAll(async () => db?.close());
 
   it('emergency: the numbers and crisis lines come first, the office is alerted, no case is opened', async () => {
     const r = who();

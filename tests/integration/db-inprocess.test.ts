@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../db/embedded.js';
 import { InProcessConnection, inProcessPool } from '../../db/inProcess.js';
@@ -22,13 +22,13 @@ async function pendingAfter(p: Promise<unknown>, ms: number): Promise<boolean> {
 describe('embedded PGlite: this process straight in, other programs over the socket', () => {
   let db: Database;
   let other: pg.Client;
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     await db.pool.query('CREATE TABLE ip_probe (v int, note text)');
     other = new pg.Client(db.url);
     await other.connect();
   });
-  after(async () => {
+  afterAll(async () => {
     await other.end();
     await db.close();
   });

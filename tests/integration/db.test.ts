@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../db/embedded.js';
 import { migrate } from '../../db/migrate.js';
 import { openDatabase, withTransaction, type Database } from '../../db/pool.js';
@@ -11,10 +11,10 @@ import { testDatabase } from '../helpers/db.js';
 
 describe('database (embedded PGlite, in process)', () => {
   let db: Database;
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

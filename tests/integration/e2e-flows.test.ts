@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { orderReplies } from '../../bot/handlers.js';
 import { t } from '../../bot/messages/index.js';
 import type { CallbackAction } from '../../bot/callbackData.js';
@@ -12,10 +12,10 @@ import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from './e2
  */
 describe('e2e: residents and staff through Telegram', () => {
   let e: E2E;
-  before(async () => {
+  beforeAll(async () => {
     e = await startE2E();
   });
-  after(async () => {
+  afterAll(async () => {
     await e?.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import type { Decision } from '../../triage/types.js';
 import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from './e2e-harness.js';
@@ -11,10 +11,10 @@ import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from './e2e-harness.j
  */
 describe('e2e: forged and foreign button presses change nothing', () => {
   let e: E2E;
-  before(async () => {
+  beforeAll(async () => {
     e = await startE2E();
   });
-  after(async () => {
+  afterAll(async () => {
     await e?.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Input, Telegram, TelegramError } from 'telegraf';
 import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
 
@@ -17,11 +17,11 @@ async function post(emu: BotApiEmulator, path: string, body?: unknown, contentTy
 describe('Bot API emulator', () => {
   let emu: BotApiEmulator;
   let tg: Telegram;
-  before(async () => {
+  beforeAll(async () => {
     emu = await startBotApiEmulator({ token: TOKEN });
     tg = new Telegram(TOKEN, { apiRoot: emu.apiRoot });
   });
-  after(async () => {
+  afterAll(async () => {
     await emu.stop();
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import type { Database } from '../../db/pool.js';
 import { LocalHashEmbedder } from '../../knowledge/embedder.js';
@@ -13,10 +13,10 @@ const LAWS = path.resolve(PROJECT_ROOT, '..', 'shared', 'knowledge', 'laws');
 const QUERIES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'retrieval-queries.jsonl');
 
 let db: Database;
-before(async () => {
+beforeAll(async () => {
   db = await testDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db.close();
 });
 

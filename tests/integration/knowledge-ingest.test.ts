@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import type { Database } from '../../db/pool.js';
 import { LocalHashEmbedder } from '../../knowledge/embedder.js';
@@ -13,7 +13,7 @@ import { testDatabase } from '../helpers/db.js';
 
 let db: Database;
 let dir: string;
-before(async () => {
+beforeAll(async () => {
   db = await testDatabase();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-ingest-'));
   fs.mkdirSync(path.join(dir, 'docs', 'nested'), { recursive: true });
@@ -24,7 +24,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, 'docs', 'nested', 'note.md'), '# 调解说明\n\n人民调解不收费，双方自愿。\n');
   fs.writeFileSync(path.join(dir, 'only-bad.md'), '   \n');
 });
-after(async () => {
+afterAll(async () => {
   await db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

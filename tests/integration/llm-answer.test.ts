@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { messages } from '../../bot/messages/triage.js';
 import type { RetrievedPassage } from '../../knowledge/types.js';
 import { answer } from '../../triage/answer.js';
@@ -28,10 +28,10 @@ const PASSAGES: RetrievedPassage[] = [
 
 describe('answers from passages', () => {
   let fake: FakeOpenAI;
-  before(async () => {
+  beforeAll(async () => {
     fake = await startFakeOpenAI();
   });
-  after(async () => {
+  afterAll(async () => {
     await fake.close();
   });
   beforeEach(() => {

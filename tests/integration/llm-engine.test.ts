@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import type { Retriever } from '../../knowledge/types.js';
 import { createLlmEngine, validateLlmDecision } from '../../triage/llmEngine.js';
 import { triage } from '../../triage/pipeline.js';
@@ -35,10 +35,10 @@ const SECRETS = [ID, PHONE, '138 1234 5678', '1234 5678', CARD, '6222 0212 3456 
 
 describe('LLM engine against a local OpenAI-compatible server', () => {
   let fake: FakeOpenAI;
-  before(async () => {
+  beforeAll(async () => {
     fake = await startFakeOpenAI();
   });
-  after(async () => {
+  afterAll(async () => {
     await fake.close();
   });
   beforeEach(() => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { fakeEmbedding, startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 
 const post = (url: string, body: unknown) =>

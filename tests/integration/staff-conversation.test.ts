@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -77,14 +77,14 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
   let updateId = 1;
   const say = (chatId: number, userId: number, text: string) => staff.onText({ chatId, userId, updateId: updateId++, text });
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-03-02T02:00:00Z');
     cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
     staff = new StaffConversation({ cases, directory, pool: db.pool, clock, callbacks: codec, officeChatId: OFFICE_CHAT, officeMemberIds: [OFFICE_MEMBER] });
     residentId = (await cases.upsertResident({ channel: 'telegram', externalId: '777', chatId: 777, language: 'zh-Hans' })).id;
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
 
@@ -33,7 +33,7 @@ function runChat(script: string[], env: Record<string, string>, args: string[] =
 describe('npm run chat (piped input)', () => {
   const prefix = uniquePrefix('terminal');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-'));
-  after(async () => {
+  afterAll(async () => {
     const redis = testRedis();
     await cleanPrefix(redis, prefix);
     redis.disconnect();

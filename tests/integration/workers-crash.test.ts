@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -75,14 +75,14 @@ describe('a process killed between a transition and its delivery loses nothing (
   const status = async (ids: number[]) =>
     (await txQuery<{ id: number; status: string }>(db.pool, 'SELECT id, status FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id', [ids])).rows;
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
   });
   // A worker left running would poll and deliver the next test's rows itself.
   afterEach(async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const p of prefixes) await cleanPrefix(redis, p);
     await redis.quit();
     await db.close();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { FixedClock } from '../../app/clock.js';
 import { createLogger, silentLogger } from '../../app/logger.js';
@@ -64,13 +64,13 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     return Object.values(c).every((n) => n === 0);
   };
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
   });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
   });
-  after(async () => {
+  afterAll(async () => {
     for (const p of prefixes) await cleanPrefix(redis, p);
     await redis.quit();
     await db.close();
@@ -211,12 +211,13 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     const first = await runSweep({ pool: db.pool, clockHandler: sqlClockHandler, clock, logger: silentLogger(), enqueue: (ids) => enqueueOutbox(q, ids) });
     assert.equal(first.reminded, 3);
     assert.ok((await q.queues.outbox.getJobCountByTypes('waiting')) >= 4);
-    await q.close();
     await cleanPrefix(redis, prefix);
+    // Checked before any worker starts: a starting worker polls the outbox at once and may re-enqueue.
+    assert.equal(await q.queues.outbox.getJobCountByTypes('waiting', 'delayed'), 0, 'the flush emptied the queue');
+    await q.close();
 
     const sender = new RecordingSender();
     const w = await start(sender, { prefix, clock });
-    assert.equal(await w.queues.queues.outbox.getJobCountByTypes('waiting', 'delayed'), 0, 'the flush emptied the queue');
     const again = await w.sweepNow();
     assert.equal(again.reminded, 0, 'no clock fires twice');
     const ids = (

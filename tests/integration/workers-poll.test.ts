@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FixedClock } from '../../app/clock.js';
 import { silentLogger } from '../../app/logger.js';
 import type { Database } from '../../db/pool.js';
@@ -15,7 +15,7 @@ describe('outbox poll (real PGlite, real Redis)', () => {
   const prefix = uniquePrefix('poll');
   const sender = new RecordingSender();
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     workers = await startWorkers({
       pool: db.pool,
@@ -32,7 +32,7 @@ describe('outbox poll (real PGlite, real Redis)', () => {
       limits: false,
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await workers.close();
     await db.close();
     await cleanPrefix(redis, prefix);

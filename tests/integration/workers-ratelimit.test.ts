@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from '../../workers/rateLimit.js';
 import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
 
@@ -11,7 +11,7 @@ describe('send rate limiter (real Redis)', () => {
     prefixes.push(prefix);
     return new SendRateLimiter(redis, prefix, limits);
   };
-  after(async () => {
+  afterAll(async () => {
     for (const p of prefixes) await cleanPrefix(redis, p);
     await redis.quit();
   });

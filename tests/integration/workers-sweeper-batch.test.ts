@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../app/clock.js';
 import { resourcePath } from '../../app/config.js';
@@ -147,12 +147,12 @@ describe('deadline sweep with the real clock handler, in batches (real PGlite)',
     );
   };
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     const r = await db.pool.query(`INSERT INTO residents (channel, external_id, chat_id, language) VALUES ('telegram', 'batch-r', 4242, 'en') RETURNING id`);
     residentId = r.rows[0].id;
   });
-  after(async () => {
+  afterAll(async () => {
     await db.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FixedClock } from '../../app/clock.js';
 import { silentLogger } from '../../app/logger.js';
 import { withTransaction, type Database } from '../../db/pool.js';
@@ -36,11 +36,11 @@ describe('deadline sweeper (real PGlite, real Redis)', () => {
       escalated_at: Date | null;
     };
 
-  before(async () => {
+  beforeAll(async () => {
     db = await testDatabase();
     queues = createQueues({ redisUrl: TEST_REDIS_URL, prefix });
   });
-  after(async () => {
+  afterAll(async () => {
     await queues.queues.outbox.obliterate({ force: true }).catch(() => undefined);
     await queues.close();
     const redis = testRedis();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { CALLBACK_ACTIONS } from '../../bot/callbackData.js';
 import { areaCatalogues, catalogue, languageFromTelegram, LANGUAGES, paramsOf, t } from '../../bot/messages/index.js';
 import { commandMenu } from '../../bot/telegramBot.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import { buildKeyboard, splitText, TELEGRAM_TEXT_LIMIT } from '../../bot/telegramSender.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { messages } from '../../bot/messages/cases.js';
 import { CASE_MESSAGE_PARAMS } from '../../cases/messages.js';

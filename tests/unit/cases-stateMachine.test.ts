@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { IllegalTransitionError } from '../../app/errors.js';
 import { allowedActions, CASE_ACTIONS, canApply, transition, tryTransition } from '../../cases/stateMachine.js';
 import { formatRef, isRef, shanghaiDay } from '../../cases/refs.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { resourcePath } from '../../app/config.js';
 import { ValidationError } from '../../app/errors.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { splitDocument } from '../../knowledge/split.js';
 

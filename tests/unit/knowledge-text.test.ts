@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { defaultWeights, fuse } from '../../knowledge/retriever.js';
 import { conceptTags, queryTerms, tokenize } from '../../knowledge/text.js';
 

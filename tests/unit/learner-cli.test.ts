@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
+import { describe, it, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,10 +37,10 @@ const ROWS = [
 
 describe('learner cross-validation CLI', () => {
   let dir = '';
-  before(() => {
+  beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'learner-cli-'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const file = (name: string, content: string): string => {
     const p = path.join(dir, name);

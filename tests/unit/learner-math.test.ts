@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { minimize } from '../../triage/learner/lbfgs.js';
 import { objective, fitSoftmax, type SoftmaxData } from '../../triage/learner/softmax.js';
 import { gramMatrix, kernelObjective, fitGramSoftmax, fitGram, primalWeights, cholesky, lowerTriangularHingeObjective } from '../../triage/learner/kernel.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { train, loadModel, crossValidate, stratifiedFolds, evaluate, ModelFormatError, TooFewExamplesError, type LabelledText } from '../../triage/learner/index.js';
 
 /** A tiny built-in toy set: three clearly different topics, Chinese and English. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { resourcePath } from '../../app/config.js';
 import { analyze, DEFAULT_FEATURES, Vectorizer, type SparseVec } from '../../triage/learner/features.js';
 

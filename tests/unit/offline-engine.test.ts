@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import { resourcePath } from '../../app/config.js';
 import { loadDirectory, type Directory } from '../../knowledge/directory.js';
 import {
@@ -18,7 +18,7 @@ let model: OfflineModel;
 let directory: Directory;
 let engine: DecisionEngine;
 
-before(() => {
+beforeAll(() => {
   model = loadOfflineModel(MODEL_PATH);
   directory = loadDirectory(resourcePath('directory.yaml'));
   engine = createOfflineEngine({ model, directory });

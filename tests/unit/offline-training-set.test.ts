@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { resourcePath } from '../../app/config.js';
 import { readExampleFile } from '../../triage/cli/exampleFile.js';
 import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../triage/taxonomy.js';

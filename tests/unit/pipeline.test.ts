@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { ValidationError } from '../../app/errors.js';
 import type { Retriever } from '../../knowledge/types.js';
 import { triage } from '../../triage/pipeline.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { resourcePath } from '../../app/config.js';
 import { ValidationError } from '../../app/errors.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';

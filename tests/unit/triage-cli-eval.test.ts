@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { lastLine, scoreLine, summarize } from '../../triage/cli/eval.js';
 import type { ExampleLine } from '../../triage/cli/exampleFile.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { CATEGORIES, targetsFor, type Category } from '../../triage/taxonomy.js';
 import { startFakeOpenAI } from '../helpers/fakeOpenAI.js';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PROJECT_ROOT } from '../../app/config.js';
 import { ExampleFileError, parseExampleLines } from '../../triage/cli/exampleFile.js';
 import { parseTrainArgs } from '../../triage/cli/train.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { emergencyMessageKey, messages } from '../../bot/messages/triage.js';
 import { EMERGENCY_KINDS } from '../../triage/emergency.js';
 

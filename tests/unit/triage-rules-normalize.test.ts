@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { ValidationError } from '../../app/errors.js';
 import { MAX_TRIAGE_CHARS, normalize } from '../../triage/normalize.js';
 

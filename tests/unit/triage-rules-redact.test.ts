@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isValidId18, luhnValid, redact } from '../../triage/redact.js';
 
 // Test data built for these tests: checksums computed by hand, no real person's numbers.

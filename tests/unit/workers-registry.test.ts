@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { silentLogger } from '../../app/logger.js';
