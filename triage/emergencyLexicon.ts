@@ -34,7 +34,7 @@ export interface Rule {
  * long-letter rule) when they stand in the clause of the hit or next to it.
  */
 export const STRONG_NOW_ZH =
-  /正在|此时此刻|此刻|刚刚|刚才|快来|快点来|赶快来|赶紧来|快过来|救命|救救|快救|来不及了|赶紧(救|报警|派|叫)|马上(来|过来|派人|救)|(立即|立刻|马上|赶快|尽快)(派人来|出警|来救|救人)|再不来(人|救)|就要(跳|死|烧|塌)|已经报警|报了警|打了(110|119|120)|叫了救护车|还没(灭|扑灭)|灭不(掉|了)|越烧越|派人(来|过来)?救|(快|马上|赶快|立即|立刻)派(人|车|消防|救护|警察|民警)|(出不去|下不去|下不来|逃不出去|跑不出去)了/;
+  /正在|此时此刻|此刻|刚刚|刚才|快来(?!了)|快点来|赶快来|赶紧来|快过来|救命|救救|快救|来不及了|赶紧(救|报警|派|叫)|马上(来|过来|派人|救)|(立即|立刻|马上|赶快|尽快)(派人来|出警|来救|救人)|再不来(人|救)|就要(跳|死|烧|塌)|已经报警|报了警|打了(110|119|120)|叫了救护车|还没(灭|扑灭)|灭不(掉|了)|越烧越|派人(来|过来)?救|(快|马上|赶快|立即|立刻)派(人|车|消防|救护|警察|民警)|(出不去|下不去|下不来|逃不出去|跑不出去)了/;
 export const STRONG_NOW_EN =
   /\b(right now|happening now|as we speak|at this moment|help!|help me|help us|please help|hurry|come quickly|send (help|someone|an ambulance|the police|police)|as i (write|type) (this|now)|call (911|999|112|110|119|120)|just now)\b/;
 

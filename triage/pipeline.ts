@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ValidationError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import { ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Retriever } from '../knowledge/types.js';
-import { detectEmergency } from './emergency.js';
+import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
 import { normalize } from './normalize.js';
 import { redact } from './redact.js';
@@ -38,6 +38,10 @@ export const engineResultSchema = z.object({
   confidence: z.number().finite().min(0).max(1),
   reasons: z.array(z.string()).default([]),
   citations: z.array(citationSchema).optional(),
+  needsReview: z.boolean().optional(),
+  reviewReason: z.string().optional(),
+  secondaryTarget: z.enum(TARGET_CODES as [TargetCode, ...TargetCode[]]).optional(),
+  targetConfidence: z.number().finite().min(0).max(1).optional(),
 });
 
 class EngineFailure extends Error {
@@ -128,24 +132,30 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
 
   const base = { redactedText: redactedOriginal.text, language: n.language, citations: [] as Citation[] };
 
-  // Emergency rules look at the unstripped text: removing an "instruction" must never hide a danger.
-  const emergency = detectEmergency(n.normalized, n.original);
-  if (emergency) {
-    log?.warn({ kinds: emergency.kinds }, 'triage: emergency rule fired');
+  // The crisis layer looks at the unstripped text (removing an "instruction" must never hide a danger).
+  // Rules, cues and the local classifier are synchronous: nothing here waits on a model server or network.
+  const c = detectCrisis(n.normalized, n.original);
+  const crisis = c.level === 'none' ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
+  if (crisis?.level === 'immediate') {
+    log?.warn({ kinds: crisis.kinds }, 'triage: emergency rule fired');
     return {
       ...base,
       category: 'emergency',
       target: null,
       confidence: 1,
       needsReview: true,
-      reasons: [...emergency.kinds.map((k) => `emergency_rule:${k}`), ...reasons],
-      emergencyKinds: emergency.kinds,
+      reasons: [...crisis.kinds.map((k) => `emergency_rule:${k}`), ...crisis.cues.map((x) => `crisis:${x}`), ...reasons],
+      emergencyKinds: crisis.kinds,
+      crisis,
       engine: 'rules',
     };
   }
+  // Concern: the request is still triaged and handled; the conversation adds the warm reply.
+  if (crisis) reasons.push(`crisis_concern:${crisis.kinds.join('+')}`);
+  const withCrisis = (d: Decision): Decision => (crisis ? { ...d, crisis } : d);
 
   if (isTooVague(stripped.text)) {
-    return { ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...reasons], engine: 'rules' };
+    return withCrisis({ ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...reasons], engine: 'rules' });
   }
 
   let result: EngineResult | undefined;
@@ -171,7 +181,7 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   }
   if (!result) {
     // No engine could decide: the office decides; asking the resident to clarify is the safe reply.
-    return { ...base, category: 'unclear', target: null, confidence: 0, needsReview: true, reasons: ['no_engine', ...reasons], engine: engineName };
+    return withCrisis({ ...base, category: 'unclear', target: null, confidence: 0, needsReview: true, reasons: ['no_engine', ...reasons], engine: engineName });
   }
 
   const category: Category = result.category;
@@ -198,6 +208,11 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     reasons.push('low_confidence');
     needsReview = true;
   }
+  if (result.needsReview) needsReview = true;
+  // The office card says why the engine is unsure: the engine's own reason first, else the pipeline's.
+  const reviewReason = needsReview
+    ? (result.reviewReason ?? reasons.find((r) => /^(low_confidence|no_target|engine_emergency|target_not_allowed)/.test(r)))
+    : undefined;
 
   let citations: Citation[] = result.citations ?? [];
   if ((category === 'inquiry' || category === 'legal_channel') && citations.length === 0 && deps.retriever) {
@@ -210,7 +225,7 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     }
   }
 
-  return {
+  return withCrisis({
     ...base,
     category,
     target,
@@ -220,5 +235,8 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     citations,
     ...(emergencyKinds ? { emergencyKinds } : {}),
     engine: engineName,
-  };
+    ...(result.secondaryTarget && result.secondaryTarget !== target ? { secondaryTarget: result.secondaryTarget } : {}),
+    ...(result.targetConfidence !== undefined ? { targetConfidence: result.targetConfidence } : {}),
+    ...(reviewReason ? { reviewReason } : {}),
+  });
 }

@@ -230,9 +230,14 @@ export const messages = {
   },
   // ---- office (group texts are 简体, like every staff message)
   'conversation.office.emergency_alert': {
-    'zh-Hans': '🚨 紧急情况提醒({kinds}):来信人({channel} {chat})的消息触发紧急规则,已告知急救电话。内容(已隐去个人信息):{excerpt}',
-    'zh-Hant': '🚨 緊急情況提醒({kinds}):來信人({channel} {chat})的訊息觸發緊急規則,已告知急救電話。內容(已隱去個人資料):{excerpt}',
-    en: '🚨 Emergency alert ({kinds}): a message from a resident ({channel} {chat}) triggered the emergency rules; the emergency numbers were given. Content (redacted): {excerpt}',
+    'zh-Hans': '🚨 紧急情况提醒({kinds}):来信人({channel} {chat})的消息触发紧急规则,已告知急救电话。依据:{cues}。内容(已隐去个人信息):{excerpt}',
+    'zh-Hant': '🚨 緊急情況提醒({kinds}):來信人({channel} {chat})的訊息觸發緊急規則,已告知急救電話。依據:{cues}。內容(已隱去個人資料):{excerpt}',
+    en: '🚨 Emergency alert ({kinds}): a message from a resident ({channel} {chat}) triggered the emergency rules; the emergency numbers were given. Why: {cues}. Content (redacted): {excerpt}',
+  },
+  'conversation.office.crisis_concern': {
+    'zh-Hans': '💛 关注提醒({kinds}):来信人({channel} {chat})的消息显示情绪困扰,暂无紧急危险;已告知心理热线,诉求照常办理。依据:{cues}。内容(已隐去个人信息):{excerpt}',
+    'zh-Hant': '💛 關注提醒({kinds}):來信人({channel} {chat})的訊息顯示情緒困擾,暫無緊急危險;已告知心理熱線,訴求照常辦理。依據:{cues}。內容(已隱去個人資料):{excerpt}',
+    en: '💛 Concern ({kinds}): a message from a resident ({channel} {chat}) shows distress without immediate danger; the crisis lines were given and the request is handled as usual. Why: {cues}. Content (redacted): {excerpt}',
   },
   'conversation.office.resident_note': {
     'zh-Hans': '📎 案件 {ref} 来信人补充:{note}',

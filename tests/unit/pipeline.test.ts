@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { ValidationError } from '../../app/errors.js';
+import { ValidationError } from '../../kernel/errors.js';
 import type { Retriever } from '../../knowledge/types.js';
 import { triage } from '../../triage/pipeline.js';
 import type { TargetCode } from '../../triage/taxonomy.js';
@@ -168,11 +168,29 @@ describe('triage pipeline', () => {
 
   it('alerts the office when an engine finds an emergency the rules missed', async () => {
     const engine = scripted('offline', async () => ({ category: 'emergency', target: null, confidence: 0.8, reasons: [] }));
-    const d = await triage('邻居家的老人好几天没出门了,敲门也没人应', { engine });
+    const d = await triage('楼下那家店门口的情况有点不对劲,你们能派人来看看吗', { engine });
     assert.equal(d.category, 'emergency');
     assert.equal(d.needsReview, true);
     assert.deepEqual(d.emergencyKinds, ['other']);
     assert.ok(d.reasons.includes('engine_emergency'));
+  });
+
+  it('finds an elder in danger from the situation alone, before any engine (crisis layer)', async () => {
+    const d = await triage('邻居家的老人好几天没出门了,敲门也没人应', { engine: never });
+    assert.equal(d.category, 'emergency');
+    assert.equal(d.engine, 'rules');
+    assert.ok(d.emergencyKinds?.includes('child_elder'));
+    assert.equal(d.crisis?.level, 'immediate');
+    assert.ok(d.crisis!.cues.length > 0, 'the office alert can say which cues fired');
+  });
+
+  it('concern: the request is still triaged by the engine and the Decision carries the crisis outcome', async () => {
+    const engine = keywordEngine();
+    const d = await triage('工资拖欠半年了,我真的撑不下去了,每天都很绝望', { engine });
+    assert.equal(d.category, 'petition');
+    assert.equal(d.target, 'human_resources');
+    assert.equal(d.crisis?.level, 'concern');
+    assert.equal(engine.inputs.length, 1);
   });
 
   it('abstains below the confidence threshold', async () => {
@@ -216,7 +234,7 @@ describe('triage pipeline', () => {
 describe('triage pipeline privacy in logs', () => {
   it('logs codes only: no message text, even when engines fail and an emergency fires', async () => {
     const { Writable } = await import('node:stream');
-    const { createLogger } = await import('../../app/logger.js');
+    const { createLogger } = await import('../../kernel/logger.js');
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { detectEmergency, explainEmergency, isLetter, type EmergencyKind } from '../../triage/emergency.js';
 import { normalize } from '../../triage/normalize.js';
 
@@ -285,13 +285,7 @@ describe('emergency rules', () => {
     assert.equal(detect('学校多关心学生,学生也不至于因为考试自杀'), null);
   });
 
-  it('stays fast on a maximal letter', () => {
-    const long = `${LETTER_ZH.repeat(24)}`.slice(0, 4000);
-    const n = normalize(long);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) detectEmergency(n.normalized, n.original);
-    assert.ok((performance.now() - t0) / 20 < 15, 'under 15 ms per 4000-character letter');
-  });
+  // Speed is measured by `npm run bench -- triage` and `npm run eval:emergency` (time per letter), not asserted here.
 
   it('finds the same kind in 简体, 繁體 and English', () => {
     const trio = [

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { detectCrisis } from '../../triage/crisis/detect.js';
+import { featurize } from '../../triage/crisis/features.js';
+import { kindOf, parseModel, score, serializeModel, trainModel } from '../../triage/crisis/model.js';
+import { normalize } from '../../triage/normalize.js';
+
+const crisis = (text: string, model?: null) => {
+  const n = normalize(text);
+  return detectCrisis(n.normalized, n.original, model === null ? { model: null } : {});
+};
+
+// Our own messages, written for these tests (never copied from the corpus, the eval set or ../shared).
+const IMMEDIATE: Array<[string, string]> = [
+  ['猫粮在柜子第二层,银行卡密码写在抽屉的本子里,以后帮我照顾好它们,谢谢你们', 'suicide'],
+  ['炭和胶带都买好了,日子也选好了,就这个周末', 'suicide'],
+  ['I bought charcoal and taped the windows. Tonight is the night.', 'suicide'],
+  ['I swallowed the whole bottle of my sleeping pills about twenty minutes ago. I feel calm now.', 'overdose'],
+  ['我妈刚才把一整瓶降压药都吃了,现在叫不醒', 'overdose'],
+  ['佢飲醉咗而家喺門口拍門,話要劈死我,我同個仔匿埋喺廁所', 'violence'],
+  ['My boyfriend is drunk and smashing plates, I locked myself in the bathroom', 'violence'],
+  ['对面楼有个两岁的小孩爬到窗外的空调外机上了', 'child_elder'],
+  ['隔壁独居的阿婆跌低咗,喺浴室起唔到身', 'child_elder'],
+  ['我爸突然嘴歪了,右手拿不住筷子,说话也说不清', 'medical'],
+  ["My dad's face is drooping and he can't lift his arm", 'medical'],
+  ['屋里一股臭鸡蛋味,全家都头晕想吐', 'gas'],
+  ['水已经淹到胸口了,我们一家困在二楼出不去', 'flood'],
+  ['工地的棚塌了,下面压着两个工人', 'collapse'],
+];
+
+const CONCERN = ['我最近真的好累,活着好累,每天都睡不着', 'I feel hopeless and worthless lately, nothing matters'];
+
+const NONE = [
+  '你好', '我要投诉', '楼下噪音太大,晚上睡不着',
+  '去年我家附近着过火,想问消防通道归谁管',
+  '救命,这个网上办事系统又崩了,填了半天全没了',
+  '小说里主角最后自杀了,这种书能不能管一下',
+  'I nearly had a heart attack when I saw the bill lol',
+  '台风快来了,请问附近的避难场所在哪里',
+  '上个月我爸中风住院,现在已经好多了,想问报销比例',
+];
+
+describe('crisis layer', () => {
+  for (const [text, kind] of IMMEDIATE) {
+    it(`immediate danger (${kind}): ${text}`, () => {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate');
+      assert.ok(o.kinds.includes(kind as never), `kinds ${o.kinds.join(',')}`);
+      assert.ok(o.cues.length > 0, 'the cues that fired are explained');
+    });
+  }
+  for (const [text, kind] of IMMEDIATE) {
+    it(`rules and cues alone already find (${kind}): ${text.slice(0, 20)}`, () => {
+      assert.equal(crisis(text, null).level, 'immediate');
+    });
+  }
+  for (const text of CONCERN) {
+    it(`concern: ${text}`, () => assert.equal(crisis(text).level, 'concern'));
+  }
+  for (const text of NONE) {
+    it(`no danger: ${text}`, () => assert.equal(crisis(text).level, 'none'));
+  }
+
+  it('an explicit rule hit never waits for the model: rules alone give immediate', () => {
+    assert.equal(crisis('我们楼着火了,快来人', null).level, 'immediate');
+  });
+
+  it('explains cues without message text (codes only)', () => {
+    const o = crisis('猫粮在柜子第二层,银行卡密码写在抽屉的本子里,以后帮我照顾好它们');
+    for (const c of o.cues) assert.match(c, /^(rule|cue|model):[a-z_>→()]+( [0-9.]+)?/);
+  });
+
+  it('empty and junk input is none', () => {
+    assert.equal(detectCrisis('').level, 'none');
+    assert.equal(crisis('\u0000\uFFFD').level, 'none');
+  });
+
+  it('the model learns, serialises and scores the same after a round trip', () => {
+    const ex = [
+      ...['我已经吞了一整瓶药', '绳子已经挂好了', 'i took all my pills'].map((text) => ({ text, level: 'immediate' as const, kinds: ['overdose' as const], weight: 1, kindsKnown: true })),
+      ...['楼下噪音太大', '路灯坏了', 'the bus is late'].map((text) => ({ text, level: 'none' as const, kinds: [], weight: 1, kindsKnown: false })),
+    ];
+    const m = trainModel(ex, { epochs: 20 });
+    const again = parseModel(serializeModel(m));
+    const a = score(m, '我吞了一整瓶药').level[2];
+    const b = score(again, '我吞了一整瓶药').level[2];
+    assert.ok(a > 0.5 && Math.abs(a - b) < 0.02);
+    assert.ok(score(again, '路灯坏了').level[0] > 0.5);
+  });
+
+  it('maps corpus kind names onto ours', () => {
+    assert.equal(kindOf('child_danger'), 'child_elder');
+    assert.equal(kindOf('elder_danger'), 'child_elder');
+    assert.equal(kindOf('self-harm'), 'self_harm');
+    assert.equal(kindOf('domestic_violence'), 'violence');
+    assert.equal(kindOf('overdose'), 'overdose');
+  });
+
+  it('features are bounded for a maximal letter', () => {
+    const f = featurize('物业不作为'.repeat(800));
+    assert.ok(f.idx.length < 70_000);
+  });
+});

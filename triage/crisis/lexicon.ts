@@ -1,0 +1,154 @@
+/**
+ * Situation cues of the crisis layer: what the explicit emergency rules (triage/emergencyLexicon.ts)
+ * do not say in words like 自杀 / 着火 — who is in danger, what is happening, whether it is now, and
+ * whether means and a plan are ready. Each cue names a kind and the level it supports.
+ *
+ * Patterns run on normalize().normalized (简体, lower case) and on the resident's own script, so
+ * written Cantonese is matched in both its own characters (佢 喺 咗 冇 嘅 跌低 劈) and in whatever a
+ * Cantonese→Mandarin normalisation makes of it. English patterns run on the same lower-cased text.
+ * Cues are situations, not single messages: each covers a family of ways of saying it.
+ */
+import type { CrisisKind, CrisisLevel } from './types.js';
+
+export interface Cue {
+  name: string;
+  kind: CrisisKind;
+  level: Exclude<CrisisLevel, 'none'>;
+  pattern: RegExp;
+  /** Clause-level exclusions. */
+  unless?: RegExp;
+  /** Dropped by past / what-if / hazard talk in the sentence (not for suicide and self-harm). */
+  guarded?: boolean;
+}
+
+// Who: a person close to the writer, or the writer.
+const CHILD = '(孩子|小孩|小朋友|宝宝|婴儿|幼儿|细路|细佬|囡囡|bb|女儿|儿子|仔|[0-9一两三四五六七八九]岁(半)?(的|嘅)?(小孩|孩子|男孩|女孩|宝宝|bb|仔|女)?)';
+const ELDER = '(老人|老人家|长者|奶奶|爷爷|外婆|外公|婆婆|阿婆|伯伯|阿伯|老伯|老太|阿嫲|阿嬷|阿爷|嫲嫲|公公|我妈|我爸|阿妈|妈妈|老豆|老窦|老母|独居|邻居)';
+
+export const CUES: Cue[] = [
+  // ---- Suicide: farewells and settling affairs (immediate: a goodbye is the plan being carried out).
+  {
+    name: 'farewell', kind: 'suicide', level: 'immediate',
+    pattern: /永别|诀别|再见了?[,,!。 ]*(大家|各位|世界|这个世界|妈妈?|爸爸?|老婆|老公|朋友们)|下辈子(再见|再做|还做|见|再报答)|来世再|(这|呢)(是|就是)?(我)?最后一(次|条|封|句)|最后(跟|和|对|同)你(们|哋)?(说|讲)|遗书|遗言|交代.{0,3}后事|后事.{0,4}(交代|安排|准备)|(我|等我)(走|死|不在)(了|咗)?(以后|之后|后)|我不在(了|咗)(以后|之后)?|先走一步|(不要|别|唔好|唔使|不用)(再)?(找|等|揾)我|(帮|替|帮手)我(照顾|养|喂|看好|好好照顾|睇住)(好)?(我)?(的|嘅)?(猫|狗|孩子|女儿|儿子|爸妈|父母|妈|爸|仔|女|屋企人)|(猫|狗|宠物|孩子|仔女).{0,8}(托付|拜托|交给)(你|俾你|给你)|(银行卡|卡|手机|支付宝|微信|电脑|账号|账户)(的|嘅)?密码(是|都|写|放|发|给|喺|在)|密码(都)?(写在|放在|发给|告诉|喺)|(存款|钱|积蓄).{0,6}(留给|都给|全部给)|(东西|嘢|衣服|书).{0,4}(都|全部)?(送|分)(给|俾)?(人|你|朋友|晒)|没有我.{0,4}(会|就)(更好|好过)|冇咗我|不会再(麻烦|拖累)(你们|大家|你哋)|对不起.{0,12}(再见|永别|先走|走了|保重)/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|密码(错误|忘了|忘记|重置|找回)|最后一(次|条|封).{0,6}(投诉|反映|信访|来信|机会)/,
+  },
+  {
+    name: 'farewell', kind: 'suicide', level: 'immediate',
+    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
+    unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
+  },
+  // ---- Suicide: means prepared, a place, a date.
+  {
+    name: 'means_prepared', kind: 'suicide', level: 'immediate',
+    pattern: /(买|准备|备好|买好|买咗|攒|存|囤|藏|收埋)(了|咗|好)?.{0,6}(木炭|烧炭|炭|绳子|麻绳|绳|农药|百草枯|敌敌畏|老鼠药|安眠药|药片|刀片|安定片)|(炭|木炭|炭盆|炭炉).{0,10}(门窗|胶带|封|关好|点着|点燃|烧)|(门窗|门缝|窗缝).{0,8}(封|贴|胶带)|(绳|绳子).{0,10}(挂|系|绑|套|梁|准备好|打好结|打好)|(选|定|挑|揀|拣)好(了|咗)?.{0,4}(日子|日期|时间|地方|地点)|(就在|定在|等到|决定)(今晚|明天|明晚|后天|这周|周末|生日|那天|听日|今晚夜).{0,10}(走|结束|了结|解脱|离开|不在|跳|去死)|攒够了|(药|安眠药).{0,6}(攒|存|储)(了|咗|够)/,
+    unless: /烧烤|火锅|打边炉|买药|药店|医保|报销|新闻|报道/,
+  },
+  {
+    name: 'at_height', kind: 'suicide', level: 'immediate',
+    pattern: /(站|坐|爬|蹲|企|我在|我喺|我而家喺|我现在在)(到|上|在|喺)?.{0,4}(天台|楼顶|顶楼|屋顶|桥上|桥边|窗台|窗外|阳台(外|边|栏杆)|栏杆外|江边|河边|海边|悬崖|高架).{0,14}(往下|跳|看下面|下面|最后|不想|再见|风好大|好高|好冷|落去)/,
+    unless: /新闻|报道|看到有人|晒衣服|乘凉|看风景/,
+  },
+  {
+    name: 'means_prepared', kind: 'suicide', level: 'immediate',
+    pattern: /\b(bought|buying|got|have|stocked up on|saved up|been saving|collected|hoarding|hoarded|stockpil\w*)\b.{0,25}\b(charcoal|rope|noose|pills|tablets|sleeping pills|pesticide|poison|razor blades?)\b|\b(rope|noose) (is )?(ready|tied|up)|\b(charcoal|barbecue|bbq)\b.{0,25}\b(sealed|tape|taped|windows)\b|\bsealed (the )?(windows|doors|room|gaps)|\b(standing|sitting|i'?m|i am) (on|at) (the )?(edge|ledge|rooftop|roof|bridge|railing)|\b(picked|set|chose|chosen) (a|the) (date|day)\b|\b(tonight|tomorrow) (is the night|i'?ll end|it ends|i will end)/,
+    unless: /\b(news|article|movie|camping|grill)\b/,
+  },
+  // ---- Overdose or poisoning: already taken.
+  {
+    name: 'overdose_taken', kind: 'overdose', level: 'immediate',
+    pattern: /(吃|吞|服|喝|食)(了|咗|下|落|晒|掉)?.{0,4}(一整瓶|整瓶|一瓶|成樽|一樽|全樽|成排|一盒|整盒|全部|所有|一大把|一把|好多|很多|几十|[0-9]{2,}(片|粒|颗))(的|嘅)?.{0,4}(药|片|粒|丸)|(喝|饮|吞|食|服)(了|咗|下|落)?.{0,3}(农药|百草枯|敌敌畏|老鼠药|杀虫剂|除草剂|消毒水|漂白水|洁厕|草甘膦)|(药|安眠药|止痛药).{0,6}(全|都|晒)(吃|吞|食)(了|咗|光|晒)?|误(服|食|吃|喝)(了|咗)?.{0,6}(药|农药|消毒|漂白|洗衣|电池|老鼠药)/,
+    unless: /食物中毒|饭菜|外卖|餐厅|新闻|报道/,
+  },
+  {
+    name: 'overdose_taken', kind: 'overdose', level: 'immediate',
+    pattern: /\b(swallowed|took|taken|downed|ate|drank|drunk)\b.{0,25}\b(all (of )?(my|the|her|his)|the whole|a whole|whole bottle|a handful|handful of|a bottle|bottle of|box of|[0-9]{2,}|dozens|lots of|a lot of)\b.{0,20}\b(pills|tablets|paracetamol|tylenol|sleeping pills|antidepressants|insulin|painkillers|meds|medication)\b|\b(drank|drunk|swallowed)\b.{0,15}\b(bleach|pesticide|poison|weed ?killer|rat poison|antifreeze|detergent)\b|\boverdos\w*|\bod'?d\b/,
+    unless: /\b(news|article|prevention|statistics)\b/,
+  },
+  // ---- Self-harm in Cantonese (鎅 / 𠝹 / 界 手) beyond the rules' 割腕.
+  { name: 'self_harm', kind: 'self_harm', level: 'immediate', pattern: /(鎅|𠝹|界)(手|自己|腕)|用(刀|刀片|剪刀)(割|划|鎅|界)(自己|手)/ },
+  // ---- Violence happening or threatened now.
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /(喝醉|饮醉|醉咗|醉了|发酒疯).{0,14}(砸|摔|打|踢|掟|劈|拍门|撞门|踹门|骂)|(砸|摔|掟|扔)(紧|着)?(东西|嘢|家具|碗|电视|椅子|凳)|(拍|撞|踢|踹|劈|砸)(紧|着)?(门|道门|我门|我家门|我屋企门)|(在|喺)(门口|门外).{0,10}(骂|吼|叫|砸|拍|踢|不走|唔走|等我|拿刀|揸刀)|(拿|拎|揸|挥|举)(着|住|紧)?.{0,4}(刀|菜刀|生果刀|西瓜刀|棍|铁棍|铁通|斧头|锤|剪刀|枪)|(斩|劈|砍|整|打|捅|杀)(死|伤)(你|我|佢|他|她|晒|你哋|我哋)|(锁|躲|收埋|匿埋|匿|躲藏)(在|喺|咗|了)?.{0,6}(厕所|房间|房|洗手间|衣柜|柜|楼梯|车里|浴室)(里|入面|度)?|(打|揍|踢|掐|推|虐|殴)(紧|着)(我|我们|我哋|我妈|阿妈|孩子|仔|女|佢)|(佢|他|她|老公|老婆|男朋友|前夫|丈夫).{0,6}(又|而家|现在|正在|宜家)(打|揍|踢|掐|追|推)/,
+    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门/,
+  },
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /\b(drunk|wasted)\b.{0,30}\b(smashing|breaking|throwing|shouting|screaming|banging|hitting)\b|\b(smashing|breaking|throwing) (things|everything|plates|chairs|the furniture|stuff)\b|\b(banging|pounding|kicking|hammering) on (the|my|our) door\b|\b(locked|hiding|hid) (myself |ourselves )?(in|inside) (the |my )?(bathroom|bedroom|closet|toilet|car|wardrobe)\b|\b(waving|swinging|brandishing) (a |an )?(knife|machete|bat|gun|axe)\b|\b(knife|machete|axe)\b.{0,40}\b(street|children|kids|people|school|chasing|threaten\w*)\b|\b(he|she|they)('s| is| are)? (hitting|punching|kicking|choking|strangling|hurting) (me|us|my|her|him)\b|\b(he|she) (says|said|is saying|keeps saying) (he|she)('ll| will| is going to) (kill|hurt)\b/,
+    unless: /\b(game|movie|film|news|article|kitchen knife set)\b/,
+  },
+  // ---- A child or an elder in danger now.
+  {
+    name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
+    pattern: new RegExp(
+      `${CHILD}.{0,16}(窗外|窗台|窗边|阳台外|阳台栏杆|阳台边|空调(外机|架|机架)|外墙|屋檐|护栏外|栏杆外|悬空|爬出|爬到(外面|窗|栏杆)|挂在|吊在|边缘|一个人(在|喺)?(家|屋企|车里|车上|车度)|锁在|反锁|关在(车|屋|家)|困在车|焗在车)` +
+        `|${ELDER}.{0,20}(摔倒|跌倒|跌低|跌咗|倒(在|喺)(地|地上|厕所|浴室|门后|屋企)|起不来|起唔到身|起唔到|爬不起来|叫不应|冇人应|没人应|没有回应|冇反应|没反应|敲门没人|拍门冇人|几天没(出门|见|开门)|几日冇(出|见|开))`,
+    ),
+    unless: /防护网|安装|护栏(太矮|不够)|隐患|风险|担心|如果|万一|养老院.{0,6}(收费|费用)/,
+  },
+  {
+    name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
+    pattern: /\b(toddler|child|kid|baby|little (boy|girl)|[0-9]+[- ]year[- ]old)\b.{0,40}\b(ledge|window ?sill|outside the window|balcony (railing|edge)|on the railing|air[- ]?con(ditioner)? (unit|bracket)|locked in (a|the) (car|room|flat)|alone in (a|the) (car|flat|apartment|house)|left alone|hanging (from|off|out))\b|\b(grandma|grandmother|grandpa|grandfather|old (man|woman|lady)|elderly|my (mum|mom|mother|father|dad)|neighbou?r)\b.{0,40}\b(fell|fallen|on the floor|can'?t get up|cannot get up|not answering (the door|her phone|his phone)|no answer|hasn'?t (come out|answered|been seen))\b/,
+    unless: /\b(risk|hazard|if|should install|railings? (are|is) too low)\b/,
+  },
+  // ---- Medical: FAST stroke signs, chest pain, not waking, breathing.
+  {
+    name: 'medical_signs', kind: 'medical', level: 'immediate', guarded: true,
+    pattern: /(嘴|嘴巴|嘴角|口角|口|脸|块面).{0,3}(歪|斜|歪斜|垮|戾)|(一边|半边|一侧|左边|右边|左手|右手|只手|手|脚|腿|手脚).{0,6}(没力|无力|冇力|抬不起|举不起|握不住|拿不住|揸唔住|攞唔住|麻了|麻木|不能动|郁唔到|动不了)|(说话|讲话|讲嘢)(不清|含糊|说不清|讲唔清|大舌头|口齿不清)|口齿不清|胸(口)?(很|好|非常|突然)?(痛|疼|闷|压着|翳|剧痛)|胸痛|心口(痛|翳)|喘不(上|过)气|透不过气|唞唔到气|抖唔到气|呼吸不了|嘴唇(发)?(紫|黑|青)|叫(不|唔)醒|(没|冇)(有)?(反应|知觉|呼吸|心跳)|不省人事|抽搐|口吐白沫|(头|后脑).{0,6}(撞|磕|跌|摔).{0,10}(流血|出血|晕|呕|吐)|流(好多|很多|大量)血/,
+    unless: /工作人员|(没|冇)(有)?反应(问题|情况)|投诉.{0,6}没有反应|(反映|举报|投诉|打电话|信访).{0,10}(没|冇)(有)?(任何)?反应|(没|冇)(有)?(任何)?反应.{0,6}(部门|单位|物业|政府)|医保|报销|体检|住院费|看病难|挂号/,
+  },
+  {
+    name: 'medical_signs', kind: 'medical', level: 'immediate', guarded: true,
+    pattern: /\b(face|mouth|smile) (is |has |went )?(drooping|droopy|lopsided|sagging|twisted)|\bslurr(ing|ed|s)\b|\b(can'?t|cannot|unable to|couldn'?t) (lift|raise|move|grip|hold) (his|her|my|the|a)? ?(arm|hand|leg|cup|glass)|\b(arm|hand|side|face) (is |went |has gone |feels )?(numb|weak|limp|dead)\b|\bchest (pain|pains|is tight|tightness|hurts|feels tight)|crushing (pain|feeling|pressure)|\b(can'?t|won'?t|couldn'?t|cannot) wake (him|her|them|my)|\blips (are |turning |went )?(blue|grey|gray|purple)|\bfell in the (shower|bath|bathroom|tub)|\bhit (his|her|my) head\b|\bgasping\b|\bhaving a fit\b/,
+    unless: /\b(insurance|bill|appointment|clinic hours|checkup)\b/,
+  },
+  // ---- Gas smell and CO symptoms.
+  {
+    name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
+    pattern: /(煤气|燃气|石油气|天然气|液化气)(的|嘅)?(味|气味|臭味)|臭鸡蛋(的|嘅)?(味|气味)|(头晕|头痛|头疼|头赤|头好晕).{0,14}(恶心|想吐|作呕|想呕|呕).{0,24}(全家|一家|都|大家|屋企|我哋|两个|三个|热水器|煤气|燃气|炭|炉)|(热水器|炭炉|煤炉|炭火|火炉|暖炉).{0,15}(头晕|头痛|恶心|晕|想睡|冇力)|报警器.{0,6}(响|叫)/,
+    unless: /燃气费|气费|账单|收费|换表|管道改造|隐患|安全检查|入户检查/,
+  },
+  {
+    name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
+    pattern: /\bsmells? (strongly )?(like|of) (gas|rotten eggs)|\brotten[- ]eggs? smell|\b(gas|co|carbon monoxide) (alarm|detector) (is |keeps )?(going off|beeping|sounding)|\b(headaches?|dizzy|dizziness|nausea|nauseous|sleepy|drowsy)\b.{0,40}\b(all of us|everyone|whole family|both of us|the kids|heater|boiler|stove|generator|brazier)\b/,
+    unless: /\b(bill|price|meter|inspection)\b/,
+  },
+  // ---- Flood with people trapped.
+  {
+    name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
+    pattern: /(水|洪水|大水|河水|水浸).{0,8}(淹到|浸到|漫到|涨到|到了|过了|已经到|浸过|浸咗|淹过|冲入|涌入|灌入|灌进)(了|咗)?.{0,4}(膝|膝盖|腰|胸|胸口|颈|脖子|下巴|窗|二楼|一楼|楼梯|床|屋|家)|(水|浸水|水浸|淹水|洪水).{0,20}(出不去|出唔到|走不了|走唔到|困住|困(在|喺)|被困|上不了|爬上|屋顶|阁楼|车顶)|(被困|困(在|喺)).{0,10}(水|屋顶|车顶|车里|车入面)/,
+    unless: /防汛|演练|去年|上次|预案|排水(设施|系统|管)|(会|担心|怕|容易)(被)?(淹|浸)/,
+  },
+  {
+    name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
+    pattern: /\bwater (is )?(up to|at|reached|reaching|rising|coming in|pouring in)\b.{0,30}\b(knees?|waist|chest|neck|windows?|stairs|second floor|door)|\b(trapped|stuck|can'?t get out|cannot get out|can'?t leave|unable to leave)\b.{0,40}\b(flood\w*|water|roof|attic)\b|\b(flood\w*|water)\b.{0,40}\b(trapped|stuck|can'?t get out|cannot get out|can'?t leave|rising fast)\b/,
+    unless: /\b(drill|insurance|last year|shelter|if)\b/,
+  },
+  // ---- Collapse with people under it.
+  {
+    name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
+    pattern: /(塌|倒塌|坍塌|塌咗|冧|冧咗|塌了|垮了|倒了).{0,12}(有人|压住|压着|压在|埋住|埋在|困住|困在|下面有|底下有|入面有)|(压|埋|困)(在|喺|住|着).{0,6}(下面|底下|瓦砾|废墟|入面|里面)|(楼|房|屋|墙|天花|天花板|棚|脚手架|屋顶|楼板|阳台).{0,4}(塌|冧|倒塌|坍塌)(了|咗|落嚟|下来)/,
+    unless: /风险|隐患|危房鉴定|会不会|可能|担心|裂缝/,
+  },
+  {
+    name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
+    pattern: /\b(collapsed|caved in|came down|fell down)\b.{0,30}\b(people|someone|workers?|trapped|under|inside|on (him|her|them))\b|\b(buried|trapped|pinned) (under|beneath|in) (the )?(rubble|debris|wall|ceiling|roof|collapsed)\b/,
+    unless: /\b(risk|danger of|might|could)\b/,
+  },
+  // ---- Concern: distress and passive wishes without a plan or a now.
+  {
+    name: 'distress', kind: 'distress', level: 'concern',
+    pattern: /活着(好|很|太|真|真的)?(累|辛苦|没意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死/,
+    unless: /笑死|想死你|想死我了|气死|累死了|烦死|热死/,
+  },
+  {
+    name: 'distress', kind: 'distress', level: 'concern',
+    pattern: /\b(hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares)\b/,
+  },
+];
+
+/** A report about someone else's event, a question about a service, a complaint about a past response. */
+export const NOT_NOW_ZH =
+  /新闻|报道|听说|据说|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(热线|电话|号码)(是|是多少|多少)|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
+export const NOT_NOW_EN =
+  /\b(news|reported|article|headline|i read (that|about)|heard (that|about)|what is the (number|hotline)|how (do|can) i (get|find|apply|contact|book|sign up)|where (is|are) the (nearest )?(shelters?|counsel\w*)|(is|are) there (any )?(counsel\w*|shelters?|hotlines?)|took (an hour|hours|[0-9]+ minutes) to (arrive|come)|too slow to|drill|training|workshop)\b/;

@@ -1,0 +1,191 @@
+/**
+ * A small, self-contained classifier for the crisis layer: multinomial logistic regression over the
+ * hashed features of features.ts for the level (none / concern / immediate), and one-vs-rest logistic
+ * heads for the kind. Trained with AdaGrad; stored as int8-quantised rows (a few hundred KB).
+ * Synchronous and local: scoring a 4,000-character letter takes about a millisecond.
+ */
+import { readFileSync } from 'node:fs';
+import { featurize, HASH_BITS, type Features } from './features.js';
+import type { CrisisKind, CrisisLevel } from './types.js';
+
+export const LEVELS: readonly CrisisLevel[] = ['none', 'concern', 'immediate'];
+export const MODEL_KINDS: readonly CrisisKind[] = [
+  'suicide', 'overdose', 'self_harm', 'violence', 'child_elder', 'medical', 'fire', 'gas', 'flood', 'collapse', 'drowning', 'disaster',
+];
+const DIM = 1 << HASH_BITS;
+
+export interface CrisisModel {
+  version: 1;
+  hashBits: number;
+  /** Chosen on held-out data (see trainCrisis.ts): P(immediate) at or above → immediate. */
+  immediateThreshold: number;
+  /** P(concern) + P(immediate) at or above → at least concern. */
+  concernThreshold: number;
+  level: Float32Array[]; // one row of DIM per level
+  kinds: Float32Array[]; // one row of DIM per MODEL_KINDS
+  meta: Record<string, unknown>;
+}
+
+export interface TrainExample {
+  text: string;
+  level: CrisisLevel;
+  kinds: CrisisKind[];
+  weight: number;
+  /** Kind labels are known (corpus) or not (letters, SOS-1K): only the former train the kind heads. */
+  kindsKnown: boolean;
+}
+
+function dot(w: Float32Array, f: Features): number {
+  let s = 0;
+  for (let i = 0; i < f.idx.length; i++) s += w[f.idx[i]!]! * f.val[i]!;
+  return s;
+}
+
+function softmax(z: number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Deterministic shuffle (the model file must not change between two runs on the same data). */
+function shuffle<T>(xs: T[], seed: number): T[] {
+  let s = seed >>> 0;
+  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export function trainModel(examples: TrainExample[], opts: { epochs?: number; lr?: number; l2?: number; seed?: number } = {}): CrisisModel {
+  const epochs = opts.epochs ?? 8;
+  const lr = opts.lr ?? 0.3;
+  const l2 = opts.l2 ?? 1e-6;
+  const feats = examples.map((e) => featurize(e.text));
+  const level = LEVELS.map(() => new Float32Array(DIM));
+  const levelG = LEVELS.map(() => new Float32Array(DIM).fill(1e-8));
+  const kinds = MODEL_KINDS.map(() => new Float32Array(DIM));
+  const kindsG = MODEL_KINDS.map(() => new Float32Array(DIM).fill(1e-8));
+  const order = examples.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (const i of shuffle(order, (opts.seed ?? 7) + ep)) {
+      const ex = examples[i]!;
+      const f = feats[i]!;
+      const p = softmax(level.map((w) => dot(w, f)));
+      const y = LEVELS.indexOf(ex.level);
+      for (let c = 0; c < LEVELS.length; c++) {
+        const g = (p[c]! - (c === y ? 1 : 0)) * ex.weight;
+        const w = level[c]!;
+        const G = levelG[c]!;
+        for (let k = 0; k < f.idx.length; k++) {
+          const j = f.idx[k]!;
+          const gj = g * f.val[k]! + l2 * w[j]!;
+          G[j]! += gj * gj;
+          w[j]! -= (lr * gj) / Math.sqrt(G[j]!);
+        }
+      }
+      if (!ex.kindsKnown || ex.level === 'none') continue;
+      for (let c = 0; c < MODEL_KINDS.length; c++) {
+        const t = ex.kinds.includes(MODEL_KINDS[c]!) ? 1 : 0;
+        const w = kinds[c]!;
+        const G = kindsG[c]!;
+        const g = sigmoid(dot(w, f)) - t;
+        for (let k = 0; k < f.idx.length; k++) {
+          const j = f.idx[k]!;
+          const gj = g * f.val[k]!;
+          G[j]! += gj * gj;
+          w[j]! -= (lr * gj) / Math.sqrt(G[j]!);
+        }
+      }
+    }
+  }
+  return { version: 1, hashBits: HASH_BITS, immediateThreshold: 0.5, concernThreshold: 0.5, level, kinds, meta: {} };
+}
+
+export interface Scores {
+  /** P(none), P(concern), P(immediate). */
+  level: [number, number, number];
+  /** Kinds whose head says ≥ 0.5, most likely first; at least the most likely one. */
+  kinds: CrisisKind[];
+}
+
+export function score(model: CrisisModel, text: string): Scores {
+  const f = featurize(text);
+  const p = softmax(model.level.map((w) => dot(w, f))) as [number, number, number];
+  const kp = model.kinds.map((w, i) => ({ k: MODEL_KINDS[i]!, p: sigmoid(dot(w, f)) })).sort((a, b) => b.p - a.p);
+  const kinds = kp.filter((x, i) => i === 0 || x.p >= 0.5).map((x) => x.k);
+  return { level: p, kinds };
+}
+
+// ---- Storage: each row as int8 with its own scale, base64.
+
+function pack(row: Float32Array): { scale: number; b64: string } {
+  let max = 0;
+  for (const v of row) max = Math.max(max, Math.abs(v));
+  const scale = max / 127 || 1;
+  const q = new Int8Array(row.length);
+  for (let i = 0; i < row.length; i++) q[i] = Math.round(row[i]! / scale);
+  return { scale, b64: Buffer.from(q.buffer).toString('base64') };
+}
+
+function unpack(p: { scale: number; b64: string }): Float32Array {
+  const buf = Buffer.from(p.b64, 'base64');
+  const q = new Int8Array(buf.buffer, buf.byteOffset, buf.length);
+  return Float32Array.from(q, (v) => v * p.scale);
+}
+
+export function serializeModel(m: CrisisModel): string {
+  return JSON.stringify({
+    version: m.version,
+    hashBits: m.hashBits,
+    immediateThreshold: m.immediateThreshold,
+    concernThreshold: m.concernThreshold,
+    meta: m.meta,
+    levels: LEVELS,
+    kindNames: MODEL_KINDS,
+    level: m.level.map(pack),
+    kinds: m.kinds.map(pack),
+  });
+}
+
+export function parseModel(json: string, source = 'crisis model'): CrisisModel {
+  const raw = JSON.parse(json);
+  if (raw.version !== 1 || raw.hashBits !== HASH_BITS) throw new Error(`${source}: unsupported crisis model (version ${raw.version}, ${raw.hashBits} bits); run npm run train:crisis`);
+  if (JSON.stringify(raw.kindNames) !== JSON.stringify(MODEL_KINDS)) throw new Error(`${source}: kinds differ from this code; run npm run train:crisis`);
+  return {
+    version: 1,
+    hashBits: raw.hashBits,
+    immediateThreshold: raw.immediateThreshold,
+    concernThreshold: raw.concernThreshold,
+    meta: raw.meta ?? {},
+    level: raw.level.map(unpack),
+    kinds: raw.kinds.map(unpack),
+  };
+}
+
+export function loadCrisisModel(file: string): CrisisModel {
+  return parseModel(readFileSync(file, 'utf8'), file);
+}
+
+/** Corpus kind names vary by writer (self-harm, domestic_violence, stroke…): map them onto ours. */
+export function kindOf(label: string): CrisisKind | null {
+  const s = label.toLowerCase().replace(/[^a-z]/g, '');
+  if (/suicid|farewell|ideation/.test(s)) return 'suicide';
+  if (/overdose|poison|ingest/.test(s)) return 'overdose';
+  if (/selfharm|selfinjur|cutting/.test(s)) return 'self_harm';
+  if (/violen|abuse|assault|knife|fight|threat|domestic|dv/.test(s)) return 'violence';
+  if (/child|elder|minor|toddler|vulnerable|senior|kid/.test(s)) return 'child_elder';
+  if (/medic|stroke|chest|cardiac|breath|unconscious|seizure|fall/.test(s)) return 'medical';
+  if (/fire|smoke/.test(s)) return 'fire';
+  if (/gas|co$|carbonmonoxide|monoxide/.test(s)) return 'gas';
+  if (/flood|trapped/.test(s)) return 'flood';
+  if (/collapse|structural|building/.test(s)) return 'collapse';
+  if (/drown/.test(s)) return 'drowning';
+  if (/disaster|earthquake|landslide|typhoon/.test(s)) return 'disaster';
+  return null;
+}

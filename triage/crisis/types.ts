@@ -1,0 +1,34 @@
+/** The crisis layer's outcome (see docs/crisis.md). */
+export type CrisisLevel = 'immediate' | 'concern' | 'none';
+
+/**
+ * What the danger is. The reply and the numbers depend on it. The first nine are the emergency rules'
+ * kinds (triage/emergency.ts); the crisis layer adds overdose, a child or an elder in danger, flood
+ * with people trapped, and collapse, and 'distress' for concern without a more specific kind.
+ */
+export type CrisisKind =
+  | 'suicide'
+  | 'overdose'
+  | 'self_harm'
+  | 'violence'
+  | 'child_elder'
+  | 'medical'
+  | 'fire'
+  | 'gas'
+  | 'flood'
+  | 'collapse'
+  | 'drowning'
+  | 'disaster'
+  | 'distress'
+  | 'other';
+
+export const CRISIS_KINDS: readonly CrisisKind[] = [
+  'suicide', 'overdose', 'self_harm', 'violence', 'child_elder', 'medical', 'fire', 'gas', 'flood', 'collapse', 'drowning', 'disaster', 'distress', 'other',
+];
+
+export interface CrisisOutcome {
+  level: CrisisLevel;
+  kinds: CrisisKind[];
+  /** Which rules, cues and model scores decided: shown on the office alert, never logged with text. */
+  cues: string[];
+}
