@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { ValidationError } from '../app/errors.js';
+import { ValidationError } from '../kernel/errors.js';
 import type { Language } from './types.js';
 
 /** Triage looks at this many code points at most; a petition longer than that is cut, never rejected. */
@@ -15,6 +15,8 @@ export interface Normalized {
   language: Language;
   /** true when the input was longer than MAX_TRIAGE_CHARS code points and was cut. */
   truncated: boolean;
+  /** true when written Cantonese was recognised and `normalized` carries its Mandarin equivalents. */
+  cantonese: boolean;
 }
 
 // Both presets are needed: 'hk' leaves 著 (as in 拿著) unconverted and 'tw' leaves 衞; chaining
@@ -72,6 +74,131 @@ export function detectLanguage(cleaned: string, simplified: string): Language {
   return 'zh-Hans';
 }
 
+// ------------------------------------------------------------------ written Cantonese
+
+/*
+ * Written Cantonese → Mandarin, so the rules, the classifier and the directory (all built on Mandarin) read
+ * 佢喺度嘈 as 他在吵. Entries are written in 繁體 as residents write them; their keys go through the same
+ * 繁→简 conversion as the text, so 嗰 (which OpenCC turns into 𠮶) and 係 (→ 系) match what the text has
+ * become. An entry whose value equals its key protects a Mandarin word from a shorter Cantonese key inside
+ * it (關係 keeps its 係, 仲裁 its 仲, 貓咪 its 咪): replacement is longest match first, left to right.
+ */
+
+/** Hong Kong words with no other Mandarin reading: converted in any text. */
+const HK_WORDS = `
+按金=押金 按金額=按金额 按金融=按金融 按金價=按金价 劏房=隔断房 屋企=家 老細=老板 差館=派出所 差佬=警察 街市=菜市场 街市中心=街市中心 水喉=水管 水喉水=自来水
+出糧=发工资 隔籬=隔壁 隔籬屋=邻居 屋苑=小区 屋邨=小区 業主立案法團=业主委员会 冷氣機=空调 老細胞=老细胞`;
+
+/** Cantonese words and grammar, converted only when the text is recognised as Cantonese. */
+const CANTONESE_WORDS = `
+我哋=我们 你哋=你们 佢哋=他们 佢=他 哋=们 嘅=的 咗=了 㗎=的 嘞=了 喇=了 啲=些
+冇=没有 冇人=没人 冇人理=没人管 冇得=没法 有冇=有没有 冇牌=无证 冇證=无证 冇錢=没钱
+喺=在 喺度=在 係度=在 係=是 唔係=不是 係咪=是不是 係唔係=是不是 咪就係=不就是 係咁=是这样 係咩=是吗
+唔=不 唔該晒=谢谢 唔該=请 唔好意思=不好意思 唔好=不要 唔使=不用 唔知=不知道 唔得=不行 唔啱=不对 唔返=不回
+嘢=东西 乜嘢=什么 乜=什么 咩=什么 咩事=什么事 做咩=干什么 做嘢=干活 食嘢=吃东西
+睇=看 俾=给 畀=给 俾人=被人 畀人=被人 俾返=还给 畀返=还给 攞=拿 攞返=拿回 退返=退回
+嚟=来 返嚟=回来 返去=回去 返屋企=回家 返學=上学 返工=上班 咁=这么 噉=这样 咁樣=这样 噉樣=这样
+點解=为什么 點算=怎么办 點樣=怎样 點辦=怎么办 邊度=哪里 邊個=谁 邊間=哪间
+嗰=那 嗰個=那个 嗰度=那里 嗰啲=那些 嗰陣=那时 呢個=这个 呢度=这里 呢啲=这些 呢間=这间 呢排=最近
+呢幾日=这几天 呢條=这条 呢棟=这栋 呢種=这种 呢次=这次 呢位=这位 呢邊=这边 呢件=这件
+而家=现在 依家=现在 宜家=现在 而家長=而家长 而家屬=而家属 而家庭=而家庭 而家人=而家人 依家庭=依家庭 依家屬=依家属 跌低=摔倒 跌親=摔伤 劈開=砍开 暈咗=晕倒了 昏咗=昏倒了
+拖欠人工=拖欠工资 拖人工=拖欠工资 欠人工=欠工资 出人工=发工资 扣人工=扣工资 加人工=加工资 減人工=减工资
+份人工=份工资 人工度=工资里 人工未出=工资没发 人工都未出=工资都没发 未出人工=没发工资 冇糧=没有工资 冇糧出=不发工资 同佢=跟他 同佢哋=跟他们 冇人工=没有工资 拖糧=拖欠工资 欠糧=欠工资 糧期=发薪日
+仲有=还有 仲未=还没 仲要=还要 仲話=还说 仲唔=还不 仲冇=还没有 仲係=还是
+嘈=吵 話=说 冇人整=没人修 整親=弄伤 整傷=弄伤 唔肯整=不肯修 嚟整=来修 整返=修好 日日=每天 朝朝=每天早上 夜夜=每晚
+擺檔=摆摊 檔口=摊位 點知=谁知 執笠=倒闭 舖頭=店铺 污糟=脏 幾耐=多久 得返=得回 都未=都还没 瞓=睡 搵=找 揾=找 諗=想 攰=累 嬲=生气
+呃錢=骗钱 呃人=骗人 呃咗=骗了 俾人呃=被人骗 畀人呃=被人骗 啱啱=刚刚 啱=对 搞掂=搞定 揸車=开车
+琴日=昨天 尋日=昨天 今日=今天 聽日=明天 好似=好像
+細路=小孩 細路仔=小孩 仔女=子女 阿媽=妈妈 老豆=爸爸 入面=里面
+水浸=积水 爆水喉=水管爆裂 咪搞=别搞 咪嘈=别吵 咪再=别再 咪理=别管 咪亂=别乱
+食飯=吃饭 食藥=吃药 食咗=吃了 食完=吃完 食壞=吃坏 食到=吃到 幫手=帮忙 搬屋=搬家 租屋=租房
+冷氣=空调 的士=出租车 巴士=公交车 巴士站=公交站 泊車=停车 單車=自行车
+關係=关系 聯係=联系 聯繫=联系 維繫=维系 體系=体系 系統=系统 系列=系列 派系=派系 直系=直系 旁系=旁系
+星系=星系 水系=水系 語系=语系 院系=院系 科系=科系 系主任=系主任 干係=干系 係數=系数
+電話=电话 說話=说话 講話=讲话 話費=话费 普通話=普通话 對話=对话 談話=谈话 通話=通话 笑話=笑话 廢話=废话
+話題=话题 閒話=闲话 壞話=坏话 實話=实话 真話=真话 假話=假话 白話=白话 童話=童话 神話=神话 繫鞋帶=系鞋带 繫安全帶=系安全带 嘈雜=嘈杂 仲裁=仲裁 仲介=仲介 伯仲=伯仲 人工智能=人工智能 貓咪=猫咪
+咪咪=咪咪 咪表=咪表 宜家家居=宜家家居 食物=食物 食品=食品 食堂=食堂 糧食=粮食 糧油=粮油
+點解決=点解决 點解釋=点解释 點解答=点解答 點解除=点解除 點解開=点解开 點解散=点解散 點解僱=点解雇 點解雇=点解雇
+點樣本=点样本 點辦理=点办理 點辦公=点办公 點辦事=点办事 邊度假=边度假 電話俾=电话给 電話畀=电话给`;
+
+/** Characters that only written Cantonese uses (in their 简体 form after OpenCC: 嗰 → 𠮶). */
+const CANTONESE_CHARS = /[嘅咗哋冇嘢佢喺睇揾嚟𠮶乜畀攞噉㗎啱咩嬲攰瞓谂]|唔\p{Script=Han}|嘈(?!杂)/u;
+// Each phrase minus the Mandarin words it begins (快点解决, 依家庭收入, 而家长, 周边度假).
+const CANTONESE_PHRASES = /而家(?![长属庭人])|依家(?![庭属])|点解(?![决释答除开散雇])|点算|边度(?!假)|呢个|呢度|呢啲|屋企|唔该|隔篱/;
+/** 蚊 after an amount is 元 (三千蚊); elsewhere it may be a mosquito. */
+const AMOUNT_MAN = /([0-9０-９一二两三四五六七八九十百千万几]+)蚊(?!子|虫|帐|香)/g;
+const TENANCY = /租|押金/;
+const LANDLORD_YEZHU = /业主(?!大会|委员会|委|们大会|群|代表)/g;
+/** 係 as the copula ("is"); 關係 / 聯係 / 係數 are Mandarin in 繁體. */
+const COPULA_HAI = /(?<![關联聯关干維])係(?!數)/;
+
+interface Dictionary {
+  map: Map<string, string>;
+  maxLen: number;
+  /** Quick test: does the text contain any key at all? */
+  any: RegExp;
+}
+
+function buildDictionary(...sources: string[]): Dictionary {
+  const map = new Map<string, string>();
+  for (const src of sources) {
+    for (const entry of src.trim().split(/\s+/)) {
+      const [from, to, extra] = entry.split('=');
+      if (!from || to === undefined || extra !== undefined) throw new Error(`bad Cantonese dictionary entry "${entry}"`);
+      map.set(traditionalToSimplified(from), to);
+    }
+  }
+  const keys = [...map.keys()];
+  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { map, maxLen: Math.max(...keys.map((k) => k.length)), any: new RegExp(escaped.join('|'), 'u') };
+}
+
+let hkDict: Dictionary | undefined;
+let cantoneseDict: Dictionary | undefined;
+
+/** Longest match first, left to right; lengths in UTF-16 units, which is how the keys were measured. */
+function replaceLongestFirst(text: string, dict: Dictionary): string {
+  if (!dict.any.test(text)) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let matched = false;
+    for (let len = Math.min(dict.maxLen, text.length - i); len >= 1; len--) {
+      const to = dict.map.get(text.slice(i, i + len));
+      if (to !== undefined) {
+        out += to;
+        i += len;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += text[i++];
+  }
+  return out;
+}
+
+/** Whether `original` (the resident's script) with its 简体 form `simplified` is written Cantonese. */
+export function isCantonese(original: string, simplified: string): boolean {
+  return CANTONESE_CHARS.test(simplified) || CANTONESE_PHRASES.test(simplified) || COPULA_HAI.test(original);
+}
+
+/**
+ * Mandarin reading of a 简体 text: Hong Kong words always, Cantonese words and grammar when the text is
+ * Cantonese. Ordinary Mandarin (简体 or 繁體) comes back unchanged.
+ */
+export function cantoneseToMandarin(original: string, simplified: string): { text: string; cantonese: boolean } {
+  hkDict ??= buildDictionary(HK_WORDS);
+  const cantonese = isCantonese(original, simplified);
+  if (!cantonese) return { text: replaceLongestFirst(simplified, hkDict), cantonese };
+  cantoneseDict ??= buildDictionary(HK_WORDS, CANTONESE_WORDS);
+  // 唔該 closing a message thanks; anywhere else it asks ("唔該幫我睇下" = 请帮我看看).
+  const closing = simplified.replace(/唔该(?=[\s\p{P}\p{S}]*$)/u, '谢谢');
+  let text = replaceLongestFirst(closing, cantoneseDict).replace(AMOUNT_MAN, '$1元');
+  // A Hong Kong tenant's 業主 is the landlord, not a flat owner in an owners' committee (housing).
+  if (TENANCY.test(text)) text = text.replace(LANDLORD_YEZHU, '房东');
+  return { text, cantonese };
+}
+
 /**
  * One place that turns a resident's raw message into the forms triage needs. Never throws on odd
  * content (empty, emoji, binary); a non-string is a programming error and gets a clear ValidationError.
@@ -83,5 +210,6 @@ export function normalize(text: string): Normalized {
   const { text: original, truncated } = clean(text);
   const simplified = traditionalToSimplified(original);
   const language = detectLanguage(original, simplified);
-  return { original, normalized: simplified.toLowerCase(), language, truncated };
+  const { text: mandarin, cantonese } = cantoneseToMandarin(original, simplified);
+  return { original, normalized: mandarin.toLowerCase(), language, truncated, cantonese };
 }

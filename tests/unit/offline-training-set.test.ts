@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'vitest';
-import { resourcePath } from '../../app/config.js';
+import { resourcePath } from '../../kernel/paths.js';
 import { readExampleFile } from '../../triage/cli/exampleFile.js';
+import { normalize } from '../../triage/normalize.js';
 import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../triage/taxonomy.js';
 
 const examples = readExampleFile(resourcePath('training', 'examples.jsonl'));
@@ -34,13 +37,58 @@ describe('bundled training set (resources/training/examples.jsonl)', () => {
     assert.ok(hant >= 0.06, `繁體 share ${hant.toFixed(2)}`);
     assert.equal(new Set(examples.map((e) => e.text)).size, examples.length);
   });
+});
 
-  it('does not contain lines of the held-out development set', async () => {
-    const { readFileSync } = await import('node:fs');
-    const path = await import('node:path');
+const trainingDir = resourcePath('training');
+const trainingFiles = readdirSync(trainingDir).filter((f) => f.endsWith('.jsonl'));
+const allTraining = trainingFiles.flatMap((f) => readExampleFile(path.join(trainingDir, f)).map((e) => ({ ...e, file: f })));
+const multilingual = readExampleFile(resourcePath('training', 'multilingual.jsonl'));
+/** The per-language routing test set (tests/fixtures): never trained on. */
+const routingTestPath = path.resolve(resourcePath(), '..', 'tests', 'fixtures', 'routing-multilingual.jsonl');
+
+describe('English, 繁體 and Cantonese training set (resources/training/multilingual.jsonl)', () => {
+  it('has at least 250 lines, each English or traditional / Cantonese, with Cantonese among them', () => {
+    assert.ok(multilingual.length >= 250, `${multilingual.length} lines`);
+    const notHans = multilingual.filter((e) => normalize(e.text).language === 'zh-Hans').map((e) => e.id);
+    assert.deepEqual(notHans, [], 'lines read as 简体');
+    const en = multilingual.filter((e) => normalize(e.text).language === 'en').length;
+    const yue = multilingual.filter((e) => normalize(e.text).cantonese).length;
+    assert.ok(en >= 60, `English lines ${en}`);
+    assert.ok(yue >= 60, `Cantonese lines ${yue}`);
+    assert.ok(multilingual.length - en - yue >= 60, `繁體 (not Cantonese) lines ${multilingual.length - en - yue}`);
+  });
+
+  it('covers every department and every 信访外 service', () => {
+    for (const d of DEPARTMENT_CODES) {
+      const n = multilingual.filter((e) => e.category === 'petition' && e.targets.includes(d)).length;
+      assert.ok(n >= 8, `${d}: ${n} petition lines, need 8`);
+    }
+    for (const s of SERVICE_CODES.filter((c) => c !== 'legal_aid')) {
+      const n = multilingual.filter((e) => e.category === 'out_of_scope' && e.targets.includes(s)).length;
+      assert.ok(n >= 2, `${s}: ${n} lines, need 2`);
+    }
+  });
+});
+
+describe('every training file (resources/training/*.jsonl)', () => {
+  it('has unique ids and texts across files', () => {
+    const dupIds = allTraining.filter((e, i) => allTraining.findIndex((o) => o.id === e.id) !== i).map((e) => `${e.file}:${e.id}`);
+    assert.deepEqual(dupIds, []);
+    const seen = new Set<string>();
+    const dupTexts = allTraining.filter((e) => (seen.has(e.text) ? true : (seen.add(e.text), false))).map((e) => `${e.file}:${e.id}`);
+    assert.deepEqual(dupTexts, []);
+  });
+
+  it('contains no line of the routing test set, not even in another script or spacing', () => {
+    const key = (t: string): string => normalize(t).normalized.replace(/[\s\p{P}]/gu, '');
+    const test = new Set(readFileSync(routingTestPath, 'utf8').split('\n').filter(Boolean).map((l) => key((JSON.parse(l) as { text: string }).text)));
+    const leaked = allTraining.filter((e) => test.has(key(e.text))).map((e) => `${e.file}:${e.id}`);
+    assert.deepEqual(leaked, []);
+  });
+
+  it('contains no line of the held-out development set', () => {
     const dev = path.resolve(resourcePath(), '..', '..', 'shared', 'eval', 'dev.jsonl');
     const devTexts = new Set(readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
-    const leaked = examples.filter((e) => devTexts.has(e.text));
-    assert.deepEqual(leaked.map((e) => e.id), []);
+    assert.deepEqual(allTraining.filter((e) => devTexts.has(e.text)).map((e) => `${e.file}:${e.id}`), []);
   });
 });

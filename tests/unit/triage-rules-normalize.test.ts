@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { ValidationError } from '../../app/errors.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { MAX_TRIAGE_CHARS, normalize } from '../../triage/normalize.js';
 
 describe('normalize', () => {
@@ -37,7 +37,7 @@ describe('normalize', () => {
   });
 
   it('handles empty and whitespace-only input', () => {
-    assert.deepEqual(normalize(''), { original: '', normalized: '', language: 'zh-Hans', truncated: false });
+    assert.deepEqual(normalize(''), { original: '', normalized: '', language: 'zh-Hans', truncated: false, cantonese: false });
     assert.equal(normalize(' \n\u200b ').normalized, '');
   });
 
@@ -60,5 +60,79 @@ describe('normalize: written Cantonese', () => {
   it('is zh-Hant even when no character changes under 繁→简', () => {
     assert.equal(normalize('我哋屋企冇人').language, 'zh-Hant');
     assert.equal(normalize('我们家没有人').language, 'zh-Hans');
+  });
+
+  it('reads Cantonese sentences as the Mandarin a classifier trained on 简体 knows, and keeps the original', () => {
+    const cases: Array<[string, string]> = [
+      ['佢哋喺度嘈咗成晚，我而家瞓唔著，點算好？', '他们在吵了成晚,我现在睡不着,怎么办好?'],
+      ['業主唔肯退按金，仲話要扣人工', '房东不肯退押金,还说要扣工资'],
+      ['個補習社收咗我哋兩萬蚊，開咗四個月就執笠', '个补习社收了我们两万元,开了四个月就倒闭'],
+      ['大堂冷氣壞咗都冇人整，佢話我喺屋企整親', '大堂空调坏了都没人修,他说我在家弄伤'],
+      ['我哋公司老細拖糧三個月', '我们公司老板拖欠工资三个月'],
+      ['呢個月嘅人工都未出', '这个月的工资都没发'],
+      ['佢係我鄰居，成日喺走廊放嘢', '他是我邻居,成日在走廊放东西'],
+      ['我哋想睇醫生但係冇人理', '我们想看医生但是没人管'],
+      ['邊度可以投訴？係咪打12345？', '哪里可以投诉?是不是打12345?'],
+      ['點解冇人嚟修水喉？', '为什么没人来修水管?'],
+      ['嗰度有個老人家跌低咗', '那里有个老人家摔倒了'],
+      ['佢俾人呃咗錢', '他被人骗了钱'],
+      ['返工冇糧出，攞唔返按金', '上班不发工资,拿不回押金'],
+      ['依家呢個社區乜嘢都冇', '现在这个社区什么都没有'],
+      ['咪再嘈啦', '别再吵啦'],
+      ['佢用刀劈開道門', '他用刀砍开道门'],
+    ];
+    for (const [yue, zh] of cases) {
+      const n = normalize(yue);
+      assert.equal(n.normalized, zh, yue);
+      assert.equal(n.cantonese, true, yue);
+      assert.equal(n.original, yue.replace(/，/g, ',').replace(/？/g, '?'), 'the original keeps the Cantonese');
+    }
+  });
+
+  it('唔該 asks inside a sentence and thanks at the end', () => {
+    assert.equal(normalize('唔該幫我問下點樣申請低保').normalized, '请帮我问下怎样申请低保');
+    assert.equal(normalize('屋企冇水三日，快啲處理，唔該！').normalized, '家没有水三日,快些处理,谢谢!');
+    assert.equal(normalize('唔該晒').normalized, '谢谢');
+  });
+
+  it('keeps Mandarin words that contain a Cantonese key (關係, 仲裁, 人工智能, 貓咪, 快點解決)', () => {
+    assert.equal(normalize('我同佢嘅關係好差').normalized, '我跟他的关系好差');
+    assert.equal(normalize('佢話要去仲裁，打電話冇人聽').normalized, '他说要去仲裁,打电话没人听');
+    assert.equal(normalize('佢真係好差').normalized, '他真是好差');
+    assert.equal(normalize('人工智能係未來').normalized, '人工智能是未来');
+    assert.equal(normalize('貓咪唔見咗').normalized, '猫咪不见了');
+    assert.equal(normalize('佢哋話快點解決').normalized, '他们说快点解决');
+    assert.equal(normalize('我哋業主大會投票，佢租咗車位').normalized, '我们业主大会投票,他租了车位', '業主 of an owners\' meeting stays');
+    assert.equal(normalize('屋企好多蚊，三百蚊都唔夠買蚊香').normalized, '家好多蚊,三百元都不够买蚊香', 'a mosquito is not a dollar');
+  });
+
+  it('leaves ordinary 简体 and 繁體 untouched and does not flag them as Cantonese', () => {
+    const mandarin: Array<[string, string]> = [
+      ['我们之间的关系很好,系统出了问题', '我们之间的关系很好,系统出了问题'],
+      ['我們之間的關係很好,請聯繫我', '我们之间的关系很好,请联系我'],
+      ['公司拖欠工资,我申请了劳动仲裁', '公司拖欠工资,我申请了劳动仲裁'],
+      ['希望快点解决,依家庭收入申请低保', '希望快点解决,依家庭收入申请低保'],
+      ['人工智能公司按金额收费,造成晚间停车难', '人工智能公司按金额收费,造成晚间停车难'],
+      ['请修缮步行街市中心的老旧房屋', '请修缮步行街市中心的老旧房屋'],
+      ['我们的士兵系好安全带,猫咪很可爱', '我们的士兵系好安全带,猫咪很可爱'],
+      ['唔，我想问一下', '唔,我想问一下'],
+      ['装修质量太差,要求返工', '装修质量太差,要求返工'],
+    ];
+    for (const [text, expected] of mandarin) {
+      const n = normalize(text);
+      assert.equal(n.normalized, expected, text);
+      assert.equal(n.cantonese, false, text);
+    }
+  });
+
+  it('converts Hong Kong words with no Mandarin reading in any text (按金, 劏房, 老細)', () => {
+    const n = normalize('房東不退按金,劏房老細又加租');
+    assert.equal(n.normalized, '房东不退押金,隔断房老板又加租');
+    assert.equal(n.language, 'zh-Hant');
+  });
+
+  it('still lets the emergency wording through in its Mandarin form', () => {
+    assert.equal(normalize('我真係唔想活落去').normalized, '我真是不想活落去');
+    assert.equal(normalize('阿媽喺廚房暈咗').normalized, '妈妈在厨房晕倒了');
   });
 });
