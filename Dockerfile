@@ -1,9 +1,16 @@
+# One stage: install everything, compile TypeScript to dist/, drop the dev dependencies.
 FROM node:20-bookworm-slim
+# tini as PID 1: passes SIGTERM to node and reaps zombies (node as PID 1 does neither well).
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 # `npm install` rather than `npm ci`: @node-rs/jieba's per-platform package must resolve for this platform.
-RUN npm install --no-audit --no-fund --omit=dev
+# Dev dependencies too (TypeScript for the build); pruned below.
+RUN npm install --no-audit --no-fund
 COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && mkdir -p data && chown node:node data
+ENV NODE_ENV=production
 USER node
-CMD ["npm", "start", "--", "--role", "all"]
+# node directly, not `npm start`: the app itself gets the SIGTERM and finishes in-flight work.
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/app/main.js", "--role", "all"]

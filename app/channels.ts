@@ -1,4 +1,4 @@
-import type { Logger } from './logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
 
 /** How long an outbox row waits before trying again while its channel is not configured. */

@@ -1,10 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-
-/** Root of the project checkout, so bundled resources resolve the same from any working directory. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const resourcePath = (...parts: string[]): string => path.join(PROJECT_ROOT, 'resources', ...parts);
+import { resourcePath } from '../kernel/paths.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -19,8 +14,8 @@ const url = (hint: string) =>
   z.preprocess(emptyToUndefined, z.string().url({ message: `must be a URL, for example ${hint}` }).optional());
 
 /**
- * Every environment variable the application reads. Each entry's `describe` text is what the
- * README documents; keep them in step.
+ * Every environment variable the application reads. The README's configuration table documents each
+ * one (tests/unit/readme.test.ts fails on a variable it does not list).
  */
 export const configSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),

@@ -7,9 +7,9 @@ import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { ChannelRouter } from './channels.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger } from '../kernel/logger.js';
 import { buildTriageDeps } from './triageDeps.js';
 import { callbackKeyFromConfig, createCallbackCodec } from '../bot/callbackData.js';
 import { telegramHandlersFor } from '../bot/handlers.js';
@@ -19,8 +19,9 @@ import { loadHolidayCalendar, type WorkingCalendar } from '../cases/calendar.js'
 import { CaseService } from '../cases/caseService.js';
 import { createClockHandler } from '../cases/deadlines.js';
 import type { ClockSettings } from '../cases/statutory.js';
+import { DataDirLockedError } from '../db/dataDirLock.js';
 import { openDatabase, type Database } from '../db/pool.js';
-import { loadDirectory, type Directory } from '../knowledge/directory.js';
+import { loadDirectory, type Directory } from '../directory/directory.js';
 import { createEmbedder } from '../knowledge/embedder.js';
 import { ingestBundledNotes } from '../knowledge/ingest.js';
 import { createRetriever, type KnowledgeRetriever } from '../knowledge/retriever.js';
@@ -223,6 +224,7 @@ export function consoleAuth(cfg: Config, core: Pick<Core, 'db' | 'clock'>, logge
 export function describeStartupError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   if (err instanceof RedisUnavailableError) return err.message;
+  if (err instanceof DataDirLockedError) return err.message;
   if (err instanceof Error && err.name.endsWith('Error') && /directory|holiday|calendar/i.test(err.name)) return err.message;
   return `Start-up failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
 }

@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
-import type { Logger } from './logger.js';
-import type { Directory } from '../knowledge/directory.js';
+import type { Logger } from '../kernel/logger.js';
+import type { Directory } from '../directory/directory.js';
 import type { Retriever } from '../knowledge/types.js';
 import { bundledFewShot } from '../triage/fewShot.js';
 import { createLlmEngine } from '../triage/llmEngine.js';

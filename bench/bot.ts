@@ -7,10 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { resourcePath } from '../app/config.js';
+import { resourcePath } from '../kernel/paths.js';
 import { triage } from '../triage/pipeline.js';
-import type { Decision } from '../triage/types.js';
-import { startE2E, type E2E } from '../tests/integration/e2e-harness.js';
+import type { Decision } from '../kernel/taxonomy.js';
+import { startE2E, type E2E } from '../tests/helpers/e2e.js';
 import type { BenchModule } from './types.js';
 import { startProfile } from './profile.js';
 

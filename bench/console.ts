@@ -1,13 +1,13 @@
 import os from 'node:os';
-import { FixedClock } from '../app/clock.js';
-import { resourcePath } from '../app/config.js';
-import { silentLogger } from '../app/logger.js';
+import { FixedClock } from '../kernel/clock.js';
+import { resourcePath } from '../kernel/paths.js';
+import { silentLogger } from '../kernel/logger.js';
 import { loadHolidayCalendar } from '../cases/calendar.js';
 import { CaseService } from '../cases/caseService.js';
 import { ConsoleAuth } from '../console/auth.js';
 import { SESSION_COOKIE, startConsole } from '../console/server.js';
 import { openDatabase, withTransaction } from '../db/pool.js';
-import { loadDirectory } from '../knowledge/directory.js';
+import { loadDirectory } from '../directory/directory.js';
 import type { BenchModule } from './types.js';
 
 const CASES = 100_000;
@@ -104,7 +104,7 @@ export const bench: BenchModule = {
           for (const v of variants) {
             const q = new URLSearchParams(v.split('?')[1] ?? '');
             const started = performance.now();
-            await cases.casePage({
+            await cases.queue({
               sort: q.get('sort') === 'oldest' ? 'oldest' : 'urgent',
               category: q.get('category') ?? undefined,
               target: q.get('target') ?? undefined,
@@ -115,7 +115,7 @@ export const bench: BenchModule = {
             sql.push(performance.now() - started);
           }
         }
-        console.log(`# service level (casePage: page + count): p50 ${pct(sql, 0.5).toFixed(1)} ms, p95 ${pct(sql, 0.95).toFixed(1)} ms`);
+        console.log(`# service level (queue: page + count): p50 ${pct(sql, 0.5).toFixed(1)} ms, p95 ${pct(sql, 0.95).toFixed(1)} ms`);
         report('console_queue_p95_ms', pct(times, 0.95), 'ms');
         report('console_queue_p50_ms', pct(times, 0.5), 'ms');
         report('console_queue_cpu_ms_per_page', cpuPerPage, 'ms');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../app/config.js';
+import { PROJECT_ROOT } from '../kernel/paths.js';
 import { openDatabase, withTransaction } from '../db/pool.js';
 import { LocalHashEmbedder } from '../knowledge/embedder.js';
 import { createRetriever } from '../knowledge/retriever.js';

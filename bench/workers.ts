@@ -1,19 +1,20 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { Redis } from 'ioredis';
-import { FixedClock } from '../app/clock.js';
-import { loadConfig, resourcePath } from '../app/config.js';
-import { silentLogger } from '../app/logger.js';
+import { FixedClock } from '../kernel/clock.js';
+import { loadConfig } from '../app/config.js';
+import { resourcePath } from '../kernel/paths.js';
+import { silentLogger } from '../kernel/logger.js';
 import { createClockHandler } from '../cases/deadlines.js';
 import { openDatabase, withTransaction } from '../db/pool.js';
-import { loadDirectory } from '../knowledge/directory.js';
+import { loadDirectory } from '../directory/directory.js';
 import { txQuery } from '../workers/db.js';
 import { startWorkers } from '../workers/index.js';
 import { enqueueOutbox } from '../workers/outbox.js';
 import { createQueues } from '../workers/queues.js';
 import type { MessageSender } from '../workers/sender.js';
 import { runSweep, SELECT_DUE, type ClockHandler } from '../workers/sweeper.js';
-import { sqlClockHandler, waitFor } from '../workers/testkit.js';
+import { sqlClockHandler, waitFor } from '../tests/helpers/workers.js';
 import type { BenchModule } from './types.js';
 
 const CASES = 100_000;

@@ -7,8 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Config } from '../app/config.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** Telegram's limit on callback_data, in bytes. */
 export const CALLBACK_DATA_MAX_BYTES = 64;
@@ -140,7 +139,7 @@ export const DEVELOPMENT_CALLBACK_KEY = 'xinfang-terminal-development-callback-k
  * development key, with a warning.
  */
 export function callbackKeyFromConfig(
-  config: Pick<Config, 'CALLBACK_SECRET' | 'TELEGRAM_BOT_TOKEN'>,
+  config: { CALLBACK_SECRET?: string; TELEGRAM_BOT_TOKEN?: string },
   channel: 'telegram' | 'terminal',
   logger?: Logger,
 ): Buffer {

@@ -5,8 +5,8 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import type { Clock } from '../app/clock.js';
-import { ValidationError } from '../app/errors.js';
+import type { Clock } from '../kernel/clock.js';
+import { ValidationError } from '../kernel/errors.js';
 import type { Queryable } from '../db/pool.js';
 
 export type ConversationChannel = 'telegram' | 'terminal';

@@ -5,17 +5,33 @@
  */
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Logger } from '../app/logger.js';
-import type { Core } from '../app/main.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { Pool } from '../db/pool.js';
+import type { KnowledgeRetriever } from '../knowledge/retriever.js';
+import type { TriageDeps } from '../triage/pipeline.js';
 import { ResidentConversation } from '../conversation/resident.js';
 import { StaffConversation, STAFF_ACTIONS, type StaffResult } from '../conversation/staff.js';
 import type { Reply, ResidentConversationApi, ResidentRef } from '../conversation/types.js';
-import type { Directory } from '../knowledge/directory.js';
-import type { Language } from '../triage/types.js';
+import type { Directory } from '../directory/directory.js';
+import type { Language } from '../kernel/language.js';
 import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec, type ParsedCallback } from './callbackData.js';
-import { t } from './messages/index.js';
+import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './telegramBot.js';
 import { buildKeyboard, splitText } from './telegramSender.js';
+
+/** What the Telegram conversations need of the app's core (app/main.ts's `Core` is one). */
+export interface BotServices {
+  cfg: { CALLBACK_SECRET?: string; TELEGRAM_BOT_TOKEN?: string; OFFICE_CHAT_ID?: number; OFFICE_MEMBER_IDS: number[] };
+  logger: Logger;
+  clock: Clock;
+  db: { pool: Pool };
+  cases: CaseService;
+  directory: Directory;
+  triage: TriageDeps;
+  retriever: KnowledgeRetriever;
+}
 
 export interface BotHandlerDeps {
   resident: ResidentConversationApi;
@@ -55,7 +71,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
 
   async function sendReplies(ctx: Context, chatId: number, lang: Language, replies: readonly Reply[]): Promise<void> {
     for (const r of orderReplies(replies)) {
-      const text = t(lang, r.key, r.params ?? {});
+      const text = t(r.language ?? lang, r.key, r.params ?? {});
       const keyboard = r.actions?.length ? buildKeyboard(callbacks, lang, r.actions, r.caseRef ?? r.token ?? '', r.caseVersion) : undefined;
       await sendText(ctx, chatId, text, keyboard);
     }
@@ -162,7 +178,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
  * Builds the resident and staff conversations on the core's services, with the same button key the
  * bot verifies with (CALLBACK_SECRET, else derived from TELEGRAM_BOT_TOKEN).
  */
-export function telegramHandlersFor(core: Core): ConversationHandlers {
+export function telegramHandlersFor(core: BotServices): ConversationHandlers {
   const callbacks = createCallbackCodec(callbackKeyFromConfig(core.cfg, 'telegram', core.logger));
   const officeChatId = core.cfg.OFFICE_CHAT_ID ?? null;
   if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');

@@ -9,13 +9,16 @@ import type { Redis } from 'ioredis';
 import { Telegraf, type Context, type NarrowedContext } from 'telegraf';
 import { message, editedMessage, callbackQuery } from 'telegraf/filters';
 import type { BotCommand, Message, Update } from 'telegraf/types';
-import { systemClock, type Clock } from '../app/clock.js';
-import { AppError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
+import { AppError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import { refusalKey } from '../cases/policy.js';
+import { residentLanguage, setResidentLanguage } from '../cases/commands/residents.js';
+import { pgRepositories } from '../cases/pgRepositories.js';
 import type { Queryable } from '../db/pool.js';
-import type { Language } from '../triage/types.js';
+import type { Language } from '../kernel/language.js';
 import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec, type ParsedCallback } from './callbackData.js';
-import { hasMessage, isLanguage, languageFromTelegram, LANGUAGES, t } from './messages/index.js';
+import { hasMessage, isLanguage, languageFromTelegram, LANGUAGES, t } from '../i18n/index.js';
 
 export type TextContext = NarrowedContext<Context, Update.MessageUpdate<Message.TextMessage>>;
 export type CallbackContext = NarrowedContext<Context, Update.CallbackQueryUpdate>;
@@ -94,9 +97,7 @@ export function commandMenu(lang: Language): BotCommand[] {
 /** The language a Telegram user saved (or was last answered in), from `residents`; null for none. */
 export async function savedLanguage(pool: Queryable, userId: number): Promise<Language | null> {
   if (!Number.isSafeInteger(userId)) return null;
-  // A literal (a checked integer), not a parameter: one protocol message instead of five on PGlite.
-  const r = await pool.query<{ language: string }>(`SELECT language FROM residents WHERE channel = 'telegram' AND external_id = '${userId}'`);
-  const saved = r.rows[0]?.language;
+  const saved = await residentLanguage(pgRepositories(pool).residents, 'telegram', String(userId));
   return isLanguage(saved) ? saved : null;
 }
 
@@ -106,11 +107,7 @@ export async function resolveLanguage(pool: Queryable, userId: number, languageC
 }
 
 export async function saveLanguage(pool: Queryable, userId: number, chatId: number, lang: Language): Promise<void> {
-  await pool.query(
-    `INSERT INTO residents (channel, external_id, chat_id, language) VALUES ('telegram', $1, $2, $3)
-     ON CONFLICT (channel, external_id) DO UPDATE SET language = EXCLUDED.language, chat_id = EXCLUDED.chat_id`,
-    [String(userId), chatId, lang],
-  );
+  await setResidentLanguage(pgRepositories(pool).residents, { channel: 'telegram', externalId: String(userId), chatId, language: lang });
 }
 
 /** The language middleware put on the context (zh-Hans if it did not run). */
@@ -385,7 +382,8 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
     else log.error(fields, 'handler failed');
     try {
       const lang = langOf(ctx);
-      const key = appError?.options.userMessageKey && hasMessage(appError.options.userMessageKey) ? appError.options.userMessageKey : 'error.generic';
+      const refused = refusalKey(err, 'bot');
+      const key = refused && hasMessage(refused) ? refused : 'error.generic';
       const text = t(lang, key);
       if (ctx.callbackQuery) await ctx.answerCbQuery(text.slice(0, 200)).catch(() => undefined);
       if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, text);

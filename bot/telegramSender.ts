@@ -5,11 +5,11 @@
  */
 import { Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import type { Logger } from '../app/logger.js';
-import type { Language } from '../triage/types.js';
+import type { Logger } from '../kernel/logger.js';
+import type { Language } from '../kernel/language.js';
 import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
 import { ACTION_CODES, type CallbackAction, type CallbackCodec } from './callbackData.js';
-import { t } from './messages/index.js';
+import { t } from '../i18n/index.js';
 
 /** Telegram's limit on one text message, in UTF-16 code units (what JS string length counts). */
 export const TELEGRAM_TEXT_LIMIT = 4096;

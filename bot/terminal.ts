@@ -11,8 +11,8 @@
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../app/config.js';
-import { AppError } from '../app/errors.js';
-import { createLogger } from '../app/logger.js';
+import { AppError } from '../kernel/errors.js';
+import { createLogger } from '../kernel/logger.js';
 import { describeStartupError, startApp, type Core, type RunningApp } from '../app/main.js';
 import type { CaseService } from '../cases/caseService.js';
 import { shanghaiDateTime } from '../cases/refs.js';
@@ -20,8 +20,8 @@ import type { Actor, HandlerActor, HandlerKind } from '../cases/types.js';
 import { ResidentConversation } from '../conversation/resident.js';
 import type { Reply, ResidentCommand, ResidentRef } from '../conversation/types.js';
 import type { MessageSender, OutgoingMessage } from '../workers/sender.js';
-import type { Language } from '../triage/types.js';
-import { isLanguage, t } from './messages/index.js';
+import type { Language } from '../kernel/language.js';
+import { isLanguage, t } from '../i18n/index.js';
 
 /** The office group's chat id when none is configured: only this process ever sees it. */
 export const TERMINAL_OFFICE_CHAT_ID = -1;
@@ -95,7 +95,7 @@ export class TerminalChat {
   }
 
   private printReply(who: string, r: Reply): void {
-    this.out(`${who}> ${t(this.lang, r.key, r.params ?? {})}`);
+    this.out(`${who}> ${t(r.language ?? this.lang, r.key, r.params ?? {})}`);
     if (!r.actions?.length) return;
     const shown = r.actions.map((action) => {
       this.choices.push({ action, arg: r.caseRef ?? r.token ?? '', version: r.caseVersion, label: t(this.lang, `action.${action}`) });
@@ -146,9 +146,9 @@ export class TerminalChat {
     try {
       switch (sub) {
         case 'queue': {
-          const q = await cases.officeQueue({ limit: 20 });
+          const { rows: q } = await cases.queue({ limit: 20 });
           if (q.length === 0) return say('queue empty');
-          for (const c of q) say(`${c.ref} ${c.status}${c.urgent ? ' URGENT' : ''} ${c.category}/${c.target ?? '—'} ${c.summary.slice(0, 40)}`);
+          for (const c of q) say(`${c.ref} ${c.status}${c.urgent ? ' URGENT' : ''} ${c.category}/${c.target ?? '—'} due ${c.dueAt ? shanghaiDateTime(c.dueAt) : '—'}`);
           return;
         }
         case 'approve': {
@@ -198,11 +198,7 @@ export class TerminalChat {
   }
 
   private async latestRef(): Promise<string> {
-    const r = await this.core.db.pool.query<{ ref: string }>(
-      `SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.channel = $1 AND r.external_id = $2 ORDER BY c.id DESC LIMIT 1`,
-      [this.ref.channel, this.ref.externalId],
-    );
-    return r.rows[0]?.ref ?? '';
+    return (await this.core.cases.casesOfResident(this.ref.channel, this.ref.externalId))[0]?.ref ?? '';
   }
 
   /** Acting as the handler that holds the case: a listed member, or the handler's own chat. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ValidationError } from '../app/errors.js';
+import { ValidationError } from '../kernel/errors.js';
 
 /*
  * Working-day calendar of the office (Asia/Shanghai).

@@ -21,6 +21,7 @@ export interface ClockRecord {
   extensionReason: string | null;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
 type Row = Record<string, any>;
 const toClock = (r: Row): ClockRecord => ({
   id: r.id,

@@ -1,6 +1,6 @@
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Queryable, TxClient } from '../db/pool.js';
-import type { Directory } from '../knowledge/directory.js';
+import type { Directory } from '../directory/directory.js';
 import type { CaseEventRecord, CaseRecord, ResidentRecord, SatisfactionRecord } from './caseRepository.js';
 import { stopClocksMany, type ClockRecord, type ClockStopReason } from './clockRepository.js';
 import { insertOutboxRows, outboxRowsFor, type Outgoing } from './delivery.js';
@@ -58,6 +58,7 @@ interface Snapshot {
   cases: Map<number, CaseState>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
 type Row = Record<string, any>;
 
 /*

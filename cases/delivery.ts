@@ -1,6 +1,6 @@
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Queryable } from '../db/pool.js';
-import type { Directory } from '../knowledge/directory.js';
+import type { Directory } from '../directory/directory.js';
 import type { CaseRecord, ResidentRecord } from './caseRepository.js';
 import { enqueueOutbox, type OutboxRow } from './outboxRepository.js';
 import type { HandlerKind, OutboxMessage } from './types.js';

@@ -2,7 +2,7 @@ import type { NotAcceptedReason, OutboxMessage } from './types.js';
 
 /**
  * Every message key the cases area writes to the outbox, with the parameters its texts use. `msg()`
- * makes the compiler check that each one is supplied; tests check the catalogue (bot/messages/cases.ts)
+ * makes the compiler check that each one is supplied; tests check the catalogue (i18n/cases.ts)
  * has each key in the three languages and uses no other parameter.
  */
 export const CASE_MESSAGE_PARAMS = {
@@ -36,7 +36,7 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.resident.withdrawn': ['ref'],
   'cases.resident.consent_withdrawn': ['ref'],
   // to the petition office group (zh-Hans)
-  'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'summary', 'dueDate'],
+  'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'dueDate'],
   'cases.staff.declined': ['ref', 'handler', 'reason', 'proposal'],
   'cases.staff.accepted': ['ref', 'handler'],
   'cases.staff.extended': ['ref', 'handler', 'dueDate', 'reason'],

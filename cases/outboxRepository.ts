@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool.js';
-import type { Language } from '../triage/types.js';
+import type { Language } from '../kernel/language.js';
 import type { OutboxMessage } from './types.js';
 
 export interface OutboxRow {

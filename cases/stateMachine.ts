@@ -1,4 +1,4 @@
-import { IllegalTransitionError } from '../app/errors.js';
+import { IllegalTransitionError } from '../kernel/errors.js';
 import { CASE_STATUSES, OPEN_STATUSES, type CaseStatus } from './types.js';
 
 /**

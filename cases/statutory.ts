@@ -1,4 +1,4 @@
-import { ValidationError } from '../app/errors.js';
+import { ValidationError } from '../kernel/errors.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { ClockKind } from './types.js';
 

@@ -94,3 +94,13 @@ export interface HandlerActor extends Actor {
   kind: 'handler';
   handler?: { kind: HandlerKind; id: string };
 }
+
+/** Clock kinds that are obligations of the office or a handler (what on-time rates and the overdue list count). */
+export const OBLIGATION_CLOCKS: ClockKind[] = ['forward_notify', 'resolve', 'review_answer', 'recheck_answer', 'org_accept', 'org_first_contact'];
+export const SURVEY_CLOCKS: ClockKind[] = ['survey_reminder', 'survey_close'];
+/** What the office's review queue lists by default. */
+export const REVIEW_QUEUE_STATUSES: CaseStatus[] = ['office_review', 'reopened', 'review_requested'];
+
+/** The purpose a resident consents to when a matter goes to a social organization (案主自愿). */
+export const CONSENT_PURPOSE = 'refer_to_organization';
+export const DEFAULT_SHARED_FIELDS = ['summary', 'contact_chat'];

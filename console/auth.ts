@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { z } from 'zod';
-import type { Clock } from '../app/clock.js';
-import { ValidationError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import { ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Pool, Queryable } from '../db/pool.js';
 import type { HandlerKind } from '../cases/types.js';
 
@@ -69,6 +69,7 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
 type Row = Record<string, any>;
 const toUser = (r: Row): ConsoleUser => ({
   id: r.id,

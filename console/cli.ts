@@ -6,15 +6,16 @@
  *   list
  * The password is read from stdin when it is piped (`printf '%s\n' "$PW" | npm run console:user -- add …`),
  * otherwise prompted for without echo. With the embedded database, run this while the app is stopped:
- * PGlite's data directory belongs to one process at a time.
+ * PGlite's data directory belongs to one process at a time (a lock file refuses a second one).
  */
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { systemClock } from '../app/clock.js';
+import { systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../app/config.js';
-import { AppError } from '../app/errors.js';
-import { openDatabase } from '../db/pool.js';
-import { loadDirectory, type Directory } from '../knowledge/directory.js';
+import { AppError } from '../kernel/errors.js';
+import { DataDirLockedError } from '../db/dataDirLock.js';
+import { openDatabase, type Database } from '../db/pool.js';
+import { loadDirectory, type Directory } from '../directory/directory.js';
 import { CONSOLE_ROLES, ConsoleAuth, passwordSchema, type ConsoleRole } from './auth.js';
 
 const USAGE = `usage: npm run console:user -- add <username> --role ${CONSOLE_ROLES.join('|')} [--handler <department code or organization id>]
@@ -87,7 +88,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const db = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, pgliteport: cfg.PGLITE_PORT, poolMax: 2 });
+  let db: Database;
+  try {
+    db = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, pgliteport: cfg.PGLITE_PORT, poolMax: 2 });
+  } catch (err) {
+    // The app holds the embedded database: say so instead of a stack trace.
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
   try {
     const auth = new ConsoleAuth({
       pool: db.pool,

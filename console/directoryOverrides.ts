@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
-import type { Directory, Handler } from '../knowledge/directory.js';
+import type { Directory, Handler } from '../directory/directory.js';
 import type { HandlerKind } from '../cases/types.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Html } from './html.js';
 
-/* A small HTTP layer over node:http: route table, cookies, url-encoded forms with a size cap, responses. */
+/* A small HTTP layer over node:http: cookies, url-encoded forms with a size cap, responses (routing: router.ts). */
 
 export interface Request {
   method: string;
@@ -18,51 +18,6 @@ export interface Response {
   status: number;
   headers: Record<string, string | string[]>;
   body: string | Buffer;
-}
-
-export type RouteHandler = (req: Request) => Promise<Response>;
-interface Route {
-  method: string;
-  pattern: RegExp;
-  keys: string[];
-  handler: RouteHandler;
-}
-
-export class Router {
-  private readonly routes: Route[] = [];
-
-  add(method: string, path: string, handler: RouteHandler): this {
-    const keys: string[] = [];
-    const pattern = new RegExp(
-      '^' +
-        path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, k: string) => {
-          keys.push(k);
-          return '([^/]+)';
-        }) +
-        '$',
-    );
-    this.routes.push({ method, pattern, keys, handler });
-    return this;
-  }
-
-  /** The handler for a request, 'method' when only the method is wrong, or null. */
-  match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | null {
-    let wrongMethod = false;
-    for (const r of this.routes) {
-      const m = r.pattern.exec(path);
-      if (!m) continue;
-      if (r.method !== method && !(r.method === 'GET' && method === 'HEAD')) {
-        wrongMethod = true;
-        continue;
-      }
-      const params: Record<string, string> = {};
-      r.keys.forEach((k, i) => {
-        params[k] = decodeURIComponent(m[i + 1]!);
-      });
-      return { handler: r.handler, params };
-    }
-    return wrongMethod ? 'method' : null;
-  }
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

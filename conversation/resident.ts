@@ -11,29 +11,27 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../app/clock.js';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import { ACTION_CODES } from '../bot/callbackData.js';
 import { Coalescer, ConversationStore, sqlLiteral, type ConversationSnapshot } from '../bot/conversationStore.js';
-import * as caseRepo from '../cases/caseRepository.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
-import { deliver } from '../cases/delivery.js';
-import { enqueueOutbox } from '../cases/outboxRepository.js';
+import { refusalKey } from '../cases/policy.js';
 import { isRef, shanghaiDay } from '../cases/refs.js';
-import { OPEN_STATUSES, type OutboxMessage, type SatisfactionRating } from '../cases/types.js';
-import { withTransaction, type Pool } from '../db/pool.js';
-import type { Directory, Organization } from '../knowledge/directory.js';
+import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
+import type { Pool } from '../db/pool.js';
+import type { Directory, Organization } from '../directory/directory.js';
 import type { Retriever, RetrievedPassage } from '../knowledge/types.js';
-import { answer, type AnswerLlmOptions } from '../triage/answer.js';
+import { answer, type AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { triage } from '../triage/pipeline.js';
 import { redact } from '../triage/redact.js';
-import { isServiceCode, type ServiceCode } from '../triage/taxonomy.js';
-import type { Decision, Language } from '../triage/types.js';
-import { t } from '../bot/messages/index.js';
-import { emergencyMessageKey } from '../bot/messages/triage.js';
+import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import type { Language } from '../kernel/language.js';
+import { t } from '../i18n/index.js';
+import { emergencyMessageKey } from '../i18n/triage.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 /** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
@@ -148,9 +146,8 @@ export class ResidentConversation implements ResidentConversationApi {
 
   constructor(private readonly deps: ResidentConversationDeps) {
     this.store = deps.store ?? new ConversationStore<ResidentState>(deps.pool, deps.clock, residentStateSchema);
-    // Stop-gap until every caller passes officeChatId: the case service was configured with it.
-    const fromCases = (deps.cases as unknown as { settings?: { officeChatId?: number | null } }).settings?.officeChatId;
-    this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : (fromCases ?? null);
+    // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
+    this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
     if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes reach nobody');
   }
@@ -175,7 +172,9 @@ export class ResidentConversation implements ResidentConversationApi {
     if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId);
 
     const { resident, snapshot } = await this.residentAndState(ref);
-    return this.withState(ref, opts.updateId, snapshot, async (state) => {
+    // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
+    // the request is handled as usual. Inside the state write, so a replayed update adds neither.
+    return this.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
       const pending = this.live(state?.pending);
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
@@ -222,7 +221,7 @@ export class ResidentConversation implements ResidentConversationApi {
         };
       }
       return this.categoryFlow(ref.language, d, full);
-    });
+    }));
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -366,10 +365,32 @@ export class ResidentConversation implements ResidentConversationApi {
     }
   }
 
+  private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, plan: (s: ResidentState | null) => Promise<Plan>) {
+    if (d.crisis?.level !== 'concern') return plan;
+    const warm = [r('triage.crisis.concern'), ...(d.crisis.kinds.includes('violence') ? [r('triage.crisis.concern.violence')] : [])];
+    return async (s: ResidentState | null): Promise<Plan> => {
+      const p = await plan(s);
+      const effect = p.effect;
+      return {
+        ...p,
+        replies: [...warm, ...p.replies],
+        effect: async () => {
+          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
+            this.log?.error({ err: (err as Error).message }, 'concern note not written');
+          });
+          return effect ? effect() : [];
+        },
+      };
+    };
+  }
+
   private async emergency(ref: ResidentRef, d: Decision, updateId?: number): Promise<Reply[]> {
     const kinds = d.emergencyKinds?.length ? d.emergencyKinds : ['other'];
     const keys = [...new Set(kinds.map(emergencyMessageKey))];
-    const replies = [...keys.map((k) => r(k)), r('triage.emergency.footer')];
+    // Someone in danger reads the numbers best in the language they just wrote in, when that is clearly
+    // not the one they chose in Telegram (English vs Chinese, or 繁體/Cantonese characters).
+    const clear = d.language !== ref.language && (d.language === 'en' || ref.language === 'en' || d.language === 'zh-Hant');
+    const replies = [...keys.map((k) => r(k)), r('triage.emergency.footer')].map((x) => (clear ? { ...x, language: d.language } : x));
     const write = this.alertOffice(ref, d, kinds, updateId).catch((err) => {
       this.log?.error({ err: (err as Error).message }, 'emergency alert not written');
     });
@@ -380,22 +401,21 @@ export class ResidentConversation implements ResidentConversationApi {
     return replies;
   }
 
-  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number): Promise<void> {
+  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
     if (this.officeChatId === null) return;
     const chat = this.chatKey(ref);
     const now = this.deps.clock.now();
     const id = updateId ?? crypto.createHash('sha256').update(`${d.redactedText}|${Math.floor(now.getTime() / 60_000)}`).digest('hex').slice(0, 16);
-    await enqueueOutbox(this.deps.pool, {
-      caseId: null,
-      channel: 'telegram',
-      chatId: this.officeChatId,
-      chatKind: 'group',
-      language: 'zh-Hans',
-      message: { key: 'conversation.office.emergency_alert', params: { kinds: kinds.join(', '), channel: ref.channel, chat, excerpt: clip(d.redactedText, 300) } },
-      dedupeKey: `emergency:${ref.channel}:${chat}:${id}`,
-      notBefore: now,
+    // One outbox row through cases/ (no case, no lock, no transaction): nothing a case command holds can delay it.
+    await this.deps.cases.alertOffice({
+      level,
+      channel: ref.channel,
+      chat,
+      requestId: String(id),
+      // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
+      params: { kinds: kinds.join(', '), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
     });
-    this.log?.warn({ kinds, channel: ref.channel }, 'emergency: office alerted');
+    this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }
 
   private async open(resident: ResidentRecord, d: Decision, text: string, withConsent = false): Promise<Reply[]> {
@@ -504,28 +524,8 @@ export class ResidentConversation implements ResidentConversationApi {
     text: string | null,
     file?: { kind: 'photo' | 'document'; fileId: string },
   ): Promise<Reply[]> {
-    const now = this.deps.clock.now();
     const redacted = text === null ? null : redact(text).text;
-    const ok = await withTransaction(this.deps.pool, async (tx) => {
-      const c = await caseRepo.caseByRef(tx, caseRef, { forUpdate: true });
-      if (!c || c.residentId !== resident.id) return false;
-      const eventId = await caseRepo.insertEvent(tx, {
-        caseId: c.id,
-        at: now,
-        actorKind: 'resident',
-        actorId: resident.externalId,
-        type,
-        fromStatus: c.status,
-        toStatus: c.status,
-        data: { ...(redacted !== null ? { note: redacted } : {}), ...(file ?? {}) },
-      });
-      const message: OutboxMessage =
-        type === 'resident_attachment'
-          ? { key: 'conversation.office.resident_attachment', params: { ref: c.ref, kind: file!.kind === 'photo' ? '照片' : '文件', fileId: file!.fileId } }
-          : { key: `conversation.office.${type}`, params: { ref: c.ref, note: clip(redacted ?? '', 1000) } };
-      await deliver(tx, { directory: this.deps.directory, officeChatId: this.officeChatId, logger: this.log }, c, resident, [{ to: { kind: 'office' }, message }], `note:${c.id}:${eventId}`, now);
-      return true;
-    });
+    const ok = await this.deps.cases.addResidentNote({ residentId: resident.id, ref: caseRef, type, note: redacted, ...(file ? { file } : {}) });
     if (!ok) return [r('conversation.error.case_unavailable')];
     if (type === 'resident_attachment') return [r('conversation.attachment.saved', { ref: caseRef, kind: t(resident.language, `conversation.attachment.${file!.kind}`) })];
     return [r(type === 'satisfaction_comment' ? 'conversation.survey.comment_saved' : 'conversation.attach.done', { ref: caseRef })];
@@ -535,9 +535,9 @@ export class ResidentConversation implements ResidentConversationApi {
   // Helpers
 
   private caseError(err: unknown): Reply[] {
-    if (err instanceof AppError || err instanceof ForbiddenError) {
-      this.log?.info({ err: (err as Error).name }, 'resident case action refused');
-      return [r('conversation.error.case_unavailable')];
+    if (err instanceof AppError) {
+      this.log?.info({ err: err.name }, 'resident case action refused');
+      return [r(refusalKey(err, 'resident') ?? 'conversation.error.case_unavailable')];
     }
     throw err;
   }

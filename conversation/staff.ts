@@ -12,23 +12,24 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import type { Clock } from '../app/clock.js';
-import { AppError, ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import { AppError, ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Queryable } from '../db/pool.js';
 import type { CallbackAction, CallbackCodec } from '../bot/callbackData.js';
 import { ConversationStore } from '../bot/conversationStore.js';
-import { messages as staffMessages } from '../bot/messages/staff.js';
-import { t as catalogueText } from '../bot/messages/index.js';
+import { messages as staffMessages } from '../i18n/staff.js';
+import { t as catalogueText } from '../i18n/index.js';
 import { buildKeyboard } from '../bot/telegramSender.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
-import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
-import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH, OFFICE_REVIEW_ACTIONS } from '../cases/messages.js';
+import type { CaseService } from '../cases/caseService.js';
+import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
+import { actionsFor, mayExtend, REFUSAL_KEYS, refusalOf, type CaseRole } from '../cases/policy.js';
 import { isRef, shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
 import { canApply, type CaseAction } from '../cases/stateMachine.js';
 import { NOT_ACCEPTED_REASONS, type CaseStatus, type HandlerActor, type NotAcceptedReason } from '../cases/types.js';
-import type { Directory, Handler } from '../knowledge/directory.js';
-import { isServiceCode } from '../triage/taxonomy.js';
+import type { Directory, Handler } from '../directory/directory.js';
+import { isServiceCode } from '../kernel/taxonomy.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Output
@@ -255,7 +256,7 @@ export class StaffConversation {
         // Check before asking for text: a stranger's or stale button must not even open the prompt.
         await this.deps.cases.authorizeHandler(ref, role.handler.kind, role.id);
         const c = await this.current(ref, cb.version, PENDING_ACTION[kind]);
-        if (kind === 'extend' && (c.handlerKind !== 'department' || c.category !== 'petition')) {
+        if (kind === 'extend' && !mayExtend(c)) {
           throw new ValidationError('只有承办信访事项的部门可以申请延期（《信访工作条例》第三十四条）');
         }
         return this.prompt(cb, { kind, ref, version: cb.version ?? c.version });
@@ -358,19 +359,19 @@ export class StaffConversation {
   }
 
   async queueText(limit = 30): Promise<string> {
-    const queue = await this.deps.cases.officeQueue({ limit });
+    const { rows: queue } = await this.deps.cases.queue({ limit });
     if (queue.length === 0) return st('staff.queue.empty');
     const now = this.deps.clock.now();
     const lines = [st('staff.queue.header', { count: queue.length })];
     for (const c of queue) {
-      const due = await this.statutoryDue(c.ref);
+      const due = c.dueAt;
       lines.push(
         st('staff.queue.item', {
           urgent: c.urgent ? '🚨' : '',
           ref: c.ref,
           category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
           target: c.target ?? '—',
-          confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
+          confidence: typeof c.confidence === 'number' ? c.confidence.toFixed(2) : '—',
           dueDate: due ? shanghaiDay(due) : '—',
           left: due ? timeLeft(due, now) : st('staff.time.none'),
         }),
@@ -567,19 +568,13 @@ export class StaffConversation {
     });
   }
 
-  private async statutoryDue(ref: string): Promise<Date | null> {
-    const running = (await this.deps.cases.clocks(ref)).filter((k) => !k.stoppedAt && OBLIGATION_CLOCKS.includes(k.kind));
-    running.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-    return running[0]?.dueAt ?? null;
-  }
-
   /** Buttons for the handler holding an accepted case. */
   private workButtons(c: CaseRecord): InlineKeyboardMarkup | undefined {
     return buildKeyboard(this.deps.callbacks, LANG, this.workActions(c), c.ref, c.version);
   }
 
   private workActions(c: CaseRecord): string[] {
-    return c.handlerKind === 'department' && c.category === 'petition' ? ['progress', 'resolve', 'extend'] : ['progress', 'resolve'];
+    return c.handlerKind && c.handlerId ? actionsFor({ kind: 'handler', handlerKind: c.handlerKind, handlerId: c.handlerId }, c) : [];
   }
 
   /** The current state of a case, with the buttons that apply to it now in this chat. */
@@ -590,14 +585,8 @@ export class StaffConversation {
     } catch {
       return null;
     }
-    let actions: string[] = [];
-    if (role.kind === 'office' && (c.status === 'office_review' || c.status === 'reopened')) {
-      actions = OFFICE_REVIEW_ACTIONS.filter((a) => canApply(c.status, a === 'urgent' ? 'mark_urgent' : (a as CaseAction)));
-      if (!c.handlerId) actions = actions.filter((a) => a !== 'approve');
-    } else if (role.kind === 'handler' && c.handlerKind === role.handler.kind && c.handlerId === role.id) {
-      if (c.status === 'referred') actions = ['accept', 'decline'];
-      else if (c.status === 'accepted' || c.status === 'in_progress') actions = this.workActions(c);
-    }
+    const caseRole: CaseRole = role.kind === 'office' ? { kind: 'office' } : { kind: 'handler', handlerKind: role.handler.kind, handlerId: role.id };
+    const actions: string[] = actionsFor(caseRole, c);
     return {
       text: st('staff.state', { ref, status: STATUS_LABELS_ZH[c.status], urgent: c.urgent ? st('staff.urgent_mark') : '', handler: this.handlerName(c) }),
       keyboard: buildKeyboard(this.deps.callbacks, LANG, actions, c.ref, c.version),
@@ -617,26 +606,21 @@ export class StaffConversation {
     try {
       return await fn();
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      this.deps.logger?.info({ ref, errorId: err.id }, 'staff action refused');
-      if (err instanceof StaleError) {
+      const refusal = refusalOf(err);
+      if (!refusal) throw err;
+      this.deps.logger?.info({ ref, errorId: (err as AppError).id }, 'staff action refused');
+      const key = REFUSAL_KEYS[role.kind === 'office' ? 'office_chat' : 'handler_chat'][refusal];
+      if (refusal === 'stale' || refusal === 'illegal') {
         const state = await this.stateMessage(ref, role);
-        return { answer: { text: st('staff.stale'), alert: true }, messages: state ? [state] : [] };
+        const from = err instanceof IllegalTransitionError ? err.from : '';
+        const status = isStatus(from) ? STATUS_LABELS_ZH[from] : from;
+        return { answer: { text: st(key, { status }), alert: true }, messages: state ? [state] : [] };
       }
-      if (err instanceof IllegalTransitionError) {
-        const state = await this.stateMessage(ref, role);
-        const status = isStatus(err.from) ? STATUS_LABELS_ZH[err.from] : err.from;
-        return { answer: { text: st('staff.not_applicable', { status }), alert: true }, messages: state ? [state] : [] };
+      if (refusal === 'invalid') {
+        const detail = clip((err as Error).message, 150);
+        return { answer: { text: clip(st(key, { detail }), 200), alert: true }, messages: [{ text: st(key, { detail }) }] };
       }
-      if (err instanceof ForbiddenError) {
-        return this.refuse(/not a member/.test(err.message) ? 'staff.denied.not_member' : role.kind === 'office' ? 'staff.denied.wrong_chat' : 'staff.denied.not_holder');
-      }
-      if (err instanceof NotFoundError) return this.refuse('staff.not_found');
-      if (err instanceof ValidationError) {
-        const detail = clip(err.message, 150);
-        return { answer: { text: clip(st('staff.invalid', { detail }), 200), alert: true }, messages: [{ text: st('staff.invalid', { detail }) }] };
-      }
-      throw err;
+      return this.refuse(key);
     }
   }
 }

@@ -3,7 +3,7 @@
  * conversation. Channel-agnostic: a Reply is a catalogue key with params and button actions; the
  * adapter renders it (t() + buildKeyboard signed with `caseRef ?? token` and `caseVersion`).
  */
-import type { Language } from '../triage/types.js';
+import type { Language } from '../kernel/language.js';
 
 export interface Reply {
   key: string;
@@ -13,6 +13,8 @@ export interface Reply {
   caseVersion?: number;
   /** token for pre-case buttons (consent, confirm) kept in conversation state */
   token?: string;
+  /** Render in this language instead of the resident's (an emergency reply follows the message's language). */
+  language?: Language;
 }
 
 export interface ResidentRef {

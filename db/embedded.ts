@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './dataDirLock.js';
 
 export interface EmbeddedPostgres {
   /** The database itself: this process talks to it directly (db/inProcess.ts). */
@@ -34,11 +35,20 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgres> {
   let dataDir: string | undefined;
+  // PGlite has no lock of its own: a second process on the same files would corrupt them.
+  let unlock = (): void => undefined;
   if (opts.dataDir) {
     dataDir = path.resolve(opts.dataDir, 'pglite');
     fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(opts.dataDir);
   }
-  const db = await PGlite.create({ dataDir, extensions: { vector } });
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir, extensions: { vector } });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   try {
     await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: opts.maxConnections });
@@ -48,12 +58,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       pglite: db,
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       async stop() {
-        await server.stop();
-        await db.close();
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          unlock();
+        }
       },
     };
   } catch (err) {
     await db.close().catch(() => undefined);
+    unlock();
     throw err;
   }
 }

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { PROJECT_ROOT } from '../kernel/paths.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the project root, not this module: the build (dist/db/) has no copy of the SQL files.
+const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'db', 'migrations');
 // Any constant works; it only has to be the same for every process of this application.
 const MIGRATION_LOCK_KEY = 7_210_042;
 

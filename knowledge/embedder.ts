@@ -1,6 +1,5 @@
 import { idf as idfBytes } from '@node-rs/jieba/dict.js';
 import { OpenAIEmbeddings } from '@langchain/openai';
-import type { Config } from '../app/config.js';
 import type { Embedder } from './types.js';
 import { CONCEPTS, normalizeText, segmenter, STOPWORDS } from './text.js';
 
@@ -174,7 +173,15 @@ export const INDEXED_DIMENSIONS = [256, 384, 512, 768, 1024, 1536, 3072] as cons
  * without: the local hashed embedding. Unknown models are assumed to return 1536 dimensions
  * (checked on every call).
  */
-export function createEmbedder(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_EMBEDDING_MODEL' | 'LLM_TIMEOUT_MS'>): Embedder {
+/** The embedding settings of the app's Config (OPENAI_*, LLM_TIMEOUT_MS). */
+export interface EmbedderConfig {
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_EMBEDDING_MODEL: string;
+  LLM_TIMEOUT_MS: number;
+}
+
+export function createEmbedder(config: EmbedderConfig): Embedder {
   if (!config.OPENAI_API_KEY) return new LocalHashEmbedder();
   const dim = OPENAI_NATIVE_DIMS[config.OPENAI_EMBEDDING_MODEL] ?? 1536;
   return new OpenAIEmbedder(

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { resourcePath } from '../app/config.js';
+import { resourcePath } from '../kernel/paths.js';
 import type { Embedder } from './types.js';
 import { ingestDocument, reembedStale, type IngestOutcome } from './store.js';
 

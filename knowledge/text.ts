@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { traditionalToSimplified } from '../triage/normalize.js';
+import { traditionalToSimplified } from '../kernel/language.js';
 
 // One segmenter per process: loading the dictionary takes ~100 ms.
 let jieba: Jieba | undefined;

@@ -23,24 +23,11 @@ import {
   AFTER_NOT_EVENT_EN, AFTER_NOT_EVENT_ZH, EN_RULES, HYPO_BEFORE_EN, HYPO_BEFORE_ZH, HYPO_KINDS, HYPO_SENTENCE_EN,
   HYPO_SENTENCE_ZH, LEGAL_QUESTION_ZH, LETTER_FRAMING, LETTER_NOW_EN, LETTER_NOW_ZH, MAYBE_BEFORE_ZH, NEG_BEFORE_EN, NEG_BEFORE_ZH, PAST_EN, PAST_ZH, RISK_EN, RISK_ZH,
   SIMILE_AROUND_ZH, SIMILE_BEFORE_EN, SIMILE_BEFORE_ZH, STRONG_NOW_EN, STRONG_NOW_ZH, SUICIDE_AVERT_BEFORE_ZH,
-  SUICIDE_INTENT_EN, SUICIDE_INTENT_ZH, WEAK_NOW_EN, WEAK_NOW_ZH, ZH_RULES, type Rule,
+  SUICIDE_INTENT_EN, SUICIDE_INTENT_ZH, WEAK_NOW_EN, WEAK_NOW_ZH, ZH_RULES, EMERGENCY_KINDS, type EmergencyKind, type Rule,
 } from './emergencyLexicon.js';
 
-export type EmergencyKind =
-  | 'suicide'
-  | 'self_harm'
-  | 'violence'
-  | 'fire'
-  | 'gas'
-  | 'medical'
-  | 'drowning'
-  | 'disaster'
-  /** A cry for help (救命, SOS) with nothing more specific: all three numbers are given. */
-  | 'other';
-
-export const EMERGENCY_KINDS: readonly EmergencyKind[] = [
-  'suicide', 'self_harm', 'violence', 'fire', 'gas', 'medical', 'drowning', 'disaster', 'other',
-];
+// The kinds live with the word lists that name them; re-exported here for the rules' callers.
+export { EMERGENCY_KINDS, type EmergencyKind } from './emergencyLexicon.js';
 
 export interface EmergencyMatch {
   kinds: EmergencyKind[];

@@ -5,7 +5,21 @@
  * All Chinese patterns are written in 简体 and lower case: they run on normalize().normalized, so 繁體
  * and full-width input reach the same patterns. English patterns run on the same lower-cased text.
  */
-import type { EmergencyKind } from './emergency.js';
+export type EmergencyKind =
+  | 'suicide'
+  | 'self_harm'
+  | 'violence'
+  | 'fire'
+  | 'gas'
+  | 'medical'
+  | 'drowning'
+  | 'disaster'
+  /** A cry for help (救命, SOS) with nothing more specific: all three numbers are given. */
+  | 'other';
+
+export const EMERGENCY_KINDS: readonly EmergencyKind[] = [
+  'suicide', 'self_harm', 'violence', 'fire', 'gas', 'medical', 'drowning', 'disaster', 'other',
+];
 
 export interface Rule {
   kind: EmergencyKind;

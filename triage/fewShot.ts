@@ -1,4 +1,4 @@
-import { resourcePath } from '../app/config.js';
+import { resourcePath } from '../kernel/paths.js';
 import { readExampleFile, type ExampleLine } from './cli/exampleFile.js';
 import { prepareText } from './offlineEngine.js';
 

@@ -1,9 +1,8 @@
 import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
-import type { Retriever, RetrievedPassage } from '../knowledge/types.js';
 import { redact } from './redact.js';
-import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, targetsFor, type Category, type TargetCode } from './taxonomy.js';
-import type { Citation, DecisionEngine, EngineInput, EngineResult } from './types.js';
+import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
+import type { Citation, DecisionEngine, EngineInput, EngineResult, Retriever, RetrievedPassage } from './types.js';
 
 export interface LlmDirectory {
   departments: Array<{ code: string; names: { en: string }; matters: string[] }>;

@@ -1,6 +1,5 @@
-import * as OpenCC from 'opencc-js';
 import { ValidationError } from '../kernel/errors.js';
-import type { Language } from './types.js';
+import { traditionalToSimplified, type Language } from '../kernel/language.js';
 
 /** Triage looks at this many code points at most; a petition longer than that is cut, never rejected. */
 export const MAX_TRIAGE_CHARS = 4000;
@@ -19,24 +18,8 @@ export interface Normalized {
   cantonese: boolean;
 }
 
-// Both presets are needed: 'hk' leaves 著 (as in 拿著) unconverted and 'tw' leaves 衞; chaining
-// covers Hong Kong and Taiwan variants. Building a converter takes tens of ms, so build once, lazily.
-let toSimplified: ((s: string) => string) | undefined;
-export function traditionalToSimplified(text: string): string {
-  if (!toSimplified) {
-    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
-    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-    toSimplified = (s) => tw(hk(s));
-  }
-  return toSimplified(text);
-}
-
-let toTraditional: ((s: string) => string) | undefined;
-/** 简→繁 (Hong Kong forms), for showing simplified law excerpts to a zh-Hant reader. */
-export function simplifiedToTraditional(text: string): string {
-  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
-  return convert(text);
-}
+// Script conversion is shared with knowledge/ and answers, so it lives in kernel/language.
+export { simplifiedToTraditional, traditionalToSimplified } from '../kernel/language.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Control, format (zero-width, bidi marks, BOM, soft hyphen), private-use, unassigned, and U+FFFD

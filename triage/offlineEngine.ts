@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature, expectedCalibrationError, type DirectoryMatch } from './routing/fusion.js';
 import { train, loadModel, stratifiedFolds, type SerializedModel, type TextModel, type LabelledText, type TrainOptions } from './learner/index.js';
 import { normalize } from './normalize.js';
 import { redact } from './redact.js';
@@ -17,9 +16,13 @@ import { stripInstructions } from './injection.js';
 import {
   CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, isDepartmentCode, isServiceCode, targetsFor,
   type Category, type DepartmentCode, type ServiceCode, type TargetCode,
-} from './taxonomy.js';
+} from '../kernel/taxonomy.js';
 import type { Citation, DecisionEngine, EngineInput, EngineResult } from './types.js';
-import type { Directory } from '../knowledge/directory.js';
+import { loadRoutingModel, type RoutingModel, type SerializedRoutingModel } from './routing/model.js';
+import { poolTargets, routingVerdict } from './routing/decide.js';
+import type { RealLetterSet } from './routing/sources.js';
+import { buildRoutingModel, EXAMPLE_WEIGHT, realLetterItems, type RoutingItem } from './routing/train.js';
+import type { Directory } from '../directory/directory.js';
 
 export const OFFLINE_MODEL_FORMAT = 'xinfang-offline-triage';
 export const OFFLINE_MODEL_VERSION = 1;
@@ -50,12 +53,16 @@ export interface OfflineModel {
    * best department / service match raises petition / 信访外. Both chosen on out-of-fold predictions.
    */
   fusion: { directoryWeight: number; categoryWeight: number };
+  /** Department routing learned from real letters (triage/routing, docs/routing.md); absent in older files. */
+  routing?: RoutingSection;
   metadata: {
     trainedAt: string;
     version: number;
     examples: number;
     categoryCounts: Record<string, number>;
     targetCounts: Record<string, number>;
+    /** Every file the model learned from, with its sha256 (written by `npm run train`). */
+    sources?: Array<{ path: string; sha256: string }>;
     /** Out-of-fold figures measured while training (what `npm run train` prints). */
     cv?: {
       folds: number;
@@ -69,6 +76,19 @@ export interface OfflineModel {
   };
 }
 
+export interface RoutingSection {
+  model: SerializedRoutingModel;
+  /** Weight a of the routing model in the pooled target distribution p ∝ p_department^(1−a) · p_routing^a. */
+  weight: number;
+  /** needsReview when the calibrated top target leads the second by less than this. */
+  abstainMargin: number;
+  /** A second code with at least this probability is recorded as the secondary target. */
+  secondaryMin: number;
+  /** The files the training read, with their sha256 (what `npm run train` learned from). */
+  sources: Array<{ path: string; sha256: string; read: number; kept: number; labelled: number; excludedNearTest: number }>;
+  heldOut?: { n: number; accuracy: number; coverage: number; accuracyDecided: number; temperature: number };
+}
+
 // ------------------------------------------------------------------ text preparation
 
 /**
@@ -79,194 +99,9 @@ export function prepareText(text: string): string {
   return redact(stripInstructions(normalize(text).normalized).text).text;
 }
 
-// ------------------------------------------------------------------ directory retrieval
-
-let jieba: Jieba | undefined;
-const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
-
-const HAN_RUN = /\p{Script=Han}+/gu;
-const STOP_BIGRAMS = new Set(['我们', '他们', '一个', '没有', '什么', '这个', '那个', '可以', '不是', '就是', '已经', '还是']);
-
-/** Character bigrams of the Han runs plus jieba words of two or more characters: robust to segmentation slips. */
-function keyTerms(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const run of text.match(HAN_RUN) ?? []) {
-    const cs = Array.from(run);
-    for (let i = 0; i + 2 <= cs.length; i++) {
-      const bg = cs[i]! + cs[i + 1]!;
-      if (!STOP_BIGRAMS.has(bg)) out.add(bg);
-    }
-    for (const w of segmenter().cut(run, false)) if (Array.from(w).length >= 3) out.add(w);
-  }
-  return out;
-}
-
-interface MatterEntry {
-  target: TargetCode;
-  phrase: string;
-  /** zh-Hans name of the department or organization the phrase belongs to. */
-  owner: string;
-  terms: string[];
-}
-
-export interface DirectoryMatch {
-  target: TargetCode;
-  /** 0..1: IDF-weighted share of the best phrase's terms found in the text, with a small bonus for further phrases. */
-  score: number;
-  phrase: string;
-  owner: string;
-}
-
-/**
- * A keyword index over the `matters` phrases of each department and of each service (an organization's
- * phrases count for every service it offers). Scores are IDF-weighted term coverage of a phrase, so a
- * message that contains "物业费" and "收费" covers most of "物业费收费争议" and matches housing.
- */
-export class MatterIndex {
-  private readonly entries: MatterEntry[] = [];
-  /** Sum of the phrase's term weights, per entry. */
-  private readonly totals: number[] = [];
-  /** term → (entry index, weight) for every phrase containing it: a message only visits the phrases it shares a term with. */
-  private readonly postings = new Map<string, Array<[number, number]>>();
-
-  constructor(directory: Pick<Directory, 'departments' | 'organizations'>) {
-    const add = (target: TargetCode, phrase: string, owner: string): void => {
-      const p = normalize(phrase).normalized;
-      const terms = [...keyTerms(p)];
-      if (terms.length > 0) this.entries.push({ target, phrase, owner, terms });
-    };
-    for (const d of directory.departments) for (const m of d.matters) add(d.code, m, d.names['zh-Hans']);
-    for (const o of directory.organizations) for (const s of o.services) for (const m of o.matters) add(s, m, o.names['zh-Hans']);
-    const df = new Map<string, number>();
-    for (const e of this.entries) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
-    const n = this.entries.length;
-    this.entries.forEach((e, i) => {
-      let total = 0;
-      for (const t of e.terms) {
-        const w = Math.log(1 + n / df.get(t)!);
-        total += w;
-        const list = this.postings.get(t) ?? [];
-        list.push([i, w]);
-        this.postings.set(t, list);
-      }
-      this.totals.push(total);
-    });
-  }
-
-  get size(): number {
-    return this.entries.length;
-  }
-
-  /** Best score per target among `targets`, sorted high to low; targets with no overlap are left out. */
-  match(preparedText: string, targets: readonly TargetCode[]): DirectoryMatch[] {
-    const allowed = new Set<string>(targets);
-    return this.matchAll(preparedText).filter((m) => allowed.has(m.target));
-  }
-
-  /** Best score for every target with any overlap, sorted high to low. */
-  matchAll(preparedText: string): DirectoryMatch[] {
-    const q = keyTerms(preparedText);
-    if (q.size === 0) return [];
-    const hits = new Map<number, number>();
-    for (const t of q) {
-      const list = this.postings.get(t);
-      if (list) for (const [i, w] of list) hits.set(i, (hits.get(i) ?? 0) + w);
-    }
-    const per = new Map<TargetCode, { scores: number[]; best: number; phrase: string; owner: string }>();
-    // In phrase order, so ties resolve to the same phrase as a scan over all of them would.
-    for (const i of [...hits.keys()].sort((a, b) => a - b)) {
-      const hit = hits.get(i)!;
-      const total = this.totals[i]!;
-      if (hit === 0 || total === 0) continue;
-      const e = this.entries[i]!;
-      const s = hit / total;
-      const cur = per.get(e.target) ?? { scores: [], best: 0, phrase: '', owner: '' };
-      cur.scores.push(s);
-      if (s > cur.best) {
-        cur.best = s;
-        cur.phrase = e.phrase;
-        cur.owner = e.owner;
-      }
-      per.set(e.target, cur);
-    }
-    const out: DirectoryMatch[] = [];
-    for (const [target, v] of per) {
-      const sorted = v.scores.sort((a, b) => b - a);
-      // A second and third matching phrase add a little: several matters of one body beat one lucky phrase.
-      const score = Math.min(1, sorted[0]! + 0.25 * (sorted[1] ?? 0) + 0.1 * (sorted[2] ?? 0));
-      out.push({ target, score, phrase: v.phrase, owner: v.owner });
-    }
-    return out.sort((a, b) => b.score - a.score);
-  }
-}
-
-/**
- * Product-of-experts fusion: p(t) ∝ p_model(t) · exp(β · s(t)), s = directory match score in [0, 1].
- * With β = 0 it is the model alone; a full phrase match multiplies a target's odds by e^β.
- */
-export function fuseTargets(modelProbs: Record<string, number>, matches: DirectoryMatch[], beta: number): Record<string, number> {
-  const s = new Map(matches.map((m) => [m.target as string, m.score]));
-  const out: Record<string, number> = {};
-  let z = 0;
-  for (const [t, p] of Object.entries(modelProbs)) {
-    const v = p * Math.exp(beta * (s.get(t) ?? 0));
-    out[t] = v;
-    z += v;
-  }
-  for (const t of Object.keys(out)) out[t] = z > 0 ? out[t]! / z : 0;
-  return out;
-}
-
-/** Best department and best service match: evidence for petition and for 信访外. */
-export function categoryEvidence(all: DirectoryMatch[]): Partial<Record<Category, number>> {
-  const dep = all.find((m) => isDepartmentCode(m.target))?.score ?? 0;
-  const svc = all.find((m) => isServiceCode(m.target) && m.target !== 'legal_aid')?.score ?? 0;
-  return { petition: dep, out_of_scope: svc };
-}
-
-/** p(c) ∝ p_model(c) · exp(γ · e(c)): the same product-of-experts rule as for targets. */
-export function fuseCategories(probs: Record<string, number>, evidence: Partial<Record<Category, number>>, gamma: number): Record<string, number> {
-  if (gamma === 0) return probs;
-  const out: Record<string, number> = {};
-  let z = 0;
-  for (const [c, p] of Object.entries(probs)) {
-    const v = p * Math.exp(gamma * (evidence[c as Category] ?? 0));
-    out[c] = v;
-    z += v;
-  }
-  for (const c of Object.keys(out)) out[c] = out[c]! / z;
-  return out;
-}
-
-/** p_i^(1/T), renormalised: temperature scaling of the logits, expressed on probabilities. */
-export function applyTemperature(probs: Record<string, number>, temperature: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  let z = 0;
-  for (const [k, p] of Object.entries(probs)) {
-    const v = Math.pow(Math.max(p, 1e-12), 1 / temperature);
-    out[k] = v;
-    z += v;
-  }
-  for (const k of Object.keys(out)) out[k] = out[k]! / z;
-  return out;
-}
-
-/** Expected calibration error: |accuracy − mean confidence| per confidence bin, weighted by the bin's share. */
-export function expectedCalibrationError(rows: Array<{ confidence: number; correct: boolean }>, bins = 10): number {
-  if (rows.length === 0) return 0;
-  const acc = new Array<number>(bins).fill(0);
-  const conf = new Array<number>(bins).fill(0);
-  const n = new Array<number>(bins).fill(0);
-  for (const r of rows) {
-    const b = Math.min(bins - 1, Math.floor(r.confidence * bins));
-    n[b]!++;
-    conf[b]! += r.confidence;
-    if (r.correct) acc[b]!++;
-  }
-  let e = 0;
-  for (let b = 0; b < bins; b++) if (n[b]! > 0) e += (n[b]! / rows.length) * Math.abs(acc[b]! / n[b]! - conf[b]! / n[b]!);
-  return e;
-}
+export {
+  MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature, expectedCalibrationError, type DirectoryMatch,
+} from './routing/fusion.js';
 
 const argmax = (probs: Record<string, number>): [string, number] => {
   let best: [string, number] = ['', -1];
@@ -290,8 +125,9 @@ export function createOfflineEngine(opts: CreateOfflineEngineOptions): DecisionE
   const department = loadModel(m.department);
   const service = loadModel(m.service);
   const legalAid = loadModel(m.legalAid);
+  const routing = m.routing ? loadRoutingModel(m.routing.model) : undefined;
   const index = opts.directory ? new MatterIndex(opts.directory) : undefined;
-  const classify = (text: string): EngineResult => decideWith({ category, department, service, legalAid }, index, m, text);
+  const classify = (text: string): EngineResult => decideWith({ category, department, service, legalAid, routing }, index, m, text);
   return {
     name: 'offline',
     async decide(input: EngineInput): Promise<EngineResult> {
@@ -306,6 +142,7 @@ interface Models {
   department: TextModel;
   service: TextModel;
   legalAid: TextModel;
+  routing?: RoutingModel;
 }
 
 /**
@@ -335,10 +172,20 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
 
   let target: TargetCode | null = null;
+  let secondaryTarget: TargetCode | undefined;
+  let targetConfidence: number | undefined;
+  let reviewReason: string | undefined;
   if (cat === 'petition' || cat === 'out_of_scope') {
     const model = cat === 'petition' ? models.department : models.service;
     const allowed = targetsFor(cat);
-    const mp = model.predict(text).probs;
+    let mp = model.predict(text).probs;
+    let routed: ReturnType<RoutingModel['predict']> | undefined;
+    if (cat === 'petition' && models.routing && m.routing) {
+      routed = models.routing.predict(text);
+      // Short chat messages are what the examples' model knows; letters are what the routing model knows.
+      const share = Math.min(1, Array.from(text).length / ROUTING_FULL_WEIGHT_CHARS);
+      mp = poolTargets(mp, routed.probs, m.routing.weight * share);
+    }
     const matches = allMatches.filter((x) => (allowed as readonly string[]).includes(x.target));
     const fused = fuseTargets(mp, matches, m.fusion.directoryWeight);
     const [t, p] = argmax(fused);
@@ -353,12 +200,33 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
       citations.push({ source: 'directory', title: top.owner, excerpt: top.phrase, score: Number(top.score.toFixed(3)) });
     }
     reasons.push(`target:${target} ${p.toFixed(2)}`);
+    if (m.routing) {
+      const v = routingVerdict(fused, target, m.routing);
+      if (v.secondaryTarget) {
+        secondaryTarget = v.secondaryTarget;
+        reasons.push(`secondary_target:${v.secondaryTarget} ${(fused[v.secondaryTarget] ?? 0).toFixed(2)}`);
+      }
+      targetConfidence = v.targetConfidence;
+      if (v.unsure) {
+        reviewReason = v.unsure;
+        reasons.push(v.unsure);
+      }
+    }
   } else if (cat === 'legal_channel') {
     const p = models.legalAid.predict(text).probs.legal_aid ?? 0;
     if (p >= 0.5) target = 'legal_aid';
     reasons.push(`legal_aid:${p.toFixed(2)}`);
   }
-  return { category: cat, target, confidence: Math.min(1, Math.max(0, conf)), reasons, citations };
+  return {
+    category: cat,
+    target,
+    confidence: Math.min(1, Math.max(0, conf)),
+    reasons,
+    citations,
+    ...(secondaryTarget ? { secondaryTarget } : {}),
+    ...(targetConfidence !== undefined ? { targetConfidence: Math.min(1, Math.max(0, targetConfidence * conf)) } : {}),
+    ...(reviewReason ? { needsReview: true, reviewReason } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ loading
@@ -376,12 +244,25 @@ export const offlineModelSchema = z.object({
   legalAid: serializedModel,
   calibration: z.object({ temperature: z.number().positive().max(100) }),
   fusion: z.object({ directoryWeight: z.number().min(0).max(50), categoryWeight: z.number().min(0).max(50).default(0) }),
+  routing: z
+    .object({
+      model: z.custom<SerializedRoutingModel>((v) => typeof v === 'object' && v !== null && (v as { format?: unknown }).format === 'xinfang-routing-model', {
+        message: 'expected a serialized routing model (format "xinfang-routing-model")',
+      }),
+      weight: z.number().min(0).max(1),
+      abstainMargin: z.number().min(0).max(1),
+      secondaryMin: z.number().min(0).max(1),
+      sources: z.array(z.object({ path: z.string(), sha256: z.string(), read: z.number(), kept: z.number(), labelled: z.number(), excludedNearTest: z.number() })),
+      heldOut: z.object({ n: z.number(), accuracy: z.number(), coverage: z.number(), accuracyDecided: z.number(), temperature: z.number() }).optional(),
+    })
+    .optional(),
   metadata: z.object({
     trainedAt: z.string(),
     version: z.number().int(),
     examples: z.number().int().min(0),
     categoryCounts: z.record(z.string(), z.number()),
     targetCounts: z.record(z.string(), z.number()),
+    sources: z.array(z.object({ path: z.string(), sha256: z.string() })).optional(),
     cv: z
       .object({
         folds: z.number(),
@@ -418,6 +299,13 @@ export function parseOfflineModel(json: unknown, source = '<model>'): OfflineMod
   check('department', m.department.labels, DEPARTMENT_CODES);
   check('service', m.service.labels, SERVICE_CODES);
   check('legalAid', m.legalAid.labels, ['legal_aid', 'none']);
+  if (m.routing) {
+    try {
+      loadRoutingModel(m.routing.model);
+    } catch (err) {
+      throw new OfflineModelError(`${source}: routing model: ${(err as Error).message}; run \`npm run train\` to rebuild it`);
+    }
+  }
   return m;
 }
 
@@ -450,6 +338,8 @@ export interface TrainOfflineOptions {
   log?: (line: string) => void;
   /** Options passed to every learner call (e.g. { cnbWeight: 'auto' }). */
   learner?: Partial<TrainOptions>;
+  /** Real letters (../shared) for the routing model and as petition examples of the category model. */
+  realLetters?: RealLetterSet | null;
 }
 
 export interface OfflineTrainingResult {
@@ -459,6 +349,44 @@ export interface OfflineTrainingResult {
 }
 
 export const DEFAULT_DIRECTORY_WEIGHT = 1.5;
+/** Weight of the letter-trained routing model against the examples' department model (see docs/routing.md). */
+export const ROUTING_POOL_WEIGHT = 0.8;
+/** Messages at least this long get the full routing weight; shorter ones proportionally less. */
+export const ROUTING_FULL_WEIGHT_CHARS = 60;
+/** Second code at or above this probability → secondaryTarget. */
+export const SECONDARY_MIN = 0.25;
+/** How many real letters join the category model as petition examples, and how much of each. */
+export const CATEGORY_LETTERS = 600;
+const CATEGORY_LETTER_CHARS = 600;
+const CATEGORY_WITH_LETTERS: Partial<TrainOptions> = { lambda: 3e-3, scoreScale: 6.65 };
+
+/** The hand-written petition examples (all their targets) and the directory phrases, as routing items. */
+export function routingExampleItems(prepared: TrainingExample[], phrases: LabelledText[]): RoutingItem[] {
+  return [
+    ...prepared
+      .filter((e) => e.category === 'petition' && e.targets.some(isDepartmentCode))
+      .map((e) => ({ text: e.text, labels: e.targets.filter(isDepartmentCode), weight: EXAMPLE_WEIGHT, letter: false })),
+    ...phrases.map((d) => ({ text: d.text, labels: [d.label as DepartmentCode], weight: 1, letter: false })),
+  ];
+}
+
+/** Directory matters phrases of the departments, prepared, labelled with their department. */
+export function departmentPhrases(directory: Pick<Directory, 'departments'> | undefined): LabelledText[] {
+  if (!directory) return [];
+  return directory.departments.flatMap((d) => d.matters.map((m) => ({ text: prepareText(m), label: d.code })));
+}
+
+/** An evenly spread, deterministic sample of labelled real letters, prepared and cut, as petition examples. */
+function categoryLetters(set: RealLetterSet | null): LabelledText[] {
+  if (!set) return [];
+  const labelled = set.letters.filter((l) => l.labels.length > 0);
+  const step = Math.max(1, Math.floor(labelled.length / CATEGORY_LETTERS));
+  const out: LabelledText[] = [];
+  for (let i = 0; i < labelled.length && out.length < CATEGORY_LETTERS; i += step) {
+    out.push({ text: prepareText(labelled[i]!.text).slice(0, CATEGORY_LETTER_CHARS), label: 'petition' });
+  }
+  return out;
+}
 const BETA_GRID = [0, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 const TEMPERATURE_GRID = Array.from({ length: 40 }, (_, i) => 0.3 + i * 0.05);
 
@@ -527,9 +455,15 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
   const depMatters = matterData(DEPARTMENT_CODES);
   const svcMatters = matterData(targetsFor('out_of_scope'));
 
-  log(`training category model on ${catData.length} examples`);
+  // Real letters are petitions (or petition-like enquiries): a sample teaches the category model what a
+  // long formal letter looks like, so letters stop falling into 信访外 / inquiry. They only train; the
+  // cross-validation below still measures the hand-written examples.
+  const letterCat = categoryLetters(opts.realLetters ?? null);
+  log(`training category model on ${catData.length} examples + ${letterCat.length} real letters as petition`);
   const lo = { ...opts.learner, seed };
-  const category = train(catData, lo);
+  // With letters, λ and the score scale are fixed at what the inner CV chose on the examples alone
+  // (3e-3, 6.65): tuning them again over 2,000 long texts costs minutes and moved nothing.
+  const category = train([...catData, ...letterCat], letterCat.length > 0 ? { ...lo, ...CATEGORY_WITH_LETTERS } : lo);
   log(`training department model on ${depData.length} petition examples + ${depMatters.length} directory phrases`);
   const department = train([...depData, ...depMatters], lo);
   log(`training service model on ${svcData.length} out_of_scope examples + ${svcMatters.length} directory phrases`);
@@ -538,7 +472,7 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
   const legalAid = train(legData, lo);
 
   log(`${folds}-fold cross-validation`);
-  const catOof = outOfFold(catData, folds, seed, category.toJSON().meta);
+  const catOof = outOfFold(catData, folds, seed, category.toJSON().meta, letterCat);
   const truth = catData.map((d) => d.label);
   const index = opts.directory ? new MatterIndex(opts.directory) : undefined;
   // γ first (the temperature does not change the argmax), then T on the fused probabilities.
@@ -594,6 +528,19 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
     }
   }
   const categoryAccuracy = predicted.filter((p, i) => p === truth[i]).length / truth.length;
+  let routing: RoutingSection | undefined;
+  if (opts.realLetters) {
+    const real = realLetterItems(opts.realLetters, prepareText);
+    const built = buildRoutingModel([...real.items, ...routingExampleItems(prepared, depMatters)], real.unlabelled, { log });
+    routing = {
+      model: built.model.toJSON(),
+      weight: ROUTING_POOL_WEIGHT,
+      abstainMargin: built.abstainMargin,
+      secondaryMin: SECONDARY_MIN,
+      sources: opts.realLetters.sources,
+      heldOut: built.heldOut,
+    };
+  }
   log(`cv: category accuracy ${categoryAccuracy.toFixed(4)} (model only ${catModelOnly.toFixed(4)}, category weight ${categoryWeight}), temperature ${temperature.toFixed(2)} (ECE ${calibrationErrorRaw.toFixed(3)} → ${calibrationError.toFixed(3)}), target accuracy ${bestAcc.toFixed(4)} (model only ${modelOnly.toFixed(4)}), directory weight ${directoryWeight}`);
 
   const model: OfflineModel = {
@@ -605,6 +552,7 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
     legalAid: legalAid.toJSON(),
     calibration: { temperature },
     fusion: { directoryWeight, categoryWeight },
+    ...(routing ? { routing } : {}),
     metadata: {
       trainedAt: opts.trainedAt.toISOString(),
       version: OFFLINE_MODEL_VERSION,

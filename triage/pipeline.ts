@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
-import type { Retriever } from '../knowledge/types.js';
 import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
 import { normalize } from './normalize.js';
 import { redact } from './redact.js';
-import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from './taxonomy.js';
-import type { Citation, Decision, DecisionEngine, EngineResult, Language } from './types.js';
+import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
+import type { Citation, Decision, DecisionEngine, EngineResult, Language, Retriever } from './types.js';
 
 export interface TriageDeps {
   engine: DecisionEngine;

@@ -1,32 +1,8 @@
-import type { Category, TargetCode } from './taxonomy.js';
+import type { Language } from '../kernel/language.js';
+import type { Category, Citation, TargetCode } from '../kernel/taxonomy.js';
 
-export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
-
-/** A passage the decision or answer rests on. */
-export interface Citation {
-  source: string;
-  title: string;
-  article?: string;
-  excerpt: string;
-  score?: number;
-}
-
-export interface Decision {
-  category: Category;
-  target: TargetCode | null;
-  confidence: number;
-  /** true → the petition office decides; set when confidence is low or the rules say so. */
-  needsReview: boolean;
-  /** Short machine-readable reasons, e.g. "emergency_rule:suicide", "classifier:petition 0.91". */
-  reasons: string[];
-  citations: Citation[];
-  /** The input with personal data replaced by placeholders: the only text a model or organization sees. */
-  redactedText: string;
-  language: Language;
-  /** For emergency: which kinds were recognised (suicide, fire, violence, medical, gas, drowning, disaster). */
-  emergencyKinds?: string[];
-  engine: 'offline' | 'llm' | 'rules';
-}
+export type { Language } from '../kernel/language.js';
+export type { Citation, Decision } from '../kernel/taxonomy.js';
 
 /** What a decision engine (offline learner or LLM) receives: never the unredacted text. */
 export interface EngineInput {
@@ -42,10 +18,28 @@ export interface EngineResult {
   confidence: number;
   reasons: string[];
   citations?: Citation[];
+  /** The engine itself asks for review (e.g. no clear top target); `reviewReason` says why. */
+  needsReview?: boolean;
+  reviewReason?: string;
+  secondaryTarget?: TargetCode;
+  targetConfidence?: number;
 }
 
 /** Offline learner and LLM engine both implement this; the pipeline falls back from one to the other. */
 export interface DecisionEngine {
   readonly name: 'offline' | 'llm';
   decide(input: EngineInput): Promise<EngineResult>;
+}
+
+/** A passage triage may cite. Triage declares the retrieval it needs; knowledge/ implements it and app/ wires it. */
+export interface RetrievedPassage {
+  source: string;
+  title: string;
+  article?: string;
+  text: string;
+  score: number;
+}
+
+export interface Retriever {
+  search(query: string, opts?: { k?: number }): Promise<RetrievedPassage[]>;
 }

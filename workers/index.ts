@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Pool } from '../db/pool.js';
 import { createOutboxHandler, enqueueOutbox } from './outbox.js';
 import { checkRedis, createQueues, type WorkerQueues } from './queues.js';

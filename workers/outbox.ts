@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { DelayedError, UnrecoverableError, Worker, type JobsOptions, type Queue } from 'bullmq';
 import { z } from 'zod';
-import type { Clock } from '../app/clock.js';
-import { ValidationError } from '../app/errors.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import { ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Pool } from '../db/pool.js';
 import { txQuery } from './db.js';
 import type { SendRateLimiter } from './rateLimit.js';

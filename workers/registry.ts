@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** Queues are split by what may pause them: a Telegram 429 rate-limits `outbox`, never the sweep. */
 export const QUEUE_NAMES = ['deadlines', 'outbox'] as const;

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../cases/types.js';
-import type { Language } from '../triage/types.js';
+import type { Language } from '../kernel/language.js';
 
 /** One outbox row on its way out. */
 export interface OutgoingMessage {

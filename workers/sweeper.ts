@@ -1,5 +1,5 @@
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { ClockKind } from '../cases/types.js';
 import { withTransaction, type Pool, type TxClient } from '../db/pool.js';
 import { txQuery } from './db.js';

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { t } from '../../bot/messages/index.js';
+import { t } from '../../i18n/index.js';
 import type { CaseService } from '../../cases/caseService.js';
-import { canApply } from '../../cases/stateMachine.js';
+import { mayTake, needsHandler, type UiAction } from '../../cases/policy.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
-import type { Handler } from '../../knowledge/directory.js';
-import { isServiceCode } from '../../triage/taxonomy.js';
+import type { Handler } from '../../directory/directory.js';
+import { isServiceCode } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, dateTime, day, flash, handlerName, label, page, targetName, tr, type ViewContext } from './common.js';
 
@@ -34,13 +34,14 @@ function actionForms(v: ViewContext, d: CaseDetail, load: Record<string, number>
   const hidden = () =>
     html`${csrfField(v)}<input type="hidden" name="version" value="${c.version}"><input type="hidden" name="idem" value="${crypto.randomBytes(9).toString('base64url')}">`;
   const forms: Html[] = [];
-  if (canApply(c.status, 'approve')) {
+  const may = (a: UiAction) => mayTake({ kind: 'office' }, c, a);
+  if (may('approve') || needsHandler(c)) {
     forms.push(html`<form method="post" action="/cases/${c.ref}/approve" class="action" id="form-approve">
 <h3>${tr(v, 'console.action.approve')}</h3>${hidden()}
 <p>${c.handlerId ? tr(v, 'console.approve.to', { handler: handlerName(v, c.handlerKind, c.handlerId) }) : tr(v, 'console.approve.no_handler')}</p>
 <button type="submit"${c.handlerId ? '' : raw(' disabled')}>${tr(v, 'console.action.approve')}</button></form>`);
   }
-  if (canApply(c.status, 'reassign')) {
+  if (may('reassign')) {
     const options = reassignTargets(v, c).map((h) => {
       const id = v.directory.handlerId(h);
       return html`<option value="${h.kind}:${id}"${id === c.handlerId ? raw(' selected') : ''}>${tr(v, 'console.handler.capacity', { name: h.names[v.lang], load: load[id] ?? 0, capacity: h.capacity })}</option>`;
@@ -53,14 +54,14 @@ function actionForms(v: ViewContext, d: CaseDetail, load: Record<string, number>
 <input id="reassign-note" name="note" maxlength="2000">
 <button type="submit">${tr(v, 'console.action.reassign')}</button></form>`);
   }
-  if (canApply(c.status, 'ask')) {
+  if (may('ask')) {
     forms.push(html`<form method="post" action="/cases/${c.ref}/ask" class="action" id="form-ask">
 <h3>${tr(v, 'console.action.ask')}</h3>${hidden()}
 <label for="ask-question">${tr(v, 'console.field.question')}</label>
 <textarea id="ask-question" name="question" required maxlength="1000" rows="3"></textarea>
 <button type="submit">${tr(v, 'console.action.ask')}</button></form>`);
   }
-  if (canApply(c.status, 'not_accept')) {
+  if (may('not_accept')) {
     forms.push(html`<form method="post" action="/cases/${c.ref}/not-accept" class="action" id="form-not-accept">
 <h3>${tr(v, 'console.action.not_accept')}</h3>${hidden()}
 <label for="na-reason">${tr(v, 'console.field.reason')}</label>
@@ -69,7 +70,7 @@ function actionForms(v: ViewContext, d: CaseDetail, load: Record<string, number>
 <textarea id="na-note" name="note" maxlength="2000" rows="2"></textarea>
 <button type="submit" class="danger">${tr(v, 'console.action.not_accept')}</button></form>`);
   }
-  if (!c.urgent && canApply(c.status, 'mark_urgent')) {
+  if (may('urgent')) {
     forms.push(html`<form method="post" action="/cases/${c.ref}/urgent" class="action" id="form-urgent">
 <h3>${tr(v, 'console.action.urgent')}</h3>${hidden()}
 <button type="submit" class="secondary">${tr(v, 'console.action.urgent')}</button></form>`);

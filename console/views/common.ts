@@ -1,7 +1,7 @@
-import { hasMessage, t } from '../../bot/messages/index.js';
+import { hasMessage, t } from '../../i18n/index.js';
 import { shanghaiDateTime, shanghaiDay } from '../../cases/refs.js';
-import type { Directory } from '../../knowledge/directory.js';
-import type { Language } from '../../triage/types.js';
+import type { Directory } from '../../directory/directory.js';
+import type { Language } from '../../kernel/language.js';
 import type { Session } from '../auth.js';
 import { html, raw, type Html } from '../html.js';
 

@@ -1,4 +1,4 @@
-import type { TrendRow } from '../../cases/caseRepository.js';
+import type { TrendRow } from '../../cases/reportRepository.js';
 import type { CaseStats } from '../../cases/caseService.js';
 import { html, jsonScript, type Html } from '../html.js';
 import { label, page, percent, targetName, tr, type ViewContext } from './common.js';

@@ -1,4 +1,4 @@
-import type { Handler } from '../../knowledge/directory.js';
+import type { Handler } from '../../directory/directory.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, flash, label, page, tr, type ViewContext } from './common.js';
 

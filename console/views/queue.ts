@@ -1,6 +1,6 @@
-import type { QueueRow } from '../../cases/caseRepository.js';
+import type { QueueRow } from '../../cases/reportRepository.js';
 import { CASE_STATUSES } from '../../cases/types.js';
-import { CATEGORIES, TARGET_CODES } from '../../triage/taxonomy.js';
+import { CATEGORIES, TARGET_CODES } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, day, flash, handlerName, label, page, targetName, timeLeft, tr, type ViewContext } from './common.js';
 

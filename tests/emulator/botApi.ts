@@ -102,6 +102,11 @@ export interface BotApiEmulator {
   waitFor(predicate: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** The next call of `method` fails with this error (queue several by calling again). */
   failNext(method: string, error: ApiErrorSpec): void;
+  /**
+   * The next call of `method` is held, unanswered, until `release()`: a request in flight for as long
+   * as a test needs (e.g. across a shutdown). `arrived` resolves with its payload when it comes in.
+   */
+  holdNext(method: string): { arrived: Promise<Record<string, any>>; release(): void };
   /** Sets who is a member of `chatId` (getChatMember answers "member" for them, "left" for others). */
   members(chatId: number, userIds: number[], status?: 'member' | 'administrator' | 'creator'): void;
   /** The user blocked the bot: every send to this chat gets 403 from now on. */
@@ -160,6 +165,7 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
   const recorded: RecordedCall[] = [];
   const watchers = new Set<{ predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   const failures = new Map<string, ApiErrorSpec[]>();
+  const holds = new Map<string, Array<{ arrive: (payload: Record<string, any>) => void; released: Promise<void> }>>();
   const memberships = new Map<number, Map<number, string>>();
   const blocked = new Set<number>();
   const commandSets = new Map<string, Array<{ command: string; description: string }>>();
@@ -496,6 +502,11 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       record({ method, chatId, payload, ok: false, error });
       return reply(res, 404, { ok: false, ...error });
     }
+    const hold = holds.get(method)?.shift();
+    if (hold) {
+      hold.arrive(payload);
+      await hold.released;
+    }
     const scripted = failures.get(method)?.shift();
     try {
       if (scripted) throw new ApiFailure(scripted);
@@ -604,6 +615,14 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
         }, timeoutMs);
         watchers.add(w);
       });
+    },
+    holdNext(method) {
+      let arrive!: (payload: Record<string, any>) => void;
+      let release!: () => void;
+      const arrived = new Promise<Record<string, any>>((r) => (arrive = r));
+      const released = new Promise<void>((r) => (release = r));
+      holds.set(method, [...(holds.get(method) ?? []), { arrive, released }]);
+      return { arrived, release };
     },
     failNext(method, error) {
       const list = failures.get(method) ?? [];

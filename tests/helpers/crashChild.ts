@@ -5,12 +5,12 @@
  *                 then hangs before anything is put on the queue → prints "committed".
  *   mid-send:     runs the real workers with a sender that never returns → prints "sending <outboxId>".
  */
-import { systemClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { systemClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { silentLogger } from '../../kernel/logger.js';
 import { createClockHandler } from '../../cases/deadlines.js';
 import { openDatabase } from '../../db/pool.js';
-import { loadDirectory } from '../../knowledge/directory.js';
+import { loadDirectory } from '../../directory/directory.js';
 import { startWorkers } from '../../workers/index.js';
 import { runSweep } from '../../workers/sweeper.js';
 import { CRASH_WORKER_TIMING } from './crashTiming.js';

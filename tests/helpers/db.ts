@@ -1,8 +1,9 @@
 import { openDatabase, type Database } from '../../db/pool.js';
 
 /**
- * A fresh, migrated, in-memory PGlite served over the socket and used through `pg`: every test
- * file gets its own database, so tests never see each other's rows.
+ * A fresh, migrated, in-memory PGlite, used through `pg` in process (db/inProcess.ts) like the app
+ * uses it; `db.url` reaches the same database over its socket for other processes. Every test file
+ * gets its own database, so tests never see each other's rows.
  */
 export async function testDatabase(poolMax = 5): Promise<Database> {
   return openDatabase({ poolMax, persist: false });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { z } from 'zod';
-import { FixedClock } from '../../app/clock.js';
-import { ValidationError } from '../../app/errors.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { ConversationConflictError, ConversationStore, MAX_STATE_BYTES } from '../../bot/conversationStore.js';
 import type { Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';

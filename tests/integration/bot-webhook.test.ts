@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { silentLogger } from '../../app/logger.js';
-import { t } from '../../bot/messages/index.js';
+import { silentLogger } from '../../kernel/logger.js';
+import { t } from '../../i18n/index.js';
 import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
 import type { Database } from '../../db/pool.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { FixedClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
-import { createLogger } from '../../app/logger.js';
-import { ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../../app/errors.js';
-import { t } from '../../bot/messages/index.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { createLogger } from '../../kernel/logger.js';
+import { ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../../kernel/errors.js';
+import { t } from '../../i18n/index.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
 import type { Database } from '../../db/pool.js';
-import { parseDirectory, type Directory } from '../../knowledge/directory.js';
-import type { Decision } from '../../triage/types.js';
+import { parseDirectory, type Directory } from '../../directory/directory.js';
+import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from '../helpers/db.js';
 
 // ---- fixture: the bundled calendar and directory, with chat ids and members filled in as a deployment would

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { FixedClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
-import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../app/errors.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../kernel/errors.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
 import type { Database } from '../../db/pool.js';
-import { parseDirectory, type Directory } from '../../knowledge/directory.js';
-import type { Decision } from '../../triage/types.js';
+import { parseDirectory, type Directory } from '../../directory/directory.js';
+import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from '../helpers/db.js';
 
 // ---- fixture: the bundled directory with its mediation organizations replaced by three of known capacity
@@ -201,9 +201,9 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     clock.set('2026-03-02T03:00:00Z');
     const newer = await svc.openCase({ residentId: resident.id, decision: decision('petition', 'water'), originalText: '停水2', language: 'zh-Hans' });
     await svc.markUrgent(newer.ref, office);
-    const queue = await svc.officeQueue({ limit: 100, filters: { target: 'water' } });
+    const { rows: queue } = await svc.queue({ limit: 100, target: 'water' });
     assert.deepEqual(queue.map((c) => c.ref), [newer.ref, older.ref]);
-    assert.equal((await svc.officeQueue({ filters: { urgentOnly: true } }))[0]!.ref, newer.ref);
+    assert.equal((await svc.queue({ urgentOnly: true })).rows[0]!.ref, newer.ref);
     assert.equal((await svc.markUrgent(newer.ref, office)).version, 2, 'marking twice changes nothing');
 
     const load = await svc.handlerLoad();

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../app/config.js';
-import { LOCKOUT_ATTEMPTS, PASSWORD, startHarness, type ConsoleHarness } from './console-harness.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
+import { LOCKOUT_ATTEMPTS, PASSWORD, startHarness, type ConsoleHarness } from '../helpers/console.js';
 
 /*
  * The console in headless Chromium (Debian's package; the network is closed, so no browser download):

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { applyDirectoryOverrides } from '../../console/directoryOverrides.js';
-import { Client, LOCKOUT_ATTEMPTS, startHarness, testDirectory, type ConsoleHarness } from './console-harness.js';
+import { Client, LOCKOUT_ATTEMPTS, startHarness, testDirectory, type ConsoleHarness } from '../helpers/console.js';
 
 /*
  * The console over HTTP without a browser: authorisation at the API level, CSRF, stale and forged forms,
@@ -262,6 +262,25 @@ describe('web console over HTTP', () => {
     const c = (await h.db.pool.query(`SELECT next_due_at FROM cases WHERE ref = $1`, [ref])).rows[0];
     const resolve = (await h.cases.clocks(ref)).find((k) => k.kind === 'resolve' && !k.stoppedAt)!;
     assert.equal(c.next_due_at.getTime(), resolve.dueAt.getTime(), 'after acceptance the Art. 34 clock is the one that counts');
+  });
+
+  it('answers a malformed address (bad percent-encoding) with a clean 400, pages and API alike', async () => {
+    const c = new Client(h.url);
+    await c.signIn('rev');
+    const page = await c.get('/cases/%E0%A4%A');
+    assert.equal(page.status, 400);
+    assert.match(page.text, /输入有误/);
+    assert.doesNotMatch(page.text, /错误编号|URIError|at .*\.ts/, 'no error id or stack: it is the client’s mistake, not a failure');
+    const api = await c.get('/api/cases/%E0%A4%A');
+    assert.equal(api.status, 400);
+    assert.match(JSON.parse(api.text).error, /输入有误/);
+    const anon = new Client(h.url);
+    assert.equal((await anon.get('/cases/%E0%A4%A')).status, 400);
+    const { ref, version } = await h.openPetition();
+    const before = await snapshot(ref);
+    const post = await c.post(`/cases/${ref}/%E0%A4%A`, { version: String(version), _csrf: await c.csrf() });
+    assert.equal(post.status, 400);
+    assert.deepEqual(await snapshot(ref), before);
   });
 
   it('filters and pages the queue', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { t } from '../../bot/messages/index.js';
+import { t } from '../../i18n/index.js';
 import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
 
 /*

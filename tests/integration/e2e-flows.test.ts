@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { orderReplies } from '../../bot/handlers.js';
-import { t } from '../../bot/messages/index.js';
+import { t } from '../../i18n/index.js';
 import type { CallbackAction } from '../../bot/callbackData.js';
-import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from './e2e-harness.js';
+import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
 
 /*
  * The bot end to end: telegraf polling the emulator, PGlite, Redis, the workers delivering the outbox

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createCallbackCodec } from '../../bot/callbackData.js';
-import type { Decision } from '../../triage/types.js';
-import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from './e2e-harness.js';
+import type { Decision } from '../../kernel/taxonomy.js';
+import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
 
 /*
  * (d) Buttons are only as good as the database says: a forged payload, a payload signed with another

@@ -74,7 +74,8 @@ describe('Bot API emulator', () => {
 
   it('ends an older long poll with 409 when a second getUpdates comes in', async () => {
     const older = tg.callApi('getUpdates', { timeout: 5, offset: 0 });
-    await new Promise((r) => setTimeout(r, 30));
+    // The older poll is waiting at the emulator (nothing queued, a poller parked): then the newer one comes.
+    await emu.idle(5_000);
     const newer = tg.callApi('getUpdates', { timeout: 0, offset: 0 });
     await assert.rejects(older, (e: unknown) => e instanceof TelegramError && e.code === 409);
     assert.deepEqual(await newer, []);

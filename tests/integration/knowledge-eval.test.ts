@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import type { Database } from '../../db/pool.js';
 import { LocalHashEmbedder } from '../../knowledge/embedder.js';
 import { evaluate, loadQueries, type ModeMetrics } from '../../knowledge/eval.js';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import type { Database } from '../../db/pool.js';
 import { LocalHashEmbedder } from '../../knowledge/embedder.js';
 import { ingestBundledNotes, ingestPaths } from '../../knowledge/ingest.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import type { Database } from '../../db/pool.js';
 import { LocalHashEmbedder } from '../../knowledge/embedder.js';
 import { ingestDocument, reembedStale, removeDocument } from '../../knowledge/store.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { messages } from '../../bot/messages/triage.js';
+import { messages } from '../../i18n/triage.js';
 import type { RetrievedPassage } from '../../knowledge/types.js';
-import { answer } from '../../triage/answer.js';
+import { answer } from '../../conversation/answer.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 
 // Short passages written for this test, in the style of the regulations.

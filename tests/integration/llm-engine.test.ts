@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import type { Retriever } from '../../knowledge/types.js';
 import { createLlmEngine, validateLlmDecision } from '../../triage/llmEngine.js';
 import { triage } from '../../triage/pipeline.js';
-import type { TargetCode } from '../../triage/taxonomy.js';
+import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
 

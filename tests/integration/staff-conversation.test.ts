@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { FixedClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
 import { StaffConversation, handlerToken, type StaffResult } from '../../conversation/staff.js';
 import type { Database } from '../../db/pool.js';
-import { parseDirectory, type Directory } from '../../knowledge/directory.js';
-import type { Decision } from '../../triage/types.js';
+import { parseDirectory, type Directory } from '../../directory/directory.js';
+import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from '../helpers/db.js';
 
 // The bundled directory with chats and members filled in, as a deployment would.

@@ -3,15 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { systemClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { silentLogger } from '../../kernel/logger.js';
 import { createClockHandler } from '../../cases/deadlines.js';
 import type { Database } from '../../db/pool.js';
-import { loadDirectory } from '../../knowledge/directory.js';
+import { loadDirectory } from '../../directory/directory.js';
 import { txQuery } from '../../workers/db.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
-import { RecordingSender, seedCaseWithClock, seedOutbox, waitFor } from '../../workers/testkit.js';
+import { RecordingSender, seedCaseWithClock, seedOutbox, waitFor } from '../helpers/workers.js';
 import { CRASH_WORKER_TIMING } from '../helpers/crashTiming.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
@@ -130,10 +130,17 @@ describe('a process killed between a transition and its delivery loses nothing (
     assert.ok(claimed.rows[0]?.claim_token, 'the killed process held the claim');
 
     const sender = new RecordingSender();
-    await startParent(prefix, sender);
+    const w = await startParent(prefix, sender);
     await waitFor(async () => (await status([id]))[0]?.status === 'sent', 'the message to be delivered after the restart', 20_000);
     assert.equal(sender.deliveredCount(id), 1);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The killed process's job stays active until its lock expires and it is run again as stalled:
+    // wait until nothing but the schedulers' next runs is left in the queue.
+    const outbox = w.queues.queues.outbox;
+    await waitFor(
+      async () => (await outbox.getJobs(['active', 'waiting', 'delayed', 'prioritized'])).every((j) => j.id?.startsWith('repeat:')),
+      "the killed process's job to be recovered and finished",
+      20_000,
+    );
     assert.equal(sender.calls.length, 1, 'sent once, not again by the stalled job and the poll');
   });
 });

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { Queue } from 'bullmq';
-import { FixedClock } from '../../app/clock.js';
-import { createLogger, silentLogger } from '../../app/logger.js';
+import { Queue, QueueEvents } from 'bullmq';
+import { FixedClock } from '../../kernel/clock.js';
+import { createLogger, silentLogger } from '../../kernel/logger.js';
 import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
 import { startWorkers, type RunningWorkers, type StartWorkersOptions } from '../../workers/index.js';
-import { enqueueOutbox } from '../../workers/outbox.js';
+import { enqueueOutbox, outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { PermanentSendError, RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
-import { RecordingSender, seedCaseWithClock, seedOutbox, sqlClockHandler, waitFor } from '../../workers/testkit.js';
+import { RecordingSender, seedCaseWithClock, seedOutbox, sqlClockHandler, waitFor } from '../helpers/workers.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 
@@ -76,37 +76,62 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     await db.close();
   });
 
+  /** A sender that notes, at every send, how long the given pause key (chat or global) still had to run. */
+  const pauseWatching = (rec: RecordingSender, pauseKey: () => string) => {
+    const pauseLeftAtSend: number[] = [];
+    const sender: MessageSender = {
+      async send(m) {
+        pauseLeftAtSend.push(await redis.pttl(pauseKey()));
+        return rec.send(m);
+      },
+    };
+    return { sender, pauseLeftAtSend };
+  };
+
   it('waits out a 429 retry_after and then delivers the message once', async () => {
-    const sender = new RecordingSender((_, attempt) => (attempt === 1 ? new RetryAfterError(1) : undefined));
-    const w = await start(sender);
-    const id = await seedOutbox(db.pool, { chatId: nextChat() });
-    await w.enqueueOutbox([id]);
-    await waitFor(statusIs(id, 'sent'), 'the message to be sent');
-    assert.equal(sender.deliveredCount(id), 1);
-    assert.equal(sender.calls.length, 2);
-    const waited = sender.calls[1]!.at - sender.calls[0]!.at;
-    assert.ok(waited >= 950, `retried after ${waited} ms, before retry_after (1 s) had passed`);
-    const r = await row(id);
-    assert.equal(r.attempts, 1, 'a 429 does not count as a failed attempt');
-    assert.equal(r.claim_token, null);
-    assert.ok(r.external_message_id);
+    const prefix = uniquePrefix('outbox');
+    const chatId = nextChat();
+    const rec = new RecordingSender((_, attempt) => (attempt === 1 ? new RetryAfterError(1) : undefined));
+    const { sender, pauseLeftAtSend } = pauseWatching(rec, () => `${prefix}:ratelimit:pause:${chatId}`);
+    // The queue announces the retry's scheduled time: an explicit event instead of a stopwatch.
+    const events = new QueueEvents('outbox', { connection: { url: TEST_REDIS_URL }, prefix });
+    await events.waitUntilReady();
+    const retryScheduledFor = new Promise<number>((resolve) => events.once('delayed', ({ delay }) => resolve(Number(delay))));
+    try {
+      const w = await start(sender, { prefix });
+      const id = await seedOutbox(db.pool, { chatId });
+      await w.enqueueOutbox([id]);
+      await waitFor(statusIs(id, 'sent'), 'the message to be sent');
+      assert.equal(rec.deliveredCount(id), 1);
+      assert.equal(rec.calls.length, 2);
+      assert.ok((await retryScheduledFor) >= rec.calls[0]!.at + 1000, 'the retry was scheduled no sooner than retry_after (1 s)');
+      assert.deepEqual(pauseLeftAtSend.map((ms) => ms <= 0), [true, true], "the retry went out once the chat's pause had ended");
+      const r = await row(id);
+      assert.equal(r.attempts, 1, 'a 429 does not count as a failed attempt');
+      assert.equal(r.claim_token, null);
+      assert.ok(r.external_message_id);
+    } finally {
+      await events.close();
+    }
   });
 
   it('pauses every chat after a global 429 and still delivers each message once', async () => {
+    const prefix = uniquePrefix('outbox');
     let first: number | undefined;
-    const sender = new RecordingSender((id, attempt) => (id === first && attempt === 1 ? new RetryAfterError(1, 'global') : undefined));
-    const w = await start(sender);
+    const rec = new RecordingSender((id, attempt) => (id === first && attempt === 1 ? new RetryAfterError(1, 'global') : undefined));
+    const { sender, pauseLeftAtSend } = pauseWatching(rec, () => `${prefix}:ratelimit:pause:global`);
+    const w = await start(sender, { prefix });
     first = await seedOutbox(db.pool, { chatId: nextChat() });
     await w.enqueueOutbox([first]);
-    await waitFor(() => sender.calls.length === 1, 'the first attempt');
+    await waitFor(() => rec.calls.length === 1, 'the first attempt');
     const other = await seedOutbox(db.pool, { chatId: nextChat() });
     await w.enqueueOutbox([other]);
     await waitFor(statusIs(first, 'sent'), 'the paused message to be sent');
     await waitFor(statusIs(other, 'sent'), 'the other message to be sent');
-    const t429 = sender.calls[0]!.at;
-    for (const c of sender.calls.slice(1)) assert.ok(c.at - t429 >= 950, `a send ${c.at - t429} ms after a global 429 of 1 s`);
-    assert.equal(sender.deliveredCount(first), 1);
-    assert.equal(sender.deliveredCount(other), 1);
+    // No send, to any chat, while the global pause was in force.
+    assert.deepEqual(pauseLeftAtSend.slice(1).map((ms) => ms <= 0), [true, true]);
+    assert.equal(rec.deliveredCount(first), 1);
+    assert.equal(rec.deliveredCount(other), 1);
   });
 
   it('marks a permanently refused message failed and does not retry it', async () => {
@@ -115,8 +140,8 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     const id = await seedOutbox(db.pool, { chatId: nextChat() });
     await w.enqueueOutbox([id]);
     await waitFor(statusIs(id, 'failed'), 'the message to be marked failed');
+    // Drained: no job is left that could send it again.
     await waitFor(idle(w.queues.queues.outbox), 'the queue to drain');
-    await new Promise((r) => setTimeout(r, 300));
     assert.equal(sender.calls.length, 1);
     const r = await row(id);
     assert.match(r.last_error ?? '', /bot was blocked/);
@@ -154,16 +179,27 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     assert.equal(sender.calls.length, 1);
   });
 
-  it('paces two messages to the same private chat about a second apart', async () => {
+  it("paces two messages to the same private chat: the second waits for the chat's one-a-second window", async () => {
+    const prefix = uniquePrefix('outbox');
     const sender = new RecordingSender();
-    const w = await start(sender);
-    const chatId = nextChat();
-    const ids = [await seedOutbox(db.pool, { chatId }), await seedOutbox(db.pool, { chatId })];
-    await w.enqueueOutbox(ids);
-    for (const id of ids) await waitFor(statusIs(id, 'sent'), `message ${id} to be sent`);
-    assert.equal(sender.calls.length, 2);
-    const gap = Math.abs(sender.calls[1]!.at - sender.calls[0]!.at);
-    assert.ok(gap >= 900, `two sends to one private chat ${gap} ms apart`);
+    // Which jobs the pacing held back, as the queue announces it (an event, not a stopwatch).
+    const events = new QueueEvents('outbox', { connection: { url: TEST_REDIS_URL }, prefix });
+    await events.waitUntilReady();
+    const heldBack = new Set<string>();
+    events.on('delayed', ({ jobId }) => heldBack.add(jobId));
+    try {
+      const w = await start(sender, { prefix });
+      const chatId = nextChat();
+      const ids = [await seedOutbox(db.pool, { chatId }), await seedOutbox(db.pool, { chatId })];
+      await w.enqueueOutbox(ids);
+      for (const id of ids) await waitFor(statusIs(id, 'sent'), `message ${id} to be sent`);
+      assert.equal(sender.calls.length, 2);
+      const [firstSent, secondSent] = sender.calls.map((c) => c.outboxId);
+      await waitFor(() => heldBack.has(outboxJobId(secondSent!)), 'the delayed event of the second message');
+      assert.ok(!heldBack.has(outboxJobId(firstSent!)), 'the first message went out at once');
+    } finally {
+      await events.close();
+    }
   });
 
   it('delivers messages to one chat in the order they were written: later ones wait while the first is retried', async () => {

@@ -1,24 +1,35 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { FixedClock } from '../../app/clock.js';
-import { silentLogger } from '../../app/logger.js';
-import type { Database } from '../../db/pool.js';
-import { startWorkers, type RunningWorkers } from '../../workers/index.js';
-import { RecordingSender, seedOutbox, sqlClockHandler, waitFor } from '../../workers/testkit.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { QueueEvents } from 'bullmq';
+import { FixedClock } from '../../kernel/clock.js';
+import { silentLogger } from '../../kernel/logger.js';
+import { OUTBOX_POLL_SCHEDULER_ID, startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { RecordingSender, seedOutbox, sqlClockHandler, waitFor } from '../helpers/workers.js';
+import { useRedis, useTestDb } from '../helpers/fixtures.js';
+import { TEST_REDIS_URL } from '../helpers/redis.js';
 
 describe('outbox poll (real PGlite, real Redis)', () => {
-  let db: Database;
+  const db = useTestDb();
+  const { prefix } = useRedis('poll');
   let workers: RunningWorkers;
-  const redis = testRedis();
-  const prefix = uniquePrefix('poll');
   const sender = new RecordingSender();
+  let events: QueueEvents;
+  let pollsDone = 0;
+
+  /** Resolves once the poll has run `n` more times from now: each run looked at every pending row. */
+  const pollRuns = (n: number) => {
+    const target = pollsDone + n;
+    return waitFor(() => pollsDone >= target, `${n} more poll runs`, 10_000);
+  };
 
   beforeAll(async () => {
-    db = await testDatabase();
+    events = new QueueEvents('outbox', { connection: { url: TEST_REDIS_URL }, prefix });
+    events.on('completed', ({ jobId }) => {
+      if (jobId.startsWith(`repeat:${OUTBOX_POLL_SCHEDULER_ID}:`)) pollsDone += 1;
+    });
+    await events.waitUntilReady();
     workers = await startWorkers({
-      pool: db.pool,
+      pool: db().pool,
       redisUrl: TEST_REDIS_URL,
       prefix,
       sender,
@@ -33,25 +44,23 @@ describe('outbox poll (real PGlite, real Redis)', () => {
     });
   });
   afterAll(async () => {
+    await events.close();
     await workers.close();
-    await db.close();
-    await cleanPrefix(redis, prefix);
-    redis.disconnect();
   });
 
   it('delivers a row committed by any writer within moments, without an explicit enqueue or a sweep', async () => {
-    const id = await seedOutbox(db.pool, { chatId: 777 });
+    const id = await seedOutbox(db().pool, { chatId: 777 });
     await waitFor(() => sender.deliveredCount(id) === 1, `outbox row ${id} delivered by the poll`, 10_000);
     // Polls keep running; the row is not sent again.
-    await new Promise((r) => setTimeout(r, 600));
+    await pollRuns(2);
     assert.equal(sender.deliveredCount(id), 1);
-    const r = await db.pool.query('SELECT status FROM outbox WHERE id = $1', [id]);
+    const r = await db().pool.query('SELECT status FROM outbox WHERE id = $1', [id]);
     assert.equal(r.rows[0].status, 'sent');
   });
 
   it('does not deliver a row before its not_before time', async () => {
-    const id = await seedOutbox(db.pool, { chatId: 778, notBefore: new Date('2026-12-01T03:00:00Z') });
-    await new Promise((r) => setTimeout(r, 800));
+    const id = await seedOutbox(db().pool, { chatId: 778, notBefore: new Date('2026-12-01T03:00:00Z') });
+    await pollRuns(2);
     assert.equal(sender.deliveredCount(id), 0);
   });
 });

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { FixedClock } from '../../app/clock.js';
-import { resourcePath } from '../../app/config.js';
-import { silentLogger } from '../../app/logger.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { silentLogger } from '../../kernel/logger.js';
 import { createClockHandler } from '../../cases/deadlines.js';
 import type { Database } from '../../db/pool.js';
-import { parseDirectory } from '../../knowledge/directory.js';
+import { parseDirectory } from '../../directory/directory.js';
 import { runSweep, type ClockHandler, type SweepDeps } from '../../workers/sweeper.js';
 import { testDatabase } from '../helpers/db.js';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { FixedClock } from '../../app/clock.js';
-import { silentLogger } from '../../app/logger.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { silentLogger } from '../../kernel/logger.js';
 import { withTransaction, type Database } from '../../db/pool.js';
 import { enqueueOutbox } from '../../workers/outbox.js';
 import { createQueues, type WorkerQueues } from '../../workers/queues.js';
 import { runSweep, SELECT_DUE, type ClockHandler, type SweepDeps } from '../../workers/sweeper.js';
-import { seedCaseWithClock, sqlClockHandler } from '../../workers/testkit.js';
+import { seedCaseWithClock, sqlClockHandler } from '../helpers/workers.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { CALLBACK_ACTIONS } from '../../bot/callbackData.js';
-import { areaCatalogues, catalogue, languageFromTelegram, LANGUAGES, paramsOf, t } from '../../bot/messages/index.js';
+import { areaCatalogues, catalogue, languageFromTelegram, LANGUAGES, paramsOf, t } from '../../i18n/index.js';
 import { commandMenu } from '../../bot/telegramBot.js';
 
 describe('message catalogue', () => {

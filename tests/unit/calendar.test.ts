@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { resourcePath } from '../../app/config.js';
-import { ValidationError } from '../../app/errors.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { HolidayCalendarError, WorkingCalendar, loadHolidayCalendar, parseHolidayCalendar } from '../../cases/calendar.js';
 
 const cal = loadHolidayCalendar(resourcePath('holidays.yaml'));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
-import { messages } from '../../bot/messages/cases.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
+import { messages } from '../../i18n/cases.js';
 import { CASE_MESSAGE_PARAMS } from '../../cases/messages.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
 
@@ -37,7 +37,7 @@ describe('cases message catalogue', () => {
       for (const m of src.matchAll(/'(cases\.(?:resident|staff|handler)\.[a-z_.]+)'/g)) used.add(m[1]!);
     }
     assert.ok(used.size > 20, 'scanner found the keys');
-    for (const k of used) assert.ok(catalogue[k], `key ${k} used in cases/ is missing from bot/messages/cases.ts`);
+    for (const k of used) assert.ok(catalogue[k], `key ${k} used in cases/ is missing from i18n/cases.ts`);
   });
 
   it('cites Art. 35 for 复查 and Art. 36 for 复核 in every language', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { IllegalTransitionError } from '../../app/errors.js';
+import { IllegalTransitionError } from '../../kernel/errors.js';
 import { allowedActions, CASE_ACTIONS, canApply, transition, tryTransition } from '../../cases/stateMachine.js';
 import { formatRef, isRef, shanghaiDay } from '../../cases/refs.js';
 import { CASE_STATUSES, OPEN_STATUSES, type CaseStatus } from '../../cases/types.js';

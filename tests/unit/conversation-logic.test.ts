@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { ACTION_CODES } from '../../bot/callbackData.js';
-import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../bot/messages/index.js';
-import { messages } from '../../bot/messages/conversation.js';
+import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
+import { messages } from '../../i18n/conversation.js';
 import { CONFIRM_ACTION, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {

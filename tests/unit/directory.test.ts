@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { resourcePath } from '../../app/config.js';
-import { ValidationError } from '../../app/errors.js';
-import { DirectoryError, loadDirectory, parseDirectory, type Organization } from '../../knowledge/directory.js';
-import { DEPARTMENT_CODES, SERVICE_CODES } from '../../triage/taxonomy.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { ValidationError } from '../../kernel/errors.js';
+import { DirectoryError, loadDirectory, parseDirectory, type Organization } from '../../directory/directory.js';
+import { DEPARTMENT_CODES, SERVICE_CODES } from '../../kernel/taxonomy.js';
 
 const shippedPath = resourcePath('directory.yaml');
 const shippedText = readFileSync(shippedPath, 'utf8');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { splitDocument } from '../../knowledge/split.js';
 
 const LAWS = path.resolve(PROJECT_ROOT, '..', 'shared', 'knowledge', 'laws');

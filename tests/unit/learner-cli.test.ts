@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { runCrossValidationCli } from '../../triage/learner/cvCli.js';
 import { crossValidate, type LabelledText } from '../../triage/learner/index.js';
 

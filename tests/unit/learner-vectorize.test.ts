@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'vitest';
-import { resourcePath } from '../../app/config.js';
+import { resourcePath } from '../../kernel/paths.js';
 import { analyze, DEFAULT_FEATURES, Vectorizer, type SparseVec } from '../../triage/learner/features.js';
 
 /** The vector as feature → value, to compare without depending on the order features come in. */

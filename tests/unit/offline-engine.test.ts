@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
-import { resourcePath } from '../../app/config.js';
-import { loadDirectory, type Directory } from '../../knowledge/directory.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { loadDirectory, type Directory } from '../../directory/directory.js';
 import {
   MatterIndex, OfflineModelError, applyTemperature, createOfflineEngine, fuseTargets, loadOfflineModel,
   parseOfflineModel, prepareText, trainOfflineModel, type OfflineModel, type TrainingExample,
 } from '../../triage/offlineEngine.js';
-import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../../triage/taxonomy.js';
+import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine } from '../../triage/types.js';
 
 const MODEL_PATH = resourcePath('model', 'triage-model.json');
@@ -29,7 +29,8 @@ const decide = (text: string) => engine.decide({ text: prepareText(text), langua
 describe('offline engine with the bundled model', () => {
   it('is named offline and the model file is small', () => {
     assert.equal(engine.name, 'offline');
-    assert.ok(readFileSync(MODEL_PATH).length < 5 * 1024 * 1024);
+    // Issue 9's budget: the routing model learned from real letters is ~30 MB.
+    assert.ok(readFileSync(MODEL_PATH).length < 50 * 1024 * 1024);
     assert.ok(model.metadata.examples >= 450, `model trained on ${model.metadata.examples} examples`);
   });
 

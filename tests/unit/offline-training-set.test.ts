@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 import { resourcePath } from '../../kernel/paths.js';
 import { readExampleFile } from '../../triage/cli/exampleFile.js';
 import { normalize } from '../../triage/normalize.js';
-import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../triage/taxonomy.js';
+import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../kernel/taxonomy.js';
 
 const examples = readExampleFile(resourcePath('training', 'examples.jsonl'));
 

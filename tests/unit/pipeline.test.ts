@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { ValidationError } from '../../kernel/errors.js';
 import type { Retriever } from '../../knowledge/types.js';
 import { triage } from '../../triage/pipeline.js';
-import type { TargetCode } from '../../triage/taxonomy.js';
+import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
 
 /** A tiny real engine: keywords → category/target. Records what it was given. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { configSchema, PROJECT_ROOT } from '../../app/config.js';
+import { configSchema } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 
 const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { resourcePath } from '../../app/config.js';
-import { ValidationError } from '../../app/errors.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CLOCK_ARTICLES, clockFor, extendResolveClock, type ClockSettings } from '../../cases/statutory.js';
 import { CLOCK_KINDS, type ClockKind } from '../../cases/types.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { lastLine, scoreLine, summarize } from '../../triage/cli/eval.js';
 import type { ExampleLine } from '../../triage/cli/exampleFile.js';
 

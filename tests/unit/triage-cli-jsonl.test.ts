@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
-import { CATEGORIES, targetsFor, type Category } from '../../triage/taxonomy.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
+import { CATEGORIES, targetsFor, type Category } from '../../kernel/taxonomy.js';
 import { startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 
 // Async, so a fake server in this process can answer while the child runs.

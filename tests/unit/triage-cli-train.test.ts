@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { ExampleFileError, parseExampleLines } from '../../triage/cli/exampleFile.js';
 import { parseTrainArgs } from '../../triage/cli/train.js';
 
@@ -43,11 +43,15 @@ describe('example file validation', () => {
 
   it('parses train arguments', () => {
     const a = parseTrainArgs(['extra.jsonl', '--folds', '3', '--out', '/tmp/m.json'], '/default.json');
-    assert.equal(a.files.length, 2);
-    assert.equal(a.files[1], 'extra.jsonl');
+    // Every resources/training/*.jsonl, then the extra file.
+    assert.ok(a.files.some((f) => f.endsWith('examples.jsonl')));
+    assert.equal(a.files.at(-1), 'extra.jsonl');
+    assert.equal(a.letters, true);
     assert.equal(a.folds, 3);
     assert.equal(a.out, '/tmp/m.json');
     assert.deepEqual(parseTrainArgs(['--only', 'x.jsonl'], '/d').files, ['x.jsonl']);
+    assert.equal(parseTrainArgs(['--only', 'x.jsonl'], '/d').letters, false);
+    assert.equal(parseTrainArgs(['--no-letters'], '/d').letters, false);
     assert.throws(() => parseTrainArgs(['--folds', '1'], '/d'), /--folds/);
     assert.throws(() => parseTrainArgs(['--bogus'], '/d'), /unknown option --bogus/);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { emergencyMessageKey, messages } from '../../bot/messages/triage.js';
+import { emergencyMessageKey, messages } from '../../i18n/triage.js';
 import { EMERGENCY_KINDS } from '../../triage/emergency.js';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;

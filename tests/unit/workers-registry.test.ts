@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { silentLogger } from '../../app/logger.js';
+import { silentLogger } from '../../kernel/logger.js';
 import { enqueueOutbox } from '../../workers/outbox.js';
 import { checkRedis, redactUrl } from '../../workers/queues.js';
 import { JOBS, JobRegistry, RegistryError, type JobDeclaration } from '../../workers/registry.js';
@@ -48,7 +48,7 @@ describe('job registry', () => {
 
   it('rejects a malformed payload as unrecoverable without echoing its values', async () => {
     const lines: string[] = [];
-    const { createLogger } = await import('../../app/logger.js');
+    const { createLogger } = await import('../../kernel/logger.js');
     const logger = createLogger('info', { write: (s: string) => void lines.push(s) });
     let ran = false;
     const r = new JobRegistry(DECLS, logger)

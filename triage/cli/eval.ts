@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../app/config.js';
 import { runCrossValidationCli } from '../learner/cvCli.js';
 import { triage, type TriageDeps } from '../pipeline.js';
-import { CATEGORIES, type Category, type TargetCode } from '../taxonomy.js';
+import { CATEGORIES, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 import type { Decision } from '../types.js';
 import { ExampleFileError, readExampleFile, type ExampleLine } from './exampleFile.js';
 import { buildRuntime } from './runtime.js';

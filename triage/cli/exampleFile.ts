@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../taxonomy.js';
+import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 
 const category = z.enum(CATEGORIES);
 const target = z.enum(TARGET_CODES as [TargetCode, ...TargetCode[]]);

@@ -5,9 +5,9 @@
  */
 import { pino } from 'pino';
 import type { Config } from '../../app/config.js';
-import { createLogger, type Logger } from '../../app/logger.js';
+import { createLogger, type Logger } from '../../kernel/logger.js';
 import { buildTriageDeps } from '../../app/triageDeps.js';
-import { loadDirectory, type Directory } from '../../knowledge/directory.js';
+import { loadDirectory, type Directory } from '../../directory/directory.js';
 import type { TriageDeps } from '../pipeline.js';
 
 export interface CliRuntime {

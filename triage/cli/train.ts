@@ -1,20 +1,25 @@
 /**
- * npm run train [-- extra.jsonl ...] [--out path] [--folds 5]
- * Trains the offline triage model from resources/training/examples.jsonl (plus any extra files in the
- * same format), prints counts and a k-fold CV of categories, writes resources/model/triage-model.json.
+ * npm run train [-- extra.jsonl ...] [--out path] [--folds 5] [--no-letters] [--only]
+ * Trains the offline triage model from every resources/training/*.jsonl (plus any extra files in the
+ * same format) and, when ../shared is present, the real letters read by path (triage/routing/sources.ts);
+ * prints counts and a k-fold CV of categories, writes resources/model/triage-model.json with the list of
+ * files it learned from (sha256).
  * Exit code 1 on a bad example file (message "file:line: what is wrong"), 2 on bad usage.
  */
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, resourcePath } from '../../app/config.js';
-import { loadDirectory } from '../../knowledge/directory.js';
+import { loadConfig } from '../../app/config.js';
+import { loadDirectory } from '../../directory/directory.js';
 import { evaluate } from '../learner/index.js';
 import { formatReport } from '../learner/cvCli.js';
 import { trainOfflineModel, type TrainingExample } from '../offlineEngine.js';
 import { ExampleFileError, readExampleFile } from './exampleFile.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
+import { loadRealLetters, sha256, SHARED_ROOT, SourceFileError, type RealLetterSet } from '../routing/sources.js';
 
-export const DEFAULT_TRAINING_FILE = resourcePath('training', 'examples.jsonl');
+export { DEFAULT_TRAINING_FILE, DEFAULT_TRAINING_DIR, defaultTrainingFiles } from './exampleFiles.js';
+import { defaultTrainingFiles } from './exampleFiles.js';
 
 export class UsageError extends Error {}
 
@@ -24,10 +29,13 @@ export interface TrainArgs {
   folds: number;
   directory: boolean;
   cnb: number | 'auto' | undefined;
+  /** Learn from the real letters in ../shared when present (off with --only or --no-letters). */
+  letters: boolean;
 }
 
 export function parseTrainArgs(argv: string[], defaultOut: string): TrainArgs {
-  const files = [DEFAULT_TRAINING_FILE];
+  const files = defaultTrainingFiles();
+  let letters = true;
   let out = defaultOut;
   let folds = 5;
   let directory = true;
@@ -48,16 +56,19 @@ export function parseTrainArgs(argv: string[], defaultOut: string): TrainArgs {
     } else if (a === '--no-directory') {
       directory = false;
     } else if (a === '--only') {
-      // Train on the given files only (used by tests and experiments), not on the bundled set.
+      // Train on the given files only (used by tests and experiments), not on the bundled set nor ../shared.
       files.length = 0;
+      letters = false;
+    } else if (a === '--no-letters') {
+      letters = false;
     } else if (a.startsWith('--')) {
-      throw new UsageError(`unknown option ${a}\nusage: npm run train -- [extra.jsonl ...] [--only] [--out file] [--folds 5] [--no-directory] [--cnb auto|<weight>]`);
+      throw new UsageError(`unknown option ${a}\nusage: npm run train -- [extra.jsonl ...] [--only] [--out file] [--folds 5] [--no-directory] [--no-letters] [--cnb auto|<weight>]`);
     } else {
       files.push(a);
     }
   }
   if (files.length === 0) throw new UsageError('no training files given');
-  return { files, out, folds, directory, cnb };
+  return { files, out, folds, directory, cnb, letters };
 }
 
 export async function runTrain(argv: string[]): Promise<void> {
@@ -75,13 +86,27 @@ export async function runTrain(argv: string[]): Promise<void> {
   }
   const directory = args.directory ? loadDirectory(cfg.DIRECTORY_PATH) : undefined;
   const t0 = performance.now();
+  let realLetters: RealLetterSet | null = null;
+  if (args.letters) {
+    realLetters = loadRealLetters();
+    if (realLetters) {
+      for (const src of realLetters.sources) {
+        console.error(`real letters: ${src.path} (sha256 ${src.sha256.slice(0, 12)}…): ${src.read} read, ${src.excludedNearTest} dropped as (near-)duplicates of the test sets, ${src.labelled} with a weak label`);
+      }
+    } else {
+      console.error(`NOTE: ${SHARED_ROOT} not found — training on resources/training alone (no routing model from real letters; the engine routes with the examples' department model only)`);
+    }
+  }
+  const trainingSources = args.files.map((f) => ({ path: path.relative(PROJECT_ROOT, path.resolve(f)), sha256: sha256(readFileSync(f)) }));
   const { model, cvCategory } = trainOfflineModel(examples, {
     directory,
     trainedAt: new Date(),
     folds: args.folds,
     learner: args.cnb !== undefined ? { cnbWeight: args.cnb } : {},
     log: (l) => console.error(l),
+    realLetters,
   });
+  model.metadata.sources = [...trainingSources, ...(realLetters?.sources.map((s) => ({ path: s.path, sha256: s.sha256 })) ?? [])];
   const secs = (performance.now() - t0) / 1000;
 
   console.log(`${examples.length} examples from ${args.files.length} file(s), trained in ${secs.toFixed(1)} s`);
@@ -98,6 +123,11 @@ export async function runTrain(argv: string[]): Promise<void> {
 
   mkdirSync(path.dirname(args.out), { recursive: true });
   const tmp = `${args.out}.tmp-${process.pid}`;
+  if (model.routing?.heldOut) {
+    const h = model.routing.heldOut;
+    console.log(`routing (held-out real letters, n=${h.n}): accuracy ${h.accuracy.toFixed(4)}; decides ${(h.coverage * 100).toFixed(0)}% (margin ≥ ${model.routing.abstainMargin.toFixed(3)}) at ${h.accuracyDecided.toFixed(4)}`);
+  }
+  console.log('learned from: ' + model.metadata.sources.map((s) => `${s.path} (sha256 ${s.sha256.slice(0, 12)}…)`).join(', '));
   const json = JSON.stringify(model);
   writeFileSync(tmp, json);
   renameSync(tmp, args.out);
@@ -106,7 +136,7 @@ export async function runTrain(argv: string[]): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runTrain(process.argv.slice(2)).catch((err: unknown) => {
-    if (err instanceof ExampleFileError || err instanceof UsageError) {
+    if (err instanceof ExampleFileError || err instanceof UsageError || err instanceof SourceFileError) {
       console.error(`error: ${err.message}`);
       process.exit(err instanceof UsageError ? 2 : 1);
     }

@@ -12,11 +12,12 @@
 import { existsSync } from 'node:fs';
 import { detectEmergency, isLetter } from '../emergency.js';
 import {
-  HYPO_SENTENCE_EN, HYPO_SENTENCE_ZH, LETTER_NOW_EN, LETTER_NOW_ZH, PAST_EN, PAST_ZH, STRONG_NOW_EN, STRONG_NOW_ZH,
+  HYPO_SENTENCE_EN, HYPO_SENTENCE_ZH, LETTER_NOW_EN, LETTER_NOW_ZH, PAST_EN, PAST_ZH, STRONG_NOW_EN, STRONG_NOW_ZH, WEAK_NOW_EN, WEAK_NOW_ZH,
 } from '../emergencyLexicon.js';
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
-import { loadCrisisModel, score, type CrisisModel } from './model.js';
+import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
+import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import type { CrisisKind, CrisisLevel, CrisisOutcome } from './types.js';
 
 const SENTENCE = /[。!?;\n]+|\.(?!\d)|[!?]/;
@@ -40,7 +41,7 @@ export function setDefaultCrisisModel(m: CrisisModel | null | undefined): void {
   cached = m;
 }
 
-/** Below this P(immediate) the classifier vetoes an explicit rule hit that has no strong now cue. */
+/** Older model files without a second stage: below this P(immediate) the model vetoes a rule hit without a now cue. */
 export const VETO = 0.02;
 
 const RANK: Record<CrisisLevel, number> = { none: 0, concern: 1, immediate: 2 };
@@ -74,29 +75,36 @@ function notASituation(text: string, now: boolean): string | null {
   return null;
 }
 
-export interface DetectOptions {
-  /** undefined → the bundled model; null → rules and cues only. */
-  model?: CrisisModel | null;
+/** Who may be in danger, and with what (stage-2 features; the cues above say what is happening). */
+const PERSON = /孩子|小孩|小朋友|宝宝|婴儿|细路|老人|长者|奶奶|爷爷|外婆|外公|婆婆|阿婆|伯伯|阿伯|阿嫲|妈|爸|老公|老婆|丈夫|妻子|太太|儿子|女儿|仔|女朋友|男朋友|室友|同事|邻居|工人|师傅|有人|佢|他|她|\b(child|kid|baby|toddler|son|daughter|mum|mom|dad|father|mother|wife|husband|partner|grand\w+|neighbou?r|flatmate|roommate|friend|someone|worker|he|she)\b/;
+const MEANS = /刀|绳|药|炭|农药|百草枯|敌敌畏|刀片|剪刀|楼顶|天台|桥|窗台|栏杆|煤气|汽油|\b(knife|blade|razor|rope|noose|pills?|tablets|charcoal|poison|pesticide|bleach|gun|ledge|bridge|roof|rooftop|petrol)\b/;
+const FIRST = /我|\b(i|i'm|i've|me|my)\b/;
+const QUESTION = /[?？]|吗|嗎|请问|想问|咩|点样|點樣|怎么|怎樣|如何|\b(how|what|where|is there|are there|can i|could you)\b/;
+
+export interface Base {
+  outcome: CrisisOutcome;
+  situation: Situation;
 }
 
-export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
-  if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
+/** Rules and situation cues with their guards, and the flags the second stage reads. No model. */
+export function situate(normalizedText: string, original?: string): Base {
   const text = original && original.toLowerCase() !== normalizedText ? `${normalizedText}\n${original.toLowerCase()}` : normalizedText;
   const letter = isLetter(normalizedText);
   const sentences = text.split(SENTENCE).filter((s) => s.trim() !== '');
   const wholeNotNow = notNow(normalizedText);
   const anyNow = strongNow(normalizedText);
   const context = notASituation(normalizedText, anyNow);
-  const model = opts.model === undefined ? defaultCrisisModel() : opts.model;
-  const scores = model ? score(model, normalizedText) : null;
   let level = 'none' as CrisisLevel;
   const kinds = new Set<CrisisKind>();
   const cues: string[] = [];
+  const f = { ruleImmediate: 0, ruleDemoted: 0, ruleSuicide: 0, cueImmediate: 0, cueDemoted: 0, distress: 0, soft: 0, ruleOther: 0, ruleSpecific: 0 };
   const hit = (l: CrisisLevel, k: CrisisKind, cue: string) => {
     level = maxLevel(level, l);
     if (l !== 'none') kinds.add(k);
+    if (l === 'immediate') hitKinds[k] = 1;
     if (!cues.includes(cue)) cues.push(cue);
   };
+  const hitKinds: Record<string, number> = {};
 
   // 1. Explicit rules (already guarded for negation, similes, tense, hazard talk, long letters).
   const rules = detectEmergency(normalizedText, original);
@@ -113,9 +121,12 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
       if ((wholeNotNow && !anyNow) || context) l = (k === 'suicide' || k === 'self_harm') && context !== 'fiction' ? 'concern' : 'none';
       // 救命 about a website or a queue is a figure of speech.
       if (k === 'other' && APP.test(normalizedText)) l = 'none';
-      // The classifier, trained on narrated, figurative and hypothetical uses of the same words, may
-      // veto a hit it finds very unlikely — but never a strong now cue.
-      if (l === 'immediate' && scores && !anyNow && scores.level[2] < VETO) l = k === 'suicide' || k === 'self_harm' ? 'concern' : 'none';
+      if (l === 'immediate') {
+        f.ruleImmediate = 1;
+        if (k === 'suicide' || k === 'self_harm') f.ruleSuicide = 1;
+        if (k === 'other') f.ruleOther = 1;
+        else f.ruleSpecific = 1;
+      } else f.ruleDemoted = 1;
       hit(l, k as CrisisKind, `rule:${k}${l === 'immediate' ? '' : `→${l}`}${context ? `(${context})` : ''}`);
     }
   }
@@ -130,28 +141,105 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
       if ((notNow(s) || context) && !now) l = cue.kind === 'suicide' || cue.kind === 'distress' ? (context === 'fiction' ? 'none' : 'concern') : 'none';
       else if (cue.guarded && !now && (past(s) || whatIf(s))) l = 'none';
       else if (l === 'immediate' && letter && !now && !letterNow(s)) l = 'concern';
+      if (cue.level === 'immediate') {
+        if (l === 'immediate') f.cueImmediate = 1;
+        else f.cueDemoted = 1;
+      } else if (l !== 'none') f[cue.name === 'farewell_soft' ? 'soft' : 'distress'] = 1;
       if (l === 'none') continue;
       hit(l, cue.kind, `cue:${cue.name}${l === cue.level ? '' : `→${l}`}`);
       break;
     }
   }
 
-  // 3. The classifier: implicit language the words above do not cover.
-  if (model && scores) {
-    const s = scores;
-    const [, pc, pi] = s.level;
-    if (pi >= model.immediateThreshold && !(wholeNotNow && !anyNow) && context !== 'fiction' && context !== 'joke' && context !== 'over') {
-      if (level !== 'immediate') hit('immediate', kinds.size ? [...kinds][0]! : s.kinds[0]!, `model:immediate ${pi.toFixed(2)}`);
-      else cues.push(`model:immediate ${pi.toFixed(2)}`);
-      if (![...kinds].some((k) => k !== 'distress')) kinds.add(s.kinds[0]!);
-    } else if (pc + pi >= model.concernThreshold) {
-      hit('concern', s.kinds[0] ?? 'distress', `model:concern ${(pc + pi).toFixed(2)}`);
-    }
-  }
+  const situation: Situation = {
+    baseImmediate: level === 'immediate' ? 1 : 0,
+    baseConcern: level === 'concern' ? 1 : 0,
+    ruleImmediate: f.ruleImmediate,
+    ruleDemoted: f.ruleDemoted,
+    ruleOtherOnly: f.ruleOther && !f.ruleSpecific ? 1 : 0,
+    ruleSuicide: f.ruleSuicide,
+    cueImmediate: f.cueImmediate,
+    cueDemoted: f.cueDemoted,
+    distress: f.distress,
+    softFarewell: f.soft,
+    strongNow: anyNow ? 1 : 0,
+    letterNow: sentences.some(letterNow) ? 1 : 0,
+    weakNow: test(WEAK_NOW_ZH, WEAK_NOW_EN, normalizedText) ? 1 : 0,
+    notNow: wholeNotNow ? 1 : 0,
+    past: past(normalizedText) ? 1 : 0,
+    whatIf: whatIf(normalizedText) ? 1 : 0,
+    fiction: context === 'fiction' ? 1 : 0,
+    joke: context === 'joke' ? 1 : 0,
+    over: context === 'over' ? 1 : 0,
+    pastQuestion: context === 'past_question' ? 1 : 0,
+    app: APP.test(normalizedText) ? 1 : 0,
+    letter: letter ? 1 : 0,
+    question: QUESTION.test(text) ? 1 : 0,
+    person: PERSON.test(text) ? 1 : 0,
+    means: MEANS.test(text) ? 1 : 0,
+    firstPerson: FIRST.test(text) ? 1 : 0,
+    length: Math.log2(1 + normalizedText.length) / 10,
+    hitKinds,
+  };
+  return { outcome: { level, kinds: [...kinds], cues }, situation };
+}
 
+/**
+ * An explicit rule or cue with a strong now cue ("正在", "right now") in a message — not a long complaint
+ * letter, where 救命 and 正在 are rhetoric more often than not — is never overruled by the second stage.
+ * 救命 is its own "now" cue, so a bare cry for help is left to the second stage.
+ */
+export const explicitNow = (s: Situation): boolean => s.baseImmediate === 1 && s.strongNow === 1 && s.letter === 0 && s.ruleOtherOnly === 0;
+
+export interface DetectOptions {
+  /** undefined → the bundled model; null → rules and cues only. */
+  model?: CrisisModel | null;
+  /** Precomputed (training): the rules-and-cues pass and the text model's scores. */
+  base?: Base;
+  scores?: Scores;
+}
+
+function finish(level: CrisisLevel, kinds: Set<CrisisKind>, cues: string[]): CrisisOutcome {
   if (level === 'none') return { level, kinds: [], cues };
   // 'distress' and 'other' only add information when nothing more specific is known.
   if (kinds.size > 1) kinds.delete('distress');
   if (kinds.size > 1) kinds.delete('other');
+  if (kinds.size === 0) kinds.add('distress');
   return { level, kinds: [...kinds], cues };
+}
+
+export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
+  if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
+  const base = opts.base ?? situate(normalizedText, original);
+  const model = opts.model === undefined ? defaultCrisisModel() : opts.model;
+  if (!model) return base.outcome;
+  const sc = opts.scores ?? score(model, normalizedText);
+  const sit = base.situation;
+  const [, pc, pi] = sc.level;
+  const cues = [...base.outcome.cues];
+  const kinds = new Set<CrisisKind>(base.outcome.kinds);
+  const specific = () => [...kinds].some((k) => k !== 'distress');
+  const suicidal = [...kinds].some((k) => k === 'suicide' || k === 'self_harm') || (!specific() && (sc.kinds[0] === 'suicide' || sc.kinds[0] === 'self_harm'));
+  let immediate: boolean;
+  let tag: string;
+  if (model.stage2) {
+    const p = stage2Prob(model.stage2, stage2Vector(sit, sc));
+    immediate = explicitNow(sit) || p >= model.stage2.threshold;
+    tag = `stage2 ${p.toFixed(2)}`;
+  } else {
+    const veto = sit.baseImmediate === 1 && !sit.strongNow && pi < VETO;
+    immediate = (sit.baseImmediate === 1 && !veto) || (pi >= model.immediateThreshold && !sit.notNow && !sit.fiction && !sit.joke && !sit.over);
+    tag = `model ${pi.toFixed(2)}`;
+  }
+  cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
+  if (immediate) {
+    if (!specific()) kinds.add(sc.kinds[0]!);
+    return finish('immediate', kinds, cues);
+  }
+  // Not immediate: suicide or self-harm talk still gets the warm reply with the lines.
+  const concern = sit.baseConcern === 1 || (sit.baseImmediate === 1 && suicidal) || pc + pi >= model.concernThreshold;
+  if (!concern) return finish('none', kinds, cues);
+  if (!specific() && pc + pi >= model.concernThreshold) kinds.add(sc.kinds[0] ?? 'distress');
+  if (sit.baseImmediate === 1 && !suicidal) for (const k of [...kinds]) if (k !== 'suicide' && k !== 'self_harm') kinds.delete(k);
+  return finish('concern', kinds, cues);
 }

@@ -7,7 +7,7 @@ import { isLetter } from '../emergency.js';
 import { PAST_EN, PAST_ZH, STRONG_NOW_EN, STRONG_NOW_ZH, WEAK_NOW_EN, WEAK_NOW_ZH } from '../emergencyLexicon.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 
-export const HASH_BITS = 16;
+export const HASH_BITS = 18;
 const MASK = (1 << HASH_BITS) - 1;
 
 function fnv(s: string): number {

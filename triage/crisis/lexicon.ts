@@ -37,6 +37,18 @@ export const CUES: Cue[] = [
     pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
     unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
   },
+  // Softer goodbye language (thanks for everything, don't be sad, the next life): alone it is not a plan,
+  // so it supports concern; the classifier and the second stage weigh it with the rest.
+  {
+    name: 'farewell_soft', kind: 'suicide', level: 'concern',
+    pattern: /下辈子|来生|来世|另一个世界|天堂(见|再见|等)|(永远|长长久久)(地)?睡|长眠|不会再醒|解脱(了|咗)|终于可以(休息|解脱|轻松)|再也不用(麻烦|担心|管|等)|(照顾好|睇住)(自己|爸妈|阿妈|妈妈|孩子|仔女|屋企)|替我(孝顺|照顾|睇住)|(好好|继续)活(下去|落去)|(别|唔好|不要)(为我)?(难过|伤心|喊|哭)|(谢谢|多谢)(你们|你哋|大家)?.{0,6}(这些年|呢啲年|一直以来|所有)|最后(一眼|看一眼|睇多一眼)|(我|我的|我嘅)(东西|嘢).{0,6}(处理|扔|送|掉)/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|感谢信|表扬/,
+  },
+  {
+    name: 'farewell_soft', kind: 'suicide', level: 'concern',
+    pattern: /\b(thank you for everything|thanks for everything|don'?t be sad|don'?t cry for me|see you in (the )?next life|in another life|finally (be )?at peace|rest forever|won'?t wake up|never wake up|look after (yourself|mum|mom|dad|each other)|i love you all|forgive me)\b/,
+    unless: /\b(movie|film|novel|song|game|thank you for everything you did for (our|the) (community|street|building))\b/,
+  },
   // ---- Suicide: means prepared, a place, a date.
   {
     name: 'means_prepared', kind: 'suicide', level: 'immediate',
@@ -94,23 +106,23 @@ export const CUES: Cue[] = [
   // ---- Medical: FAST stroke signs, chest pain, not waking, breathing.
   {
     name: 'medical_signs', kind: 'medical', level: 'immediate', guarded: true,
-    pattern: /(嘴|嘴巴|嘴角|口角|口|脸|块面).{0,3}(歪|斜|歪斜|垮|戾)|(一边|半边|一侧|左边|右边|左手|右手|只手|手|脚|腿|手脚).{0,6}(没力|无力|冇力|抬不起|举不起|握不住|拿不住|揸唔住|攞唔住|麻了|麻木|不能动|郁唔到|动不了)|(说话|讲话|讲嘢)(不清|含糊|说不清|讲唔清|大舌头|口齿不清)|口齿不清|胸(口)?(很|好|非常|突然)?(痛|疼|闷|压着|翳|剧痛)|胸痛|心口(痛|翳)|喘不(上|过)气|透不过气|唞唔到气|抖唔到气|呼吸不了|嘴唇(发)?(紫|黑|青)|叫(不|唔)醒|(没|冇)(有)?(反应|知觉|呼吸|心跳)|不省人事|抽搐|口吐白沫|(头|后脑).{0,6}(撞|磕|跌|摔).{0,10}(流血|出血|晕|呕|吐)|流(好多|很多|大量)血/,
+    pattern: /(嘴|嘴巴|嘴角|口角|口|脸|块面).{0,3}(歪|斜|歪斜|垮|戾)|(一边|半边|一侧|左边|右边|左手|右手|只手|手|脚|腿|手脚).{0,6}(没力|无力|冇力|抬不起|举不起|握不住|拿不住|揸唔住|攞唔住|麻了|麻木|不能动|郁唔到|动不了)|(说话|讲话|讲嘢)(不清|含糊|说不清|讲唔清|大舌头|口齿不清)|口齿不清|胸(口)?(很|好|非常|突然)?(痛|疼|闷|压着|翳|剧痛)|胸痛|心口(痛|翳)|喘不(上|过)气|透不过气|唞唔到气|抖唔到气|呼吸不了|嘴唇(发)?(紫|黑|青)|叫(不|唔)醒|(没|冇)(有)?(反应|知觉|呼吸|心跳)|不省人事|抽搐|口吐白沫|(头|后脑).{0,6}(撞|磕|跌|摔).{0,10}(流血|出血|晕|呕|吐)|流(好多|很多|大量)血|心脏病(突)?发|失去(了)?知觉|(没|冇)(了|咗)?知觉|唤不醒|(噎|哽|鲠)(住|到|亲)|卡(住|在)(了)?喉咙|窒息|过敏.{0,8}(肿|喘|呼吸|透唔到|透不过)|(喉咙|喉咙|脸|嘴唇|眼).{0,3}肿(起来|得好|到)|(晕|昏)(倒|咗|低|过去)(了|咗)?.{0,8}(叫|唤|拍|摇)(不|唔)(醒|应)|(触电|电到|被电|俾电)|(烫|烧|炸)(伤|亲).{0,6}(一大片|好大|起泡|皮都)|(血糖|血压).{0,6}(好低|很低|测不到|度唔到)|大汗淋漓.{0,10}(胸|心口|手臂)|(突然|忽然|一下子).{0,6}(看不见|睇唔到|听不见|站不稳|企唔稳|说不出话|讲唔到嘢)/,
     unless: /工作人员|(没|冇)(有)?反应(问题|情况)|投诉.{0,6}没有反应|(反映|举报|投诉|打电话|信访).{0,10}(没|冇)(有)?(任何)?反应|(没|冇)(有)?(任何)?反应.{0,6}(部门|单位|物业|政府)|医保|报销|体检|住院费|看病难|挂号/,
   },
   {
     name: 'medical_signs', kind: 'medical', level: 'immediate', guarded: true,
-    pattern: /\b(face|mouth|smile) (is |has |went )?(drooping|droopy|lopsided|sagging|twisted)|\bslurr(ing|ed|s)\b|\b(can'?t|cannot|unable to|couldn'?t) (lift|raise|move|grip|hold) (his|her|my|the|a)? ?(arm|hand|leg|cup|glass)|\b(arm|hand|side|face) (is |went |has gone |feels )?(numb|weak|limp|dead)\b|\bchest (pain|pains|is tight|tightness|hurts|feels tight)|crushing (pain|feeling|pressure)|\b(can'?t|won'?t|couldn'?t|cannot) wake (him|her|them|my)|\blips (are |turning |went )?(blue|grey|gray|purple)|\bfell in the (shower|bath|bathroom|tub)|\bhit (his|her|my) head\b|\bgasping\b|\bhaving a fit\b/,
+    pattern: /\b(face|mouth|smile) (is |has |went )?(drooping|droopy|lopsided|sagging|twisted)|\bslurr(ing|ed|s)\b|\b(can'?t|cannot|unable to|couldn'?t) (lift|raise|move|grip|hold) (his|her|my|the|a)? ?(arm|hand|leg|cup|glass)|\b(arm|hand|side|face) (is |went |has gone |feels )?(numb|weak|limp|dead)\b|\bchest (pain|pains|is tight|tightness|hurts|feels tight)|crushing (pain|feeling|pressure)|\b(can'?t|won'?t|couldn'?t|cannot) wake (him|her|them|my)|\blips (are |turning |went )?(blue|grey|gray|purple)|\bfell in the (shower|bath|bathroom|tub)|\bhit (his|her|my) head\b|\bgasping\b|\bhaving a fit\b|\b(went|gone|turned) (limp|floppy|grey|gray|blue)\b|\b(throat|tongue|lips|face) (is |are )?(swelling|swollen)\b|\ballergic reaction\b|\b(choked|choking) on\b|\b(electrocuted|electric shock)\b|\b(out cold|blacked out|keeled over|slumped over)\b|\b(suddenly|all of a sudden) (can'?t|cannot|couldn'?t) (see|speak|talk|stand|walk)\b|\bblood (everywhere|won'?t stop|is pouring|pouring)\b/,
     unless: /\b(insurance|bill|appointment|clinic hours|checkup)\b/,
   },
   // ---- Gas smell and CO symptoms.
   {
     name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
-    pattern: /(煤气|燃气|石油气|天然气|液化气)(的|嘅)?(味|气味|臭味)|臭鸡蛋(的|嘅)?(味|气味)|(头晕|头痛|头疼|头赤|头好晕).{0,14}(恶心|想吐|作呕|想呕|呕).{0,24}(全家|一家|都|大家|屋企|我哋|两个|三个|热水器|煤气|燃气|炭|炉)|(热水器|炭炉|煤炉|炭火|火炉|暖炉).{0,15}(头晕|头痛|恶心|晕|想睡|冇力)|报警器.{0,6}(响|叫)/,
+    pattern: /(煤气|燃气|石油气|天然气|液化气)(的|嘅)?(味|气味|臭味)|臭鸡蛋(的|嘅)?(味|气味)|漏气|(煤气|燃气|石油气|天然气|液化气)(罐|瓶|樽|管|喉|阀|掣)?.{0,4}(漏|泄|嘶嘶|呲呲)|(灶|炉|喉|管|阀|罐|樽|热水器).{0,8}(嘶嘶|呲呲|滋滋)(声|响)?|(一股|好大|很浓|很重|很冲|好浓|好重|勁|劲)(的|嘅)?.{0,3}(煤气|燃气|气)味|(闻到|闻倒|闻到有).{0,4}(煤气|燃气|气味)|(头晕|头痛|头疼|头赤|头好晕).{0,14}(恶心|想吐|作呕|想呕|呕).{0,24}(全家|一家|都|大家|屋企|我哋|两个|三个|热水器|煤气|燃气|炭|炉)|(热水器|炭炉|煤炉|炭火|火炉|暖炉).{0,15}(头晕|头痛|恶心|晕|想睡|冇力)|报警器.{0,6}(响|叫)/,
     unless: /燃气费|气费|账单|收费|换表|管道改造|隐患|安全检查|入户检查/,
   },
   {
     name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
-    pattern: /\bsmells? (strongly )?(like|of) (gas|rotten eggs)|\brotten[- ]eggs? smell|\b(gas|co|carbon monoxide) (alarm|detector) (is |keeps )?(going off|beeping|sounding)|\b(headaches?|dizzy|dizziness|nausea|nauseous|sleepy|drowsy)\b.{0,40}\b(all of us|everyone|whole family|both of us|the kids|heater|boiler|stove|generator|brazier)\b/,
+    pattern: /\bsmells? (strongly )?(like|of) (gas|rotten eggs)|\b(smell|smelling|reek\w*) (of )?gas\b|\bgas (is )?(leaking|escaping|hissing)|\bhissing (sound )?from the (stove|hob|cooker|pipe|cylinder|heater)|\b(hob|stove|cooker|burner) (was |has been )?left on\b.{0,40}\b(smell|dizzy|headache)|\brotten[- ]eggs? smell|\b(gas|co|carbon monoxide) (alarm|detector) (is |keeps )?(going off|beeping|sounding)|\b(headaches?|dizzy|dizziness|nausea|nauseous|sleepy|drowsy)\b.{0,40}\b(all of us|everyone|whole family|both of us|the kids|heater|boiler|stove|generator|brazier)\b/,
     unless: /\b(bill|price|meter|inspection)\b/,
   },
   // ---- Flood with people trapped.

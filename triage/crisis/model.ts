@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { featurize, HASH_BITS, type Features } from './features.js';
-import type { CrisisKind, CrisisLevel } from './types.js';
+import type { Stage2 } from './stage2.js';
+import type { CrisisKind, CrisisLevel, Scores } from './types.js';
 
 export const LEVELS: readonly CrisisLevel[] = ['none', 'concern', 'immediate'];
 export const MODEL_KINDS: readonly CrisisKind[] = [
@@ -24,6 +25,13 @@ export interface CrisisModel {
   level: Float32Array[]; // one row of DIM per level
   kinds: Float32Array[]; // one row of DIM per MODEL_KINDS
   meta: Record<string, unknown>;
+  /** The learned second stage (stage2.ts); absent in older files → detect.ts falls back to the threshold. */
+  stage2?: Stage2;
+  /**
+   * A second level model trained on the crisis corpus alone (no letters): it learns "danger now" against
+   * past, figurative, hypothetical and service talk about the same dangers; the second stage reads it.
+   */
+  focus?: Float32Array[];
 }
 
 export interface TrainExample {
@@ -62,11 +70,14 @@ function shuffle<T>(xs: T[], seed: number): T[] {
   return out;
 }
 
-export function trainModel(examples: TrainExample[], opts: { epochs?: number; lr?: number; l2?: number; seed?: number } = {}): CrisisModel {
+export function trainModel(
+  examples: TrainExample[],
+  opts: { epochs?: number; lr?: number; l2?: number; seed?: number; features?: Features[] } = {},
+): CrisisModel {
   const epochs = opts.epochs ?? 8;
   const lr = opts.lr ?? 0.3;
   const l2 = opts.l2 ?? 1e-6;
-  const feats = examples.map((e) => featurize(e.text));
+  const feats = opts.features ?? examples.map((e) => featurize(e.text));
   const level = LEVELS.map(() => new Float32Array(DIM));
   const levelG = LEVELS.map(() => new Float32Array(DIM).fill(1e-8));
   const kinds = MODEL_KINDS.map(() => new Float32Array(DIM));
@@ -107,19 +118,16 @@ export function trainModel(examples: TrainExample[], opts: { epochs?: number; lr
   return { version: 1, hashBits: HASH_BITS, immediateThreshold: 0.5, concernThreshold: 0.5, level, kinds, meta: {} };
 }
 
-export interface Scores {
-  /** P(none), P(concern), P(immediate). */
-  level: [number, number, number];
-  /** Kinds whose head says ≥ 0.5, most likely first; at least the most likely one. */
-  kinds: CrisisKind[];
-}
+export type { Scores } from './types.js';
 
-export function score(model: CrisisModel, text: string): Scores {
-  const f = featurize(text);
+export function score(model: CrisisModel, text: string, features?: Features): Scores {
+  const f = features ?? featurize(text);
   const p = softmax(model.level.map((w) => dot(w, f))) as [number, number, number];
-  const kp = model.kinds.map((w, i) => ({ k: MODEL_KINDS[i]!, p: sigmoid(dot(w, f)) })).sort((a, b) => b.p - a.p);
+  const kindProbs = model.kinds.map((w) => sigmoid(dot(w, f)));
+  const kp = kindProbs.map((p, i) => ({ k: MODEL_KINDS[i]!, p })).sort((a, b) => b.p - a.p);
   const kinds = kp.filter((x, i) => i === 0 || x.p >= 0.5).map((x) => x.k);
-  return { level: p, kinds };
+  const focus = model.focus ? (softmax(model.focus.map((w) => dot(w, f))) as [number, number, number]) : undefined;
+  return { level: p, kinds, kindMax: kp[0]?.p ?? 0, kindProbs, ...(focus ? { focus } : {}) };
 }
 
 // ---- Storage: each row as int8 with its own scale, base64.
@@ -146,6 +154,8 @@ export function serializeModel(m: CrisisModel): string {
     immediateThreshold: m.immediateThreshold,
     concernThreshold: m.concernThreshold,
     meta: m.meta,
+    stage2: m.stage2,
+    ...(m.focus ? { focus: m.focus.map(pack) } : {}),
     levels: LEVELS,
     kindNames: MODEL_KINDS,
     level: m.level.map(pack),
@@ -163,6 +173,8 @@ export function parseModel(json: string, source = 'crisis model'): CrisisModel {
     immediateThreshold: raw.immediateThreshold,
     concernThreshold: raw.concernThreshold,
     meta: raw.meta ?? {},
+    ...(raw.stage2 && Array.isArray(raw.stage2.w) ? { stage2: raw.stage2 as Stage2 } : {}),
+    ...(Array.isArray(raw.focus) ? { focus: raw.focus.map(unpack) } : {}),
     level: raw.level.map(unpack),
     kinds: raw.kinds.map(unpack),
   };

@@ -32,3 +32,17 @@ export interface CrisisOutcome {
   /** Which rules, cues and model scores decided: shown on the office alert, never logged with text. */
   cues: string[];
 }
+
+/** What the crisis model says about one text (triage/crisis/model.ts computes it; stage 2 reads it). */
+export interface Scores {
+  /** P(none), P(concern), P(immediate). */
+  level: [number, number, number];
+  /** Kinds whose head says ≥ 0.5, most likely first; at least the most likely one. */
+  kinds: CrisisKind[];
+  /** The most likely kind head's probability (how much the text looks like any one danger). */
+  kindMax: number;
+  /** Each kind head's probability, in MODEL_KINDS order. */
+  kindProbs: number[];
+  /** The corpus-only model's P(none), P(concern), P(immediate), when the file has it. */
+  focus?: [number, number, number];
+}

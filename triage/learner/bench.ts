@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { PROJECT_ROOT } from '../../app/config.js';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
 import type { BenchModule, Report } from '../../bench/types.js';
 import { loadLabelled } from './data.js';
 import { train, loadModel } from './model.js';

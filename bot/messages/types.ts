@@ -1,5 +1,0 @@
-import type { Language } from '../../triage/types.js';
-
-/** One user-facing text in the three languages; `{name}` marks a parameter. */
-export type Localized = Record<Language, string>;
-export type Catalogue = Record<string, Localized>;

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Language } from '../../kernel/language.js';
+import type { ResidentRecord } from '../caseRepository.js';
+import type { Channel, OutboxRepository, ResidentRepository } from '../ports.js';
+import type { OutboxMessage } from '../types.js';
+import { channelSchema, clip, externalIdSchema, languageSchema, parse, refSchema } from '../validation.js';
+import { deliverOn, type CaseDeps } from './run.js';
+
+/* Residents: their record and language, their additions to a case, and the office alert of an emergency. */
+
+export async function upsertResident(
+  deps: Pick<CaseDeps, 'store'>,
+  input: { channel: Channel; externalId: string; chatId: number | null; language: Language },
+): Promise<ResidentRecord> {
+  const r = parse(
+    z.object({ channel: channelSchema, externalId: externalIdSchema, chatId: z.number().int().nullable(), language: languageSchema }),
+    input,
+    'resident',
+  );
+  return deps.store.residents.upsert(r);
+}
+
+/** The language a resident chose (or was last answered in); null when they have no record. */
+export async function residentLanguage(residents: ResidentRepository, channel: Channel, externalId: string): Promise<Language | null> {
+  return (await residents.byExternalId(channel, externalId))?.language ?? null;
+}
+
+/** Saves a resident's language choice (creating the resident if needed) with the chat it was made in. */
+export async function setResidentLanguage(
+  residents: ResidentRepository,
+  input: { channel: Channel; externalId: string; chatId: number; language: Language },
+): Promise<ResidentRecord> {
+  const r = parse(
+    z.object({ channel: channelSchema, externalId: externalIdSchema, chatId: z.number().int(), language: languageSchema }),
+    input,
+    'resident language',
+  );
+  return residents.upsert(r);
+}
+
+export type ResidentNoteType = 'resident_note' | 'satisfaction_comment' | 'resident_attachment';
+
+export interface ResidentNoteInput {
+  residentId: number;
+  ref: string;
+  type: ResidentNoteType;
+  /** Already redacted by the caller (no ID numbers, phones…): it is stored and shown to the office. */
+  note: string | null;
+  file?: { kind: 'photo' | 'document'; fileId: string };
+}
+
+/**
+ * A resident's addition to their own case: an audit event the office sees and a note to the office chat,
+ * in one transaction. It changes neither the status nor the version, so a staff card shown before it stays
+ * valid. Returns false (nothing written) when the case does not exist or is not the resident's.
+ */
+export async function addResidentNote(deps: CaseDeps, input: ResidentNoteInput): Promise<boolean> {
+  const ref = parse(refSchema, input.ref, 'reference');
+  const note = input.note === null ? null : parse(z.string().max(20_000), input.note, 'note');
+  if (input.type === 'resident_attachment' && !input.file) throw new TypeError('an attachment note needs its file');
+  const now = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const c = await tx.cases.byRef(ref, { forUpdate: true });
+    if (!c || c.residentId !== input.residentId) return false;
+    const resident = await tx.residents.byId(input.residentId);
+    const eventId = await tx.events.insert({
+      caseId: c.id,
+      at: now,
+      actorKind: 'resident',
+      actorId: resident?.externalId ?? null,
+      type: input.type,
+      fromStatus: c.status,
+      toStatus: c.status,
+      data: { ...(note !== null ? { note } : {}), ...(input.file ?? {}) },
+    });
+    const message: OutboxMessage =
+      input.type === 'resident_attachment'
+        ? { key: 'conversation.office.resident_attachment', params: { ref: c.ref, kind: input.file!.kind === 'photo' ? '照片' : '文件', fileId: input.file!.fileId } }
+        : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: clip(note ?? '', 1000) } };
+    await deliverOn(deps, tx, c, resident, [{ to: { kind: 'office' }, message }], `note:${c.id}:${eventId}`, now);
+    return true;
+  });
+}
+
+export interface OfficeAlert {
+  /** immediate danger, or a concern the office should know of while the request is still handled. */
+  level: 'immediate' | 'concern';
+  channel: Channel;
+  /** The resident's chat, so staff can reach them. */
+  chat: number | string;
+  /** Names the request: one alert per message however often it is retried. */
+  requestId: string;
+  /** The message parameters staff see (which kinds, rules, cues fired; a redacted excerpt). */
+  params: Record<string, string | number | null>;
+}
+
+/**
+ * Tells the office group of an emergency or a crisis concern. It writes one outbox row and nothing else —
+ * no case, no lock, no transaction — so it is as fast as one insert and nothing a case command holds can
+ * block it. Returns false when the office chat is not configured or the alert was already written.
+ */
+export async function alertOffice(deps: { store: { outbox: OutboxRepository }; officeChatId: number | null; clock: CaseDeps['clock'] }, alert: OfficeAlert): Promise<boolean> {
+  if (deps.officeChatId === null) return false;
+  const immediate = alert.level === 'immediate';
+  const written = await deps.store.outbox.insert([
+    {
+      caseId: null,
+      channel: 'telegram',
+      chatId: deps.officeChatId,
+      chatKind: 'group',
+      language: 'zh-Hans',
+      message: { key: immediate ? 'conversation.office.emergency_alert' : 'conversation.office.crisis_concern', params: alert.params },
+      dedupeKey: `${immediate ? 'emergency' : 'concern'}:${alert.channel}:${alert.chat}:${alert.requestId}`,
+      notBefore: deps.clock.now(),
+    },
+  ]);
+  return written > 0;
+}

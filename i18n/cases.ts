@@ -1,0 +1,218 @@
+import type { Catalogue } from './types.js';
+
+/**
+ * User-facing texts of the cases area. Keys and their parameters are declared in cases/messages.ts;
+ * a unit test keeps the two in step. Resident texts are polite and short; staff texts are concise.
+ */
+export const messages = {
+  // ---- to residents
+  'cases.resident.opened': {
+    'zh-Hans': '您的事项已登记，编号 {ref}。信访部门将进行审核，并在 {dueDate} 前告知您转送去向（《信访工作条例》第二十二条）。',
+    'zh-Hant': '您的事項已登記，編號 {ref}。信訪部門將進行審核，並在 {dueDate} 前告知您轉送去向（《信訪工作條例》第二十二條）。',
+    en: 'Your matter is registered as {ref}. The petition office will review it and tell you by {dueDate} where it has been sent (Petition Work Regulations, Art. 22).',
+  },
+  'cases.resident.opened_org': {
+    'zh-Hans': '已按您的同意登记求助，编号 {ref}。我们会为您联系合适的社会服务机构，并在 {dueDate} 前告知您由哪家机构跟进。',
+    'zh-Hant': '已按您的同意登記求助，編號 {ref}。我們會為您聯繫合適的社會服務機構，並在 {dueDate} 前告知您由哪家機構跟進。',
+    en: 'With your consent, your request is registered as {ref}. We will find a suitable social service organization and tell you by {dueDate} which one will follow up.',
+  },
+  'cases.resident.referred': {
+    'zh-Hans': '事项 {ref} 已转交「{handler}」办理，有进展我们会及时告诉您。',
+    'zh-Hant': '事項 {ref} 已轉交「{handler}」辦理，有進展我們會及時告訴您。',
+    en: 'Case {ref} has been passed to {handler}. We will let you know as soon as there is progress.',
+  },
+  'cases.resident.question': {
+    'zh-Hans': '关于事项 {ref}，工作人员想向您了解：{question}\n请直接回复本消息。',
+    'zh-Hant': '關於事項 {ref}，工作人員想向您了解：{question}\n請直接回覆本訊息。',
+    en: 'About case {ref}, our staff would like to ask: {question}\nPlease reply to this message.',
+  },
+  'cases.resident.not_accepted.legal_channel': {
+    'zh-Hans': '事项 {ref} 依法应通过诉讼、仲裁、行政复议等法定途径解决，信访部门不予受理（《信访工作条例》第三十一条）。如需帮助，可申请法律援助（12348）。',
+    'zh-Hant': '事項 {ref} 依法應通過訴訟、仲裁、行政復議等法定途徑解決，信訪部門不予受理（《信訪工作條例》第三十一條）。如需幫助，可申請法律援助（12348）。',
+    en: 'Case {ref} must be handled through a legal procedure (court, arbitration or administrative reconsideration), so the petition office cannot accept it (Petition Work Regulations, Art. 31). For help, you can apply for legal aid (12348).',
+  },
+  'cases.resident.not_accepted.not_government_duty': {
+    'zh-Hans': '事项 {ref} 不属于政府部门的法定职责，信访部门不予受理。您可以向社区人民调解委员会或社会服务机构求助，我们也可以帮您转介。',
+    'zh-Hant': '事項 {ref} 不屬於政府部門的法定職責，信訪部門不予受理。您可以向社區人民調解委員會或社會服務機構求助，我們也可以幫您轉介。',
+    en: 'Case {ref} is not a legal duty of any government department, so the petition office cannot accept it. A community mediation committee or a social service organization can help, and we can refer you if you wish.',
+  },
+  'cases.resident.not_accepted.other_jurisdiction': {
+    'zh-Hans': '事项 {ref} 不属于本区管辖，请向有权处理的机关或所在地信访部门提出（《信访工作条例》第二十三条）。',
+    'zh-Hant': '事項 {ref} 不屬於本區管轄，請向有權處理的機關或所在地信訪部門提出（《信訪工作條例》第二十三條）。',
+    en: 'Case {ref} is outside this district’s responsibility. Please contact the competent authority or the petition office where the matter arose (Petition Work Regulations, Art. 23).',
+  },
+  'cases.resident.not_accepted.duplicate': {
+    'zh-Hans': '事项 {ref} 与您正在办理中的事项相同，我们将在原事项中继续跟进，不再重复登记。',
+    'zh-Hant': '事項 {ref} 與您正在辦理中的事項相同，我們將在原事項中繼續跟進，不再重複登記。',
+    en: 'Case {ref} is the same as a matter already being handled for you. We will follow it up there instead of registering it twice.',
+  },
+  'cases.resident.not_accepted.already_concluded': {
+    'zh-Hans': '事项 {ref} 已经过复核，以同一事实和理由再次提出的，依规不再受理（《信访工作条例》第三十六条）。',
+    'zh-Hant': '事項 {ref} 已經過復核，以同一事實和理由再次提出的，依規不再受理（《信訪工作條例》第三十六條）。',
+    en: 'The matter in case {ref} has already been re-examined (复核); a request on the same facts and grounds is not accepted again (Petition Work Regulations, Art. 36).',
+  },
+  'cases.resident.not_accepted.insufficient_information': {
+    'zh-Hans': '事项 {ref} 的信息不足以办理。欢迎您补充时间、地点、具体诉求后重新提交。',
+    'zh-Hant': '事項 {ref} 的資訊不足以辦理。歡迎您補充時間、地點、具體訴求後重新提交。',
+    en: 'Case {ref} does not have enough information to act on. You are welcome to send it again with the time, place and what you are asking for.',
+  },
+  'cases.resident.not_accepted.other': {
+    'zh-Hans': '很抱歉，事项 {ref} 未能受理，具体原因见工作人员说明。',
+    'zh-Hant': '很抱歉，事項 {ref} 未能受理，具體原因見工作人員說明。',
+    en: 'We are sorry: case {ref} could not be accepted. Our staff explain why in the next message.',
+  },
+  'cases.resident.office_note': {
+    'zh-Hans': '关于事项 {ref}，工作人员说明：{note}',
+    'zh-Hant': '關於事項 {ref}，工作人員說明：{note}',
+    en: 'About case {ref}, our staff add: {note}',
+  },
+  'cases.resident.accepted': {
+    'zh-Hans': '「{handler}」已受理事项 {ref}，将于 {dueDate} 前办结并答复您（《信访工作条例》第三十四条）。',
+    'zh-Hant': '「{handler}」已受理事項 {ref}，將於 {dueDate} 前辦結並答覆您（《信訪工作條例》第三十四條）。',
+    en: '{handler} has accepted case {ref} and will resolve it and reply to you by {dueDate} (Petition Work Regulations, Art. 34).',
+  },
+  'cases.resident.accepted_org': {
+    'zh-Hans': '「{handler}」已接手事项 {ref}，将于 {dueDate} 前与您联系。',
+    'zh-Hant': '「{handler}」已接手事項 {ref}，將於 {dueDate} 前與您聯繫。',
+    en: '{handler} has taken on case {ref} and will contact you by {dueDate}.',
+  },
+  'cases.resident.progress': {
+    'zh-Hans': '事项 {ref} 有新进展（{handler}）：{note}',
+    'zh-Hant': '事項 {ref} 有新進展（{handler}）：{note}',
+    en: 'Update on case {ref} from {handler}: {note}',
+  },
+  'cases.resident.extended': {
+    'zh-Hans': '事项 {ref} 情况较复杂，办理期限延长至 {dueDate}。延期理由：{reason}（《信访工作条例》第三十四条）',
+    'zh-Hant': '事項 {ref} 情況較複雜，辦理期限延長至 {dueDate}。延期理由：{reason}（《信訪工作條例》第三十四條）',
+    en: 'Case {ref} needs more time; the deadline is extended to {dueDate}. Reason: {reason} (Petition Work Regulations, Art. 34)',
+  },
+  'cases.resident.resolved': {
+    'zh-Hans': '事项 {ref} 已办结（{handler}）。处理结果：{outcome}',
+    'zh-Hant': '事項 {ref} 已辦結（{handler}）。處理結果：{outcome}',
+    en: 'Case {ref} has been resolved by {handler}. Outcome: {outcome}',
+  },
+  'cases.resident.survey': {
+    'zh-Hans': '您对事项 {ref} 的办理结果满意吗？请点选下方按钮。',
+    'zh-Hant': '您對事項 {ref} 的辦理結果滿意嗎？請點選下方按鈕。',
+    en: 'Are you satisfied with how case {ref} was handled? Please tap a button below.',
+  },
+  'cases.resident.survey_reminder': {
+    'zh-Hans': '温馨提醒：您对事项 {ref} 的办理结果还未评价，欢迎点选下方按钮。',
+    'zh-Hant': '溫馨提醒：您對事項 {ref} 的辦理結果還未評價，歡迎點選下方按鈕。',
+    en: 'A gentle reminder: you have not yet rated how case {ref} was handled. Please tap a button below.',
+  },
+  'cases.resident.survey_closed': {
+    'zh-Hans': '事项 {ref} 的满意度评价已结束，事项已办结归档。感谢您的信任。',
+    'zh-Hant': '事項 {ref} 的滿意度評價已結束，事項已辦結歸檔。感謝您的信任。',
+    en: 'The survey for case {ref} has closed and the case is now closed. Thank you for your trust.',
+  },
+  'cases.resident.thanks': {
+    'zh-Hans': '感谢您的评价，事项 {ref} 已办结归档。',
+    'zh-Hant': '感謝您的評價，事項 {ref} 已辦結歸檔。',
+    en: 'Thank you for your rating. Case {ref} is now closed.',
+  },
+  'cases.resident.reopened': {
+    'zh-Hans': '很抱歉结果未能让您满意。事项 {ref} 已重新打开，工作人员会再次跟进。',
+    'zh-Hant': '很抱歉結果未能讓您滿意。事項 {ref} 已重新打開，工作人員會再次跟進。',
+    en: 'We are sorry the result did not satisfy you. Case {ref} has been reopened and our staff will follow up again.',
+  },
+  'cases.resident.reopened_review_right': {
+    'zh-Hans': '很抱歉结果未能让您满意。事项 {ref} 已重新打开，工作人员会再次跟进。如对处理意见不服，您可在 {deadline} 前（收到书面答复之日起30日内）请求复查（《信访工作条例》第三十五条）。',
+    'zh-Hant': '很抱歉結果未能讓您滿意。事項 {ref} 已重新打開，工作人員會再次跟進。如對處理意見不服，您可在 {deadline} 前（收到書面答覆之日起30日內）請求復查（《信訪工作條例》第三十五條）。',
+    en: 'We are sorry the result did not satisfy you. Case {ref} has been reopened and our staff will follow up again. If you disagree with the decision, you may request a review (复查) by {deadline}, within 30 days of the written reply (Petition Work Regulations, Art. 35).',
+  },
+  'cases.resident.reopened_recheck_right': {
+    'zh-Hans': '很抱歉复查意见未能让您满意。事项 {ref} 已重新打开。如对复查意见不服，您可在 {deadline} 前（收到书面答复之日起30日内）向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）。',
+    'zh-Hant': '很抱歉復查意見未能讓您滿意。事項 {ref} 已重新打開。如對復查意見不服，您可在 {deadline} 前（收到書面答覆之日起30日內）向復查機關的上一級機關請求復核（《信訪工作條例》第三十六條）。',
+    en: 'We are sorry the review did not satisfy you. Case {ref} has been reopened. If you disagree with the review opinion, you may ask the body above the reviewing body for a re-examination (复核) by {deadline}, within 30 days of the written reply (Petition Work Regulations, Art. 36).',
+  },
+  'cases.resident.review_requested': {
+    'zh-Hans': '已收到您对事项 {ref} 的复查请求，将于 {dueDate} 前书面答复您（《信访工作条例》第三十五条）。',
+    'zh-Hant': '已收到您對事項 {ref} 的復查請求，將於 {dueDate} 前書面答覆您（《信訪工作條例》第三十五條）。',
+    en: 'We have received your request to review case {ref}. You will get a written answer by {dueDate} (Petition Work Regulations, Art. 35).',
+  },
+  'cases.resident.review_answered': {
+    'zh-Hans': '事项 {ref} 的复查意见：{outcome}',
+    'zh-Hant': '事項 {ref} 的復查意見：{outcome}',
+    en: 'Review opinion on case {ref}: {outcome}',
+  },
+  'cases.resident.withdrawn': {
+    'zh-Hans': '事项 {ref} 已按您的要求撤回。如有需要，欢迎随时再联系我们。',
+    'zh-Hant': '事項 {ref} 已按您的要求撤回。如有需要，歡迎隨時再聯繫我們。',
+    en: 'Case {ref} has been withdrawn as you asked. You are welcome to contact us again at any time.',
+  },
+  'cases.resident.consent_withdrawn': {
+    'zh-Hans': '已撤回您对事项 {ref} 的信息共享同意，转介已停止，机构不会再收到您的信息。',
+    'zh-Hant': '已撤回您對事項 {ref} 的資訊共享同意，轉介已停止，機構不會再收到您的資訊。',
+    en: 'Your consent for case {ref} has been withdrawn: the referral has stopped and the organization will receive no more of your information.',
+  },
+
+  // ---- to the petition office group
+  'cases.staff.review_card': {
+    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n转送告知期限：{dueDate}',
+    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n轉送告知期限：{dueDate}',
+    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nForward/notify by: {dueDate}',
+  },
+  'cases.staff.declined': {
+    'zh-Hans': '【退回】{ref} 被「{handler}」退回，理由：{reason}\n建议下一去向：{proposal}',
+    'zh-Hant': '【退回】{ref} 被「{handler}」退回，理由：{reason}\n建議下一去向：{proposal}',
+    en: '[Declined] {ref} was declined by {handler}: {reason}\nSuggested next: {proposal}',
+  },
+  'cases.staff.accepted': {
+    'zh-Hans': '【已受理】{ref} 已由「{handler}」受理。',
+    'zh-Hant': '【已受理】{ref} 已由「{handler}」受理。',
+    en: '[Accepted] {ref} accepted by {handler}.',
+  },
+  'cases.staff.extended': {
+    'zh-Hans': '【延期】{ref}（{handler}）延期至 {dueDate}，理由：{reason}',
+    'zh-Hant': '【延期】{ref}（{handler}）延期至 {dueDate}，理由：{reason}',
+    en: '[Extended] {ref} ({handler}) to {dueDate}: {reason}',
+  },
+  'cases.staff.dissatisfied': {
+    'zh-Hans': '【不满意】{ref} 群众评价不满意，事项已重新打开，请重新转送。意见：{comment}',
+    'zh-Hant': '【不滿意】{ref} 群眾評價不滿意，事項已重新打開，請重新轉送。意見：{comment}',
+    en: '[Dissatisfied] {ref} was rated dissatisfied and reopened; please refer it again. Comment: {comment}',
+  },
+  'cases.staff.review_requested': {
+    'zh-Hans': '【复查申请】{ref}，须于 {dueDate} 前书面答复（第三十五条）。理由：{reason}',
+    'zh-Hant': '【復查申請】{ref}，須於 {dueDate} 前書面答覆（第三十五條）。理由：{reason}',
+    en: '[Review request] {ref}; written answer due {dueDate} (Art. 35). Reason: {reason}',
+  },
+  'cases.staff.withdrawn': {
+    'zh-Hans': '【撤回】{ref} 已由群众撤回。',
+    'zh-Hant': '【撤回】{ref} 已由群眾撤回。',
+    en: '[Withdrawn] {ref} was withdrawn by the resident.',
+  },
+  'cases.staff.clock_reminder': {
+    'zh-Hans': '【期限提醒】{ref} {clock}期限 {dueDate}（{article}）',
+    'zh-Hant': '【期限提醒】{ref} {clock}期限 {dueDate}（{article}）',
+    en: '[Due soon] {ref} {clock} due {dueDate} ({article})',
+  },
+  'cases.staff.clock_overdue': {
+    'zh-Hans': '【已超期】{ref} {clock}期限 {dueDate} 已过（{article}），已标记为紧急。',
+    'zh-Hant': '【已超期】{ref} {clock}期限 {dueDate} 已過（{article}），已標記為緊急。',
+    en: '[Overdue] {ref} {clock} was due {dueDate} ({article}); marked urgent.',
+  },
+
+  // ---- to a department or organization group
+  'cases.handler.referral_card': {
+    'zh-Hans': '【转办】{ref}\n类别：{category}　事项：{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',
+    'zh-Hant': '【轉辦】{ref}\n類別：{category}　事項：{target}\n摘要：{summary}\n聯繫方式：{contact}\n請於 {dueDate} 前處理。',
+    en: '[Referral] {ref}\nCategory: {category}  Matter: {target}\nSummary: {summary}\nContact: {contact}\nPlease act by {dueDate}.',
+  },
+  'cases.handler.urgent': {
+    'zh-Hans': '【紧急】{ref} 已被信访部门标记为紧急，请优先处理。',
+    'zh-Hant': '【緊急】{ref} 已被信訪部門標記為緊急，請優先處理。',
+    en: '[Urgent] The petition office marked {ref} urgent; please give it priority.',
+  },
+  'cases.handler.withdrawn': {
+    'zh-Hans': '【撤回】{ref} 已由群众撤回，请停止办理。',
+    'zh-Hant': '【撤回】{ref} 已由群眾撤回，請停止辦理。',
+    en: '[Withdrawn] {ref} was withdrawn by the resident; please stop work on it.',
+  },
+  'cases.handler.consent_withdrawn': {
+    'zh-Hans': '【撤回同意】{ref} 的当事人已撤回信息共享同意，转介终止。请删除已收到的个人信息。',
+    'zh-Hant': '【撤回同意】{ref} 的當事人已撤回資訊共享同意，轉介終止。請刪除已收到的個人資訊。',
+    en: '[Consent withdrawn] The resident in {ref} withdrew consent; the referral has ended. Please delete the personal information you received.',
+  },
+} satisfies Catalogue;

@@ -1,0 +1,257 @@
+import type { Catalogue } from './types.js';
+
+/**
+ * Texts of the resident's conversation (conversation/resident.ts). Case messages (opened, referred,
+ * resolved, survey, withdrawn…) are not here: cases/ writes them to the outbox and i18n/cases.ts
+ * holds them, so a resident never gets the same news twice.
+ */
+export const messages = {
+  // ---- generic
+  'conversation.text': { 'zh-Hans': '{text}', 'zh-Hant': '{text}', en: '{text}' },
+  'conversation.welcome': {
+    'zh-Hans': '您好,这里是区信访局的服务机器人。请直接用文字说明您遇到的问题:发生了什么、在哪里、希望怎么解决。发送 /status 查询进度,/withdraw 撤回诉求,/privacy 了解隐私说明。',
+    'zh-Hant': '您好,這裡是區信訪局的服務機器人。請直接用文字說明您遇到的問題:發生了甚麼、在哪裡、希望怎麼解決。發送 /status 查詢進度,/withdraw 撤回訴求,/privacy 了解私隱說明。',
+    en: 'Hello, this is the district petition office bot. Please describe your problem in words: what happened, where, and what you would like done. Send /status for progress, /withdraw to withdraw, /privacy for our privacy note.',
+  },
+  'conversation.help': {
+    'zh-Hans': '直接发送文字描述您的问题即可。/status 查询进度,/withdraw 撤回诉求,/privacy 隐私说明。遇到紧急危险请先拨打 110、119 或 120。',
+    'zh-Hant': '直接發送文字描述您的問題即可。/status 查詢進度,/withdraw 撤回訴求,/privacy 私隱說明。遇到緊急危險請先撥打 110、119 或 120。',
+    en: 'Just send a text describing your problem. /status for progress, /withdraw to withdraw, /privacy for our privacy note. In an emergency call 110, 119 or 120 first.',
+  },
+  'conversation.privacy': {
+    'zh-Hans': '您的身份证号、电话、银行卡号和邮箱会被自动隐去,承办单位只看到隐去后的摘要。只有在您同意后,我们才会把摘要和联系方式转给社会组织;您可以随时用 /withdraw 撤回同意。',
+    'zh-Hant': '您的身份證號、電話、銀行卡號和電郵會被自動隱去,承辦單位只看到隱去後的摘要。只有在您同意後,我們才會把摘要和聯絡方式轉給社會組織;您可以隨時用 /withdraw 撤回同意。',
+    en: 'ID numbers, phone numbers, bank cards and e-mails are hidden automatically; handlers only see the redacted summary. We share your summary and contact with a social organization only with your consent, which you can withdraw any time with /withdraw.',
+  },
+  'conversation.error.empty': {
+    'zh-Hans': '没有收到文字内容。请用文字说明您的问题。',
+    'zh-Hant': '沒有收到文字內容。請用文字說明您的問題。',
+    en: 'We did not receive any text. Please describe your problem in words.',
+  },
+  'conversation.error.too_long': {
+    'zh-Hans': '消息太长了(最多 {max} 字)。请精简后分几条发送,先说最主要的问题。',
+    'zh-Hant': '訊息太長了(最多 {max} 字)。請精簡後分幾條發送,先說最主要的問題。',
+    en: 'That message is too long (at most {max} characters). Please shorten it and start with the main problem.',
+  },
+  'conversation.error.unreadable': {
+    'zh-Hans': '这条消息无法识别,请用文字重新描述。',
+    'zh-Hant': '這條訊息無法識別,請用文字重新描述。',
+    en: 'We could not read that message. Please describe it again in words.',
+  },
+  'conversation.error.expired': {
+    'zh-Hans': '这个按钮已失效。请重新发送您的问题,或发送 /status 查看进度。',
+    'zh-Hant': '這個按鈕已失效。請重新發送您的問題,或發送 /status 查看進度。',
+    en: 'That button is no longer valid. Please send your message again, or /status to see your cases.',
+  },
+  'conversation.error.case_unavailable': {
+    'zh-Hans': '找不到您名下的这个案件,或它已无法进行此操作。发送 /status 查看您的案件。',
+    'zh-Hant': '找不到您名下的這個案件,或它已無法進行此操作。發送 /status 查看您的案件。',
+    en: 'We cannot find that case among yours, or it no longer allows this. Send /status to see your cases.',
+  },
+  'conversation.error.busy': {
+    'zh-Hans': '系统正忙,请稍后再试一次。',
+    'zh-Hant': '系統正忙,請稍後再試一次。',
+    en: 'The system is busy. Please try again in a moment.',
+  },
+  'conversation.error.rejected': {
+    'zh-Hans': '暂时无法登记:{reason}',
+    'zh-Hant': '暫時無法登記:{reason}',
+    en: 'We could not register this: {reason}',
+  },
+  // ---- unclear
+  'conversation.unclear.question': {
+    'zh-Hans': '请再具体说一下:是什么事、发生在哪里、涉及哪个单位或哪些人、希望怎么解决?',
+    'zh-Hant': '請再具體說一下:是甚麼事、發生在哪裡、涉及哪個單位或哪些人、希望怎麼解決?',
+    en: 'Could you tell us a bit more: what happened, where, who is involved, and what you would like done?',
+  },
+  'conversation.unclear.to_office': {
+    'zh-Hans': '我们仍无法自动判断,已请工作人员查看您的消息。',
+    'zh-Hant': '我們仍無法自動判斷,已請工作人員查看您的訊息。',
+    en: 'We still could not tell automatically, so a staff member will look at your message.',
+  },
+  // ---- inquiry
+  'conversation.inquiry.more': {
+    'zh-Hans': '如果这没有解决您的问题,可以登记为诉求,由工作人员处理。',
+    'zh-Hant': '如果這沒有解決您的問題,可以登記為訴求,由工作人員處理。',
+    en: 'If this does not solve your problem, you can register it as a request for staff to handle.',
+  },
+  // ---- legal channel
+  'conversation.legal.labour': {
+    'zh-Hans': '这类劳动争议依法应通过劳动争议调解或劳动人事争议仲裁解决(对仲裁裁决不服可向法院起诉),信访渠道不能代替这些程序。',
+    'zh-Hant': '這類勞動爭議依法應通過勞動爭議調解或勞動人事爭議仲裁解決(對仲裁裁決不服可向法院起訴),信訪渠道不能代替這些程序。',
+    en: 'By law, a labour dispute like this goes to labour mediation or labour arbitration (and to court if you disagree with the award); a petition cannot replace these procedures.',
+  },
+  'conversation.legal.reconsideration': {
+    'zh-Hans': '对行政机关的决定(如处罚、许可)不服,依法应申请行政复议或提起行政诉讼,信访渠道不能代替这些程序。',
+    'zh-Hant': '對行政機關的決定(如處罰、許可)不服,依法應申請行政覆議或提起行政訴訟,信訪渠道不能代替這些程序。',
+    en: 'To challenge an administrative decision (a fine, a licence…), the law provides administrative reconsideration or an administrative lawsuit; a petition cannot replace them.',
+  },
+  'conversation.legal.court': {
+    'zh-Hans': '这类纠纷依法应通过人民调解或向人民法院起诉解决,信访渠道不能代替诉讼程序(《信访工作条例》第三十一条)。',
+    'zh-Hant': '這類糾紛依法應通過人民調解或向人民法院起訴解決,信訪渠道不能代替訴訟程序(《信訪工作條例》第三十一條)。',
+    en: 'A dispute like this is settled by people’s mediation or a lawsuit in court; a petition cannot replace court proceedings (Regulations on Petition Work, Art. 31).',
+  },
+  'conversation.legal.basis': {
+    'zh-Hans': '依据:\n{basis}',
+    'zh-Hant': '依據:\n{basis}',
+    en: 'Legal basis:\n{basis}',
+  },
+  'conversation.legal.aid_offer': {
+    'zh-Hans': '您可能符合法律援助条件。需要我们把您的情况转给{org}吗?会分享:{shared}。转介前需要您的同意,之后可随时撤回。',
+    'zh-Hant': '您可能符合法律援助條件。需要我們把您的情況轉給{org}嗎?會分享:{shared}。轉介前需要您的同意,之後可隨時撤回。',
+    en: 'You may qualify for free legal aid. Shall we refer your matter to {org}? We would share: {shared}. We need your consent first, and you can withdraw it any time.',
+  },
+  'conversation.legal.info_only': {
+    'zh-Hans': '好的,我们不转介。您可以按上面说明的途径自行办理;需要时再联系我们。',
+    'zh-Hant': '好的,我們不轉介。您可以按上面說明的途徑自行辦理;需要時再聯繫我們。',
+    en: 'All right, we will not refer it. You can follow the procedure above yourself; contact us again any time.',
+  },
+  // ---- petition
+  'conversation.petition.confirm': {
+    'zh-Hans': '我们理解您的诉求是:\n{summary}\n拟转交:{handler}。\n确认提交请点按钮;想补充细节,直接发送补充内容即可。',
+    'zh-Hant': '我們理解您的訴求是:\n{summary}\n擬轉交:{handler}。\n確認提交請點按鈕;想補充細節,直接發送補充內容即可。',
+    en: 'We understand your request as:\n{summary}\nProposed handler: {handler}.\nPress the button to submit; to add details, just send them as a message.',
+  },
+  'conversation.petition.details_added': {
+    'zh-Hans': '已补充。更新后的内容:\n{summary}\n确认提交请点按钮,或继续补充。',
+    'zh-Hant': '已補充。更新後的內容:\n{summary}\n確認提交請點按鈕,或繼續補充。',
+    en: 'Added. Your request now reads:\n{summary}\nPress the button to submit, or add more.',
+  },
+  'conversation.petition.cancelled': {
+    'zh-Hans': '好的,没有提交。需要时请再发消息给我们。',
+    'zh-Hant': '好的,沒有提交。需要時請再發訊息給我們。',
+    en: 'All right, nothing was submitted. Message us again whenever you need.',
+  },
+  'conversation.petition.office_decides': {
+    'zh-Hans': '由信访局工作人员确定承办单位',
+    'zh-Hant': '由信訪局工作人員確定承辦單位',
+    en: 'the petition office will choose the handler',
+  },
+  // ---- out of scope
+  'conversation.oos.offer': {
+    'zh-Hans': '这件事不属于政府部门的信访事项,但{org}可以帮助您。会分享:{shared}。需要我们转介吗?转介前需要您的同意,之后可随时撤回。',
+    'zh-Hant': '這件事不屬於政府部門的信訪事項,但{org}可以幫助您。會分享:{shared}。需要我們轉介嗎?轉介前需要您的同意,之後可隨時撤回。',
+    en: 'This is not a matter for a government department, but {org} can help you. We would share: {shared}. Shall we refer you? We need your consent first, and you can withdraw it any time.',
+  },
+  'conversation.oos.no_org': {
+    'zh-Hans': '这件事不属于政府部门的信访事项,目前名录中没有可以接收的社会组织。',
+    'zh-Hant': '這件事不屬於政府部門的信訪事項,目前名錄中沒有可以接收的社會組織。',
+    en: 'This is not a matter for a government department, and no social organization in our directory can take it at the moment.',
+  },
+  'conversation.oos.info_only': {
+    'zh-Hans': '好的,我们不转介,也不会分享您的信息。',
+    'zh-Hant': '好的,我們不轉介,也不會分享您的資料。',
+    en: 'All right, we will not refer you or share your details.',
+  },
+  'conversation.oos.notes': {
+    'zh-Hans': '以下信息可能对您有帮助:\n{text}',
+    'zh-Hant': '以下資訊可能對您有幫助:\n{text}',
+    en: 'This may help:\n{text}',
+  },
+  'conversation.shared.summary': { 'zh-Hans': '隐去个人信息后的事情摘要', 'zh-Hant': '隱去個人資料後的事情摘要', en: 'a summary with personal data removed' },
+  'conversation.shared.contact_chat': { 'zh-Hans': '联系您的聊天方式', 'zh-Hant': '聯絡您的聊天方式', en: 'a way to contact you in this chat' },
+  'conversation.shared.language': { 'zh-Hans': '您使用的语言', 'zh-Hant': '您使用的語言', en: 'your language' },
+  'conversation.shared.separator': { 'zh-Hans': '、', 'zh-Hant': '、', en: ', ' },
+  // ---- follow-up
+  'conversation.attach.offer': {
+    'zh-Hans': '这条消息是关于案件 {ref} 的吗?可以附到该案件上,承办人员会看到。',
+    'zh-Hant': '這條訊息是關於案件 {ref} 的嗎?可以附到該案件上,承辦人員會看到。',
+    en: 'Is this about case {ref}? We can add it to that case so the staff see it.',
+  },
+  'conversation.attach.done': {
+    'zh-Hans': '已附到案件 {ref},工作人员会看到。',
+    'zh-Hant': '已附到案件 {ref},工作人員會看到。',
+    en: 'Added to case {ref}; the staff will see it.',
+  },
+  'conversation.attachment.saved': {
+    'zh-Hans': '已把您发送的{kind}附到案件 {ref}。',
+    'zh-Hant': '已把您發送的{kind}附到案件 {ref}。',
+    en: 'Your {kind} has been added to case {ref}.',
+  },
+  'conversation.attachment.describe_first': {
+    'zh-Hans': '收到了文件,但您还没有进行中的案件。请先用文字说明问题,登记后再发送照片或文件。',
+    'zh-Hant': '收到了檔案,但您還沒有進行中的案件。請先用文字說明問題,登記後再發送照片或檔案。',
+    en: 'Thanks for the file, but you have no open case yet. Please describe the problem in text first; you can send photos or documents after it is registered.',
+  },
+  'conversation.attachment.photo': { 'zh-Hans': '照片', 'zh-Hant': '照片', en: 'photo' },
+  'conversation.attachment.document': { 'zh-Hans': '文件', 'zh-Hant': '檔案', en: 'document' },
+  // ---- status / withdraw
+  'conversation.status.none': {
+    'zh-Hans': '您目前没有登记的案件。',
+    'zh-Hant': '您目前沒有登記的案件。',
+    en: 'You have no registered cases.',
+  },
+  'conversation.status.line': {
+    'zh-Hans': '{ref}:{status}{next}',
+    'zh-Hant': '{ref}:{status}{next}',
+    en: '{ref}: {status}{next}',
+  },
+  'conversation.status.next': {
+    'zh-Hans': ',预计 {date} 前答复',
+    'zh-Hant': ',預計 {date} 前答覆',
+    en: ', answer due by {date}',
+  },
+  'conversation.status.received': { 'zh-Hans': '已收到', 'zh-Hant': '已收到', en: 'received' },
+  'conversation.status.office_review': { 'zh-Hans': '信访局审核中', 'zh-Hant': '信訪局審核中', en: 'under review by the office' },
+  'conversation.status.referred': { 'zh-Hans': '已转交承办单位', 'zh-Hant': '已轉交承辦單位', en: 'referred to the handler' },
+  'conversation.status.accepted': { 'zh-Hans': '承办单位已受理', 'zh-Hant': '承辦單位已受理', en: 'accepted by the handler' },
+  'conversation.status.in_progress': { 'zh-Hans': '办理中', 'zh-Hant': '辦理中', en: 'in progress' },
+  'conversation.status.resolved': { 'zh-Hans': '已办结,待评价', 'zh-Hant': '已辦結,待評價', en: 'resolved, awaiting your rating' },
+  'conversation.status.closed': { 'zh-Hans': '已结案', 'zh-Hant': '已結案', en: 'closed' },
+  'conversation.status.not_accepted': { 'zh-Hans': '不予受理', 'zh-Hant': '不予受理', en: 'not accepted' },
+  'conversation.status.withdrawn': { 'zh-Hans': '已撤回', 'zh-Hant': '已撤回', en: 'withdrawn' },
+  'conversation.status.reopened': { 'zh-Hans': '已重新办理', 'zh-Hant': '已重新辦理', en: 'reopened' },
+  'conversation.status.review_requested': { 'zh-Hans': '复查中', 'zh-Hant': '覆查中', en: 'under review (复查)' },
+  'conversation.withdraw.none': {
+    'zh-Hans': '您没有可以撤回的进行中案件。',
+    'zh-Hant': '您沒有可以撤回的進行中案件。',
+    en: 'You have no open case to withdraw.',
+  },
+  'conversation.withdraw.offer': {
+    'zh-Hans': '要撤回案件 {ref} 吗?({status})',
+    'zh-Hant': '要撤回案件 {ref} 嗎?({status})',
+    en: 'Withdraw case {ref}? ({status})',
+  },
+  'conversation.withdraw.offer_consent': {
+    'zh-Hans': '要撤回案件 {ref} 吗?({status})撤回后,您对转介社会组织的同意也一并撤回,该组织会被要求删除收到的信息。',
+    'zh-Hant': '要撤回案件 {ref} 嗎?({status})撤回後,您對轉介社會組織的同意也一併撤回,該組織會被要求刪除收到的資料。',
+    en: 'Withdraw case {ref}? ({status}) Your consent to the referral is withdrawn too, and the organization is asked to delete what it received.',
+  },
+  // ---- survey
+  'conversation.survey.comment_prompt': {
+    'zh-Hans': '谢谢您的评价。如果愿意,可以直接发送一句意见(可不填)。',
+    'zh-Hant': '謝謝您的評價。如果願意,可以直接發送一句意見(可不填)。',
+    en: 'Thank you for rating. If you like, send a short comment (optional).',
+  },
+  'conversation.survey.comment_saved': {
+    'zh-Hans': '您的意见已记录到案件 {ref}。',
+    'zh-Hant': '您的意見已記錄到案件 {ref}。',
+    en: 'Your comment has been added to case {ref}.',
+  },
+  // ---- office (group texts are 简体, like every staff message)
+  'conversation.office.emergency_alert': {
+    'zh-Hans': '🚨 紧急情况提醒({kinds}):来信人({channel} {chat})的消息触发紧急规则,已告知急救电话。依据:{cues}。内容(已隐去个人信息):{excerpt}',
+    'zh-Hant': '🚨 緊急情況提醒({kinds}):來信人({channel} {chat})的訊息觸發緊急規則,已告知急救電話。依據:{cues}。內容(已隱去個人資料):{excerpt}',
+    en: '🚨 Emergency alert ({kinds}): a message from a resident ({channel} {chat}) triggered the emergency rules; the emergency numbers were given. Why: {cues}. Content (redacted): {excerpt}',
+  },
+  'conversation.office.crisis_concern': {
+    'zh-Hans': '💛 关注提醒({kinds}):来信人({channel} {chat})的消息显示情绪困扰,暂无紧急危险;已告知心理热线,诉求照常办理。依据:{cues}。内容(已隐去个人信息):{excerpt}',
+    'zh-Hant': '💛 關注提醒({kinds}):來信人({channel} {chat})的訊息顯示情緒困擾,暫無緊急危險;已告知心理熱線,訴求照常辦理。依據:{cues}。內容(已隱去個人資料):{excerpt}',
+    en: '💛 Concern ({kinds}): a message from a resident ({channel} {chat}) shows distress without immediate danger; the crisis lines were given and the request is handled as usual. Why: {cues}. Content (redacted): {excerpt}',
+  },
+  'conversation.office.resident_note': {
+    'zh-Hans': '📎 案件 {ref} 来信人补充:{note}',
+    'zh-Hant': '📎 案件 {ref} 來信人補充:{note}',
+    en: '📎 Case {ref}, the resident adds: {note}',
+  },
+  'conversation.office.resident_attachment': {
+    'zh-Hans': '📎 案件 {ref} 来信人发送了{kind}(文件编号 {fileId})。',
+    'zh-Hant': '📎 案件 {ref} 來信人發送了{kind}(檔案編號 {fileId})。',
+    en: '📎 Case {ref}: the resident sent a {kind} (file id {fileId}).',
+  },
+  'conversation.office.satisfaction_comment': {
+    'zh-Hans': '💬 案件 {ref} 满意度评价附言:{note}',
+    'zh-Hant': '💬 案件 {ref} 滿意度評價附言:{note}',
+    en: '💬 Case {ref}, rating comment: {note}',
+  },
+} satisfies Catalogue;

@@ -1,0 +1,51 @@
+import type { Language } from '../kernel/language.js';
+import { messages as bot } from './bot.js';
+import { messages as cases } from './cases.js';
+import { messages as consoleTexts } from './console.js';
+import { messages as conversation } from './conversation.js';
+import { messages as knowledge } from './knowledge.js';
+import { messages as staff } from './staff.js';
+import { messages as triage } from './triage.js';
+import type { Catalogue } from './types.js';
+
+export type { Catalogue, Localized } from './types.js';
+
+export { isLanguage, LANGUAGES } from '../kernel/language.js';
+
+/** Each area's file on its own, so a test can find a key two areas both define (the later would silently win). */
+export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, console: consoleTexts, conversation, knowledge, staff, triage };
+
+/** The one catalogue: every user-facing text in zh-Hans, zh-Hant and en. */
+export const catalogue: Catalogue = { ...bot, ...cases, ...consoleTexts, ...conversation, ...knowledge, ...staff, ...triage };
+
+export function hasMessage(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+/** Renders `key` in `lang`, filling `{param}`s. An unknown key is a bug: it throws rather than show a code to a resident. */
+export function t(lang: Language, key: string, params: Record<string, string | number | null | undefined> = {}): string {
+  const entry = hasMessage(key) ? catalogue[key] : undefined;
+  if (!entry) throw new Error(`Unknown message key: ${key}`);
+  const text = entry[lang] ?? entry['zh-Hans'];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? m : String(v);
+  });
+}
+
+/** The `{param}` names a text uses, sorted and unique. */
+export function paramsOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+}
+
+/**
+ * Telegram's `language_code` (IETF tag from the user's app settings) → our language.
+ * Hong Kong, Taiwan, Macau and explicit Hant → 繁體; any English → en; everything else, including
+ * none, → 简体 (the office's default audience).
+ */
+export function languageFromTelegram(languageCode: string | null | undefined): Language {
+  const code = (languageCode ?? '').trim().toLowerCase().replace(/_/g, '-');
+  if (/^zh-(hk|tw|mo)\b/.test(code) || /^zh-hant\b/.test(code)) return 'zh-Hant';
+  if (code.startsWith('en')) return 'en';
+  return 'zh-Hans';
+}

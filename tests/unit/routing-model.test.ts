@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { loadRoutingModel, RoutingModelError, trainRouting, type RoutingExample } from '../../triage/routing/model.js';
+import { poolTargets, routingVerdict } from '../../triage/routing/decide.js';
+import type { DepartmentCode } from '../../kernel/taxonomy.js';
+
+const topics: Array<[DepartmentCode, string[]]> = [
+  ['transport', ['公交车', '地铁站', '红绿灯', '交警', '路口拥堵']],
+  ['education', ['学校', '老师', '入学', '幼儿园', '学位']],
+  ['housing', ['物业', '电梯', '业委会', '维修基金', '开发商']],
+];
+
+function toy(): RoutingExample[] {
+  const out: RoutingExample[] = [];
+  topics.forEach(([code, words], t) => {
+    for (let i = 0; i < 30; i++) {
+      const a = words[i % words.length]!;
+      const b = words[(i * 3 + t) % words.length]!;
+      out.push({ text: `尊敬的领导 我们这里${a}的问题很严重，${b}也有问题，请尽快处理。`, labels: [code], weight: 1 });
+    }
+  });
+  return out;
+}
+
+describe('routing model', () => {
+  const model = trainRouting(toy(), { features: { bits: 14, bodyChars: 1200, weights: { body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 } }, C: 0.5, epochs: 20 });
+
+  it('routes toy letters to their department', () => {
+    expect(model.predict('学校老师乱收费，请教育部门处理').ranked[0]![0]).toBe('education');
+    expect(model.predict('小区物业不修电梯').ranked[0]![0]).toBe('housing');
+    expect(model.predict('路口红绿灯坏了').ranked[0]![0]).toBe('transport');
+  });
+
+  it('probabilities sum to 1 and survive a JSON round trip', () => {
+    const p = model.predict('地铁站门口很乱');
+    expect(Object.values(p.probs).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    const again = loadRoutingModel(JSON.parse(JSON.stringify(model.toJSON())));
+    const q = again.predict('地铁站门口很乱');
+    for (const [k, v] of Object.entries(p.probs)) expect(Math.abs(v - q.probs[k as DepartmentCode])).toBeLessThan(1e-3);
+  });
+
+  it('is deterministic', () => {
+    const again = trainRouting(toy(), { features: model.features, C: 0.5, epochs: 20 });
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(model.toJSON()));
+  });
+
+  it('refuses a damaged model file with the reason', () => {
+    const json = model.toJSON();
+    expect(() => loadRoutingModel({ ...json, format: 'other' })).toThrow(RoutingModelError);
+    expect(() => loadRoutingModel({ ...json, weights: '' })).toThrow(/arrays do not fit/);
+  });
+});
+
+describe('abstention and secondary target', () => {
+  const opts = { abstainMargin: 0.2, secondaryMin: 0.25 };
+  it('is unsure when the top target is not clearly ahead, with a machine reason', () => {
+    const v = routingVerdict({ housing: 0.42, transport: 0.38, education: 0.2 }, 'housing', opts);
+    expect(v.unsure).toBe('target_unsure:margin 0.04 housing>transport');
+    expect(v.secondaryTarget).toBe('transport');
+  });
+  it('decides when the top target is clearly ahead, and records no second matter below the threshold', () => {
+    const v = routingVerdict({ housing: 0.8, transport: 0.15, education: 0.05 }, 'housing', opts);
+    expect(v.unsure).toBeUndefined();
+    expect(v.secondaryTarget).toBeUndefined();
+    expect(v.targetConfidence).toBe(0.8);
+  });
+  it('pooling follows the heavier expert and stays normalised', () => {
+    const p = poolTargets({ housing: 0.7, transport: 0.3 }, { housing: 0.1, transport: 0.9 }, 0.8);
+    expect(p.transport!).toBeGreaterThan(p.housing!);
+    expect(p.housing! + p.transport!).toBeCloseTo(1, 9);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Hashed TF-IDF features for letters. Five blocks, each TF-IDF weighted (sublinear tf), L2-normalised on
+ * its own and scaled by its weight, then the whole vector L2-normalised:
+ *   body  — character 1–3-grams of the body (salutation/closing removed, first `bodyChars` characters);
+ *   words — jieba words and word bigrams of the same text;
+ *   subject — words and character 1–2-grams of a subject line;
+ *   request — words and character 2-grams of the request sentences (要求/希望/请…/建议);
+ *   bodies — names of bodies and places (交警, 教育局, 街道…), see letter.ts.
+ * Terms are hashed (FNV-1a) into 2^bits buckets: no vocabulary to store, a fixed-size model.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { bodiesIn, letterParts } from './letter.js';
+
+let jieba: Jieba | undefined;
+const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
+
+export interface RoutingFeatureOptions {
+  bits: number;
+  bodyChars: number;
+  weights: { body: number; words: number; subject: number; request: number; bodies: number };
+}
+
+export const DEFAULT_ROUTING_FEATURES: RoutingFeatureOptions = {
+  bits: 20,
+  bodyChars: 1200,
+  weights: { body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 },
+};
+
+export interface HashedVec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+const BLOCK_SEEDS = { body: 0x01, words: 0x02, subject: 0x03, request: 0x04, bodies: 0x05 } as const;
+type Block = keyof typeof BLOCK_SEEDS;
+
+/** FNV-1a over UTF-16 code units, seeded per block so blocks do not share buckets systematically. */
+export function hashTerm(term: string, seed: number, mask: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & mask;
+}
+
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
+const SEPARATOR_TOKEN = /^[^\p{L}\p{N}\p{M}]*$/u;
+
+function foldDigits(s: string): string {
+  return s.replace(/\d+/g, '0');
+}
+
+function addChars(text: string, lo: number, hi: number, out: Map<string, number>): void {
+  for (const seg of text.split(SEPARATORS)) {
+    if (seg === '') continue;
+    const cs = Array.from(seg);
+    for (let n = lo; n <= hi; n++) {
+      for (let i = 0; i + n <= cs.length; i++) {
+        const t = n === 1 ? cs[i]! : cs.slice(i, i + n).join('');
+        out.set(t, (out.get(t) ?? 0) + 1);
+      }
+    }
+  }
+}
+
+function addWords(text: string, bigrams: boolean, out: Map<string, number>): void {
+  if (text === '') return;
+  let prev = '';
+  for (const t of segmenter().cut(text, true)) {
+    if (SEPARATOR_TOKEN.test(t)) {
+      prev = '';
+      continue;
+    }
+    out.set(t, (out.get(t) ?? 0) + 1);
+    if (bigrams && prev !== '') {
+      const b = `${prev} ${t}`;
+      out.set(b, (out.get(b) ?? 0) + 1);
+    }
+    prev = t;
+  }
+}
+
+/** Raw term counts per block; hashing and weighting come later (shared by IDF fitting and prediction). */
+export function analyzeLetter(prepared: string, opts: RoutingFeatureOptions): Record<Block, Map<string, number>> {
+  const parts = letterParts(prepared);
+  const body = foldDigits(parts.body.length > opts.bodyChars ? parts.body.slice(0, opts.bodyChars) : parts.body);
+  const out: Record<Block, Map<string, number>> = { body: new Map(), words: new Map(), subject: new Map(), request: new Map(), bodies: new Map() };
+  addChars(body, 1, 3, out.body);
+  addWords(body, true, out.words);
+  if (parts.subject) {
+    const s = foldDigits(parts.subject);
+    addWords(s, false, out.subject);
+    addChars(s, 1, 2, out.subject);
+  }
+  for (const r of parts.requests) {
+    const s = foldDigits(r);
+    addWords(s, false, out.request);
+    addChars(s, 2, 2, out.request);
+  }
+  // Bodies named anywhere in the letter count, including beyond the body cut.
+  for (const b of bodiesIn(prepared)) out.bodies.set(b, 1);
+  return out;
+}
+
+const BLOCK_NAMES = Object.keys(BLOCK_SEEDS) as Block[];
+
+/** Buckets present in each block of a document (for document frequencies). */
+export function bucketsOf(doc: Record<Block, Map<string, number>>, bits: number): Int32Array {
+  const mask = (1 << bits) - 1;
+  const set = new Set<number>();
+  for (const b of BLOCK_NAMES) for (const t of doc[b].keys()) set.add(hashTerm(t, BLOCK_SEEDS[b], mask));
+  return Int32Array.from(set);
+}
+
+/** TF-IDF vector of an analysed document with per-block L2 normalisation and block weights. */
+export function vectorize(doc: Record<Block, Map<string, number>>, idf: Float32Array, opts: RoutingFeatureOptions): HashedVec {
+  const mask = (1 << opts.bits) - 1;
+  const acc = new Map<number, number>();
+  for (const b of BLOCK_NAMES) {
+    const w = opts.weights[b];
+    if (w <= 0 || doc[b].size === 0) continue;
+    const local = new Map<number, number>();
+    for (const [t, c] of doc[b]) {
+      const h = hashTerm(t, BLOCK_SEEDS[b], mask);
+      const v = (1 + Math.log(c)) * (idf[h] ?? 1);
+      local.set(h, (local.get(h) ?? 0) + v);
+    }
+    let norm = 0;
+    for (const v of local.values()) norm += v * v;
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    for (const [h, v] of local) acc.set(h, (acc.get(h) ?? 0) + (w * v) / norm);
+  }
+  let total = 0;
+  for (const v of acc.values()) total += v * v;
+  total = Math.sqrt(total) || 1;
+  const idx = new Int32Array(acc.size);
+  const val = new Float32Array(acc.size);
+  let i = 0;
+  for (const [h, v] of acc) {
+    idx[i] = h;
+    val[i] = v / total;
+    i++;
+  }
+  return { idx, val };
+}
+
+/** Smoothed IDF per bucket from document frequencies: ln((1+N)/(1+df)) + 1. */
+export function idfFromDocs(bucketLists: Int32Array[], bits: number): Float32Array {
+  const df = new Uint32Array(1 << bits);
+  for (const l of bucketLists) for (const h of l) df[h]!++;
+  const n = bucketLists.length;
+  const idf = new Float32Array(1 << bits);
+  for (let h = 0; h < idf.length; h++) idf[h] = Math.log((1 + n) / (1 + df[h]!)) + 1;
+  return idf;
+}
