@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from '../kernel/logger.js';
 import { buildTriageDeps } from './triageDeps.js';
-import { callbackKeyFromConfig, createCallbackCodec } from '../bot/callbackData.js';
+import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec } from '../bot/callbackData.js';
 import { telegramHandlersFor } from '../bot/handlers.js';
 import { createTelegramBot, type BotHandlers, type TelegramBot } from '../bot/telegramBot.js';
 import { TelegramSender } from '../bot/telegramSender.js';
@@ -112,7 +112,7 @@ export interface StartOptions {
   role: Role;
   /** Senders for channels other than Telegram (the terminal chat adds its own). */
   extraSenders?: Partial<Record<'terminal', MessageSender>>;
-  botHandlers?: (core: Core) => BotHandlers;
+  botHandlers?: (core: Core, callbacks: CallbackCodec) => BotHandlers;
 }
 
 export async function startApp(cfg: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
@@ -148,7 +148,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         redis: redis!,
         pool: core.db.pool,
         logger,
-        handlers: opts.botHandlers?.(core),
+        handlers: opts.botHandlers?.(core, callbacks),
         callbacks,
         residentMessagesPerMinute: cfg.RESIDENT_MESSAGES_PER_MINUTE,
         keyPrefix: cfg.QUEUE_PREFIX,

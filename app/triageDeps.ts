@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Directory } from '../directory/directory.js';
 import type { Retriever } from '../knowledge/types.js';
+import { defaultCrisisModel } from '../triage/crisis/detect.js';
 import { bundledFewShot } from '../triage/fewShot.js';
 import { createLlmEngine } from '../triage/llmEngine.js';
 import { createOfflineEngine, loadOfflineModel } from '../triage/offlineEngine.js';
@@ -15,6 +16,8 @@ export function buildTriageDeps(
   cfg: Config,
   opts: { directory: Directory; logger: Logger; retriever?: Retriever; offlineOnly?: boolean },
 ): TriageDeps {
+  // Load the crisis model now, at start-up: the first resident in danger must not wait for a file read.
+  if (defaultCrisisModel() === null) opts.logger.warn('crisis model not loaded: the crisis layer runs on rules and cues only');
   const offline = createOfflineEngine({ model: loadOfflineModel(cfg.TRIAGE_MODEL_PATH), directory: opts.directory });
   if (!cfg.OPENAI_API_KEY || opts.offlineOnly) {
     return { engine: offline, retriever: opts.retriever, logger: opts.logger };

@@ -8,46 +8,13 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../kernel/logger.js';
+import { ACTION_CODES, type CallbackAction } from '../conversation/actions.js';
 
 /** Telegram's limit on callback_data, in bytes. */
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
-/**
- * Every button action, with the short wire code it travels as. Codes are part of the wire format:
- * never reuse or change one (buttons already sent would change meaning); add new ones at the end.
- */
-export const ACTION_CODES = {
-  approve: 'ap',
-  reassign: 'ra',
-  ask: 'as',
-  not_accept: 'na',
-  urgent: 'ur',
-  accept: 'ac',
-  decline: 'dc',
-  progress: 'pg',
-  resolve: 'rs',
-  extend: 'ex',
-  rate_satisfied: 'r1',
-  rate_basically_satisfied: 'r2',
-  rate_dissatisfied: 'r3',
-  /** The resident confirms the summary of a petition before a case is opened. */
-  confirm: 'cf',
-  /** The resident does not submit the petition summary after all. */
-  cancel: 'cx',
-  consent_yes: 'cy',
-  consent_no: 'cn',
-  attach_yes: 'ty',
-  attach_no: 'tn',
-  open_case_anyway: 'oc',
-  withdraw: 'wd',
-  withdraw_confirm: 'wy',
-  status: 'st',
-  /** The language chooser: `ref` carries the language (zh-Hans, zh-Hant, en). */
-  language: 'lg',
-} as const;
+export { ACTION_CODES, CALLBACK_ACTIONS, isCallbackAction, type CallbackAction } from '../conversation/actions.js';
 
-export type CallbackAction = keyof typeof ACTION_CODES;
-export const CALLBACK_ACTIONS = Object.keys(ACTION_CODES) as CallbackAction[];
 const ACTION_BY_CODE = new Map<string, CallbackAction>(
   Object.entries(ACTION_CODES).map(([action, code]) => [code, action as CallbackAction]),
 );

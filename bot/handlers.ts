@@ -5,32 +5,21 @@
  */
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
-import type { CaseService } from '../cases/caseService.js';
-import type { Pool } from '../db/pool.js';
-import type { KnowledgeRetriever } from '../knowledge/retriever.js';
-import type { TriageDeps } from '../triage/pipeline.js';
-import { ResidentConversation } from '../conversation/resident.js';
+import { residentConversationFor, type ConversationServices } from '../conversation/wiring.js';
 import { StaffConversation, STAFF_ACTIONS, type StaffResult } from '../conversation/staff.js';
 import type { Reply, ResidentConversationApi, ResidentRef } from '../conversation/types.js';
 import type { Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
-import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec, type ParsedCallback } from './callbackData.js';
+import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './telegramBot.js';
-import { buildKeyboard, splitText } from './telegramSender.js';
+import { renderReply, renderStaffResult } from './render.js';
+import { splitText } from './telegramSender.js';
 
 /** What the Telegram conversations need of the app's core (app/main.ts's `Core` is one). */
-export interface BotServices {
+export interface BotServices extends ConversationServices {
   cfg: { CALLBACK_SECRET?: string; TELEGRAM_BOT_TOKEN?: string; OFFICE_CHAT_ID?: number; OFFICE_MEMBER_IDS: number[] };
-  logger: Logger;
-  clock: Clock;
-  db: { pool: Pool };
-  cases: CaseService;
-  directory: Directory;
-  triage: TriageDeps;
-  retriever: KnowledgeRetriever;
 }
 
 export interface BotHandlerDeps {
@@ -71,9 +60,8 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
 
   async function sendReplies(ctx: Context, chatId: number, lang: Language, replies: readonly Reply[]): Promise<void> {
     for (const r of orderReplies(replies)) {
-      const text = t(r.language ?? lang, r.key, r.params ?? {});
-      const keyboard = r.actions?.length ? buildKeyboard(callbacks, lang, r.actions, r.caseRef ?? r.token ?? '', r.caseVersion) : undefined;
-      await sendText(ctx, chatId, text, keyboard);
+      const m = renderReply(callbacks, lang, r);
+      await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
     }
   }
 
@@ -86,7 +74,8 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
     }
   }
 
-  async function sendStaff(ctx: Context, chatId: number, result: StaffResult): Promise<void> {
+  async function sendStaff(ctx: Context, chatId: number, staffResult: StaffResult): Promise<void> {
+    const result = renderStaffResult(callbacks, staffResult);
     if (ctx.callbackQuery) {
       await ctx.answerCbQuery(result.answer?.text, result.answer?.alert ? { show_alert: true } : undefined).catch((err: Error) => {
         log?.warn({ err: err.message }, 'could not answer the callback query');
@@ -175,11 +164,10 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
 
 /**
  * The wiring app/main.ts uses: `startApp(cfg, logger, { role, botHandlers: telegramHandlersFor })`.
- * Builds the resident and staff conversations on the core's services, with the same button key the
- * bot verifies with (CALLBACK_SECRET, else derived from TELEGRAM_BOT_TOKEN).
+ * Builds the resident and staff conversations on the core's services; `callbacks` is the one codec
+ * app/main.ts builds (CALLBACK_SECRET, else derived from TELEGRAM_BOT_TOKEN) and the bot verifies with.
  */
-export function telegramHandlersFor(core: BotServices): ConversationHandlers {
-  const callbacks = createCallbackCodec(callbackKeyFromConfig(core.cfg, 'telegram', core.logger));
+export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec): ConversationHandlers {
   const officeChatId = core.cfg.OFFICE_CHAT_ID ?? null;
   if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');
   if (officeChatId !== null && core.cfg.OFFICE_MEMBER_IDS.length === 0) {
@@ -190,20 +178,10 @@ export function telegramHandlersFor(core: BotServices): ConversationHandlers {
     directory: core.directory,
     pool: core.db.pool,
     clock: core.clock,
-    callbacks,
     officeChatId,
     officeMemberIds: core.cfg.OFFICE_MEMBER_IDS,
     logger: core.logger,
   });
-  const resident = new ResidentConversation({
-    cases: core.cases,
-    triage: core.triage,
-    retriever: core.retriever,
-    pool: core.db.pool,
-    clock: core.clock,
-    directory: core.directory,
-    logger: core.logger,
-    officeChatId,
-  });
+  const resident = residentConversationFor(core, officeChatId);
   return createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger });
 }

@@ -8,7 +8,8 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import type { Logger } from '../kernel/logger.js';
 import type { Language } from '../kernel/language.js';
 import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
-import { ACTION_CODES, type CallbackAction, type CallbackCodec } from './callbackData.js';
+import { isCallbackAction } from '../conversation/actions.js';
+import type { CallbackCodec } from './callbackData.js';
 import { t } from '../i18n/index.js';
 
 /** Telegram's limit on one text message, in UTF-16 code units (what JS string length counts). */
@@ -23,9 +24,7 @@ export interface TelegramSenderOptions {
   telegram?: Telegram;
 }
 
-export function isCallbackAction(action: string): action is CallbackAction {
-  return Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
-}
+export { isCallbackAction } from '../conversation/actions.js';
 
 /**
  * Inline keyboard for `actions`: labels from the catalogue (`action.<name>`), data signed for

@@ -17,7 +17,8 @@ import { describeStartupError, startApp, type Core, type RunningApp } from '../a
 import type { CaseService } from '../cases/caseService.js';
 import { shanghaiDateTime } from '../cases/refs.js';
 import type { Actor, HandlerActor, HandlerKind } from '../cases/types.js';
-import { ResidentConversation } from '../conversation/resident.js';
+import type { ResidentConversation } from '../conversation/resident.js';
+import { residentConversationFor } from '../conversation/wiring.js';
 import type { Reply, ResidentCommand, ResidentRef } from '../conversation/types.js';
 import type { MessageSender, OutgoingMessage } from '../workers/sender.js';
 import type { Language } from '../kernel/language.js';
@@ -60,16 +61,7 @@ export class TerminalChat {
 
   attach(core: Core): void {
     this.core = core;
-    this.conv = new ResidentConversation({
-      cases: core.cases,
-      triage: core.triage,
-      retriever: core.retriever,
-      pool: core.db.pool,
-      clock: core.clock,
-      directory: core.directory,
-      logger: core.logger,
-      officeChatId: this.officeChatId,
-    });
+    this.conv = residentConversationFor(core, this.officeChatId);
   }
 
   /** Prints outbox rows for the terminal resident. */
@@ -95,7 +87,8 @@ export class TerminalChat {
   }
 
   private printReply(who: string, r: Reply): void {
-    this.out(`${who}> ${t(r.language ?? this.lang, r.key, r.params ?? {})}`);
+    const lang = r.language ?? this.lang;
+    this.out(`${who}> ${[r, ...(r.lines ?? [])].map((l) => t(lang, l.key, l.params ?? {})).join('\n')}`);
     if (!r.actions?.length) return;
     const shown = r.actions.map((action) => {
       this.choices.push({ action, arg: r.caseRef ?? r.token ?? '', version: r.caseVersion, label: t(this.lang, `action.${action}`) });

@@ -10,17 +10,25 @@
  * reply about the conversation itself, such as the comment prompt).
  */
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
-import { ACTION_CODES } from '../bot/callbackData.js';
-import { Coalescer, ConversationStore, sqlLiteral, type ConversationSnapshot } from '../bot/conversationStore.js';
+
+import type { ConversationStore } from './store.js';
+import {
+  ALERT_WRITE_BUDGET_MS,
+  CONFIRM_ACTION,
+  MAX_TEXT_CHARS,
+  r,
+  ResidentStateAccess,
+  type Plan,
+  type ResidentState,
+} from './residentState.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
 import { refusalKey } from '../cases/policy.js';
 import { isRef, shanghaiDay } from '../cases/refs.js';
-import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
+import type { SatisfactionRating } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory, Organization } from '../directory/directory.js';
 import type { Retriever, RetrievedPassage } from '../knowledge/types.js';
@@ -32,49 +40,12 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
+import { canWithdraw, clip, isConsentCase, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
-/** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
-export const MAX_TEXT_CHARS = 2000;
-/** A question or offer left unanswered longer than this is forgotten. */
-export const PENDING_TTL_MS = 30 * 60 * 1000;
-/** How long an emergency reply may wait for the office alert's write before going out anyway. */
-export const ALERT_WRITE_BUDGET_MS = 1500;
-const SEEN_UPDATES = 30;
-const STATE_ATTEMPTS = 4;
-
-/**
- * The "yes, submit" button of a petition. `consent_yes` is still accepted for it so buttons sent
- * before `confirm` existed keep working.
- */
-export const CONFIRM_ACTION = 'confirm';
-
-// ---------------------------------------------------------------------------------------------------
-// Conversation state (one row per channel and chat)
-
-const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{6,32}$/);
-const decisionSchema = z.record(z.string(), z.unknown());
-const pendingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('clarify'), at: z.number(), text: z.string() }),
-  z.object({ kind: z.literal('petition'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
-  z.object({
-    kind: z.literal('consent'),
-    at: z.number(),
-    token: tokenSchema,
-    text: z.string(),
-    decision: decisionSchema,
-    purpose: z.enum(['legal_aid', 'service']),
-  }),
-  z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
-  z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
-  z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
-]);
-export type Pending = z.infer<typeof pendingSchema>;
-export const residentStateSchema = z.object({
-  pending: pendingSchema.nullable().optional(),
-  seen: z.array(z.number()).optional(),
-});
-export type ResidentState = z.infer<typeof residentStateSchema>;
+// State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
+export { isReadableText, legalChannelOf } from './residentRules.js';
+export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
   cases: CaseService;
@@ -90,62 +61,13 @@ export interface ResidentConversationDeps {
   officeChatId?: number | null;
 }
 
-interface Plan {
-  /** Replies that need no side effect. */
-  replies: Reply[];
-  pending: Pending | null;
-  /** Runs only after the state write won: at most once per button or message. */
-  effect?: () => Promise<Reply[]>;
-}
-
-const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway']);
-const RATINGS: Record<string, SatisfactionRating> = {
-  rate_satisfied: 'satisfied',
-  rate_basically_satisfied: 'basically_satisfied',
-  rate_dissatisfied: 'dissatisfied',
-};
-
-const r = (key: string, params?: Reply['params'], extra: Partial<Reply> = {}): Reply => ({ key, ...(params ? { params } : {}), ...extra });
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const newToken = () => crypto.randomBytes(9).toString('base64url');
-const isOpen = (c: CaseRecord) => (OPEN_STATUSES as readonly string[]).includes(c.status);
-/** A case shared with a social organization: its consent can be withdrawn even after it is finished. */
-const isConsentCase = (c: CaseRecord) => c.category === 'out_of_scope' || c.category === 'legal_channel';
-const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && c.status !== 'withdrawn');
-
-/** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
-export function isReadableText(text: string): boolean {
-  if (text.includes('\u0000')) return false;
-  const junk = text.match(/[\p{Cc}\uFFFD\p{Co}\p{Cs}]/gu)?.filter((c) => c !== '\n' && c !== '\r' && c !== '\t').length ?? 0;
-  return junk === 0 || junk / [...text].length < 0.1;
-}
-
-/** Which procedure the law provides instead of a petition (信访工作条例 Art. 31), with the note that explains it. */
-export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[] } {
-  if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|fired|dismiss|overtime|employer|labou?r/i.test(text)) {
-    return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'] };
-  }
-  if (/行政|处罚|處罰|罚款|罰款|复议|覆議|復議|吊销|吊銷|拘留|执法|執法|\bfine\b|fined|penalt|licen[cs]e|reconsideration|administrative/i.test(text)) {
-    return { channel: 'reconsideration', sources: ['administrative-reconsideration', 'legal-aid'] };
-  }
-  return { channel: 'court', sources: ['mediation', 'legal-aid', 'petitions'] };
-}
-
 export class ResidentConversation implements ResidentConversationApi {
-  private readonly store: ConversationStore<ResidentState>;
+  private readonly state: ResidentStateAccess;
   private readonly officeChatId: number | null;
   private readonly log?: Logger;
 
-  /** Concurrent messages' resident-and-state reads, coalesced into one statement (see Coalescer). */
-  private readonly loads = new Coalescer<LoadKey, LoadRow | undefined>(
-    (keys) => this.loadMany(keys),
-    async (k) => (await this.deps.pool.query<LoadRow>(loadSql(`(SELECT 0 AS i, ${sqlLiteral(k.channel)} AS c, ${sqlLiteral(k.externalId)} AS e, ${sqlLiteral(k.chat)}::bigint AS id) AS k`))).rows[0],
-    () => String(this.loadSeq++),
-  );
-  private loadSeq = 0;
-
   constructor(private readonly deps: ResidentConversationDeps) {
-    this.store = deps.store ?? new ConversationStore<ResidentState>(deps.pool, deps.clock, residentStateSchema);
+    this.state = new ResidentStateAccess(deps);
     // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
@@ -171,11 +93,11 @@ export class ResidentConversation implements ResidentConversationApi {
     }
     if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId);
 
-    const { resident, snapshot } = await this.residentAndState(ref);
+    const { resident, snapshot } = await this.state.residentAndState(ref);
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
     // the request is handled as usual. Inside the state write, so a replayed update adds neither.
-    return this.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
-      const pending = this.live(state?.pending);
+    return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
+      const pending = this.state.live(state?.pending);
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
@@ -187,7 +109,7 @@ export class ResidentConversation implements ResidentConversationApi {
         const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
         return {
           replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
-          pending: { ...pending, at: this.now(), text: combined, decision: stripDecision(d) },
+          pending: { ...pending, at: this.state.now(), text: combined, decision: stripDecision(d) },
         };
       }
       let d = decision;
@@ -205,7 +127,7 @@ export class ResidentConversation implements ResidentConversationApi {
         d = d2.category === 'unclear' || d2.category === 'emergency' ? decision : d2;
         if (d === decision) full = trimmed;
       }
-      if (d.category === 'unclear') return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.now(), text: trimmed } };
+      if (d.category === 'unclear') return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.state.now(), text: trimmed } };
       // A policy question is answered, not filed: asking it is no duplicate of an open case.
       const open = d.category === 'inquiry' ? [] : (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
       if (open.length > 0) {
@@ -217,7 +139,7 @@ export class ResidentConversation implements ResidentConversationApi {
           : full;
         return {
           replies: [r('conversation.attach.offer', { ref: latest.ref }, { actions: ['attach_yes', 'attach_no'], token })],
-          pending: { kind: 'attach', at: this.now(), token, ref: latest.ref, text, decision: stripDecision(d) },
+          pending: { kind: 'attach', at: this.state.now(), token, ref: latest.ref, text, decision: stripDecision(d) },
         };
       }
       return this.categoryFlow(ref.language, d, full);
@@ -242,9 +164,9 @@ export class ResidentConversation implements ResidentConversationApi {
   }
 
   private async tokenAction(ref: ResidentRef, action: string, token: string, updateId?: number): Promise<Reply[]> {
-    const { resident, snapshot } = await this.residentAndState(ref);
-    return this.withState(ref, updateId, snapshot, async (state) => {
-      const p = this.live(state?.pending);
+    const { resident, snapshot } = await this.state.residentAndState(ref);
+    return this.state.withState(ref, updateId, snapshot, async (state) => {
+      const p = this.state.live(state?.pending);
       if (!p || !('token' in p) || p.token !== token || token === '') return { replies: [r('conversation.error.expired')], pending: p ?? null };
       const yes = action === 'consent_yes' || action === 'confirm';
       if (p.kind === 'petition' && yes) {
@@ -281,7 +203,7 @@ export class ResidentConversation implements ResidentConversationApi {
   async onCommand(ref: ResidentRef, command: ResidentCommand, args?: string): Promise<Reply[]> {
     switch (command) {
       case 'start':
-        await this.resident(ref);
+        await this.state.resident(ref);
         return [r('conversation.welcome')];
       case 'help':
         return [r('conversation.help')];
@@ -292,7 +214,7 @@ export class ResidentConversation implements ResidentConversationApi {
       case 'withdraw': {
         const a = typeof args === 'string' ? args.trim() : '';
         if (a !== '') return isRef(a) ? this.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];
-        const resident = await this.resident(ref);
+        const resident = await this.state.resident(ref);
         const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
         if (open.length === 0) return [r('conversation.withdraw.none')];
         return open.slice(0, 10).map((c) => this.withdrawOffer(c, ref.language));
@@ -306,7 +228,7 @@ export class ResidentConversation implements ResidentConversationApi {
     if ((kind !== 'photo' && kind !== 'document') || typeof fileId !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(fileId)) {
       return [r('conversation.error.unreadable')];
     }
-    const resident = await this.resident(ref);
+    const resident = await this.state.resident(ref);
     const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
     if (open.length === 0) return [r('conversation.attachment.describe_first')];
     return this.note(resident, open[0]!.ref, 'resident_attachment', null, { kind, fileId });
@@ -317,7 +239,7 @@ export class ResidentConversation implements ResidentConversationApi {
 
   private async categoryFlow(lang: Language, d: Decision, text: string): Promise<Plan> {
     const token = newToken();
-    const at = this.now();
+    const at = this.state.now();
     switch (d.category) {
       case 'inquiry': {
         const a = await this.passagesAnswer(d.redactedText, lang);
@@ -403,7 +325,7 @@ export class ResidentConversation implements ResidentConversationApi {
 
   private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
     if (this.officeChatId === null) return;
-    const chat = this.chatKey(ref);
+    const chat = this.state.chatKey(ref);
     const now = this.deps.clock.now();
     const id = updateId ?? crypto.createHash('sha256').update(`${d.redactedText}|${Math.floor(now.getTime() / 60_000)}`).digest('hex').slice(0, 16);
     // One outbox row through cases/ (no case, no lock, no transaction): nothing a case command holds can delay it.
@@ -442,14 +364,14 @@ export class ResidentConversation implements ResidentConversationApi {
       return this.caseError(err);
     }
     // Thanks / reopened / 复查 right come from the case service's outbox; only the comment prompt is ours.
-    return this.withState(ref, updateId, undefined, async () => ({
+    return this.state.withState(ref, updateId, undefined, async () => ({
       replies: [r('conversation.survey.comment_prompt', { ref: caseRef })],
-      pending: { kind: 'comment', at: this.now(), ref: caseRef },
+      pending: { kind: 'comment', at: this.state.now(), ref: caseRef },
     }));
   }
 
   private async ownCase(ref: ResidentRef, caseRef: string): Promise<CaseRecord | null> {
-    const resident = await this.resident(ref);
+    const resident = await this.state.resident(ref);
     try {
       const c = await this.deps.cases.getCase(caseRef);
       return c.residentId === resident.id ? c : null;
@@ -494,7 +416,7 @@ export class ResidentConversation implements ResidentConversationApi {
   }
 
   private async status(ref: ResidentRef): Promise<Reply[]> {
-    const resident = await this.resident(ref);
+    const resident = await this.state.resident(ref);
     const all = (await this.deps.cases.listForResident(resident.id)).slice(0, 10);
     if (all.length === 0) return [r('conversation.status.none')];
     const lines: Reply[] = [];
@@ -563,100 +485,6 @@ export class ResidentConversation implements ResidentConversationApi {
   private sharedText(lang: Language): string {
     return DEFAULT_SHARED_FIELDS.map((f) => t(lang, `conversation.shared.${f}`)).join(t(lang, 'conversation.shared.separator'));
   }
-
-  private async resident(ref: ResidentRef): Promise<ResidentRecord> {
-    return this.deps.cases.upsertResident({ channel: ref.channel, externalId: ref.externalId, chatId: this.chatKey(ref), language: ref.language });
-  }
-
-  private async loadMany(keys: LoadKey[]): Promise<Array<LoadRow | undefined>> {
-    const rows = keys.map((k, i) => ({ i, c: k.channel, e: k.externalId, id: k.chat }));
-    const r = await this.deps.pool.query<LoadRow>(loadSql(`jsonb_to_recordset(${sqlLiteral(JSON.stringify(rows))}::jsonb) AS k(i int, c text, e text, id bigint)`));
-    const byIndex = new Map(r.rows.map((x) => [Number(x.i), x]));
-    return keys.map((_, i) => byIndex.get(i));
-  }
-
-  /**
-   * The resident and the conversation state in one read: what every message and button needs first.
-   * The resident row is written (CaseService.upsertResident) only when it is new or its chat or
-   * language changed, so an ordinary message costs this one statement before its state write.
-   */
-  private async residentAndState(ref: ResidentRef): Promise<{ resident: ResidentRecord; snapshot: ConversationSnapshot<ResidentState> }> {
-    const chat = this.chatKey(ref);
-    this.store.assertKey(ref.channel, chat);
-    if (typeof ref.externalId !== 'string' || ref.externalId === '') return { resident: await this.resident(ref), snapshot: await this.store.get(ref.channel, chat) };
-    const row = await this.loads.push({ channel: ref.channel, externalId: ref.externalId, chat });
-    const snapshot = this.store.snapshotOf(row);
-    if (!row || row.id === null || row.chat_id === null || Number(row.chat_id) !== chat || row.language !== ref.language) {
-      return { resident: await this.resident(ref), snapshot };
-    }
-    return { resident: { id: row.id, channel: ref.channel, externalId: ref.externalId, chatId: chat, language: ref.language }, snapshot };
-  }
-
-  /** The chat the conversation lives in; a channel without chat ids gets a stable number from the resident id. */
-  private chatKey(ref: ResidentRef): number {
-    if (ref.chatId !== null && Number.isSafeInteger(ref.chatId)) return ref.chatId;
-    const n = Number(ref.externalId);
-    if (Number.isSafeInteger(n)) return n;
-    return crypto.createHash('sha256').update(ref.externalId).digest().readUInt32BE(0);
-  }
-
-  private now(): number {
-    return this.deps.clock.now().getTime();
-  }
-
-  private live(p: Pending | null | undefined): Pending | null {
-    if (!p) return null;
-    return this.now() - p.at > PENDING_TTL_MS ? null : p;
-  }
-
-  /**
-   * Read the state, plan, write the state (optimistically), then run the plan's effect. A message or
-   * button seen before (same update id) does nothing; a lost write race plans again from the new state.
-   */
-  private async withState(
-    ref: ResidentRef,
-    updateId: number | undefined,
-    first: ConversationSnapshot<ResidentState> | undefined,
-    plan: (s: ResidentState | null) => Promise<Plan>,
-  ): Promise<Reply[]> {
-    const chat = this.chatKey(ref);
-    for (let i = 0; i < STATE_ATTEMPTS; i++) {
-      // The first attempt may use a snapshot read together with the resident; a retry reads afresh.
-      const snap: ConversationSnapshot<ResidentState> = i === 0 && first ? first : await this.store.get(ref.channel, chat);
-      if (updateId !== undefined && snap.state?.seen?.includes(updateId)) return [];
-      const p = await plan(snap.state);
-      const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
-      const w = await this.store.set(ref.channel, chat, { pending: p.pending, seen }, snap.version);
-      if (!w.ok) continue;
-      const more = p.effect ? await p.effect() : [];
-      return [...p.replies, ...more];
-    }
-    return [r('conversation.error.busy')];
-  }
-}
-
-interface LoadKey {
-  channel: ResidentRef['channel'];
-  externalId: string;
-  chat: number;
-}
-
-interface LoadRow {
-  i: number;
-  id: number | null;
-  chat_id: number | string | null;
-  language: string | null;
-  state: unknown;
-  version: number | null;
-  updated_at: Date | null;
-}
-
-/** Residents and conversation states for a set of keys `k(i, c, e, id)`, one row per key. Simple protocol: literals only (sqlLiteral). */
-function loadSql(keys: string): string {
-  return `SELECT k.i, r.id, r.chat_id, r.language, s.state, s.version, s.updated_at
-            FROM ${keys}
-            LEFT JOIN residents r ON r.channel = k.c AND r.external_id = k.e
-            LEFT JOIN conversation_state s ON s.channel = k.c AND s.chat_id = k.id`;
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */

@@ -9,43 +9,38 @@
  * A two-step action (a question, a reason, a note) keeps its pending step per (chat, user) in the
  * conversation store, so it survives a restart and works across bot processes.
  */
-import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Clock } from '../kernel/clock.js';
-import { AppError, ForbiddenError, IllegalTransitionError, NotFoundError, StaleError, ValidationError } from '../kernel/errors.js';
+import { AppError, ForbiddenError, IllegalTransitionError, StaleError, ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Queryable } from '../db/pool.js';
-import type { CallbackAction, CallbackCodec } from '../bot/callbackData.js';
-import { ConversationStore } from '../bot/conversationStore.js';
-import { messages as staffMessages } from '../i18n/staff.js';
-import { t as catalogueText } from '../i18n/index.js';
-import { buildKeyboard } from '../bot/telegramSender.js';
+import type { CallbackAction } from './actions.js';
+import { handlerToken, REASON_BY_WIRE, REASON_WIRE, splitRef } from './staffWire.js';
+import { clip, LANG, st, STATUS_LABELS_ZH, StaffViews } from './staffViews.js';
+import type { Reply, ReplyButton, ReplyText } from './types.js';
+import { ConversationStore } from './store.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
-import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
 import { actionsFor, mayExtend, REFUSAL_KEYS, refusalOf, type CaseRole } from '../cases/policy.js';
-import { isRef, shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
+import { isRef, shanghaiDay } from '../cases/refs.js';
 import { canApply, type CaseAction } from '../cases/stateMachine.js';
-import { NOT_ACCEPTED_REASONS, type CaseStatus, type HandlerActor, type NotAcceptedReason } from '../cases/types.js';
+import { NOT_ACCEPTED_REASONS, type CaseStatus, type HandlerActor } from '../cases/types.js';
 import type { Directory, Handler } from '../directory/directory.js';
 import { isServiceCode } from '../kernel/taxonomy.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Output
 
-export interface StaffMessage {
-  text: string;
-  keyboard?: InlineKeyboardMarkup;
-  /** Ask the client to open a reply to this message (the next step's input). */
-  forceReply?: { placeholder: string };
-}
+export { handlerToken, REASON_WIRE } from './staffWire.js';
+
+/** A staff message: the same Reply the resident's conversation returns (keys, params, actions, buttons). */
+export type StaffMessage = Reply;
 
 export interface StaffResult {
-  /** answerCallbackQuery text; `alert` when the action was refused. */
-  answer?: { text: string; alert: boolean };
+  /** The acknowledgement of a pressed button (a catalogue text); `alert` when the action was refused. */
+  answer?: ReplyText & { alert: boolean };
   /** Messages to send to the chat the action came from, in order. */
-  messages: StaffMessage[];
+  messages: Reply[];
   /** The pressed card's buttons are spent: remove them. */
   clearCard?: boolean;
   /** The pending prompt stays open (the input had the wrong format). */
@@ -83,42 +78,12 @@ export interface StaffConversationDeps {
   /** Where the pending two-step inputs live (conversation_state). */
   pool: Queryable;
   clock: Clock;
-  /** The codec the bot verifies buttons with. */
-  callbacks: CallbackCodec;
   officeChatId: number | null;
   /** OFFICE_MEMBER_IDS; empty → every member of the office chat is trusted (as for handlers without memberIds). */
   officeMemberIds: readonly number[];
   logger?: Logger;
   /** How long a pending question/reason waits for its text (default 30 minutes). */
   pendingTtlMs?: number;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Wire formats of the second-step buttons (inside the signed `ref` field: `<case ref>_<arg>`)
-
-/** Reason codes on the wire: short and fixed (never reuse one; add new reasons at the end). */
-export const REASON_WIRE: Record<NotAcceptedReason, string> = {
-  legal_channel: 'lc',
-  not_government_duty: 'ng',
-  other_jurisdiction: 'oj',
-  duplicate: 'du',
-  already_concluded: 'ac',
-  insufficient_information: 'ii',
-  other: 'ot',
-};
-const REASON_BY_WIRE = new Map(Object.entries(REASON_WIRE).map(([r, w]) => [w, r as NotAcceptedReason]));
-
-/** A handler's token on a button: stable across directory reorderings, 8 hex characters so `<ref>_<token>` fits 32. */
-export function handlerToken(kind: Handler['kind'], id: string): string {
-  return crypto.createHash('sha256').update(`${kind}:${id}`).digest('hex').slice(0, 8);
-}
-
-function splitRef(raw: string): { ref: string; arg: string | null } | null {
-  const i = raw.indexOf('_');
-  const ref = i < 0 ? raw : raw.slice(0, i);
-  const arg = i < 0 ? null : raw.slice(i + 1);
-  if (!isRef(ref) || arg === '') return null;
-  return { ref, arg };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -158,46 +123,23 @@ const HANDLER_ACTIONS = new Set<CallbackAction>(['accept', 'decline', 'progress'
 export const STAFF_ACTIONS: ReadonlySet<CallbackAction> = new Set([...OFFICE_ACTIONS, ...HANDLER_ACTIONS]);
 export const STAFF_COMMANDS = ['queue', 'case', 'overdue', 'stats', 'staffhelp'] as const;
 
+const OK: StaffResult['answer'] = { key: 'staff.ok', alert: false };
+
 const CANCEL = /^\s*(取消|cancel|\/cancel)\s*$/i;
 
-/** Staff read 简体; the group language of cases/delivery.ts. */
-const LANG = 'zh-Hans' as const;
-
-export const STATUS_LABELS_ZH: Record<CaseStatus, string> = {
-  received: '已接收',
-  office_review: '待审核',
-  referred: '已转办',
-  accepted: '已受理',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已结案',
-  not_accepted: '不予受理',
-  withdrawn: '已撤回',
-  reopened: '重新办理',
-  review_requested: '复查中',
-};
-
-/** Staff texts: this area's file first (works whether or not the catalogue index merges it yet). */
-export function st(key: string, params: Record<string, string | number | null | undefined> = {}): string {
-  const entry = (staffMessages as Record<string, Record<string, string>>)[key];
-  if (!entry) return catalogueText(LANG, key, params);
-  return entry[LANG]!.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? m : String(v);
-  });
-}
-
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 type Role = { kind: 'office' } | { kind: 'handler'; handler: Handler; id: string };
 
 export class StaffConversation {
   private readonly store: ConversationStore<StaffState>;
   private readonly ttl: number;
+  /** The read-only commands' replies (also what a caller may show on its own). */
+  readonly views: StaffViews;
 
   constructor(private readonly deps: StaffConversationDeps) {
     this.store = new ConversationStore(deps.pool, deps.clock, staffStateSchema);
     this.ttl = deps.pendingTtlMs ?? 30 * 60_000;
+    this.views = new StaffViews(deps);
   }
 
   /** The office group or a handler's group: chats whose texts and buttons this class answers. */
@@ -250,7 +192,7 @@ export class StaffConversation {
       return this.attempt(ref, role, async () => {
         if (cb.action === 'accept') {
           const c = await this.deps.cases.handlerAccept(ref, actor, { expectedVersion: cb.version, idempotencyKey: key });
-          return { ...this.done('staff.done.accepted', { ref }, true), messages: [{ text: st('staff.done.accepted', { ref }), keyboard: this.workButtons(c) }] };
+          return { ...this.done('staff.done.accepted', { ref }, true), messages: [{ key: 'staff.done.accepted', params: { ref }, ...this.workButtons(c) }] };
         }
         const kind: PendingKind = cb.action === 'decline' ? 'decline' : cb.action === 'progress' ? 'progress' : cb.action === 'resolve' ? 'resolve' : 'extend';
         // Check before asking for text: a stranger's or stale button must not even open the prompt.
@@ -281,7 +223,7 @@ export class StaffConversation {
     }
     if (CANCEL.test(m.text)) {
       await this.clearPending(m.chatId, m.userId);
-      return { messages: [{ text: st('staff.cancelled') }] };
+      return { messages: [{ key: 'staff.cancelled' }] };
     }
     const key = `tg:u:${m.updateId}`;
     const opts = { expectedVersion: p.version, idempotencyKey: key };
@@ -306,18 +248,18 @@ export class StaffConversation {
           return this.done('staff.done.declined', { ref: p.ref }, false);
         case 'progress': {
           const c = await this.deps.cases.reportProgress(p.ref, actor, text, opts);
-          return { messages: [{ text: st('staff.done.progress', { ref: p.ref }), keyboard: this.workButtons(c) }] };
+          return { messages: [{ key: 'staff.done.progress', params: { ref: p.ref }, ...this.workButtons(c) }] };
         }
         case 'resolve':
           await this.deps.cases.resolve(p.ref, actor, text, opts);
           return this.done('staff.done.resolved', { ref: p.ref }, false);
         case 'extend': {
           const parsed = /^(\d{1,3})\s*(?:天|days?|d)?[\s,，、:：]*([\s\S]+)$/i.exec(text);
-          if (!parsed) return { messages: [{ text: st('staff.prompt.extend_format'), forceReply: { placeholder: st('staff.prompt.placeholder') } }], keepPending: true };
+          if (!parsed) return { messages: [{ key: 'staff.prompt.extend_format', forceReply: { placeholderKey: 'staff.prompt.placeholder' } }], keepPending: true };
           const c = await this.deps.cases.requestExtension(p.ref, actor, Number(parsed[1]), parsed[2]!.trim(), opts);
           const clocks = await this.deps.cases.clocks(p.ref);
           const due = clocks.find((k) => k.kind === 'resolve' && !k.stoppedAt)?.dueAt;
-          return { messages: [{ text: st('staff.done.extended', { ref: p.ref, dueDate: due ? shanghaiDay(due) : '—' }), keyboard: this.workButtons(c) }] };
+          return { messages: [{ key: 'staff.done.extended', params: { ref: p.ref, dueDate: due ? shanghaiDay(due) : '—' }, ...this.workButtons(c) }] };
         }
       }
     });
@@ -335,127 +277,27 @@ export class StaffConversation {
     if (!(STAFF_COMMANDS as readonly string[]).includes(command)) return null;
     const role = this.roleOf(m.chatId);
     if (role?.kind !== 'office' || !this.isOfficeMember(m.userId)) {
-      return role ? { messages: [{ text: st('staff.command.office_only') }] } : null;
+      return role ? { messages: [{ key: 'staff.command.office_only' }] } : null;
     }
     switch (command) {
       case 'queue':
-        return { messages: [{ text: await this.queueText() }] };
+        return { messages: [await this.views.queue()] };
       case 'case': {
         const ref = m.args.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
-        if (!isRef(ref)) return { messages: [{ text: st('staff.command.case_usage') }] };
-        return { messages: [{ text: await this.caseText(ref) }] };
+        if (!isRef(ref)) return { messages: [{ key: 'staff.command.case_usage' }] };
+        return { messages: [await this.views.case(ref)] };
       }
       case 'overdue':
-        return { messages: [{ text: await this.overdueText() }] };
+        return { messages: [await this.views.overdue()] };
       case 'stats': {
         const arg = m.args.trim();
         const days = arg === '' ? 30 : Number(arg);
-        if (!Number.isInteger(days) || days < 1 || days > 366) return { messages: [{ text: st('staff.command.stats_usage') }] };
-        return { messages: [{ text: await this.statsText(days) }] };
+        if (!Number.isInteger(days) || days < 1 || days > 366) return { messages: [{ key: 'staff.command.stats_usage' }] };
+        return { messages: [await this.views.stats(days)] };
       }
       default:
-        return { messages: [{ text: st('staff.command.help') }] };
+        return { messages: [{ key: 'staff.command.help' }] };
     }
-  }
-
-  async queueText(limit = 30): Promise<string> {
-    const { rows: queue } = await this.deps.cases.queue({ limit });
-    if (queue.length === 0) return st('staff.queue.empty');
-    const now = this.deps.clock.now();
-    const lines = [st('staff.queue.header', { count: queue.length })];
-    for (const c of queue) {
-      const due = c.dueAt;
-      lines.push(
-        st('staff.queue.item', {
-          urgent: c.urgent ? '🚨' : '',
-          ref: c.ref,
-          category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-          target: c.target ?? '—',
-          confidence: typeof c.confidence === 'number' ? c.confidence.toFixed(2) : '—',
-          dueDate: due ? shanghaiDay(due) : '—',
-          left: due ? timeLeft(due, now) : st('staff.time.none'),
-        }),
-      );
-    }
-    return lines.join('\n');
-  }
-
-  async caseText(ref: string): Promise<string> {
-    let c: CaseRecord;
-    try {
-      c = await this.deps.cases.getCase(ref);
-    } catch (err) {
-      if (err instanceof NotFoundError) return st('staff.not_found');
-      throw err;
-    }
-    const events = await this.deps.cases.timeline(ref);
-    const lines = [
-      st('staff.case.header', {
-        ref,
-        category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-        status: STATUS_LABELS_ZH[c.status],
-        urgent: c.urgent ? st('staff.urgent_mark') : '',
-        handler: this.handlerName(c),
-      }),
-    ];
-    for (const e of events) {
-      lines.push(
-        st('staff.case.event', {
-          at: shanghaiDateTime(e.at),
-          type: e.type,
-          from: e.fromStatus ? STATUS_LABELS_ZH[e.fromStatus] : '—',
-          to: e.toStatus ? STATUS_LABELS_ZH[e.toStatus] : '—',
-          actor: e.actorKind,
-        }),
-      );
-    }
-    return lines.join('\n');
-  }
-
-  async overdueText(): Promise<string> {
-    const now = this.deps.clock.now();
-    const list = await this.deps.cases.overdue(now);
-    if (list.length === 0) return st('staff.overdue.empty');
-    const lines = [st('staff.overdue.header', { count: list.length })];
-    for (const o of list.slice(0, 50)) {
-      const h = o.handlerKind && o.handlerId ? this.deps.directory.handler(o.handlerKind, o.handlerId) : undefined;
-      lines.push(
-        st('staff.overdue.item', {
-          ref: o.ref,
-          clock: CLOCK_LABELS_ZH[o.kind] ?? o.kind,
-          article: o.article ?? '—',
-          dueDate: shanghaiDay(o.dueAt),
-          left: timeLeft(o.dueAt, now),
-          handler: h?.names[LANG] ?? '—',
-        }),
-      );
-    }
-    return lines.join('\n');
-  }
-
-  async statsText(days: number): Promise<string> {
-    const to = this.deps.clock.now();
-    const from = new Date(to.getTime() - days * 86_400_000);
-    const s = await this.deps.cases.stats({ from, to });
-    const fmt = (r: Record<string, number>, labels: Record<string, string> = {}) =>
-      Object.entries(r).map(([k, v]) => `${labels[k] ?? k} ${v}`).join('，') || '—';
-    const onTime = Object.entries(s.onTime)
-      .map(([k, v]) => `${CLOCK_LABELS_ZH[k] ?? k} ${v.rate === null ? '—' : `${Math.round(v.rate * 100)}%`}（${v.met}/${v.met + v.late}）`)
-      .join('，') || '—';
-    return st('staff.stats', {
-      days,
-      from: shanghaiDay(from),
-      to: shanghaiDay(to),
-      total: s.total,
-      byCategory: fmt(s.byCategory, CATEGORY_LABELS_ZH),
-      byStatus: fmt(s.byStatus, STATUS_LABELS_ZH),
-      onTime,
-      satisfied: s.satisfaction.satisfied,
-      basically: s.satisfaction.basicallySatisfied,
-      dissatisfied: s.satisfaction.dissatisfied,
-      noAnswer: s.satisfaction.noAnswer,
-      rate: s.satisfaction.rate === null ? '—' : `${Math.round(s.satisfaction.rate * 100)}%`,
-    });
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -464,12 +306,14 @@ export class StaffConversation {
   private async reassignChoices(ref: string, version: number | undefined): Promise<StaffResult> {
     const c = await this.current(ref, version, 'reassign');
     const candidates = this.candidatesFor(c).filter((h) => !(h.kind === c.handlerKind && this.deps.directory.handlerId(h) === c.handlerId));
-    if (candidates.length === 0) return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.reassign.none', { ref }) }] };
-    const buttons: InlineKeyboardButton[] = candidates.map((h) => ({
-      text: clip(h.names[LANG], 40),
-      callback_data: this.deps.callbacks.build('reassign', `${ref}_${handlerToken(h.kind, this.deps.directory.handlerId(h))}`, c.version),
+    if (candidates.length === 0) return { answer: OK, messages: [{ key: 'staff.reassign.none', params: { ref } }] };
+    const buttons: ReplyButton[] = candidates.map((h) => ({
+      label: { key: 'staff.choice.handler', params: { name: clip(h.names[LANG], 40) } },
+      action: 'reassign',
+      ref: `${ref}_${handlerToken(h.kind, this.deps.directory.handlerId(h))}`,
+      version: c.version,
     }));
-    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.reassign.choose', { ref }), keyboard: { inline_keyboard: rows(buttons, 2) } }] };
+    return { answer: OK, messages: [{ key: 'staff.reassign.choose', params: { ref }, buttons: rows(buttons, 2) }] };
   }
 
   private async reassignTo(
@@ -487,11 +331,13 @@ export class StaffConversation {
 
   private async reasonChoices(ref: string, version: number | undefined): Promise<StaffResult> {
     const c = await this.current(ref, version, 'not_accept');
-    const buttons = NOT_ACCEPTED_REASONS.map((r) => ({
-      text: st(`staff.reason.${r}`),
-      callback_data: this.deps.callbacks.build('not_accept', `${ref}_${REASON_WIRE[r]}`, c.version),
+    const buttons: ReplyButton[] = NOT_ACCEPTED_REASONS.map((r) => ({
+      label: { key: `staff.reason.${r}` },
+      action: 'not_accept',
+      ref: `${ref}_${REASON_WIRE[r]}`,
+      version: c.version,
     }));
-    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st('staff.not_accept.choose', { ref }), keyboard: { inline_keyboard: rows(buttons, 2) } }] };
+    return { answer: OK, messages: [{ key: 'staff.not_accept.choose', params: { ref }, buttons: rows(buttons, 2) }] };
   }
 
   private async notAcceptFor(
@@ -539,8 +385,7 @@ export class StaffConversation {
   }
 
   private handlerName(c: CaseRecord): string {
-    const h = c.handlerKind && c.handlerId ? this.deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
-    return h?.names[LANG] ?? c.handlerId ?? '—';
+    return this.views.handlerName(c);
   }
 
   /** The case now, refusing a stale card or an action its status no longer allows before any prompt is shown. */
@@ -555,8 +400,8 @@ export class StaffConversation {
     const entry: Pending = { ...p, at: this.deps.clock.now().toISOString() };
     await this.store.update('telegram', cb.chatId, (s) => ({ pending: { ...(s?.pending ?? {}), [String(cb.userId)]: entry } }));
     return {
-      answer: { text: st('staff.ok'), alert: false },
-      messages: [{ text: st(PROMPT_KEY[p.kind], { ref: p.ref }), forceReply: { placeholder: st('staff.prompt.placeholder') } }],
+      answer: OK,
+      messages: [{ key: PROMPT_KEY[p.kind], params: { ref: p.ref }, forceReply: { placeholderKey: 'staff.prompt.placeholder' } }],
     };
   }
 
@@ -569,8 +414,9 @@ export class StaffConversation {
   }
 
   /** Buttons for the handler holding an accepted case. */
-  private workButtons(c: CaseRecord): InlineKeyboardMarkup | undefined {
-    return buildKeyboard(this.deps.callbacks, LANG, this.workActions(c), c.ref, c.version);
+  private workButtons(c: CaseRecord): Pick<Reply, 'actions' | 'caseRef' | 'caseVersion'> {
+    const actions = this.workActions(c);
+    return actions.length ? { actions, caseRef: c.ref, caseVersion: c.version } : {};
   }
 
   private workActions(c: CaseRecord): string[] {
@@ -588,17 +434,18 @@ export class StaffConversation {
     const caseRole: CaseRole = role.kind === 'office' ? { kind: 'office' } : { kind: 'handler', handlerKind: role.handler.kind, handlerId: role.id };
     const actions: string[] = actionsFor(caseRole, c);
     return {
-      text: st('staff.state', { ref, status: STATUS_LABELS_ZH[c.status], urgent: c.urgent ? st('staff.urgent_mark') : '', handler: this.handlerName(c) }),
-      keyboard: buildKeyboard(this.deps.callbacks, LANG, actions, c.ref, c.version),
+      key: 'staff.state',
+      params: { ref, status: STATUS_LABELS_ZH[c.status], urgent: c.urgent ? st('staff.urgent_mark') : '', handler: this.handlerName(c) },
+      ...(actions.length ? { actions, caseRef: c.ref, caseVersion: c.version } : {}),
     };
   }
 
   private done(key: string, params: Record<string, string | number>, clearCard: boolean): StaffResult {
-    return { answer: { text: st('staff.ok'), alert: false }, messages: [{ text: st(key, params) }], clearCard };
+    return { answer: OK, messages: [{ key, params }], clearCard };
   }
 
   private refuse(key: string, params: Record<string, string | number> = {}): StaffResult {
-    return { answer: { text: clip(st(key, params), 200), alert: true }, messages: [] };
+    return { answer: { key, params, alert: true }, messages: [] };
   }
 
   /** Runs a command and turns the service's refusals into clear answers; nothing is written when it refuses. */
@@ -614,11 +461,11 @@ export class StaffConversation {
         const state = await this.stateMessage(ref, role);
         const from = err instanceof IllegalTransitionError ? err.from : '';
         const status = isStatus(from) ? STATUS_LABELS_ZH[from] : from;
-        return { answer: { text: st(key, { status }), alert: true }, messages: state ? [state] : [] };
+        return { answer: { key, params: { status }, alert: true }, messages: state ? [state] : [] };
       }
       if (refusal === 'invalid') {
         const detail = clip((err as Error).message, 150);
-        return { answer: { text: clip(st(key, { detail }), 200), alert: true }, messages: [{ text: st(key, { detail }) }] };
+        return { answer: { key, params: { detail }, alert: true }, messages: [{ key, params: { detail } }] };
       }
       return this.refuse(key);
     }
@@ -633,12 +480,4 @@ function rows<T>(buttons: T[], perRow: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < buttons.length; i += perRow) out.push(buttons.slice(i, i + perRow));
   return out;
-}
-
-function timeLeft(due: Date, now: Date): string {
-  const ms = due.getTime() - now.getTime();
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / 86_400_000);
-  const hours = Math.floor((abs % 86_400_000) / 3_600_000);
-  return st(ms >= 0 ? 'staff.time.left' : 'staff.time.over', { days, hours });
 }

@@ -1,14 +1,35 @@
 /**
- * The contract between the channel adapters (Telegram handlers, terminal chat) and the resident's
- * conversation. Channel-agnostic: a Reply is a catalogue key with params and button actions; the
- * adapter renders it (t() + buildKeyboard signed with `caseRef ?? token` and `caseVersion`).
+ * The contract between the channel adapters (Telegram, terminal chat) and both conversations
+ * (resident and staff). Channel-agnostic: a Reply is catalogue keys with params and button actions;
+ * each channel has one renderer (bot/render.ts for Telegram, the terminal chat's own).
  */
 import type { Language } from '../kernel/language.js';
+import type { CallbackAction } from './actions.js';
 
-export interface Reply {
+/** One catalogue text with its parameters. */
+export interface ReplyText {
   key: string;
   params?: Record<string, string | number | null>;
+}
+
+/** A button with its own argument and label (a choice among handlers or reasons), beyond the standard `actions`. */
+export interface ReplyButton {
+  action: CallbackAction;
+  /** The action's argument on the wire (a case ref, or `<ref>_<choice>`). */
+  ref: string;
+  version?: number;
+  label: ReplyText;
+}
+
+export interface Reply extends ReplyText {
+  /** Further catalogue texts of the same message, one per line (a list: queue rows, a timeline). */
+  lines?: ReplyText[];
+  /** Standard buttons, labelled `action.<name>`, carrying `caseRef ?? token` and `caseVersion`. */
   actions?: string[];
+  /** Buttons with their own labels and arguments, in rows. */
+  buttons?: ReplyButton[][];
+  /** Ask the client to open a reply to this message (the next step's input). */
+  forceReply?: { placeholderKey: string };
   caseRef?: string;
   caseVersion?: number;
   /** token for pre-case buttons (consent, confirm) kept in conversation state */

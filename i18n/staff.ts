@@ -48,6 +48,8 @@ export const messages = {
     en: 'That unit is no longer in the directory; please choose again.',
   },
   'staff.ok': { 'zh-Hans': '已处理', 'zh-Hant': '已處理', en: 'Done' },
+  /** A handler's name on a choice button (the name is directory data, shown as is). */
+  'staff.choice.handler': { 'zh-Hans': '{name}', 'zh-Hant': '{name}', en: '{name}' },
 
   // ---- current state (after a stale or inapplicable button)
   'staff.state': {

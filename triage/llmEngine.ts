@@ -44,7 +44,7 @@ export class LlmOutputError extends Error {
   }
 }
 
-// Written for this project from the taxonomy contract; codes must match triage/taxonomy.ts.
+// Written for this project from the taxonomy contract; codes must match kernel/taxonomy.ts.
 const CATEGORY_GUIDE: Record<Category, string> = {
   emergency: 'life or safety in danger right now (fire, gas leak, violence in progress, medical emergency, drowning, suicide intent or self-harm, disaster)',
   legal_channel: 'a matter the law sends to another procedure: court judgments and enforcement, private debts and contracts, divorce and inheritance suits, labour arbitration and dismissal compensation, administrative reconsideration or litigation against a penalty',

@@ -27,7 +27,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\uFFFD]/gu;
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 
-/** Strips what can hide text from rules (zero-width joiners inside 自​杀, control bytes) and folds widths. */
+/** Strips what can hide text from rules (zero-width joiners inside a word such as 自\u200b杀, control bytes) and folds widths. */
 export function clean(text: string): { text: string; truncated: boolean } {
   let s = text.length > RAW_PRESLICE ? text.slice(0, RAW_PRESLICE) : text;
   s = s.replace(LONE_SURROGATE, '');

@@ -102,7 +102,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   const core: Core = { cfg, logger, clock, db, calendar, directory, cases, retriever, triage, close: async () => undefined };
   const callbacks = createCallbackCodec(callbackKeyFromConfig(cfg, 'telegram'));
 
-  const handlers = telegramHandlersFor(core);
+  const handlers = telegramHandlersFor(core, callbacks);
   const bot = createTelegramBot({
     token: cfg.TELEGRAM_BOT_TOKEN!,
     apiRoot: cfg.TELEGRAM_API_ROOT,

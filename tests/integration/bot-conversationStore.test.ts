@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { z } from 'zod';
 import { FixedClock } from '../../kernel/clock.js';
 import { ValidationError } from '../../kernel/errors.js';
-import { ConversationConflictError, ConversationStore, MAX_STATE_BYTES } from '../../bot/conversationStore.js';
+import { ConversationConflictError, ConversationStore, MAX_STATE_BYTES } from '../../conversation/store.js';
 import type { Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';
 

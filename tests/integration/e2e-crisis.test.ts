@@ -61,6 +61,13 @@ describe('e2e: crisis detection through Telegram', () => {
     assert.match(mine[0]!, /overdose/);
   });
 
+  it('an emergency written in another language than the resident chose is answered in the language of the message', async () => {
+    const before = alerts().length;
+    const reply = await firstReply({ id: 5105, language_code: 'zh-hans' }, 'There is a strong smell of gas in our kitchen and my mother says she feels dizzy and sick');
+    assert.equal(reply, t('en', 'triage.emergency.gas'));
+    assert.equal(alerts().length - before, 1);
+  });
+
   it('a concern-level message gets the warm reply, the office a normal note, and the request still proceeds', async () => {
     const before = alerts().length;
     const resident = { id: 5104, language_code: 'zh-hans' };

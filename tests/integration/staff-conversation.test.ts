@@ -7,7 +7,8 @@ import { resourcePath } from '../../kernel/paths.js';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
-import { StaffConversation, handlerToken, type StaffResult } from '../../conversation/staff.js';
+import { renderStaffResult, type RenderedStaffResult } from '../../bot/render.js';
+import { StaffConversation, handlerToken } from '../../conversation/staff.js';
 import type { Database } from '../../db/pool.js';
 import { parseDirectory, type Directory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
@@ -46,8 +47,24 @@ function petition(target = 'housing', confidence = 0.91): Decision {
   };
 }
 
+/** The conversation as staff see it in Telegram: its Replies through the bot's renderer. */
+function asTelegram(conv: StaffConversation) {
+  const render = (r: Awaited<ReturnType<StaffConversation['onCallback']>>) => renderStaffResult(codec, r);
+  return {
+    onCallback: async (...a: Parameters<StaffConversation['onCallback']>) => render(await conv.onCallback(...a)),
+    onText: async (...a: Parameters<StaffConversation['onText']>) => {
+      const r = await conv.onText(...a);
+      return r && render(r);
+    },
+    onCommand: async (...a: Parameters<StaffConversation['onCommand']>) => {
+      const r = await conv.onCommand(...a);
+      return r && render(r);
+    },
+  };
+}
+
 /** Every button on a staff message, as {action-decoded data, label}. */
-function buttons(r: StaffResult) {
+function buttons(r: RenderedStaffResult) {
   return r.messages.flatMap((m) => (m.keyboard?.inline_keyboard ?? []).flat()).map((b) => {
     const data = (b as { callback_data: string }).callback_data;
     const parsed = codec.parse(data);
@@ -60,7 +77,7 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
   let db: Database;
   let clock: FixedClock;
   let cases: CaseService;
-  let staff: StaffConversation;
+  let staff: ReturnType<typeof asTelegram>;
   let residentId: number;
   let cb = 0;
 
@@ -81,7 +98,7 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
     db = await testDatabase();
     clock = new FixedClock('2026-03-02T02:00:00Z');
     cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
-    staff = new StaffConversation({ cases, directory, pool: db.pool, clock, callbacks: codec, officeChatId: OFFICE_CHAT, officeMemberIds: [OFFICE_MEMBER] });
+    staff = asTelegram(new StaffConversation({ cases, directory, pool: db.pool, clock, officeChatId: OFFICE_CHAT, officeMemberIds: [OFFICE_MEMBER] }));
     residentId = (await cases.upsertResident({ channel: 'telegram', externalId: '777', chatId: 777, language: 'zh-Hans' })).id;
   });
   afterAll(async () => {

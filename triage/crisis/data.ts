@@ -3,7 +3,6 @@
  * read by path at train / eval time and never copied in (see /work/shared/STYLE.md and the sos1k
  * README: its texts must not be printed). A missing file gives a clear error naming the path.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -112,13 +111,4 @@ export function readLetters(which: 'train' | 'all'): Letter[] {
   const f3 = teddy('teddy2020_c_fujian3_full_unlabelled.csv', 'fujian3').filter((l) => which === 'all' || !f2set.has(l.text.replace(/\s+/g, '')));
   const f4 = teddy('teddy2020_c_fujian4_full_with_replies.csv', 'fujian4');
   return which === 'all' ? [...sh, ...f3, ...f4, ...f2] : [...sh, ...f3, ...f4];
-}
-
-/**
- * A fixed split of the training letters: the model learns from "train" letters, the evaluation reports
- * false alarms on "heldout" letters separately (a false-alarm rate on letters it learned from flatters).
- */
-export function letterFold(id: string): 'train' | 'heldout' {
-  const h = createHash('sha1').update(id).digest();
-  return h[0]! < 77 ? 'heldout' : 'train'; // ≈ 30 %
 }

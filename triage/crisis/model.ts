@@ -144,7 +144,9 @@ function pack(row: Float32Array): { scale: number; b64: string } {
 function unpack(p: { scale: number; b64: string }): Float32Array {
   const buf = Buffer.from(p.b64, 'base64');
   const q = new Int8Array(buf.buffer, buf.byteOffset, buf.length);
-  return Float32Array.from(q, (v) => v * p.scale);
+  const out = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = q[i]! * p.scale;
+  return out;
 }
 
 export function serializeModel(m: CrisisModel): string {

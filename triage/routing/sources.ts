@@ -14,7 +14,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { isDepartmentCode, type DepartmentCode } from '../../kernel/taxonomy.js';
 import { NearDupIndex } from './nearDup.js';
-import { labelsFromReply, shanghaiTrainingLabels } from './weakLabels.js';
+import { shanghaiTrainingLabels, shanghaiUnitTargets, teddyReplyLabels } from './weakLabels.js';
 
 export const SHARED_ROOT = path.resolve(PROJECT_ROOT, '..', 'shared');
 export const sharedPath = (...parts: string[]): string => path.join(SHARED_ROOT, ...parts);
@@ -75,6 +75,8 @@ export function parseCsvRecords(buf: Buffer, file: string): Array<Record<string,
 export interface ShanghaiLetter {
   id: string;
   text: string;
+  /** `replying_unit` as in the file ('' when absent). */
+  unit: string;
   targets: DepartmentCode[];
 }
 
@@ -83,14 +85,14 @@ export function readShanghaiLetters(file = SHANGHAI_LETTERS): { letters: Shangha
   const letters: ShanghaiLetter[] = [];
   buf.toString('utf8').split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    let o: { id?: unknown; text?: unknown; targets?: unknown };
+    let o: { id?: unknown; text?: unknown; targets?: unknown; replying_unit?: unknown };
     try {
       o = JSON.parse(line);
     } catch {
       throw new SourceFileError(`${file}:${i + 1}: not valid JSON`);
     }
     if (typeof o.text !== 'string' || !Array.isArray(o.targets)) throw new SourceFileError(`${file}:${i + 1}: expected "text" and "targets"`);
-    letters.push({ id: String(o.id ?? i + 1), text: o.text, targets: o.targets.filter(isDepartmentCode) });
+    letters.push({ id: String(o.id ?? i + 1), text: o.text, unit: typeof o.replying_unit === 'string' ? o.replying_unit : '', targets: o.targets.filter(isDepartmentCode) });
   });
   return { letters, sha256: sha256(buf) };
 }
@@ -135,7 +137,8 @@ export function loadRealLetters(protect: string[] = protectedTexts()): RealLette
       excluded++;
       continue;
     }
-    const { labels, weight } = shanghaiTrainingLabels(l.targets);
+    // `targets` stay the file's own (what the CV scores); only the training labels use the unit mapping.
+    const { labels, weight } = l.targets.length > 0 ? shanghaiTrainingLabels(l.targets) : { labels: shanghaiUnitTargets(l.unit), weight: 1 };
     if (labels.length > 0) labelled++;
     letters.push({ id: l.id, source: 'shanghai', text: l.text, labels, weight, targets: l.targets });
   }
@@ -153,9 +156,9 @@ export function loadRealLetters(protect: string[] = protectedTexts()): RealLette
         ex++;
         continue;
       }
-      const labels = source === 'teddy_replies' ? labelsFromReply(r.reply ?? '') : [];
+      const { labels, weight } = source === 'teddy_replies' ? teddyReplyLabels(r.reply ?? '') : { labels: [], weight: 0 };
       if (labels.length > 0) lab++;
-      letters.push({ id: `${source}:${r.id ?? ''}`, source, text, labels, weight: labels[0] === 'street_office' ? 0.5 : 1 });
+      letters.push({ id: `${source}:${r.id ?? ''}`, source, text, labels, weight });
     }
     sources.push({ path: rel(file), sha256: sha256(buf), read: rows.length, kept: rows.length - ex, labelled: lab, excludedNearTest: ex });
   }

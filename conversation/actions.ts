@@ -1,0 +1,45 @@
+/**
+ * The conversations' action names (buttons a resident or staff member can press). Channel-free: a
+ * channel carries them however it can (Telegram: signed callback data, bot/callbackData.ts).
+ */
+
+/**
+ * Every button action, with the short wire code it travels as. Codes are part of the wire format:
+ * never reuse or change one (buttons already sent would change meaning); add new ones at the end.
+ */
+export const ACTION_CODES = {
+  approve: 'ap',
+  reassign: 'ra',
+  ask: 'as',
+  not_accept: 'na',
+  urgent: 'ur',
+  accept: 'ac',
+  decline: 'dc',
+  progress: 'pg',
+  resolve: 'rs',
+  extend: 'ex',
+  rate_satisfied: 'r1',
+  rate_basically_satisfied: 'r2',
+  rate_dissatisfied: 'r3',
+  /** The resident confirms the summary of a petition before a case is opened. */
+  confirm: 'cf',
+  /** The resident does not submit the petition summary after all. */
+  cancel: 'cx',
+  consent_yes: 'cy',
+  consent_no: 'cn',
+  attach_yes: 'ty',
+  attach_no: 'tn',
+  open_case_anyway: 'oc',
+  withdraw: 'wd',
+  withdraw_confirm: 'wy',
+  status: 'st',
+  /** The language chooser: `ref` carries the language (zh-Hans, zh-Hant, en). */
+  language: 'lg',
+} as const;
+
+export type CallbackAction = keyof typeof ACTION_CODES;
+export const CALLBACK_ACTIONS = Object.keys(ACTION_CODES) as CallbackAction[];
+
+export function isCallbackAction(action: string): action is CallbackAction {
+  return Object.prototype.hasOwnProperty.call(ACTION_CODES, action);
+}

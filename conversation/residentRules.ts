@@ -1,0 +1,36 @@
+/** The resident conversation's pure rules: which inputs are readable, which buttons need a token, who may withdraw. */
+import crypto from 'node:crypto';
+import type { CaseRecord } from '../cases/caseRepository.js';
+import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
+
+export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway']);
+export const RATINGS: Record<string, SatisfactionRating> = {
+  rate_satisfied: 'satisfied',
+  rate_basically_satisfied: 'basically_satisfied',
+  rate_dissatisfied: 'dissatisfied',
+};
+
+export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+export const newToken = () => crypto.randomBytes(9).toString('base64url');
+export const isOpen = (c: CaseRecord) => (OPEN_STATUSES as readonly string[]).includes(c.status);
+/** A case shared with a social organization: its consent can be withdrawn even after it is finished. */
+export const isConsentCase = (c: CaseRecord) => c.category === 'out_of_scope' || c.category === 'legal_channel';
+export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && c.status !== 'withdrawn');
+
+/** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
+export function isReadableText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  const junk = text.match(/[\p{Cc}\uFFFD\p{Co}\p{Cs}]/gu)?.filter((c) => c !== '\n' && c !== '\r' && c !== '\t').length ?? 0;
+  return junk === 0 || junk / [...text].length < 0.1;
+}
+
+/** Which procedure the law provides instead of a petition (信访工作条例 Art. 31), with the note that explains it. */
+export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[] } {
+  if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|fired|dismiss|overtime|employer|labou?r/i.test(text)) {
+    return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'] };
+  }
+  if (/行政|处罚|處罰|罚款|罰款|复议|覆議|復議|吊销|吊銷|拘留|执法|執法|\bfine\b|fined|penalt|licen[cs]e|reconsideration|administrative/i.test(text)) {
+    return { channel: 'reconsideration', sources: ['administrative-reconsideration', 'legal-aid'] };
+  }
+  return { channel: 'court', sources: ['mediation', 'legal-aid', 'petitions'] };
+}

@@ -1,0 +1,181 @@
+/**
+ * The resident conversation's state between steps: its schema and limits, and how it is read (with
+ * the resident, in one coalesced statement) and written (optimistically, once per update).
+ */
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../kernel/clock.js';
+import type { ResidentRecord } from '../cases/caseRepository.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { Pool } from '../db/pool.js';
+import { Coalescer, ConversationStore, sqlLiteral, type ConversationSnapshot } from './store.js';
+import type { Reply, ResidentRef } from './types.js';
+
+/** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
+export const MAX_TEXT_CHARS = 2000;
+/** A question or offer left unanswered longer than this is forgotten. */
+export const PENDING_TTL_MS = 30 * 60 * 1000;
+/** How long an emergency reply may wait for the office alert's write before going out anyway. */
+export const ALERT_WRITE_BUDGET_MS = 1500;
+const SEEN_UPDATES = 30;
+const STATE_ATTEMPTS = 4;
+
+/**
+ * The "yes, submit" button of a petition. `consent_yes` is still accepted for it so buttons sent
+ * before `confirm` existed keep working.
+ */
+export const CONFIRM_ACTION = 'confirm';
+
+// ---------------------------------------------------------------------------------------------------
+// Conversation state (one row per channel and chat)
+
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{6,32}$/);
+const decisionSchema = z.record(z.string(), z.unknown());
+const pendingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('clarify'), at: z.number(), text: z.string() }),
+  z.object({ kind: z.literal('petition'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
+  z.object({
+    kind: z.literal('consent'),
+    at: z.number(),
+    token: tokenSchema,
+    text: z.string(),
+    decision: decisionSchema,
+    purpose: z.enum(['legal_aid', 'service']),
+  }),
+  z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
+  z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
+  z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
+]);
+export type Pending = z.infer<typeof pendingSchema>;
+export const residentStateSchema = z.object({
+  pending: pendingSchema.nullable().optional(),
+  seen: z.array(z.number()).optional(),
+});
+export type ResidentState = z.infer<typeof residentStateSchema>;
+
+export interface Plan {
+  /** Replies that need no side effect. */
+  replies: Reply[];
+  pending: Pending | null;
+  /** Runs only after the state write won: at most once per button or message. */
+  effect?: () => Promise<Reply[]>;
+}
+
+export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> = {}): Reply => ({ key, ...(params ? { params } : {}), ...extra });
+
+export interface StateDeps {
+  cases: Pick<CaseService, 'upsertResident'>;
+  pool: Pool;
+  clock: Clock;
+  store?: ConversationStore<ResidentState>;
+}
+
+export class ResidentStateAccess {
+  readonly store: ConversationStore<ResidentState>;
+  /** Concurrent messages' resident-and-state reads, coalesced into one statement (see Coalescer). */
+  private readonly loads = new Coalescer<LoadKey, LoadRow | undefined>(
+    (keys) => this.loadMany(keys),
+    async (k) => (await this.deps.pool.query<LoadRow>(loadSql(`(SELECT 0 AS i, ${sqlLiteral(k.channel)} AS c, ${sqlLiteral(k.externalId)} AS e, ${sqlLiteral(k.chat)}::bigint AS id) AS k`))).rows[0],
+    () => String(this.loadSeq++),
+  );
+  private loadSeq = 0;
+
+  constructor(private readonly deps: StateDeps) {
+    this.store = deps.store ?? new ConversationStore<ResidentState>(deps.pool, deps.clock, residentStateSchema);
+  }
+
+  async resident(ref: ResidentRef): Promise<ResidentRecord> {
+    return this.deps.cases.upsertResident({ channel: ref.channel, externalId: ref.externalId, chatId: this.chatKey(ref), language: ref.language });
+  }
+
+  async loadMany(keys: LoadKey[]): Promise<Array<LoadRow | undefined>> {
+    const rows = keys.map((k, i) => ({ i, c: k.channel, e: k.externalId, id: k.chat }));
+    const r = await this.deps.pool.query<LoadRow>(loadSql(`jsonb_to_recordset(${sqlLiteral(JSON.stringify(rows))}::jsonb) AS k(i int, c text, e text, id bigint)`));
+    const byIndex = new Map(r.rows.map((x) => [Number(x.i), x]));
+    return keys.map((_, i) => byIndex.get(i));
+  }
+
+  /**
+   * The resident and the conversation state in one read: what every message and button needs first.
+   * The resident row is written (CaseService.upsertResident) only when it is new or its chat or
+   * language changed, so an ordinary message costs this one statement before its state write.
+   */
+  async residentAndState(ref: ResidentRef): Promise<{ resident: ResidentRecord; snapshot: ConversationSnapshot<ResidentState> }> {
+    const chat = this.chatKey(ref);
+    this.store.assertKey(ref.channel, chat);
+    if (typeof ref.externalId !== 'string' || ref.externalId === '') return { resident: await this.resident(ref), snapshot: await this.store.get(ref.channel, chat) };
+    const row = await this.loads.push({ channel: ref.channel, externalId: ref.externalId, chat });
+    const snapshot = this.store.snapshotOf(row);
+    if (!row || row.id === null || row.chat_id === null || Number(row.chat_id) !== chat || row.language !== ref.language) {
+      return { resident: await this.resident(ref), snapshot };
+    }
+    return { resident: { id: row.id, channel: ref.channel, externalId: ref.externalId, chatId: chat, language: ref.language }, snapshot };
+  }
+
+  /** The chat the conversation lives in; a channel without chat ids gets a stable number from the resident id. */
+  chatKey(ref: ResidentRef): number {
+    if (ref.chatId !== null && Number.isSafeInteger(ref.chatId)) return ref.chatId;
+    const n = Number(ref.externalId);
+    if (Number.isSafeInteger(n)) return n;
+    return crypto.createHash('sha256').update(ref.externalId).digest().readUInt32BE(0);
+  }
+
+  now(): number {
+    return this.deps.clock.now().getTime();
+  }
+
+  live(p: Pending | null | undefined): Pending | null {
+    if (!p) return null;
+    return this.now() - p.at > PENDING_TTL_MS ? null : p;
+  }
+
+  /**
+   * Read the state, plan, write the state (optimistically), then run the plan's effect. A message or
+   * button seen before (same update id) does nothing; a lost write race plans again from the new state.
+   */
+  async withState(
+    ref: ResidentRef,
+    updateId: number | undefined,
+    first: ConversationSnapshot<ResidentState> | undefined,
+    plan: (s: ResidentState | null) => Promise<Plan>,
+  ): Promise<Reply[]> {
+    const chat = this.chatKey(ref);
+    for (let i = 0; i < STATE_ATTEMPTS; i++) {
+      // The first attempt may use a snapshot read together with the resident; a retry reads afresh.
+      const snap: ConversationSnapshot<ResidentState> = i === 0 && first ? first : await this.store.get(ref.channel, chat);
+      if (updateId !== undefined && snap.state?.seen?.includes(updateId)) return [];
+      const p = await plan(snap.state);
+      const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
+      const w = await this.store.set(ref.channel, chat, { pending: p.pending, seen }, snap.version);
+      if (!w.ok) continue;
+      const more = p.effect ? await p.effect() : [];
+      return [...p.replies, ...more];
+    }
+    return [r('conversation.error.busy')];
+  }
+}
+
+interface LoadKey {
+  channel: ResidentRef['channel'];
+  externalId: string;
+  chat: number;
+}
+
+interface LoadRow {
+  i: number;
+  id: number | null;
+  chat_id: number | string | null;
+  language: string | null;
+  state: unknown;
+  version: number | null;
+  updated_at: Date | null;
+}
+
+/** Residents and conversation states for a set of keys `k(i, c, e, id)`, one row per key. Simple protocol: literals only (sqlLiteral). */
+function loadSql(keys: string): string {
+  return `SELECT k.i, r.id, r.chat_id, r.language, s.state, s.version, s.updated_at
+            FROM ${keys}
+            LEFT JOIN residents r ON r.channel = k.c AND r.external_id = k.e
+            LEFT JOIN conversation_state s ON s.channel = k.c AND s.chat_id = k.id`;
+}
+

@@ -1,0 +1,161 @@
+/**
+ * The office group's read-only commands (/queue, /case, /overdue, /stats) as Replies: one header
+ * text and one catalogue line per row. Staff read 简体, so labels and fragments inside params are
+ * rendered here in zh-Hans.
+ */
+import type { Clock } from '../kernel/clock.js';
+import { NotFoundError } from '../kernel/errors.js';
+import type { CaseRecord } from '../cases/caseRepository.js';
+import type { CaseService } from '../cases/caseService.js';
+import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
+import { shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
+import type { CaseStatus } from '../cases/types.js';
+import type { Directory } from '../directory/directory.js';
+import { t } from '../i18n/index.js';
+import type { Reply, ReplyText } from './types.js';
+
+/** Staff read 简体; the group language of cases/delivery.ts. */
+export const LANG = 'zh-Hans' as const;
+
+export const STATUS_LABELS_ZH: Record<CaseStatus, string> = {
+  received: '已接收',
+  office_review: '待审核',
+  referred: '已转办',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已结案',
+  not_accepted: '不予受理',
+  withdrawn: '已撤回',
+  reopened: '重新办理',
+  review_requested: '复查中',
+};
+
+export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/** A staff text fragment (a label or a part of a parameter), in the staff's language. */
+export function st(key: string, params: Record<string, string | number | null | undefined> = {}): string {
+  return t(LANG, key, params);
+}
+
+export class StaffViews {
+  constructor(private readonly deps: { cases: CaseService; directory: Directory; clock: Clock }) {}
+
+  handlerName(c: CaseRecord): string {
+    const h = c.handlerKind && c.handlerId ? this.deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
+    return h?.names[LANG] ?? c.handlerId ?? '—';
+  }
+
+  async queue(limit = 30): Promise<Reply> {
+    const { rows: queue } = await this.deps.cases.queue({ limit });
+    if (queue.length === 0) return { key: 'staff.queue.empty' };
+    const now = this.deps.clock.now();
+    const lines: ReplyText[] = [];
+    for (const c of queue) {
+      const due = c.dueAt;
+      lines.push({
+        key: 'staff.queue.item',
+        params: {
+          urgent: c.urgent ? '🚨' : '',
+          ref: c.ref,
+          category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
+          target: c.target ?? '—',
+          confidence: typeof c.confidence === 'number' ? c.confidence.toFixed(2) : '—',
+          dueDate: due ? shanghaiDay(due) : '—',
+          left: due ? timeLeft(due, now) : st('staff.time.none'),
+        },
+      });
+    }
+    return { key: 'staff.queue.header', params: { count: queue.length }, lines };
+  }
+
+  async case(ref: string): Promise<Reply> {
+    let c: CaseRecord;
+    try {
+      c = await this.deps.cases.getCase(ref);
+    } catch (err) {
+      if (err instanceof NotFoundError) return { key: 'staff.not_found' };
+      throw err;
+    }
+    const events = await this.deps.cases.timeline(ref);
+    const header: Reply = {
+      key: 'staff.case.header',
+      params: {
+        ref,
+        category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
+        status: STATUS_LABELS_ZH[c.status],
+        urgent: c.urgent ? st('staff.urgent_mark') : '',
+        handler: this.handlerName(c),
+      },
+    };
+    const lines: ReplyText[] = [];
+    for (const e of events) {
+      lines.push({
+        key: 'staff.case.event',
+        params: {
+          at: shanghaiDateTime(e.at),
+          type: e.type,
+          from: e.fromStatus ? STATUS_LABELS_ZH[e.fromStatus] : '—',
+          to: e.toStatus ? STATUS_LABELS_ZH[e.toStatus] : '—',
+          actor: e.actorKind,
+        },
+      });
+    }
+    return { ...header, lines };
+  }
+
+  async overdue(): Promise<Reply> {
+    const now = this.deps.clock.now();
+    const list = await this.deps.cases.overdue(now);
+    if (list.length === 0) return { key: 'staff.overdue.empty' };
+    const lines: ReplyText[] = [];
+    for (const o of list.slice(0, 50)) {
+      const h = o.handlerKind && o.handlerId ? this.deps.directory.handler(o.handlerKind, o.handlerId) : undefined;
+      lines.push({
+        key: 'staff.overdue.item',
+        params: {
+          ref: o.ref,
+          clock: CLOCK_LABELS_ZH[o.kind] ?? o.kind,
+          article: o.article ?? '—',
+          dueDate: shanghaiDay(o.dueAt),
+          left: timeLeft(o.dueAt, now),
+          handler: h?.names[LANG] ?? '—',
+        },
+      });
+    }
+    return { key: 'staff.overdue.header', params: { count: list.length }, lines };
+  }
+
+  async stats(days: number): Promise<Reply> {
+    const to = this.deps.clock.now();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const s = await this.deps.cases.stats({ from, to });
+    const fmt = (r: Record<string, number>, labels: Record<string, string> = {}) =>
+      Object.entries(r).map(([k, v]) => `${labels[k] ?? k} ${v}`).join('，') || '—';
+    const onTime = Object.entries(s.onTime)
+      .map(([k, v]) => `${CLOCK_LABELS_ZH[k] ?? k} ${v.rate === null ? '—' : `${Math.round(v.rate * 100)}%`}（${v.met}/${v.met + v.late}）`)
+      .join('，') || '—';
+    return { key: 'staff.stats', params: {
+      days,
+      from: shanghaiDay(from),
+      to: shanghaiDay(to),
+      total: s.total,
+      byCategory: fmt(s.byCategory, CATEGORY_LABELS_ZH),
+      byStatus: fmt(s.byStatus, STATUS_LABELS_ZH),
+      onTime,
+      satisfied: s.satisfaction.satisfied,
+      basically: s.satisfaction.basicallySatisfied,
+      dissatisfied: s.satisfaction.dissatisfied,
+      noAnswer: s.satisfaction.noAnswer,
+      rate: s.satisfaction.rate === null ? '—' : `${Math.round(s.satisfaction.rate * 100)}%`,
+    } };
+  }
+}
+
+function timeLeft(due: Date, now: Date): string {
+  const ms = due.getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / 86_400_000);
+  const hours = Math.floor((abs % 86_400_000) / 3_600_000);
+  return st(ms >= 0 ? 'staff.time.left' : 'staff.time.over', { days, hours });
+}
