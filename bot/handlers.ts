@@ -13,7 +13,7 @@ import type { Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
-import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './telegramBot.js';
+import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
 import { renderReply, renderStaffResult } from './render.js';
 import { splitText } from './telegramSender.js';
 
@@ -33,8 +33,8 @@ export interface BotHandlerDeps {
 }
 
 /**
- * BotHandlers plus the staff commands of the office group. `onGroupCommand` is called by the bot for a
- * `/command` in a group chat once bot/telegramBot.ts routes group commands (see docs/staff-and-e2e.md).
+ * BotHandlers plus the staff commands of the office group: bot/commands.ts calls `onGroupCommand` for a
+ * `/command` in a group chat (see docs/staff-and-e2e.md).
  */
 export interface ConversationHandlers extends BotHandlers {
   onGroupCommand(ctx: TextContext, command: string, args: string, lang: Language): Promise<boolean>;

@@ -5,6 +5,7 @@ import type { Update } from 'telegraf/types';
 import { FixedClock } from '../../kernel/clock.js';
 import { silentLogger } from '../../kernel/logger.js';
 import { t } from '../../i18n/index.js';
+import { callbackKeyFromConfig, createCallbackCodec } from '../../bot/callbackData.js';
 import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
 import type { Database } from '../../db/pool.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
@@ -50,6 +51,7 @@ describe('two bot instances sharing Redis', () => {
       apiRoot: emu.apiRoot,
       redis,
       pool: db.pool,
+      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
       logger: silentLogger(),
       keyPrefix: prefix,
       residentMessagesPerMinute: LIMIT,
@@ -115,6 +117,7 @@ describe('two bot instances sharing Redis', () => {
         apiRoot: emu.apiRoot,
         redis: dead,
         pool: db.pool,
+        callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
         logger: silentLogger(),
         keyPrefix: prefix,
         redisTimeoutMs: 150,

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import type { Redis } from 'ioredis';
 import { FixedClock } from '../../kernel/clock.js';
 import { ForbiddenError } from '../../kernel/errors.js';
-import type { ParsedCallback } from '../../bot/callbackData.js';
+import { callbackKeyFromConfig, createCallbackCodec, type ParsedCallback } from '../../bot/callbackData.js';
 import { t } from '../../i18n/index.js';
 import { commandMenu, createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
 import type { Database } from '../../db/pool.js';
@@ -47,6 +47,7 @@ describe('telegram bot in polling mode against the Bot API emulator', () => {
       apiRoot: emu.apiRoot,
       redis,
       pool: db.pool,
+      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
       logger,
       keyPrefix: prefix,
       residentMessagesPerMinute: LIMIT,

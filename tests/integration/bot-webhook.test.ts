@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { silentLogger } from '../../kernel/logger.js';
 import { t } from '../../i18n/index.js';
+import { callbackKeyFromConfig, createCallbackCodec } from '../../bot/callbackData.js';
 import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
 import type { Database } from '../../db/pool.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
@@ -29,6 +30,7 @@ describe('telegram bot in webhook mode (WEBHOOK_URL set)', () => {
       apiRoot: emu.apiRoot,
       redis,
       pool: db.pool,
+      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
       logger: silentLogger(),
       keyPrefix: prefix,
       webhook: { url: 'https://bot.example.org/telegram/hook', port: 0, host: '127.0.0.1', secretToken: SECRET },

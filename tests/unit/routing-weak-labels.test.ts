@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { labelsFromReply, shanghaiTrainingLabels, STREET_ONLY_WEIGHT, TEDDY_LABEL_TARGETS } from '../../triage/routing/weakLabels.js';
+import {
+  labelsFromReply,
+  labelsFromReplyTopic,
+  REPLY_STREET_TOPIC_WEIGHT,
+  REPLY_TOPIC_WEIGHT,
+  shanghaiTrainingLabels,
+  shanghaiUnitTargets,
+  STREET_ONLY_WEIGHT,
+  TEDDY_LABEL_TARGETS,
+  teddyReplyLabels,
+} from '../../triage/routing/weakLabels.js';
 
 // Replies below are written for the test (none is copied from ../shared).
 describe('labelsFromReply: the answering bureau named in a government reply', () => {
@@ -31,6 +41,58 @@ describe('labelsFromReply: the answering bureau named in a government reply', ()
   it('looks at the signature at the end of a long reply', () => {
     const long = `网友您好，${'经调查核实情况如下，'.repeat(60)}特此回复。某市交通运输局`;
     expect(labelsFromReply(long)).toEqual(['transport']);
+  });
+});
+
+describe('bodies the taxonomy assigns by judgement (教育文体, 商贸旅游, 卫生计生 …)', () => {
+  it('culture, sport and libraries answer 教育文体 matters → education', () => {
+    expect(labelsFromReply('市文化和旅游局高度重视，现回复如下：该场馆将延长开放时间。')).toEqual(['education']);
+    expect(labelsFromReply('区体育局已安排对健身器材进行维修。')).toEqual(['education']);
+    expect(labelsFromReply('经市图书馆核实，分馆已开放。')).toEqual(['education']);
+  });
+  it('commerce, tourism, quality and price bodies → market_regulation', () => {
+    expect(labelsFromReply('市商务局已约谈该超市负责人。')).toEqual(['market_regulation']);
+    expect(labelsFromReply('区工商分局、市质监局联合检查。')).toEqual(['market_regulation']);
+    expect(labelsFromReply('市旅游局已责令该旅行社退还费用。')).toEqual(['market_regulation']);
+  });
+  it('family-planning, medical-insurance and veterans bodies, gas companies and law-enforcement brigades', () => {
+    expect(labelsFromReply('区卫生和计划生育局答复如下：')).toEqual(['health']);
+    expect(labelsFromReply('市城乡居民医疗保险中心答复：')).toEqual(['health']);
+    expect(labelsFromReply('市退役军人事务局答复如下：')).toEqual(['civil_affairs']);
+    expect(labelsFromReply('经燃气公司核实，该小区管道已检修。')).toEqual(['housing']);
+    expect(labelsFromReply('区城乡建设行政执法大队已立案查处。')).toEqual(['urban_management']);
+  });
+});
+
+describe('teddyReplyLabels: the named body first, then what the reply is about', () => {
+  it('a named department wins at full weight', () => {
+    expect(teddyReplyLabels('某区教育局答复：学位按片区安排。')).toEqual({ labels: ['education'], weight: 1 });
+  });
+  it('a reply that names no body but is clearly about buses → transport at a reduced weight', () => {
+    const reply = '您的留言已收悉。现回复如下：该公交线路配车20台，发车间隔正常，公交站点设置已考虑周边居民出行。';
+    expect(labelsFromReplyTopic(reply)).toEqual(['transport']);
+    expect(teddyReplyLabels(reply)).toEqual({ labels: ['transport'], weight: REPLY_TOPIC_WEIGHT });
+  });
+  it('a street office answering a school matter teaches education; a vague one stays street_office', () => {
+    expect(teddyReplyLabels('某街道办事处答复：已协调该小学，学生入学按学位安排。')).toEqual({ labels: ['education'], weight: REPLY_STREET_TOPIC_WEIGHT });
+    expect(teddyReplyLabels('某街道办事处高度重视，已组织人员上门了解。').labels).toEqual(['street_office']);
+  });
+  it('gives nothing when the subject is mixed or absent', () => {
+    expect(labelsFromReplyTopic('我局将认真研究。')).toEqual([]);
+    expect(labelsFromReplyTopic('学校门口公交站点，学生乘坐公交')).toEqual([]);
+  });
+});
+
+describe('shanghaiUnitTargets: units the file maps to [] (README: literal-pattern misses)', () => {
+  it('maps unit types, not letters', () => {
+    expect(shanghaiUnitTargets('上海市某区文化和旅游局')).toEqual(['education']);
+    expect(shanghaiUnitTargets('上海市某区体育局')).toEqual(['education']);
+    expect(shanghaiUnitTargets('上海市某区商务委员会')).toEqual(['market_regulation']);
+    expect(shanghaiUnitTargets('上海市某区人力资源社会保障局')).toEqual(['human_resources']);
+    expect(shanghaiUnitTargets('上海市住房保障事务中心')).toEqual(['housing']);
+    expect(shanghaiUnitTargets('上海市燃气管理事务中心')).toEqual(['housing']);
+    expect(shanghaiUnitTargets('上海市退役军人事务局')).toEqual(['civil_affairs']);
+    expect(shanghaiUnitTargets('上海市某区国有资产监督管理委员会')).toEqual([]);
   });
 });
 

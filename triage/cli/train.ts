@@ -7,6 +7,7 @@
  * Exit code 1 on a bad example file (message "file:line: what is wrong"), 2 on bad usage.
  */
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../app/config.js';
@@ -72,6 +73,7 @@ export function parseTrainArgs(argv: string[], defaultOut: string): TrainArgs {
 }
 
 export async function runTrain(argv: string[]): Promise<void> {
+  const tStart = performance.now();
   const cfg = loadConfig();
   const args = parseTrainArgs(argv, cfg.TRIAGE_MODEL_PATH);
   const examples: TrainingExample[] = [];
@@ -103,7 +105,7 @@ export async function runTrain(argv: string[]): Promise<void> {
     trainedAt: new Date(),
     folds: args.folds,
     learner: args.cnb !== undefined ? { cnbWeight: args.cnb } : {},
-    log: (l) => console.error(l),
+    log: (l) => console.error(`[${((performance.now() - t0) / 1000).toFixed(0)} s] ${l}`),
     realLetters,
   });
   model.metadata.sources = [...trainingSources, ...(realLetters?.sources.map((s) => ({ path: s.path, sha256: s.sha256 })) ?? [])];
@@ -132,6 +134,8 @@ export async function runTrain(argv: string[]): Promise<void> {
   writeFileSync(tmp, json);
   renameSync(tmp, args.out);
   console.log(`wrote ${args.out} (${(json.length / 1024 / 1024).toFixed(2)} MB)`);
+  const [load1] = loadavg();
+  console.log(`train wall time ${((performance.now() - tStart) / 1000).toFixed(1)} s (load average ${load1!.toFixed(1)} on ${cpus().length} cores)`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -37,6 +37,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     'letters-per-1000': { type: 'string', default: '0.8' },
     recall: { type: 'string', default: '0.98' },
+    'explicit-recall': { type: 'string', default: '1' },
     report: { type: 'boolean', default: false },
   },
 });
@@ -164,9 +165,12 @@ async function main(): Promise<void> {
   const corpusImm = rows.map((_, j) => j).filter((j) => rows[j]!.it.src === 'corpus' && rows[j]!.it.ex.level === 'immediate');
   const corpusNone = rows.map((_, j) => j).filter((j) => rows[j]!.it.src === 'corpus' && rows[j]!.it.ex.level === 'none');
   const letters = rows.map((_, j) => j).filter((j) => rows[j]!.it.src === 'letter');
+  // Explicit danger (a rule fired and no guard demoted it): issue 10 asks recall 1.00 there.
+  const corpusExplicit = corpusImm.filter((j) => bases[rows[j]!.i]!.situation.ruleImmediate === 1);
   const stats = (t: number) => ({
     t,
     recall: corpusImm.filter((j) => decide(j, t)).length / corpusImm.length,
+    explicit: corpusExplicit.filter((j) => decide(j, t)).length / Math.max(1, corpusExplicit.length),
     hardNeg: corpusNone.filter((j) => decide(j, t)).length / corpusNone.length,
     perMille: (1000 * letters.filter((j) => decide(j, t)).length) / letters.length,
   });
@@ -178,10 +182,15 @@ async function main(): Promise<void> {
   const grid = Array.from({ length: 97 }, (_, i) => Number((0.98 - i * 0.01).toFixed(2)));
   const curve = grid.map(stats);
   const withinBudget = curve.filter((s) => s.perMille <= budgetLetters);
-  const chosen = withinBudget.find((s) => s.recall >= target) ?? withinBudget.at(-1) ?? stats(0.5);
+  const explicitTarget = Number(values['explicit-recall']);
+  const chosen =
+    withinBudget.find((s) => s.recall >= target && s.explicit >= explicitTarget) ??
+    withinBudget.find((s) => s.recall >= target) ??
+    withinBudget.at(-1) ??
+    stats(0.5);
   for (const t of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, chosen.t]) {
     const s = stats(t);
-    console.log(`# cv t=${t.toFixed(2)} corpus recall ${s.recall.toFixed(3)}  hard-neg FA ${s.hardNeg.toFixed(3)}  letters ${s.perMille.toFixed(2)} ‰`);
+    console.log(`# cv t=${t.toFixed(2)} corpus recall ${s.recall.toFixed(3)}  explicit ${s.explicit.toFixed(3)} (n=${corpusExplicit.length})  hard-neg FA ${s.hardNeg.toFixed(3)}  letters ${s.perMille.toFixed(2)} ‰`);
   }
   if (values.report) {
     // Cross-validated misses and false alarms at the chosen threshold, by kind / topic (ids only).

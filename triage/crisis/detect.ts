@@ -79,12 +79,6 @@ function notASituation(text: string, now: boolean): string | null {
 const PERSON = /孩子|小孩|小朋友|宝宝|婴儿|细路|老人|长者|奶奶|爷爷|外婆|外公|婆婆|阿婆|伯伯|阿伯|阿嫲|妈|爸|老公|老婆|丈夫|妻子|太太|儿子|女儿|仔|女朋友|男朋友|室友|同事|邻居|工人|师傅|有人|佢|他|她|\b(child|kid|baby|toddler|son|daughter|mum|mom|dad|father|mother|wife|husband|partner|grand\w+|neighbou?r|flatmate|roommate|friend|someone|worker|he|she)\b/;
 const MEANS = /刀|绳|药|炭|农药|百草枯|敌敌畏|刀片|剪刀|楼顶|天台|桥|窗台|栏杆|煤气|汽油|\b(knife|blade|razor|rope|noose|pills?|tablets|charcoal|poison|pesticide|bleach|gun|ledge|bridge|roof|rooftop|petrol)\b/;
 const FIRST = /我|\b(i|i'm|i've|me|my)\b/;
-const DATED = /(19|20)\d\d年|\d{1,2}月\d{1,2}[日号號]|去年|前年|旧年|舊年|上个?月|上個月|上(个|個)?(星期|礼拜|禮拜|周)|[0-9一二两兩三四五六七八九十几幾]+ ?(年|个月|個月|周|星期)(前|之前|以前)|那(年|次|场|場)|\b((19|20)\d\d|last (year|month|week|summer|winter)|\d+ (years?|months?|weeks?) ago|(two|three|four|five|several|a few) (years?|months?|weeks?|summers?) ago)\b/;
-const SERVICE = /申请|申請|办理|辦理|咨询|諮詢|哪个部门|哪個部門|找哪|联系方式|聯絡方式|热线|熱線|补贴|補貼|整改|鉴定|鑒定|培训|培訓|宣传|宣傳|演练|演習|演习|避风中心|避風中心|安置点|避险点|要咩文件|点样申请|點樣申請|\b(apply|application|hotline|course|training|inspection|subsidy|drill|counsell?ors?|support groups?)\b/;
-const NEWS = /新闻|新聞|报道|報道|听说|聽說|据说|據說|网上看到|網上看到|\b(news|reported|reports? say|heard that)\b/;
-const FIGURATIVE = /(到|得)(想死|要死|快死)|要了我的命|要命|快(被)?(逼|吵|烦|煩|气|氣)疯|快疯|快瘋|返工返到|加班加到|\b(killing me|drives? me (crazy|mad)|dying to|bored to death|scared to death)\b/;
-const HAZARD = /万一|萬一|隐患|隱患|迟早|遲早|早晚会|早晚會|会不会|會不會|\b(someone will|could (fall|collapse|catch fire)|might (fall|collapse|catch fire)|waiting to happen)\b/;
-const PLAN_TIME = /今晚|今天晚上|今夜|明早|明天早上|这(个)?周[一二三四五六日末]|這(個)?週[一二三四五六日末]|\b(tonight|tomorrow morning|this (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|picked (a day|saturday|sunday|friday))\b/;
 const QUESTION = /[?？]|吗|嗎|请问|想问|咩|点样|點樣|怎么|怎樣|如何|\b(how|what|where|is there|are there|can i|could you)\b/;
 
 export interface Base {
@@ -185,12 +179,6 @@ export function situate(normalizedText: string, original?: string): Base {
     means: MEANS.test(text) ? 1 : 0,
     firstPerson: FIRST.test(text) ? 1 : 0,
     length: Math.log2(1 + normalizedText.length) / 10,
-    dated: DATED.test(text) ? 1 : 0,
-    service: SERVICE.test(text) ? 1 : 0,
-    news: NEWS.test(text) ? 1 : 0,
-    figurative: FIGURATIVE.test(text) ? 1 : 0,
-    hazard: HAZARD.test(text) ? 1 : 0,
-    planTime: PLAN_TIME.test(text) ? 1 : 0,
     hitKinds,
   };
   return { outcome: { level, kinds: [...kinds], cues }, situation };

@@ -37,18 +37,6 @@ export interface Situation {
   firstPerson: number;
   /** log2(1 + characters) / 10 */
   length: number;
-  /** A date or a time-ago expression (2023年5月, 去年, 上个月, last year, 3 years ago): the event is dated, so likely over. */
-  dated: number;
-  /** Asks for a service, a procedure or an inspection (申请, 哪个部门, 热线, 演练, apply, hotline, shelter). */
-  service: number;
-  /** Third-person news framing (新闻, 报道, 听说, the news said). */
-  news: number;
-  /** A figure of speech built on a danger word (累得想死, 要了我的命, killing me). */
-  figurative: number;
-  /** A worry about a hazard that has not happened (万一, 隐患, 迟早, someone will fall). */
-  hazard: number;
-  /** A near, chosen time (今晚, 明早, 周六, tonight, on Saturday): a plan being carried out. */
-  planTime: number;
   /** Which kinds a rule or an immediate cue kept as immediate (after their guards), one flag per kind. */
   hitKinds: Record<string, number>;
 }
@@ -65,8 +53,6 @@ export const STAGE2_FEATURES = [
   'kind_suicide', 'kind_overdose', 'kind_self_harm', 'kind_violence', 'kind_child_elder', 'kind_medical', 'kind_fire', 'kind_gas',
   'kind_flood', 'kind_collapse', 'kind_drowning', 'kind_disaster',
   ...HIT_KINDS.map((k) => `hit_${k}`),
-  // Appended so that an older model file (fewer weights) still reads the same vector prefix.
-  'dated', 'service', 'news', 'figurative', 'hazard', 'planTime', 'model_imm_x_dated', 'model_imm_x_service', 'model_imm_x_news',
 ] as const;
 
 export interface Stage2 {
@@ -94,12 +80,8 @@ export function stage2Vector(s: Situation, scores: Scores | null): number[] {
     fi, fa, fi * li,
     ...(scores?.kindProbs ?? new Array<number>(12).fill(0)),
     ...HIT_KINDS.map((k) => s.hitKinds[k] ?? 0),
-    s.dated, s.service, s.news, s.figurative, s.hazard, s.planTime, li * s.dated, li * s.service, li * s.news,
-  ].map((v, i) => (DROP_FROM >= 0 && i >= DROP_FROM ? 0 : v));
+  ];
 }
-
-// TEMP experiment switch (removed before hand-over).
-const DROP_FROM = process.env.CRISIS_DROP_NEW === '1' ? 63 : -1;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

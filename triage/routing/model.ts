@@ -32,7 +32,7 @@ export interface RoutingTrainOptions {
 
 export const DEFAULT_ROUTING_TRAIN: RoutingTrainOptions = {
   features: DEFAULT_ROUTING_FEATURES,
-  C: 0.5,
+  C: 2,
   minDf: 2,
   epochs: 30,
 };

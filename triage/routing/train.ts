@@ -25,7 +25,7 @@ export interface RoutingBuild {
 }
 
 /** In-domain replies from the Teddy platform count double: the test letters come from the same kind of platform. */
-export const TEDDY_REPLY_WEIGHT = 2;
+export const TEDDY_REPLY_WEIGHT = 3;
 /** Hand-written examples are short and clean; they keep the engine right on short chat messages. */
 export const EXAMPLE_WEIGHT = 1.5;
 /** Classes are re-weighted by (n / (K · n_c))^BALANCE: thin codes (market_regulation) are not drowned. */

@@ -1,0 +1,31 @@
+/**
+ * Rate limit per resident (private chats, messages and button presses): a fixed one-minute window
+ * in Redis shared by all processes. Over the limit the resident hears it once per window; after
+ * that, silence, so a flood costs one message and not one per update. The counter moves in the
+ * dedupe round trip (ordering.ts), so a redelivered update never counts; this middleware only
+ * decides. It is separate so that what must never be rate limited can run before it.
+ */
+import type { Context, MiddlewareFn } from 'telegraf';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import { t } from '../../i18n/index.js';
+import { admittedOf, langOf } from './state.js';
+
+const isLimited = (ctx: Context): boolean => ctx.chat?.type === 'private' && ctx.from !== undefined;
+
+/** The Redis counter for this update's resident and minute; '' when the update is not rate limited. */
+export function rateKey(ctx: Context, opts: { keyPrefix: string; botId: string; clock: Clock }): string {
+  if (!isLimited(ctx)) return '';
+  const windowIndex = Math.floor(opts.clock.now().getTime() / 60_000);
+  return `${opts.keyPrefix}:tg:rate:${opts.botId}:${ctx.from!.id}:${windowIndex}`;
+}
+
+export function rateLimit(opts: { perMinute: number; log: Logger }): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    const admitted = admittedOf(ctx);
+    if (!isLimited(ctx) || !admitted || admitted.count <= opts.perMinute) return next();
+    opts.log.info({ userId: ctx.from!.id, count: admitted.count }, 'resident over the rate limit');
+    if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
+    if (admitted.count === opts.perMinute + 1) await ctx.reply(t(langOf(ctx), 'bot.flood'));
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Which updates are handled, and in what order: per-chat order inside one process, then dedupe by
+ * `update_id` across processes. Everything shared between processes is in Redis, so any number of
+ * bots can run side by side.
+ */
+import type { Redis } from 'ioredis';
+import type { Context, MiddlewareFn } from 'telegraf';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import { rateKey } from './admission.js';
+import { languageKey } from './language.js';
+import { setAdmitted, updateType, withTimeout, type AdmitResult } from './state.js';
+
+/**
+ * Polling hands a whole batch over at once (telegraf runs it with Promise.all), so two quick
+ * messages from one resident would race. Within this process, a chat's updates run in arrival
+ * order; across processes the conversation store's versions catch the rest. This comes first so
+ * that what is read next (the saved language) is read after the chat's previous update changed it.
+ */
+export function chatOrder(): MiddlewareFn<Context> {
+  const chatTails = new Map<number, Promise<unknown>>();
+  return async (ctx, next) => {
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined) return next();
+    const previous = chatTails.get(chatId) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(() => next());
+    chatTails.set(chatId, mine);
+    try {
+      await mine;
+    } finally {
+      if (chatTails.get(chatId) === mine) chatTails.delete(chatId);
+    }
+  };
+}
+
+const ADMIT_COMMAND = 'xfTelegramAdmit';
+/**
+ * KEYS: seen key, rate key ('' = not rate limited), language key ('' = no user). ARGV: dedupe TTL.
+ * Returns {first (1|0), count in this window, cached language or nil}.
+ */
+const ADMIT_LUA = `
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return {0, 0, false} end
+local count = 0
+if KEYS[2] ~= '' then
+  count = redis.call('INCR', KEYS[2])
+  redis.call('EXPIRE', KEYS[2], 120)
+end
+local lang = false
+if KEYS[3] ~= '' then lang = redis.call('GET', KEYS[3]) end
+return {1, count, lang}
+`;
+
+export interface DedupeOptions {
+  redis: Redis;
+  keyPrefix: string;
+  botId: string;
+  dedupeTtlSeconds: number;
+  redisTimeoutMs: number;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Dedupe, the rate counter and the cached language in one Redis round trip (a Lua script, so the
+ * rate counter only moves for an update that is not a duplicate). Telegram redelivers an update it
+ * thinks unconfirmed, and with several processes two may see the same one. SET NX is the shared
+ * "first one wins"; at-most-once is the right side to err on for chat messages (a resident can
+ * resend, a double case is harder to undo). The counter and language are left on the context for
+ * admission.ts and language.ts.
+ */
+export function dedupe(opts: DedupeOptions): MiddlewareFn<Context> {
+  const { redis, keyPrefix, botId, log } = opts;
+  redis.defineCommand(ADMIT_COMMAND, { numberOfKeys: 3, lua: ADMIT_LUA });
+  async function admit(seenKey: string, rate: string, lang: string): Promise<AdmitResult> {
+    const run = (redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, string | null]>>)[ADMIT_COMMAND]!;
+    const [first, count, cached] = await run.call(redis, seenKey, rate, lang, opts.dedupeTtlSeconds);
+    return { first: first === 1, count: Number(count), lang: cached };
+  }
+
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    const from = ctx.from;
+    let admitted: AdmitResult | undefined;
+    try {
+      admitted = await withTimeout(
+        admit(`${keyPrefix}:tg:seen:${botId}:${id}`, rateKey(ctx, opts), from ? languageKey(keyPrefix, from.id) : ''),
+        opts.redisTimeoutMs,
+      );
+    } catch (err) {
+      // Without Redis, answering twice beats not answering (the message may be an emergency).
+      log.warn({ updateId: id, err: (err as Error).message }, 'update dedupe and rate limit unavailable; handling anyway');
+    }
+    if (admitted && !admitted.first) {
+      log.info({ updateId: id }, 'duplicate update skipped');
+      return;
+    }
+    log.debug({ updateId: id, type: updateType(ctx.update), userId: from?.id }, 'update');
+    setAdmitted(ctx, admitted);
+    return next();
+  };
+}
