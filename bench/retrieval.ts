@@ -6,6 +6,7 @@ import { LocalHashEmbedder } from '../knowledge/embedder.js';
 import { createRetriever } from '../knowledge/retriever.js';
 import { fieldTerms, indexTerms, insertChunks, embeddingText } from '../knowledge/store.js';
 import { termFrequencies } from '../knowledge/text.js';
+import { makeRng } from '../triage/learner/prng.js';
 import type { BenchModule, Report } from './types.js';
 
 /**
@@ -16,17 +17,6 @@ import type { BenchModule, Report } from './types.js';
  * `retrieval_index_build_s` measures.
  */
 const LAWS = path.resolve(PROJECT_ROOT, '..', 'shared', 'knowledge', 'laws');
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function lawSentences(): string[] {
   const out: string[] = [];
@@ -41,7 +31,7 @@ function lawSentences(): string[] {
 }
 
 export async function runRetrievalBench(report: Report, opts: { chunks: number; queries: number; batch?: number; buildIndex?: boolean; explain?: (pool: import('pg').Pool, r: ReturnType<typeof createRetriever>) => Promise<void> } = { chunks: 100_000, queries: 200 }): Promise<void> {
-  const rand = mulberry32(20261123);
+  const rand = makeRng(20261123);
   const sentences = lawSentences();
   const chars = [...new Set(sentences.join('').match(/\p{Script=Han}/gu) ?? [])];
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;

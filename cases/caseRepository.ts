@@ -216,20 +216,11 @@ export async function residentWithNewRef(tx: Queryable, id: number, receivedAt: 
 
 // ---- cases
 
-export interface NewCase {
-  ref: string;
-  residentId: number;
-  category: Category;
-  target: TargetCode | null;
-  handlerKind: HandlerKind | null;
-  handlerId: string | null;
-  status: CaseStatus;
-  summary: string;
-  originalText: string;
-  decision: Decision;
-  language: Language;
-  receivedAt: Date;
-}
+/** What opening a case writes: the record's own fields, with the whole triage decision. */
+export type NewCase = Pick<
+  CaseRecord,
+  'ref' | 'residentId' | 'category' | 'target' | 'handlerKind' | 'handlerId' | 'status' | 'summary' | 'originalText' | 'language' | 'receivedAt'
+> & { decision: Decision };
 
 export async function insertCase(q: Queryable, c: NewCase): Promise<CaseRecord> {
   const res = await q.query(

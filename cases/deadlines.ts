@@ -10,7 +10,7 @@ import { shanghaiDateTime } from './refs.js';
 import { canApply, transition } from './stateMachine.js';
 import { HANDLER_HELD_STATUSES, type CaseStatus, type ClockKind } from './types.js';
 
-/** A clock the workers' sweeper found due (same shape as workers/sweeper.ts DueClock). */
+/** A clock the workers' sweeper found due; workers/sweeper.ts uses this type too. */
 export interface DueClock {
   id: number;
   caseId: number;

@@ -184,32 +184,29 @@ export function parseDirectory(yamlText: string, source = '<directory yaml>'): D
   const problems: string[] = [];
   const defaultArea = top.data.area;
 
-  const departments: Department[] = [];
-  top.data.departments.forEach((entry, index) => {
-    const label = entryLabel('departments', index, entry);
-    const r = departmentSchema.safeParse(entry);
-    if (!r.success) {
-      for (const i of r.error.issues) problems.push(`${label} › ${fieldPath(i.path)}: ${i.message}`);
-      return;
-    }
-    const area = r.data.area ?? defaultArea;
-    if (!area) problems.push(`${label} › area: missing; set area on the entry or a top-level area`);
-    departments.push({ kind: 'department', ...r.data, area: area ?? '' });
-  });
-
-  const organizations: Organization[] = [];
-  top.data.organizations.forEach((entry, index) => {
-    const label = entryLabel('organizations', index, entry);
-    const r = organizationSchema.safeParse(entry);
-    if (!r.success) {
-      for (const i of r.error.issues) problems.push(`${label} › ${fieldPath(i.path)}: ${i.message}`);
-      return;
-    }
-    const area = r.data.area ?? defaultArea;
-    if (!area) problems.push(`${label} › area: missing; set area on the entry or a top-level area`);
-    const { contact, ...rest } = r.data;
-    organizations.push({ kind: 'organization', ...rest, area: area ?? '', ...(contact ? { contact } : {}) });
-  });
+  // Both lists: each entry checked against its schema, its area falling back to the top-level one.
+  const entries = <S extends z.ZodType<{ area?: string | undefined }>>(list: 'departments' | 'organizations', schema: S) => {
+    const out: { data: z.infer<S>; area: string }[] = [];
+    top.data[list].forEach((entry, index) => {
+      const label = entryLabel(list, index, entry);
+      const r = schema.safeParse(entry);
+      if (!r.success) {
+        for (const i of r.error.issues) problems.push(`${label} › ${fieldPath(i.path)}: ${i.message}`);
+        return;
+      }
+      const area = r.data.area ?? defaultArea;
+      if (!area) problems.push(`${label} › area: missing; set area on the entry or a top-level area`);
+      out.push({ data: r.data, area: area ?? '' });
+    });
+    return out;
+  };
+  const departments: Department[] = entries('departments', departmentSchema).map(({ data, area }) => ({ kind: 'department', ...data, area }));
+  const organizations: Organization[] = entries('organizations', organizationSchema).map(({ data: { contact, ...rest }, area }) => ({
+    kind: 'organization',
+    ...rest,
+    area,
+    ...(contact ? { contact } : {}),
+  }));
 
   // Cross-entry rules, read from the raw entries so one broken entry does not hide the others' problems.
   const field = (e: unknown, key: string): unknown => (e && typeof e === 'object' ? (e as Record<string, unknown>)[key] : undefined);

@@ -1,19 +1,11 @@
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
-import type { ClockKind } from '../cases/types.js';
+import type { ClockPhase, DueClock } from '../cases/deadlines.js';
 import { withTransaction, type Pool, type TxClient } from '../db/pool.js';
 import { txQuery } from './db.js';
 
-/** Same shape as cases/deadlines.ts DueClock; declared here so workers/ does not import cases/. */
-export interface DueClock {
-  id: number;
-  caseId: number;
-  kind: ClockKind;
-  dueAt: Date;
-  remindAt: Date | null;
-  article: string | null;
-}
-export type ClockPhase = 'remind' | 'overdue';
+export type { ClockPhase, DueClock };
+
 /**
  * Does the effects of a due clock (outbox rows, audit events…) inside the sweep's transaction.
  * `handleBatch`, when present, does a whole batch at once (the clocks in the order given, with the
@@ -47,7 +39,7 @@ export interface SweepDeps {
 interface ClockRow {
   id: number;
   case_id: number;
-  kind: ClockKind;
+  kind: DueClock['kind'];
   due_at: Date;
   remind_at: Date | null;
   article: string | null;

@@ -15,103 +15,79 @@ import { handlerLoadOn, run, startSurvey, type CaseDeps, type CommandOptions } f
 /* What the department or organization holding a case does: accept, decline, report progress, extend, resolve. */
 
 export async function handlerAccept(deps: CaseDeps, ref: string, actor: HandlerActor, opts: CommandOptions = {}): Promise<CaseRecord> {
-  return run(deps, {
-    ref,
-    actor,
-    action: 'handler_accept',
-    expectedVersion: opts.expectedVersion,
-    idempotencyKey: opts.idempotencyKey,
-    authorizeHandler: actor,
-    body: async ({ tx, c, now, resident }) => {
-      const referral = (await tx.cases.openReferral(c.id))!;
-      await tx.cases.answerReferral(referral.id, 'accepted', now);
-      const h = deps.directory.handler(referral.handlerKind, referral.handlerId)!;
-      const res = await resident();
-      const out: Outgoing[] = [{ to: { kind: 'office' }, message: msg('cases.staff.accepted', { ref: c.ref, handler: h.names['zh-Hans'] }) }];
-      if (referral.handlerKind === 'department') {
-        await tx.clocks.stop(c.id, ['forward_notify'], now, 'met');
-        const clock = await tx.clocks.start(c.id, clockFor('resolve', now, deps.calendar, deps.clockSettings), now);
-        out.unshift({
-          to: { kind: 'resident' },
-          message: msg('cases.resident.accepted', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
-        });
-      } else {
-        await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
-        const clock = await tx.clocks.start(c.id, clockFor('org_first_contact', now, deps.calendar, deps.clockSettings), now);
-        out.unshift({
-          to: { kind: 'resident' },
-          message: msg('cases.resident.accepted_org', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
-        });
-      }
-      return { patch: { acceptedAt: now }, data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId }, out };
-    },
-  });
+  return run(deps, { ref, actor, opts, action: 'handler_accept', authorizeHandler: actor, body: async ({ tx, c, now, resident }) => {
+    const referral = (await tx.cases.openReferral(c.id))!;
+    await tx.cases.answerReferral(referral.id, 'accepted', now);
+    const h = deps.directory.handler(referral.handlerKind, referral.handlerId)!;
+    const res = await resident();
+    const out: Outgoing[] = [{ to: { kind: 'office' }, message: msg('cases.staff.accepted', { ref: c.ref, handler: h.names['zh-Hans'] }) }];
+    if (referral.handlerKind === 'department') {
+      await tx.clocks.stop(c.id, ['forward_notify'], now, 'met');
+      const clock = await tx.clocks.start(c.id, clockFor('resolve', now, deps.calendar, deps.clockSettings), now);
+      out.unshift({
+        to: { kind: 'resident' },
+        message: msg('cases.resident.accepted', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
+      });
+    } else {
+      await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
+      const clock = await tx.clocks.start(c.id, clockFor('org_first_contact', now, deps.calendar, deps.clockSettings), now);
+      out.unshift({
+        to: { kind: 'resident' },
+        message: msg('cases.resident.accepted_org', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
+      });
+    }
+    return { patch: { acceptedAt: now }, data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId }, out };
+  } });
 }
 
 /** Back to the office, with the next organization with spare capacity proposed (never one that declined). */
 export async function handlerDecline(deps: CaseDeps, ref: string, actor: HandlerActor, reason: string, opts: CommandOptions = {}): Promise<CaseRecord> {
   const why = parse(text('reason', 1000), reason, 'decline reason');
-  return run(deps, {
-    ref,
-    actor,
-    action: 'handler_decline',
-    expectedVersion: opts.expectedVersion,
-    idempotencyKey: opts.idempotencyKey,
-    authorizeHandler: actor,
-    body: async ({ tx, c, now }) => {
-      const referral = (await tx.cases.openReferral(c.id))!;
-      await tx.cases.answerReferral(referral.id, 'declined', now, why);
-      await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
-      const declinedBy = deps.directory.handler(referral.handlerKind, referral.handlerId);
-      let next: Handler | undefined;
-      if (referral.handlerKind === 'organization' && isServiceCode(c.target)) {
-        const declined = (await tx.cases.referrals(c.id)).filter((r) => r.status === 'declined').map((r) => r.handlerId);
-        next = deps.directory.nextOrganization(c.target, declined, await handlerLoadOn(tx));
-      }
-      const nextId = next ? deps.directory.handlerId(next) : null;
-      return {
-        patch: { handlerKind: next ? next.kind : null, handlerId: nextId },
-        data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId, reason: why, proposed: nextId },
-        out: [
-          {
-            to: { kind: 'office' },
-            message: msg(
-              'cases.staff.declined',
-              {
-                ref: c.ref,
-                handler: declinedBy?.names['zh-Hans'] ?? referral.handlerId,
-                reason: why,
-                proposal: next ? next.names['zh-Hans'] : referral.handlerKind === 'organization' ? '（无可用机构，请人工指定）' : '（请指定部门）',
-              },
-              next ? ['approve', 'reassign', 'not_accept'] : ['reassign', 'not_accept'],
-            ),
-          },
-        ],
-      };
-    },
-  });
+  return run(deps, { ref, actor, opts, action: 'handler_decline', authorizeHandler: actor, body: async ({ tx, c, now }) => {
+    const referral = (await tx.cases.openReferral(c.id))!;
+    await tx.cases.answerReferral(referral.id, 'declined', now, why);
+    await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
+    const declinedBy = deps.directory.handler(referral.handlerKind, referral.handlerId);
+    let next: Handler | undefined;
+    if (referral.handlerKind === 'organization' && isServiceCode(c.target)) {
+      const declined = (await tx.cases.referrals(c.id)).filter((r) => r.status === 'declined').map((r) => r.handlerId);
+      next = deps.directory.nextOrganization(c.target, declined, await handlerLoadOn(tx));
+    }
+    const nextId = next ? deps.directory.handlerId(next) : null;
+    return {
+      patch: { handlerKind: next ? next.kind : null, handlerId: nextId },
+      data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId, reason: why, proposed: nextId },
+      out: [
+        {
+          to: { kind: 'office' },
+          message: msg(
+            'cases.staff.declined',
+            {
+              ref: c.ref,
+              handler: declinedBy?.names['zh-Hans'] ?? referral.handlerId,
+              reason: why,
+              proposal: next ? next.names['zh-Hans'] : referral.handlerKind === 'organization' ? '（无可用机构，请人工指定）' : '（请指定部门）',
+            },
+            next ? ['approve', 'reassign', 'not_accept'] : ['reassign', 'not_accept'],
+          ),
+        },
+      ],
+    };
+  } });
 }
 
 export async function reportProgress(deps: CaseDeps, ref: string, actor: HandlerActor, note: string, opts: CommandOptions = {}): Promise<CaseRecord> {
   const n = parse(text('progress note', 2000), note, 'progress note');
-  return run(deps, {
-    ref,
-    actor,
-    action: 'report_progress',
-    expectedVersion: opts.expectedVersion,
-    idempotencyKey: opts.idempotencyKey,
-    authorizeHandler: actor,
-    body: async ({ tx, c, now, resident }) => {
-      // A progress report relayed to the resident is the organization's first contact.
-      await tx.clocks.stop(c.id, ['org_first_contact'], now, 'met');
-      const res = await resident();
-      const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
-      return {
-        data: { note: n },
-        out: [{ to: { kind: 'resident' }, message: msg('cases.resident.progress', { ref: c.ref, handler: h?.names[res.language] ?? '—', note: n }) }],
-      };
-    },
-  });
+  return run(deps, { ref, actor, opts, action: 'report_progress', authorizeHandler: actor, body: async ({ tx, c, now, resident }) => {
+    // A progress report relayed to the resident is the organization's first contact.
+    await tx.clocks.stop(c.id, ['org_first_contact'], now, 'met');
+    const res = await resident();
+    const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
+    return {
+      data: { note: n },
+      out: [{ to: { kind: 'resident' }, message: msg('cases.resident.progress', { ref: c.ref, handler: h?.names[res.language] ?? '—', note: n }) }],
+    };
+  } });
 }
 
 /** Art. 34: a department may extend the 60-day period once, by at most 30 days, telling the resident why. */
@@ -125,66 +101,50 @@ export async function requestExtension(
 ): Promise<CaseRecord> {
   const d = parse(z.number().int('days must be a whole number').min(1, 'at least 1 day').max(30, 'at most 30 days (Art. 34)'), days, 'extension days');
   const why = parse(text('extension reason', 1000), reason, 'extension reason');
-  return run(deps, {
-    ref,
-    actor,
-    action: 'request_extension',
-    expectedVersion: opts.expectedVersion,
-    idempotencyKey: opts.idempotencyKey,
-    authorizeHandler: actor,
-    body: async ({ tx, c, now }) => {
-      if (!mayExtend(c)) throw new ValidationError('Only a department handling a petition can extend its period (信访工作条例 第三十四条)');
-      const clock = await tx.clocks.running(c.id, 'resolve');
-      if (!clock) throw new ValidationError(`Case ${c.ref} has no running resolve period to extend`);
-      if (clock.extendedAt || (await tx.events.has(c.id, 'extension_granted'))) {
-        throw new ValidationError(`Case ${c.ref} was already extended once; the period can be extended only once (信访工作条例 第三十四条)`);
-      }
-      const spec = extendResolveClock(
-        { kind: 'resolve', article: clock.article ?? '', startsAt: clock.startsAt, dueAt: clock.dueAt, remindAt: clock.remindAt },
-        d,
-        why,
-        deps.calendar,
-        deps.clockSettings.reminderLeadWorkingDays,
-      );
-      const extended = await tx.clocks.extend(clock.id, spec, why, now);
-      const dueDate = shanghaiDay(extended.dueAt);
-      const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
-      return {
-        eventType: 'extension_granted',
-        data: { days: d, reason: why, previousDueAt: clock.dueAt.toISOString(), dueAt: extended.dueAt.toISOString() },
-        out: [
-          { to: { kind: 'resident' }, message: msg('cases.resident.extended', { ref: c.ref, dueDate, reason: why }) },
-          { to: { kind: 'office' }, message: msg('cases.staff.extended', { ref: c.ref, handler: h?.names['zh-Hans'] ?? c.handlerId!, dueDate, reason: why }) },
-        ],
-      };
-    },
-  });
+  return run(deps, { ref, actor, opts, action: 'request_extension', authorizeHandler: actor, body: async ({ tx, c, now }) => {
+    if (!mayExtend(c)) throw new ValidationError('Only a department handling a petition can extend its period (信访工作条例 第三十四条)');
+    const clock = await tx.clocks.running(c.id, 'resolve');
+    if (!clock) throw new ValidationError(`Case ${c.ref} has no running resolve period to extend`);
+    if (clock.extendedAt || (await tx.events.has(c.id, 'extension_granted'))) {
+      throw new ValidationError(`Case ${c.ref} was already extended once; the period can be extended only once (信访工作条例 第三十四条)`);
+    }
+    const spec = extendResolveClock(
+      { kind: 'resolve', article: clock.article ?? '', startsAt: clock.startsAt, dueAt: clock.dueAt, remindAt: clock.remindAt },
+      d,
+      why,
+      deps.calendar,
+      deps.clockSettings.reminderLeadWorkingDays,
+    );
+    const extended = await tx.clocks.extend(clock.id, spec, why, now);
+    const dueDate = shanghaiDay(extended.dueAt);
+    const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
+    return {
+      eventType: 'extension_granted',
+      data: { days: d, reason: why, previousDueAt: clock.dueAt.toISOString(), dueAt: extended.dueAt.toISOString() },
+      out: [
+        { to: { kind: 'resident' }, message: msg('cases.resident.extended', { ref: c.ref, dueDate, reason: why }) },
+        { to: { kind: 'office' }, message: msg('cases.staff.extended', { ref: c.ref, handler: h?.names['zh-Hans'] ?? c.handlerId!, dueDate, reason: why }) },
+      ],
+    };
+  } });
 }
 
 export async function resolve(deps: CaseDeps, ref: string, actor: HandlerActor, outcome: string, opts: CommandOptions = {}): Promise<CaseRecord> {
   const o = parse(text('outcome', 4000), outcome, 'outcome');
-  return run(deps, {
-    ref,
-    actor,
-    action: 'resolve',
-    expectedVersion: opts.expectedVersion,
-    idempotencyKey: opts.idempotencyKey,
-    authorizeHandler: actor,
-    body: async ({ tx, c, now, resident }) => {
-      await tx.clocks.stop(c.id, ['resolve', 'forward_notify', 'org_accept', 'org_first_contact'], now, 'met');
-      const referral = await tx.cases.openReferral(c.id);
-      if (referral) await tx.cases.answerReferral(referral.id, 'completed', now);
-      const round = await startSurvey(deps, tx, c.id, now);
-      const res = await resident();
-      const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
-      return {
-        patch: { repliedAt: now, resolvedAt: now },
-        data: { outcome: o, surveyRound: round },
-        out: [
-          { to: { kind: 'resident' }, message: msg('cases.resident.resolved', { ref: c.ref, handler: h?.names[res.language] ?? '—', outcome: o }) },
-          { to: { kind: 'resident' }, message: msg('cases.resident.survey', { ref: c.ref }, SURVEY_ACTIONS) },
-        ],
-      };
-    },
-  });
+  return run(deps, { ref, actor, opts, action: 'resolve', authorizeHandler: actor, body: async ({ tx, c, now, resident }) => {
+    await tx.clocks.stop(c.id, ['resolve', 'forward_notify', 'org_accept', 'org_first_contact'], now, 'met');
+    const referral = await tx.cases.openReferral(c.id);
+    if (referral) await tx.cases.answerReferral(referral.id, 'completed', now);
+    const round = await startSurvey(deps, tx, c.id, now);
+    const res = await resident();
+    const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
+    return {
+      patch: { repliedAt: now, resolvedAt: now },
+      data: { outcome: o, surveyRound: round },
+      out: [
+        { to: { kind: 'resident' }, message: msg('cases.resident.resolved', { ref: c.ref, handler: h?.names[res.language] ?? '—', outcome: o }) },
+        { to: { kind: 'resident' }, message: msg('cases.resident.survey', { ref: c.ref }, SURVEY_ACTIONS) },
+      ],
+    };
+  } });
 }

@@ -55,8 +55,8 @@ export interface RunSpec {
   actor: Actor;
   /** null: no status change (the event is still written and the version still bumps). */
   action: CaseAction | null | ((c: CaseRecord) => CaseAction | null);
-  expectedVersion?: number;
-  idempotencyKey?: string;
+  /** The caller's expected version and idempotency key. */
+  opts?: CommandOptions;
   /** Runs under the row lock before the version and transition checks; returning 'noop' ends the command unchanged. */
   precheck?: (ctx: Ctx) => Promise<'noop' | void>;
   /** Checked after the state machine: the actor must belong to the handler of the case's open referral. */
@@ -74,8 +74,8 @@ export const CARD_SUMMARY_MAX = 600;
 export async function run(deps: CaseDeps, spec: RunSpec): Promise<CaseRecord> {
   const ref = parse(refSchema, spec.ref, 'reference');
   parse(actorSchema, spec.actor, 'actor');
-  const expected = parse(versionSchema, spec.expectedVersion, 'expected version');
-  const requestKey = parse(text('idempotency key', 200).optional(), spec.idempotencyKey, 'idempotency key');
+  const expected = parse(versionSchema, spec.opts?.expectedVersion, 'expected version');
+  const requestKey = parse(text('idempotency key', 200).optional(), spec.opts?.idempotencyKey, 'idempotency key');
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const c = await tx.cases.byRef(ref, { forUpdate: true });

@@ -19,7 +19,7 @@ import { loadConfig } from '../../app/config.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { createOfflineEngine, loadOfflineModel, OfflineModelError, type OfflineModel } from '../offlineEngine.js';
 import { triage } from '../pipeline.js';
-import { isDepartmentCode, type DepartmentCode } from '../../kernel/taxonomy.js';
+import { DEPARTMENT_CODES, isCategory, TARGET_CODES, type Category, type DepartmentCode } from '../../kernel/taxonomy.js';
 import type { Decision } from '../types.js';
 import { parseCsvRecords, SourceFileError } from '../routing/sources.js';
 import { TEDDY_LABEL_TARGETS } from '../routing/weakLabels.js';
@@ -68,6 +68,8 @@ export interface RoutingItem {
   /** Teddy 一级分类 or the first target: the row of the confusion matrix. */
   group: string;
   lang?: string;
+  /** Expected category when it is not petition (then `targets` may be service codes or empty). */
+  category?: Category;
 }
 
 /** Reads a JSONL (`text`, `targets`, optional `lang`/`language`) or a Teddy CSV (`text`, `label`). */
@@ -97,12 +99,18 @@ export function readRoutingFile(file: string): RoutingItem[] {
       if (typeof o !== 'object' || o === null || typeof o.text !== 'string' || !Array.isArray(o.targets)) {
         throw new RoutingFileError(`${file}:${line}: expected an object with "text" (string) and "targets" (array of department codes)`);
       }
-      const bad = o.targets.filter((t) => !isDepartmentCode(t));
-      if (bad.length > 0) throw new RoutingFileError(`${file}:${line}: unknown department code(s) ${bad.map(String).join(', ')}`);
+      // Evaluation files may carry the full decision (TAXONOMY.md's format): a `category` other than
+      // petition is right when the engine gives that category and, if targets are listed, one of them.
+      if (o.category !== undefined && !isCategory(o.category)) throw new RoutingFileError(`${file}:${line}: unknown category ${String(o.category)}`);
+      const category = (o.category as Category | undefined) ?? 'petition';
+      const allowed = category === 'petition' ? DEPARTMENT_CODES : TARGET_CODES;
+      const bad = o.targets.filter((t) => !(allowed as readonly unknown[]).includes(t));
+      if (bad.length > 0) throw new RoutingFileError(`${file}:${line}: unknown ${category === 'petition' ? 'department' : 'target'} code(s) ${bad.map(String).join(', ')}`);
       const targets = o.targets as DepartmentCode[];
-      if (targets.length === 0) return;
+      if (targets.length === 0 && category === 'petition') return;
       const lang = typeof o.lang === 'string' ? o.lang : typeof o.language === 'string' ? o.language : undefined;
-      items.push({ id: String(o.id ?? line), text: o.text, targets, group: targets[0]!, ...(lang ? { lang } : {}) });
+      const group = category === 'petition' ? targets[0]! : `(${category})`;
+      items.push({ id: String(o.id ?? line), text: o.text, targets, group, ...(category !== 'petition' ? { category } : {}), ...(lang ? { lang } : {}) });
     });
   }
   if (items.length === 0) throw new RoutingFileError(`${file}: no labelled messages`);

@@ -19,11 +19,12 @@
  * the letters stay ≤ --letters-per-1000 (0.8). The hard-negative false-alarm rate is reported, not tuned.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcePath } from '../../kernel/paths.js';
 import { normalize } from '../normalize.js';
-import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, readCrisisFile, readLetters, readSos1k, isSosTest, type CrisisExample } from '../crisis/data.js';
+import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, readCrisisFile, readLetters, readSos1k, isSosTest, type CrisisExample } from '../crisis/data.js';
 import { detectCrisis, explicitNow, situate, type Base } from '../crisis/detect.js';
 import { featurize, type Features } from '../crisis/features.js';
 import { kindOf, score, serializeModel, trainModel, type Scores, type TrainExample } from '../crisis/model.js';
@@ -76,7 +77,7 @@ function corpusFolds(rows: CrisisExample[]): number[] {
 
 function items(): Item[] {
   const out: Item[] = [];
-  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA]) {
+  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS]) {
     if (!existsSync(file)) continue;
     const rows = readCrisisFile(file, 'crisis corpus');
     const folds = corpusFolds(rows);
@@ -95,14 +96,20 @@ function items(): Item[] {
     out.push({ ex: { text: n.normalized, level: 'none', kinds: [], weight: 1, kindsKnown: false }, src: 'letter', fold, letterSource: l.source, original: n.original });
     // One sentence of the letter on its own: residents also write short messages, and without short
     // negatives the classifier learns "short = danger". Sentences the rules read as danger are left out.
-    const parts = n.normalized.split(/[。!?;\n]+/).map((x) => x.trim()).filter((x) => x.length >= 8 && x.length <= 120);
-    const sentence = parts[(k++ * 7919) % Math.max(1, parts.length)];
-    if (sentence && detectCrisis(sentence, undefined, { model: null }).level === 'none') {
-      out.push({ ex: { text: sentence, level: 'none', kinds: [], weight: 1, kindsKnown: false }, src: 'sentence', fold });
+    // Three pieces per letter, sentences and clauses alike: a resident's follow-up ("地址是…5栋", "今天去过
+    //派出所了") is as short as a clause, and one sentence per letter left such details looking like danger.
+    const parts = n.normalized.split(/[。!?;,\n]+/).map((x) => x.trim()).filter((x) => x.length >= 5 && x.length <= 120);
+    for (let j = 0; j < Math.min(3, parts.length); j++) {
+      const piece = parts[(k++ * 7919) % parts.length]!;
+      if (detectCrisis(piece, undefined, { model: null }).level === 'none') {
+        out.push({ ex: { text: piece, level: 'none', kinds: [], weight: 1, kindsKnown: false }, src: 'sentence', fold });
+      }
     }
   }
-  const examples = resourcePath('training', 'examples.jsonl');
-  if (existsSync(examples)) {
+  // Every routing training file (简体 examples and the English / 繁體 / Cantonese ones): ordinary requests.
+  const trainingDir = resourcePath('training');
+  const trainingFiles = existsSync(trainingDir) ? readdirSync(trainingDir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(trainingDir, f)) : [];
+  for (const examples of trainingFiles) {
     for (const line of readFileSync(examples, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const e = JSON.parse(line) as { text?: string; category?: string };
@@ -123,7 +130,7 @@ function items(): Item[] {
 function stage2Label(it: Item): { y: number; w: number } | null {
   if (it.src === 'corpus') return { y: it.ex.level === 'immediate' ? 1 : 0, w: it.ex.level === 'none' ? 3 : 2 };
   if (it.src === 'letter') return { y: 0, w: 1 };
-  if (it.src === 'sentence') return { y: 0, w: 0.3 };
+  if (it.src === 'sentence') return { y: 0, w: 1 };
   // SOS-1K: posts about wanting to die; only the clearest ends teach the immediate decision.
   if (it.src === 'sos') return it.sosRisk! >= 8 ? { y: 1, w: 0.5 } : it.sosRisk! <= 1 ? { y: 0, w: 0.5 } : null;
   return null;

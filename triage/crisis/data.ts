@@ -12,6 +12,8 @@ import type { CrisisLevel } from './types.js';
 export const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'eval');
 export const CRISIS_TRAIN = resourcePath('crisis', 'train.jsonl');
 export const CRISIS_TRAIN_EXTRA = resourcePath('crisis', 'train-extra.jsonl');
+/** Ordinary conversational details (addresses, phones, times, yes/no) a resident sends after a request: never a danger. */
+export const CRISIS_TRAIN_FOLLOWUPS = resourcePath('crisis', 'train-followups.jsonl');
 export const CRISIS_EVAL = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'crisis-eval.jsonl');
 export const SOS1K = path.join(SHARED, 'sos1k', 'posts.jsonl');
 export const CRISIS_MODEL = resourcePath('model', 'crisis-model.json');

@@ -211,12 +211,29 @@ function finish(level: CrisisLevel, kinds: Set<CrisisKind>, cues: string[]): Cri
   return { level, kinds: [...kinds], cues };
 }
 
+/**
+ * The text the model scores, with repeated clauses kept once: saying the same thing fifty times (a flood
+ * of pasted text) adds no meaning, but it would pile up n-gram counts the model never saw in training.
+ */
+export function withoutRepeats(text: string): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const piece of text.split(/(?<=[。!?;,\n])/)) {
+    const key = piece.replace(/[。!?;,\s]+/g, '');
+    if (key !== '' && seen.has(key)) continue;
+    seen.add(key);
+    out.push(piece);
+  }
+  // Back-to-back repeats with no punctuation between them ("abcabcabc") collapse the same way.
+  return out.join('').replace(/(.{4,40}?)\1+/gsu, '$1');
+}
+
 export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
   if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
   const base = opts.base ?? situate(normalizedText, original);
   const model = opts.model === undefined ? defaultCrisisModel() : opts.model;
   if (!model) return base.outcome;
-  const sc = opts.scores ?? score(model, normalizedText);
+  const sc = opts.scores ?? score(model, withoutRepeats(normalizedText));
   const sit = base.situation;
   const [, pc, pi] = sc.level;
   const cues = [...base.outcome.cues];

@@ -6,7 +6,7 @@ import type { DepartmentCode } from '../../kernel/taxonomy.js';
 import type { Decision } from '../types.js';
 
 export interface RoutingCase {
-  item: { id: string; targets: DepartmentCode[]; group: string; lang?: string };
+  item: { id: string; targets: DepartmentCode[]; group: string; lang?: string; /** Non-petition expectation (multilingual set). */ category?: string };
   decision: Pick<Decision, 'category' | 'target' | 'confidence' | 'needsReview' | 'language' | 'reasons'> & Partial<Pick<Decision, 'targetConfidence' | 'secondaryTarget' | 'reviewReason'>>;
 }
 
@@ -24,7 +24,7 @@ export interface ScoredCase {
   reasons: string[];
 }
 
-/** Right only when routed as a petition with a target in the list. */
+/** Right only when routed as a petition with a target in the list (or, for a non-petition item, its category and target). */
 export function scoreRouting(cases: RoutingCase[]): ScoredCase[] {
   return cases.map(({ item, decision: d }) => {
     const routed = d.category === 'petition' && d.target !== null;
@@ -35,7 +35,10 @@ export function scoreRouting(cases: RoutingCase[]): ScoredCase[] {
       lang: item.lang ?? d.language,
       targets: item.targets,
       predicted,
-      right: routed && item.targets.includes(d.target as DepartmentCode),
+      right:
+        item.category !== undefined && item.category !== 'petition'
+          ? d.category === item.category && (item.targets.length === 0 || item.targets.includes(d.target as DepartmentCode))
+          : routed && item.targets.includes(d.target as DepartmentCode),
       confidence: d.targetConfidence ?? d.confidence,
       needsReview: d.needsReview,
       reasons: d.reasons,
@@ -72,12 +75,21 @@ export function formatRoutingReport(scored: ScoredCase[], opts: { errors?: boole
   lines.push('accuracy per language:');
   for (const [l, list] of [...langs].sort()) lines.push(`  ${l.padEnd(8)} n=${String(list.length).padStart(4)}  ${pct(list.filter((s) => s.right).length / list.length)}`);
 
+  // Files with non-petition lines: the department routing of the petition lines alone, per language.
+  const petitions = scored.filter((s) => !s.group.startsWith('('));
+  if (petitions.length < n) {
+    const pl = new Map<string, ScoredCase[]>();
+    for (const s of petitions) pl.set(s.lang, [...(pl.get(s.lang) ?? []), s]);
+    lines.push('petition lines only, per language:');
+    for (const [l, list] of [...pl].sort()) lines.push(`  ${l.padEnd(8)} n=${String(list.length).padStart(4)}  ${pct(list.filter((s) => s.right).length / list.length)}`);
+  }
+
   // Precision of each predicted code; recall of each code over the messages whose first target it is.
-  const codes = [...new Set([...scored.map((s) => s.predicted), ...scored.map((s) => s.targets[0]!)])].sort();
+  const codes = [...new Set([...scored.map((s) => s.predicted), ...scored.map((s) => s.targets[0] ?? s.group)])].sort();
   lines.push('per code: precision (right / predicted)  recall (right / first target)');
   for (const c of codes) {
     const pred = scored.filter((s) => s.predicted === c);
-    const gold = scored.filter((s) => s.targets[0] === c);
+    const gold = scored.filter((s) => (s.targets[0] ?? s.group) === c);
     const p = pred.length ? pct(pred.filter((s) => s.right).length / pred.length) : '   -  ';
     const r = gold.length ? pct(gold.filter((s) => s.right).length / gold.length) : '   -  ';
     lines.push(`  ${c.padEnd(20)} precision ${p} (${pred.length})  recall ${r} (${gold.length})`);
