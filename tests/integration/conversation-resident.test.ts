@@ -334,7 +334,11 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
   it('out of scope in English names the organization in English', async () => {
     const r = who('en');
     const rs = await say(r, 'I keep arguing with my husband and want family counselling');
-    assert.deepEqual(keys(rs), ['conversation.oos.offer']);
+    // The offer is the last reply. The crisis model may put a concern reply (crisis lines) before it: its
+    // English training data is almost all crisis talk, so ordinary English distress can score as concern
+    // (docs/crisis.md, limits). Never an emergency reply.
+    assert.equal(keys(rs).at(-1), 'conversation.oos.offer');
+    assert.ok(!keys(rs).some((k) => k.startsWith('triage.emergency.')), 'no emergency reply for a counselling request');
     assert.match(render(r, rs), /We would share: a summary with personal data removed, a way to contact you/);
   });
 

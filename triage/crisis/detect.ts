@@ -228,6 +228,9 @@ export function withoutRepeats(text: string): string {
   return out.join('').replace(/(.{4,40}?)\1+/gsu, '$1');
 }
 
+/** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
+export const MODEL_ONLY_BAR = 0.3;
+
 export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
   if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
   const base = opts.base ?? situate(normalizedText, original);
@@ -244,7 +247,13 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   let tag: string;
   if (model.stage2) {
     const p = stage2Prob(model.stage2, stage2Vector(sit, sc));
-    immediate = explicitNow(sit) || p >= model.stage2.threshold;
+    // The model alone, with no rule or situation cue behind it, must be surer before it sends the 110/120
+    // reply and an urgent alert: English residents' ordinary 信访外 requests ("I want counselling for my
+    // anxiety") scored above the CV threshold, because almost every English text in training is a crisis
+    // message or a hard negative. Below the bar the message is still a concern: crisis lines, request handled.
+    const bar = sit.baseImmediate === 1 ? model.stage2.threshold : Math.max(model.stage2.threshold, MODEL_ONLY_BAR);
+    immediate = explicitNow(sit) || p >= bar;
+    if (!immediate && p >= model.stage2.threshold) cues.push('model_only_below_bar');
     tag = `model:second_stage ${p.toFixed(2)}`;
   } else {
     const veto = sit.baseImmediate === 1 && !sit.strongNow && pi < VETO;
@@ -257,7 +266,7 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     return finish('immediate', kinds, cues);
   }
   // Not immediate: suicide or self-harm talk still gets the warm reply with the lines.
-  const concern = sit.baseConcern === 1 || (sit.baseImmediate === 1 && suicidal) || pc + pi >= model.concernThreshold;
+  const concern = sit.baseConcern === 1 || (sit.baseImmediate === 1 && suicidal) || pc + pi >= model.concernThreshold || cues.includes('model_only_below_bar');
   if (!concern) return finish('none', kinds, cues);
   if (!specific() && pc + pi >= model.concernThreshold) kinds.add(sc.kinds[0] ?? 'distress');
   if (sit.baseImmediate === 1 && !suicidal) for (const k of [...kinds]) if (k !== 'suicide' && k !== 'self_harm') kinds.delete(k);
