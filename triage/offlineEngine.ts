@@ -8,14 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature, expectedCalibrationError, type DirectoryMatch } from './routing/fusion.js';
+import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature, expectedCalibrationError } from './routing/fusion.js';
 import { train, loadModel, stratifiedFolds, type SerializedModel, type TextModel, type LabelledText, type TrainOptions } from './learner/index.js';
 import { normalize } from './normalize.js';
 import { redact } from './redact.js';
 import { stripInstructions } from './injection.js';
 import {
-  CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, isDepartmentCode, isServiceCode, targetsFor,
-  type Category, type DepartmentCode, type ServiceCode, type TargetCode,
+  CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, isDepartmentCode, targetsFor,
+  type Category, type DepartmentCode, type TargetCode,
 } from '../kernel/taxonomy.js';
 import type { Citation, DecisionEngine, EngineInput, EngineResult } from './types.js';
 import { loadRoutingModel, type RoutingModel, type SerializedRoutingModel } from './routing/model.js';
@@ -357,7 +357,7 @@ export const DEFAULT_DIRECTORY_WEIGHT = 1.5;
 /** Weight of the letter-trained routing model against the examples' department model (see docs/routing.md). */
 export const ROUTING_POOL_WEIGHT = 1;
 /** Messages at least this long get the full routing weight; shorter ones proportionally less. */
-export const ROUTING_FULL_WEIGHT_CHARS = 60;
+export const ROUTING_FULL_WEIGHT_CHARS = 150;
 /** Second code at or above this probability → secondaryTarget. */
 export const SECONDARY_MIN = 0.25;
 /** How many real letters join the category model as petition examples, and how much of each. */

@@ -26,6 +26,25 @@ describe('eval:routing input', () => {
     expect(items.map((i) => [i.id, i.group, i.lang])).toEqual([['a', 'urban_management', 'zh-Hans'], ['c', 'education', 'en']]);
   });
 
+  it('reads full-decision lines (category + service targets) and scores them by category and target', () => {
+    const f = file('full.jsonl', [
+      JSON.stringify({ text: 'my landlord keeps the deposit', category: 'petition', targets: ['housing'], lang: 'en' }),
+      JSON.stringify({ text: 'I cannot sleep and feel low', category: 'out_of_scope', targets: ['counselling'], lang: 'en' }),
+      JSON.stringify({ text: 'how do I apply for 低保', category: 'inquiry', targets: [] }),
+    ].join('\n'));
+    const items = readRoutingFile(f);
+    expect(items.map((i) => [i.group, i.category])).toEqual([['housing', undefined], ['(out_of_scope)', 'out_of_scope'], ['(inquiry)', 'inquiry']]);
+    const d = (category: string, target: string | null) => ({ category, target, confidence: 0.9, needsReview: false, language: 'en', reasons: [] }) as unknown as RoutingCase['decision'];
+    const scored = scoreRouting([
+      { item: items[0]!, decision: d('petition', 'housing') },
+      { item: items[1]!, decision: d('out_of_scope', 'mediation') },
+      { item: items[2]!, decision: d('inquiry', null) },
+    ]);
+    expect(scored.map((s) => s.right)).toEqual([true, false, true]);
+    expect(formatRoutingReport(scored)).toContain('petition lines only, per language:');
+    expect(() => readRoutingFile(file('cat.jsonl', JSON.stringify({ text: 'x', category: 'gossip', targets: [] })))).toThrow(/cat\.jsonl:1: unknown category gossip/);
+  });
+
   it('maps a Teddy CSV label to its department codes', () => {
     const f = file('t.csv', 'id,text,label\n1,"学校收费",教育文体\n2,"工资拖欠",劳动和社会保障\n');
     const items = readRoutingFile(f);
