@@ -229,7 +229,7 @@ export function withoutRepeats(text: string): string {
 }
 
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
-export const MODEL_ONLY_BAR = 0.3;
+export const MODEL_ONLY_BAR = 0.4;
 
 export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
   if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
