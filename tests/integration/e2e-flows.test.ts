@@ -158,7 +158,10 @@ describe('e2e: residents and staff through Telegram', () => {
 
   it('(e) a replayed update is handled once: one reply, one case', async () => {
     const resident = { id: 4004, language_code: 'zh-hans' };
-    const u = await say(resident, '小区楼下的餐馆每天晚上排油烟，熏得我们家不敢开窗，投诉了好几次都没人管');
+    // This test is about replayed updates, so it needs a message the engine routes as a petition. (The
+    // earlier text, a restaurant's fumes "投诉了好几次都没人管", is now taken for a 信访外 mediation matter by
+    // the category model — a known routing error, listed in docs/routing.md.)
+    const u = await say(resident, '楼下饭店油烟直排，没有装净化器，请环保部门处理');
     assert.equal(e.texts(4004).length, 1);
     e.emu.pushRaw(u);
     await e.settle();
