@@ -16,6 +16,7 @@ import type { MessageSender } from '../workers/sender.js';
 import { runSweep, SELECT_DUE, type ClockHandler } from '../workers/sweeper.js';
 import { sqlClockHandler, waitFor } from '../tests/helpers/workers.js';
 import type { BenchModule } from './types.js';
+import { cleanPrefix } from '../tests/helpers/redis.js';
 
 const CASES = 100_000;
 const MESSAGES = 5_000;
@@ -26,12 +27,7 @@ const OFFICE_CHAT = -900;
 async function cleanRedisPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: null });
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await cleanPrefix(redis, prefix);
   } finally {
     await redis.quit();
   }

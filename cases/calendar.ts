@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
+import { parseYamlFile, readDataFile } from '../kernel/yaml.js';
 
 /*
  * Working-day calendar of the office (Asia/Shanghai).
@@ -327,18 +326,11 @@ export class WorkingCalendar {
 
 /** Parses and validates holiday YAML; `source` (usually the path) is named in every error. */
 export function parseHolidayCalendar(yamlText: string, source = '<holidays yaml>'): WorkingCalendar {
-  if (typeof yamlText !== 'string' || yamlText.trim() === '') {
-    throw new HolidayCalendarError(source, ['the file is empty: it needs `timezone: Asia/Shanghai` and a `years:` list']);
-  }
-  if (yamlText.length > MAX_FILE_CHARS) {
-    throw new HolidayCalendarError(source, [`the file is ${yamlText.length} characters, over the ${MAX_FILE_CHARS} limit; is this the right file?`]);
-  }
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (err) {
-    throw new HolidayCalendarError(source, [`not valid YAML: ${(err as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}; fix the syntax there`]);
-  }
+  const raw = parseYamlFile(yamlText, source, {
+    maxChars: MAX_FILE_CHARS,
+    emptyHint: '`timezone: Asia/Shanghai` and a `years:` list',
+    ErrorClass: HolidayCalendarError,
+  });
   return new WorkingCalendar(validateHolidayData(raw, source));
 }
 
@@ -347,13 +339,5 @@ export function parseHolidayCalendar(yamlText: string, source = '<holidays yaml>
  * learns when the file runs out or a year is still provisional (outside coverage only weekends are rest days).
  */
 export function loadHolidayCalendar(path: string): WorkingCalendar {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new HolidayCalendarError(path, [
-      `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set HOLIDAYS_PATH to an existing file or restore resources/holidays.yaml`,
-    ]);
-  }
-  return parseHolidayCalendar(text, path);
+  return parseHolidayCalendar(readDataFile(path, HolidayCalendarError, 'set HOLIDAYS_PATH to an existing file or restore resources/holidays.yaml'), path);
 }

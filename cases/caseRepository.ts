@@ -3,6 +3,7 @@ import type { Language } from '../kernel/language.js';
 import type { Category, Decision, TargetCode } from '../kernel/taxonomy.js';
 import { formatRef, NEXT_REF_SQL, shanghaiDay } from './refs.js';
 import type { ActorKind, CaseStatus, HandlerKind, ReferralStatus, SatisfactionRating } from './types.js';
+import type { Row } from './rows.js';
 
 /*
  * SQL for the case aggregate: residents, cases, case_events, referrals, consents, satisfaction.
@@ -85,15 +86,14 @@ export interface SatisfactionRecord {
   answeredAt: Date | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
-type Row = Record<string, any>;
 
-const toResident = (r: Row): ResidentRecord => ({
-  id: r.id,
-  channel: r.channel,
-  externalId: r.external_id,
-  chatId: r.chat_id === null ? null : Number(r.chat_id),
-  language: r.language,
+/** Maps resident columns, read under `prefix` when a join names them (e.g. `r_id`). */
+export const residentFrom = (r: Row, prefix = ''): ResidentRecord => ({
+  id: r[`${prefix}id`],
+  channel: r[`${prefix}channel`],
+  externalId: r[`${prefix}external_id`],
+  chatId: r[`${prefix}chat_id`] === null ? null : Number(r[`${prefix}chat_id`]),
+  language: r[`${prefix}language`],
 });
 
 /** The columns a case list shows (QUEUE_COLUMNS), mapped once for full records and queue rows alike. */
@@ -183,12 +183,12 @@ export async function upsertResident(
      RETURNING *`,
     [r.channel, r.externalId, r.chatId, r.language],
   );
-  return toResident(res.rows[0]!);
+  return residentFrom(res.rows[0]!);
 }
 
 export async function residentById(q: Queryable, id: number): Promise<ResidentRecord | null> {
   const res = await q.query('SELECT * FROM residents WHERE id = $1', [id]);
-  return res.rows[0] ? toResident(res.rows[0]) : null;
+  return res.rows[0] ? residentFrom(res.rows[0]) : null;
 }
 
 export async function residentByExternalId(q: Queryable, channel: 'telegram' | 'terminal', externalId: string): Promise<ResidentRecord | null> {
@@ -198,7 +198,7 @@ export async function residentByExternalId(q: Queryable, channel: 'telegram' | '
   const res = literal
     ? await q.query(`SELECT * FROM residents WHERE channel = '${channel}' AND external_id = '${externalId}'`)
     : await q.query('SELECT * FROM residents WHERE channel = $1 AND external_id = $2', [channel, externalId]);
-  return res.rows[0] ? toResident(res.rows[0]) : null;
+  return res.rows[0] ? residentFrom(res.rows[0]) : null;
 }
 
 /**
@@ -211,7 +211,7 @@ export async function residentWithNewRef(tx: Queryable, id: number, receivedAt: 
     [shanghaiDay(receivedAt), id],
   );
   const row = res.rows[0];
-  return row ? { resident: toResident(row), ref: formatRef(receivedAt, Number(row.ref_seq)) } : null;
+  return row ? { resident: residentFrom(row), ref: formatRef(receivedAt, Number(row.ref_seq)) } : null;
 }
 
 // ---- cases

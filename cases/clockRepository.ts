@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.js';
 import type { ClockSpec } from './statutory.js';
 import type { ClockKind } from './types.js';
+import type { Row } from './rows.js';
 
 /** Why a clock stopped: only `met` counts towards the on-time rate. */
 export type ClockStopReason = 'met' | 'cancelled' | 'superseded' | 'fired';
@@ -21,8 +22,6 @@ export interface ClockRecord {
   extensionReason: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
-type Row = Record<string, any>;
 const toClock = (r: Row): ClockRecord => ({
   id: r.id,
   caseId: r.case_id,

@@ -1,7 +1,7 @@
 import type { Logger } from '../kernel/logger.js';
 import type { Queryable, TxClient } from '../db/pool.js';
 import type { Directory } from '../directory/directory.js';
-import type { CaseEventRecord, CaseRecord, ResidentRecord, SatisfactionRecord } from './caseRepository.js';
+import { residentFrom, type CaseEventRecord, type CaseRecord, type ResidentRecord, type SatisfactionRecord } from './caseRepository.js';
 import { stopClocksMany, type ClockRecord, type ClockStopReason } from './clockRepository.js';
 import { insertOutboxRows, outboxRowsFor, type Outgoing } from './delivery.js';
 import { CLOCK_LABELS_ZH, msg, SURVEY_ACTIONS } from './messages.js';
@@ -9,6 +9,7 @@ import type { OutboxRow } from './outboxRepository.js';
 import { shanghaiDateTime } from './refs.js';
 import { canApply, transition } from './stateMachine.js';
 import { HANDLER_HELD_STATUSES, type CaseStatus, type ClockKind } from './types.js';
+import { columnsOf, type Row } from './rows.js';
 
 /** A clock the workers' sweeper found due; workers/sweeper.ts uses this type too. */
 export interface DueClock {
@@ -58,8 +59,6 @@ interface Snapshot {
   cases: Map<number, CaseState>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
-type Row = Record<string, any>;
 
 /*
  * Cases are locked by a statement of their own, in id order, before anything is read: two sweeps
@@ -86,13 +85,6 @@ const READ_SNAPSHOT = `
     ON k.kind IN ('survey_reminder', 'survey_close')
   WHERE k.id = ANY($1::bigint[])`;
 
-const residentFrom = (r: Row): ResidentRecord => ({
-  id: r.r_id,
-  channel: r.r_channel,
-  externalId: r.r_external_id,
-  chatId: r.r_chat_id === null ? null : Number(r.r_chat_id),
-  language: r.r_language,
-});
 const roundFrom = (r: Row): SatisfactionRecord => ({
   id: r.s_id,
   caseId: r.id,
@@ -124,7 +116,7 @@ async function readSnapshot(tx: Queryable, clocks: readonly DueClock[], phase: C
     const known = snap.cases.get(r.id);
     if (known) {
       // Resident and survey round come only with a survey clock's row; keep them whichever row comes first.
-      if (r.r_id !== null && !known.resident) known.resident = residentFrom(r);
+      if (r.r_id !== null && !known.resident) known.resident = residentFrom(r, 'r_');
       if (r.s_id !== null && !known.round) known.round = roundFrom(r);
       continue;
     }
@@ -144,7 +136,7 @@ async function readSnapshot(tx: Queryable, clocks: readonly DueClock[], phase: C
       c,
       lockedVersion: c.version,
       changed: false,
-      resident: r.r_id === null ? null : residentFrom(r),
+      resident: r.r_id === null ? null : residentFrom(r, 'r_'),
       round: r.s_id === null ? null : roundFrom(r),
       overdueEvents: r.overdue_events ?? [],
     });
@@ -226,16 +218,7 @@ class Effects {
          FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
            WITH ORDINALITY AS e(case_id, at, actor_kind, actor_id, type, from_status, to_status, data, ord)
          ORDER BY e.ord`,
-        [
-          e.map((x) => x.caseId),
-          e.map((x) => x.at),
-          e.map((x) => x.actorKind),
-          e.map((x) => x.actorId),
-          e.map((x) => x.type),
-          e.map((x) => x.fromStatus),
-          e.map((x) => x.toStatus),
-          e.map((x) => JSON.stringify(x.data)),
-        ],
+        columnsOf(e, [(x) => x.caseId, (x) => x.at, (x) => x.actorKind, (x) => x.actorId, (x) => x.type, (x) => x.fromStatus, (x) => x.toStatus, (x) => JSON.stringify(x.data)]),
       );
     }
     return insertOutboxRows(tx, this.outbox);

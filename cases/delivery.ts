@@ -3,6 +3,7 @@ import type { Queryable } from '../db/pool.js';
 import type { Directory } from '../directory/directory.js';
 import type { CaseRecord, ResidentRecord } from './caseRepository.js';
 import { enqueueOutbox, type OutboxRow } from './outboxRepository.js';
+import { columnsOf } from './rows.js';
 import type { HandlerKind, OutboxMessage } from './types.js';
 
 export type Recipient = { kind: 'resident' } | { kind: 'office' } | { kind: 'handler'; handlerKind: HandlerKind; handlerId: string };
@@ -102,16 +103,7 @@ export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxRow[]
      ORDER BY r.ord
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    [
-      rows.map((r) => r.caseId),
-      rows.map((r) => r.channel),
-      rows.map((r) => r.chatId),
-      rows.map((r) => r.chatKind),
-      rows.map((r) => r.language),
-      rows.map((r) => JSON.stringify(r.message)),
-      rows.map((r) => r.dedupeKey),
-      rows.map((r) => r.notBefore),
-    ],
+    columnsOf(rows, [(r) => r.caseId, (r) => r.channel, (r) => r.chatId, (r) => r.chatKind, (r) => r.language, (r) => JSON.stringify(r.message), (r) => r.dedupeKey, (r) => r.notBefore]),
   );
   return res.rows.map((r) => r.id as number);
 }

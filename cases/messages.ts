@@ -1,4 +1,18 @@
-import type { NotAcceptedReason, OutboxMessage } from './types.js';
+import { NOT_ACCEPTED_REASONS, type NotAcceptedReason, type OutboxMessage } from './types.js';
+
+export const notAcceptedKey = (reason: NotAcceptedReason): `cases.resident.not_accepted.${NotAcceptedReason}` =>
+  `cases.resident.not_accepted.${reason}`;
+
+/** Keys whose texts take only the case reference, besides one per not-accepted reason. */
+const REF_ONLY_KEYS = [
+  'cases.resident.survey', 'cases.resident.survey_reminder', 'cases.resident.survey_closed', 'cases.resident.thanks',
+  'cases.resident.reopened', 'cases.resident.withdrawn', 'cases.resident.consent_withdrawn', 'cases.staff.withdrawn',
+  'cases.handler.urgent', 'cases.handler.withdrawn', 'cases.handler.consent_withdrawn',
+] as const;
+type RefOnlyKey = (typeof REF_ONLY_KEYS)[number] | ReturnType<typeof notAcceptedKey>;
+const REF_ONLY = Object.fromEntries(
+  [...REF_ONLY_KEYS, ...NOT_ACCEPTED_REASONS.map(notAcceptedKey)].map((k) => [k, ['ref'] as const]),
+) as Record<RefOnlyKey, readonly ['ref']>;
 
 /**
  * Every message key the cases area writes to the outbox, with the parameters its texts use. `msg()`
@@ -6,35 +20,22 @@ import type { NotAcceptedReason, OutboxMessage } from './types.js';
  * has each key in the three languages and uses no other parameter.
  */
 export const CASE_MESSAGE_PARAMS = {
+  ...REF_ONLY,
   // to the resident (their language)
   'cases.resident.opened': ['ref', 'dueDate'],
   'cases.resident.opened_org': ['ref', 'dueDate'],
   'cases.resident.referred': ['ref', 'handler'],
   'cases.resident.question': ['ref', 'question'],
-  'cases.resident.not_accepted.legal_channel': ['ref'],
-  'cases.resident.not_accepted.not_government_duty': ['ref'],
-  'cases.resident.not_accepted.other_jurisdiction': ['ref'],
-  'cases.resident.not_accepted.duplicate': ['ref'],
-  'cases.resident.not_accepted.already_concluded': ['ref'],
-  'cases.resident.not_accepted.insufficient_information': ['ref'],
-  'cases.resident.not_accepted.other': ['ref'],
   'cases.resident.office_note': ['ref', 'note'],
   'cases.resident.accepted': ['ref', 'handler', 'dueDate'],
   'cases.resident.accepted_org': ['ref', 'handler', 'dueDate'],
   'cases.resident.progress': ['ref', 'handler', 'note'],
   'cases.resident.extended': ['ref', 'dueDate', 'reason'],
   'cases.resident.resolved': ['ref', 'handler', 'outcome'],
-  'cases.resident.survey': ['ref'],
-  'cases.resident.survey_reminder': ['ref'],
-  'cases.resident.survey_closed': ['ref'],
-  'cases.resident.thanks': ['ref'],
-  'cases.resident.reopened': ['ref'],
   'cases.resident.reopened_review_right': ['ref', 'deadline'],
   'cases.resident.reopened_recheck_right': ['ref', 'deadline'],
   'cases.resident.review_requested': ['ref', 'dueDate'],
   'cases.resident.review_answered': ['ref', 'outcome'],
-  'cases.resident.withdrawn': ['ref'],
-  'cases.resident.consent_withdrawn': ['ref'],
   // to the petition office group (zh-Hans)
   'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'dueDate'],
   'cases.staff.declined': ['ref', 'handler', 'reason', 'proposal'],
@@ -42,14 +43,10 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.staff.extended': ['ref', 'handler', 'dueDate', 'reason'],
   'cases.staff.dissatisfied': ['ref', 'comment'],
   'cases.staff.review_requested': ['ref', 'dueDate', 'reason'],
-  'cases.staff.withdrawn': ['ref'],
   'cases.staff.clock_reminder': ['ref', 'clock', 'dueDate', 'article'],
   'cases.staff.clock_overdue': ['ref', 'clock', 'dueDate', 'article'],
   // to a department or organization group (zh-Hans); never personal data beyond what was consented
   'cases.handler.referral_card': ['ref', 'category', 'target', 'summary', 'contact', 'dueDate'],
-  'cases.handler.urgent': ['ref'],
-  'cases.handler.withdrawn': ['ref'],
-  'cases.handler.consent_withdrawn': ['ref'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CaseMessageKey = keyof typeof CASE_MESSAGE_PARAMS;
@@ -61,8 +58,6 @@ export function msg<K extends CaseMessageKey>(key: K, params: ParamsOf<K>, actio
   return m;
 }
 
-export const notAcceptedKey = (reason: NotAcceptedReason): `cases.resident.not_accepted.${NotAcceptedReason}` =>
-  `cases.resident.not_accepted.${reason}`;
 
 export const OFFICE_REVIEW_ACTIONS = ['approve', 'reassign', 'ask', 'not_accept', 'urgent'];
 export const HANDLER_REFERRAL_ACTIONS = ['accept', 'decline'];

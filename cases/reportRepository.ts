@@ -1,9 +1,8 @@
 import type { Queryable } from '../db/pool.js';
 import { caseListFields, type CaseListFields } from './caseRepository.js';
 import type { CaseStatus, ClockKind, HandlerKind, ReferralStatus } from './types.js';
+import type { Row } from './rows.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, typed field by field where it is mapped
-type Row = Record<string, any>;
 
 /* Read-side SQL: the queue (the one case list of the office, handlers and the console), overdue clocks, statistics, trends and handler load. */
 

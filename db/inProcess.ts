@@ -25,6 +25,60 @@ const FOREIGN_TX_RETRY_MS = 2;
 type Message = { name: string; status?: string; [k: string]: unknown };
 
 /**
+ * Who is waiting for their turn on one PGlite: this process's connections (for the lock, or for a socket
+ * client's transaction to end) and socket clients (pglite-socket queues on the same `runExclusive`).
+ * Tests wait on it instead of sleeping; in operation, a count that stays up means a stuck transaction.
+ */
+export class LockWaiters extends EventEmitter {
+  #count = 0;
+  /** PGlite's own `runExclusive`, for this module's connections (they count themselves in acquire()). */
+  readonly runExclusive: PGlite['runExclusive'];
+
+  constructor(db: PGlite) {
+    super();
+    this.runExclusive = db.runExclusive.bind(db);
+    const original = this.runExclusive;
+    // Socket clients reach the lock only through the instance's runExclusive: count them while they wait.
+    db.runExclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+      let waiting = true;
+      this.change(1);
+      const granted = (): void => {
+        if (!waiting) return;
+        waiting = false;
+        this.change(-1);
+      };
+      return original(async () => {
+        granted();
+        return fn();
+      }).finally(granted);
+    };
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Resolves once at least `n` callers are waiting. */
+  async atLeast(n: number): Promise<void> {
+    while (this.#count < n) await new Promise((r) => this.once('change', r));
+  }
+
+  change(delta: number): void {
+    this.#count += delta;
+    this.emit('change', this.#count);
+  }
+}
+
+const waiters = new WeakMap<PGlite, LockWaiters>();
+
+/** The waiting state of `db`'s lock (one per PGlite, shared by every pool on it). */
+export function lockWaiters(db: PGlite): LockWaiters {
+  let w = waiters.get(db);
+  if (!w) waiters.set(db, (w = new LockWaiters(db)));
+  return w;
+}
+
+/**
  * The `connection` of one pg.Client. PGlite has a single backend session, shared by every connection
  * and by pglite-socket's clients; the lease makes this connection's transactions exclusive.
  */
@@ -42,8 +96,12 @@ export class InProcessConnection extends EventEmitter {
   private release: (() => void) | undefined;
   private ended = false;
 
+  /** Shared by every connection on the same PGlite. */
+  readonly waiters: LockWaiters;
+
   constructor(private readonly db: PGlite) {
     super();
+    this.waiters = lockWaiters(db);
   }
 
   connect(): void {
@@ -163,13 +221,18 @@ export class InProcessConnection extends EventEmitter {
    * PGLITE_PORT between BEGIN and COMMIT): that session's statements must not see ours in between.
    */
   private async acquire(): Promise<() => void> {
-    for (;;) {
-      const release = await new Promise<() => void>((granted, failed) => {
-        this.db.runExclusive(() => new Promise<void>((done) => granted(done))).catch(failed);
-      });
-      if (!this.db.isInTransaction()) return release;
-      release();
-      await new Promise((r) => setTimeout(r, FOREIGN_TX_RETRY_MS));
+    this.waiters.change(1);
+    try {
+      for (;;) {
+        const release = await new Promise<() => void>((granted, failed) => {
+          this.waiters.runExclusive(() => new Promise<void>((done) => granted(done))).catch(failed);
+        });
+        if (!this.db.isInTransaction()) return release;
+        release();
+        await new Promise((r) => setTimeout(r, FOREIGN_TX_RETRY_MS));
+      }
+    } finally {
+      this.waiters.change(-1);
     }
   }
 

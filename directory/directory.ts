@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
+import { parseYamlFile, readDataFile } from '../kernel/yaml.js';
 import { DEPARTMENT_CODES, SERVICE_CODES, type DepartmentCode, type ServiceCode } from '../kernel/taxonomy.js';
 
 /*
@@ -149,9 +148,6 @@ export class DirectoryError extends ValidationError {
 const fieldPath = (path: PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(entry)';
 
-const yamlProblem = (err: unknown): string =>
-  `not valid YAML: ${(err as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}; fix the syntax there`;
-
 function entryLabel(list: 'departments' | 'organizations', index: number, raw: unknown): string {
   const key = list === 'departments' ? 'code' : 'id';
   const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
@@ -162,18 +158,11 @@ function entryLabel(list: 'departments' | 'organizations', index: number, raw: u
 // Parsing
 
 export function parseDirectory(yamlText: string, source = '<directory yaml>'): Directory {
-  if (typeof yamlText !== 'string' || yamlText.trim() === '') {
-    throw new DirectoryError(source, ['the file is empty: it needs `departments:` and `organizations:` lists (see resources/directory.yaml)']);
-  }
-  if (yamlText.length > MAX_FILE_CHARS) {
-    throw new DirectoryError(source, [`the file is ${yamlText.length} characters, over the ${MAX_FILE_CHARS} limit; is this the right file?`]);
-  }
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (err) {
-    throw new DirectoryError(source, [yamlProblem(err)]);
-  }
+  const raw = parseYamlFile(yamlText, source, {
+    maxChars: MAX_FILE_CHARS,
+    emptyHint: '`departments:` and `organizations:` lists (see resources/directory.yaml)',
+    ErrorClass: DirectoryError,
+  });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new DirectoryError(source, ['the file must be a map with `departments:` and `organizations:` lists']);
   }
@@ -284,13 +273,5 @@ function buildDirectory(departments: Department[], organizations: Organization[]
 }
 
 export function loadDirectory(path: string): Directory {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new DirectoryError(path, [
-      `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set DIRECTORY_PATH to an existing file or restore resources/directory.yaml`,
-    ]);
-  }
-  return parseDirectory(text, path);
+  return parseDirectory(readDataFile(path, DirectoryError, 'set DIRECTORY_PATH to an existing file or restore resources/directory.yaml'), path);
 }

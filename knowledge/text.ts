@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { traditionalToSimplified } from '../kernel/language.js';
+import { resourcePath } from '../kernel/paths.js';
 
 // One segmenter per process: loading the dictionary takes ~100 ms.
 let jieba: Jieba | undefined;
@@ -38,217 +40,37 @@ export const STOPWORDS = new Set(
 
 const WORDLIKE = /[\p{Script=Han}\p{L}\p{N}]/u;
 
+/**
+ * The synonym table, resources/knowledge/synonyms.json: one-way expansions (plain words residents use
+ * → the legal terms the documents use) in everyday Chinese, abbreviations of the bodies the laws name
+ * in full (one way: documents do not use the abbreviation) and English; and two-way groups.
+ */
+interface SynonymTable {
+  plain: Record<string, string[]>;
+  abbreviations: Record<string, string[]>;
+  english: Record<string, string[]>;
+  groups: string[][];
+}
+
+function loadSynonymTable(file: string): SynonymTable {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SynonymTable;
+  } catch (err) {
+    throw new Error(`cannot load the synonym table ${file}: ${(err as Error).message}; restore it from the repository`);
+  }
+}
+
+const TABLE = loadSynonymTable(resourcePath('knowledge', 'synonyms.json'));
+
 /** Plain-language and English words residents use → the legal terms the documents use. */
-export const SYNONYMS: Record<string, string[]> = {
-  上访: ['信访'],
-  投诉: ['信访', '投诉请求'],
-  反映: ['信访'],
-  不服: ['复查', '复核'],
-  不满意: ['复查', '复核'],
-  拖欠工资: ['劳动报酬', '劳动争议'],
-  欠薪: ['劳动报酬', '劳动争议'],
-  工资: ['劳动报酬'],
-  老板: ['用人单位'],
-  公司: ['用人单位'],
-  辞退: ['解除劳动合同'],
-  开除: ['解除劳动合同'],
-  炒鱿鱼: ['解除劳动合同'],
-  家暴: ['家庭暴力'],
-  打老婆: ['家庭暴力'],
-  殴打: ['家庭暴力'],
-  保护令: ['人身安全保护令'],
-  律师: ['法律援助'],
-  请不起: ['经济困难'],
-  没钱: ['经济困难'],
-  穷: ['经济困难'],
-  打官司: ['诉讼'],
-  起诉: ['诉讼'],
-  法院: ['人民法院'],
-  警察: ['公安机关'],
-  报警: ['公安机关', '报案'],
-  派出所: ['公安机关'],
-  居委会: ['居民委员会'],
-  村委会: ['村民委员会'],
-  街道: ['街道办事处'],
-  打工: ['务工', '劳动者'],
-  照顾: ['照护', '照料'],
-  看望: ['探望', '精神需求'],
-  欺负: ['欺凌'],
-  霸凌: ['欺凌'],
-  网游: ['网络游戏'],
-  游戏: ['网络游戏'],
-  上网: ['网络'],
-  生活费: ['赡养', '经济上供养'],
-  看病: ['医疗'],
-  医药费: ['医疗'],
-  车祸: ['交通事故', '意外事件'],
-  火灾: ['意外事件'],
-  困难: ['生活困难'],
-  反悔: ['不履行'],
-  确认: ['司法确认'],
-  写信: ['书信', '书面'],
-  上网反映: ['网络'],
-  打电话: ['电话'],
-  住院: ['住院治疗'],
-  找工作: ['就业'],
-  招工: ['招用', '就业'],
-  歧视: ['歧视'],
-  拒收: ['拒绝', '接收'],
-  再婚: ['婚姻自由'],
-  抚养费: ['抚养费', '负担'],
-  免费律师: ['法律援助'],
-  请不起律师: ['法律援助'],
-  低保: ['最低生活保障'],
-  救济: ['救助'],
-  补助: ['救助'],
-  邻居: ['相邻'],
-  邻里: ['相邻'],
-  噪音: ['噪声'],
-  采光: ['日照', '通风'],
-  漏水: ['排水', '用水'],
-  精神病: ['精神障碍'],
-  抑郁症: ['精神障碍'],
-  心理: ['心理健康'],
-  残疾: ['残疾人'],
-  残障: ['残疾人'],
-  孩子: ['未成年人'],
-  小孩: ['未成年人'],
-  儿童: ['未成年人'],
-  学生: ['未成年人'],
-  老人: ['老年人'],
-  父母: ['赡养'],
-  养老: ['赡养', '老年人'],
-  离婚: ['离婚'],
-  调解员: ['人民调解员'],
-  吵架: ['纠纷'],
-  矛盾: ['纠纷'],
-  复议: ['行政复议'],
-  政府部门: ['行政机关'],
-  处罚: ['行政处罚'],
-  罚款: ['行政处罚'],
-  // Everyday abbreviations of the bodies the laws name in full (one way: the full name is not
-  // expanded back to the abbreviation, which documents do not use).
-  仲裁委: ['仲裁委员会'],
-  法援: ['法律援助'],
-  信访局: ['信访部门'],
-  公安局: ['公安机关'],
-  民政局: ['民政部门'],
-  人社局: ['劳动行政部门'],
-  妇联: ['妇女联合会'],
-  残联: ['残疾人联合会'],
-  司法局: ['司法行政部门'],
-  教育局: ['教育行政部门'],
-  // English
-  petition: ['信访'],
-  petitions: ['信访'],
-  complaint: ['信访', '投诉'],
-  complain: ['信访', '投诉'],
-  appeal: ['复查', '复核'],
-  review: ['复查', '复核'],
-  reconsideration: ['行政复议'],
-  unpaid: ['劳动报酬'],
-  wage: ['劳动报酬'],
-  wages: ['劳动报酬'],
-  salary: ['劳动报酬'],
-  employer: ['用人单位'],
-  labour: ['劳动争议'],
-  labor: ['劳动争议'],
-  arbitration: ['仲裁'],
-  dispute: ['纠纷', '争议'],
-  disputes: ['纠纷', '争议'],
-  mediation: ['调解'],
-  mediator: ['人民调解员'],
-  lawyer: ['法律援助'],
-  legal: ['法律'],
-  aid: ['援助'],
-  domestic: ['家庭'],
-  violence: ['暴力', '家庭暴力'],
-  abuse: ['家庭暴力', '虐待'],
-  protection: ['保护'],
-  order: ['保护令'],
-  neighbour: ['相邻'],
-  neighbor: ['相邻'],
-  noise: ['噪声'],
-  sunlight: ['日照', '采光'],
-  welfare: ['最低生活保障', '救助'],
-  allowance: ['最低生活保障'],
-  poverty: ['最低生活保障', '救助'],
-  emergency: ['临时救助'],
-  disabled: ['残疾人'],
-  disability: ['残疾人'],
-  elderly: ['老年人'],
-  parents: ['赡养'],
-  child: ['未成年人'],
-  children: ['未成年人'],
-  minor: ['未成年人'],
-  minors: ['未成年人'],
-  mental: ['精神障碍', '精神卫生'],
-  health: ['卫生'],
-  divorce: ['离婚'],
-  marriage: ['婚姻'],
-  deadline: ['期限'],
-  poor: ['经济困难'],
-  police: ['公安机关'],
-  court: ['人民法院'],
-  sue: ['诉讼'],
-  apply: ['申请'],
-  application: ['申请'],
-  letter: ['书信'],
-  online: ['网络'],
-  phone: ['电话'],
-  hospital: ['医疗机构', '住院'],
-  bullying: ['欺凌'],
-  bullied: ['欺凌'],
-  school: ['学校'],
-  rent: ['住房'],
-  housing: ['住房救助'],
-  medical: ['医疗救助'],
-  job: ['就业'],
-  employment: ['就业'],
-  discrimination: ['歧视'],
-  loud: ['噪声'],
-  water: ['排水', '用水'],
-  visit: ['走访', '探望'],
-  office: ['接待场所'],
-  accepted: ['受理'],
-  accept: ['受理'],
-  free: ['免费', '不收费'],
-};
+export const SYNONYMS: Record<string, string[]> = { ...TABLE.plain, ...TABLE.abbreviations, ...TABLE.english };
 
 /**
  * Groups of words that say the same thing in residents' questions and in legal texts. Unlike
  * SYNONYMS (one-way, plain → legal), every member of a group expands to the others, so either
  * phrasing finds the other. General legal vocabulary only, not fitted to particular questions.
  */
-export const SYNONYM_GROUPS: string[][] = [
-  ['不能', '不得', '禁止', '不准', '不许', '严禁'],
-  ['不给', '不予', '拒绝'],
-  ['名字', '姓名'],
-  ['地址', '住址', '住所'],
-  ['律师', '代理人'],
-  ['效力', '约束力'],
-  ['反悔', '不履行', '违约'],
-  ['矛盾', '纠纷', '争议'],
-  ['老板', '用人单位', '雇主'],
-  ['单位', '用人单位'],
-  ['管', '受理'],
-  ['答复', '回复', '告知'],
-  ['延期', '延长'],
-  ['撤回', '撤销'],
-  ['证据', '证明', '材料'],
-  ['赔偿', '赔钱', '补偿'],
-  ['丈夫', '配偶', '家庭成员'],
-  ['妻子', '老婆', '配偶', '家庭成员'],
-  ['监护人', '父母'],
-  ['结果', '决定', '意见'],
-  ['上级', '上一级'],
-  ['精神病', '精神障碍'],
-  ['上学', '入学', '受教育'],
-  ['工作', '就业', '劳动'],
-  ['房子', '住房', '房屋'],
-  ['钱', '费用', '经费'],
-  ['接待', '走访'],
-];
+export const SYNONYM_GROUPS: string[][] = TABLE.groups;
 
 for (const group of SYNONYM_GROUPS) {
   for (const w of group) {

@@ -201,6 +201,17 @@ interface Out {
   rejected?: Array<{ kind: EmergencyKind; phrase: string; why: string }>;
 }
 
+/** Records a hit as matched, or as rejected with `why`; true when it counted. */
+function recordHit(out: Out, kind: EmergencyKind, phrase: string, why: string | null): boolean {
+  if (why) {
+    out.rejected?.push({ kind, phrase, why });
+    return false;
+  }
+  out.kinds.add(kind);
+  if (!out.matched.includes(phrase)) out.matched.push(phrase);
+  return true;
+}
+
 function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean, out: Out): void {
   let ctx: Ctx | undefined;
   const flat = text.replace(/\n/g, ' ');
@@ -213,19 +224,15 @@ function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean
       if (!m || rule.unless?.test(text)) continue;
       // Across clauses the tense is read around the whole match.
       const around = flat.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30);
+      let why: string | null = null;
       if (!lang.strong.test(around)) {
         // A short message is read as a whole (as before); a letter only around the match.
         const past = letter
           ? lang.past.test(around)
           : lang.past.test(flat) && !lang.strong.test(flat) && !lang.weak.test(flat);
-        const why = past ? 'past' : letter && !lang.letterNow.test(around) ? 'letter_without_now' : null;
-        if (why) {
-          out.rejected?.push({ kind: rule.kind, phrase: m[0], why });
-          continue;
-        }
+        why = past ? 'past' : letter && !lang.letterNow.test(around) ? 'letter_without_now' : null;
       }
-      out.kinds.add(rule.kind);
-      if (!out.matched.includes(m[0])) out.matched.push(m[0]);
+      recordHit(out, rule.kind, m[0], why);
       continue;
     }
     for (const [i, clause] of clauses.entries()) {
@@ -235,14 +242,7 @@ function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean
         continue;
       }
       for (const m of clause.text.matchAll(globalOf(rule.pattern))) {
-        const why = rejectHit(rule, lang, ctx, i, m.index, m[0]);
-        if (why) {
-          out.rejected?.push({ kind: rule.kind, phrase: m[0], why });
-          continue;
-        }
-        out.kinds.add(rule.kind);
-        if (!out.matched.includes(m[0])) out.matched.push(m[0]);
-        break;
+        if (recordHit(out, rule.kind, m[0], rejectHit(rule, lang, ctx, i, m.index, m[0]))) break;
       }
     }
   }

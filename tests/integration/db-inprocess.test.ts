@@ -2,21 +2,28 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../db/embedded.js';
-import { InProcessConnection, inProcessPool } from '../../db/inProcess.js';
+import { InProcessConnection, inProcessPool, type LockWaiters } from '../../db/inProcess.js';
 import { withTransaction, type Database } from '../../db/pool.js';
 import { testDatabase } from '../helpers/db.js';
 
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Whether `p` is still pending after `ms`. */
-async function pendingAfter(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let settled = false;
+/** `p` with a flag that says whether it has settled. */
+function track(p: Promise<unknown>): { settled: boolean } {
+  const state = { settled: false };
   p.then(
-    () => (settled = true),
-    () => (settled = true),
+    () => (state.settled = true),
+    () => (state.settled = true),
   );
-  await tick(ms);
-  return !settled;
+  return state;
+}
+
+/** The waiting state of the PGlite lock behind `pool` (shared by all its connections). */
+async function lockWaitersOf(pool: pg.Pool): Promise<LockWaiters> {
+  const client = await pool.connect();
+  try {
+    return (client as unknown as { connection: InProcessConnection }).connection.waiters;
+  } finally {
+    client.release();
+  }
 }
 
 describe('embedded PGlite: this process straight in, other programs over the socket', () => {
@@ -49,8 +56,11 @@ describe('embedded PGlite: this process straight in, other programs over the soc
     await db.pool.query('TRUNCATE ip_probe');
     await other.query('BEGIN');
     await other.query(`INSERT INTO ip_probe VALUES (1, 'socket')`);
+    const waiters = await lockWaitersOf(db.pool);
     const mine = db.pool.query(`INSERT INTO ip_probe VALUES (2, 'app')`);
-    assert.equal(await pendingAfter(mine, 60), true, 'the app statement must wait for the other transaction');
+    const state = track(mine);
+    await waiters.atLeast(1);
+    assert.equal(state.settled, false, 'the app statement must wait for the other transaction');
     // Had the app's insert run inside that transaction, this rollback would take it away too.
     await other.query('ROLLBACK');
     await mine;
@@ -60,12 +70,15 @@ describe('embedded PGlite: this process straight in, other programs over the soc
 
   it("keeps a socket client out of this process's open transaction", async () => {
     await db.pool.query('TRUNCATE ip_probe');
+    const waiters = await lockWaitersOf(db.pool);
     let theirs: Promise<unknown> | undefined;
     await assert.rejects(
       withTransaction(db.pool, async (tx) => {
         await tx.query(`INSERT INTO ip_probe VALUES (1, 'app')`);
         theirs = other.query(`INSERT INTO ip_probe VALUES (2, 'socket')`);
-        assert.equal(await pendingAfter(theirs, 60), true, 'the socket statement must wait for the app transaction');
+        const state = track(theirs);
+        await waiters.atLeast(1);
+        assert.equal(state.settled, false, 'the socket statement must wait for the app transaction');
         await tx.query(`INSERT INTO ip_probe VALUES (3, 'app')`);
         throw new Error('changed my mind');
       }),

@@ -7,8 +7,9 @@ import { resourcePath } from '../../kernel/paths.js';
 import { loadDirectory, type Directory } from '../../directory/directory.js';
 import {
   MatterIndex, OfflineModelError, applyTemperature, createOfflineEngine, fuseTargets, loadOfflineModel,
-  parseOfflineModel, prepareText, trainOfflineModel, type OfflineModel, type TrainingExample,
+  parseOfflineModel, prepareText, type OfflineModel, type TrainingExample,
 } from '../../triage/offlineEngine.js';
+import { trainOfflineModel } from '../../triage/offlineTraining.js';
 import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine } from '../../triage/types.js';
 

@@ -21,6 +21,7 @@ import { triage, type TriageDeps } from '../pipeline.js';
 import { CATEGORIES, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 import type { Decision } from '../types.js';
 import { ExampleFileError, readExampleFile, type ExampleLine } from './exampleFile.js';
+import { parseFlags } from './args.js';
 import { buildRuntime } from './runtime.js';
 
 export class UsageError extends Error {}
@@ -126,15 +127,9 @@ export async function runEvalCli(argv: string[]): Promise<void> {
     await runCrossValidationCli(argv);
     return;
   }
-  let offline = false;
-  let errors = false;
-  const files: string[] = [];
-  for (const a of argv) {
-    if (a === '--offline') offline = true;
-    else if (a === '--errors') errors = true;
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
-    else files.push(a);
-  }
+  const { flags, words: files } = parseFlags(argv, ['--offline', '--errors'], USAGE, UsageError);
+  const offline = flags.has('--offline');
+  const errors = flags.has('--errors');
   if (files.length !== 1) throw new UsageError(`give exactly one eval file\n${USAGE}`);
   const cfg = loadConfig();
   const runtime = await buildRuntime(cfg, { offlineOnly: offline });

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '../../app/config.js';
 import { triage, type TriageDeps } from '../pipeline.js';
+import { parseFlags } from './args.js';
 import { buildRuntime } from './runtime.js';
 
 const USAGE = 'usage: npm run --silent triage -- [--offline] [--pretty] "message text"\n       npm run --silent triage -- [--offline] --jsonl < messages.jsonl';
@@ -95,18 +96,10 @@ export async function runJsonl(
 }
 
 export async function runTriageCli(argv: string[]): Promise<number> {
-  let jsonl = false;
-  let offline = false;
-  let pretty = false;
-  const texts: string[] = [];
-  for (const a of argv) {
-    if (a === '--jsonl') jsonl = true;
-    else if (a === '--offline') offline = true;
-    else if (a === '--pretty') pretty = true;
-    else if (a === '--help' || a === '-h') throw new UsageError(USAGE);
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
-    else texts.push(a);
-  }
+  const { flags, words: texts } = parseFlags(argv, ['--jsonl', '--offline', '--pretty'], USAGE, UsageError, ['--help', '-h']);
+  const jsonl = flags.has('--jsonl');
+  const offline = flags.has('--offline');
+  const pretty = flags.has('--pretty');
   if (jsonl && texts.length > 0) throw new UsageError(`--jsonl reads stdin; do not also give text\n${USAGE}`);
   if (!jsonl && texts.length === 0) throw new UsageError(`no message text given\n${USAGE}`);
   const text = texts.join(' ');

@@ -7,8 +7,8 @@
  * Gram matrix of a training set serves every inner-CV fold and every λ of the tuning grid.
  */
 import type { SparseVec } from './features.js';
-import { minimize, type LbfgsOptions } from './lbfgs.js';
-import { softmaxInPlace } from './softmax.js';
+import type { LbfgsOptions } from './lbfgs.js';
+import { fitWeightsAndBias, softmaxInPlace, type FitStats, type Objective } from './softmax.js';
 
 /** Dense symmetric Gram matrix G[i·n + j] = ⟨x_i, x_j⟩ of sparse vectors over `dim` features. */
 export function gramMatrix(X: SparseVec[], dim: number): Float64Array {
@@ -69,13 +69,18 @@ function matMul(M: Float64Array, rows: number, n: number, A: Float64Array, K: nu
   }
 }
 
-export function kernelObjective(data: KernelSoftmaxData, lambda: number): (theta: Float64Array, grad: Float64Array) => number {
+/** Sizes and sample weights of a kernel problem; `total` is the weight sum the loss is divided by. */
+function shapeOf(data: KernelSoftmaxData): { K: number; n: number; nK: number; sw: KernelSoftmaxData['sampleWeights']; total: number } {
   const K = data.numClasses;
   const n = data.y.length;
-  const nK = n * K;
   const sw = data.sampleWeights;
   let total = 0;
   for (let i = 0; i < n; i++) total += sw ? sw[i]! : 1;
+  return { K, n, nK: n * K, sw, total };
+}
+
+export function kernelObjective(data: KernelSoftmaxData, lambda: number): (theta: Float64Array, grad: Float64Array) => number {
+  const { K, n, nK, sw, total } = shapeOf(data);
   const Z = new Float64Array(nK);
   const R = new Float64Array(nK);
   const z = new Float64Array(K);
@@ -110,22 +115,11 @@ export function kernelObjective(data: KernelSoftmaxData, lambda: number): (theta
   };
 }
 
-export function fitKernelSoftmax(
-  data: KernelSoftmaxData,
-  lambda: number,
-  lbfgs: Partial<LbfgsOptions> = {},
-  warmStart?: KernelParams,
-): KernelParams & { loss: number; iterations: number; converged: boolean } {
+export function fitKernelSoftmax(data: KernelSoftmaxData, lambda: number, lbfgs: Partial<LbfgsOptions> = {}, warmStart?: KernelParams): KernelParams & FitStats {
   if (!(lambda > 0)) throw new Error(`lambda must be > 0 for the kernel form, got ${lambda}`);
   const K = data.numClasses;
-  const nK = data.y.length * K;
-  const theta0 = new Float64Array(nK + K);
-  if (warmStart) {
-    theta0.set(warmStart.A, 0);
-    theta0.set(warmStart.b, nK);
-  }
-  const res = minimize(kernelObjective(data, lambda), theta0, lbfgs);
-  return { A: res.x.slice(0, nK), b: res.x.slice(nK), loss: res.value, iterations: res.iterations, converged: res.converged };
+  const { weights, ...fit } = fitWeightsAndBias(kernelObjective(data, lambda), data.y.length * K, K, lbfgs, warmStart && { weights: warmStart.A, b: warmStart.b });
+  return { A: weights, ...fit };
 }
 
 /** W (D×K, feature-major) = Xᵀ·A. */
@@ -192,15 +186,13 @@ function solveUpperTransposed(L: Float64Array, n: number, C: Float64Array, K: nu
  * problem is an ordinary L2-regularised softmax regression on the n-dimensional rows of L with
  * ‖W‖ = ‖C‖, so L-BFGS needs as few iterations as in the primal, each far cheaper.
  */
-export function fitGramSoftmax(
-  data: KernelSoftmaxData,
-  lambda: number,
-  lbfgs: Partial<LbfgsOptions> = {},
-  warmStart?: { C: Float64Array; b: Float64Array },
-  factor?: Float64Array,
-): KernelParams & { C: Float64Array; loss: number; iterations: number; converged: boolean } {
-  return fitGram(data, lambda, 'softmax', lbfgs, warmStart, factor);
+export function fitGramSoftmax(data: KernelSoftmaxData, lambda: number, ...options: GramOptions): GramFit {
+  return fitGram(data, lambda, 'softmax', ...options);
 }
+
+/** L-BFGS options, a warm start (C and b of an earlier fit) and the Cholesky factor of G if already known. */
+type GramOptions = [lbfgs?: Partial<LbfgsOptions>, warmStart?: { C: Float64Array; b: Float64Array }, factor?: Float64Array];
+type GramFit = KernelParams & FitStats & { C: Float64Array };
 
 /** Loss of the linear model: multinomial log-loss, or one-vs-rest squared hinge (L2-SVM). */
 export type LossName = 'softmax' | 'squaredHinge';
@@ -210,30 +202,15 @@ export function fitGram(
   data: KernelSoftmaxData,
   lambda: number,
   loss: LossName,
-  lbfgs: Partial<LbfgsOptions> = {},
-  warmStart?: { C: Float64Array; b: Float64Array },
-  factor?: Float64Array,
-): KernelParams & { C: Float64Array; loss: number; iterations: number; converged: boolean } {
+  ...[lbfgs = {}, warmStart, factor]: GramOptions
+): GramFit {
   const n = data.y.length;
   const K = data.numClasses;
   const L = factor ?? cholesky(data.G, n);
   if (!(lambda > 0)) throw new Error(`lambda must be > 0, got ${lambda}`);
-  const theta0 = new Float64Array(n * K + K);
-  if (warmStart) {
-    theta0.set(warmStart.C, 0);
-    theta0.set(warmStart.b, n * K);
-  }
   const objective = loss === 'squaredHinge' ? lowerTriangularHingeObjective(L, data, lambda) : lowerTriangularObjective(L, data, lambda);
-  const r = minimize(objective, theta0, lbfgs);
-  const res = { W: r.x.slice(0, n * K), b: r.x.slice(n * K), loss: r.value, iterations: r.iterations, converged: r.converged };
-  return {
-    A: solveUpperTransposed(L, n, res.W, K),
-    C: res.W,
-    b: res.b,
-    loss: res.loss,
-    iterations: res.iterations,
-    converged: res.converged,
-  };
+  const { weights, ...fit } = fitWeightsAndBias(objective, n * K, K, lbfgs, warmStart && { weights: warmStart.C, b: warmStart.b });
+  return { A: solveUpperTransposed(L, n, weights, K), C: weights, ...fit };
 }
 
 /**
@@ -254,12 +231,7 @@ function lowerTriangularLoss(
   lambda: number,
   exampleLoss: ExampleLoss,
 ): (theta: Float64Array, grad: Float64Array) => number {
-  const K = data.numClasses;
-  const n = data.y.length;
-  const nK = n * K;
-  const sw = data.sampleWeights;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += sw ? sw[i]! : 1;
+  const { K, n, nK, sw, total } = shapeOf(data);
   const z = new Float64Array(K);
   return (theta, grad) => {
     let reg = 0;
@@ -293,11 +265,7 @@ function lowerTriangularLoss(
 }
 
 /** Softmax objective on the rows of L (see lowerTriangularLoss). */
-export function lowerTriangularObjective(
-  L: Float64Array,
-  data: KernelSoftmaxData,
-  lambda: number,
-): (theta: Float64Array, grad: Float64Array) => number {
+export function lowerTriangularObjective(L: Float64Array, data: KernelSoftmaxData, lambda: number): Objective {
   return lowerTriangularLoss(L, data, lambda, (z, y, w) => {
     const zy = z[y]!;
     const loss = w * (softmaxInPlace(z) - zy);
@@ -312,11 +280,7 @@ export function lowerTriangularObjective(
  * t_ik = +1 for the example's class and −1 otherwise, weighted like the softmax objective, plus
  * (λ/2)·‖C‖². Differentiable (the squared hinge is C¹), so L-BFGS applies as for the softmax.
  */
-export function lowerTriangularHingeObjective(
-  L: Float64Array,
-  data: KernelSoftmaxData,
-  lambda: number,
-): (theta: Float64Array, grad: Float64Array) => number {
+export function lowerTriangularHingeObjective(L: Float64Array, data: KernelSoftmaxData, lambda: number): Objective {
   return lowerTriangularLoss(L, data, lambda, (z, y, w) => {
     let loss = 0;
     let active = false;

@@ -90,21 +90,34 @@ export function fitSoftmax(
   lambda: number,
   lbfgs: Partial<LbfgsOptions> = {},
   warmStart?: SoftmaxParams,
-): SoftmaxParams & { loss: number; iterations: number; converged: boolean } {
+): SoftmaxParams & FitStats {
   if (!(lambda >= 0)) throw new Error(`lambda must be ≥ 0, got ${lambda}`);
   const K = data.numClasses;
-  const DK = data.numFeatures * K;
-  const theta0 = new Float64Array(DK + K);
+  const { weights, ...fit } = fitWeightsAndBias(objective(data, lambda), data.numFeatures * K, K, lbfgs, warmStart && { weights: warmStart.W, b: warmStart.b });
+  return { W: weights, ...fit };
+}
+
+/** A loss over θ that also writes its gradient into `grad`. */
+export type Objective = (theta: Float64Array, grad: Float64Array) => number;
+/** How an L-BFGS fit ended. */
+export type FitStats = { loss: number; iterations: number; converged: boolean };
+
+/**
+ * Minimises an objective over θ = [weights (size entries) | biases (K)], from a warm start when given
+ * (the primal and kernel forms differ only in what the weights are).
+ */
+export function fitWeightsAndBias(
+  f: Objective,
+  size: number,
+  K: number,
+  lbfgs: Partial<LbfgsOptions>,
+  warmStart?: { weights: Float64Array; b: Float64Array },
+): FitStats & { weights: Float64Array; b: Float64Array } {
+  const theta0 = new Float64Array(size + K);
   if (warmStart) {
-    theta0.set(warmStart.W, 0);
-    theta0.set(warmStart.b, DK);
+    theta0.set(warmStart.weights, 0);
+    theta0.set(warmStart.b, size);
   }
-  const res = minimize(objective(data, lambda), theta0, lbfgs);
-  return {
-    W: res.x.slice(0, DK),
-    b: res.x.slice(DK),
-    loss: res.value,
-    iterations: res.iterations,
-    converged: res.converged,
-  };
+  const res = minimize(f, theta0, lbfgs);
+  return { weights: res.x.slice(0, size), b: res.x.slice(size), loss: res.value, iterations: res.iterations, converged: res.converged };
 }

@@ -4,7 +4,8 @@
  * `npm run train` uses (other Shanghai folds, Teddy replies, examples, directory phrases) and the fold is
  * triaged by the full pipeline (committed category model). Letters with `targets: []` are not scored.
  */
-import { createOfflineEngine, departmentPhrases, prepareText, routingExampleItems, type CreateOfflineEngineOptions, type OfflineModel, type TrainingExample } from '../offlineEngine.js';
+import { createOfflineEngine, prepareText, type CreateOfflineEngineOptions, type OfflineModel, type TrainingExample } from '../offlineEngine.js';
+import { departmentPhrases, routingExampleItems } from '../offlineTraining.js';
 import { triage } from '../pipeline.js';
 import { nearDupGroups } from './nearDup.js';
 import type { RoutingCase } from './report.js';
