@@ -10,6 +10,7 @@ import { ChannelRouter } from './channels.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from '../kernel/logger.js';
+import { checkWaitingMessages } from './startupCheck.js';
 import { buildTriageDeps } from './triageDeps.js';
 import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec } from '../bot/callbackData.js';
 import { telegramHandlersFor } from '../bot/handlers.js';
@@ -43,7 +44,7 @@ export function parseRole(argv: string[]): Role {
   throw new ConfigError([`--role ${JSON.stringify(value)}: must be one of ${ROLES.join(', ')}`]);
 }
 
-export function clockSettings(cfg: Config): ClockSettings & { officeChatId: number | null } {
+export function clockSettings(cfg: Config): ClockSettings & { officeChatId: number | null; alertWindowMinutes: number; retentionDaysAfterClose: number } {
   return {
     orgAcceptWorkingDays: cfg.ORG_ACCEPT_WORKING_DAYS,
     orgFirstContactDays: cfg.ORG_FIRST_CONTACT_DAYS,
@@ -51,6 +52,8 @@ export function clockSettings(cfg: Config): ClockSettings & { officeChatId: numb
     surveyReminderHours: cfg.SURVEY_REMINDER_HOURS,
     surveyCloseDays: cfg.SURVEY_CLOSE_DAYS,
     officeChatId: cfg.OFFICE_CHAT_ID ?? null,
+    alertWindowMinutes: cfg.OFFICE_ALERT_WINDOW_MINUTES,
+    retentionDaysAfterClose: cfg.RETENTION_DAYS_AFTER_CLOSE,
   };
 }
 
@@ -87,6 +90,8 @@ export async function buildCore(cfg: Config, logger: Logger, clock: Clock = syst
     // Supervisors' directory edits (web console) apply over the file in every process.
     const overrides = await applyDirectoryOverrides(db.pool, directory, logger);
     if (overrides) logger.info({ overrides }, 'directory overrides applied');
+    // Messages kept for a chat configured since: released; what still waits: a warning per recipient.
+    await checkWaitingMessages(db.pool, directory, cfg.OFFICE_CHAT_ID ?? null, logger);
     const embedder = createEmbedder(cfg);
     const notes = await ingestBundledNotes(db.pool, embedder);
     logger.info({ added: notes.added, replaced: notes.replaced, unchanged: notes.unchanged }, 'policy notes indexed');
@@ -152,7 +157,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         callbacks,
         residentMessagesPerMinute: cfg.RESIDENT_MESSAGES_PER_MINUTE,
         keyPrefix: cfg.QUEUE_PREFIX,
-        webhook: cfg.WEBHOOK_URL ? { url: cfg.WEBHOOK_URL, port: cfg.WEBHOOK_PORT, secretToken: cfg.WEBHOOK_SECRET } : undefined,
+        webhook: cfg.WEBHOOK_URL ? { url: cfg.WEBHOOK_URL, host: cfg.WEBHOOK_HOST, port: cfg.WEBHOOK_PORT, secretToken: cfg.WEBHOOK_SECRET } : undefined,
       });
       await running.bot.launch();
       logger.info({ mode: cfg.WEBHOOK_URL ? 'webhook' : 'polling' }, 'telegram bot started');
@@ -171,12 +176,13 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         logger,
         sweepEveryMs: cfg.SWEEP_EVERY_MS,
         outboxPollMs: cfg.OUTBOX_POLL_MS,
+        retention: { run: () => core.cases.retentionSweep() },
       });
     }
     if (wantsConsole) {
       running.console = await startConsole(
         { pool: core.db.pool, cases: core.cases, directory: core.directory, clock: core.clock, auth: consoleAuth(cfg, core, logger), logger },
-        { host: cfg.CONSOLE_HOST, port: cfg.CONSOLE_PORT, secureCookies: consoleSecureCookies(cfg) },
+        { host: cfg.CONSOLE_HOST, port: cfg.CONSOLE_PORT, secureCookies: consoleSecureCookies(cfg), trustProxy: cfg.CONSOLE_TRUST_PROXY === 'true' },
       );
       logger.info({ url: running.console.url }, 'web console listening (create an account: npm run console:user -- add <name> --role reviewer)');
     }
@@ -213,6 +219,7 @@ export function consoleAuth(cfg: Config, core: Pick<Core, 'db' | 'clock'>, logge
     pool: core.db.pool,
     clock: core.clock,
     sessionHours: cfg.CONSOLE_SESSION_HOURS,
+    idleMinutes: cfg.CONSOLE_IDLE_MINUTES,
     lockoutAttempts: cfg.CONSOLE_LOCKOUT_ATTEMPTS,
     lockoutMinutes: cfg.CONSOLE_LOCKOUT_MINUTES,
     secret: cfg.CONSOLE_SESSION_SECRET ?? crypto.randomBytes(32).toString('hex'),

@@ -12,8 +12,10 @@ import type { BotHandlers } from './types.js';
 
 const START_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function commands(opts: { handlers: BotHandlers; callbacks: CallbackCodec; menus: Menus }): Composer<Context> {
+export function commands(opts: { handlers: BotHandlers; callbacks: CallbackCodec; menus: Menus; retentionDays?: number }): Composer<Context> {
   const { handlers, callbacks, menus } = opts;
+  // RETENTION_DAYS_AFTER_CLOSE, for the notice of a bot without a conversation (the conversation's own says it).
+  const privacyDays = opts.retentionDays ?? 365;
   const composer = new Composer<Context>();
 
   composer.start(async (ctx) => {
@@ -25,7 +27,13 @@ export function commands(opts: { handlers: BotHandlers; callbacks: CallbackCodec
     if (handlers.onStart) await handlers.onStart(ctx, lang, payload);
   });
   composer.help((ctx) => ctx.reply(t(langOf(ctx), 'bot.help')));
-  composer.command('privacy', (ctx) => ctx.reply(t(langOf(ctx), 'bot.privacy')));
+  // The data-rights buttons act on the sender's own data: a private chat only.
+  composer.command('privacy', async (ctx) => {
+    const lang = langOf(ctx);
+    if (ctx.chat.type !== 'private') return void (await ctx.reply(t(lang, 'bot.group_only_private')));
+    if (handlers.onCommand) return handlers.onCommand(ctx, 'privacy', lang);
+    await ctx.reply(t(lang, 'privacy.notice', { days: privacyDays }));
+  });
   composer.command('language', async (ctx) => {
     const lang = langOf(ctx);
     if (ctx.chat.type !== 'private') return void (await ctx.reply(t(lang, 'bot.group_only_private')));

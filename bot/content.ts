@@ -6,6 +6,7 @@
 import { Composer, type Context } from 'telegraf';
 import { message, editedMessage } from 'telegraf/filters';
 import { t } from '../i18n/index.js';
+import { crisisRulesCheck, isEmergencyUpdate, type EmergencyCheck } from './middleware/emergency.js';
 import { langOf } from './middleware/state.js';
 import type { BotHandlers } from './types.js';
 
@@ -13,14 +14,16 @@ export const DEFAULT_MAX_TEXT_LENGTH = 2000;
 
 const privateOnly = (ctx: Context) => ctx.chat?.type === 'private';
 
-export function content(opts: { handlers: BotHandlers; maxTextLength: number }): Composer<Context> {
-  const { handlers, maxTextLength: maxText } = opts;
+export function content(opts: { handlers: BotHandlers; maxTextLength: number; emergency?: EmergencyCheck }): Composer<Context> {
+  const { handlers, maxTextLength: maxText, emergency = crisisRulesCheck } = opts;
   const composer = new Composer<Context>();
 
   composer.on(message('text'), async (ctx) => {
     const lang = langOf(ctx);
     const text = ctx.message.text;
-    if (text.length > maxText) {
+    // An over-long text still goes on when the emergency rules see danger in it: the conversation
+    // answers with the numbers and alerts the office instead of asking for a shorter message.
+    if (text.length > maxText && !(handlers.onText && isEmergencyUpdate(ctx, emergency))) {
       await ctx.reply(t(lang, 'bot.content.too_long', { length: text.length, limit: maxText }));
       return;
     }

@@ -14,6 +14,7 @@ import type { Language } from '../kernel/language.js';
 import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
+import { sendDocument } from './document.js';
 import { renderReply, renderStaffResult } from './render.js';
 import { splitText } from './telegramSender.js';
 
@@ -61,17 +62,25 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
   async function sendReplies(ctx: Context, chatId: number, lang: Language, replies: readonly Reply[]): Promise<void> {
     for (const r of orderReplies(replies)) {
       const m = renderReply(callbacks, lang, r);
+      if (r.document) {
+        await sendDocument(ctx.telegram, chatId, r.document, m.text);
+        continue;
+      }
       await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
     }
   }
 
-  async function sendText(ctx: Context, chatId: number, text: string, keyboard?: InlineKeyboardMarkup, forceReply?: { placeholder: string }): Promise<void> {
+  /** Sends `text` (split at Telegram's limit); returns the id of the last part, which carries the markup. */
+  async function sendText(ctx: Context, chatId: number, text: string, keyboard?: InlineKeyboardMarkup, forceReply?: { placeholder: string }): Promise<number | undefined> {
     const parts = splitText(text);
+    let lastId: number | undefined;
     for (let i = 0; i < parts.length; i++) {
       const last = i === parts.length - 1;
       const markup = !last ? undefined : keyboard ? keyboard : forceReply ? { force_reply: true as const, input_field_placeholder: forceReply.placeholder.slice(0, 64) } : undefined;
-      await ctx.telegram.sendMessage(chatId, parts[i]!, { link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+      const sent = await ctx.telegram.sendMessage(chatId, parts[i]!, { link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+      lastId = sent?.message_id;
     }
+    return lastId;
   }
 
   async function sendStaff(ctx: Context, chatId: number, staffResult: StaffResult): Promise<void> {
@@ -81,7 +90,10 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
         log?.warn({ err: err.message }, 'could not answer the callback query');
       });
     }
-    for (const m of result.messages) await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
+    let lastId: number | undefined;
+    for (const m of result.messages) lastId = await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
+    // A prompt binds to its message: only a reply to it (or the user's next message soon after) answers it.
+    if (staffResult.prompt && lastId !== undefined) await staff.promptSent(chatId, staffResult.prompt.userId, lastId);
     const card = ctx.callbackQuery?.message;
     if (result.clearCard && card) {
       // Spent buttons off the card, so nobody presses them again; cosmetic, so a failure is ignored.
@@ -99,7 +111,14 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
         await sendReplies(ctx, chatId, lang, replies);
         return;
       }
-      const result = await staff.onText({ chatId, userId: ctx.from.id, updateId: ctx.update.update_id, text: ctx.message.text });
+      const replyTo = ctx.message.reply_to_message?.message_id;
+      const result = await staff.onText({
+        chatId,
+        userId: ctx.from.id,
+        updateId: ctx.update.update_id,
+        text: ctx.message.text,
+        ...(replyTo !== undefined ? { replyToMessageId: replyTo } : {}),
+      });
       if (result) await sendStaff(ctx, chatId, result);
     },
 
@@ -137,7 +156,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
       await sendReplies(ctx, ctx.chat.id, lang, replies);
     },
 
-    async onCommand(ctx: TextContext, command: 'status' | 'withdraw', lang: Language) {
+    async onCommand(ctx: TextContext, command: 'status' | 'withdraw' | 'privacy', lang: Language) {
       const args = ctx.message.text.replace(/^\/\S+\s*/, '');
       const replies = await resident.onCommand(residentRef(ctx, lang), command, args === '' ? undefined : args);
       await sendReplies(ctx, ctx.chat.id, lang, replies);

@@ -2,6 +2,7 @@
 import type { Context, Telegraf } from 'telegraf';
 import type { Logger } from '../kernel/logger.js';
 import type { Menus } from './menus.js';
+import { startWebhookServer, type WebhookServer } from './webhook.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
@@ -20,7 +21,7 @@ export interface Lifecycle {
 
 export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, webhook: WebhookOptions | undefined): Lifecycle {
   let running: Promise<void> | undefined;
-  let webhookStarted = false;
+  let webhookServer: WebhookServer | undefined;
   return {
     async launch() {
       bot.botInfo ??= await bot.telegram.getMe();
@@ -32,18 +33,22 @@ export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, web
       const webhookUrl = webhook?.url;
       if (webhookUrl) {
         const url = new URL(webhookUrl);
-        await bot.launch({
-          allowedUpdates: [...ALLOWED_UPDATES],
-          webhook: {
-            domain: url.host,
-            path: url.pathname === '/' ? undefined : url.pathname,
-            port: webhook?.port ?? 8443,
-            ...(webhook?.host ? { host: webhook.host } : {}),
-            ...(webhook?.secretToken ? { secretToken: webhook.secretToken } : {}),
-          },
+        // Our own server rather than telegraf's: the secret is mandatory, compared in constant time, refused with 401.
+        webhookServer = await startWebhookServer(bot, {
+          path: url.pathname,
+          host: webhook?.host ?? '127.0.0.1',
+          port: webhook?.port ?? 8443,
+          secretToken: webhook?.secretToken ?? '',
+          log,
         });
-        webhookStarted = true;
-        log.info({ path: url.pathname }, 'telegram bot started (webhook)');
+        try {
+          await bot.telegram.setWebhook(webhookUrl, { allowed_updates: [...ALLOWED_UPDATES], secret_token: webhook?.secretToken });
+        } catch (err) {
+          await webhookServer.close();
+          webhookServer = undefined;
+          throw err;
+        }
+        log.info({ path: url.pathname, host: webhook?.host ?? '127.0.0.1', port: webhookServer.port() }, 'telegram bot started (webhook)');
         return;
       }
       // telegraf's launch() only settles when polling ends, so it runs in the background.
@@ -53,7 +58,13 @@ export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, web
       log.info('telegram bot started (polling)');
     },
     async stop(reason = 'stop') {
-      if (!running && !webhookStarted) return;
+      if (webhookServer) {
+        const server = webhookServer;
+        webhookServer = undefined;
+        await server.close();
+        return;
+      }
+      if (!running) return;
       try {
         bot.stop(reason);
       } catch {
@@ -61,13 +72,9 @@ export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, web
       }
       await running;
       running = undefined;
-      webhookStarted = false;
     },
     webhookPort() {
-      // telegraf keeps its server private; the address is all we read from it.
-      const server = (bot as unknown as { webhookServer?: { address(): unknown } }).webhookServer;
-      const address = server?.address();
-      return address && typeof address === 'object' && 'port' in address ? Number((address as { port: number }).port) : undefined;
+      return webhookServer?.port();
     },
   };
 }

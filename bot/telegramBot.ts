@@ -1,6 +1,7 @@
 /**
  * The Telegram channel: a telegraf bot composed of middleware every conversation needs, in this
  * order — ordering (per-chat order, dedupe), language, admission (rate limit) — then the commands,
+ * (an emergency is never held back or dropped by any of these: middleware/emergency.ts),
  * the button presses, the content, and one error handler. Free text and button presses go to
  * `handlers`, where the conversation lives. Everything shared between processes (dedupe keys, rate
  * counters, language, conversation state) is in Redis or Postgres, so any number can run side by side.
@@ -20,6 +21,7 @@ import { errorHandler } from './errorHandler.js';
 import { lifecycle, type WebhookOptions } from './lifecycle.js';
 import { createMenus } from './menus.js';
 import { rateLimit } from './middleware/admission.js';
+import { crisisRulesCheck, type EmergencyCheck } from './middleware/emergency.js';
 import { language, languageCache } from './middleware/language.js';
 import { chatOrder, dedupe } from './middleware/ordering.js';
 import type { BotHandlers } from './types.js';
@@ -38,6 +40,11 @@ export interface TelegramBotOptions {
   handlers?: BotHandlers;
   /** Signs and verifies button payloads: the one codec, built in app/main.ts. */
   callbacks: CallbackCodec;
+  /**
+   * The emergency rules, asked before a resident's text is held back or dropped (chat order, duplicate,
+   * rate limit); an emergency goes through. Default: the crisis layer's rules (triage/crisis).
+   */
+  emergency?: EmergencyCheck;
   /** RESIDENT_MESSAGES_PER_MINUTE. */
   residentMessagesPerMinute?: number;
   /** Redis key prefix (QUEUE_PREFIX); tests pass a unique one. */
@@ -49,7 +56,7 @@ export interface TelegramBotOptions {
   /** Give up on a Redis call after this long and carry on without dedupe/rate limit (default 2000 ms). */
   redisTimeoutMs?: number;
   clock?: Clock;
-  /** WEBHOOK_URL/WEBHOOK_PORT/WEBHOOK_SECRET: when `url` is set, launch() serves a webhook instead of polling. */
+  /** WEBHOOK_URL/WEBHOOK_HOST/WEBHOOK_PORT/WEBHOOK_SECRET: when `url` is set, launch() serves a webhook (secret required) instead of polling. */
   webhook?: WebhookOptions;
 }
 
@@ -79,8 +86,9 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   const log = opts.logger.child({ component: 'telegram-bot' });
   const menus = createMenus(bot.telegram, log);
   const languages = languageCache({ redis, keyPrefix, redisTimeoutMs, log });
+  const emergency = opts.emergency ?? crisisRulesCheck;
 
-  bot.use(chatOrder());
+  bot.use(chatOrder({ emergency, log }));
   bot.use(
     dedupe({
       redis,
@@ -90,13 +98,14 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
       redisTimeoutMs,
       clock: opts.clock ?? systemClock,
       log,
+      emergency,
     }),
   );
   bot.use(language({ pool, cache: languages, log }));
-  bot.use(rateLimit({ perMinute: opts.residentMessagesPerMinute ?? 20, log }));
+  bot.use(rateLimit({ perMinute: opts.residentMessagesPerMinute ?? 20, log, emergency }));
   bot.use(commands({ handlers, callbacks: codec, menus }));
   bot.use(callbacks({ handlers, codec, pool, languages, menus, log }));
-  bot.use(content({ handlers, maxTextLength: opts.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH }));
+  bot.use(content({ handlers, maxTextLength: opts.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH, emergency }));
   bot.catch(errorHandler(log));
 
   return {

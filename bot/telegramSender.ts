@@ -101,6 +101,7 @@ export class TelegramSender implements MessageSender {
     const ref = typeof refParam === 'string' ? refParam : '';
     const version = typeof params.caseVersion === 'number' ? params.caseVersion : undefined;
     const keyboard = buildKeyboard(this.callbacks, msg.language, msg.message.actions ?? [], ref, version);
+    if (typeof msg.message.replaces === 'number') return this.replace(msg, msg.message.replaces, text);
     const parts = splitText(text);
     let lastId: number | undefined;
     for (let i = 0; i < parts.length; i++) {
@@ -116,6 +117,33 @@ export class TelegramSender implements MessageSender {
       }
     }
     return lastId === undefined ? {} : { externalMessageId: lastId };
+  }
+
+  /**
+   * Replaces message `messageId` in the chat with `text` and no buttons (e.g. an organization's card once
+   * consent is withdrawn). A message Telegram no longer lets the bot edit is deleted instead; one already
+   * gone (deleted by the group) or already replaced counts as done.
+   */
+  private async replace(msg: OutgoingMessage, messageId: number, text: string): Promise<{ externalMessageId?: number }> {
+    const gone = (err: unknown) =>
+      err instanceof TelegramError && err.code === 400 && /message to (edit|delete) not found|message is not modified|MESSAGE_ID_INVALID/i.test(err.description ?? '');
+    try {
+      await this.telegram.editMessageText(msg.chatId, messageId, undefined, splitText(text)[0] ?? text, {
+        link_preview_options: { is_disabled: true },
+        reply_markup: { inline_keyboard: [] },
+      });
+      return { externalMessageId: messageId };
+    } catch (err) {
+      if (gone(err)) return { externalMessageId: messageId };
+      if (!(err instanceof TelegramError) || err.code !== 400) throw this.mapError(err, msg);
+    }
+    // 400 "message can't be edited": remove it instead.
+    try {
+      await this.telegram.deleteMessage(msg.chatId, messageId);
+    } catch (err) {
+      if (!gone(err)) throw this.mapError(err, msg);
+    }
+    return { externalMessageId: messageId };
   }
 
   private mapError(err: unknown, msg: OutgoingMessage): unknown {

@@ -16,8 +16,8 @@ export interface BotHandlers {
   onCallback?(ctx: CallbackContext, parsed: ParsedCallback, lang: Language): Promise<void>;
   /** After the welcome; `payload` is the deep-link parameter of `/start <payload>` when valid. */
   onStart?(ctx: TextContext, lang: Language, payload: string | null): Promise<void>;
-  /** /status and /withdraw in a private chat. */
-  onCommand?(ctx: TextContext, command: 'status' | 'withdraw', lang: Language): Promise<void>;
+  /** /status, /withdraw and /privacy in a private chat. */
+  onCommand?(ctx: TextContext, command: 'status' | 'withdraw' | 'privacy', lang: Language): Promise<void>;
   /** A photo or document in a private chat; return false when there is no open case to attach it to. */
   onAttachment?(ctx: Context, kind: AttachmentKind, lang: Language): Promise<boolean>;
   /**

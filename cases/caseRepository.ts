@@ -71,7 +71,11 @@ export interface ConsentRecord {
   caseId: number;
   residentId: number;
   purpose: string;
+  /** The organization the resident agreed to (null: recorded before consents named one). */
+  organizationId: string | null;
   sharedFields: string[];
+  /** Which text the resident read when agreeing (message key @ version / language). */
+  textVersion: string;
   givenAt: Date;
   withdrawnAt: Date | null;
 }
@@ -149,12 +153,14 @@ const toReferral = (r: Row): ReferralRecord => ({
   answeredAt: r.answered_at,
 });
 
-const toConsent = (r: Row): ConsentRecord => ({
+export const toConsentRecord = (r: Row): ConsentRecord => ({
   id: r.id,
   caseId: r.case_id,
   residentId: r.resident_id,
   purpose: r.purpose,
+  organizationId: r.organization_id ?? null,
   sharedFields: r.shared_fields,
+  textVersion: r.text_version ?? 'unrecorded',
   givenAt: r.given_at,
   withdrawnAt: r.withdrawn_at,
 });
@@ -351,13 +357,14 @@ export async function answerReferral(q: Queryable, id: number, status: ReferralS
 
 export async function insertConsent(
   q: Queryable,
-  c: { caseId: number; residentId: number; purpose: string; sharedFields: string[]; at: Date },
+  c: { caseId: number; residentId: number; purpose: string; sharedFields: string[]; at: Date; organizationId?: string | null; textVersion?: string },
 ): Promise<ConsentRecord> {
   const res = await q.query(
-    `INSERT INTO consents (case_id, resident_id, purpose, shared_fields, given_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [c.caseId, c.residentId, c.purpose, c.sharedFields, c.at],
+    `INSERT INTO consents (case_id, resident_id, purpose, shared_fields, given_at, organization_id, text_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [c.caseId, c.residentId, c.purpose, c.sharedFields, c.at, c.organizationId ?? null, c.textVersion ?? 'unrecorded'],
   );
-  return toConsent(res.rows[0]!);
+  return toConsentRecord(res.rows[0]!);
 }
 
 export async function activeConsent(q: Queryable, caseId: number, purpose: string): Promise<ConsentRecord | null> {
@@ -365,7 +372,7 @@ export async function activeConsent(q: Queryable, caseId: number, purpose: strin
     `SELECT * FROM consents WHERE case_id = $1 AND purpose = $2 AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1`,
     [caseId, purpose],
   );
-  return res.rows[0] ? toConsent(res.rows[0]) : null;
+  return res.rows[0] ? toConsentRecord(res.rows[0]) : null;
 }
 
 export async function withdrawConsents(q: Queryable, caseId: number, at: Date): Promise<number> {
@@ -402,7 +409,7 @@ export async function answerSurvey(q: Queryable, id: number, rating: Satisfactio
 
 export async function consentsForCase(q: Queryable, caseId: number): Promise<ConsentRecord[]> {
   const res = await q.query('SELECT * FROM consents WHERE case_id = $1 ORDER BY id', [caseId]);
-  return res.rows.map(toConsent);
+  return res.rows.map(toConsentRecord);
 }
 
 export async function surveysForCase(q: Queryable, caseId: number): Promise<SatisfactionRecord[]> {

@@ -6,27 +6,35 @@ import type { Language } from '../kernel/language.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { CaseEventRecord, CaseRecord, ReferralRecord, ResidentRecord } from './caseRepository.js';
 import type { ClockRecord } from './clockRepository.js';
+import * as audit from './commands/audit.js';
+import * as consent from './commands/consent.js';
 import * as handler from './commands/handler.js';
 import * as office from './commands/office.js';
 import { openCase, type OpenCaseInput } from './commands/open.js';
 import * as resident from './commands/resident.js';
 import * as residents from './commands/residents.js';
+import * as privacy from './commands/privacy.js';
+import type { ResidentExport, RetentionResult } from './privacy.js';
 import type { CaseDeps, CommandOptions } from './commands/run.js';
 import { pgCaseStore } from './pgRepositories.js';
 import type { Channel, CaseStore } from './ports.js';
 import * as queries from './queries.js';
+import { pgOfficeAlertLimiter, type OfficeAlertLimiter } from './officeAlerts.js';
 import * as reports from './reports.js';
 import type { OverdueClock, QueuePage, TrendRow } from './reportRepository.js';
 import type { ClockSettings } from './statutory.js';
 import type { Actor, HandlerActor, HandlerKind, NotAcceptedReason, SatisfactionRating } from './types.js';
 
 export type { CommandOptions } from './commands/run.js';
+export type { CorrectionInput, ErasureOutcome, ResidentKey } from './commands/privacy.js';
+export type { ErasureResult, ResidentExport, RetentionResult } from './privacy.js';
 export type { OpenCaseInput } from './commands/open.js';
 export type { OfficeAlert, ResidentNoteInput, ResidentNoteType } from './commands/residents.js';
 export type { CaseDetail, QueueOptions } from './queries.js';
 export type { Acceptance, CaseStats, Dashboard } from './reports.js';
 export type { OverdueClock, QueuePage } from './reportRepository.js';
 export { CONSENT_PURPOSE, DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS } from './types.js';
+export { CONSENT_TEXT_VERSION, consentTextVersion, parseConsentButtonRef } from './commands/consent.js';
 
 export interface CaseServiceDeps {
   /** Postgres; or give `store` (the repositories, e.g. in-memory fakes in unit tests). */
@@ -35,8 +43,11 @@ export interface CaseServiceDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   directory: Directory;
-  settings: ClockSettings & { officeChatId: number | null };
+  /** `retentionDaysAfterClose`: RETENTION_DAYS_AFTER_CLOSE (default 365), the retention policy's period. */
+  settings: ClockSettings & { officeChatId: number | null; alertWindowMinutes?: number; retentionDaysAfterClose?: number };
   logger?: Logger;
+  /** Paces office alerts per resident; default with a pool: one alert per `settings.alertWindowMinutes` (cases/officeAlerts.ts). */
+  alertLimiter?: OfficeAlertLimiter;
 }
 
 /**
@@ -47,9 +58,11 @@ export interface CaseServiceDeps {
  */
 export class CaseService {
   private readonly deps: CaseDeps;
+  private readonly retention: number;
 
   constructor(deps: CaseServiceDeps) {
     const store = deps.store ?? (deps.pool ? pgCaseStore(deps.pool) : undefined);
+    this.retention = deps.settings.retentionDaysAfterClose ?? 365;
     if (!store) throw new TypeError('CaseService needs a pool or a store');
     const { orgAcceptWorkingDays, orgFirstContactDays, reminderLeadWorkingDays, surveyReminderHours, surveyCloseDays } = deps.settings;
     this.deps = {
@@ -60,7 +73,13 @@ export class CaseService {
       officeChatId: deps.settings.officeChatId,
       clockSettings: { orgAcceptWorkingDays, orgFirstContactDays, reminderLeadWorkingDays, surveyReminderHours, surveyCloseDays },
       logger: deps.logger,
+      alertLimiter: deps.alertLimiter ?? (deps.pool ? pgOfficeAlertLimiter(deps.pool, deps.settings.alertWindowMinutes) : undefined),
     };
+  }
+
+  /** Days a finished case keeps its personal data (RETENTION_DAYS_AFTER_CLOSE): what retentionSweep and /privacy use. */
+  get retentionDays(): number {
+    return this.retention;
   }
 
   /** Where emergency alerts and residents' notes go (OFFICE_CHAT_ID); null when not configured. */
@@ -164,7 +183,44 @@ export class CaseService {
     return resident.withdrawConsent(this.deps, ref, residentExternalId);
   }
 
+  /** The resident's yes to consent question `requestId` (another organization, named): the referral goes out. */
+  giveConsent(ref: string, residentExternalId: string, requestId: number, opts: CommandOptions = {}): Promise<CaseRecord> {
+    return consent.giveConsent(this.deps, ref, residentExternalId, requestId, opts);
+  }
+
+  /** The resident's no to consent question `requestId`: the referral path ends and the office is told. */
+  declineConsent(ref: string, residentExternalId: string, requestId: number, opts: CommandOptions = {}): Promise<CaseRecord> {
+    return consent.declineConsent(this.deps, ref, residentExternalId, requestId, opts);
+  }
+
+  // ---- the resident's data rights and retention (cases/commands/privacy.ts)
+
+  exportResidentData(key: privacy.ResidentKey): Promise<ResidentExport> {
+    return privacy.exportResidentData(this.deps, key);
+  }
+
+  addCorrection(input: privacy.CorrectionInput): Promise<string[]> {
+    return privacy.addCorrection(this.deps, input);
+  }
+
+  openCasesOf(key: Pick<privacy.ResidentKey, 'channel' | 'externalId'>): Promise<string[]> {
+    return privacy.openCasesOf(this.deps, key);
+  }
+
+  eraseResidentData(key: privacy.ResidentKey, confirmedOpen: readonly string[]): Promise<privacy.ErasureOutcome> {
+    return privacy.eraseResidentData(this.deps, key, confirmedOpen);
+  }
+
+  retentionSweep(opts: { days?: number; batchSize?: number } = {}): Promise<RetentionResult> {
+    return privacy.retentionSweep(this.deps, opts.days ?? this.retention, opts);
+  }
+
   // ---- queries
+
+  /** Logs that an office account was shown the case's original text (the case page's timeline lists it). */
+  recordOriginalViewed(ref: string, viewer: { id: string }, via: 'page' | 'api'): Promise<void> {
+    return audit.recordOriginalViewed(this.deps, ref, viewer, via);
+  }
 
   getCase(ref: string): Promise<CaseRecord> {
     return queries.getCase(this.deps, ref);

@@ -20,10 +20,11 @@ export type DeliveryCase = Pick<CaseRecord, 'id' | 'ref' | 'residentId' | 'langu
 const GROUP_LANGUAGE = 'zh-Hans' as const;
 
 /**
- * The outbox rows `out` turns into, without writing them. A recipient with no chat (resident without a
- * chat id, handler or office group not configured) gets no row; the skip is logged so an operator can
- * fix the directory or configuration. Pure apart from that log line, so the deadline sweeper can plan a
- * whole batch of clocks and write their rows with one statement.
+ * The outbox rows `out` turns into, without writing them. A handler or office group not configured yet
+ * gets a row without a chat that waits (recipient, reason) until the chat is configured
+ * (cases/waitingOutbox.ts); a resident without a chat id gets no row. Both are logged so an operator
+ * can fix the directory or configuration. Pure apart from that log line, so the deadline sweeper can
+ * plan a whole batch of clocks and write their rows with one statement.
  */
 export function outboxRowsFor(
   ctx: { directory: Directory; officeChatId: number | null; logger?: Logger },
@@ -51,9 +52,14 @@ export function outboxRowsFor(
       recipientKey = `handler:${o.to.handlerKind}:${o.to.handlerId}`;
       row = { channel: 'telegram', chatKind: 'group', language: GROUP_LANGUAGE };
     }
+    let waitingReason: string | undefined;
     if (chatId === null) {
-      ctx.logger?.warn({ ref: c.ref, recipient: recipientKey, key: o.message.key }, 'no chat for recipient; message not queued');
-      continue;
+      if (o.to.kind === 'resident') {
+        ctx.logger?.warn({ ref: c.ref, recipient: recipientKey, key: o.message.key }, 'no chat for recipient; message not queued');
+        continue;
+      }
+      waitingReason = o.to.kind === 'office' ? 'no_office_chat' : 'no_handler_chat';
+      ctx.logger?.warn({ ref: c.ref, recipient: recipientKey, key: o.message.key }, 'no chat for recipient yet; message waits in the outbox');
     }
     rows.push({
       caseId: c.id,
@@ -62,6 +68,8 @@ export function outboxRowsFor(
       message: o.message,
       dedupeKey: `${dedupePrefix}|${recipientKey}|${o.message.key}`,
       notBefore: now,
+      recipient: recipientKey,
+      ...(waitingReason ? { waitingReason } : {}),
     });
   }
   return rows;
@@ -96,14 +104,17 @@ export async function deliver(
 export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxRow[]): Promise<number[]> {
   if (!rows.length) return [];
   const res = await tx.query(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at)
-     SELECT r.case_id, r.channel, r.chat_id, r.chat_kind, r.language, r.message::jsonb, r.dedupe_key, r.not_before, r.not_before
-     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-       WITH ORDINALITY AS r(case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, ord)
+    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason)
+     SELECT r.case_id, r.channel, r.chat_id, r.chat_kind, r.language, r.message::jsonb, r.dedupe_key, r.not_before, r.not_before, r.recipient, r.waiting_reason
+     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[])
+       WITH ORDINALITY AS r(case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, recipient, waiting_reason, ord)
      ORDER BY r.ord
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    columnsOf(rows, [(r) => r.caseId, (r) => r.channel, (r) => r.chatId, (r) => r.chatKind, (r) => r.language, (r) => JSON.stringify(r.message), (r) => r.dedupeKey, (r) => r.notBefore]),
+    columnsOf(rows, [
+      (r) => r.caseId, (r) => r.channel, (r) => r.chatId, (r) => r.chatKind, (r) => r.language, (r) => JSON.stringify(r.message), (r) => r.dedupeKey, (r) => r.notBefore,
+      (r) => r.recipient ?? null, (r) => r.waitingReason ?? null,
+    ]),
   );
   return res.rows.map((r) => r.id as number);
 }

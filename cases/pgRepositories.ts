@@ -1,9 +1,11 @@
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 import * as repo from './caseRepository.js';
 import * as clocks from './clockRepository.js';
+import * as consent from './consentRepository.js';
 import { insertOutboxRows } from './delivery.js';
 import { enqueueOutbox } from './outboxRepository.js';
 import type { CaseRepositories, CaseStore } from './ports.js';
+import { pgPrivacyRepository } from './privacyRepository.js';
 import * as reports from './reportRepository.js';
 
 /** The case ports on Postgres, every call on `q` (the pool, or an open transaction's client). */
@@ -32,6 +34,16 @@ export function pgRepositories(q: Queryable): CaseRepositories {
       latestSurveyRound: (id) => repo.latestSurveyRound(q, id),
       answerSurvey: (id, rating, comment, at) => repo.answerSurvey(q, id, rating, comment, at),
       surveys: (id) => repo.surveysForCase(q, id),
+    },
+    consents: {
+      activeFor: (id, org) => consent.activeConsentFor(q, id, org),
+      ask: (r) => consent.askConsent(q, r),
+      request: (id) => consent.consentRequest(q, id),
+      openRequest: (id) => consent.openConsentRequest(q, id),
+      answer: (id, answer, at) => consent.answerConsentRequest(q, id, answer, at),
+      supersedeOpen: (id, at) => consent.supersedeOpenRequests(q, id, at),
+      requests: (id) => consent.consentRequestsForCase(q, id),
+      retract: (id, replacement, at) => consent.retractOrganizationMessages(q, id, replacement, at),
     },
     events: {
       insert: (e) => repo.insertEvent(q, e),
@@ -63,6 +75,7 @@ export function pgRepositories(q: Queryable): CaseRepositories {
       referralAnswers: (from, to) => reports.referralAnswers(q, from, to),
       trendRows: (from, to, bucket) => reports.trendRows(q, from, to, bucket),
     },
+    privacy: pgPrivacyRepository(q),
   };
 }
 

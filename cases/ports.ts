@@ -10,10 +10,12 @@ import type {
   SatisfactionRecord,
 } from './caseRepository.js';
 import type { ClockRecord, ClockStopReason } from './clockRepository.js';
+import type { ConsentAnswer, ConsentRequestRecord, NewConsentRequest } from './consentRepository.js';
 import type { OutboxRow } from './outboxRepository.js';
+import type { PrivacyRepository } from './privacyRepository.js';
 import type { OutboxLine, OverdueClock, QueuePage, QueueQuery, TrendRow } from './reportRepository.js';
 import type { ClockSpec } from './statutory.js';
-import type { CaseStatus, ClockKind, HandlerKind, ReferralStatus, SatisfactionRating } from './types.js';
+import type { CaseStatus, ClockKind, HandlerKind, OutboxMessage, ReferralStatus, SatisfactionRating } from './types.js';
 
 /*
  * The ports of the case service: what its commands, queries and reports need from storage, bound to one
@@ -45,7 +47,15 @@ export interface CaseRepository {
   referrals(caseId: number): Promise<ReferralRecord[]>;
   answerReferral(id: number, status: ReferralStatus, at: Date, reason?: string | null): Promise<void>;
 
-  insertConsent(c: { caseId: number; residentId: number; purpose: string; sharedFields: string[]; at: Date }): Promise<ConsentRecord>;
+  insertConsent(c: {
+    caseId: number;
+    residentId: number;
+    purpose: string;
+    sharedFields: string[];
+    at: Date;
+    organizationId?: string | null;
+    textVersion?: string;
+  }): Promise<ConsentRecord>;
   activeConsent(caseId: number, purpose: string): Promise<ConsentRecord | null>;
   withdrawConsents(caseId: number, at: Date): Promise<number>;
   consents(caseId: number): Promise<ConsentRecord[]>;
@@ -55,6 +65,25 @@ export interface CaseRepository {
   /** Records an answer once: false when the round was already answered. */
   answerSurvey(id: number, rating: SatisfactionRating, comment: string | null, at: Date): Promise<boolean>;
   surveys(caseId: number): Promise<SatisfactionRecord[]>;
+}
+
+/** Consent questions about other organizations, and what withdrawing consent does to the outbox (cases/consentRepository.ts). */
+export interface ConsentRepository {
+  /** The consent standing for this organization on the case (null: none, or withdrawn). */
+  activeFor(caseId: number, organizationId: string): Promise<ConsentRecord | null>;
+  /** Asks about another organization; any question still open on the case is superseded. */
+  ask(r: NewConsentRequest): Promise<ConsentRequestRecord>;
+  request(id: number): Promise<ConsentRequestRecord | null>;
+  openRequest(caseId: number): Promise<ConsentRequestRecord | null>;
+  answer(id: number, answer: ConsentAnswer, at: Date): Promise<boolean>;
+  /** Marks every open question of the case superseded (the office chose another way). */
+  supersedeOpen(caseId: number, at: Date): Promise<number>;
+  requests(caseId: number): Promise<ConsentRequestRecord[]>;
+  /**
+   * Withdrawal: cancels every pending row of the case to an organization, and queues an edit replacing each
+   * card already delivered to one (`replacement`: its text). Returns the organizations that had a card.
+   */
+  retract(caseId: number, replacement: OutboxMessage, at: Date): Promise<{ cancelled: number; replaced: number; deliveredTo: string[] }>;
 }
 
 export interface EventRepository {
@@ -98,10 +127,13 @@ export interface ReportRepository {
 export interface CaseRepositories {
   residents: ResidentRepository;
   cases: CaseRepository;
+  consents: ConsentRepository;
   events: EventRepository;
   clocks: ClockRepository;
   outbox: OutboxRepository;
   reports: ReportRepository;
+  /** The data rights and the retention policy (cases/privacyRepository.ts). */
+  privacy: PrivacyRepository;
 }
 
 /** The repositories outside a transaction, and a way to run work in one (all or nothing). */

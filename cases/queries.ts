@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../kernel/errors.js';
 import type { CaseEventRecord, CaseRecord, ConsentRecord, ReferralRecord, SatisfactionRecord } from './caseRepository.js';
+import type { ConsentRequestRecord } from './consentRepository.js';
 import type { ClockRecord } from './clockRepository.js';
 import { handlerLoadOn, type CaseDeps } from './commands/run.js';
 import type { Channel } from './ports.js';
@@ -86,6 +87,8 @@ export interface CaseDetail {
   referrals: ReferralRecord[];
   clocks: ClockRecord[];
   consents: ConsentRecord[];
+  /** Questions about another organization, with the resident's answer. */
+  consentRequests: ConsentRequestRecord[];
   surveys: SatisfactionRecord[];
   outbox: OutboxLine[];
 }
@@ -100,6 +103,7 @@ export async function caseDetail(deps: CaseDeps, ref: string): Promise<CaseDetai
     referrals: await s.cases.referrals(c.id),
     clocks: await s.clocks.forCase(c.id),
     consents: await s.cases.consents(c.id),
+    consentRequests: await s.consents.requests(c.id),
     surveys: await s.cases.surveys(c.id),
     outbox: await s.outbox.forCase(c.id),
   };

@@ -110,7 +110,7 @@ export interface OutboxLine {
   chatKind: 'private' | 'group';
   language: string;
   message: { key: string; params?: Record<string, string | number | null> };
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
   createdAt: Date;
   sentAt: Date | null;
 }

@@ -49,6 +49,13 @@ export interface OutboxMessage {
   params?: Record<string, string | number | null>;
   /** Buttons to offer, by action name; the adapter signs them with the case reference. */
   actions?: string[];
+  /**
+   * Sent only while the resident's consent to this organization stands: the dispatcher checks again at
+   * send time (personal data to a social organization, e.g. the referral card).
+   */
+  consentOf?: string;
+  /** Replaces the channel's message with this id in the same chat (edit) instead of sending a new one. */
+  replaces?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -50,6 +50,10 @@ export const openCaseSchema = z.object({
         .array(z.enum(SHAREABLE_FIELDS, { message: `shared fields must be among ${SHAREABLE_FIELDS.join(', ')}` }))
         .min(1, 'share at least one field, or give no consent')
         .optional(),
+      /** The organization named in the question the resident agreed to (default: the one proposed at opening). */
+      organizationId: z.string().min(1).max(100).optional(),
+      /** Which text the resident read (message key @ version / language). */
+      textVersion: z.string().min(1).max(200).optional(),
     })
     .optional(),
 });

@@ -30,15 +30,27 @@ export interface Session {
   expiresAt: Date;
 }
 
+/**
+ * 'invalid' covers an unknown user, a wrong password and a locked account alike (same answer, same work);
+ * 'throttled' is about the client's address, not the account; 'busy' when too many checks already wait.
+ */
 export type SignInResult =
   | { ok: true; token: string; session: Session }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAt: Date }
+  | { ok: false; reason: 'busy' };
 
 export interface ConsoleAuthOptions {
   pool: Pool;
   clock: Clock;
   /** Absolute lifetime of a session. */
   sessionHours: number;
+  /** A session unused this long ends (CONSOLE_IDLE_MINUTES; 30 by default). */
+  idleMinutes?: number;
+  /** Failed sign-ins from one address per lock-out period before it is refused outright (20 by default). */
+  ipAttempts?: number;
+  /** bcrypt checks at once; more wait their turn (2 by default), so the event loop the bot shares is never swamped. */
+  bcryptConcurrency?: number;
   /** Failed sign-ins in a row that lock an account, and for how long. */
   lockoutAttempts: number;
   lockoutMinutes: number;
@@ -80,14 +92,41 @@ const toUser = (r: Row): ConsoleUser => ({
 
 /** Refreshing last_seen_at on every request would write on every page view; once in a while is enough. */
 const TOUCH_EVERY_MS = 5 * 60_000;
+/** Sign-ins waiting for a bcrypt slot beyond this are answered "busy" at once. */
+const MAX_WAITING_CHECKS = 64;
+
+/** At most `size` tasks at once; the rest wait in order. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly size: number) {}
+  get queued(): number {
+    return this.waiting.length;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
 
 export class ConsoleAuth {
   private readonly rounds: number;
   /** Compared against when the username is unknown, so a miss takes as long as a wrong password. */
-  private dummyHash?: string;
+  private dummyHash?: Promise<string>;
+  private readonly checks: Semaphore;
+  private readonly idleMs: number;
 
   constructor(private readonly o: ConsoleAuthOptions) {
     this.rounds = o.bcryptRounds ?? 12;
+    this.checks = new Semaphore(o.bcryptConcurrency ?? 2);
+    this.idleMs = (o.idleMinutes ?? 30) * 60_000;
   }
 
   // ---- accounts (the CLI)
@@ -144,37 +183,64 @@ export class ConsoleAuth {
 
   // ---- sign-in and sessions
 
-  async signIn(usernameRaw: string, password: string): Promise<SignInResult> {
+  /**
+   * One sign-in. Every attempt is counted before bcrypt runs, in one statement per counter, so parallel
+   * guesses cannot race past the limit: the address's counter first, then the account's, which also sets
+   * the lock when the count reaches the limit. Only an attempt the count admits is checked against the
+   * real hash; unknown users, refused attempts and locked accounts are checked against a dummy hash, so
+   * every failure takes the same work and gets the same answer.
+   */
+  async signIn(usernameRaw: string, password: string, ip = 'unknown'): Promise<SignInResult> {
     const now = this.o.clock.now();
-    const parsed = usernameSchema.safeParse(usernameRaw);
-    const row = parsed.success
-      ? (await this.o.pool.query('SELECT * FROM console_users WHERE username = $1 AND disabled_at IS NULL', [parsed.data])).rows[0]
-      : undefined;
-    if (row?.locked_until && row.locked_until.getTime() > now.getTime()) {
-      return { ok: false, reason: 'locked', lockedUntil: row.locked_until };
+    const windowMs = this.o.lockoutMinutes * 60_000;
+    if (this.checks.queued >= MAX_WAITING_CHECKS) return { ok: false, reason: 'busy' };
+    const byIp = await this.countAttempt(`ip:${ip}`, now, windowMs);
+    if (byIp.hits > (this.o.ipAttempts ?? 20)) {
+      this.o.logger?.warn({ ip }, 'console sign-in refused: too many failed attempts from this address');
+      return { ok: false, reason: 'throttled', retryAt: new Date(byIp.windowStart.getTime() + windowMs) };
     }
-    // bcrypt runs outside any transaction: with the embedded database one connection serves everyone.
-    const ok = await bcrypt.compare(typeof password === 'string' ? password.slice(0, 200) : '', row?.password_hash ?? (await this.dummy()));
-    if (!row || !ok) {
-      if (!row) return { ok: false, reason: 'invalid' };
-      const until = new Date(now.getTime() + this.o.lockoutMinutes * 60_000);
-      // One statement, so concurrent guesses cannot lose a count.
-      const upd = await this.o.pool.query(
-        `UPDATE console_users SET failed_attempts = failed_attempts + 1,
-           locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-         WHERE id = $1 RETURNING failed_attempts, locked_until`,
-        [row.id, this.o.lockoutAttempts, until],
-      );
-      const locked = upd.rows[0]?.failed_attempts >= this.o.lockoutAttempts;
-      if (locked) {
-        await this.o.pool.query('UPDATE console_users SET failed_attempts = 0 WHERE id = $1', [row.id]);
-        await this.audit(this.o.pool, row.username, 'locked_out', row.username, { until: until.toISOString() });
-        this.o.logger?.warn({ user: row.username, until: until.toISOString() }, 'console account locked after repeated failed sign-ins');
-        return { ok: false, reason: 'locked', lockedUntil: until };
+    const parsed = usernameSchema.safeParse(usernameRaw);
+    const limit = this.o.lockoutAttempts;
+    // Counts the attempt and, on reaching the limit, locks; a locked row keeps counting past the limit.
+    const row: Row | undefined = parsed.success
+      ? (
+          await this.o.pool.query(
+            `UPDATE console_users SET
+               failed_attempts = CASE
+                 WHEN locked_until > $2 THEN GREATEST(failed_attempts + 1, $3 + 1)
+                 WHEN locked_until IS NOT NULL THEN 1
+                 ELSE failed_attempts + 1 END,
+               locked_until = CASE
+                 WHEN locked_until > $2 THEN locked_until
+                 WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END) >= $3 THEN $4::timestamptz
+                 ELSE NULL END
+             WHERE username = $1 AND disabled_at IS NULL RETURNING *`,
+            [parsed.data, now, limit, new Date(now.getTime() + windowMs)],
+          )
+        ).rows[0]
+      : undefined;
+    const admitted = row !== undefined && row.failed_attempts <= limit;
+    const given = typeof password === 'string' ? password.slice(0, 200) : '';
+    // bcrypt runs outside any transaction (with the embedded database one connection serves everyone), a few at a time.
+    const ok = await this.checks.run(async () => bcrypt.compare(given, admitted ? row.password_hash : await this.dummy()));
+    if (!admitted || !ok) {
+      if (row && admitted && row.failed_attempts === limit) {
+        await this.audit(this.o.pool, row.username, 'locked_out', row.username, { until: row.locked_until?.toISOString() });
+        this.o.logger?.warn({ user: row.username, until: row.locked_until?.toISOString() }, 'console account locked after repeated failed sign-ins');
       }
       return { ok: false, reason: 'invalid' };
     }
-    await this.o.pool.query('UPDATE console_users SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1', [row.id, now]);
+    // The right password clears the count only if no other attempt came in meanwhile: a correct guess
+    // among parallel wrong ones does not lift the lock they set.
+    await this.o.pool.query(
+      `UPDATE console_users SET last_login_at = $2,
+         failed_attempts = CASE WHEN failed_attempts = $3 THEN 0 ELSE failed_attempts END,
+         locked_until = CASE WHEN failed_attempts = $3 THEN NULL ELSE locked_until END
+       WHERE id = $1`,
+      [row.id, now, row.failed_attempts],
+    );
+    // The address's counter is for failures: a success gives its attempt back.
+    await this.o.pool.query('UPDATE console_signin_throttle SET hits = GREATEST(hits - 1, 0) WHERE key = $1', [`ip:${ip}`]);
     const token = randomToken();
     const csrf = randomToken();
     const expiresAt = new Date(now.getTime() + this.o.sessionHours * 3_600_000);
@@ -184,6 +250,19 @@ export class ConsoleAuth {
     );
     await this.audit(this.o.pool, row.username, 'signed_in', row.username);
     return { ok: true, token, session: { user: toUser(row), csrf, expiresAt } };
+  }
+
+  /** Counts one attempt under `key` in a fixed window, in one statement; returns the count so far. */
+  private async countAttempt(key: string, now: Date, windowMs: number): Promise<{ hits: number; windowStart: Date }> {
+    const res = await this.o.pool.query(
+      `INSERT INTO console_signin_throttle AS t (key, window_start, hits) VALUES ($1, $2, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.hits + 1 END,
+         window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END
+       RETURNING hits, window_start`,
+      [key.slice(0, 200), now, new Date(now.getTime() - windowMs)],
+    );
+    return { hits: res.rows[0].hits, windowStart: res.rows[0].window_start };
   }
 
   async session(token: string | undefined): Promise<Session | null> {
@@ -196,7 +275,13 @@ export class ConsoleAuth {
     );
     const r = res.rows[0];
     if (!r) return null;
-    if (now.getTime() - r.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    // last_seen_at is written at most every touchMs, so a session ends between idle − touchMs and idle unused.
+    const touchMs = Math.min(TOUCH_EVERY_MS, this.idleMs / 5);
+    if (now.getTime() - r.last_seen_at.getTime() >= this.idleMs) {
+      await this.o.pool.query('DELETE FROM console_sessions WHERE token_hash = $1', [sha256(token)]);
+      return null;
+    }
+    if (now.getTime() - r.last_seen_at.getTime() > touchMs) {
       await this.o.pool.query('UPDATE console_sessions SET last_seen_at = $2 WHERE token_hash = $1', [sha256(token), now]);
     }
     return { user: toUser(r), csrf: r.csrf_token, expiresAt: r.expires_at };
@@ -207,9 +292,14 @@ export class ConsoleAuth {
     await this.o.pool.query('DELETE FROM console_sessions WHERE token_hash = $1', [sha256(token)]);
   }
 
-  /** Expired sessions are useless; dropping them keeps the table small. */
+  /** Expired and idle sessions are useless; dropping them (and old throttle windows) keeps the tables small. */
   async pruneSessions(): Promise<number> {
-    const res = await this.o.pool.query('DELETE FROM console_sessions WHERE expires_at <= $1', [this.o.clock.now()]);
+    const now = this.o.clock.now();
+    const res = await this.o.pool.query('DELETE FROM console_sessions WHERE expires_at <= $1 OR last_seen_at <= $2', [
+      now,
+      new Date(now.getTime() - this.idleMs),
+    ]);
+    await this.o.pool.query('DELETE FROM console_signin_throttle WHERE window_start <= $1', [new Date(now.getTime() - this.o.lockoutMinutes * 60_000)]);
     return res.rowCount ?? 0;
   }
 
@@ -240,8 +330,8 @@ export class ConsoleAuth {
     ]);
   }
 
-  private async dummy(): Promise<string> {
-    return (this.dummyHash ??= await bcrypt.hash(randomToken(), this.rounds));
+  private dummy(): Promise<string> {
+    return (this.dummyHash ??= bcrypt.hash(randomToken(), this.rounds));
   }
 }
 

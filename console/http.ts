@@ -12,6 +12,8 @@ export interface Request {
   /** Parsed url-encoded body of a POST; empty for other methods. */
   form: URLSearchParams;
   params: Record<string, string>;
+  /** The client's address: the socket's, or the proxy's X-Forwarded-For entry when CONSOLE_TRUST_PROXY is set. */
+  remote?: string;
 }
 
 export interface Response {
@@ -99,8 +101,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
-export function send(res: ServerResponse, r: Response, head: boolean): void {
+/** Served over HTTPS (CONSOLE_COOKIE_SECURE): browsers are told to use nothing else for a year. */
+const HSTS = { 'strict-transport-security': 'max-age=31536000' };
+
+export function send(res: ServerResponse, r: Response, head: boolean, secure = false): void {
   res.statusCode = r.status;
-  for (const [k, v] of Object.entries({ ...SECURITY_HEADERS, ...r.headers })) res.setHeader(k, v);
+  for (const [k, v] of Object.entries({ ...SECURITY_HEADERS, ...(secure ? HSTS : {}), ...r.headers })) res.setHeader(k, v);
   res.end(head ? undefined : r.body);
 }

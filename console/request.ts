@@ -23,6 +23,8 @@ import { page, tr, type ViewContext } from './views/common.js';
 
 export const SESSION_COOKIE = 'xf_console_session';
 export const LOGIN_COOKIE = 'xf_console_login';
+/** Over HTTPS the cookies carry the __Host- prefix: Secure, Path=/, no Domain, so no sibling host can set them. */
+export const cookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 export const LANG_COOKIE = 'xf_console_lang';
 const MAX_BODY_BYTES = 64 * 1024;
 /** The one POST checked against its own signed token instead of the session's: there is no session yet. */
@@ -97,12 +99,18 @@ export function flashDone(c: Ctx): string | null {
 }
 
 /** The request context: cookies, language (cookie, else 简体) and the session, if any. */
-export async function requestContext(deps: ConsoleDeps, method: string, url: URL, headers: http.IncomingHttpHeaders): Promise<Ctx> {
+export async function requestContext(
+  deps: ConsoleDeps,
+  method: string,
+  url: URL,
+  headers: http.IncomingHttpHeaders,
+  conn: { secure?: boolean; remote?: string } = {},
+): Promise<Ctx> {
   const cookies = parseCookies(headers.cookie);
   const langCookie = cookies[LANG_COOKIE];
   const lang: Language = isLanguage(langCookie) ? langCookie : 'zh-Hans';
-  const req: Request = { method, path: url.pathname, query: url.searchParams, cookies, headers, form: new URLSearchParams(), params: {} };
-  const session = await deps.auth.session(cookies[SESSION_COOKIE]);
+  const req: Request = { method, path: url.pathname, query: url.searchParams, cookies, headers, form: new URLSearchParams(), params: {}, remote: conn.remote };
+  const session = await deps.auth.session(cookies[cookieName(SESSION_COOKIE, conn.secure ?? false)]);
   const view: ViewContext = {
     lang,
     session,

@@ -27,8 +27,10 @@ export { SESSION_COOKIE, type ConsoleDeps } from './request.js';
 export interface ConsoleOptions {
   host: string;
   port: number;
-  /** Mark cookies Secure (set behind HTTPS). */
+  /** Mark cookies Secure (set behind HTTPS); also the __Host- cookie prefix and HSTS. */
   secureCookies: boolean;
+  /** Behind a reverse proxy: the client's address is the last X-Forwarded-For entry (CONSOLE_TRUST_PROXY). */
+  trustProxy?: boolean;
 }
 
 function loadStatic(): Map<string, { type: string; body: Buffer }> {
@@ -50,7 +52,14 @@ export function consoleRouter(env: RouteEnv): Router<Handler> {
   return router;
 }
 
-export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOptions, 'secureCookies'>): http.RequestListener {
+/** The address sign-in throttling counts: the socket's, or the one the trusted proxy appended last. */
+export function clientAddress(raw: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = raw.headers['x-forwarded-for'];
+  const last = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
+  return last || raw.socket.remoteAddress || 'unknown';
+}
+
+export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOptions, 'secureCookies' | 'trustProxy'>): http.RequestListener {
   const { logger } = deps;
   const statics = loadStatic();
   const router = consoleRouter({ deps, secure: opts.secureCookies });
@@ -67,7 +76,7 @@ export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOption
     if (stat && (method === 'GET' || method === 'HEAD')) {
       return { status: 200, headers: { 'content-type': stat.type, 'cache-control': 'public, max-age=3600' }, body: stat.body };
     }
-    const c = await requestContext(deps, method, url, raw.headers);
+    const c = await requestContext(deps, method, url, raw.headers, { secure: opts.secureCookies, remote: clientAddress(raw, opts.trustProxy ?? false) });
     try {
       const m = router.match(method, url.pathname);
       if (m === null) return errorPage(c, 404, tr(c.view, 'console.error.not_found'));
@@ -82,7 +91,7 @@ export function createConsoleHandler(deps: ConsoleDeps, opts: Pick<ConsoleOption
 
   return (raw, res) => {
     handle(raw).then(
-      (r) => send(res, r, raw.method === 'HEAD'),
+      (r) => send(res, r, raw.method === 'HEAD', opts.secureCookies),
       (err) => {
         logger.error({ err: (err as Error).message }, 'console response failed');
         if (!res.headersSent) res.statusCode = 500;

@@ -35,6 +35,15 @@ export const ACTION_CODES = {
   status: 'st',
   /** The language chooser: `ref` carries the language (zh-Hans, zh-Hant, en). */
   language: 'lg',
+  /** The resident's answer to a consent question about another organization: `ref` is `<case ref>_q<question id>`. */
+  consent_org_yes: 'oy',
+  consent_org_no: 'on',
+  /** /privacy (conversation/privacy.ts): export, correct, erase; confirm and cancel carry the state token. */
+  privacy_export: 'px',
+  privacy_correct: 'pc',
+  privacy_erase: 'pe',
+  privacy_erase_confirm: 'py',
+  privacy_cancel: 'pn',
 } as const;
 
 export type CallbackAction = keyof typeof ACTION_CODES;

@@ -18,6 +18,7 @@ import type { ConversationStore } from './store.js';
 import {
   ALERT_WRITE_BUDGET_MS,
   CONFIRM_ACTION,
+  MAX_EMERGENCY_SCAN_CHARS,
   MAX_TEXT_CHARS,
   r,
   ResidentStateAccess,
@@ -25,7 +26,7 @@ import {
   type ResidentState,
 } from './residentState.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
-import { DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
+import { consentTextVersion, DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
 import { refusalKey } from '../cases/policy.js';
 import { isRef, shanghaiDay } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
@@ -41,6 +42,8 @@ import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import { canWithdraw, clip, isConsentCase, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { answerConsentQuestion } from './residentConsent.js';
+import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -71,7 +74,7 @@ export class ResidentConversation implements ResidentConversationApi {
     // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
-    if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes reach nobody');
+    if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes wait in the outbox until OFFICE_CHAT_ID is set');
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -81,23 +84,27 @@ export class ResidentConversation implements ResidentConversationApi {
     if (typeof text !== 'string' || !isReadableText(text)) return [r('conversation.error.unreadable')];
     const trimmed = text.trim();
     if (trimmed === '') return [r('conversation.error.empty')];
-    if ([...trimmed].length > MAX_TEXT_CHARS) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
+    // A text over the limit is still read for danger: someone in crisis who writes at length must get
+    // the numbers, not a note about length. Only a non-emergency is refused for its size.
+    const tooLong = [...trimmed].length > MAX_TEXT_CHARS;
 
     // The rules run first and alone: an emergency reply never waits for the store or a model.
     let decision: Decision;
     try {
-      decision = await triage(trimmed, this.deps.triage);
+      decision = await triage(tooLong ? [...trimmed].slice(0, MAX_EMERGENCY_SCAN_CHARS).join('') : trimmed, this.deps.triage);
     } catch (err) {
       this.log?.error({ err: (err as Error).message }, 'triage failed');
       return [r('conversation.error.busy')];
     }
     if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId);
+    if (tooLong) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
 
     const { resident, snapshot } = await this.state.residentAndState(ref);
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
     // the request is handled as usual. Inside the state write, so a replayed update adds neither.
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
       const pending = this.state.live(state?.pending);
+      if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
@@ -154,6 +161,8 @@ export class ResidentConversation implements ResidentConversationApi {
     if (typeof action !== 'string' || !/^[A-Za-z0-9_-]{0,64}$/.test(arg)) return [r('conversation.error.expired')];
     if (TOKEN_ACTIONS.has(action)) return this.tokenAction(ref, action, arg, opts.updateId);
     if (action === 'status') return this.status(ref);
+    if (PRIVACY_ACTIONS.has(action)) return new PrivacyConversation(this.deps, this.state).onAction(ref, action, arg, opts.updateId);
+    if (action === 'consent_org_yes' || action === 'consent_org_no') return answerConsentQuestion(this.deps.cases, ref, action === 'consent_org_yes', arg);
     if (!isRef(arg)) return [r('conversation.error.expired')];
     const rating = RATINGS[action];
     if (rating) return this.rate(ref, arg, rating, opts.updateId);
@@ -176,7 +185,9 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {
         const d = p.decision as unknown as Decision;
-        return { replies: [], pending: null, effect: () => this.open(resident, d, p.text, true) };
+        // The consent is to the organization named in the offer, read in this text and language.
+        const consent = { organizationId: p.org, textVersion: p.textKey ? consentTextVersion(p.textKey, ref.language) : undefined };
+        return { replies: [], pending: null, effect: () => this.open(resident, d, p.text, consent) };
       }
       if (p.kind === 'consent' && action === 'consent_no') {
         if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: null };
@@ -207,8 +218,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return [r('conversation.welcome')];
       case 'help':
         return [r('conversation.help')];
-      case 'privacy':
-        return [r('conversation.privacy')];
+      case 'privacy': return new PrivacyConversation(this.deps, this.state).menu();
       case 'status':
         return this.status(ref);
       case 'withdraw': {
@@ -259,7 +269,7 @@ export class ResidentConversation implements ResidentConversationApi {
         if (!org) return { replies, pending: null };
         replies.push(r('conversation.legal.aid_offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token }));
         const legal: Decision = { ...d, category: 'legal_channel', target: 'legal_aid' };
-        return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid' } };
+        return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid', org: org.id, textKey: 'conversation.legal.aid_offer' } };
       }
       case 'petition': {
         const dept = d.target ? this.deps.directory.department(d.target) : undefined;
@@ -278,7 +288,7 @@ export class ResidentConversation implements ResidentConversationApi {
         }
         return {
           replies: [r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token })],
-          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service' },
+          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer' },
         };
       }
       default:
@@ -324,7 +334,7 @@ export class ResidentConversation implements ResidentConversationApi {
   }
 
   private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
-    if (this.officeChatId === null) return;
+    // Without an office chat the alert still goes to the outbox: it waits there for OFFICE_CHAT_ID.
     const chat = this.state.chatKey(ref);
     const now = this.deps.clock.now();
     const id = updateId ?? crypto.createHash('sha256').update(`${d.redactedText}|${Math.floor(now.getTime() / 60_000)}`).digest('hex').slice(0, 16);
@@ -340,14 +350,14 @@ export class ResidentConversation implements ResidentConversationApi {
     this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }
 
-  private async open(resident: ResidentRecord, d: Decision, text: string, withConsent = false): Promise<Reply[]> {
+  private async open(resident: ResidentRecord, d: Decision, text: string, consent?: { organizationId?: string; textVersion?: string }): Promise<Reply[]> {
     try {
       await this.deps.cases.openCase({
         residentId: resident.id,
         decision: d,
         originalText: text,
         language: resident.language,
-        ...(withConsent ? { consent: { sharedFields: DEFAULT_SHARED_FIELDS } } : {}),
+        ...(consent ? { consent: { sharedFields: DEFAULT_SHARED_FIELDS, ...consent } } : {}),
       });
       // The reference and the date reach the resident through the case's outbox row (cases.resident.opened*).
       return [];

@@ -13,6 +13,8 @@ import type { Reply, ResidentRef } from './types.js';
 
 /** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
 export const MAX_TEXT_CHARS = 2000;
+/** How much of an over-long text is still read for danger (Telegram's own cap is 4,096 characters). */
+export const MAX_EMERGENCY_SCAN_CHARS = 8000;
 /** A question or offer left unanswered longer than this is forgotten. */
 export const PENDING_TTL_MS = 30 * 60 * 1000;
 /** How long an emergency reply may wait for the office alert's write before going out anyway. */
@@ -41,10 +43,16 @@ const pendingSchema = z.discriminatedUnion('kind', [
     text: z.string(),
     decision: decisionSchema,
     purpose: z.enum(['legal_aid', 'service']),
+    /** The organization the offer named and the text it was made in: what a yes consents to (optional in older states). */
+    org: z.string().max(100).optional(),
+    textKey: z.string().max(100).optional(),
   }),
   z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
+  // /privacy (conversation/privacy.ts): the next text is a correction; an erasure waits for its confirmation.
+  z.object({ kind: z.literal('correction'), at: z.number(), token: tokenSchema }),
+  z.object({ kind: z.literal('erase'), at: z.number(), token: tokenSchema, open: z.array(z.string()).max(200) }),
 ]);
 export type Pending = z.infer<typeof pendingSchema>;
 export const residentStateSchema = z.object({

@@ -7,9 +7,8 @@
  * user in OFFICE_MEMBER_IDS; handler actions need the handler's own chat, and CaseService checks the
  * open referral and the handler's memberIds (or, with none listed, trusts membership of that chat).
  * A two-step action (a question, a reason, a note) keeps its pending step per (chat, user) in the
- * conversation store, so it survives a restart and works across bot processes.
+ * conversation store (conversation/staffPrompts.ts: which texts answer it, /cancel).
  */
-import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { AppError, ForbiddenError, IllegalTransitionError, StaleError, ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
@@ -18,7 +17,7 @@ import type { CallbackAction } from './actions.js';
 import { handlerToken, REASON_BY_WIRE, REASON_WIRE, splitRef } from './staffWire.js';
 import { clip, LANG, st, STATUS_LABELS_ZH, StaffViews } from './staffViews.js';
 import type { Reply, ReplyButton, ReplyText } from './types.js';
-import { ConversationStore } from './store.js';
+import { PROMPT_KEY, StaffPrompts, type Pending, type PendingKind } from './staffPrompts.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import { actionsFor, mayExtend, REFUSAL_KEYS, refusalOf, type CaseRole } from '../cases/policy.js';
@@ -45,6 +44,11 @@ export interface StaffResult {
   clearCard?: boolean;
   /** The pending prompt stays open (the input had the wrong format). */
   keepPending?: boolean;
+  /**
+   * The last message is a prompt waiting for this user's text: the channel reports its message id
+   * (`promptSent`) so that only a reply to it (or the user's next message soon after) answers it.
+   */
+  prompt?: { userId: number };
 }
 
 export interface StaffCallbackInput {
@@ -63,6 +67,8 @@ export interface StaffTextInput {
   /** Telegram update id: the command's idempotency key. */
   updateId: number;
   text: string;
+  /** The message this one replies to (Telegram reply_to_message), if any. */
+  replyToMessageId?: number;
 }
 
 export interface StaffCommandInput {
@@ -84,31 +90,16 @@ export interface StaffConversationDeps {
   logger?: Logger;
   /** How long a pending question/reason waits for its text (default 30 minutes). */
   pendingTtlMs?: number;
+  /**
+   * A prompt takes a reply to the prompt message, or the same user's next message (not a command)
+   * within this long of the prompt; anything else leaves it open and is ignored (default 2 minutes).
+   */
+  promptNextMessageMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Pending inputs
 
-const PENDING_KINDS = ['ask', 'not_accept_note', 'decline', 'progress', 'resolve', 'extend'] as const;
-type PendingKind = (typeof PENDING_KINDS)[number];
-const pendingSchema = z.object({
-  kind: z.enum(PENDING_KINDS),
-  ref: z.string().refine(isRef),
-  version: z.number().int().positive().optional(),
-  at: z.string(),
-});
-type Pending = z.infer<typeof pendingSchema>;
-const staffStateSchema = z.object({ pending: z.record(z.string(), pendingSchema) });
-type StaffState = z.infer<typeof staffStateSchema>;
-
-const PROMPT_KEY: Record<PendingKind, string> = {
-  ask: 'staff.prompt.ask',
-  not_accept_note: 'staff.prompt.not_accept_note',
-  decline: 'staff.prompt.decline',
-  progress: 'staff.prompt.progress',
-  resolve: 'staff.prompt.resolve',
-  extend: 'staff.prompt.extend',
-};
 const PENDING_ACTION: Record<PendingKind, CaseAction> = {
   ask: 'ask',
   not_accept_note: 'not_accept',
@@ -125,20 +116,16 @@ export const STAFF_COMMANDS = ['queue', 'case', 'overdue', 'stats', 'staffhelp']
 
 const OK: StaffResult['answer'] = { key: 'staff.ok', alert: false };
 
-const CANCEL = /^\s*(取消|cancel|\/cancel)\s*$/i;
-
 
 type Role = { kind: 'office' } | { kind: 'handler'; handler: Handler; id: string };
 
 export class StaffConversation {
-  private readonly store: ConversationStore<StaffState>;
-  private readonly ttl: number;
+  private readonly prompts: StaffPrompts;
   /** The read-only commands' replies (also what a caller may show on its own). */
   readonly views: StaffViews;
 
   constructor(private readonly deps: StaffConversationDeps) {
-    this.store = new ConversationStore(deps.pool, deps.clock, staffStateSchema);
-    this.ttl = deps.pendingTtlMs ?? 30 * 60_000;
+    this.prompts = new StaffPrompts(deps.pool, deps.clock, deps.pendingTtlMs ?? 30 * 60_000, deps.promptNextMessageMs ?? 2 * 60_000);
     this.views = new StaffViews(deps);
   }
 
@@ -165,7 +152,8 @@ export class StaffConversation {
         switch (cb.action) {
           case 'approve': {
             const c = await this.deps.cases.approveReferral(ref, actor, opts);
-            return this.done('staff.done.approved', { ref, handler: this.handlerName(c) }, true);
+            // Still in review: the organization was not the one the resident agreed to, so they were asked first.
+            return this.done(c.status === 'office_review' ? 'staff.done.consent_asked' : 'staff.done.approved', { ref, handler: this.handlerName(c) }, true);
           }
           case 'urgent': {
             await this.deps.cases.markUrgent(ref, actor, opts);
@@ -210,21 +198,17 @@ export class StaffConversation {
   // -------------------------------------------------------------------------------------------------
   // Text: the answer to a pending prompt
 
-  /** null: nothing pending for this user in this chat (ordinary group chatter — stay quiet). */
+  /**
+   * null: nothing pending for this user in this chat, or this message does not answer the prompt
+   * (ordinary group chatter — stay quiet). Which texts answer a prompt: conversation/staffPrompts.ts.
+   */
   async onText(m: StaffTextInput): Promise<StaffResult | null> {
     const role = this.roleOf(m.chatId);
     if (!role) return null;
-    const snap = await this.store.get('telegram', m.chatId);
-    const p = snap.state?.pending[String(m.userId)];
-    if (!p) return null;
-    if (this.deps.clock.now().getTime() - Date.parse(p.at) > this.ttl) {
-      await this.clearPending(m.chatId, m.userId);
-      return null;
-    }
-    if (CANCEL.test(m.text)) {
-      await this.clearPending(m.chatId, m.userId);
-      return { messages: [{ key: 'staff.cancelled' }] };
-    }
+    const bound = await this.prompts.bind(m);
+    if (bound.kind === 'none') return null;
+    if (bound.kind === 'cancel') return { messages: [{ key: 'staff.cancelled' }] };
+    const p = bound.pending;
     const key = `tg:u:${m.updateId}`;
     const opts = { expectedVersion: p.version, idempotencyKey: key };
     const text = m.text.trim();
@@ -264,8 +248,21 @@ export class StaffConversation {
       }
     });
     // A format problem keeps the prompt open; anything else (done, refused, stale) ends it.
-    if (!result.keepPending) await this.clearPending(m.chatId, m.userId);
-    return result;
+    if (!result.keepPending) await this.prompts.clear(m.chatId, m.userId);
+    return result.keepPending ? { ...result, prompt: { userId: m.userId } } : result;
+  }
+
+  /** The channel sent the prompt for `userId` as message `messageId`: a reply to it answers the prompt. */
+  async promptSent(chatId: number, userId: number, messageId: number): Promise<void> {
+    await this.prompts.sent(chatId, userId, messageId);
+  }
+
+  /** /cancel: ends this user's open prompt in this chat. null outside staff chats. */
+  private async cancel(m: StaffCommandInput): Promise<StaffResult | null> {
+    if (!this.roleOf(m.chatId)) return null;
+    if (!(await this.prompts.has(m.chatId, m.userId))) return { messages: [{ key: 'safety.staff.nothing_to_cancel' }] };
+    await this.prompts.clear(m.chatId, m.userId);
+    return { messages: [{ key: 'staff.cancelled' }] };
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -274,6 +271,7 @@ export class StaffConversation {
   /** null: not a staff command (the caller stays quiet). */
   async onCommand(m: StaffCommandInput): Promise<StaffResult | null> {
     const command = m.command.toLowerCase();
+    if (command === 'cancel') return this.cancel(m);
     if (!(STAFF_COMMANDS as readonly string[]).includes(command)) return null;
     const role = this.roleOf(m.chatId);
     if (role?.kind !== 'office' || !this.isOfficeMember(m.userId)) {
@@ -397,20 +395,12 @@ export class StaffConversation {
   }
 
   private async prompt(cb: StaffCallbackInput, p: Omit<Pending, 'at'>): Promise<StaffResult> {
-    const entry: Pending = { ...p, at: this.deps.clock.now().toISOString() };
-    await this.store.update('telegram', cb.chatId, (s) => ({ pending: { ...(s?.pending ?? {}), [String(cb.userId)]: entry } }));
+    await this.prompts.open(cb.chatId, cb.userId, p);
     return {
       answer: OK,
-      messages: [{ key: PROMPT_KEY[p.kind], params: { ref: p.ref }, forceReply: { placeholderKey: 'staff.prompt.placeholder' } }],
+      messages: [{ key: PROMPT_KEY[p.kind], params: { ref: p.ref, minutes: this.prompts.nextMessageMinutes }, forceReply: { placeholderKey: 'staff.prompt.placeholder' } }],
+      prompt: { userId: cb.userId },
     };
-  }
-
-  private async clearPending(chatId: number, userId: number): Promise<void> {
-    await this.store.update('telegram', chatId, (s) => {
-      if (!s?.pending[String(userId)]) return s;
-      const { [String(userId)]: _gone, ...rest } = s.pending;
-      return { pending: rest };
-    });
   }
 
   /** Buttons for the handler holding an accepted case. */

@@ -36,6 +36,14 @@ export interface Reply extends ReplyText {
   token?: string;
   /** Render in this language instead of the resident's (an emergency reply follows the message's language). */
   language?: Language;
+  /** A file to send, with the rendered text as its caption (the /privacy export). */
+  document?: ReplyDocument;
+}
+
+export interface ReplyDocument {
+  filename: string;
+  mimeType: string;
+  content: string;
 }
 
 export interface ResidentRef {

@@ -1,15 +1,22 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './dataDirLock.js';
+import { socketPassword, startAuthFront, type AuthFront } from './socketAuth.js';
 
 export interface EmbeddedPostgres {
   /** The database itself: this process talks to it directly (db/inProcess.ts). */
   pglite: PGlite;
-  /** Where other programs (psql, a console in another process) reach it, on 127.0.0.1. */
-  url: string;
+  /**
+   * Where other programs (psql, a console in another process) reach it, on 127.0.0.1, password included;
+   * undefined when no port was asked for (the default: nothing listens).
+   */
+  url?: string;
+  /** The password file, when a port is open and the database is persisted. */
+  passwordFile?: string;
   /** Closes the socket server, then PGlite (a persisted dataDir is flushed). */
   stop(): Promise<void>;
 }
@@ -17,14 +24,15 @@ export interface EmbeddedPostgres {
 export interface EmbeddedOptions {
   /** undefined → in memory (tests, benchmarks); else PGlite's files live in `<dataDir>/pglite`. */
   dataDir?: string;
-  /** 0 or undefined → any free port. */
+  /** undefined → no listener at all; 0 → any free port; else that port, on 127.0.0.1 and behind a password. */
   port?: number;
   /** Socket clients at once (other programs; this process does not use the socket). */
   maxConnections: number;
 }
 
 /**
- * Starts PGlite (with pgvector) in this thread, and serves it on 127.0.0.1 for other programs.
+ * Starts PGlite (with pgvector) in this thread and, when a port is given, serves it on 127.0.0.1 for other
+ * programs behind a password (db/socketAuth.ts: pglite-socket has no authentication of its own).
  * PGlite has one backend session: socket clients and this process take turns, a transaction at a
  * time (pglite-socket's queue and the lock in db/inProcess.ts).
  *
@@ -51,17 +59,51 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   try {
     await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: opts.maxConnections });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').pop());
+    if (opts.port === undefined) {
+      return {
+        pglite: db,
+        async stop() {
+          try {
+            await db.close();
+          } finally {
+            unlock();
+          }
+        },
+      };
+    }
+    const secret = socketPassword(opts.dataDir ? path.resolve(opts.dataDir) : undefined);
+    // pglite-socket itself listens only on a Unix socket in a directory private to this user (mkdtemp: 0700).
+    const sockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-pglite-'));
+    const sockPath = path.join(sockDir, 's');
+    const server = new PGLiteSocketServer({ db, path: sockPath, maxConnections: opts.maxConnections });
+    let front: AuthFront | undefined;
+    try {
+      await server.start();
+      front = await startAuthFront({ host: '127.0.0.1', port: opts.port, target: sockPath, password: secret.password, maxConnections: opts.maxConnections });
+    } catch (err) {
+      await server.stop().catch(() => undefined);
+      fs.rmSync(sockDir, { recursive: true, force: true });
+      throw err;
+    }
+    if (secret.created) {
+      // Shown once, when made; afterwards it is read from the file (mode 0600).
+      process.stderr.write(
+        `Embedded database: password for PGLITE_PORT written to ${secret.file} (mode 0600): ${secret.password}\n` +
+          `  psql "postgres://postgres:$(cat ${secret.file})@127.0.0.1:${front.port}/postgres"\n`,
+      );
+    }
+    const running = front;
     return {
       pglite: db,
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      url: `postgres://postgres:${secret.password}@127.0.0.1:${running.port}/postgres`,
+      passwordFile: secret.file,
       async stop() {
         try {
+          await running.close();
           await server.stop();
           await db.close();
         } finally {
+          fs.rmSync(sockDir, { recursive: true, force: true });
           unlock();
         }
       },

@@ -14,7 +14,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export interface Database {
   pool: pg.Pool;
-  url: string;
+  /** The server's URL, or the embedded database's socket (password included) when PGLITE_PORT opened one. */
+  url?: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -22,6 +23,7 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string;
   dataDir?: string;
+  /** Embedded only: undefined → no listener; 0 → any free port (tests); else that port, behind a password. */
   pgliteport?: number;
   poolMax: number;
   /** false → in-memory PGlite (tests, benchmarks). */

@@ -54,6 +54,8 @@ export interface Directory {
   /** next organization offering `service` not in `exclude`, with spare capacity given current open-case load per id, most spare capacity first */
   nextOrganization(service: ServiceCode, exclude: string[], loadById: Record<string, number>): Organization | undefined;
   handlerForChat(chatId: number): Handler | undefined;
+  /** Sets a handler's chat (a console edit), keeping handlerForChat right; throws if another handler has that chat. */
+  setChat(h: Handler, chatId: number): void;
   handlerId(h: Handler): string;
   /** Things an operator should know at start-up (sample organizations, handlers with no chat); never fatal. */
   warnings: string[];
@@ -268,6 +270,13 @@ function buildDirectory(departments: Department[], organizations: Organization[]
         .sort((a, b) => spare(b) - spare(a))[0];
     },
     handlerForChat: (chatId) => byChat.get(chatId),
+    setChat(h, chatId) {
+      const owner = byChat.get(chatId);
+      if (owner && owner !== h) throw new DirectoryError('console edit', [`telegramChatId: ${chatId} is already the chat of ${handlerId(owner)}`]);
+      if (h.telegramChatId !== null && byChat.get(h.telegramChatId) === h) byChat.delete(h.telegramChatId);
+      h.telegramChatId = chatId;
+      byChat.set(chatId, h);
+    },
     handlerId,
   };
 }

@@ -52,29 +52,6 @@ export const messages = {
       '• /privacy how we keep and use your information\n\n' +
       'Voice, stickers and videos cannot be processed yet; please describe your matter in text. In an emergency call 110, 119 or 120.',
   },
-  'bot.privacy': {
-    'zh-Hans':
-      '隐私说明\n\n' +
-      '我们保存：您的 Telegram 账号编号和聊天编号、您选择的语言、您发来的文字、案件处理记录和您的满意度评价。\n' +
-      '谁能看到：信访局工作人员能看到您的原话；承办部门只看到去掉身份证号、电话、银行卡号和邮箱后的摘要；社会组织只有在您明确同意后，才能看到您同意分享的内容，您可以随时撤回同意。\n' +
-      '自动分析只使用去掉上述个人信息后的文字。\n' +
-      '系统日志不记录您发来的文字内容。\n' +
-      '如需查询或更正您的信息，请直接在这里留言。',
-    'zh-Hant':
-      '私隱說明\n\n' +
-      '我們保存：您的 Telegram 帳號編號和聊天編號、您選擇的語言、您發來的文字、案件處理紀錄和您的滿意度評價。\n' +
-      '誰能看到：信訪局工作人員能看到您的原話；承辦部門只看到去掉身分證號、電話、銀行卡號和電郵後的摘要；社會組織只有在您明確同意後，才能看到您同意分享的內容，您可以隨時撤回同意。\n' +
-      '自動分析只使用去掉上述個人資料後的文字。\n' +
-      '系統日誌不記錄您發來的文字內容。\n' +
-      '如需查詢或更正您的資料，請直接在這裡留言。',
-    en:
-      'Privacy\n\n' +
-      'What we keep: your Telegram account and chat numbers, the language you chose, the texts you send, the record of your case and your satisfaction rating.\n' +
-      'Who sees it: petition-office staff see your own words; departments see only a summary with ID numbers, phone numbers, bank card numbers and e-mail addresses removed; a social organization sees only what you explicitly agree to share, and you can withdraw that consent at any time.\n' +
-      'Automatic analysis only ever uses the text with that personal information removed.\n' +
-      'System logs do not record the text of your messages.\n' +
-      'To see or correct your information, just write to us here.',
-  },
   'bot.language.choose': {
     'zh-Hans': '请选择语言：',
     'zh-Hant': '請選擇語言：',

@@ -24,12 +24,19 @@ export const messages: Catalogue = {
   'console.login.username': m('用户名', '使用者名稱', 'Username'),
   'console.login.password': m('密码', '密碼', 'Password'),
   'console.login.submit': m('登录', '登入', 'Sign in'),
-  'console.login.invalid': m('用户名或密码不正确。', '使用者名稱或密碼不正確。', 'Wrong username or password.'),
-  'console.login.locked': m(
-    '登录失败次数过多，账户已暂时锁定，请在 {until} 之后再试，或请管理员解锁。',
-    '登入失敗次數過多，帳戶已暫時鎖定，請在 {until} 之後再試，或請管理員解鎖。',
-    'Too many failed sign-ins: the account is locked until {until}. Try again later or ask an administrator to unlock it.',
+  // One text for an unknown user, a wrong password and a locked account: the answer must not tell them apart.
+  'console.login.invalid': m(
+    '用户名或密码不正确。多次失败后账户会暂时锁定，请稍后再试或请管理员解锁。',
+    '使用者名稱或密碼不正確。多次失敗後帳戶會暫時鎖定，請稍後再試或請管理員解鎖。',
+    'Wrong username or password. After repeated failures the account is locked for a while: try again later or ask an administrator.',
   ),
+  // Too many failed sign-ins from this address (not about any account).
+  'console.login.locked': m(
+    '此地址的登录失败次数过多，请在 {until} 之后再试。',
+    '此位址的登入失敗次數過多，請在 {until} 之後再試。',
+    'Too many failed sign-ins from this address: try again after {until}.',
+  ),
+  'console.login.busy': m('登录请求过多，请稍后再试。', '登入請求過多，請稍後再試。', 'Too many sign-ins at once: please try again in a moment.'),
   'console.login.expired': m('登录表单已过期，请重新输入。', '登入表單已過期，請重新輸入。', 'The sign-in form expired; please enter your details again.'),
 
   // ---- errors

@@ -18,11 +18,6 @@ export const messages = {
     'zh-Hant': '直接發送文字描述您的問題即可。/status 查詢進度,/withdraw 撤回訴求,/privacy 私隱說明。遇到緊急危險請先撥打 110、119 或 120。',
     en: 'Just send a text describing your problem. /status for progress, /withdraw to withdraw, /privacy for our privacy note. In an emergency call 110, 119 or 120 first.',
   },
-  'conversation.privacy': {
-    'zh-Hans': '您的身份证号、电话、银行卡号和邮箱会被自动隐去,承办单位只看到隐去后的摘要。只有在您同意后,我们才会把摘要和联系方式转给社会组织;您可以随时用 /withdraw 撤回同意。',
-    'zh-Hant': '您的身份證號、電話、銀行卡號和電郵會被自動隱去,承辦單位只看到隱去後的摘要。只有在您同意後,我們才會把摘要和聯絡方式轉給社會組織;您可以隨時用 /withdraw 撤回同意。',
-    en: 'ID numbers, phone numbers, bank cards and e-mails are hidden automatically; handlers only see the redacted summary. We share your summary and contact with a social organization only with your consent, which you can withdraw any time with /withdraw.',
-  },
   'conversation.error.empty': {
     'zh-Hans': '没有收到文字内容。请用文字说明您的问题。',
     'zh-Hant': '沒有收到文字內容。請用文字說明您的問題。',

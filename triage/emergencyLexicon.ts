@@ -50,7 +50,7 @@ export interface Rule {
 export const STRONG_NOW_ZH =
   /正在|此时此刻|此刻|刚刚|刚才|快来(?!了)|快点来|赶快来|赶紧来|快过来|救命|救救|快救|来不及了|赶紧(救|报警|派|叫)|马上(来|过来|派人|救)|(立即|立刻|马上|赶快|尽快)(派人来|出警|来救|救人)|再不来(人|救)|就要(跳|死|烧|塌)|已经报警|报了警|打了(110|119|120)|叫了救护车|还没(灭|扑灭)|灭不(掉|了)|越烧越|派人(来|过来)?救|(快|马上|赶快|立即|立刻)派(人|车|消防|救护|警察|民警)|(出不去|下不去|下不来|逃不出去|跑不出去)了/;
 export const STRONG_NOW_EN =
-  /\b(right now|happening now|as we speak|at this moment|help!|help me|help us|please help|hurry|come quickly|send (help|someone|an ambulance|the police|police)|as i (write|type) (this|now)|call (911|999|112|110|119|120)|just now)\b/;
+  /\b(right now|happening now|as we speak|at this moment|help!|help me|help us|please help|hurry|come quickly|send (help|someone|an ambulance|the police|police)|as i (write|type) (this|now)|call (911|999|112|110|119|120)|just now|(a few|a couple of|few|[0-9]+|five|ten|twenty) minutes ago)\b/;
 
 /**
  * Weak "now" cues. In a short message they override the past guard (as before). In a long letter
@@ -69,24 +69,25 @@ export const LETTER_NOW_EN = /\b(now|currently|at the moment|tonight)\b/;
 /** Past, dated and habitual events: a narrated or recurring event is a complaint, not a call. */
 export const PAST_ZH = new RegExp(
   [
-    '去年|前年|上个?月|上周|上星期|上礼拜|以前|之前|从前|曾经|当年|那年|上次|几年前|多年前|前几年|小时候|年前|过去|历史上',
+    '去年|前年|旧年|琴晚|琴日|寻晚|尋晚|尋日|上个?月|上个?周|上个?星期|上个?礼拜|以前|之前|从前|曾经|当年|那年|上次|几年前|多年前|前几年|小时候|年前|过去|历史上',
     '昨天|前天|前几天|那天|那次|那时|当时|当天|当晚|那晚|事发|期间|往年|近年|近几年|近期',
     // Dates: 2019年, 17年 (but not 住了17年的 / 17年来), 5月7日, 元月, 3.7日, 十一月五日, 月底.
     '\\d{4}年|(?<![\\d了])\\d{2}年(?![来多以的])|\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[.．]\\d{1,2}日|元月|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|月初|月底|年初|年底|上旬|中旬|下旬|\\d+天前',
-    '发生过|遭受过|受到过|受过|曾被|已经有.{0,3}次|历经|经历了|[\\d几十]+起(?!火|来)|发生了?[\\d几两三四五六七八九十多]+(次|起)',
+    '(?<![\\d])[\\d一二两兩三四五六七八九十几幾半]{1,3}(个|個)?(周|週|星期|礼拜|禮拜|月|年)(前|之前|以前)|发生过|遭受过|受到过|受过|曾被|已经有.{0,3}次|历经|经历了|[\\d几十]+起(?!火|来)|发生了?[\\d几两三四五六七八九十多]+(次|起)',
     // Habitual: a recurring nuisance is a complaint ("经常冒浓烟", "平均一年发生两三次").
     '经常|常常|多次|每次|每年|每月|每天|每晚|天天|总是|屡次|屡屡|频繁|频发|多发|一再|时常|有时|平均|通常|案例|先例|现实中|(?<!一)动不动',
   ].join('|'),
 );
 export const PAST_EN =
-  /\b(last (year|month|week|summer|winter)|years? ago|months? ago|weeks? ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week))\b/;
+  /\b(last (year|month|week|summer|winter|spring|autumn|fall|night'?s|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|years? ago|months? ago|weeks? ago|days ago|(summers|winters|springs) ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week))\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Readings that are not "danger now"
 // ---------------------------------------------------------------------------------------------
 
 /** Immediately before the hit: 没有着火, 不是火灾, there is no fire, nobody is hurt. */
-export const NEG_BEFORE_ZH = /(没有|没|不是|并非|未|无|并没有|不会|不要)$/;
+// Traditional forms too: rules also run on the resident's own script.
+export const NEG_BEFORE_ZH = /(没有|没|不是|并非|未|无|并没有|不会|不要|沒有|沒|並非|並沒有|無|不會|冇|唔係|唔會)$/;
 export const NEG_BEFORE_EN = /\b(no|not|never|isn't|wasn't|aren't|without|nobody|no one|don't|doesn't|didn't)\s+(\w+\s+){0,2}$/;
 
 /**
@@ -101,7 +102,7 @@ export const HYPO_BEFORE_EN = /\b(if|in case of|risk of|could|might|may|would|pr
 
 /** What-if anywhere in the sentence of the hit: "如果有火灾,我们只能眼看着大火…", "失火,爆炸都有可能". */
 export const HYPO_SENTENCE_ZH =
-  /如果|一旦|一但|万一|假如|假若|倘若|要是|若是|如发生|若发生|非得等|非要等|难道要等|难道非得|等到|哪天|有朝一日|都有可能|有可能|可能会|会不会|是否会|随时可能|怎么办\?/;
+  /真(的|是|係|系)?(有|发生|出).{0,6}(都|就)|如果|一旦|一但|万一|假如|假若|倘若|要是|若是|如发生|若发生|非得等|非要等|难道要等|难道非得|等到|哪天|有朝一日|都有可能|有可能|可能会|会不会|是否会|随时可能|怎么办\?/;
 export const HYPO_SENTENCE_EN = /\b(if|in case|what if|could|might|would|risk)\b/;
 
 /** Hazard and safety-complaint vocabulary in the clause of the hit or next to it. */
@@ -151,23 +152,23 @@ export const ZH_RULES: Rule[] = [
     pattern: /(吃|吞|服)了?(一|整|很多|好多|大量|一把|几十|一大把|全部|所有).{0,3}(安眠药|药片|药)|攒了?.{0,6}安眠药|安眠药.{0,6}(都|全|一次)(吃|吞)|吃安眠药/,
     unless: /靠.{0,4}安眠药|安眠药.{0,6}(才能|睡着|睡觉|入睡|助眠)|每天.{0,4}安眠药|开.{0,3}安眠药/,
   },
-  { kind: 'self_harm', guarded: false, pattern: /自残|自伤|割腕|割手腕|割了?自己|划了?自己|拿刀划|用刀划|伤害自己|烫自己|撞墙自|划手臂|割手/ },
+  { kind: 'self_harm', guarded: false, pattern: /自残|自伤|割腕|割手腕|割了?自己|划了?自己|拿刀划|用刀划|伤害自己|烫自己|撞墙自|划手臂|割手|(拿|用)头(去)?(撞|磕|砸)(墙|地|门|柜)|头(一直|不停|狂)(撞|磕)(墙|地)|打自己(的)?(头|脸)|(拿|用)烟头烫/ },
   // Violence in progress or threatened.
-  { kind: 'violence', pattern: /砍人|杀人|捅人|砍伤|捅伤|刺伤|行凶|持刀|拿刀|拿着刀|举着刀|拿着菜刀|提着刀|动刀|动刀子|拿枪|开枪|枪击|劫持|绑架|抢劫|砸门|砸(我|我们|我家|我们家)的?门|踹门|踹(我|我们|我家|我们家)的?门|闯进|闯入|破门|强奸|性侵|猥亵|掐我|掐住|勒住|被捅|捅了?一刀|被砍|砍了?一刀|被刺|抢包|抢手机|抢东西|(跟踪|尾随)我|一直跟着我|(要|扬言|威胁).{0,3}炸|拿着?(棍子|铁棍|木棍|棒子|斧头|砖头|铁锤|锤子|剪刀)|持(棍|械|枪)|追打|追砍|泼(我|人|了?硫酸|了?汽油|了?开水)|砸(到|伤)(了)?人/, unless: /杀人游戏|剧本杀|砍价|砍单|行政处罚|道德绑架|绑架式|无理绑架|情感绑架|舆论绑架|觉得被绑架|头.{0,4}要炸|炸(锅|毛)|嬉闹|打闹|玩耍|掉落|坠落|掉下|高空|脱落|松动|大风|刮风|广告牌|瓷砖|花盆/ },
+  { kind: 'violence', pattern: /砍人|杀人|捅人|砍伤|捅伤|刺伤|行凶|持刀|拿刀|拿着刀|举着刀|拿着菜刀|提着刀|动刀|动刀子|拿枪|开枪|枪击|劫持|绑架|抢劫|砸门|砸(我|我们|我家|我们家)的?门|踹门|踹(我|我们|我家|我们家)的?门|闯进|闯入|破门|强奸|性侵|猥亵|掐我|掐住|勒住|被捅|捅了?一刀|被砍|砍了?一刀|被刺|抢包|抢手机|抢东西|(跟踪|尾随)我|一直跟着我|(要|扬言|威胁).{0,3}炸|拿着?(棍子|铁棍|木棍|棒子|斧头|砖头|铁锤|锤子|剪刀)|持(棍|械|枪)|追打|追砍|泼(我|人|了?硫酸|了?汽油|了?开水)|砸(到|伤)(了)?人/, unless: /杀人游戏|剧本杀|砍价|砍单|行政处罚|道德绑架|绑架式|无理绑架|情感绑架|舆论绑架|觉得被绑架|头.{0,4}要炸|炸(锅|毛)|嬉闹|打闹|玩耍|掉落|坠落|掉下|高空|脱落|松动|大风|刮风|广告牌|瓷砖|花盆|诈骗|骗子|骗局|骗钱|冒充/ },
   // 入室 but not 进入室内; a burglary statistic (入室盗窃几十起) is handled by the count guard.
   { kind: 'violence', pattern: /(?<!进)入室(?!内)|撬门|撬锁|(在|正在)撬|有人.{0,6}(闯|撬|砸)/, unless: /盗窃案|没破|破案|立案|案件|结案/ },
   // 扼杀了我们 / 抹杀了我们 are figurative.
   { kind: 'violence', pattern: /(要|想|说要|扬言|威胁).{0,3}(杀了?|弄死|打死|砍死|捅死)(我|你|他|她|我们|孩子|全家)|(?<![扼抹封绞])杀了我|弄死我|打死我/, unless: /打死我也不|打死也不/ },
-  { kind: 'violence', pattern: /(在|正在|又|还在|一直在|开始)(打|殴打|揍|踢)(我|我们|人|孩子|她|他|我妈|我妈妈|我爸|老人)|打我|打紧我|打人了|被打(了|伤|得)|殴打|群殴|打起来了|在打架|正在打架|打得头破血流|施暴/, unless: /打我的?(电话|手机)|拨打我|打人不对|(游戏|篮球|打牌)/ },
+  { kind: 'violence', pattern: /(在|正在|又|还在|一直在|开始)(打|殴打|揍|踢)(我|我们|人|孩子|她|他|我妈|我妈妈|我爸|老人)|打我|打紧我|打人了|(又|又来|来|过来|返来|回来|上来|紧|在)打人|被打(了|伤|得)|殴打|群殴|打起来了|在打架|正在打架|打得头破血流|施暴/, unless: /打我的?(电话|手机)|拨打我|打人不对|(游戏|篮球|打牌)/ },
   { kind: 'violence', needsNow: true, pattern: /家暴|家庭暴力/ },
   // Fire. Fire-safety complaints (消防通道, 灭火器, 隐患) contain none of these words.
   // 着火 but not 看着火车; pollution (烟囱, 排放, 污染) is not a fire.
   { kind: 'fire', pattern: /着火(?!车)|起火|失火|火灾|燃起来|烧起来|火越来越大|火很大|火势|大火|火苗|火光|浓烟|被火困|火警|爆燃|烧着了|冒黑烟|冒浓烟|烧焦(的)?味|自燃|火烛/, unless: /火灾隐患|消防隐患|防火|火灾后|火灾以后|火灾之后|着火后|起火后|失火后|火灾险|火灾保险|大火后|火警电话|浓烟.{0,6}(排放|烟囱)|(排放|排出|烟囱|工厂|烧烤|油烟|锅炉|汽车|尾气|制造|产生).{0,8}(浓烟|黑烟)|污染|环保|达标|扬尘|粉尘|灰尘|大火收汁|小心火烛|火锅|上火|发火|火气|火爆|心里.{0,2}火/ },
   { kind: 'fire', wholeMessage: true, pattern: /冒烟.{0,12}火|火.{0,12}冒烟|(房|屋|家|厨房|楼道|楼|电瓶|电动车|电线|插座|充电).{0,6}(冒烟|冒火)/, unless: /烟囱/ },
   // Gas. A 漏洞 (loophole) or a gas bill is not a leak.
-  { kind: 'gas', pattern: /(煤气|燃气|天然气|液化气|瓦斯|气罐|煤气罐).{0,6}(泄漏|泄露|漏|外泄|味|爆)|(泄漏|泄露|漏)(了)?(的)?(煤气|燃气|天然气)|煤气中毒|一氧化碳|co中毒/, unless: /燃气费|气费|燃气公司收费|燃气价格|隐患|漏洞|换表|表具|缴费|补缴|收费|账单/ },
+  { kind: 'gas', pattern: /(煤气|燃气|天然气|液化气|瓦斯|气罐|煤气罐).{0,6}(泄漏|泄露|漏|外泄|味|爆|挖断|断了|断咗|破了|破咗|爆裂|裂开|喷出|往外喷|喷气)|(泄漏|泄露|漏)(了)?(的)?(煤气|燃气|天然气)|煤气中毒|一氧化碳|co中毒/, unless: /燃气费|气费|燃气公司收费|燃气价格|隐患|漏洞|换表|表具|缴费|补缴|收费|账单/ },
   // Medical.
-  { kind: 'medical', pattern: /昏倒|晕倒|晕过去|昏过去|晕咗|昏咗|晕低|(躺|倒)(在)?.{0,10}(一动不动|不动了|没动静)|昏迷|不省人事|人事不省|休克|心脏病(发作|犯了)|心脏骤停|心梗|心肌梗|中风了|脑溢血|抽搐|抽筋口吐|口吐白沫|呼吸困难|没有呼吸|没呼吸|没气了|大出血|流血不止|血流不止|血止不住|嘴唇发紫|叫不醒|倒地不起|倒在(地上|地|路边|路上|楼道|门口|家里).{0,6}(不动|没反应|不醒|起不来|没有?意识)|(头|脸|身上|腿|手).{0,4}(流血|出血|全是血)|满脸是血|流了(很多|好多|一地)血|好多血|一地血|误吞|吞了.{0,6}(硬币|纽扣|磁铁|电池)|坠楼|从.{0,6}(楼|窗|阳台).{0,6}(摔|掉|坠|跌)(下|了)|高烧.{0,8}(抽|昏|不醒)|被电(到|击|倒)|电击|下身(流血|出血)|大量出血|出血不止|摔倒.{0,6}(起不来|不动|没反应)|(叫|喊|拍|摇).{0,4}没有?反应|倒地.{0,4}没有?反应|快不行了|噎住|卡住喉咙|误食|吞了.{0,6}(电池|药|异物)|触电|被车撞|车祸.{0,10}(受伤|流血|人|倒)|撞伤|中毒|过敏.{0,6}(喘|肿|休克)|晕厥|胸口(剧痛|疼得|痛得)|突然.{0,6}(胸口|胸|心口|头)(痛|疼)|说不出话.{0,6}(嘴|脸|手|发紫)|(突然|刚才|现在).{0,6}说不出话|喘不(上|过)气/, unless: /食物中毒.{0,6}(举报|投诉)|车祸.{0,6}(多发|频发|隐患)|(压力|工作|房贷|生活|婚姻|作业).{0,8}喘不(上|过)气|喘不(上|过)气.{0,4}(的感觉|压力)|中毒.{0,6}(投诉|举报|赔偿)|气得说不出话|(公司|生意|店|厂|企业|项目).{0,4}快不行了/ },
+  { kind: 'medical', pattern: /昏倒|晕倒|晕过去|昏过去|晕咗|昏咗|晕低|(躺|倒)(在)?.{0,10}(一动不动|不动了|没动静)|昏迷|不省人事|人事不省|休克|心脏病(发作|犯了)|心脏骤停|心梗|心肌梗|中风了|脑溢血|抽搐|抽筋口吐|口吐白沫|呼吸困难|没有呼吸|没呼吸|没气了|大出血|流血不止|(还在|一直在|仍在|不停)(渗血|流血|出血)|(冇|没)(咗)?(呼吸|气息|脉搏)|叫(极|唔|都唔)醒|血流不止|血止不住|嘴唇发紫|叫不醒|倒地不起|倒在(地上|地|路边|路上|楼道|门口|家里).{0,6}(不动|没反应|不醒|起不来|没有?意识)|(头|脸|身上|腿|手).{0,4}(流血|出血|全是血)|满脸是血|流了(很多|好多|一地)血|好多血|一地血|误吞|吞了.{0,6}(硬币|纽扣|磁铁|电池)|坠楼|从.{0,6}(楼|窗|阳台).{0,6}(摔|掉|坠|跌)(下|了)|高烧.{0,8}(抽|昏|不醒)|被电(到|击|倒)|电击|下身(流血|出血)|大量出血|出血不止|摔倒.{0,6}(起不来|不动|没反应)|(叫|喊|拍|摇).{0,4}没有?反应|倒地.{0,4}没有?反应|快不行了|噎住|卡住喉咙|误食|吞了.{0,6}(电池|药|异物)|触电|被车撞|车祸.{0,10}(受伤|流血|人|倒)|撞伤|中毒|过敏.{0,6}(喘|肿|休克)|晕厥|胸口(剧痛|疼得|痛得)|突然.{0,6}(胸口|胸|心口|头)(痛|疼)|说不出话.{0,6}(嘴|脸|手|发紫)|(突然|刚才|现在).{0,6}说不出话|喘不(上|过)气/, unless: /食物中毒.{0,6}(举报|投诉)|车祸.{0,6}(多发|频发|隐患)|(压力|工作|房贷|生活|婚姻|作业).{0,8}喘不(上|过)气|喘不(上|过)气.{0,4}(的感觉|压力)|中毒.{0,6}(投诉|举报|赔偿)|气得说不出话|(公司|生意|店|厂|企业|项目).{0,4}快不行了/ },
   // Drowning.
   { kind: 'drowning', pattern: /溺水|落水|掉进(水|河|湖|海|江|池|塘|井)|掉(进|到|在|入|下)?了?[^,。]{0,6}(水|河|湖|海|江|池塘|水塘|鱼塘|水库|泳池|水池|井)(里|中)|被(水|洪水|大水)冲走|冲走了|淹死|沉下去了|溺亡|在水里挣扎/, unless: /防溺水|溺水安全|落水管/ },
   // Disaster and entrapment. 电梯 + 困/卡/关 must be about people (not 电梯是国家关注, 电梯就被相关部门).
@@ -182,10 +183,10 @@ export const EN_RULES: Rule[] = [
   { kind: 'suicide', guarded: false, pattern: /\b(suicid(e|al)|kill(ing)? myself|end(ing)? my (own )?life|take my (own )?life|end it all|want to die|wanna die|wish i (was|were) dead|better off dead|don'?t want to (live|be alive)|do not want to (live|be alive)|no reason to live|not worth living|goodbye (letter|note)|suicide note|(going to|gonna|about to|want to) jump|goodbye (message|text)|point (of|in) living|no point (in )?living|tired of living|can'?t go on (living|anymore)|hang myself|overdos(e|ed|ing)|swallow(ed)? (all )?(the |my )?pills)\b/, unless: /suicide (prevention|squad)/ },
   { kind: 'suicide', guarded: false, method: true, pattern: /\bjump(ing)? off (the|a|my)\b/ },
   { kind: 'self_harm', guarded: false, pattern: /\b(self[- ]?harm(ing)?|cutting myself|cut myself|cut my (wrists?|arms?)|hurt(ing)? myself|burn(ing|ed)? myself|harm(ing)? myself)\b/ },
-  { kind: 'violence', pattern: /\b(being (beaten|attacked|hit|stabbed)|beating (me|us|her|him|my)|hitting (me|us|her|him|my)|(he|she|they) (hit|punched|kicked|choked|strangled) me|attack(ing|ed) (me|us)|stab(bed|bing)?|has a (knife|gun|weapon)|with a (knife|gun)|(holding|waving|pulled) a (knife|gun)|gun(shots?|fire|man)?\b|shooting|shot (at|me|him|her)|break(ing)? into|broke into|break-?in|burglar|intruder|(going to|gonna|will|wants? to|trying to|threaten(ed|ing|s)? to|said (he|she) would) kill (me|us|her|him|my)|rap(e|ed|ing)\b|kidnap(ped|ping)?|domestic violence (right )?now)\b/, unless: /\bgun(s)? (control|law|licen[cs]e)|water gun|shooting (star|range|a video|photos?)|photo ?shoot/ },
+  { kind: 'violence', pattern: /\b(being (beaten|attacked|hit|stabbed)|beating (me|us|her|him|my)|hitting (me|us|her|him|my)|(he|she|they) (hit|punched|kicked|choked|strangled) me|hands? (round|around|on) my (neck|throat)|attack(ing|ed) (me|us)|stab(bed|bing)?|has a (knife|gun|weapon)|with a (knife|gun)|(holding|waving|pulled) a (knife|gun)|gun(shots?|fire|man)?\b|shooting|shot (at|me|him|her)|break(ing)? into|broke into|break-?in|burglar|intruder|(going to|gonna|will|wants? to|trying to|threaten(ed|ing|s)? to|said (he|she) would) kill (me|us|her|him|my)|rap(e|ed|ing)\b|kidnap(ped|ping)?|domestic violence (right )?now)\b/, unless: /\bgun(s)? (control|law|licen[cs]e)|water gun|shooting (star|range|a video|photos?)|photo ?shoot/ },
   { kind: 'fire', pattern: /\b(on fire|caught fire|catch(ing)? fire|(is|are) burning|there('s| is) a fire|a fire (in|at|on)|house fire|flames|smoke (is )?(everywhere|coming|pouring|filling)|(full of|filled with) smoke|smell(s|ing)? (of )?(smoke|burning)|burning smell|fire)\b/, unless: /\bfire (exit|escape|door|hydrant|extinguisher|alarm test|safety|lane|brigade|station|department|code|inspection|inspector|hazard|regulation|drill|route|access|engine|risk|insurance)|\bfire (me|us|him|her|them|workers|staff|employees)\b|after the fire|ceasefire|cooking (smoke|fumes)|(chimney|factory|exhaust).{0,30}smoke|smoke.{0,30}(chimney|factory|exhaust)|pollut/ },
   { kind: 'gas', pattern: /\b(gas leak(ing|s)?|leak(ing)? gas|smell(s|ing)? (of |like )?gas|gas smell|carbon monoxide)\b/, unless: /gas (bill|price|station|meter|fee)/ },
-  { kind: 'medical', pattern: /\b(unconscious|passed out|faint(ed|ing)|collaps(ed|ing)|not breathing|stopped breathing|can'?t breathe|cannot breathe|can not breathe|difficulty breathing|struggling to breathe|heart attack|cardiac arrest|(having|had) a stroke|seizure|bleeding|lots of blood|choking|unresponsive|not responding|won'?t wake up|chest pain|not moving|fell (down )?and (can'?t|cannot) get up|(can'?t|cannot) get up (off|from) the (floor|ground)|hit by a (car|truck|bus)|convuls\w*|swallowed (a |some |the )?(battery|batteries|magnets?|coins?|bleach|poison)|lips? (are |is )?(turning )?(blue|purple)|ambulance|anaphyla\w+|poison(ed|ing))\b/, unless: /bleeding (money|cash)|food poisoning.{0,20}(complain|report)|(wall|ceiling|roof|building|bridge) collaps/ },
+  { kind: 'medical', pattern: /\b(unconscious|passed out|faint(ed|ing)|collaps(ed|ing)|not breathing|(isn'?t|is not|aren'?t|wasn'?t) breathing|stopped breathing|no pulse|(won'?t|wont|doesn'?t|isn'?t) (wake|waking) up|can'?t breathe|cannot breathe|can not breathe|difficulty breathing|struggling to breathe|heart attack|cardiac arrest|(having|had) a stroke|seizure|bleeding|lots of blood|choking|unresponsive|not responding|won'?t wake up|chest pain|not moving|fell (down )?and (can'?t|cannot) get up|(can'?t|cannot) get up (off|from) the (floor|ground)|hit by a (car|truck|bus)|convuls\w*|swallowed (a |some |the )?(battery|batteries|magnets?|coins?|bleach|poison)|lips? (are |is )?(turning )?(blue|purple)|ambulance|anaphyla\w+|poison(ed|ing))\b/, unless: /bleeding (money|cash|us|me|them|him|her) dry|bleeding (money|cash)|(nearly|almost) (had|have|having) a (heart attack|stroke|seizure)|food poisoning.{0,20}(complain|report)|(wall|ceiling|roof|building|bridge) collaps/ },
   { kind: 'drowning', pattern: /\b(drown(ing|ed)?|fell (in|into) (the|a|an) (water|river|lake|sea|pool|pond|canal|well)|swept away|under water and)\b/, unless: /drowning in (debt|work|paperwork|bills)/ },
   { kind: 'disaster', pattern: /\b(earthquake|landslide|mudslide|tsunami|tornado|typhoon|flash flood|trapped|(building|house|wall|ceiling|roof|bridge) (has )?collaps(ed|ing)|explosion|water (is )?(still )?rising|rising water|water.{0,20}\band rising)\b/, unless: /after the (typhoon|earthquake|flood)|typhoon season|(risk|danger) of collapse|earthquake drill|feel(s|ing)? trapped|trapped in (my|this|a|an|the) (marriage|relationship|job|life|cycle)/ },
   { kind: 'other', pattern: /\b(sos|mayday|(screaming|shouting|crying|calling) for help)\b/ },

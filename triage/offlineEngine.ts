@@ -13,6 +13,7 @@ import { loadModel, type SerializedModel, type TextModel } from './learner/index
 import { normalize } from './normalize.js';
 import { redact } from './redact.js';
 import { stripInstructions } from './injection.js';
+import { forOfflineModels } from './english.js';
 import {
   CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, targetsFor,
   type Category, type TargetCode,
@@ -78,6 +79,8 @@ export interface RoutingSection {
   model: SerializedRoutingModel;
   /** Weight a of the routing model in the pooled target distribution p ∝ p_department^(1−a) · p_routing^a. */
   weight: number;
+  /** Messages of at least this many characters get the full weight a; shorter ones proportionally less (150 when absent). */
+  fullWeightChars?: number;
   /** needsReview when the calibrated top target leads the second by less than this. */
   abstainMargin: number;
   /** A second code with at least this probability is recorded as the secondary target. */
@@ -94,7 +97,7 @@ export interface RoutingSection {
  * lower case, instructions stripped, redacted), so the models train on what they will be shown.
  */
 export function prepareText(text: string): string {
-  return redact(stripInstructions(normalize(text).normalized).text).text;
+  return forOfflineModels(redact(stripInstructions(normalize(text).normalized).text).text);
 }
 
 export {
@@ -150,11 +153,12 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
-/** Messages at least this long get the full routing weight; shorter ones proportionally less. */
-export const ROUTING_FULL_WEIGHT_CHARS = 150;
+/** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
+export const LEGACY_FULL_WEIGHT_CHARS = 150;
 
 function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineModel, fullText: string): EngineResult {
-  const text = fullText.length > ENGINE_MAX_CHARS ? fullText.slice(0, ENGINE_MAX_CHARS) : fullText;
+  // English is read through its lemmas and taxonomy terms (english.ts), as prepareText did in training.
+  const text = forOfflineModels(fullText.length > ENGINE_MAX_CHARS ? fullText.slice(0, ENGINE_MAX_CHARS) : fullText);
   const reasons: string[] = [];
   const citations: Citation[] = [];
   const raw = models.category.predict(text).probs;
@@ -185,7 +189,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     if (cat === 'petition' && models.routing && m.routing) {
       routed = models.routing.predict(text);
       // Short chat messages are what the examples' model knows; letters are what the routing model knows.
-      const share = Math.min(1, Array.from(text).length / ROUTING_FULL_WEIGHT_CHARS);
+      const share = Math.min(1, Array.from(text).length / (m.routing.fullWeightChars ?? LEGACY_FULL_WEIGHT_CHARS));
       mp = poolTargets(mp, routed.probs, m.routing.weight * share);
       // The directory's short matters phrases fire on incidental words of a long letter (a story names
       // many things); the routing model has already read the whole letter. On held-out letters,
@@ -256,6 +260,7 @@ export const offlineModelSchema = z.object({
         message: 'expected a serialized routing model (format "xinfang-routing-model")',
       }),
       weight: z.number().min(0).max(1),
+      fullWeightChars: z.number().positive().optional(),
       abstainMargin: z.number().min(0).max(1),
       secondaryMin: z.number().min(0).max(1),
       sources: z.array(z.object({ path: z.string(), sha256: z.string(), read: z.number(), kept: z.number(), labelled: z.number(), excludedNearTest: z.number() })),

@@ -37,6 +37,12 @@ export interface OfflineTrainingResult {
 export const DEFAULT_DIRECTORY_WEIGHT = 1.5;
 /** Weight of the letter-trained routing model against the examples' department model (see docs/routing.md). */
 export const ROUTING_POOL_WEIGHT = 1;
+/**
+ * Messages of this many characters or more are routed by the routing model alone; shorter ones pool in
+ * the examples' model in proportion. Shanghai fold 0 (full pipeline): 150 → 0.766, 60 → 0.817, 40 → 0.834,
+ * 20 → 0.844; below 40 dev.jsonl's target falls to 0.943 (short chat lines the examples' model knows).
+ */
+export const ROUTING_FULL_WEIGHT_CHARS = 40;
 /** Second code at or above this probability → secondaryTarget. */
 export const SECONDARY_MIN = 0.25;
 /** How many real letters join the category model as petition examples, and how much of each. */
@@ -223,6 +229,7 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
     routing = {
       model: built.model.toJSON(),
       weight: ROUTING_POOL_WEIGHT,
+      fullWeightChars: ROUTING_FULL_WEIGHT_CHARS,
       abstainMargin: built.abstainMargin,
       secondaryMin: SECONDARY_MIN,
       sources: opts.realLetters.sources,

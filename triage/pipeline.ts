@@ -4,7 +4,7 @@ import type { Logger } from '../kernel/logger.js';
 import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
 import { normalize } from './normalize.js';
-import { redact } from './redact.js';
+import { PLACEHOLDER_PATTERN, redact } from './redact.js';
 import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
 import type { Citation, Decision, DecisionEngine, EngineResult, Language, Retriever } from './types.js';
 
@@ -60,7 +60,7 @@ const VAGUE_ONLY =
 export function isTooVague(text: string): boolean {
   const stripped = text
     .toLowerCase()
-    .replace(/\[(id|phone|card|email)\]/gi, ' ')
+    .replace(PLACEHOLDER_PATTERN, ' ')
     .replace(GREETING, ' ')
     .replace(/[\p{P}\p{S}\p{Z}\s\d]+/gu, '');
   if (stripped.length === 0) return true;
@@ -123,7 +123,8 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   const n = normalize(text);
   const stripped = stripInstructions(n.normalized);
   const redactedOriginal = redact(n.original);
-  const engineText = redact(stripped.text).text;
+  // Names found in the resident's own script are hidden in the lower-cased 简体 text too ("I'm Chan" → "i'm chan").
+  const engineText = redact(stripped.text, { also: redactedOriginal.names }).text;
   const reasons: string[] = [];
   if (n.truncated) reasons.push('truncated');
   if (stripped.injected) reasons.push('injection_stripped');

@@ -1,118 +1,105 @@
+import { traditionalToSimplified } from '../kernel/language.js';
+import { digitView } from './redaction/checks.js';
+import { nameSpans } from './redaction/names.js';
+import { shapedSpans, type RedactionKind, type Span } from './redaction/patterns.js';
+
 /**
- * Personal data that must never reach a model or an organization: mainland ID numbers, phone numbers,
- * bank cards, e-mail addresses. Placeholders are language-neutral ([ID] [PHONE] [CARD] [EMAIL]) so they
- * survive 繁→简 conversion and read the same to staff of any language; they are upper case and
- * bracketed, so no rule or classifier keyword matches them by accident.
+ * Personal data that must never reach a model, a department or an organization: names where a letter
+ * introduces or signs them, house numbers, identity documents (mainland, Hong Kong, Macau, Taiwan,
+ * passports and permits), phones (mainland, Hong Kong, Macau, Taiwan, landlines, written with dots,
+ * dashes or in Chinese digits), bank cards, e-mails, licence plates, QQ / WeChat / @ accounts.
+ * Place names that routing needs stay: district, street office (街道), community (社区), estate and road
+ * names without their house number. docs/redaction.md has the rules and the measured figures.
+ *
+ * Placeholders are language-neutral ([NAME] [PHONE] …) so they survive 繁→简 and read the same to staff
+ * of any language; they are upper case and bracketed, so no rule or classifier keyword matches them.
  */
-export type RedactionKind = 'id_number' | 'phone' | 'bank_card' | 'email';
+export type { RedactionKind, Span } from './redaction/patterns.js';
+export { isPlausibleId15, isValidHkid, isValidId18, isValidTaiwanId, luhnValid } from './redaction/checks.js';
 
 export const PLACEHOLDERS: Record<RedactionKind, string> = {
+  name: '[NAME]',
+  address: '[ADDRESS]',
   id_number: '[ID]',
+  passport: '[PASSPORT]',
   phone: '[PHONE]',
   bank_card: '[CARD]',
   email: '[EMAIL]',
+  plate: '[PLATE]',
+  account: '[ACCOUNT]',
 };
+
+/** Matches any placeholder, e.g. to ignore them when judging whether a message says anything. */
+export const PLACEHOLDER_PATTERN = /\[(?:NAME|ADDRESS|ID|PASSPORT|PHONE|CARD|EMAIL|PLATE|ACCOUNT)\]/gi;
 
 export interface Redaction {
   text: string;
   found: Array<{ kind: RedactionKind; count: number }>;
+  /** Names found by their cue, to hide them in another form of the same message (see `also`). */
+  names: string[];
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643 (ISO 7064 MOD 11-2) check character of an 18-character resident ID. */
-export function isValidId18(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+export interface RedactOptions {
+  /** Literal strings (names found in another form of the message) hidden wherever they occur, in 简 or 繁, any case. */
+  also?: readonly string[];
 }
 
-/** First-generation 15-digit IDs have no check digit; a plausible yymmdd birth date is the only test. */
-export function isPlausibleId15(id: string): boolean {
-  if (!/^\d{15}$/.test(id)) return false;
-  const month = Number(id.slice(8, 10));
-  const day = Number(id.slice(10, 12));
-  return /^[1-8]/.test(id) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = Number(digits[i]);
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
+function literalSpans(text: string, literals: Iterable<string>): Span[] {
+  const out: Span[] = [];
+  const lower = text.toLowerCase();
+  const seen = new Set<string>();
+  for (const lit of literals) {
+    for (const form of [lit, traditionalToSimplified(lit)]) {
+      const f = form.toLowerCase();
+      // One character (a surname alone) would hide every 王 in the text.
+      if ([...f].length < 2 || seen.has(f)) continue;
+      seen.add(f);
+      for (let i = lower.indexOf(f); i >= 0; i = lower.indexOf(f, i + f.length)) {
+        const latin = /[a-z]/.test(f);
+        // An English name matches whole words only (Ann is not in Announcement).
+        if (latin && (/[a-z]/.test(lower[i - 1] ?? '') || /[a-z]/.test(lower[i + f.length] ?? ''))) continue;
+        out.push({ kind: 'name', start: i, end: i + f.length });
+      }
     }
-    sum += d;
-    double = !double;
   }
-  return sum % 10 === 0;
+  return out;
 }
 
-interface Rule {
-  kind: RedactionKind;
-  pattern: RegExp;
-  accept?: (match: string) => boolean;
+/** The spans to hide, sorted and not overlapping: shaped data first, then names. */
+export function redactionSpans(text: string, opts: RedactOptions = {}): Span[] {
+  const candidates = [...shapedSpans(text, digitView(text)), ...nameSpans(text)];
+  const names = candidates.filter((s) => s.sure).map((s) => text.slice(s.start, s.end));
+  candidates.push(...literalSpans(text, [...names, ...(opts.also ?? [])]));
+  const taken = new Uint8Array(text.length);
+  const kept: Span[] = [];
+  for (const s of candidates) {
+    if (s.end <= s.start) continue;
+    let free = true;
+    for (let i = s.start; i < s.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, s.start, s.end);
+    kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
-
-const digitsOnly = (s: string) => s.replace(/[^\dXx]/g, '');
-
-// Order matters: e-mail first (its local part may hold digits), then IDs (checksum or birth date) and
-// exact-length mobile shapes, so +8613812345678 is a phone, not a 13-digit "card"; then Luhn cards;
-// landlines last.
-const RULES: Rule[] = [
-  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
-  {
-    kind: 'id_number',
-    pattern: /(?<![\dA-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![\dA-Za-z])/g,
-    accept: (m) => isValidId18(digitsOnly(m)),
-  },
-  { kind: 'id_number', pattern: /(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])/g, accept: (m) => isPlausibleId15(m) },
-  {
-    kind: 'phone',
-    // Mobile: 1[3-9]x xxxx xxxx, optionally +86 / 0086 / (+86), with spaces or dashes between groups.
-    pattern: /(?<![\d+])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g,
-  },
-  {
-    kind: 'bank_card',
-    // Contiguous, or in groups of four (as printed on cards), or 6+rest as some banks print it.
-    pattern: /(?<!\d)(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{7,13})(?!\d)/g,
-    accept: (m) => {
-      const d = m.replace(/\D/g, '');
-      return d.length >= 13 && d.length <= 19 && luhnValid(d);
-    },
-  },
-  {
-    kind: 'phone',
-    // Landline with area code: 0755-12345678, (0755)12345678, 010 1234 5678, optional extension.
-    pattern: /(?<![\d-])(?:\(0[1-9]\d{1,2}\)[ -]?|0[1-9]\d{1,2}[ -]?)\d{3,4}[ -]?\d{4}(?:[ -]?(?:转|ext\.?|x)[ ]?\d{1,5})?(?![\d-])/g,
-    accept: (m) => {
-      const d = m.replace(/(?:转|ext\.?|x)\s*\d+$/i, '').replace(/\D/g, '');
-      return d.length >= 10 && d.length <= 12;
-    },
-  },
-];
 
 /**
- * Replaces personal data with placeholders. Ordinary numbers (dates, amounts like 20000元, case
- * references like YT-20261123-0042, building numbers) stay: only shapes with a checksum, a phone
- * prefix or an @ are taken.
+ * Replaces personal data with placeholders. Ordinary numbers (dates, amounts like 20000元, case references
+ * like YT-20261123-0042, metro lines, document numbers, 三室一厅) stay.
  */
-export function redact(text: string): Redaction {
+export function redact(text: string, opts: RedactOptions = {}): Redaction {
   if (typeof text !== 'string') throw new TypeError('redact() expects a string');
+  const spans = redactionSpans(text, opts);
   const counts = new Map<RedactionKind, number>();
-  let out = text;
-  for (const rule of RULES) {
-    out = out.replace(rule.pattern, (m) => {
-      if (rule.accept && !rule.accept(m)) return m;
-      counts.set(rule.kind, (counts.get(rule.kind) ?? 0) + 1);
-      return PLACEHOLDERS[rule.kind];
-    });
+  const names = new Set<string>();
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + PLACEHOLDERS[s.kind];
+    at = s.end;
+    counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+    if (s.kind === 'name') names.add(text.slice(s.start, s.end));
   }
-  const found = [...counts].map(([kind, count]) => ({ kind, count }));
-  return { text: out, found };
+  out += text.slice(at);
+  return { text: out, found: [...counts].map(([kind, count]) => ({ kind, count })), names: [...names] };
 }

@@ -7,6 +7,7 @@ import { createOutboxHandler, enqueueOutbox } from './outbox.js';
 import { checkRedis, createQueues, type WorkerQueues } from './queues.js';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rateLimit.js';
 import { JOBS, JobRegistry, QUEUE_NAMES, type QueueName } from './registry.js';
+import { retentionHandler, scheduleRetention, type RetentionOptions } from './retention.js';
 import type { MessageSender } from './sender.js';
 import { requeueDueOutbox, runSweep, type ClockHandler, type SweepResult } from './sweeper.js';
 
@@ -53,6 +54,8 @@ export interface StartWorkersOptions {
   batchSize?: number;
   /** Run one sweep right after start, so work left from before a restart goes out at once (default true). */
   sweepOnStart?: boolean;
+  /** The retention policy's sweep (workers/retention.ts); without it the repeatable job is removed. */
+  retention?: RetentionOptions;
 }
 
 export interface RunningWorkers {
@@ -108,6 +111,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
     }),
   );
   registry.register('outbox-poll', async () => requeueDueOutbox(opts.pool, opts.clock.now(), enqueue));
+  registry.register('retention-sweep', retentionHandler(opts.retention, logger));
   registry.assertRegistry();
 
   const workers: Worker[] = [];
@@ -143,6 +147,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
     } else {
       await queues.queues.outbox.removeJobScheduler(OUTBOX_POLL_SCHEDULER_ID);
     }
+    await scheduleRetention(queues.queues.deadlines, opts.retention);
     if (opts.sweepOnStart !== false) {
       // Fixed id: several processes starting at once add one sweep, not one each.
       await queues.queues.deadlines.add('deadline-sweep', {}, { ...sweepOpts, removeOnFail: true, jobId: STARTUP_SWEEP_JOB_ID });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
-import type { Pool } from '../db/pool.js';
+import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
 import { txQuery } from './db.js';
 import type { SendRateLimiter } from './rateLimit.js';
 import type { JobContext, JobHandler, JobPayload } from './registry.js';
@@ -53,6 +54,8 @@ const messageSchema = z.object({
   key: z.string().min(1).max(200),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
   actions: z.array(z.string()).optional(),
+  consentOf: z.string().optional(),
+  replaces: z.number().int().positive().optional(),
 });
 const rowSchema = z.object({
   id: z.number(),
@@ -82,12 +85,13 @@ export interface OutboxDeps {
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 
-// Claims the row for this run only if it is still pending, due, not claimed by a live run, and — in a
+// Claims the row for this run only if it is still pending, has a chat (a row without one waits for its
+// recipient's chat to be configured: cases/waitingOutbox.ts), due, not claimed by a live run, and — in a
 // private chat — no earlier message to the same chat is still waiting: a resident reads their messages
 // in the order written. Staff groups get many cards about different cases, already paced to 20/min by
 // Telegram; holding each behind the one before would only add polling.
 const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
-  WHERE id = $1 AND status = 'pending' AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
+  WHERE id = $1 AND status = 'pending' AND chat_id IS NOT NULL AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
     AND (chat_kind <> 'private' OR NOT EXISTS (
       SELECT 1 FROM outbox e
       WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.id < outbox.id AND e.not_before <= $4))
@@ -96,7 +100,7 @@ const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
 // Why a claim failed: a row still pending, due and unclaimed was held back by an earlier message to
 // its chat (which may have gone out since): try again shortly. Otherwise there is nothing to do.
 const WAITING = `SELECT EXISTS (
-    SELECT 1 FROM outbox WHERE id = $1 AND status = 'pending' AND not_before <= $2 AND (claimed_until IS NULL OR claimed_until < $2)
+    SELECT 1 FROM outbox WHERE id = $1 AND status = 'pending' AND chat_id IS NOT NULL AND not_before <= $2 AND (claimed_until IS NULL OR claimed_until < $2)
   ) AS waiting`;
 
 /** How long a message waiting behind an earlier one to the same chat waits before it tries again. */
@@ -107,6 +111,19 @@ const isNamed = (err: unknown, name: string): boolean => err instanceof Error &&
 /** The 'outbox-deliver' handler: re-read, claim, pace, send, mark. Running it twice sends once. */
 export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'outbox-deliver'>> {
   const { pool, logger } = deps;
+  // One statement of the consent checks on its own transaction, as txQuery does (workers/db.ts).
+  const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => (pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn));
+
+  /** A card that went out while its consent was being withdrawn: queue the edit that replaces it. */
+  const replaceWithdrawn = async (row: z.infer<typeof rowSchema>, messageId: number | undefined) => {
+    const org = row.message.consentOf;
+    const ref = row.message.params?.ref;
+    const { case_id: caseId, chat_id: chatId } = row;
+    if (!org || caseId === null || chatId === null || messageId === undefined || typeof ref !== 'string') return;
+    const id = await inTx((q) => replaceSentCard(q, { outboxId: row.id, caseId, chatId, messageId, organizationId: org, ref }, deps.clock.now()));
+    if (id !== null) await enqueueOutbox(deps.queue, [id]);
+    logger.info({ outboxId: row.id, caseId: row.case_id }, 'sent as consent was withdrawn: replacement queued');
+  };
 
   return async ({ outboxId }, ctx: JobContext): Promise<DeliveryOutcome> => {
     const now = deps.clock.now();
@@ -173,6 +190,13 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       }
     }
 
+    // Consent is checked again at send time: one withdrawn since the row was written sends nothing.
+    if (row.message.consentOf && !(await inTx((q) => consentStands(q, row.case_id, row.message.consentOf!)))) {
+      await txQuery(pool, `UPDATE outbox SET status = 'cancelled', last_error = 'consent withdrawn', claim_token = NULL, claimed_until = NULL WHERE id = $1 AND claim_token = $2`, [outboxId, lease]);
+      logger.info({ outboxId, caseId: row.case_id }, 'consent withdrawn before sending: message cancelled');
+      return 'skipped';
+    }
+
     let externalMessageId: number | undefined;
     try {
       externalMessageId = (await deps.sender.send(msg)).externalMessageId;
@@ -204,12 +228,14 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       try {
         const marked = await txQuery(
           pool,
-          `UPDATE outbox SET status = 'sent', sent_at = $3, external_message_id = $4, attempts = attempts + 1,
-             last_error = NULL, claim_token = NULL, claimed_until = NULL
-           WHERE id = $1 AND claim_token = $2`,
+          // A row cancelled while it was being sent (consent withdrawn meanwhile) stays cancelled.
+          `UPDATE outbox SET status = CASE WHEN status = 'cancelled' THEN 'cancelled' ELSE 'sent' END, sent_at = $3, external_message_id = $4,
+             attempts = attempts + 1, last_error = NULL, claim_token = NULL, claimed_until = NULL
+           WHERE id = $1 AND claim_token = $2 RETURNING status`,
           [outboxId, lease, deps.clock.now(), externalMessageId ?? null],
         );
         if (!marked.rowCount) logger.error({ outboxId }, 'sent, but the claim was lost (lease too short?): the message may be sent twice');
+        if (marked.rows[0]?.status === 'cancelled') await replaceWithdrawn(row, externalMessageId);
         break;
       } catch (err) {
         if (attempt >= 5) {

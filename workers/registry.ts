@@ -19,6 +19,8 @@ export const JOBS = {
   // Picks up rows any writer committed (case service, bot) within a second, without every writer
   // having to reach Redis after its commit; the deadline sweep stays the safety net.
   'outbox-poll': { queue: 'outbox', schema: z.object({}).strict() },
+  // The retention policy (workers/retention.ts): anonymises finished cases and purges idle conversation state.
+  'retention-sweep': { queue: 'deadlines', schema: z.object({}).strict() },
 } as const satisfies Record<string, JobDeclaration>;
 
 export type Declarations = Record<string, JobDeclaration>;

@@ -234,9 +234,9 @@ export async function requeueDueOutbox(
       await txQuery<{ id: number; not_before: Date }>(
         pool,
         after
-          ? `SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= $1 AND (not_before, id) > ($3, $4)
+          ? `SELECT id, not_before FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 AND (not_before, id) > ($3, $4)
              ORDER BY not_before, id LIMIT $2`
-          : `SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= $1 ORDER BY not_before, id LIMIT $2`,
+          : `SELECT id, not_before FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 ORDER BY not_before, id LIMIT $2`,
         after ? [now, batchSize, after.nb, after.id] : [now, batchSize],
       )
     ).rows;

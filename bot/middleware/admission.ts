@@ -3,12 +3,13 @@
  * in Redis shared by all processes. Over the limit the resident hears it once per window; after
  * that, silence, so a flood costs one message and not one per update. The counter moves in the
  * dedupe round trip (ordering.ts), so a redelivered update never counts; this middleware only
- * decides. It is separate so that what must never be rate limited can run before it.
+ * decides. An emergency is never rate limited (emergency.ts): the rules are asked before anything is dropped.
  */
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { t } from '../../i18n/index.js';
+import { isEmergencyUpdate, type EmergencyCheck } from './emergency.js';
 import { admittedOf, langOf } from './state.js';
 
 const isLimited = (ctx: Context): boolean => ctx.chat?.type === 'private' && ctx.from !== undefined;
@@ -20,10 +21,15 @@ export function rateKey(ctx: Context, opts: { keyPrefix: string; botId: string; 
   return `${opts.keyPrefix}:tg:rate:${opts.botId}:${ctx.from!.id}:${windowIndex}`;
 }
 
-export function rateLimit(opts: { perMinute: number; log: Logger }): MiddlewareFn<Context> {
+/** Over the limit, an emergency still goes through (asked of `emergency` first); it counts, but is never throttled. */
+export function rateLimit(opts: { perMinute: number; log: Logger; emergency?: EmergencyCheck }): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const admitted = admittedOf(ctx);
     if (!isLimited(ctx) || !admitted || admitted.count <= opts.perMinute) return next();
+    if (opts.emergency && isEmergencyUpdate(ctx, opts.emergency)) {
+      opts.log.warn({ userId: ctx.from!.id, count: admitted.count }, 'emergency from a resident over the rate limit: handled');
+      return next();
+    }
     opts.log.info({ userId: ctx.from!.id, count: admitted.count }, 'resident over the rate limit');
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
     if (admitted.count === opts.perMinute + 1) await ctx.reply(t(langOf(ctx), 'bot.flood'));

@@ -8,6 +8,7 @@ import type { Context, MiddlewareFn } from 'telegraf';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { rateKey } from './admission.js';
+import { isEmergencyUpdate, type EmergencyCheck } from './emergency.js';
 import { languageKey } from './language.js';
 import { setAdmitted, updateType, withTimeout, type AdmitResult } from './state.js';
 
@@ -16,13 +17,20 @@ import { setAdmitted, updateType, withTimeout, type AdmitResult } from './state.
  * messages from one resident would race. Within this process, a chat's updates run in arrival
  * order; across processes the conversation store's versions catch the rest. This comes first so
  * that what is read next (the saved language) is read after the chat's previous update changed it.
+ * An emergency does not wait its turn: behind a flood of the same resident's messages (each may wait
+ * for a model) it would; it needs no order, only the numbers.
  */
-export function chatOrder(): MiddlewareFn<Context> {
+export function chatOrder(opts: { emergency?: EmergencyCheck; log?: Logger } = {}): MiddlewareFn<Context> {
   const chatTails = new Map<number, Promise<unknown>>();
   return async (ctx, next) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return next();
-    const previous = chatTails.get(chatId) ?? Promise.resolve();
+    const tail = chatTails.get(chatId);
+    if (tail && opts.emergency && isEmergencyUpdate(ctx, opts.emergency)) {
+      opts.log?.warn({ updateId: ctx.update.update_id }, 'emergency overtakes the chat\'s earlier updates');
+      return next();
+    }
+    const previous = tail ?? Promise.resolve();
     const mine = previous.catch(() => undefined).then(() => next());
     chatTails.set(chatId, mine);
     try {
@@ -58,6 +66,8 @@ export interface DedupeOptions {
   redisTimeoutMs: number;
   clock: Clock;
   log: Logger;
+  /** Asked before a duplicate is dropped: an emergency is handled again (the office alert is deduped by update). */
+  emergency?: EmergencyCheck;
 }
 
 /**
@@ -91,8 +101,12 @@ export function dedupe(opts: DedupeOptions): MiddlewareFn<Context> {
       log.warn({ updateId: id, err: (err as Error).message }, 'update dedupe and rate limit unavailable; handling anyway');
     }
     if (admitted && !admitted.first) {
-      log.info({ updateId: id }, 'duplicate update skipped');
-      return;
+      // The first delivery may have died before answering; the numbers twice beat none.
+      if (!(opts.emergency && isEmergencyUpdate(ctx, opts.emergency))) {
+        log.info({ updateId: id }, 'duplicate update skipped');
+        return;
+      }
+      log.warn({ updateId: id }, 'duplicate update is an emergency: handled again');
     }
     log.debug({ updateId: id, type: updateType(ctx.update), userId: from?.id }, 'update');
     setAdmitted(ctx, admitted);

@@ -17,6 +17,8 @@ interface BotState {
   lang?: unknown;
   /** Absent when Redis did not answer: no dedupe, no rate limit, language from Postgres. */
   admitted?: AdmitResult;
+  /** The emergency rules' verdict on this update's text, once asked (emergency.ts). */
+  emergency?: boolean;
 }
 
 const stateOf = (ctx: Context): BotState => ctx.state as BotState;
@@ -37,6 +39,14 @@ export function admittedOf(ctx: Context): AdmitResult | undefined {
 
 export function setAdmitted(ctx: Context, admitted: AdmitResult | undefined): void {
   stateOf(ctx).admitted = admitted;
+}
+
+export function emergencyOf(ctx: Context): boolean | undefined {
+  return stateOf(ctx).emergency;
+}
+
+export function setEmergency(ctx: Context, emergency: boolean): void {
+  stateOf(ctx).emergency = emergency;
 }
 
 class RedisTimeout extends Error {

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.js';
-import type { CaseRecord, ConsentRecord } from '../caseRepository.js';
+import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
-import { CATEGORY_LABELS_ZH, HANDLER_REFERRAL_ACTIONS, msg, notAcceptedKey, SURVEY_ACTIONS } from '../messages.js';
+import { msg, notAcceptedKey, SURVEY_ACTIONS } from '../messages.js';
 import { shanghaiDay } from '../refs.js';
-import { clockFor } from '../statutory.js';
-import { CONSENT_PURPOSE, NOT_ACCEPTED_REASONS, type Actor, type HandlerActor, type HandlerKind, type NotAcceptedReason } from '../types.js';
-import { clip, optionalText, parse, requireOffice, text } from '../validation.js';
-import { CARD_SUMMARY_MAX, checkHandlerFor, reviewCard, run, startSurvey, type CaseDeps, type CommandOptions } from './run.js';
+import { NOT_ACCEPTED_REASONS, type Actor, type HandlerActor, type HandlerKind, type NotAcceptedReason } from '../types.js';
+import { optionalText, parse, requireOffice, text } from '../validation.js';
+import { askConsentEffects } from './consent.js';
+import { referEffects } from './refer.js';
+import { checkHandlerFor, reviewCard, run, startSurvey, type CaseDeps, type CommandOptions } from './run.js';
 
 /* What the petition office does to a case: refer, propose another handler, ask, refuse, mark urgent, answer a 复查. */
-
-const NOT_SHARED = '（未授权共享）';
 
 export async function approveReferral(
   deps: CaseDeps,
@@ -20,48 +19,16 @@ export async function approveReferral(
   opts: CommandOptions & { handlerKind?: HandlerKind; handlerId?: string } = {},
 ): Promise<CaseRecord> {
   requireOffice(actor);
-  return run(deps, { ref, actor, opts, action: 'approve', body: async ({ tx, c, now, resident }) => {
+  return run(deps, { ref, actor, opts, action: 'approve', body: async (ctx) => {
+    const { tx, c } = ctx;
     const kind = opts.handlerKind ?? c.handlerKind;
     const id = opts.handlerId ?? c.handlerId;
     if (!kind || !id) throw new ValidationError(`Case ${c.ref} has no proposed handler: choose a department or organization`);
     const h = checkHandlerFor(deps, c, kind, id);
-    let consent: ConsentRecord | null = null;
-    if (kind === 'organization') {
-      consent = await tx.cases.activeConsent(c.id, CONSENT_PURPOSE);
-      if (!consent) throw new ValidationError(`Case ${c.ref}: the resident has not consented (or withdrew consent) to a referral to an organization`);
-    }
-    const referral = await tx.cases.insertReferral({ caseId: c.id, handlerKind: kind, handlerId: id, at: now });
-    let dueAt: Date;
-    if (kind === 'organization') {
-      dueAt = (await tx.clocks.start(c.id, clockFor('org_accept', now, deps.calendar, deps.clockSettings), now)).dueAt;
-    } else {
-      dueAt = (await tx.clocks.running(c.id, 'forward_notify'))?.dueAt ?? clockFor('forward_notify', now, deps.calendar, deps.clockSettings).dueAt;
-    }
-    const res = await resident();
-    const shares = (field: string) => kind === 'department' || (consent?.sharedFields.includes(field) ?? false);
-    return {
-      patch: { handlerKind: kind, handlerId: id },
-      data: { handlerKind: kind, handlerId: id, referralId: referral.id, sharedFields: consent?.sharedFields ?? null },
-      out: [
-        {
-          to: { kind: 'handler', handlerKind: kind, handlerId: id },
-          message: msg(
-            'cases.handler.referral_card',
-            {
-              ref: c.ref,
-              category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-              target: c.target ?? '—',
-              // The redacted summary only; the original text never leaves the office.
-              summary: shares('summary') ? clip(c.summary, CARD_SUMMARY_MAX) : NOT_SHARED,
-              contact: shares('contact_chat') && res.chatId !== null ? `${res.channel} chat ${res.chatId}` : NOT_SHARED,
-              dueDate: shanghaiDay(dueAt),
-            },
-            HANDLER_REFERRAL_ACTIONS,
-          ),
-        },
-        { to: { kind: 'resident' }, message: msg('cases.resident.referred', { ref: c.ref, handler: h.names[res.language] }) },
-      ],
-    };
+    if (kind === 'department') return referEffects(deps, ctx, kind, id, null);
+    // Consent is to one organization: any other one is first put to the resident, by name (cases/commands/consent.ts).
+    const consent = await tx.consents.activeFor(c.id, id);
+    return consent ? referEffects(deps, ctx, kind, id, consent) : askConsentEffects(deps, ctx, h, id);
   } });
 }
 
@@ -73,8 +40,11 @@ export async function reassign(
 ): Promise<CaseRecord> {
   requireOffice(actor);
   const note = opts.note === undefined ? undefined : parse(text('note', 2000), opts.note, 'note');
-  return run(deps, { ref, actor, opts, action: 'reassign', body: async ({ c, tx }) => {
+  return run(deps, { ref, actor, opts, action: 'reassign', body: async (ctx) => {
+    const { c, tx } = ctx;
     checkHandlerFor(deps, c, opts.handlerKind, opts.handlerId);
+    // A question to the resident about another organization no longer stands: the office chose again.
+    await tx.consents.supersedeOpen(c.id, ctx.now);
     const updated = { ...c, handlerKind: opts.handlerKind, handlerId: opts.handlerId };
     const running = await tx.clocks.running(c.id, 'forward_notify');
     return {

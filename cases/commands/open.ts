@@ -16,7 +16,7 @@ export interface OpenCaseInput {
   originalText: string;
   language: Language;
   /** Required for referrals to social organizations (信访外, legal aid): 案主自愿. */
-  consent?: { sharedFields?: string[] };
+  consent?: { sharedFields?: string[]; organizationId?: string; textVersion?: string };
 }
 
 /**
@@ -58,7 +58,12 @@ export async function openCase(deps: CaseDeps, input: OpenCaseInput): Promise<Ca
     if (handlerKind === 'department') {
       handlerId = d.target && deps.directory.department(d.target) ? d.target : null;
     } else {
-      handlerId = deps.directory.nextOrganization(service!, [], await handlerLoadOn(tx))?.id ?? null;
+      // The consent names one organization: the case is proposed to it, or to none (the office then chooses,
+      // and the resident is asked about that one) — never silently to another.
+      const named = inp.consent?.organizationId;
+      handlerId = named
+        ? (deps.directory.organizationsFor(service!).some((o) => o.id === named) ? named : null)
+        : (deps.directory.nextOrganization(service!, [], await handlerLoadOn(tx))?.id ?? null);
     }
     const status = transition('received', 'open', ref);
     const c = await tx.cases.insert({
@@ -78,7 +83,15 @@ export async function openCase(deps: CaseDeps, input: OpenCaseInput): Promise<Ca
     let sharedFields: string[] | null = null;
     if (handlerKind === 'organization') {
       sharedFields = inp.consent?.sharedFields ?? DEFAULT_SHARED_FIELDS;
-      await tx.cases.insertConsent({ caseId: c.id, residentId: resident.id, purpose: CONSENT_PURPOSE, sharedFields, at: now });
+      await tx.cases.insertConsent({
+        caseId: c.id,
+        residentId: resident.id,
+        purpose: CONSENT_PURPOSE,
+        sharedFields,
+        at: now,
+        organizationId: inp.consent?.organizationId ?? handlerId,
+        textVersion: inp.consent?.textVersion,
+      });
     }
     let dueAt: Date;
     if (handlerKind === 'department') {

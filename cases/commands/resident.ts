@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../kernel/errors.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
+import { CARD_WITHDRAWN } from '../consentRepository.js';
 import { msg } from '../messages.js';
 import { isFinished } from '../policy.js';
 import { shanghaiDay } from '../refs.js';
@@ -133,14 +134,24 @@ export async function withdrawConsent(deps: CaseDeps, ref: string, residentExter
     },
     body: async (ctx) => {
       await ctx.tx.cases.withdrawConsents(ctx.c.id, ctx.now);
+      await ctx.tx.consents.supersedeOpen(ctx.c.id, ctx.now);
+      // Nothing not yet sent reaches an organization; a card it already has is replaced (and the dispatcher
+      // checks the consent again at send time, for a row being sent right now).
+      const retracted = await ctx.tx.consents.retract(ctx.c.id, CARD_WITHDRAWN(ctx.c.ref), ctx.now);
+      // An organization that never received the case's card hears nothing of it; one that answered a referral had it.
+      const answered = (await ctx.tx.cases.referrals(ctx.c.id)).filter((r) => r.handlerKind === 'organization' && r.answeredAt).map((r) => r.handlerId);
+      const had = new Set([...retracted.deliveredTo, ...answered]);
+      const received = (o: Outgoing) => o.to.kind !== 'handler' || o.to.handlerKind !== 'organization' || had.has(o.to.handlerId);
+      const data = { cancelled: retracted.cancelled, replaced: retracted.replaced };
       if (ctx.to !== null) {
-        return { ...(await withdrawEffects(ctx, {}, 'cases.handler.consent_withdrawn', 'cases.resident.consent_withdrawn')), eventType: 'consent_withdrawn' };
+        const e = await withdrawEffects(ctx, data, 'cases.handler.consent_withdrawn', 'cases.resident.consent_withdrawn');
+        return { ...e, out: (e.out ?? []).filter(received), eventType: 'consent_withdrawn' };
       }
       // Case already finished: still tell the last organization to delete what it received.
       const last = (await ctx.tx.cases.referrals(ctx.c.id)).filter((r) => r.handlerKind === 'organization').at(-1);
       const out: Outgoing[] = [{ to: { kind: 'resident' }, message: msg('cases.resident.consent_withdrawn', { ref: ctx.c.ref }) }];
       if (last) out.push({ to: { kind: 'handler', handlerKind: 'organization', handlerId: last.handlerId }, message: msg('cases.handler.consent_withdrawn', { ref: ctx.c.ref }) });
-      return { eventType: 'consent_withdrawn', out };
+      return { eventType: 'consent_withdrawn', data, out: out.filter(received) };
     },
   });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Language } from '../../kernel/language.js';
 import type { ResidentRecord } from '../caseRepository.js';
+import type { OfficeAlertLimiter } from '../officeAlerts.js';
+import type { OutboxRow } from '../outboxRepository.js';
 import type { Channel, OutboxRepository, ResidentRepository } from '../ports.js';
 import type { OutboxMessage } from '../types.js';
 import { channelSchema, clip, externalIdSchema, languageSchema, parse, refSchema } from '../validation.js';
@@ -96,23 +98,35 @@ export interface OfficeAlert {
 
 /**
  * Tells the office group of an emergency or a crisis concern. It writes one outbox row and nothing else —
- * no case, no lock, no transaction — so it is as fast as one insert and nothing a case command holds can
- * block it. Returns false when the office chat is not configured or the alert was already written.
+ * no case, no lock, no transaction (with `alertLimiter`: one short transaction on the resident's alert
+ * window, cases/officeAlerts.ts) — so nothing a case command holds can block it. Without an office chat
+ * the row waits for one (reason no_office_chat). Returns false when the alert was already written.
  */
-export async function alertOffice(deps: { store: { outbox: OutboxRepository }; officeChatId: number | null; clock: CaseDeps['clock'] }, alert: OfficeAlert): Promise<boolean> {
-  if (deps.officeChatId === null) return false;
+export async function alertOffice(
+  deps: { store: { outbox: OutboxRepository }; officeChatId: number | null; clock: CaseDeps['clock']; alertLimiter?: OfficeAlertLimiter },
+  alert: OfficeAlert,
+): Promise<boolean> {
   const immediate = alert.level === 'immediate';
-  const written = await deps.store.outbox.insert([
-    {
-      caseId: null,
-      channel: 'telegram',
-      chatId: deps.officeChatId,
-      chatKind: 'group',
-      language: 'zh-Hans',
-      message: { key: immediate ? 'conversation.office.emergency_alert' : 'conversation.office.crisis_concern', params: alert.params },
-      dedupeKey: `${immediate ? 'emergency' : 'concern'}:${alert.channel}:${alert.chat}:${alert.requestId}`,
-      notBefore: deps.clock.now(),
-    },
-  ]);
+  const row: OutboxRow = {
+    caseId: null,
+    channel: 'telegram',
+    chatId: deps.officeChatId,
+    chatKind: 'group',
+    language: 'zh-Hans',
+    message: { key: immediate ? 'conversation.office.emergency_alert' : 'conversation.office.crisis_concern', params: alert.params },
+    dedupeKey: `${immediate ? 'emergency' : 'concern'}:${alert.channel}:${alert.chat}:${alert.requestId}`,
+    notBefore: deps.clock.now(),
+    recipient: 'office',
+    ...(deps.officeChatId === null ? { waitingReason: 'no_office_chat' } : {}),
+  };
+  if (deps.alertLimiter) {
+    return deps.alertLimiter.write({
+      row,
+      key: `${alert.level}:${alert.channel}:${alert.chat}`,
+      requestId: alert.requestId,
+      summary: (held, minutes) => ({ key: immediate ? 'safety.office.emergency_held' : 'safety.office.concern_held', params: { ...alert.params, held, minutes } }),
+    });
+  }
+  const written = await deps.store.outbox.insert([row]);
   return written > 0;
 }

@@ -5,6 +5,7 @@ import type { Directory, Handler } from '../../directory/directory.js';
 import type { WorkingCalendar } from '../calendar.js';
 import type { CasePatch, CaseRecord, ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { outboxRowsFor, type Outgoing } from '../delivery.js';
+import type { OfficeAlertLimiter } from '../officeAlerts.js';
 import { CATEGORY_LABELS_ZH, msg, OFFICE_REVIEW_ACTIONS } from '../messages.js';
 import type { CaseRepositories, CaseStore } from '../ports.js';
 import { transition, type CaseAction } from '../stateMachine.js';
@@ -22,6 +23,8 @@ export interface CaseDeps {
   /** Only the clock fields: clockFor validates every key it is given. */
   clockSettings: ClockSettings;
   logger?: Logger;
+  /** Paces office alerts per resident (cases/officeAlerts.ts); none: every alert is written. */
+  alertLimiter?: OfficeAlertLimiter;
 }
 
 export interface CommandOptions {

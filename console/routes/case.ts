@@ -6,6 +6,7 @@ import type { Session } from '../auth.js';
 import { htmlResponse, jsonResponse, type Response } from '../http.js';
 import { flashDone, HttpError, requireSession, type Ctx, type RouteEnv, type Routes } from '../request.js';
 import { casePage, type Visibility } from '../views/case.js';
+import { handlerView } from '../handlerView.js';
 
 /* One case, as a page and as JSON, within what the signed-in account may see. */
 
@@ -20,19 +21,28 @@ export async function visibleCase(cases: CaseService, s: Session, ref: string): 
   }
   try {
     const detail = await cases.caseDetail(ref);
-    return { detail, visibility: s.user.role === 'handler' ? s.user.handler!.kind : 'office' };
+    if (s.user.role === 'handler') return { detail: handlerView(detail, s.user.handler!), visibility: s.user.handler!.kind };
+    return { detail, visibility: 'office' };
   } catch (err) {
     if (err instanceof NotFoundError) throw new HttpError(404, 'console.error.not_found');
     throw err;
   }
 }
 
+/** Logs the office's view of the original text and returns the detail with that event on its timeline. */
+async function originalViewed(cases: CaseService, s: Session, ref: string, via: 'page' | 'api', detail: CaseDetail): Promise<CaseDetail> {
+  await cases.recordOriginalViewed(ref, { id: s.user.username }, via);
+  return { ...detail, events: (await cases.caseDetail(ref)).events };
+}
+
 /** The case page; after a refused action, with the refusal's status and text instead of a confirmation. */
 export async function renderCase(cases: CaseService, c: Ctx, s: Session, ref: string, status = 200, error: string | null = null): Promise<Response> {
   const { detail, visibility } = await visibleCase(cases, s, ref);
+  // The office page shows the original text: each view is on the timeline (who, when), this one included.
+  const shown = visibility === 'office' ? await originalViewed(cases, s, ref, 'page', detail) : detail;
   // Load per handler is a scan of the open cases: read it only when the reassign list will show it.
   const load = visibility === 'office' && mayTake({ kind: 'office' }, detail.case, 'reassign') ? await cases.handlerLoad() : {};
-  return htmlResponse(status, casePage(c.view, detail, { visibility, load, ok: status === 200 ? flashDone(c) : null, error }));
+  return htmlResponse(status, casePage(c.view, shown, { visibility, load, ok: status === 200 ? flashDone(c) : null, error }));
 }
 
 export function caseRoutes(r: Routes, { deps }: RouteEnv): void {
@@ -43,6 +53,7 @@ export function caseRoutes(r: Routes, { deps }: RouteEnv): void {
   r.get('/api/cases/:ref', async (c) => {
     const s = requireSession(c);
     const { detail, visibility } = await visibleCase(cases, s, c.req.params.ref!);
+    if (visibility === 'office') await cases.recordOriginalViewed(detail.case.ref, { id: s.user.username }, 'api');
     const k = detail.case;
     const consent = detail.consents.find((x) => !x.withdrawnAt);
     const summaryShared = visibility !== 'organization' || (consent?.sharedFields.includes('summary') ?? false);

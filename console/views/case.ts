@@ -121,9 +121,11 @@ ${decision.citations?.length
     : html``;
 
   const consentSection = html`<section aria-labelledby="h-consent"><h2 id="h-consent">${tr(v, 'console.case.consent')}</h2>
-${d.consents.length
-  ? html`<ul>${d.consents.map(
-      (x) => html`<li>${tr(v, 'console.case.consent_given', { at: dateTime(x.givenAt), fields: x.sharedFields.join(', ') })}${x.withdrawnAt ? html`; ${tr(v, 'console.case.consent_withdrawn', { at: dateTime(x.withdrawnAt) })}` : ''}</li>`,
+${d.consents.length || d.consentRequests.length
+  ? html`<ul id="consents">${d.consents.map(
+      (x) => html`<li>${tr(v, 'console.consent.given', { at: dateTime(x.givenAt), org: x.organizationId ? handlerName(v, 'organization', x.organizationId) : '—', fields: x.sharedFields.join(', '), version: x.textVersion })}${x.withdrawnAt ? html`; ${tr(v, 'console.case.consent_withdrawn', { at: dateTime(x.withdrawnAt) })}` : ''}</li>`,
+    )}${d.consentRequests.map(
+      (q) => html`<li>${tr(v, 'console.consent.asked', { at: dateTime(q.askedAt), org: handlerName(v, 'organization', q.organizationId), answer: label(v, 'console.consent.answer', q.answer ?? 'open') })}${q.answeredAt ? html` (${dateTime(q.answeredAt)})` : ''}</li>`,
     )}</ul>`
   : html`<p>${tr(v, 'console.case.nothing')}</p>`}</section>`;
 

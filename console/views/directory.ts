@@ -1,10 +1,11 @@
+import type { WaitingGroup } from '../../cases/waitingOutbox.js';
 import type { Handler } from '../../directory/directory.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, flash, label, page, tr, type ViewContext } from './common.js';
 
 export function directoryPage(
   v: ViewContext,
-  data: { load: Record<string, number>; canEdit: boolean; ok?: string | null; error?: string | null; errorFor?: string | null },
+  data: { load: Record<string, number>; canEdit: boolean; ok?: string | null; error?: string | null; errorFor?: string | null; waiting?: WaitingGroup[] },
 ): Html {
   const row = (h: Handler) => {
     const id = v.directory.handlerId(h);
@@ -17,6 +18,7 @@ export function directoryPage(
       ? html`<td><form method="post" action="/directory/${h.kind}/${id}" class="dir-edit" id="edit-${key}">${csrfField(v)}
 <label for="cap-${key}">${tr(v, 'console.dir.capacity')}</label><input id="cap-${key}" name="capacity" type="number" min="1" max="100000" required value="${h.capacity}">
 <label for="mem-${key}">${tr(v, 'console.dir.members')}</label><input id="mem-${key}" name="memberIds" value="${h.memberIds.join(', ')}" inputmode="numeric">
+<label for="chat-${key}">${tr(v, 'safety.dir.chat_label')}</label><input id="chat-${key}" name="telegramChatId" value="${h.telegramChatId ?? ''}" inputmode="numeric">
 ${h.kind === 'organization' ? html`<label for="con-${key}">${tr(v, 'console.dir.contact')}</label><input id="con-${key}" name="contact" value="${contact}" maxlength="300">` : html`<input type="hidden" name="contact" value="">`}
 <button type="submit">${tr(v, 'console.dir.save', { name })}</button></form></td>`
       : html`<td>${h.capacity}</td><td>${h.memberIds.join(', ') || '—'}</td>`;
@@ -31,9 +33,28 @@ ${editable}
   const head = html`<thead><tr><th scope="col">${tr(v, 'console.dir.name')}</th><th scope="col">${tr(v, 'console.dir.services')}</th><th scope="col" class="num">${tr(v, 'console.dir.load')}</th><th scope="col">${tr(v, 'console.dir.chat')}</th>${data.canEdit ? html`<th scope="col">${tr(v, 'console.dir.capacity')}</th>` : html`<th scope="col">${tr(v, 'console.dir.capacity')}</th><th scope="col">${tr(v, 'console.dir.members')}</th>`}</tr></thead>`;
   const body = html`${flash('ok', data.ok)}${flash('error', data.error)}
 <p>${tr(v, 'console.dir.note')}</p>
+${waitingSection(v, data.waiting ?? [])}
 <h2 id="h-departments">${tr(v, 'console.dir.departments')}</h2>
 <div class="table-wrap"><table id="dir-departments" aria-labelledby="h-departments">${head}<tbody>${v.directory.departments.map(row)}</tbody></table></div>
 <h2 id="h-organizations">${tr(v, 'console.dir.organizations')}</h2>
 <div class="table-wrap"><table id="dir-organizations" aria-labelledby="h-organizations">${head}<tbody>${v.directory.organizations.map(row)}</tbody></table></div>`;
   return page(v, tr(v, 'console.dir.title'), body);
+}
+
+/** Messages kept in the outbox because their recipient has no chat yet (cases/waitingOutbox.ts). */
+function waitingSection(v: ViewContext, waiting: WaitingGroup[]): Html {
+  const name = (recipient: string): string => {
+    if (recipient === 'office') return tr(v, 'safety.waiting.office');
+    const [, kind, id] = recipient.split(':');
+    const h = kind === 'department' || kind === 'organization' ? v.directory.handler(kind, id ?? '') : undefined;
+    return h ? h.names[v.lang] : recipient;
+  };
+  const rows = waiting.map(
+    (w) => html`<tr><th scope="row">${name(w.recipient)}</th><td>${tr(v, `safety.waiting.reason.${w.reason === 'no_office_chat' ? 'no_office_chat' : 'no_handler_chat'}`)}</td><td class="num">${w.count}</td><td>${w.oldest.toISOString().slice(0, 16).replace('T', ' ')}</td></tr>`,
+  );
+  return html`<section id="waiting" aria-labelledby="h-waiting"><h2 id="h-waiting">${tr(v, 'safety.waiting.title')}</h2>
+${waiting.length === 0
+    ? html`<p>${tr(v, 'safety.waiting.none')}</p>`
+    : html`<p>${tr(v, 'safety.waiting.note')}</p><div class="table-wrap"><table id="dir-waiting" aria-labelledby="h-waiting"><thead><tr><th scope="col">${tr(v, 'safety.waiting.recipient')}</th><th scope="col">${tr(v, 'safety.waiting.reason')}</th><th scope="col" class="num">${tr(v, 'safety.waiting.count')}</th><th scope="col">${tr(v, 'safety.waiting.since')}</th></tr></thead><tbody>${rows}</tbody></table></div>`}
+</section>`;
 }

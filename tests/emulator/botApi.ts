@@ -11,6 +11,8 @@
  *   confirms it with `offset > update_id`; a second concurrent getUpdates ends the first with 409;
  *   getUpdates while a webhook is set → 409.
  * - sendMessage: message ids count per chat; empty text → 400; more than 4096 characters → 400.
+ * - sendDocument/sendPhoto: an upload (multipart) gets a new file_id; the recorded payload keeps its
+ *   bytes (`document.data`, a Buffer) for tests to read; a caption over 1024 characters → 400.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -445,6 +447,7 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       const chatId = requireChat(p);
       const document = fileFrom(p.document, 'document');
       if (!document) throw bad('there is no document in the request');
+      if (typeof p.caption === 'string' && p.caption.length > 1024) throw bad('message caption is too long');
       validateMarkup(p.reply_markup);
       return newBotMessage(chatId, { document, ...(p.caption ? { caption: p.caption } : {}) });
     },
@@ -463,9 +466,9 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       return files.get(value) ?? { file_id: value, file_unique_id: `u${value}` };
     }
     if (value && typeof value === 'object' && 'uploaded' in value) {
-      const up = value as unknown as { filename: string; size: number };
+      const up = value as unknown as { filename: string; size: number; contentType?: string };
       const file_id = `${kind}-${nextFile++}`;
-      const f = { file_id, file_unique_id: `u${file_id}`, file_size: up.size, file_name: up.filename };
+      const f = { file_id, file_unique_id: `u${file_id}`, file_size: up.size, file_name: up.filename, ...(up.contentType ? { mime_type: up.contentType } : {}) };
       registerFiles(f);
       return f;
     }
@@ -713,7 +716,11 @@ export function parseBody(contentType: string, body: Buffer): Record<string, any
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       if (!name) continue;
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-      out[name] = filename !== undefined ? { uploaded: true, filename, size: content.length } : decodeField(name, content.toString('utf8'));
+      // Uploads keep their bytes and type, so a test can read the file the bot sent (sendDocument).
+      const mime = /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim();
+      out[name] = filename !== undefined
+        ? { uploaded: true, filename, size: content.length, data: Buffer.from(content), ...(mime ? { contentType: mime } : {}) }
+        : decodeField(name, content.toString('utf8'));
     }
     return out;
   }

@@ -5,6 +5,8 @@ import { openDatabase, type Database } from '../../db/pool.js';
  * uses it; `db.url` reaches the same database over its socket for other processes. Every test file
  * gets its own database, so tests never see each other's rows.
  */
-export async function testDatabase(poolMax = 5): Promise<Database> {
-  return openDatabase({ poolMax, persist: false });
+export async function testDatabase(poolMax = 5): Promise<Database & { url: string }> {
+  // Port 0: a socket (with its generated password in db.url) for the tests that start other processes.
+  const db = await openDatabase({ poolMax, persist: false, pgliteport: 0 });
+  return { ...db, url: db.url! };
 }

@@ -133,7 +133,8 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   await bot.launch();
 
   async function pendingIds(): Promise<number[]> {
-    const r = await txQuery<{ id: number }>(db.pool, `SELECT id FROM outbox WHERE status = 'pending' ORDER BY id`);
+    // Rows waiting for a chat, or due later (a held-back alert summary), are not for this delivery.
+    const r = await txQuery<{ id: number }>(db.pool, `SELECT id FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 ORDER BY id`, [clock.now()]);
     return r.rows.map((x) => Number(x.id));
   }
 

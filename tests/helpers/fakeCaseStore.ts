@@ -7,8 +7,10 @@ import type {
   SatisfactionRecord,
 } from '../../cases/caseRepository.js';
 import type { ClockRecord } from '../../cases/clockRepository.js';
+import type { ConsentRequestRecord } from '../../cases/consentRepository.js';
 import type { OutboxRow } from '../../cases/outboxRepository.js';
 import type { CaseRepositories, CaseStore, ReportRepository } from '../../cases/ports.js';
+import type { PrivacyRepository } from '../../cases/privacyRepository.js';
 import { formatRef, shanghaiDay } from '../../cases/refs.js';
 
 /*
@@ -23,6 +25,7 @@ interface State {
   cases: CaseRecord[];
   referrals: ReferralRecord[];
   consents: ConsentRecord[];
+  consentRequests: ConsentRequestRecord[];
   surveys: SatisfactionRecord[];
   events: CaseEventRecord[];
   clocks: ClockRecord[];
@@ -44,7 +47,7 @@ export interface FakeCaseStore extends CaseStore {
 }
 
 export function fakeCaseStore(): FakeCaseStore {
-  let s: State = { residents: [], cases: [], referrals: [], consents: [], surveys: [], events: [], clocks: [], outbox: [], refCounters: {}, seq: 0 };
+  let s: State = { residents: [], cases: [], referrals: [], consents: [], consentRequests: [], surveys: [], events: [], clocks: [], outbox: [], refCounters: {}, seq: 0 };
   const id = () => ++s.seq;
   const counts = { committed: 0, rolledBack: 0 };
 
@@ -134,7 +137,10 @@ export function fakeCaseStore(): FakeCaseStore {
         Object.assign(row, { status, answeredAt: at, reason: reason ?? row.reason });
       },
       async insertConsent(c) {
-        const row: ConsentRecord = { id: id(), caseId: c.caseId, residentId: c.residentId, purpose: c.purpose, sharedFields: [...c.sharedFields], givenAt: c.at, withdrawnAt: null };
+        const row: ConsentRecord = {
+          id: id(), caseId: c.caseId, residentId: c.residentId, purpose: c.purpose, organizationId: c.organizationId ?? null,
+          sharedFields: [...c.sharedFields], textVersion: c.textVersion ?? 'unrecorded', givenAt: c.at, withdrawnAt: null,
+        };
         s.consents.push(row);
         return copy(row);
       },
@@ -206,6 +212,35 @@ export function fakeCaseStore(): FakeCaseStore {
       },
       forCase: async (cid) => copy(s.clocks.filter((k) => k.caseId === cid)),
     },
+    consents: {
+      activeFor: async (cid, org) => copy(s.consents.filter((x) => x.caseId === cid && x.organizationId === org && !x.withdrawnAt).at(-1) ?? null),
+      async ask(r) {
+        for (const x of s.consentRequests) if (x.caseId === r.caseId && !x.answer) Object.assign(x, { answer: 'superseded', answeredAt: r.askedAt });
+        const row: ConsentRequestRecord = { ...copy(r), id: id(), answer: null, answeredAt: null };
+        s.consentRequests.push(row);
+        return copy(row);
+      },
+      request: async (rid) => copy(s.consentRequests.find((x) => x.id === rid) ?? null),
+      openRequest: async (cid) => copy(s.consentRequests.filter((x) => x.caseId === cid && !x.answer).at(-1) ?? null),
+      async answer(rid, answer, at) {
+        const row = s.consentRequests.find((x) => x.id === rid && !x.answer);
+        if (!row) return false;
+        Object.assign(row, { answer, answeredAt: at });
+        return true;
+      },
+      async supersedeOpen(cid, at) {
+        const open = s.consentRequests.filter((x) => x.caseId === cid && !x.answer);
+        for (const x of open) Object.assign(x, { answer: 'superseded', answeredAt: at });
+        return open.length;
+      },
+      requests: async (cid) => copy(s.consentRequests.filter((x) => x.caseId === cid)),
+      // The in-memory outbox never sends: withdrawal only has pending rows to forget.
+      async retract(cid) {
+        const before = s.outbox.length;
+        s.outbox = s.outbox.filter((x) => !(x.caseId === cid && x.dedupeKey.includes('|handler:organization:')));
+        return { cancelled: before - s.outbox.length, replaced: 0, deliveredTo: [] };
+      },
+    },
     outbox: {
       async insert(rows) {
         let n = 0;
@@ -222,6 +257,8 @@ export function fakeCaseStore(): FakeCaseStore {
           .map((x) => ({ id: x.id, chatKind: x.chatKind, language: x.language, message: copy(x.message), status: 'pending' as const, createdAt: x.notBefore, sentAt: null })),
     },
     reports,
+    // The data rights run on Postgres only (tests/integration/privacy-rights.test.ts).
+    privacy: new Proxy({} as PrivacyRepository, { get: (_t, name) => notFaked(`privacy.${String(name)}`) }),
   };
 
   return {

@@ -64,11 +64,11 @@ describe('telegram bot in webhook mode (WEBHOOK_URL set)', () => {
   it('handles an update posted with the secret, and refuses one without it', async () => {
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 31, type: 'private' }, from: { id: 31, is_bot: false, first_name: 'W', language_code: 'en' }, text: '/privacy', entities: [{ type: 'bot_command', offset: 0, length: 8 }] } };
     const refused = await post({ ...update, update_id: 2 });
-    assert.equal(refused.status, 403);
+    assert.equal(refused.status, 401);
     const res = await post(update, SECRET);
     assert.equal(res.status, 200);
     const reply = await emu.waitFor((c) => c.method === 'sendMessage' && c.chatId === 31);
-    assert.equal(reply.payload.text, t('en', 'bot.privacy'));
+    assert.equal(reply.payload.text, t('en', 'privacy.notice', { days: 365 }));
     assert.equal(emu.sent(31).length, 1, 'the update without the secret was not handled');
   });
 });

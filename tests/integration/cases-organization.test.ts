@@ -62,6 +62,14 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
   const openOrg = (consent?: { sharedFields?: string[] }, category: 'out_of_scope' | 'legal_channel' = 'out_of_scope', target: string | null = 'mediation') =>
     svc.openCase({ residentId: resident.id, decision: decision(category, target), originalText: ORIGINAL, language: 'zh-Hans', consent });
 
+  /** The office approves; an organization the resident had not agreed to is put to them, and they agree. */
+  const referTo = async (ref: string, org?: string) => {
+    const c = await svc.approveReferral(ref, office, org ? { handlerKind: 'organization', handlerId: org } : {});
+    if (c.status !== 'office_review') return c;
+    const q = await db.pool.query(`SELECT q.id FROM consent_requests q JOIN cases c ON c.id = q.case_id WHERE c.ref = $1 AND q.answer IS NULL`, [ref]);
+    return svc.giveConsent(ref, resident.externalId, Number(q.rows[0].id));
+  };
+
   beforeAll(async () => {
     db = await testDatabase();
     clock = new FixedClock('2026-02-12T02:00:00Z'); // Thursday before the Spring Festival
@@ -93,7 +101,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     // 3 working days from Thu 02-12: Fri 02-13, Sat 02-14 (调休 working day), then Tue 02-24 after the holiday.
     assert.equal(opened.message.params.dueDate, '2026-02-24');
 
-    await svc.approveReferral(c.ref, office);
+    await referTo(c.ref);
     const orgAccept = (await svc.clocks(c.ref)).find((k) => k.kind === 'org_accept')!;
     assert.equal(day(orgAccept.dueAt), '2026-02-24');
     const card = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.handler.referral_card');
@@ -105,12 +113,12 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
 
   it('withholds what the resident did not agree to share', async () => {
     const c = await openOrg({ sharedFields: ['summary'] });
-    await svc.approveReferral(c.ref, office);
+    await referTo(c.ref);
     const card = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.handler.referral_card');
     assert.equal(card.message.params.contact, '（未授权共享）');
     assert.match(card.message.params.summary, /邻居/);
     const c2 = await openOrg({ sharedFields: ['contact_chat'] });
-    await svc.approveReferral(c2.ref, office, { handlerKind: 'organization', handlerId: 'med-c' });
+    await referTo(c2.ref, 'med-c');
     const card2 = (await outboxOf(c2.ref)).find((r) => r.message.key === 'cases.handler.referral_card');
     assert.equal(card2.message.params.summary, '（未授权共享）');
     await assert.rejects(svc.approveReferral((await openOrg({})).ref, office, { handlerKind: 'department', handlerId: 'housing' }), /goes to a organization/);
@@ -119,13 +127,13 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
   it('after a decline proposes the next organization with capacity, never one that declined', async () => {
     // med-a (capacity 1) is full once it holds one case
     const full = await openOrg({});
-    await svc.approveReferral(full.ref, office, { handlerKind: 'organization', handlerId: 'med-a' });
+    await referTo(full.ref, 'med-a');
     const load = await svc.handlerLoad();
     assert.equal(load['med-a'], 1);
 
     const c = await openOrg({});
     assert.equal(c.handlerId, 'med-b');
-    await svc.approveReferral(c.ref, office);
+    await referTo(c.ref);
     await assert.rejects(svc.handlerDecline(c.ref, member('med-c'), 'x'), ForbiddenError, 'another organization cannot decline it');
     await assert.rejects(svc.handlerDecline(c.ref, member('med-b'), '   '), /reason/);
     const d1 = await svc.handlerDecline(c.ref, member('med-b'), '本周人手不足');
@@ -135,7 +143,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     assert.deepEqual(alert.message.actions, ['approve', 'reassign', 'not_accept']);
     assert.equal((await svc.clocks(c.ref)).find((k) => k.kind === 'org_accept')!.stopReason, 'met');
 
-    await svc.approveReferral(c.ref, office);
+    await referTo(c.ref);
     const d2 = await svc.handlerDecline(c.ref, member('med-c'), '不在服务范围');
     assert.equal(d2.handlerId, null, 'med-a is full and med-b, med-c declined');
     const last = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.declined').at(-1);
@@ -149,7 +157,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
 
   it('accepts, starts and meets the first-contact clock, and stops everything when consent is withdrawn', async () => {
     const c = await openOrg({});
-    await svc.approveReferral(c.ref, office, { handlerKind: 'organization', handlerId: 'med-c' });
+    await referTo(c.ref, 'med-c');
     clock.set('2026-02-13T02:00:00Z');
     const accepted = await svc.handlerAccept(c.ref, member('med-c'));
     assert.equal(accepted.status, 'accepted');
@@ -165,6 +173,9 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     await assert.rejects(svc.requestExtension(c.ref, member('med-c'), 5, '需要时间'), /Only a department/);
 
     await assert.rejects(svc.withdrawConsent(c.ref, 'someone-else'), ForbiddenError);
+    // The card went out (as the dispatcher records it); the urgent notice to the organization has not yet.
+    await db.pool.query(`UPDATE outbox SET status = 'sent', external_message_id = 555 WHERE case_id = $1 AND message->>'key' = 'cases.handler.referral_card'`, [c.id]);
+    await svc.markUrgent(c.ref, office);
     const w = await svc.withdrawConsent(c.ref, resident.externalId);
     assert.equal(w.status, 'withdrawn');
     assert.equal((await svc.referrals(c.ref))[0]!.status, 'withdrawn');
@@ -173,6 +184,10 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     const toOrg = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.handler.consent_withdrawn');
     assert.equal(toOrg.chat_id, directory.organization('med-c')!.telegramChatId);
     assert.deepEqual(toOrg.message.params, { ref: c.ref }, 'no personal data to the organization');
+    const rows = await outboxOf(c.ref);
+    assert.equal(rows.find((r) => r.message.key === 'cases.handler.urgent').status, 'cancelled', 'what had not gone out to the organization never will');
+    const replacement = rows.find((r) => r.message.key === 'consent.handler.card_withdrawn');
+    assert.deepEqual([replacement.chat_id, replacement.message.replaces, replacement.status], [directory.organization('med-c')!.telegramChatId, 555, 'pending']);
     assert.equal((await svc.timeline(c.ref)).at(-1)!.type, 'consent_withdrawn');
     await assert.rejects(svc.withdrawConsent(c.ref, resident.externalId), /no consent to withdraw/);
     await assert.rejects(svc.reportProgress(c.ref, member('med-c'), 'x'), IllegalTransitionError);
@@ -186,7 +201,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
 
   it('reopens a dissatisfied 信访外 case without a 复查 right (that is for petitions)', async () => {
     const c = await openOrg({});
-    await svc.approveReferral(c.ref, office, { handlerKind: 'organization', handlerId: 'med-b' });
+    await referTo(c.ref, 'med-b');
     await svc.handlerAccept(c.ref, member('med-b'));
     await svc.resolve(c.ref, member('med-b'), '已调解，双方达成协议');
     const r = await svc.recordSatisfaction(c.ref, resident.externalId, 'dissatisfied');

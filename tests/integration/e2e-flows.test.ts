@@ -116,6 +116,9 @@ describe('e2e: residents and staff through Telegram', () => {
     assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref!) && x.includes('本月咨询师排满')), 'the office sees the reason');
 
     await press(officer, OFFICE_CHAT, 'approve', { ref, text: /本月咨询师排满/ });
+    // Consent was to the first organization: the resident is asked about this one, by name, first.
+    assert.ok(!e.texts(org2.telegramChatId!).some((x) => x.includes(ref!)), 'nothing reaches the next organization before the resident agrees');
+    await press(resident, 4002, 'consent_org_yes', { ref });
     assert.equal((await e.cases.getCase(ref!)).handlerId, org2.id);
     const member2 = { id: org2.memberIds[0]! };
     await press(member2, org2.telegramChatId!, 'accept', { ref });

@@ -95,7 +95,7 @@ describe('a process killed between a transition and its delivery loses nothing (
     prefixes.push(prefix);
 
     // The child must be the only user of the single embedded session while it runs.
-    const { child, line } = await spawnChild(['after-commit', prefix], { DATABASE_URL: db.url });
+    const { child, line } = await spawnChild(['after-commit', prefix], { DATABASE_URL: db.url! });
     assert.equal(line, 'committed');
     await kill(child);
 
@@ -122,7 +122,7 @@ describe('a process killed between a transition and its delivery loses nothing (
     prefixes.push(prefix);
     const id = await seedOutbox(db.pool, { chatId: 7_000_001 });
 
-    const { child, line } = await spawnChild(['mid-send', prefix], { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL });
+    const { child, line } = await spawnChild(['mid-send', prefix], { DATABASE_URL: db.url!, REDIS_URL: TEST_REDIS_URL });
     assert.equal(line, `sending ${id}`);
     await kill(child);
     const claimed = await txQuery<{ status: string; claim_token: string | null }>(db.pool, 'SELECT status, claim_token FROM outbox WHERE id = $1', [id]);

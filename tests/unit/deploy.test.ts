@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
@@ -90,4 +91,53 @@ describe('deployment files', () => {
     expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]/m);
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/app\/main\.js"/m);
   });
+
+  it('keeps secrets, data and history out of the image (.dockerignore)', () => {
+    const patterns = fs
+      .readFileSync(path.join(PROJECT_ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    // Top-level patterns as Docker reads them: `*` within one path segment.
+    const ignored = (file: string) =>
+      patterns.some((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`).test(file));
+    for (const file of ['.env', '.env.production', 'data/pglite-password', 'data/pglite/base', 'artifacts/run.json', 'node_modules/pg/package.json', '.git/HEAD']) {
+      assert.ok(ignored(file), `${file} must not be copied into the image`);
+    }
+    for (const file of ['package.json', 'app/main.ts', 'resources/directory.yaml', 'db/migrations/x.sql']) assert.ok(!ignored(file), `${file} is needed`);
+  });
+
+  it('has no default database password: compose stops with the variable named when it is missing', () => {
+    const text = fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
+    const uses = text.match(/\$\{POSTGRES_PASSWORD[^}]*\}/g) ?? [];
+    assert.ok(uses.length >= 2);
+    for (const use of uses) assert.match(use, /^\$\{POSTGRES_PASSWORD:\?.+\}$/, use);
+    assert.throws(() => interpolate(text, {}), /POSTGRES_PASSWORD.*set POSTGRES_PASSWORD in \.env/);
+    assert.throws(() => interpolate(text, { POSTGRES_PASSWORD: '' }), /POSTGRES_PASSWORD/);
+    const resolved = parseYaml(interpolate(text, { POSTGRES_PASSWORD: 'pw123' }));
+    assert.equal(resolved.services.postgres.environment.POSTGRES_PASSWORD, 'pw123');
+    assert.match(resolved.services.app.environment.DATABASE_URL, /^postgres:\/\/xinfang:pw123@postgres:5432\//);
+  });
+
+  it('the console listens on every interface in the container and is published on 127.0.0.1 by default', () => {
+    const text = fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
+    const app = parseYaml(interpolate(text, { POSTGRES_PASSWORD: 'x' })).services.app;
+    assert.equal(app.environment.CONSOLE_HOST, '0.0.0.0');
+    assert.match(dockerfile, /^ENV CONSOLE_HOST=0\.0\.0\.0$/m);
+    assert.ok(app.ports.length > 0);
+    for (const port of app.ports as string[]) assert.match(port, /^127\.0\.0\.1:\d+:\d+$/, port);
+    assert.ok(app.ports.includes('127.0.0.1:8080:8080'));
+    assert.ok(app.healthcheck.test.join(' ').includes('/healthz'));
+  });
 });
+
+/** Compose's interpolation, the forms this file uses: ${VAR}, ${VAR:-default}, ${VAR:?error}. */
+function interpolate(text: string, env: Record<string, string>): string {
+  return text.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_, name: string, op?: string, arg?: string) => {
+    const value = env[name];
+    if (value) return value;
+    if (op === '?') throw new Error(`required variable ${name} is missing a value: ${arg}`);
+    return op === '-' ? arg ?? '' : '';
+  });
+}
+

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadRoutingModel, RoutingModelError, trainRouting, type RoutingExample } from '../../triage/routing/model.js';
 import { poolTargets, routingVerdict } from '../../triage/routing/decide.js';
+import { analyzeLetter, DEFAULT_ROUTING_FEATURES } from '../../triage/routing/features.js';
 import type { DepartmentCode } from '../../kernel/taxonomy.js';
 
 const topics: Array<[DepartmentCode, string[]]> = [
@@ -22,7 +23,7 @@ function toy(): RoutingExample[] {
 }
 
 describe('routing model', () => {
-  const model = trainRouting(toy(), { features: { bits: 14, bodyChars: 1200, weights: { body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 } }, C: 0.5, epochs: 20 });
+  const model = trainRouting(toy(), { features: { bits: 14, bodyChars: 1200, weights: { text: 1, body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 } }, C: 0.5, epochs: 20 });
 
   it('routes toy letters to their department', () => {
     expect(model.predict('学校老师乱收费，请教育部门处理').ranked[0]![0]).toBe('education');
@@ -68,5 +69,31 @@ describe('abstention and secondary target', () => {
     const p = poolTargets({ housing: 0.7, transport: 0.3 }, { housing: 0.1, transport: 0.9 }, 0.8);
     expect(p.transport!).toBeGreaterThan(p.housing!);
     expect(p.housing! + p.transport!).toBeCloseTo(1, 9);
+  });
+});
+
+describe('routing features', () => {
+  it('the default model reads plain character n-grams of the whole letter, courtesies included', () => {
+    const doc = analyzeLetter('尊敬的领导：小区电梯坏了', DEFAULT_ROUTING_FEATURES);
+    expect(doc.text.get('电梯')).toBe(1);
+    expect(doc.text.get('尊敬的')).toBe(1);
+    // blocks at weight 0 are not computed (no jieba pass at run time)
+    expect(doc.words.size).toBe(0);
+    expect(doc.bodies.size).toBe(0);
+  });
+
+  it('a model trained with the default features routes toy letters', () => {
+    const plain = trainRouting(toy(), { C: 0.5, epochs: 20 });
+    expect(plain.predict('学校老师乱收费，请教育部门处理').ranked[0]![0]).toBe('education');
+    expect(plain.predict('小区物业不修电梯').ranked[0]![0]).toBe('housing');
+  });
+
+  it('a model file written before the text block existed still loads and routes the same way', () => {
+    const legacy = trainRouting(toy(), { features: { bits: 14, bodyChars: 1200, weights: { text: 0, body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 } }, C: 0.5, epochs: 20 });
+    const json = JSON.parse(JSON.stringify(legacy.toJSON())) as { features: { weights: Record<string, number> } };
+    delete json.features.weights.text;
+    const loaded = loadRoutingModel(json);
+    expect(loaded.features.weights.text).toBe(0);
+    expect(loaded.predict('路口红绿灯坏了').ranked[0]![0]).toBe(legacy.predict('路口红绿灯坏了').ranked[0]![0]);
   });
 });

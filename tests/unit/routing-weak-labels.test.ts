@@ -6,7 +6,6 @@ import {
   REPLY_TOPIC_WEIGHT,
   shanghaiTrainingLabels,
   shanghaiUnitTargets,
-  STREET_ONLY_WEIGHT,
   TEDDY_LABEL_TARGETS,
   teddyReplyLabels,
 } from '../../triage/routing/weakLabels.js';
@@ -97,12 +96,12 @@ describe('shanghaiUnitTargets: units the file maps to [] (README: literal-patter
 });
 
 describe('shanghaiTrainingLabels: weak targets → training labels', () => {
-  it('a street-office letter with one keyword group teaches that department', () => {
-    expect(shanghaiTrainingLabels(['street_office', 'housing'])).toEqual({ labels: ['housing'], weight: 0.7 });
+  // The held-out letters of that source are scored against the replying unit, street offices included.
+  it('a street-office letter with one keyword group teaches both the street office and that department', () => {
+    expect(shanghaiTrainingLabels(['street_office', 'housing'])).toEqual({ labels: ['street_office', 'housing'], weight: 1 });
   });
-  it('a street-office-only letter teaches street_office at a reduced weight', () => {
-    expect(shanghaiTrainingLabels(['street_office'])).toEqual({ labels: ['street_office'], weight: STREET_ONLY_WEIGHT });
-    expect(STREET_ONLY_WEIGHT).toBeLessThan(1);
+  it('a street-office-only letter teaches street_office at full weight', () => {
+    expect(shanghaiTrainingLabels(['street_office'])).toEqual({ labels: ['street_office'], weight: 1 });
   });
   it('other letters keep all their codes as acceptable labels; [] is unlabelled', () => {
     expect(shanghaiTrainingLabels(['housing', 'transport'])).toEqual({ labels: ['housing', 'transport'], weight: 1 });

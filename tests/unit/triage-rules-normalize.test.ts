@@ -64,7 +64,7 @@ describe('normalize: written Cantonese', () => {
 
   it('reads Cantonese sentences as the Mandarin a classifier trained on 简体 knows, and keeps the original', () => {
     const cases: Array<[string, string]> = [
-      ['佢哋喺度嘈咗成晚，我而家瞓唔著，點算好？', '他们在吵了成晚,我现在睡不着,怎么办好?'],
+      ['佢哋喺度嘈咗成晚，我而家瞓唔著，點算好？', '他们在吵了整晚,我现在睡不着,怎么办好?'],
       ['業主唔肯退按金，仲話要扣人工', '房东不肯退押金,还说要扣工资'],
       ['個補習社收咗我哋兩萬蚊，開咗四個月就執笠', '个补习社收了我们两万元,开了四个月就倒闭'],
       ['大堂冷氣壞咗都冇人整，佢話我喺屋企整親', '大堂空调坏了都没人修,他说我在家弄伤'],
@@ -129,6 +129,27 @@ describe('normalize: written Cantonese', () => {
     const n = normalize('房東不退按金,劏房老細又加租');
     assert.equal(n.normalized, '房东不退押金,隔断房老板又加租');
     assert.equal(n.language, 'zh-Hant');
+  });
+
+  it('recognises a message whose only Cantonese mark is 啲, and reads everyday Hong Kong words', () => {
+    const n = normalize('夜晚啲巴士一個鐘先有一班');
+    assert.equal(n.cantonese, true);
+    assert.equal(n.normalized, '夜晚些公交车一个钟先有一班');
+    const cases: Array<[string, string]> = [
+      ['部𨋢壞咗成個禮拜', '部电梯坏了整个礼拜'],
+      ['公司炒咗我，糧單都冇畀我', '公司辞退了我,工资单都没有给我'],
+      ['啲電單車喺行人路飆車', '些摩托车在人行道飙车'],
+      ['判頭走佬，啲工程爛晒尾', '包工头跑路,些工程烂尾'],
+      ['一落大雨就水浸，啲渠塞晒', '一下大雨就积水,些下水道堵塞'],
+      ['阿爸有腦退化，個仔成晚喺度打機', '爸爸有老年痴呆,儿子整晚在打游戏'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+  });
+
+  it('keeps the Mandarin words that share a new Hong Kong key (行人路过, 晒太阳, 窟窿)', () => {
+    assert.equal(normalize('有行人路过工地').normalized, '有行人路过工地');
+    assert.equal(normalize('佢哋喺天台晒太陽').normalized, '他们在天台晒太阳');
+    assert.equal(normalize('佢話路面有個窟窿').normalized, '他说路面有个窟窿');
   });
 
   it('still lets the emergency wording through in its Mandarin form', () => {

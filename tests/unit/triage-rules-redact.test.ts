@@ -60,7 +60,6 @@ describe('redact', () => {
     const ordinary = [
       '2026年11月23日欠薪20000元',
       '案件编号YT-20261123-0042',
-      '12栋3单元1502室',
       '2026-11-23 14:30',
       '金额 1,234,567.89 元',
       '邮编518000',
@@ -84,7 +83,7 @@ describe('redact', () => {
   });
 
   it('handles empty input and rejects a non-string', () => {
-    assert.deepEqual(redact(''), { text: '', found: [] });
+    assert.deepEqual(redact(''), { text: '', found: [], names: [] });
     assert.throws(() => redact(undefined as unknown as string), TypeError);
   });
 });

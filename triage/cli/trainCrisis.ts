@@ -24,7 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcePath } from '../../kernel/paths.js';
 import { normalize } from '../normalize.js';
-import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, readCrisisFile, readLetters, readSos1k, isSosTest, type CrisisExample } from '../crisis/data.js';
+import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, CRISIS_TRAIN_MORE, readCrisisFile, readLetters, readSos1k, isSosTest, type CrisisExample } from '../crisis/data.js';
 import { detectCrisis, explicitNow, situate, type Base } from '../crisis/detect.js';
 import { featurize, type Features } from '../crisis/features.js';
 import { kindOf, score, serializeModel, trainModel, type Scores, type TrainExample } from '../crisis/model.js';
@@ -77,7 +77,7 @@ function corpusFolds(rows: CrisisExample[]): number[] {
 
 function items(): Item[] {
   const out: Item[] = [];
-  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS]) {
+  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_MORE, CRISIS_TRAIN_FOLLOWUPS]) {
     if (!existsSync(file)) continue;
     const rows = readCrisisFile(file, 'crisis corpus');
     const folds = corpusFolds(rows);

@@ -14,6 +14,8 @@ export const CRISIS_TRAIN = resourcePath('crisis', 'train.jsonl');
 export const CRISIS_TRAIN_EXTRA = resourcePath('crisis', 'train-extra.jsonl');
 /** Ordinary conversational details (addresses, phones, times, yes/no) a resident sends after a request: never a danger. */
 export const CRISIS_TRAIN_FOLLOWUPS = resourcePath('crisis', 'train-followups.jsonl');
+/** More project-written messages: more ways of saying each situation, and English / Cantonese negatives. */
+export const CRISIS_TRAIN_MORE = resourcePath('crisis', 'train-more.jsonl');
 export const CRISIS_EVAL = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'crisis-eval.jsonl');
 export const SOS1K = path.join(SHARED, 'sos1k', 'posts.jsonl');
 export const CRISIS_MODEL = resourcePath('model', 'crisis-model.json');

@@ -18,7 +18,10 @@ export interface Cue {
   /** Clause-level exclusions. */
   unless?: RegExp;
   /** Dropped by past / what-if / hazard talk in the sentence (not for suicide and self-harm). */
-  guarded?: boolean;
+  guarded?: boolean;  /** Matched on the whole message, not one sentence ("我在天台。最后看一眼。"). */
+  whole?: boolean;
+  /** The cue carries its own time (tonight, before the weekend): no extra now cue needed inside a letter. */
+  timed?: boolean;
 }
 
 // Who: a person close to the writer, or the writer.
@@ -93,7 +96,7 @@ export const CUES: Cue[] = [
   {
     name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
     pattern: new RegExp(
-      `${CHILD}.{0,16}(窗外|窗台|窗边|阳台外|阳台栏杆|阳台边|空调(外机|架|机架)|外墙|屋檐|护栏外|栏杆外|悬空|爬出|爬到(外面|窗|栏杆)|挂在|吊在|边缘|一个人(在|喺)?(家|屋企|车里|车上|车度)|锁在|反锁|关在(车|屋|家)|困在车|焗在车)` +
+      `${CHILD}.{0,16}(窗外|窗台|窗边|阳台外|阳台栏杆|阳台边|空调(外机|架|机架)|外墙|屋檐|护栏外|栏杆外|悬空|爬出|爬到(外面|窗|栏杆)|挂在|吊在|边缘|一个人(在|喺)?(家|屋企|车里|车上|车度)|锁在|锁(了|咗)?(在|喺)(车|屋|家|房)|反锁|关在(车|屋|家)|困在车|焗在车)` +
         `|${ELDER}.{0,20}(摔倒|跌倒|跌低|跌咗|倒(在|喺)(地|地上|厕所|浴室|门后|屋企)|起不来|起唔到身|起唔到|爬不起来|叫不应|冇人应|没人应|没有回应|冇反应|没反应|敲门没人|拍门冇人|几天没(出门|见|开门)|几日冇(出|见|开))`,
     ),
     unless: /防护网|安装|护栏(太矮|不够)|隐患|风险|担心|如果|万一|养老院.{0,6}(收费|费用)/,
@@ -147,6 +150,115 @@ export const CUES: Cue[] = [
     pattern: /\b(collapsed|caved in|came down|fell down)\b.{0,30}\b(people|someone|workers?|trapped|under|inside|on (him|her|them))\b|\b(buried|trapped|pinned) (under|beneath|in) (the )?(rubble|debris|wall|ceiling|roof|collapsed)\b/,
     unless: /\b(risk|danger of|might|could)\b/,
   },
+  // ---- More ways of saying the same situations (settling affairs at work, a night after which nothing
+  // matters, means named before the verb, smoke and cracking, water coming into an enclosed space).
+  {
+    name: 'farewell', kind: 'suicide', level: 'immediate',
+    pattern: /(东西|嘢|遗物|衣服|书|电脑|显示器|物品|家具).{0,8}(你们|你哋|大家)(分|拿|攞|要|用|处理)(了|咗|走|去|晒)?(吧|啦|喇)|(钱|工资|存款|积蓄|卡里|工资卡|公积金|保险金|赔偿金).{0,10}(转给|转俾|留给|交给|俾返|给回)(我)?(妈|爸|父母|家人|老婆|孩子|女儿|儿子|阿妈|阿爸|屋企人)/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|辞职|离职|搬家|退租/,
+  },
+  // A stated end with its own time ("after tonight none of this concerns me"): the time is the now cue,
+  // so it counts inside a long complaint letter too, where such a sentence usually closes the letter.
+  {
+    name: 'final_intent', kind: 'suicide', level: 'immediate', timed: true,
+    pattern: /(过了今晚|今晚过后|今晚之后|今日之后|明天以后|听日之后).{0,14}((都|就|再|全部)?(跟|同|和)我(没|冇|再冇|再没)(有)?(关系|关)|(不|唔)(会)?(再)?(在|喺|麻烦|存在)|结束|解脱)/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|辞职|离职|搬家|退租|合同|租约|优惠|活动/,
+  },
+  {
+    name: 'final_intent', kind: 'suicide', level: 'immediate', timed: true,
+    pattern: /\b((it|this|everything|all of this|it all) (will|'ll|is going to) (all )?be over (before|by|soon|tonight|tomorrow)|(made|reached|taken) (my|the|a) (final )?decision\b.{0,60}\b(over|end|gone|goodbye|last|anymore)|nobody (needs|has|will need|will have) to (fix|deal with|worry about|handle|sort out) (this|me|my)\b.{0,20}\banymore|after tonight (none of|nothing|it won'?t|i won'?t)|won'?t (be here|be around|need (it|them|this|anything)) after (tonight|tomorrow|this week))/,
+    unless: /\b(movie|film|novel|series|game|resign|quit my job|moving out|lease)\b/,
+  },
+  // A goodbye said at a height: the place is the means.
+  {
+    name: 'farewell_height', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /(天台|楼顶|顶楼|屋顶|桥上|桥边|大桥|江边|河边|海边|悬崖|窗台|栏杆外).{0,24}(最后(一眼|看一眼|睇多一眼|一次|一晚)|再见|永别|下辈子|来世|别了)|(最后(一眼|看一眼|睇多一眼)|再见了|永别|下辈子).{0,24}(天台|楼顶|顶楼|屋顶|桥上|大桥|江边|海边|悬崖|窗台)|\b(roof|rooftop|bridge|ledge|cliff|railing)\b.{0,40}\b(one last (look|time)|last look|goodbye|farewell)\b|\b(one last (look|time)|last look|goodbye|farewell)\b.{0,40}\b(roof|rooftop|bridge|ledge|cliff)\b/,
+    unless: /新闻|报道|电影|小说|拆迁|拆除|搬家|搬走|毕业|离职|旅游|游客|打卡|拍照|老房子|老屋|旧楼|movie|graduat|moving (out|house)|demolish|tour/,
+  },
+  {
+    name: 'means_prepared', kind: 'suicide', level: 'immediate',
+    pattern: /(木炭|烧炭|炭|炭盆|绳子|麻绳|绳|农药|百草枯|敌敌畏|老鼠药|安眠药|刀片|安定片).{0,12}(买的|买好|买咗|买了|准备好|备好|藏好|收埋|已经买|已经备)/,
+    unless: /烧烤|火锅|打边炉|晒衣|晾|捆|搬家|打包|跳绳|新闻|报道|药店|医保|报销|灭鼠|老鼠多|蟑螂/,
+  },
+  {
+    name: 'means_prepared', kind: 'suicide', level: 'immediate',
+    pattern: /\b(rope|noose|charcoal|pills|tablets|pesticide|poison|razor blades?)\b.{0,30}\b(i bought|i got|is ready|are ready|all ready|hidden|picked up|saved up|i'?ve been saving)\b/,
+    unless: /\b(news|article|movie|camping|grill|rats?|mice|garden|weeds?|pharmacy (hours|price))\b/,
+  },
+  {
+    name: 'overdose_taken', kind: 'overdose', level: 'immediate',
+    pattern: /(一个月|几个月|一周|一个礼拜|一个星期|成个月|半个月|一整盒|整排|整板|成板)(的|嘅)?(药|量|安眠药|止痛药).{0,8}(一次|一口气|全部|都|一下)?(吃|吞|食|服)(完|晒|光|了|咗|落)|(药|处方药|安眠药|止痛药|降压药|抗抑郁药).{0,8}(一次|一口气|全部)(吃|吞|食|服)(完|晒|光|了|咗|落)/,
+    unless: /新闻|报道|医保|报销|药店|买药|开药/,
+  },
+  {
+    name: 'overdose_taken', kind: 'overdose', level: 'immediate',
+    pattern: /\b(finished|emptied|took|swallowed|downed|ate)\b.{0,12}\b(the |a |my |her |his )?(whole|entire|full) (prescription|bottle|pack|packet|box|strip|blister|month'?s supply)|\b(took|swallowed|downed|finished) (all|the rest) of (my|her|his|the) (pills|meds|tablets|prescription|medication|sleeping pills)\b/,
+    unless: /\b(news|article|prevention|statistics|as prescribed|course of antibiotics)\b/,
+  },
+  {
+    name: 'self_harm', kind: 'self_harm', level: 'immediate',
+    pattern: /\b(bang(ing)?|hit(ting)?|smash(ing)?) my head (against|on|into)|\b(punching|hitting|burning|scratching) myself\b|\bcan'?t stop (cutting|hurting myself|scratching)/,
+  },
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /(躲|匿|收埋|匿埋|锁)(在|喺|咗|了|埋)?.{0,4}(阳台|露台|床底|床下|厨房|天台|楼梯间|邻居家|隔壁家|车尾箱)|(前夫|前妻|前男友|前女友|老公|丈夫|男朋友|老婆).{0,14}(开门进来|开门入来|闯进来|冲进来|撞开门|踢开门|撬开门|入咗屋|进了屋|进屋了|进来了|入嚟咗|上来了)|(翻|搜|找)(紧|着)?(东西|屋|房|柜)?.{0,3}(找我|搵我)|(抢|收|拿|攞)(走|咗|了)(我)?(的|嘅)?(手机|电话)/,
+    unless: /游戏|新闻|报道|电视剧|小偷|装修|快递|外卖|修理|物业/,
+  },
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /\b(hiding|hid|locked myself) (in|on|under|behind) (the |my |our )?(balcony|bed|kitchen|stairwell|wardrobe|cupboard|neighbou?r'?s)|\b(he|she)('s| is| has)? (took|taken|grabbed|smashed|has) my (phone|keys)\b|\b(ex|ex-husband|ex-wife|ex-boyfriend|husband|boyfriend)\b.{0,30}\b(got in|let himself in|broke in|kicked (the|in the) door|is inside|is in the flat|is here)\b/,
+    unless: /\b(game|movie|film|news|article|hide and seek)\b/,
+  },
+  {
+    name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
+    pattern: new RegExp(
+      `(剩|留|丢)(下|低|低咗|咗)?.{0,4}${CHILD}.{0,20}(冇人|没人|没大人|冇大人|锁|喊|哭|饿)` +
+        `|(父母|家长|大人|妈妈|阿妈|爸爸|老豆|他妈|佢阿妈|佢妈).{0,8}(两|三|四|几|成|好几)(天|日)(都)?(没|冇|未|唔)(有)?(回|返)(家|屋企|来|嚟)` +
+        `|${CHILD}.{0,16}(哭|喊)(到|得)?.{0,4}(声都沙|声沙|嗓子哑|没声|冇声|几个钟|几个小时)` +
+        `|${ELDER}.{0,14}(被)?(绑|捆|锁|关|绑住)(在|喺|住)(床|椅|房|屋)`,
+    ),
+    unless: /防护网|安装|隐患|风险|担心|如果|万一|新闻|报道/,
+  },
+  {
+    name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
+    pattern: /\b(kids?|children|toddler|baby|little ones)\b.{0,40}\b(alone|by themselves|on their own|left behind)\b.{0,40}\b(days?|since (yesterday|monday|last night)|hours|crying|locked|no food)\b|\b(parents?|mother|mum|mom|dad|father)\b.{0,20}\b(hasn'?t|haven'?t|has not|have not) (been|come) (home|back)\b.{0,40}\b(kids?|children|baby|toddler)\b|\b(tied|strapped) (to|down to) (the|a|her|his) (bed|chair)\b/,
+    unless: /\b(risk|hazard|if|should|news|article)\b/,
+  },
+  {
+    name: 'fire_signs', kind: 'fire', level: 'immediate', guarded: true,
+    pattern: /(窗|窗口|窗户|门缝|门口|屋|房|厨房|单位|楼上|楼下|隔壁|邻居|电箱|电表箱|楼道|走廊).{0,8}(冒|标|喷|涌|攻|窜|飘)(紧|着|出|咗|了)?.{0,3}(浓|黑|白)?(烟|火)|(噼啪|啪啪|噼里啪啦|劈啪|爆裂声).{0,20}(烟|火)|(烟|火).{0,20}(噼啪|啪啪|噼里啪啦|劈啪)/,
+    unless: /烟囱|工厂|油烟|烧烤|排气|抽油烟|炒菜|吸烟|抽烟|食烟|香烟|烟花|炮仗|鞭炮|烧香|拜神|烟雾报警器测试|雾/,
+  },
+  {
+    name: 'fire_signs', kind: 'fire', level: 'immediate', guarded: true,
+    pattern: /\bsmoke (is )?(coming|pouring|billowing|seeping|rising) (out|from|under|through|into)\b|\b(crackling|popping) (sound|noise)s?\b.{0,40}\b(smoke|flames?|burning)\b|\b(smoke|flames?)\b.{0,40}\b(crackling|popping)\b/,
+    unless: /\b(chimney|factory|barbecue|bbq|cigarette|smoking|fireworks|incense|vape)\b/,
+  },
+  {
+    name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
+    pattern: /(挖断|挖破|撞断|撞破|压断|弄断|钻穿|钻破)(了|咗)?.{0,4}(燃气|煤气|天然气)(管|管道|喉)|\bgas (main|pipe|line)\b.{0,20}\b(broken|burst|cut|hit|ruptured|damaged|hissing|leaking|blowing)\b|\b(broke|burst|cut|hit|ruptured|dug up|dug through) (a|the) gas (main|pipe|line)\b/,
+    unless: /收费|改造|维修通知|计划|演练|drill|bill/,
+  },
+  {
+    name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
+    pattern: /(天花|天花板|墙|墙身|楼板|屋顶|地板|阳台|楼梯|批荡).{0,10}(一块块|一旧旧|往下掉|跌落|掉落|塌落|鼓起|往下鼓|下沉|裂开|开裂|冧落).{0,30}(越来越|愈来愈|愈嚟愈|咔|啪|响|我们|我哋|还在|仍在|仲喺|跑出|逃出|不敢)|(裂缝|裂痕).{0,6}(越来越|愈来愈|愈嚟愈)(大|宽).{0,24}(咔|啪|响|声|掉|跌落|人在|我们|我哋|仲喺|还在)/,
+    unless: /风险|隐患|危房鉴定|会不会|可能|担心|去年|以前|维修基金|鉴定/,
+  },
+  {
+    name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
+    pattern: /\b(ceiling|roof|wall|floor|balcony|staircase)\b.{0,20}\b(sagging|cracking|coming down|falling in|caving|bulging|giving way|splitting)\b.{0,50}\b(we'?re|we are|i'?m|kids|people|inside|still|getting (bigger|worse)|creaking|cracking sounds?)\b/,
+    unless: /\b(risk|might|could|survey|inspection|last year)\b/,
+  },
+  {
+    name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
+    pattern: /(车厢|地铁|隧道|电梯|地下室|地库|车库|车里|车内|车入面|地下通道|隧道里).{0,12}(进水|入水|水浸|淹|水涨|涌入|灌入|漫入)|(进水|入水|水漫|水浸).{0,10}(一直|越来越|不停|愈来愈|愈嚟愈|一路)(涨|多|高|深)/,
+    unless: /防汛|演练|去年|上次|预案|排水(设施|系统)|漏水维修|天花漏水|水管漏水|渗水/,
+  },
+  {
+    name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
+    pattern: /\bwater (is )?(coming|pouring|gushing|flooding|rushing) (in|into)\b.{0,40}\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus)\b|\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus)\b.{0,30}\b(filling (up )?with water|flooding fast|water (is )?rising)\b/,
+    unless: /\b(drill|insurance|last year|shelter|if|leak repair)\b/,
+  },
   // ---- Concern: distress and passive wishes without a plan or a now.
   {
     name: 'distress', kind: 'distress', level: 'concern',
@@ -161,6 +273,6 @@ export const CUES: Cue[] = [
 
 /** A report about someone else's event, a question about a service, a complaint about a past response. */
 export const NOT_NOW_ZH =
-  /新闻|报道|听说|据说|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(热线|电话|号码)(是|是多少|多少)|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
+  /新闻|报道|听说|听讲|听闻|据说|诈骗|骗子|骗局|冒充|天气预报|预报(说)?|预计|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(热线|电话|号码)(是|是多少|多少)|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
 export const NOT_NOW_EN =
-  /\b(news|reported|article|headline|i read (that|about)|heard (that|about)|what is the (number|hotline)|how (do|can) i (get|find|apply|contact|book|sign up)|where (is|are) the (nearest )?(shelters?|counsel\w*)|(is|are) there (any )?(counsel\w*|shelters?|hotlines?)|took (an hour|hours|[0-9]+ minutes) to (arrive|come)|too slow to|drill|training|workshop)\b/;
+  /\b(news|reported|article|headline|viral|video clip|saw (a|the) (video|clip|post)|i read (that|about)|heard (that|about)|what is the (number|hotline)|how (do|can) i (get|find|apply|contact|book|sign up)|where (is|are) the (nearest )?(shelters?|counsel\w*)|(is|are) there (any )?(counsel\w*|shelters?|hotlines?)|took (an hour|hours|[0-9]+ minutes) to (arrive|come)|too slow to|drill|training|workshop)\b/;

@@ -37,6 +37,8 @@ export interface Situation {
   firstPerson: number;
   /** log2(1 + characters) / 10 */
   length: number;
+  /** Complaint or petition framing (反映, 本人要求, 赔偿…); read by detect.ts, not a second-stage feature. */
+  complaint?: number;
   /** Which kinds a rule or an immediate cue kept as immediate (after their guards), one flag per kind. */
   hitKinds: Record<string, number>;
 }

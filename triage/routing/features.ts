@@ -1,6 +1,8 @@
 /**
- * Hashed TF-IDF features for letters. Five blocks, each TF-IDF weighted (sublinear tf), L2-normalised on
- * its own and scaled by its weight, then the whole vector L2-normalised:
+ * Hashed TF-IDF features for letters. Six blocks, each TF-IDF weighted (sublinear tf), L2-normalised on
+ * its own and scaled by its weight, then the whole vector L2-normalised; a block of weight 0 is not
+ * computed at all (jieba is the slow part):
+ *   text  — character 1–3-grams of the whole prepared message, punctuation and courtesies included;
  *   body  — character 1–3-grams of the body (salutation/closing removed, first `bodyChars` characters);
  *   words — jieba words and word bigrams of the same text;
  *   subject — words and character 1–2-grams of a subject line;
@@ -18,13 +20,15 @@ const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 export interface RoutingFeatureOptions {
   bits: number;
   bodyChars: number;
-  weights: { body: number; words: number; subject: number; request: number; bodies: number };
+  weights: { text: number; body: number; words: number; subject: number; request: number; bodies: number };
 }
 
 export const DEFAULT_ROUTING_FEATURES: RoutingFeatureOptions = {
   bits: 20,
   bodyChars: 1200,
-  weights: { body: 1, words: 1, subject: 0.6, request: 0.6, bodies: 0.4 },
+  // The plain character view beat every letter-aware block on held-out letters (docs/routing.md's table):
+  // the other blocks stay available at weight 0.
+  weights: { text: 1, body: 0, words: 0, subject: 0, request: 0, bodies: 0 },
 };
 
 export interface HashedVec {
@@ -32,7 +36,7 @@ export interface HashedVec {
   val: Float32Array;
 }
 
-const BLOCK_SEEDS = { body: 0x01, words: 0x02, subject: 0x03, request: 0x04, bodies: 0x05 } as const;
+const BLOCK_SEEDS = { text: 0x06, body: 0x01, words: 0x02, subject: 0x03, request: 0x04, bodies: 0x05 } as const;
 type Block = keyof typeof BLOCK_SEEDS;
 
 /** FNV-1a over UTF-16 code units, seeded per block so blocks do not share buckets systematically. */
@@ -82,25 +86,41 @@ function addWords(text: string, bigrams: boolean, out: Map<string, number>): voi
   }
 }
 
+/** Character 1–3-grams over the whole text, whitespace runs as one space (a plain char analyser). */
+function addPlainChars(text: string, out: Map<string, number>): void {
+  const cs = Array.from(text.replace(/\s+/gu, ' ').trim());
+  const add = (t: string): void => void out.set(t, (out.get(t) ?? 0) + 1);
+  for (let i = 0; i < cs.length; i++) {
+    add(cs[i]!);
+    if (i + 1 < cs.length) add(cs[i]! + cs[i + 1]!);
+    if (i + 2 < cs.length) add(cs[i]! + cs[i + 1]! + cs[i + 2]!);
+  }
+}
+
 /** Raw term counts per block; hashing and weighting come later (shared by IDF fitting and prediction). */
 export function analyzeLetter(prepared: string, opts: RoutingFeatureOptions): Record<Block, Map<string, number>> {
+  const w = opts.weights;
+  const out: Record<Block, Map<string, number>> = { text: new Map(), body: new Map(), words: new Map(), subject: new Map(), request: new Map(), bodies: new Map() };
+  if (w.text > 0) addPlainChars(prepared, out.text);
+  if (w.body <= 0 && w.words <= 0 && w.subject <= 0 && w.request <= 0 && w.bodies <= 0) return out;
   const parts = letterParts(prepared);
   const body = foldDigits(parts.body.length > opts.bodyChars ? parts.body.slice(0, opts.bodyChars) : parts.body);
-  const out: Record<Block, Map<string, number>> = { body: new Map(), words: new Map(), subject: new Map(), request: new Map(), bodies: new Map() };
-  addChars(body, 1, 3, out.body);
-  addWords(body, true, out.words);
-  if (parts.subject) {
+  if (w.body > 0) addChars(body, 1, 3, out.body);
+  if (w.words > 0) addWords(body, true, out.words);
+  if (parts.subject && w.subject > 0) {
     const s = foldDigits(parts.subject);
     addWords(s, false, out.subject);
     addChars(s, 1, 2, out.subject);
   }
-  for (const r of parts.requests) {
-    const s = foldDigits(r);
-    addWords(s, false, out.request);
-    addChars(s, 2, 2, out.request);
+  if (w.request > 0) {
+    for (const r of parts.requests) {
+      const s = foldDigits(r);
+      addWords(s, false, out.request);
+      addChars(s, 2, 2, out.request);
+    }
   }
   // Bodies named anywhere in the letter count, including beyond the body cut.
-  for (const b of bodiesIn(prepared)) out.bodies.set(b, 1);
+  if (w.bodies > 0) for (const b of bodiesIn(prepared)) out.bodies.set(b, 1);
   return out;
 }
 

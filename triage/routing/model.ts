@@ -32,7 +32,7 @@ export interface RoutingTrainOptions {
 
 export const DEFAULT_ROUTING_TRAIN: RoutingTrainOptions = {
   features: DEFAULT_ROUTING_FEATURES,
-  C: 2,
+  C: 1,
   minDf: 2,
   epochs: 30,
 };
@@ -216,7 +216,7 @@ const serializedSchema = z.object({
   features: z.object({
     bits: z.number().int().min(8).max(24),
     bodyChars: z.number().int().positive(),
-    weights: z.object({ body: z.number(), words: z.number(), subject: z.number(), request: z.number(), bodies: z.number() }),
+    weights: z.object({ text: z.number().default(0), body: z.number(), words: z.number(), subject: z.number(), request: z.number(), bodies: z.number() }),
   }),
   buckets: z.string(),
   idf: z.string(),

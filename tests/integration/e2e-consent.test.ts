@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { CallbackAction } from '../../bot/callbackData.js';
+import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+
+/*
+ * Consent is to one organization (issue 12, point 2), end to end through the Bot API emulator: the
+ * resident agrees to the organization named, a second one is put to them by name before anything
+ * reaches it, their "no" ends the referral and tells the office, and withdrawing consent cancels what
+ * has not gone out and replaces the card an organization already has.
+ */
+describe('e2e: consent bound to the organization it names', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  const officer = { id: OFFICE_MEMBERS[0]! };
+  const OOS = '戒酒半年了最近又忍不住想喝,想找个互助小组';
+  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string; text?: RegExp } = {}, settle = true) => {
+    const b = e.button(chatId, action, opts);
+    e.emu.pressButton(user, chatId, b.messageId, b.data);
+    if (settle) await e.settle();
+    else await e.emu.idle(15_000);
+    return b;
+  };
+  const say = async (user: { id: number; language_code?: string }, text: string, chatId?: number, settle = true) => {
+    e.emu.sendText(user, text, chatId === undefined ? undefined : groupChat(chatId));
+    if (settle) await e.settle();
+    else await e.emu.idle(15_000);
+  };
+  const mentions = (chatId: number, ref: string) => e.texts(chatId).some((x) => x.includes(ref));
+
+  /** A 信访外 case the resident agreed to send to the first organization, declined by it; the office card proposes the next. */
+  async function declinedByFirst(residentId: number) {
+    const resident = { id: residentId, language_code: 'zh-hans' };
+    await say(resident, OOS);
+    await press(resident, residentId, 'consent_yes');
+    const ref = (await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1`, [String(residentId)])).rows[0].ref as string;
+    const org1 = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
+    await press(officer, OFFICE_CHAT, 'approve', { ref });
+    await press({ id: org1.memberIds[0]! }, org1.telegramChatId!, 'decline', { ref });
+    await say({ id: org1.memberIds[0]! }, '本月名额已满', org1.telegramChatId!);
+    const org2 = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
+    assert.notEqual(org2.id, org1.id);
+    return { resident, ref, org1, org2 };
+  }
+
+  it('the next organization gets the case only after the resident agrees to it by name; withdrawal replaces its card', async () => {
+    const { resident, ref, org1, org2 } = await declinedByFirst(5101);
+    const consents = async () =>
+      (await e.db.pool.query(`SELECT organization_id, text_version, withdrawn_at FROM consents k JOIN cases c ON c.id = k.case_id WHERE c.ref = $1 ORDER BY k.id`, [ref])).rows;
+    assert.deepEqual((await consents()).map((x) => [x.organization_id, x.text_version]), [[org1.id, 'conversation.oos.offer@2026-12-06/zh-Hans']]);
+
+    await press(officer, OFFICE_CHAT, 'approve', { ref, text: /本月名额已满/ });
+    assert.equal((await e.cases.getCase(ref)).status, 'office_review', 'approving another organization only asks the resident');
+    assert.ok(!mentions(org2.telegramChatId!, ref), 'nothing reaches the next organization before the resident agrees');
+    const question = e.texts(resident.id).at(-1)!;
+    assert.ok(question.includes(org2.names['zh-Hans']) && question.includes(ref), `the resident is asked about ${org2.names['zh-Hans']} by name: ${question}`);
+    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('待群众同意')), 'the office sees the case waits for the resident');
+
+    await press(resident, resident.id, 'consent_org_yes', { ref });
+    assert.equal((await e.cases.getCase(ref)).status, 'referred');
+    const card = e.button(org2.telegramChatId!, 'accept', { ref });
+    assert.match(e.emu.message(org2.telegramChatId!, card.messageId)!.text, /摘要/);
+    assert.deepEqual((await consents()).map((x) => x.organization_id), [org1.id, org2.id]);
+    assert.match((await consents())[1].text_version, /^consent\.resident\.request\.contact_chat\+summary@2026-12-06\/zh-Hans$/);
+
+    // Withdrawal: the card the organization holds is replaced in its chat, buttons gone.
+    await say(resident, '/withdraw');
+    await press(resident, resident.id, 'withdraw_confirm', { ref });
+    assert.equal((await e.cases.getCase(ref)).status, 'withdrawn');
+    const replaced = e.emu.message(org2.telegramChatId!, card.messageId)!;
+    assert.match(replaced.text, /已撤回同意/);
+    assert.doesNotMatch(replaced.text, /摘要/);
+    assert.equal((replaced.reply_markup?.inline_keyboard ?? []).flat().length, 0);
+    assert.ok((await consents()).every((x) => x.withdrawn_at), 'every consent on the case is withdrawn');
+    const events = (await e.cases.timeline(ref)).map((x) => x.type);
+    assert.deepEqual(events.filter((x) => x.startsWith('consent_')), ['consent_requested', 'consent_given', 'consent_withdrawn']);
+  });
+
+  it('the resident saying no to the next organization ends the referral and tells the office; that organization gets nothing', async () => {
+    const { resident, ref, org2 } = await declinedByFirst(5102);
+    await press(officer, OFFICE_CHAT, 'approve', { ref, text: /本月名额已满/ });
+    await press(resident, resident.id, 'consent_org_no', { ref });
+    const c = await e.cases.getCase(ref);
+    assert.equal(c.status, 'withdrawn');
+    assert.ok(!mentions(org2.telegramChatId!, ref), 'the organization the resident refused never hears of the case');
+    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('不同意') && x.includes(org2.names['zh-Hans'])), 'the office is told');
+    assert.match(e.texts(resident.id).at(-1)!, new RegExp(`${ref}.*不会转给`));
+    // The old question's button does nothing now.
+    const before = c.version;
+    await press(resident, resident.id, 'consent_org_yes', { ref });
+    assert.equal((await e.cases.getCase(ref)).version, before);
+    assert.ok(!mentions(org2.telegramChatId!, ref));
+  });
+
+  it('consent withdrawn while the card waits to be sent: the organization receives nothing', async () => {
+    const resident = { id: 5103, language_code: 'zh-hans' };
+    await say(resident, OOS);
+    await press(resident, resident.id, 'consent_yes');
+    const ref = (await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = '5103'`)).rows[0].ref as string;
+    const org = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
+
+    // The outbox does not run: the approval's card waits, pending.
+    await e.workers.queues.queues.outbox.pause();
+    try {
+      await press(officer, OFFICE_CHAT, 'approve', { ref }, false);
+      const pending = await e.db.pool.query(`SELECT o.status FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.ref = $1 AND o.message->>'key' = 'cases.handler.referral_card'`, [ref]);
+      assert.deepEqual(pending.rows, [{ status: 'pending' }]);
+      await say(resident, '/withdraw', undefined, false);
+      await press(resident, resident.id, 'withdraw_confirm', { ref }, false);
+    } finally {
+      await e.workers.queues.queues.outbox.resume();
+    }
+    await e.settle();
+    assert.equal((await e.cases.getCase(ref)).status, 'withdrawn');
+    assert.ok(!mentions(org.telegramChatId!, ref), 'neither the card nor any notice about the case reached the organization');
+    const card = await e.db.pool.query(`SELECT o.status FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.ref = $1 AND o.message->>'key' = 'cases.handler.referral_card'`, [ref]);
+    assert.deepEqual(card.rows, [{ status: 'cancelled' }]);
+    assert.ok(e.texts(resident.id).some((x) => x.includes(ref) && x.includes('撤回')), 'the resident is told');
+  });
+});
