@@ -54,6 +54,12 @@ export const configSchema = z.object({
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   LLM_TIMEOUT_MS: intFrom(15000, 100, 300000),
+  // Budgets of outside calls made while a resident waits (docs/knowledge.md, "Budgets"): over them the
+  // answer falls back (offline triage, BM25 alone, no document answer) and the provider is skipped for PROVIDER_COOLDOWN_MS.
+  RESIDENT_LLM_TIMEOUT_MS: intFrom(4000, 100, 60000),
+  EMBEDDING_TIMEOUT_MS: intFrom(1500, 100, 60000),
+  RETRIEVAL_TIMEOUT_MS: intFrom(3000, 100, 60000),
+  PROVIDER_COOLDOWN_MS: intFrom(30000, 0, 3600000),
   DIRECTORY_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('directory.yaml'))),
   HOLIDAYS_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('holidays.yaml'))),
   TRIAGE_MODEL_PATH: z.preprocess(emptyToUndefined, z.string().default(resourcePath('model', 'triage-model.json'))),

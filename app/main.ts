@@ -25,7 +25,7 @@ import { openDatabase, type Database } from '../db/pool.js';
 import { loadDirectory, type Directory } from '../directory/directory.js';
 import { createEmbedder } from '../knowledge/embedder.js';
 import { ingestBundledNotes } from '../knowledge/ingest.js';
-import { createRetriever, type KnowledgeRetriever } from '../knowledge/retriever.js';
+import { createRetriever, retrievalBudget, type KnowledgeRetriever } from '../knowledge/retriever.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { ConsoleAuth } from '../console/auth.js';
 import { applyDirectoryOverrides } from '../console/directoryOverrides.js';
@@ -95,7 +95,7 @@ export async function buildCore(cfg: Config, logger: Logger, clock: Clock = syst
     const embedder = createEmbedder(cfg);
     const notes = await ingestBundledNotes(db.pool, embedder);
     logger.info({ added: notes.added, replaced: notes.replaced, unchanged: notes.unchanged }, 'policy notes indexed');
-    const retriever = createRetriever({ pool: db.pool, embedder });
+    const retriever = createRetriever({ pool: db.pool, embedder, budget: retrievalBudget(cfg), logger });
     const cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings: clockSettings(cfg), logger });
     const triage = buildTriageDeps(cfg, { directory, logger, retriever });
     return { cfg, logger, clock, db, calendar, directory, cases, retriever, triage, close: () => db.close() };

@@ -26,10 +26,11 @@ export function buildTriageDeps(
     apiKey: cfg.OPENAI_API_KEY,
     baseURL: cfg.OPENAI_BASE_URL,
     model: cfg.OPENAI_MODEL,
-    timeoutMs: cfg.LLM_TIMEOUT_MS,
+    timeoutMs: cfg.RESIDENT_LLM_TIMEOUT_MS,
+    cooldownMs: cfg.PROVIDER_COOLDOWN_MS,
     retriever: opts.retriever,
     directory: opts.directory,
     examples: bundledFewShot(),
   });
-  return { engine: llm, fallback: offline, retriever: opts.retriever, engineTimeoutMs: cfg.LLM_TIMEOUT_MS, logger: opts.logger };
+  return { engine: llm, fallback: offline, retriever: opts.retriever, engineTimeoutMs: cfg.RESIDENT_LLM_TIMEOUT_MS, logger: opts.logger };
 }

@@ -14,7 +14,7 @@ export interface Outgoing {
 }
 
 /** What outbox rows need to know about the case. */
-export type DeliveryCase = Pick<CaseRecord, 'id' | 'ref' | 'residentId' | 'language'>;
+export type DeliveryCase = Pick<CaseRecord, 'id' | 'ref' | 'residentId' | 'language'> & Partial<Pick<CaseRecord, 'version'>>;
 
 /** Staff groups are written to in simplified Chinese. */
 const GROUP_LANGUAGE = 'zh-Hans' as const;
@@ -65,7 +65,7 @@ export function outboxRowsFor(
       caseId: c.id,
       chatId,
       ...row,
-      message: o.message,
+      message: withCardVersion(o, c),
       dedupeKey: `${dedupePrefix}|${recipientKey}|${o.message.key}`,
       notBefore: now,
       recipient: recipientKey,
@@ -73,6 +73,17 @@ export function outboxRowsFor(
     });
   }
   return rows;
+}
+
+/**
+ * A staff card's buttons carry the version the case has once this change commits (`params.caseVersion`,
+ * signed into the callback data): a button pressed after the case changed again is refused as stale
+ * instead of acting on whatever the case has become (conversation/staff.ts).
+ */
+function withCardVersion(o: Outgoing, c: DeliveryCase): OutboxMessage {
+  if (o.to.kind === 'resident' || !o.message.actions?.length || c.version === undefined) return o.message;
+  if (o.message.params && 'caseVersion' in o.message.params) return o.message;
+  return { ...o.message, params: { ...o.message.params, caseVersion: c.version } };
 }
 
 /**

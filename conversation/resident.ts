@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import type { Clock } from '../kernel/clock.js';
-import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
+import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
 import type { ConversationStore } from './store.js';
@@ -25,10 +25,9 @@ import {
   type Plan,
   type ResidentState,
 } from './residentState.js';
-import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
-import { consentTextVersion, DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
-import { refusalKey } from '../cases/policy.js';
-import { isRef, shanghaiDay } from '../cases/refs.js';
+import type { ResidentRecord } from '../cases/caseRepository.js';
+import { consentTextVersion, DEFAULT_SHARED_FIELDS, type CaseService } from '../cases/caseService.js';
+import { isRef } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory, Organization } from '../directory/directory.js';
@@ -41,9 +40,10 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { canWithdraw, clip, isConsentCase, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
+import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -68,12 +68,14 @@ export class ResidentConversation implements ResidentConversationApi {
   private readonly state: ResidentStateAccess;
   private readonly officeChatId: number | null;
   private readonly log?: Logger;
+  private readonly ownCases: ResidentOwnCases;
 
   constructor(private readonly deps: ResidentConversationDeps) {
     this.state = new ResidentStateAccess(deps);
     // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
+    this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
     if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes wait in the outbox until OFFICE_CHAT_ID is set');
   }
 
@@ -160,14 +162,14 @@ export class ResidentConversation implements ResidentConversationApi {
     const arg = typeof refOrToken === 'string' ? refOrToken : '';
     if (typeof action !== 'string' || !/^[A-Za-z0-9_-]{0,64}$/.test(arg)) return [r('conversation.error.expired')];
     if (TOKEN_ACTIONS.has(action)) return this.tokenAction(ref, action, arg, opts.updateId);
-    if (action === 'status') return this.status(ref);
+    if (action === 'status') return this.ownCases.status(ref);
     if (PRIVACY_ACTIONS.has(action)) return new PrivacyConversation(this.deps, this.state).onAction(ref, action, arg, opts.updateId);
     if (action === 'consent_org_yes' || action === 'consent_org_no') return answerConsentQuestion(this.deps.cases, ref, action === 'consent_org_yes', arg);
     if (!isRef(arg)) return [r('conversation.error.expired')];
     const rating = RATINGS[action];
     if (rating) return this.rate(ref, arg, rating, opts.updateId);
-    if (action === 'withdraw') return this.offerWithdraw(ref, arg);
-    if (action === 'withdraw_confirm') return this.withdraw(ref, arg);
+    if (action === 'withdraw') return this.ownCases.offerWithdraw(ref, arg);
+    if (action === 'withdraw_confirm') return this.ownCases.withdraw(ref, arg);
     // Staff actions and anything else have no meaning in a resident's chat.
     return [r('conversation.error.case_unavailable')];
   }
@@ -220,14 +222,14 @@ export class ResidentConversation implements ResidentConversationApi {
         return [r('conversation.help')];
       case 'privacy': return new PrivacyConversation(this.deps, this.state).menu();
       case 'status':
-        return this.status(ref);
+        return this.ownCases.status(ref);
       case 'withdraw': {
         const a = typeof args === 'string' ? args.trim() : '';
-        if (a !== '') return isRef(a) ? this.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];
+        if (a !== '') return isRef(a) ? this.ownCases.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];
         const resident = await this.state.resident(ref);
         const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
         if (open.length === 0) return [r('conversation.withdraw.none')];
-        return open.slice(0, 10).map((c) => this.withdrawOffer(c, ref.language));
+        return open.slice(0, 10).map((c) => this.ownCases.withdrawOffer(c, ref.language));
       }
       default:
         return [r('conversation.help')];
@@ -380,74 +382,6 @@ export class ResidentConversation implements ResidentConversationApi {
     }));
   }
 
-  private async ownCase(ref: ResidentRef, caseRef: string): Promise<CaseRecord | null> {
-    const resident = await this.state.resident(ref);
-    try {
-      const c = await this.deps.cases.getCase(caseRef);
-      return c.residentId === resident.id ? c : null;
-    } catch (err) {
-      if (err instanceof NotFoundError || err instanceof ValidationError) return null;
-      throw err;
-    }
-  }
-
-  private async offerWithdraw(ref: ResidentRef, caseRef: string): Promise<Reply[]> {
-    const c = await this.ownCase(ref, caseRef);
-    if (!c || !canWithdraw(c)) return [r('conversation.error.case_unavailable')];
-    return [this.withdrawOffer(c, ref.language)];
-  }
-
-  private withdrawOffer(c: CaseRecord, lang: Language): Reply {
-    const consent = isConsentCase(c);
-    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`) }, {
-      actions: ['withdraw_confirm'],
-      caseRef: c.ref,
-      caseVersion: c.version,
-    });
-  }
-
-  private async withdraw(ref: ResidentRef, caseRef: string): Promise<Reply[]> {
-    const c = await this.ownCase(ref, caseRef);
-    if (!c || !canWithdraw(c)) return [r('conversation.error.case_unavailable')];
-    try {
-      if (isConsentCase(c)) {
-        try {
-          await this.deps.cases.withdrawConsent(caseRef, ref.externalId);
-          return [];
-        } catch (err) {
-          if (!(err instanceof ValidationError)) throw err; // no consent on record: a plain withdrawal
-        }
-      }
-      await this.deps.cases.withdraw(caseRef, ref.externalId);
-      return []; // cases.resident.withdrawn / consent_withdrawn come from the outbox
-    } catch (err) {
-      return this.caseError(err);
-    }
-  }
-
-  private async status(ref: ResidentRef): Promise<Reply[]> {
-    const resident = await this.state.resident(ref);
-    const all = (await this.deps.cases.listForResident(resident.id)).slice(0, 10);
-    if (all.length === 0) return [r('conversation.status.none')];
-    const lines: Reply[] = [];
-    for (const c of all) {
-      let next: string | null = null;
-      if (isOpen(c)) {
-        const running = (await this.deps.cases.clocks(c.ref)).filter((k) => !k.stoppedAt && OBLIGATION_CLOCKS.includes(k.kind));
-        const first = running.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-        if (first) next = shanghaiDay(first.dueAt);
-      }
-      lines.push(
-        r('conversation.status.line', {
-          ref: c.ref,
-          status: t(ref.language, `conversation.status.${c.status}`),
-          next: next ? t(ref.language, 'conversation.status.next', { date: next }) : '',
-        }),
-      );
-    }
-    return lines;
-  }
-
   /** A resident's addition to their case: an audit event the office sees, and a note to the office chat. */
   private async note(
     resident: ResidentRecord,
@@ -467,11 +401,7 @@ export class ResidentConversation implements ResidentConversationApi {
   // Helpers
 
   private caseError(err: unknown): Reply[] {
-    if (err instanceof AppError) {
-      this.log?.info({ err: err.name }, 'resident case action refused');
-      return [r(refusalKey(err, 'resident') ?? 'conversation.error.case_unavailable')];
-    }
-    throw err;
+    return caseRefusal(err, this.log);
   }
 
   private async passagesAnswer(question: string, lang: Language, sources?: string[]): Promise<string | null> {

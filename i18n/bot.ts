@@ -10,19 +10,19 @@ export const messages = {
     'zh-Hans':
       '您好！我是区信访局的在线助手。\n\n' +
       '请直接用文字告诉我您遇到的问题或诉求。我会告诉您该由哪个部门或机构处理；经您确认后为您登记，给您一个案件编号，跟进到办结，最后请您评价是否满意。\n\n' +
-      '我们保存什么、谁能看到：您的 Telegram 账号编号、您发来的文字和案件处理记录。信访局工作人员能看到您的原话；承办部门只看到去掉身份证号、电话、银行卡号和邮箱后的摘要；社会组织只有在您同意后，才能看到您同意分享的内容。详见 /privacy。\n\n' +
+      '我们保存什么、谁能看到：您的 Telegram 账号编号、您发来的文字和案件处理记录。信访局工作人员能看到您的原话；承办部门只看到去掉姓名、证件号码、电话、门牌地址、车牌、银行卡号、邮箱和 QQ/微信号后的摘要；社会组织只有在您同意后，才能看到您同意分享的内容。详见 /privacy。\n\n' +
       '⚠️ 紧急情况请不要等待回复，立即拨打：报警 110，火警 119，急救 120。\n\n' +
       '常用命令：/status 查询进度，/withdraw 撤回诉求，/language 切换语言，/help 帮助。',
     'zh-Hant':
       '您好！我是區信訪局的線上助手。\n\n' +
       '請直接用文字告訴我您遇到的問題或訴求。我會告訴您該由哪個部門或機構處理；經您確認後為您登記，給您一個案件編號，跟進到辦結，最後請您評價是否滿意。\n\n' +
-      '我們保存甚麼、誰能看到：您的 Telegram 帳號編號、您發來的文字和案件處理紀錄。信訪局工作人員能看到您的原話；承辦部門只看到去掉身分證號、電話、銀行卡號和電郵後的摘要；社會組織只有在您同意後，才能看到您同意分享的內容。詳見 /privacy。\n\n' +
+      '我們保存甚麼、誰能看到：您的 Telegram 帳號編號、您發來的文字和案件處理紀錄。信訪局工作人員能看到您的原話；承辦部門只看到去掉姓名、證件號碼、電話、門牌地址、車牌、銀行卡號、電郵和 QQ/微信號後的摘要；社會組織只有在您同意後，才能看到您同意分享的內容。詳見 /privacy。\n\n' +
       '⚠️ 緊急情況請不要等待回覆，立即撥打：報警 110，火警 119，急救 120。\n\n' +
       '常用指令：/status 查詢進度，/withdraw 撤回訴求，/language 切換語言，/help 說明。',
     en:
       'Hello! I am the online assistant of the district petition office (信访局).\n\n' +
       'Tell me in a text message what problem or request you have. I will tell you which department or organization handles it; once you confirm, I register it, give you a case number, follow it until it is resolved, and finally ask whether you are satisfied.\n\n' +
-      'What we keep and who sees it: your Telegram account number, the texts you send and the record of how your case is handled. Petition-office staff see your own words; departments see only a summary with ID numbers, phone numbers, bank card numbers and e-mail addresses removed; a social organization sees only what you agree to share, and only after you agree. See /privacy.\n\n' +
+      'What we keep and who sees it: your Telegram account number, the texts you send and the record of how your case is handled. Petition-office staff see your own words; departments see only a summary with names, ID and passport numbers, phone numbers, street addresses, licence plates, bank card numbers, e-mail addresses and QQ/WeChat ids removed; a social organization sees only what you agree to share, and only after you agree. See /privacy.\n\n' +
       '⚠️ In an emergency do not wait for a reply — call now: police 110, fire 119, ambulance 120.\n\n' +
       'Commands: /status case progress, /withdraw withdraw a request, /language change language, /help help.',
   },

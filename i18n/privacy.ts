@@ -9,7 +9,7 @@ export const messages = {
     'zh-Hans':
       '隐私说明\n\n' +
       '我们保存：您的 Telegram 账号编号和聊天编号、您选择的语言、您发来的文字、案件处理记录（进度、期限、转办和同意记录、满意度评价和留言），以及发给您和发给工作人员的有关消息。\n' +
-      '谁能看到：信访局工作人员能看到您的原话；承办部门只看到去掉身份证号、电话、银行卡号、邮箱等个人信息后的摘要；社会组织只有在您明确同意后，才能看到您同意分享的内容，您可以随时撤回同意。自动分析只使用去掉个人信息后的文字。系统日志不记录您发来的文字内容。\n' +
+      '谁能看到：信访局工作人员能看到您的原话；承办部门只看到去掉姓名、证件号码、电话、门牌地址、车牌、银行卡号、邮箱、QQ/微信号等个人信息后的摘要；社会组织只有在您明确同意后，才能看到您同意分享的内容，您可以随时撤回同意。自动分析只使用去掉个人信息后的文字。系统日志不记录您发来的文字内容。\n' +
       '保存多久：案件办结（或撤回、不予受理）后 {days} 天内没有新的变化，且复查期限已过，案件中的个人信息和原话会被删除，信访局只保留匿名记录（案件编号、类别、承办单位、日期、状态、期限和满意度评价）。对话中暂存的内容超过 {days} 天未更新即删除；没有未匿名的案件、且 {days} 天没有对话时，您的账号编号也会删除。防重复、语言和频率限制等技术记录在 24 小时内自动过期。\n\n' +
       '您的权利（用下面的按钮）：\n' +
       '• 导出：把我们保存的关于您的全部信息作为文件（JSON 格式）发到这里。\n' +
@@ -18,7 +18,7 @@ export const messages = {
     'zh-Hant':
       '私隱說明\n\n' +
       '我們保存：您的 Telegram 帳號編號和聊天編號、您選擇的語言、您發來的文字、案件處理紀錄（進度、期限、轉辦和同意紀錄、滿意度評價和留言），以及發給您和發給工作人員的有關訊息。\n' +
-      '誰能看到：信訪局工作人員能看到您的原話；承辦部門只看到去掉身分證號、電話、銀行卡號、電郵等個人資料後的摘要；社會組織只有在您明確同意後，才能看到您同意分享的內容，您可以隨時撤回同意。自動分析只使用去掉個人資料後的文字。系統日誌不記錄您發來的文字內容。\n' +
+      '誰能看到：信訪局工作人員能看到您的原話；承辦部門只看到去掉姓名、證件號碼、電話、門牌地址、車牌、銀行卡號、電郵、QQ/微信號等個人資料後的摘要；社會組織只有在您明確同意後，才能看到您同意分享的內容，您可以隨時撤回同意。自動分析只使用去掉個人資料後的文字。系統日誌不記錄您發來的文字內容。\n' +
       '保存多久：案件辦結（或撤回、不予受理）後 {days} 天內沒有新的變化，且復查期限已過，案件中的個人資料和原話會被刪除，信訪局只保留匿名紀錄（案件編號、類別、承辦單位、日期、狀態、期限和滿意度評價）。對話中暫存的內容超過 {days} 天未更新即刪除；沒有未匿名的案件、且 {days} 天沒有對話時，您的帳號編號也會刪除。防重複、語言和頻率限制等技術紀錄在 24 小時內自動過期。\n\n' +
       '您的權利（用下面的按鈕）：\n' +
       '• 匯出：把我們保存的關於您的全部資料作為檔案（JSON 格式）發到這裡。\n' +
@@ -27,7 +27,7 @@ export const messages = {
     en:
       'Privacy\n\n' +
       'What we keep: your Telegram account and chat numbers, the language you chose, the texts you send, the record of your cases (progress, deadlines, referrals and consents, your satisfaction rating and comments), and the messages about them sent to you and to staff.\n' +
-      'Who sees it: petition-office staff see your own words; departments see only a summary with ID numbers, phone numbers, bank card numbers, e-mail addresses and other personal details removed; a social organization sees only what you explicitly agree to share, and you can withdraw that consent at any time. Automatic analysis only uses text with personal details removed. System logs do not record the text of your messages.\n' +
+      'Who sees it: petition-office staff see your own words; departments see only a summary with names, ID and passport numbers, phone numbers, street addresses, licence plates, bank card numbers, e-mail addresses, QQ/WeChat ids and other personal details removed; a social organization sees only what you explicitly agree to share, and you can withdraw that consent at any time. Automatic analysis only uses text with personal details removed. System logs do not record the text of your messages.\n' +
       'How long: when a case has been finished (resolved, withdrawn or not accepted) and unchanged for {days} days, and no review (复查) period is open, its personal data and your own words are deleted; the office keeps only an anonymous record (case number, category, handling body, dates, statuses, deadlines and rating). What the bot remembers of a conversation is deleted after {days} days without change; your account number is deleted once none of your cases still holds personal data and you have not written for {days} days. Technical records (duplicate detection, language, rate limits) expire within 24 hours.\n\n' +
       'Your rights (use the buttons below):\n' +
       '• Export: everything we hold about you, sent here as a file (JSON).\n' +

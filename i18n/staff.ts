@@ -83,36 +83,6 @@ export const messages = {
   'staff.reason.insufficient_information': { 'zh-Hans': '信息不足', 'zh-Hant': '資訊不足', en: 'Not enough information' },
   'staff.reason.other': { 'zh-Hans': '其他（需说明）', 'zh-Hant': '其他（需說明）', en: 'Other (needs a note)' },
 
-  'staff.prompt.ask': {
-    'zh-Hans': '请回复本消息，写下要询问来信人（{ref}）的问题。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息，寫下要詢問來信人（{ref}）的問題。回覆「取消」可放棄。',
-    en: 'Reply to this message with the question for the resident ({ref}). Reply “cancel” to give up.',
-  },
-  'staff.prompt.not_accept_note': {
-    'zh-Hans': '请回复本消息，写下不予受理 {ref} 的说明（将告知来信人）。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息，寫下不予受理 {ref} 的說明（將告知來信人）。回覆「取消」可放棄。',
-    en: 'Reply to this message with the note explaining why {ref} is not accepted (the resident will read it). Reply “cancel” to give up.',
-  },
-  'staff.prompt.decline': {
-    'zh-Hans': '请回复本消息，说明退回 {ref} 的理由。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息，說明退回 {ref} 的理由。回覆「取消」可放棄。',
-    en: 'Reply to this message with the reason for declining {ref}. Reply “cancel” to give up.',
-  },
-  'staff.prompt.progress': {
-    'zh-Hans': '请回复本消息，写下 {ref} 的进展（将转告来信人）。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息，寫下 {ref} 的進展（將轉告來信人）。回覆「取消」可放棄。',
-    en: 'Reply to this message with the progress on {ref} (the resident will read it). Reply “cancel” to give up.',
-  },
-  'staff.prompt.resolve': {
-    'zh-Hans': '请回复本消息，写下 {ref} 的办理结果（作为书面答复发给来信人）。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息，寫下 {ref} 的辦理結果（作為書面答覆發給來信人）。回覆「取消」可放棄。',
-    en: 'Reply to this message with the outcome of {ref} (sent to the resident as the written reply). Reply “cancel” to give up.',
-  },
-  'staff.prompt.extend': {
-    'zh-Hans': '请回复本消息：延期天数（1–30）和理由，例如「15 需现场勘查」。依《信访工作条例》第三十四条只能延期一次。回复「取消」可放弃。',
-    'zh-Hant': '請回覆本訊息：延期天數（1–30）和理由，例如「15 需現場勘查」。依《信訪工作條例》第三十四條只能延期一次。回覆「取消」可放棄。',
-    en: 'Reply to this message with the extra days (1–30) and the reason, e.g. “15 site inspection needed”. Art. 34 allows one extension only. Reply “cancel” to give up.',
-  },
   'staff.prompt.extend_format': {
     'zh-Hans': '格式不对：请先写天数（1–30），再写理由，例如「15 需现场勘查」。',
     'zh-Hant': '格式不對：請先寫天數（1–30），再寫理由，例如「15 需現場勘查」。',

@@ -127,9 +127,9 @@ export const messages = {
     en: 'Note: requests in a message to change the rules or mark a priority are not followed; we handle the matter you describe on its merits.',
   },
   'triage.redacted.note': {
-    'zh-Hans': '为保护您的隐私,消息中的身份证号、电话、银行卡号和邮箱已被隐去。',
-    'zh-Hant': '為保護您的私隱,訊息中的身份證號、電話、銀行卡號和電郵已被隱去。',
-    en: 'To protect your privacy, ID numbers, phone numbers, bank card numbers and e-mail addresses in your message were hidden.',
+    'zh-Hans': '为保护您的隐私,消息中的姓名、证件号码、电话、门牌地址、车牌、银行卡号、邮箱和 QQ/微信号已被隐去。',
+    'zh-Hant': '為保護您的私隱,訊息中的姓名、證件號碼、電話、門牌地址、車牌、銀行卡號、電郵和 QQ/微信號已被隱去。',
+    en: 'To protect your privacy, names, ID and passport numbers, phone numbers, street addresses, licence plates, bank card numbers, e-mail addresses and QQ/WeChat ids in your message were hidden.',
   },
 
   // Answers from the knowledge base.

@@ -128,23 +128,35 @@ export class LocalHashEmbedder implements Embedder {
   }
 }
 
-/** Wraps LangChain's OpenAIEmbeddings behind the port; the id names the model and dimension. */
+/**
+ * Wraps LangChain's OpenAIEmbeddings behind the port; the id names the model and dimension. Documents
+ * (ingest) are embedded with LangChain's retries; a resident's query once, within `queryTimeoutMs`:
+ * a retry schedule (6 × 15 s by default) is time the resident would spend waiting.
+ */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   private readonly client: OpenAIEmbeddings;
+  private readonly queryClient: OpenAIEmbeddings;
 
   constructor(
-    opts: { apiKey: string; model: string; baseURL?: string; timeoutMs?: number },
+    opts: { apiKey: string; model: string; baseURL?: string; timeoutMs?: number; queryTimeoutMs?: number },
     readonly dimension: number,
   ) {
     this.id = `openai:${opts.model}:${dimension}`;
-    this.client = new OpenAIEmbeddings({
+    const common = {
       apiKey: opts.apiKey,
       model: opts.model,
       dimensions: OPENAI_NATIVE_DIMS[opts.model] === dimension ? undefined : dimension,
-      timeout: opts.timeoutMs,
       configuration: opts.baseURL ? { baseURL: opts.baseURL } : undefined,
-    });
+    };
+    this.client = new OpenAIEmbeddings({ ...common, timeout: opts.timeoutMs });
+    this.queryClient = new OpenAIEmbeddings({ ...common, timeout: opts.queryTimeoutMs ?? opts.timeoutMs, maxRetries: 0 });
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const v = await this.queryClient.embedQuery(text);
+    if (v.length !== this.dimension) throw new Error(`Embedding model returned ${v.length} dimensions, expected ${this.dimension}`);
+    return v;
   }
 
   async embed(texts: string[]): Promise<number[][]> {
@@ -179,13 +191,21 @@ export interface EmbedderConfig {
   OPENAI_BASE_URL?: string;
   OPENAI_EMBEDDING_MODEL: string;
   LLM_TIMEOUT_MS: number;
+  /** A resident's query embedding: one try within this (no retries). */
+  EMBEDDING_TIMEOUT_MS?: number;
 }
 
 export function createEmbedder(config: EmbedderConfig): Embedder {
   if (!config.OPENAI_API_KEY) return new LocalHashEmbedder();
   const dim = OPENAI_NATIVE_DIMS[config.OPENAI_EMBEDDING_MODEL] ?? 1536;
   return new OpenAIEmbedder(
-    { apiKey: config.OPENAI_API_KEY, model: config.OPENAI_EMBEDDING_MODEL, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.LLM_TIMEOUT_MS },
+    {
+      apiKey: config.OPENAI_API_KEY,
+      model: config.OPENAI_EMBEDDING_MODEL,
+      baseURL: config.OPENAI_BASE_URL,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      queryTimeoutMs: config.EMBEDDING_TIMEOUT_MS,
+    },
     dim,
   );
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../db/pool.js';
+import { Cooldown, withDeadline } from '../kernel/deadline.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Embedder, RetrievedPassage, Retriever, SearchOptions } from './types.js';
 import { expandQueryText, FIELD_PREFIX, queryTerms, type QueryWeights } from './text.js';
 import { POSTING_BYTES, toVectorLiteral } from './store.js';
@@ -35,6 +37,25 @@ export interface HybridOptions {
   bm25?: QueryWeights & { field?: number; coord?: number; k1?: number; b?: number };
 }
 
+/**
+ * Budgets of a search made while a resident waits (app/config.ts: EMBEDDING_TIMEOUT_MS,
+ * RETRIEVAL_TIMEOUT_MS, PROVIDER_COOLDOWN_MS). A query embedding over `embedMs` (or failing) leaves
+ * the search to BM25 alone, and the embedder is skipped for `cooldownMs`; a whole search over
+ * `searchMs` fails, so the caller answers without documents.
+ */
+export interface RetrievalBudget {
+  embedMs: number;
+  searchMs: number;
+  cooldownMs: number;
+}
+
+/** The budget from the app's Config. */
+export const retrievalBudget = (cfg: { EMBEDDING_TIMEOUT_MS: number; RETRIEVAL_TIMEOUT_MS: number; PROVIDER_COOLDOWN_MS: number }): RetrievalBudget => ({
+  embedMs: cfg.EMBEDDING_TIMEOUT_MS,
+  searchMs: cfg.RETRIEVAL_TIMEOUT_MS,
+  cooldownMs: cfg.PROVIDER_COOLDOWN_MS,
+});
+
 export interface KnowledgeRetriever extends Retriever {
   search(query: string, opts?: SearchOptions): Promise<RetrievedPassage[]>;
   /** Ranked chunk ids with scores from one ranking only (used by evaluation and tests). */
@@ -63,13 +84,36 @@ function vectorCast(dim: number): string {
  * query, so the worst case is a concurrent query running with another query's (similar)
  * ef_search — acceptable for recall, and harmless on a real server (per connection).
  */
-export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hybrid?: HybridOptions }): KnowledgeRetriever {
-  const { pool, embedder } = deps;
+export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hybrid?: HybridOptions; budget?: RetrievalBudget; logger?: Logger }): KnowledgeRetriever {
+  const { pool, embedder, budget } = deps;
+  const embedderDown = new Cooldown(budget?.cooldownMs ?? 0);
+
+  async function queryVector(text: string): Promise<number[] | undefined> {
+    if (!budget) return (await embedder.embed([text]))[0];
+    const call = embedder.embedQuery ? embedder.embedQuery(text) : embedder.embed([text]).then((v) => v[0]);
+    call.catch(() => undefined); // abandoned after the deadline: its late failure is not ours to report
+    return withDeadline(call, budget.embedMs, `embedder ${embedder.id}`);
+  }
+
+  /** The vector ranking in a hybrid search under the budget: [] (BM25 alone) when the embedder is slow, failing or cooling down. */
+  async function budgetedVectorRank(query: string, n: number, sources?: string[]) {
+    if (!budget) return vectorRank(query, n, sources);
+    if (embedderDown.open) return [];
+    try {
+      const ranked = await vectorRank(query, n, sources);
+      embedderDown.succeeded();
+      return ranked;
+    } catch (err) {
+      embedderDown.failed();
+      deps.logger?.warn({ embedder: embedder.id, err: err instanceof Error ? err.name : typeof err, cooldownMs: budget.cooldownMs }, 'query embedding failed or too slow: BM25 only for a while');
+      return [];
+    }
+  }
   const weights = deps.hybrid?.weights ?? defaultWeights(embedder.id);
   const rrfK = weights.k ?? defaultWeights(embedder.id).k;
 
   async function vectorRank(query: string, n: number, sources?: string[]) {
-    const [v] = await embedder.embed([expandQueryText(query)]);
+    const v = await queryVector(expandQueryText(query));
     if (!v) return [];
     if (v.length !== embedder.dimension || !v.every(Number.isFinite)) throw new Error(`Embedder ${embedder.id} returned an invalid query vector`);
     const cast = vectorCast(embedder.dimension);
@@ -162,21 +206,23 @@ export function createRetriever(deps: { pool: Queryable; embedder: Embedder; hyb
     });
   }
 
+  async function search(query: string, opts: SearchOptions = {}): Promise<RetrievedPassage[]> {
+    if (typeof query !== 'string') throw new TypeError('query must be a string');
+    const q = query.slice(0, MAX_QUERY_CHARS).trim();
+    if (!q) return [];
+    const k = Math.max(1, Math.min(MAX_K, Math.floor(Number.isFinite(opts.k) ? opts.k! : 5)));
+    const mode = opts.mode ?? 'hybrid';
+    if (mode !== 'hybrid' && mode !== 'vector' && mode !== 'bm25') throw new TypeError(`Unknown search mode: ${String(mode)}`);
+    const sources = opts.sources?.length ? opts.sources : undefined;
+    if (mode !== 'hybrid') return passages(await rank(q, mode, k * 3, sources), k);
+    const n = deps.hybrid?.candidates ?? Math.max(30, k * 3);
+    const [vec, lex] = await Promise.all([budgetedVectorRank(q, n, sources), bm25Rank(q, n, sources)]);
+    return passages(fuse([{ list: vec, weight: weights.vector }, { list: lex, weight: weights.bm25 }], rrfK), k);
+  }
+
   return {
     rank,
-    async search(query: string, opts: SearchOptions = {}): Promise<RetrievedPassage[]> {
-      if (typeof query !== 'string') throw new TypeError('query must be a string');
-      const q = query.slice(0, MAX_QUERY_CHARS).trim();
-      if (!q) return [];
-      const k = Math.max(1, Math.min(MAX_K, Math.floor(Number.isFinite(opts.k) ? opts.k! : 5)));
-      const mode = opts.mode ?? 'hybrid';
-      if (mode !== 'hybrid' && mode !== 'vector' && mode !== 'bm25') throw new TypeError(`Unknown search mode: ${String(mode)}`);
-      const sources = opts.sources?.length ? opts.sources : undefined;
-      if (mode !== 'hybrid') return passages(await rank(q, mode, k * 3, sources), k);
-      const n = deps.hybrid?.candidates ?? Math.max(30, k * 3);
-      const [vec, lex] = await Promise.all([vectorRank(q, n, sources), bm25Rank(q, n, sources)]);
-      return passages(fuse([{ list: vec, weight: weights.vector }, { list: lex, weight: weights.bm25 }], rrfK), k);
-    },
+    search: (query, opts) => (budget ? withDeadline(search(query, opts), budget.searchMs, 'document search') : search(query, opts)),
   };
 }
 

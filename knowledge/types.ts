@@ -28,4 +28,6 @@ export interface Embedder {
   readonly id: string;
   readonly dimension: number;
   embed(texts: string[]): Promise<number[][]>;
+  /** One query's vector under the resident's budget (no retries, a short timeout); else embed([text]). */
+  embedQuery?(text: string): Promise<number[]>;
 }

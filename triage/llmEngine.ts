@@ -1,6 +1,7 @@
 import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { redact } from './redact.js';
+import { Cooldown } from '../kernel/deadline.js';
 import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
 import type { Citation, DecisionEngine, EngineInput, EngineResult, Retriever, RetrievedPassage } from './types.js';
 
@@ -24,6 +25,20 @@ export interface LlmEngineOptions {
   method?: 'functionCalling' | 'jsonSchema';
   /** Passages retrieved into the prompt. Default 4. */
   passages?: number;
+  /**
+   * After a failed or timed-out call, the engine refuses at once for this long (PROVIDER_COOLDOWN_MS),
+   * so the pipeline's offline fallback answers the next residents without waiting for a provider that
+   * is down. 0 or absent: every message tries the provider.
+   */
+  cooldownMs?: number;
+}
+
+/** The engine is cooling down after the provider failed: the pipeline falls back at once. */
+export class LlmUnavailableError extends Error {
+  constructor() {
+    super('LLM provider failed recently; skipped during the cool-down');
+    this.name = 'LlmUnavailableError';
+  }
 }
 
 /** The model's output schema. `target` is a free string so an invented code is caught by us, with a clear error. */
@@ -184,9 +199,12 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
     method: opts.method ?? 'functionCalling',
   });
 
+  const down = new Cooldown(opts.cooldownMs ?? 0);
+
   return {
     name: 'llm',
     async decide(input: EngineInput): Promise<EngineResult> {
+      if (down.open) throw new LlmUnavailableError();
       const text = redact(input.text).text;
       let passages: RetrievedPassage[] = [];
       if (opts.retriever) {
@@ -205,13 +223,21 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
         }
       }
       const system = buildSystemPrompt({ directory: opts.directory, passages, examples });
-      const raw = await structured.invoke(
-        [
-          { role: 'system', content: system },
-          { role: 'user', content: `<message language="${input.language}">${safe(text, 4000)}</message>` },
-        ],
-        { signal: AbortSignal.timeout(opts.timeoutMs) },
-      );
+      let raw: unknown;
+      try {
+        raw = await structured.invoke(
+          [
+            { role: 'system', content: system },
+            { role: 'user', content: `<message language="${input.language}">${safe(text, 4000)}</message>` },
+          ],
+          { signal: AbortSignal.timeout(opts.timeoutMs) },
+        );
+        down.succeeded();
+      } catch (err) {
+        // A provider that does not answer (or errors) is skipped for a while; a bad answer is not a reason to.
+        down.failed();
+        throw err;
+      }
       const d = validateLlmDecision(raw);
       const citations = d.category === 'inquiry' || d.category === 'legal_channel' ? passages.slice(0, 3).map(toCitation) : [];
       return {

@@ -24,7 +24,7 @@ import type { Database } from '../../db/pool.js';
 import { createEmbedder } from '../../knowledge/embedder.js';
 import { ingestBundledNotes } from '../../knowledge/ingest.js';
 import { parseDirectory, type Directory } from '../../directory/directory.js';
-import { createRetriever } from '../../knowledge/retriever.js';
+import { createRetriever, retrievalBudget } from '../../knowledge/retriever.js';
 import { txQuery } from '../../workers/db.js';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { startBotApiEmulator, type BotApiEmulator, type EmulatedChat, type RecordedCall } from '../emulator/botApi.js';
@@ -74,6 +74,8 @@ export interface E2EOptions {
   logger?: Logger;
   clock?: Clock;
   poolMax?: number;
+  /** More configuration (e.g. OPENAI_BASE_URL of a fake provider, budgets); wins over the defaults above. */
+  env?: Record<string, string>;
 }
 
 export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
@@ -91,12 +93,13 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     QUEUE_PREFIX: prefix,
     REDIS_URL: TEST_REDIS_URL,
     RESIDENT_MESSAGES_PER_MINUTE: String(opts.residentMessagesPerMinute ?? 20),
+    ...opts.env,
   });
   const directory = e2eDirectory();
   const calendar = loadHolidayCalendar(cfg.HOLIDAYS_PATH);
   const embedder = createEmbedder(cfg);
   await ingestBundledNotes(db.pool, embedder);
-  const retriever = createRetriever({ pool: db.pool, embedder });
+  const retriever = createRetriever({ pool: db.pool, embedder, budget: retrievalBudget(cfg), logger });
   const cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings: clockSettings(cfg), logger });
   const triage = buildTriageDeps(cfg, { directory, logger, retriever });
   const core: Core = { cfg, logger, clock, db, calendar, directory, cases, retriever, triage, close: async () => undefined };

@@ -1,0 +1,100 @@
+/**
+ * A resident's own cases: /status and /withdraw (a plain withdrawal, or withdrawing consent where an
+ * organization holds the case). Only cases that belong to the resident are ever shown or touched.
+ */
+import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import type { CaseRecord } from '../cases/caseRepository.js';
+import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
+import { refusalKey } from '../cases/policy.js';
+import { shanghaiDay } from '../cases/refs.js';
+import type { Language } from '../kernel/language.js';
+import { t } from '../i18n/index.js';
+import { canWithdraw, isConsentCase, isOpen } from './residentRules.js';
+import { r, type ResidentStateAccess } from './residentState.js';
+import type { Reply, ResidentRef } from './types.js';
+
+/** A refusal the resident can understand (a domain error → its message key); anything else is a bug and throws. */
+export function caseRefusal(err: unknown, log?: Logger): Reply[] {
+  if (err instanceof AppError) {
+    log?.info({ err: err.name }, 'resident case action refused');
+    return [r(refusalKey(err, 'resident') ?? 'conversation.error.case_unavailable')];
+  }
+  throw err;
+}
+
+export class ResidentOwnCases {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly state: ResidentStateAccess,
+    private readonly log?: Logger,
+  ) {}
+
+  async ownCase(ref: ResidentRef, caseRef: string): Promise<CaseRecord | null> {
+    const resident = await this.state.resident(ref);
+    try {
+      const c = await this.cases.getCase(caseRef);
+      return c.residentId === resident.id ? c : null;
+    } catch (err) {
+      if (err instanceof NotFoundError || err instanceof ValidationError) return null;
+      throw err;
+    }
+  }
+
+  async offerWithdraw(ref: ResidentRef, caseRef: string): Promise<Reply[]> {
+    const c = await this.ownCase(ref, caseRef);
+    if (!c || !canWithdraw(c)) return [r('conversation.error.case_unavailable')];
+    return [this.withdrawOffer(c, ref.language)];
+  }
+
+  withdrawOffer(c: CaseRecord, lang: Language): Reply {
+    const consent = isConsentCase(c);
+    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`) }, {
+      actions: ['withdraw_confirm'],
+      caseRef: c.ref,
+      caseVersion: c.version,
+    });
+  }
+
+  async withdraw(ref: ResidentRef, caseRef: string): Promise<Reply[]> {
+    const c = await this.ownCase(ref, caseRef);
+    if (!c || !canWithdraw(c)) return [r('conversation.error.case_unavailable')];
+    try {
+      if (isConsentCase(c)) {
+        try {
+          await this.cases.withdrawConsent(caseRef, ref.externalId);
+          return [];
+        } catch (err) {
+          if (!(err instanceof ValidationError)) throw err; // no consent on record: a plain withdrawal
+        }
+      }
+      await this.cases.withdraw(caseRef, ref.externalId);
+      return []; // cases.resident.withdrawn / consent_withdrawn come from the outbox
+    } catch (err) {
+      return caseRefusal(err, this.log);
+    }
+  }
+
+  async status(ref: ResidentRef): Promise<Reply[]> {
+    const resident = await this.state.resident(ref);
+    const all = (await this.cases.listForResident(resident.id)).slice(0, 10);
+    if (all.length === 0) return [r('conversation.status.none')];
+    const lines: Reply[] = [];
+    for (const c of all) {
+      let next: string | null = null;
+      if (isOpen(c)) {
+        const running = (await this.cases.clocks(c.ref)).filter((k) => !k.stoppedAt && OBLIGATION_CLOCKS.includes(k.kind));
+        const first = running.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+        if (first) next = shanghaiDay(first.dueAt);
+      }
+      lines.push(
+        r('conversation.status.line', {
+          ref: c.ref,
+          status: t(ref.language, `conversation.status.${c.status}`),
+          next: next ? t(ref.language, 'conversation.status.next', { date: next }) : '',
+        }),
+      );
+    }
+    return lines;
+  }
+}
