@@ -70,6 +70,8 @@ export const configSchema = z.object({
   SURVEY_CLOSE_DAYS: intFrom(7, 1, 90),
   SWEEP_EVERY_MS: intFrom(60000, 1000, 3600000),
   OUTBOX_POLL_MS: intFrom(1000, 100, 60000),
+  /** How often each process looks for directory edits made elsewhere (0: only before staff actions). */
+  DIRECTORY_REFRESH_MS: intFrom(5000, 0, 3600000),
   RESIDENT_MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
   // Days after a case's last change, once finished, before its personal data is anonymised (docs/privacy.md);
   // at least 30 so the 复查 window (信访工作条例 第三十五条) has passed.

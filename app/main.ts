@@ -10,7 +10,8 @@ import { ChannelRouter } from './channels.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from '../kernel/logger.js';
-import { checkWaitingMessages } from './startupCheck.js';
+import { checkMembership, checkWaitingMessages } from './startupCheck.js';
+import { createDirectorySync, type DirectorySync } from './directorySync.js';
 import { buildTriageDeps } from './triageDeps.js';
 import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec } from '../bot/callbackData.js';
 import { telegramHandlersFor } from '../bot/handlers.js';
@@ -28,7 +29,6 @@ import { ingestBundledNotes } from '../knowledge/ingest.js';
 import { createRetriever, retrievalBudget, type KnowledgeRetriever } from '../knowledge/retriever.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { ConsoleAuth } from '../console/auth.js';
-import { applyDirectoryOverrides } from '../console/directoryOverrides.js';
 import { startConsole, type RunningConsole } from '../console/server.js';
 import { checkRedis, RedisUnavailableError, startWorkers, type RunningWorkers } from '../workers/index.js';
 import type { MessageSender } from '../workers/sender.js';
@@ -65,6 +65,8 @@ export interface Core {
   db: Database;
   calendar: WorkingCalendar;
   directory: Directory;
+  /** Brings the directory up to date with edits made in other processes (app/directorySync.ts). */
+  directorySync?: DirectorySync;
   cases: CaseService;
   retriever: KnowledgeRetriever;
   triage: TriageDeps;
@@ -87,18 +89,25 @@ export async function buildCore(cfg: Config, logger: Logger, clock: Clock = syst
   });
   logger.info({ embedded: db.embedded, dataDir: db.embedded ? cfg.DATA_DIR : undefined }, 'database ready');
   try {
-    // Supervisors' directory edits (web console) apply over the file in every process.
-    const overrides = await applyDirectoryOverrides(db.pool, directory, logger);
-    if (overrides) logger.info({ overrides }, 'directory overrides applied');
+    // Supervisors' directory edits (web console) apply over the file in every process, now and as they are made.
+    const directorySync = await createDirectorySync(db.pool, directory, logger);
     // Messages kept for a chat configured since: released; what still waits: a warning per recipient.
     await checkWaitingMessages(db.pool, directory, cfg.OFFICE_CHAT_ID ?? null, logger);
+    // Membership fails closed: every staff chat nobody may act in, named once.
+    checkMembership(directory, { chatId: cfg.OFFICE_CHAT_ID ?? null, memberIds: cfg.OFFICE_MEMBER_IDS }, logger);
     const embedder = createEmbedder(cfg);
     const notes = await ingestBundledNotes(db.pool, embedder);
     logger.info({ added: notes.added, replaced: notes.replaced, unchanged: notes.unchanged }, 'policy notes indexed');
     const retriever = createRetriever({ pool: db.pool, embedder, budget: retrievalBudget(cfg), logger });
     const cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings: clockSettings(cfg), logger });
     const triage = buildTriageDeps(cfg, { directory, logger, retriever });
-    return { cfg, logger, clock, db, calendar, directory, cases, retriever, triage, close: () => db.close() };
+    return {
+      cfg, logger, clock, db, calendar, directory, directorySync, cases, retriever, triage,
+      close: () => {
+        directorySync.stop();
+        return db.close();
+      },
+    };
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
@@ -118,6 +127,11 @@ export interface StartOptions {
   /** Senders for channels other than Telegram (the terminal chat adds its own). */
   extraSenders?: Partial<Record<'terminal', MessageSender>>;
   botHandlers?: (core: Core, callbacks: CallbackCodec) => BotHandlers;
+  /**
+   * The app can no longer do its job and should end (today: Telegram polling stopped with 401 or 409).
+   * main() exits non-zero so the supervisor restarts it; without it the error is only logged.
+   */
+  onFatal?: (err: Error) => void;
 }
 
 export async function startApp(cfg: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
@@ -131,6 +145,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
     }
   }
   const core = await buildCore(cfg, logger);
+  core.directorySync?.start(cfg.DIRECTORY_REFRESH_MS);
   const running: RunningApp = { core, stop: async () => undefined };
   const redis = opts.role === 'console' ? null : new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
   redis?.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
@@ -157,6 +172,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         callbacks,
         residentMessagesPerMinute: cfg.RESIDENT_MESSAGES_PER_MINUTE,
         keyPrefix: cfg.QUEUE_PREFIX,
+        onPollingFailed: opts.onFatal,
         webhook: cfg.WEBHOOK_URL ? { url: cfg.WEBHOOK_URL, host: cfg.WEBHOOK_HOST, port: cfg.WEBHOOK_PORT, secretToken: cfg.WEBHOOK_SECRET } : undefined,
       });
       await running.bot.launch();
@@ -176,6 +192,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         logger,
         sweepEveryMs: cfg.SWEEP_EVERY_MS,
         outboxPollMs: cfg.OUTBOX_POLL_MS,
+        officeChatId: cfg.OFFICE_CHAT_ID ?? null,
         retention: { run: () => core.cases.retentionSweep() },
       });
     }
@@ -247,24 +264,34 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(cfg.LOG_LEVEL);
-  let app: RunningApp;
+  let app: RunningApp | undefined;
+  // Liveness: a bot that can no longer poll ends the process (exit 1) so its supervisor restarts it
+  // (compose `restart: unless-stopped`), rather than staying up and answering nobody.
+  let fatal: Error | undefined;
+  const onFatal = (err: Error) => {
+    if (fatal) return;
+    fatal = err;
+    logger.fatal({ err: { name: err.name, message: err.message } }, 'cannot carry on; exiting with code 1 for the supervisor to restart');
+    if (app) shutdown('fatal', 1);
+  };
   try {
-    app = await startApp(cfg, logger, { role, botHandlers: telegramHandlersFor });
+    app = await startApp(cfg, logger, { role, botHandlers: telegramHandlersFor, onFatal });
   } catch (err) {
     console.error(describeStartupError(err));
     process.exit(1);
   }
   logger.info({ role }, 'started; press Ctrl+C to stop');
-  const shutdown = (signal: string) => {
+  function shutdown(signal: string, code = 0) {
     logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
+    app!.stop().then(
+      () => process.exit(code),
       (err) => {
         logger.error({ err: (err as Error).message }, 'shutdown failed');
         process.exit(1);
       },
     );
-  };
+  }
+  if (fatal) shutdown('fatal', 1);
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

@@ -14,6 +14,7 @@ import type { Language } from '../kernel/language.js';
 import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
+import { migratedFrom } from '../cases/outboxRepository.js';
 import { sendDocument } from './document.js';
 import { renderReply, renderStaffResult } from './render.js';
 import { splitText } from './telegramSender.js';
@@ -21,6 +22,8 @@ import { splitText } from './telegramSender.js';
 /** What the Telegram conversations need of the app's core (app/main.ts's `Core` is one). */
 export interface BotServices extends ConversationServices {
   cfg: { CALLBACK_SECRET?: string; TELEGRAM_BOT_TOKEN?: string; OFFICE_CHAT_ID?: number; OFFICE_MEMBER_IDS: number[] };
+  /** Directory edits made in other processes, checked before each staff action (app/directorySync.ts). */
+  directorySync?: { refresh(): Promise<void> };
 }
 
 export interface BotHandlerDeps {
@@ -190,8 +193,9 @@ export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec)
   const officeChatId = core.cfg.OFFICE_CHAT_ID ?? null;
   if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');
   if (officeChatId !== null && core.cfg.OFFICE_MEMBER_IDS.length === 0) {
-    core.logger.warn('OFFICE_MEMBER_IDS is empty: every member of the office chat may act on cases');
+    core.logger.warn('OFFICE_MEMBER_IDS is empty: nobody may act in the office chat until it lists the staff’s user ids');
   }
+  const sync = core.directorySync;
   const staff = new StaffConversation({
     cases: core.cases,
     directory: core.directory,
@@ -200,7 +204,12 @@ export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec)
     officeChatId,
     officeMemberIds: core.cfg.OFFICE_MEMBER_IDS,
     logger: core.logger,
+    ...(sync ? { refreshDirectory: () => sync.refresh() } : {}),
   });
   const resident = residentConversationFor(core, officeChatId);
-  return createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger });
+  const handlers = createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger });
+  // The office's and the directory's groups, and a supergroup one of them became (bot/middleware/delivery.ts).
+  const served = (id: number) => id === officeChatId || core.directory.handlerForChat(id) !== undefined;
+  handlers.servesGroup = async (chatId) => served(chatId) || (await migratedFrom(core.db.pool, 'telegram', chatId)).some(served);
+  return handlers;
 }

@@ -4,7 +4,8 @@ import type { Logger } from '../kernel/logger.js';
 import type { Menus } from './menus.js';
 import { startWebhookServer, type WebhookServer } from './webhook.js';
 
-const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+// my_chat_member: the bot added back or unblocked (bot/middleware/delivery.ts).
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 export interface WebhookOptions {
   url?: string;
@@ -19,7 +20,20 @@ export interface Lifecycle {
   webhookPort(): number | undefined;
 }
 
-export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, webhook: WebhookOptions | undefined): Lifecycle {
+/**
+ * Called when polling ends by itself with an error telegraf does not retry (401: the token was revoked;
+ * 409: another process polls with the same token). The bot then receives nothing: the composition root
+ * ends the process with a non-zero code so that its supervisor (compose `restart:`) notices and restarts it.
+ */
+export type PollingFailed = (err: Error) => void;
+
+export function lifecycle(
+  bot: Telegraf<Context>,
+  menus: Menus,
+  log: Logger,
+  webhook: WebhookOptions | undefined,
+  onPollingFailed?: PollingFailed,
+): Lifecycle {
   let running: Promise<void> | undefined;
   let webhookServer: WebhookServer | undefined;
   return {
@@ -53,7 +67,9 @@ export function lifecycle(bot: Telegraf<Context>, menus: Menus, log: Logger, web
       }
       // telegraf's launch() only settles when polling ends, so it runs in the background.
       running = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
-        log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'telegram polling stopped with an error');
+        const code = (err as { code?: unknown })?.code;
+        log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, code } }, 'telegram polling stopped with an error');
+        onPollingFailed?.(err instanceof Error ? err : new Error(String(err)));
       });
       log.info('telegram bot started (polling)');
     },

@@ -18,12 +18,13 @@ import { callbacks } from './callbacks.js';
 import { commands } from './commands.js';
 import { content, DEFAULT_MAX_TEXT_LENGTH } from './content.js';
 import { errorHandler } from './errorHandler.js';
-import { lifecycle, type WebhookOptions } from './lifecycle.js';
+import { lifecycle, type PollingFailed, type WebhookOptions } from './lifecycle.js';
 import { createMenus } from './menus.js';
 import { rateLimit } from './middleware/admission.js';
 import { crisisRulesCheck, type EmergencyCheck } from './middleware/emergency.js';
 import { language, languageCache } from './middleware/language.js';
 import { chatOrder, dedupe } from './middleware/ordering.js';
+import { chatMembership, directReplyRetry, servedGroupsOnly } from './middleware/delivery.js';
 import type { BotHandlers } from './types.js';
 
 export type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
@@ -58,6 +59,8 @@ export interface TelegramBotOptions {
   clock?: Clock;
   /** WEBHOOK_URL/WEBHOOK_HOST/WEBHOOK_PORT/WEBHOOK_SECRET: when `url` is set, launch() serves a webhook (secret required) instead of polling. */
   webhook?: WebhookOptions;
+  /** Polling ended with an error telegraf does not retry (401 revoked token, 409 another poller): see lifecycle.ts. */
+  onPollingFailed?: PollingFailed;
 }
 
 export interface TelegramBot {
@@ -88,6 +91,10 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   const languages = languageCache({ redis, keyPrefix, redisTimeoutMs, log });
   const emergency = opts.emergency ?? crisisRulesCheck;
 
+  // First: every reply of this update, an emergency's numbers included, waits out a 429 instead of being lost.
+  bot.use(directReplyRetry({ log }));
+  bot.use(chatMembership({ pool, clock: opts.clock ?? systemClock, log }));
+  bot.use(servedGroupsOnly({ serves: handlers.servesGroup?.bind(handlers), log }));
   bot.use(chatOrder({ emergency, log }));
   bot.use(
     dedupe({
@@ -111,7 +118,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   return {
     bot,
     callbacks: codec,
-    ...lifecycle(bot, menus, log, opts.webhook),
+    ...lifecycle(bot, menus, log, opts.webhook, opts.onPollingFailed),
     handleUpdate: (update) => bot.handleUpdate(update),
     ...menus,
   };

@@ -7,7 +7,7 @@ import { Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../kernel/logger.js';
 import type { Language } from '../kernel/language.js';
-import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
+import { ChatMigratedError, ChatUnreachableError, PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
 import { isCallbackAction } from '../conversation/actions.js';
 import type { CallbackCodec } from './callbackData.js';
 import { t } from '../i18n/index.js';
@@ -104,7 +104,8 @@ export class TelegramSender implements MessageSender {
     if (typeof msg.message.replaces === 'number') return this.replace(msg, msg.message.replaces, text);
     const parts = splitText(text);
     let lastId: number | undefined;
-    for (let i = 0; i < parts.length; i++) {
+    // Parts an earlier attempt delivered are not sent again: the resident reads each once, in order.
+    for (let i = Math.min(msg.partsSent ?? 0, parts.length - 1); i < parts.length; i++) {
       const last = i === parts.length - 1;
       try {
         const sent = await this.telegram.sendMessage(msg.chatId, parts[i]!, {
@@ -115,6 +116,7 @@ export class TelegramSender implements MessageSender {
       } catch (err) {
         throw this.mapError(err, msg);
       }
+      if (!last) await msg.onPartSent?.(i + 1);
     }
     return lastId === undefined ? {} : { externalMessageId: lastId };
   }
@@ -153,7 +155,16 @@ export class TelegramSender implements MessageSender {
       const seconds = Number(err.parameters?.retry_after);
       return new RetryAfterError(Number.isFinite(seconds) && seconds > 0 ? seconds : 1);
     }
-    if (err.code === 403 || (err.code === 400 && /chat not found|user not found|chat_id is empty|PEER_ID_INVALID/i.test(description))) {
+    const migratedTo = Number(err.parameters?.migrate_to_chat_id);
+    if (err.code === 400 && Number.isSafeInteger(migratedTo) && migratedTo !== 0) {
+      this.logger?.warn({ outboxId: msg.outboxId, chatId: msg.chatId, migratedTo }, 'telegram: the group became a supergroup; sending to its new id');
+      return new ChatMigratedError(migratedTo);
+    }
+    if (err.code === 403) {
+      this.logger?.warn({ outboxId: msg.outboxId, chatId: msg.chatId, description }, 'telegram: the bot was removed or blocked; the chat is unreachable');
+      return new ChatUnreachableError(`telegram ${err.code}: ${description}`);
+    }
+    if (err.code === 400 && /chat not found|user not found|chat_id is empty|PEER_ID_INVALID/i.test(description)) {
       this.logger?.info({ outboxId: msg.outboxId, code: err.code, description }, 'telegram refused the chat permanently');
       return new PermanentSendError(`telegram ${err.code}: ${description}`);
     }

@@ -26,6 +26,8 @@ import { isLanguage, t } from '../i18n/index.js';
 
 /** The office group's chat id when none is configured: only this process ever sees it. */
 export const TERMINAL_OFFICE_CHAT_ID = -1;
+/** The terminal's stand-in for a handler's member when the directory lists none (see main()). */
+const TERMINAL_STAFF_ID = 0;
 export const TERMINAL_RESIDENT_CHAT_ID = 1;
 const DRAIN_TIMEOUT_MS = 10_000;
 const RESIDENT_COMMANDS: readonly ResidentCommand[] = ['start', 'status', 'withdraw', 'help', 'privacy'];
@@ -199,7 +201,7 @@ export class TerminalChat {
     const c = await this.core.cases.getCase(ref);
     if (!c.handlerKind || !c.handlerId) throw new AppError('no_handler', `Case ${ref} has no handler yet`);
     const h = this.core.directory.handler(c.handlerKind, c.handlerId);
-    return { kind: 'handler', id: String(h?.memberIds[0] ?? 'terminal'), handler: { kind: c.handlerKind, id: c.handlerId } };
+    return { kind: 'handler', id: String(h?.memberIds[0] ?? TERMINAL_STAFF_ID), handler: { kind: c.handlerKind, id: c.handlerId } };
   }
 
   /** Waits until the outbox rows this terminal prints have gone out (or a time limit passes). */
@@ -246,6 +248,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 1;
   }
   chat.attach(app.core);
+  // Membership fails closed; the terminal plays the staff, so in this process (no Telegram input) each
+  // group with no members listed gets the terminal's stand-in (user id 0, which no Telegram user has).
+  for (const h of [...app.core.directory.departments, ...app.core.directory.organizations]) {
+    if (h.memberIds.length === 0) h.memberIds = [TERMINAL_STAFF_ID];
+  }
   const channels = printsGroups ? ['terminal', 'telegram'] : ['terminal'];
   const tty = process.stdin.isTTY === true;
   out(t(lang, 'conversation.welcome'));

@@ -25,4 +25,6 @@ export interface BotHandlers {
    * when the command is not one the handler knows; the bot then stays quiet unless it was addressed.
    */
   onGroupCommand?(ctx: TextContext, command: string, args: string, lang: Language): Promise<boolean>;
+  /** Whether the bot works in this group (the office's, a directory entry's); elsewhere it stays silent. Absent: every group. */
+  servesGroup?(chatId: number): boolean | Promise<boolean>;
 }

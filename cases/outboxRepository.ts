@@ -29,3 +29,88 @@ export async function enqueueOutbox(q: Queryable, row: OutboxRow): Promise<boole
   );
   return (res.rowCount ?? 0) > 0;
 }
+
+/*
+ * What Telegram said about a chat (db/migrations/20261206T0940_delivery.sql), for every process: a
+ * group's new supergroup id, and chats that removed or blocked the bot.
+ */
+
+/**
+ * A group became a supergroup: remembers the new id, moves the old chat's pending rows to it and, for a
+ * handler's group, stores the new id as the directory's chat (the override the console edits, so every
+ * process has it at its next start; rows written meanwhile for the old id follow `migrated_to`). The
+ * office chat comes from OFFICE_CHAT_ID: the caller tells the operator to change it. Returns the moved
+ * rows and the handlers whose chat changed.
+ */
+export async function recordChatMigration(
+  q: Queryable,
+  channel: string,
+  fromChatId: number,
+  toChatId: number,
+  now: Date,
+): Promise<{ moved: number[]; handlers: Array<{ kind: string; id: string }>; office: boolean }> {
+  await q.query(
+    `INSERT INTO chat_delivery (channel, chat_id, migrated_to) VALUES ($1, $2, $3)
+     ON CONFLICT (channel, chat_id) DO UPDATE SET migrated_to = EXCLUDED.migrated_to`,
+    [channel, fromChatId, toChatId],
+  );
+  const res = await q.query<{ id: number; recipient: string | null }>(
+    `UPDATE outbox SET chat_id = $3 WHERE channel = $1 AND chat_id = $2 AND status = 'pending' RETURNING id, recipient`,
+    [channel, fromChatId, toChatId],
+  );
+  const handlers = new Map<string, { kind: string; id: string }>();
+  let office = false;
+  for (const r of res.rows) {
+    const m = /^handler:(department|organization):(.+)$/.exec(r.recipient ?? '');
+    if (m) handlers.set(`${m[1]}:${m[2]}`, { kind: m[1]!, id: m[2]! });
+    if (r.recipient === 'office') office = true;
+  }
+  for (const h of handlers.values()) {
+    await q.query(
+      `INSERT INTO directory_overrides (handler_kind, handler_id, telegram_chat_id, updated_at, updated_by) VALUES ($1, $2, $3, $4, 'telegram:migrate')
+       ON CONFLICT (handler_kind, handler_id) DO UPDATE SET telegram_chat_id = EXCLUDED.telegram_chat_id, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+      [h.kind, h.id, toChatId, now],
+    );
+  }
+  return { moved: res.rows.map((r) => Number(r.id)).sort((a, b) => a - b), handlers: [...handlers.values()], office };
+}
+
+/**
+ * The chat removed or blocked the bot: it is unreachable from `now`, and its pending messages wait
+ * until `retryAt` (a later try, or the chat coming back, sends them). True the first time, when the
+ * office should be told; false while it already was unreachable.
+ */
+export async function markChatUnreachable(q: Queryable, channel: string, chatId: number, reason: string, now: Date, retryAt: Date): Promise<boolean> {
+  const res = await q.query(
+    `INSERT INTO chat_delivery (channel, chat_id, unreachable_since, unreachable_reason) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (channel, chat_id) DO UPDATE SET unreachable_since = EXCLUDED.unreachable_since, unreachable_reason = EXCLUDED.unreachable_reason
+       WHERE chat_delivery.unreachable_since IS NULL
+     RETURNING chat_id`,
+    [channel, chatId, now, reason.slice(0, 300)],
+  );
+  await q.query(
+    `UPDATE outbox SET not_before = GREATEST(not_before, $3) WHERE channel = $1 AND chat_id = $2 AND status = 'pending'`,
+    [channel, chatId, retryAt],
+  );
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** The chat works again (a send went through, or the bot was added back / unblocked): its waiting messages are due now. Returns their ids. */
+export async function markChatReachable(q: Queryable, channel: string, chatId: number, now: Date): Promise<number[]> {
+  const res = await q.query(
+    `UPDATE chat_delivery SET unreachable_since = NULL, unreachable_reason = NULL WHERE channel = $1 AND chat_id = $2 AND unreachable_since IS NOT NULL RETURNING chat_id`,
+    [channel, chatId],
+  );
+  if (!res.rowCount) return [];
+  const rows = await q.query<{ id: number }>(
+    `UPDATE outbox SET not_before = $3 WHERE channel = $1 AND chat_id = $2 AND status = 'pending' AND not_before > $3 RETURNING id`,
+    [channel, chatId, now],
+  );
+  return rows.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** The ids of groups that became `chatId` (a supergroup upgraded from them). */
+export async function migratedFrom(q: Queryable, channel: string, chatId: number): Promise<number[]> {
+  const res = await q.query<{ chat_id: number }>(`SELECT chat_id FROM chat_delivery WHERE channel = $1 AND migrated_to = $2`, [channel, chatId]);
+  return res.rows.map((r) => Number(r.chat_id));
+}

@@ -91,11 +91,16 @@ export const ACTION_LABEL: Record<string, string> = {
   urgent: 'console.action.urgent',
 };
 
+/** Confirmations that are a sentence of their own rather than "{action} done". */
+const DONE_TEXT: Record<string, string> = { 'consent-asked': 'console.done.consent_asked' };
+
 /** The confirmation after an action's redirect (`?done=approve&ref=…`), or null. */
 export function flashDone(c: Ctx): string | null {
   const done = c.req.query.get('done');
   const ref = c.req.query.get('ref');
-  return done && ACTION_LABEL[done] && ref && isRef(ref) ? tr(c.view, 'console.done', { ref, action: tr(c.view, ACTION_LABEL[done]!) }) : null;
+  if (!done || !ref || !isRef(ref)) return null;
+  if (DONE_TEXT[done]) return tr(c.view, DONE_TEXT[done]!, { ref });
+  return ACTION_LABEL[done] ? tr(c.view, 'console.done', { ref, action: tr(c.view, ACTION_LABEL[done]!) }) : null;
 }
 
 /** The request context: cookies, language (cookie, else 简体) and the session, if any. */

@@ -5,7 +5,8 @@
  * Every action is authorised against the database by CaseService with the actor this class builds
  * from the chat and the user (never from the button alone): office actions need the office chat and a
  * user in OFFICE_MEMBER_IDS; handler actions need the handler's own chat, and CaseService checks the
- * open referral and the handler's memberIds (or, with none listed, trusts membership of that chat).
+ * open referral and the handler's memberIds. Membership fails closed: an empty list means nobody may
+ * act in that chat (answered with `security.no_members`), never that everyone in it may.
  * A two-step action (a question, a reason, a note) keeps its pending step per (chat, user) in the
  * conversation store (conversation/staffPrompts.ts: which texts answer it, /cancel).
  */
@@ -85,8 +86,13 @@ export interface StaffConversationDeps {
   pool: Queryable;
   clock: Clock;
   officeChatId: number | null;
-  /** OFFICE_MEMBER_IDS; empty → every member of the office chat is trusted (as for handlers without memberIds). */
+  /** OFFICE_MEMBER_IDS; empty → nobody may act in the office chat (fails closed, as for handlers without memberIds). */
   officeMemberIds: readonly number[];
+  /**
+   * Brings the directory up to date with edits other processes made (members, chats), before any staff
+   * input is authorised against it (app/directorySync.ts). Absent: the directory as loaded.
+   */
+  refreshDirectory?: () => Promise<void>;
   logger?: Logger;
   /** How long a pending question/reason waits for its text (default 30 minutes). */
   pendingTtlMs?: number;
@@ -138,6 +144,7 @@ export class StaffConversation {
   // Buttons
 
   async onCallback(cb: StaffCallbackInput): Promise<StaffResult> {
+    await this.deps.refreshDirectory?.();
     const role = this.roleOf(cb.chatId);
     const parts = splitRef(cb.ref);
     if (!parts) return this.refuse('bot.callback.invalid');
@@ -145,7 +152,7 @@ export class StaffConversation {
     const key = `tg:cb:${cb.callbackId}`;
     if (OFFICE_ACTIONS.has(cb.action)) {
       if (role?.kind !== 'office') return this.refuse('staff.denied.wrong_chat');
-      if (!this.isOfficeMember(cb.userId)) return this.refuse('staff.denied.not_member');
+      if (!this.isOfficeMember(cb.userId)) return this.refuse(this.deps.officeMemberIds.length ? 'staff.denied.not_member' : 'security.no_members');
       const actor = { kind: 'office' as const, id: String(cb.userId) };
       const opts = { expectedVersion: cb.version, idempotencyKey: key };
       return this.attempt(ref, role, async () => {
@@ -175,7 +182,7 @@ export class StaffConversation {
     if (HANDLER_ACTIONS.has(cb.action)) {
       if (role?.kind !== 'handler') return this.refuse('staff.denied.wrong_chat');
       if (arg !== null) return this.refuse('bot.callback.invalid');
-      if (!this.isHandlerMember(role.handler, cb.userId)) return this.refuse('staff.denied.not_member');
+      if (!this.isHandlerMember(role.handler, cb.userId)) return this.refuse(role.handler.memberIds.length ? 'staff.denied.not_member' : 'security.no_members');
       const actor = this.handlerActor(role, cb.userId);
       return this.attempt(ref, role, async () => {
         if (cb.action === 'accept') {
@@ -203,6 +210,7 @@ export class StaffConversation {
    * (ordinary group chatter — stay quiet). Which texts answer a prompt: conversation/staffPrompts.ts.
    */
   async onText(m: StaffTextInput): Promise<StaffResult | null> {
+    await this.deps.refreshDirectory?.();
     const role = this.roleOf(m.chatId);
     if (!role) return null;
     const bound = await this.prompts.bind(m);
@@ -273,7 +281,9 @@ export class StaffConversation {
     const command = m.command.toLowerCase();
     if (command === 'cancel') return this.cancel(m);
     if (!(STAFF_COMMANDS as readonly string[]).includes(command)) return null;
+    await this.deps.refreshDirectory?.();
     const role = this.roleOf(m.chatId);
+    if (role?.kind === 'office' && this.deps.officeMemberIds.length === 0) return { messages: [{ key: 'security.no_members' }] };
     if (role?.kind !== 'office' || !this.isOfficeMember(m.userId)) {
       return role ? { messages: [{ key: 'staff.command.office_only' }] } : null;
     }
@@ -364,12 +374,13 @@ export class StaffConversation {
     return h ? { kind: 'handler', handler: h, id: this.deps.directory.handlerId(h) } : null;
   }
 
+  // Fails closed: an empty list lets nobody act (issue 13).
   private isOfficeMember(userId: number): boolean {
-    return this.deps.officeMemberIds.length === 0 || this.deps.officeMemberIds.includes(userId);
+    return this.deps.officeMemberIds.includes(userId);
   }
 
   private isHandlerMember(h: Handler, userId: number): boolean {
-    return h.memberIds.length === 0 || h.memberIds.includes(userId);
+    return h.memberIds.includes(userId);
   }
 
   private handlerActor(role: Extract<Role, { kind: 'handler' }>, userId: number): HandlerActor {

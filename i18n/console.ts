@@ -118,6 +118,11 @@ export const messages: Catalogue = {
   'console.field.note': m('说明（理由为“其他”时必填）', '說明（理由為「其他」時必填）', 'Note (required for “other”)'),
   'console.field.reassign_note': m('改派说明（可选）', '改派說明（可選）', 'Note (optional)'),
   'console.done': m('{ref}：已{action}。', '{ref}：已{action}。', '{ref}: {action} done.'),
+  'console.done.consent_asked': m(
+    '{ref}：已请群众确认是否同意转介给该组织；群众同意前不会发送任何内容。',
+    '{ref}：已請群眾確認是否同意轉介給該組織；群眾同意前不會發送任何內容。',
+    '{ref}: the resident has been asked whether they agree to this organization; nothing is sent to it until they do.',
+  ),
   'console.approve.to': m('转办给：{handler}', '轉辦給：{handler}', 'Refer to: {handler}'),
   'console.approve.no_handler': m('尚无建议单位，请先改派。', '尚無建議單位，請先改派。', 'No proposed handler yet: reassign first.'),
   'console.handler.capacity': m('{name}（{load}/{capacity}）', '{name}（{load}/{capacity}）', '{name} ({load}/{capacity})'),

@@ -3,11 +3,13 @@ import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
 import { messages as consoleTexts } from './console.js';
+import { messages as delivery } from './delivery.js';
 import { messages as conversation } from './conversation.js';
 import { messages as knowledge } from './knowledge.js';
 import { messages as privacy } from './privacy.js';
 import { messages as redaction } from './redaction.js';
 import { messages as safety } from './safety.js';
+import { messages as security } from './security.js';
 import { messages as staff } from './staff.js';
 import { messages as triage } from './triage.js';
 import type { Catalogue } from './types.js';
@@ -17,10 +19,10 @@ export type { Catalogue, Localized } from './types.js';
 export { isLanguage, LANGUAGES } from '../kernel/language.js';
 
 /** Each area's file on its own, so a test can find a key two areas both define (the later would silently win). */
-export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, consent, console: consoleTexts, conversation, knowledge, privacy, redaction, safety, staff, triage };
+export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, consent, console: consoleTexts, conversation, delivery, knowledge, privacy, redaction, safety, security, staff, triage };
 
 /** The one catalogue: every user-facing text in zh-Hans, zh-Hant and en. */
-export const catalogue: Catalogue = { ...bot, ...cases, ...consent, ...consoleTexts, ...conversation, ...knowledge, ...privacy, ...redaction, ...safety, ...staff, ...triage };
+export const catalogue: Catalogue = { ...bot, ...cases, ...consent, ...consoleTexts, ...conversation, ...delivery, ...knowledge, ...privacy, ...redaction, ...safety, ...security, ...staff, ...triage };
 
 export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(catalogue, key);

@@ -54,6 +54,8 @@ export interface StartWorkersOptions {
   batchSize?: number;
   /** Run one sweep right after start, so work left from before a restart goes out at once (default true). */
   sweepOnStart?: boolean;
+  /** OFFICE_CHAT_ID: told once when a chat removes or blocks the bot (workers/chatErrors.ts). */
+  officeChatId?: number | null;
   /** The retention policy's sweep (workers/retention.ts); without it the repeatable job is removed. */
   retention?: RetentionOptions;
 }
@@ -108,6 +110,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
       limiter: opts.limits === false ? undefined : new SendRateLimiter(queues.connection, opts.prefix, opts.limits ?? TELEGRAM_LIMITS),
       maxAttempts: opts.maxAttempts ?? 5,
       leaseMs: opts.leaseMs ?? 120_000,
+      officeChatId: opts.officeChatId,
     }),
   );
   registry.register('outbox-poll', async () => requeueDueOutbox(opts.pool, opts.clock.now(), enqueue));

@@ -9,7 +9,8 @@ import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
 import { txQuery } from './db.js';
 import type { SendRateLimiter } from './rateLimit.js';
 import type { JobContext, JobHandler, JobPayload } from './registry.js';
-import { PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from './sender.js';
+import { ChatMigratedError, ChatUnreachableError, PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from './sender.js';
+import { chatMigrated, chatUnreachable, reachableAgain } from './chatErrors.js';
 
 export const OUTBOX_JOB = 'outbox-deliver';
 export const outboxJobId = (id: number): string => `outbox-${id}`;
@@ -66,6 +67,10 @@ const rowSchema = z.object({
   language: z.enum(['zh-Hans', 'zh-Hant', 'en']),
   message: messageSchema,
   attempts: z.number(),
+  parts_sent: z.number().default(0),
+  recipient: z.string().nullable().default(null),
+  migrated_to: z.preprocess((v) => (v === null || v === undefined ? null : Number(v)), z.number().nullable()),
+  unreachable: z.boolean().default(false),
 });
 
 export interface OutboxDeps {
@@ -81,6 +86,10 @@ export interface OutboxDeps {
   maxAttempts: number;
   /** How long a claim protects a row being sent; a killed process's claim expires after this. */
   leaseMs: number;
+  /** OFFICE_CHAT_ID: where "a chat is unreachable" is said (once per episode). */
+  officeChatId?: number | null;
+  /** How long an unreachable chat's messages wait before the next try (default 15 min). */
+  unreachableRetryMs?: number;
 }
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
@@ -95,7 +104,9 @@ const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
     AND (chat_kind <> 'private' OR NOT EXISTS (
       SELECT 1 FROM outbox e
       WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.id < outbox.id AND e.not_before <= $4))
-  RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts`;
+  RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts, parts_sent, recipient,
+    (SELECT d.migrated_to FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id) AS migrated_to,
+    EXISTS (SELECT 1 FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id AND d.unreachable_since IS NOT NULL) AS unreachable`;
 
 // Why a claim failed: a row still pending, due and unclaimed was held back by an earlier message to
 // its chat (which may have gone out since): try again shortly. Otherwise there is nothing to do.
@@ -111,6 +122,7 @@ const isNamed = (err: unknown, name: string): boolean => err instanceof Error &&
 /** The 'outbox-deliver' handler: re-read, claim, pace, send, mark. Running it twice sends once. */
 export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'outbox-deliver'>> {
   const { pool, logger } = deps;
+  const chatDeps = { ...deps, enqueue: (ids: number[]) => enqueueOutbox(deps.queue, ids) };
   // One statement of the consent checks on its own transaction, as txQuery does (workers/db.ts).
   const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => (pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn));
 
@@ -172,6 +184,8 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       return markFailed(`malformed outbox row: ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.code})`).join(', ')}`, false);
     }
     const row = parsed.data;
+    // A group that became a supergroup: rows written for its old id go to the new one.
+    if (row.migrated_to !== null) row.chat_id = await chatMigrated.follow(pool, row, lease);
     const msg: OutgoingMessage = {
       outboxId: row.id,
       channel: row.channel,
@@ -180,6 +194,8 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       language: row.language,
       message: row.message,
       caseId: row.case_id,
+      partsSent: row.parts_sent,
+      onPartSent: async (n) => void (await txQuery(pool, `UPDATE outbox SET parts_sent = $3 WHERE id = $1 AND claim_token = $2`, [outboxId, lease, n])),
     };
 
     if (deps.limiter) {
@@ -209,6 +225,15 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
         await release(`retry_after ${e.retryAfterSeconds}s (${scope})`);
         await deps.limiter?.pause(scope, row.chat_id, ms);
         return postpone(scope, ms);
+      }
+      if (err instanceof ChatMigratedError || isNamed(err, 'ChatMigratedError')) {
+        await chatMigrated.record(chatDeps, row, (err as ChatMigratedError).toChatId);
+        await release('chat migrated');
+        return postpone('chat', 1);
+      }
+      if (err instanceof ChatUnreachableError || isNamed(err, 'ChatUnreachableError')) {
+        await chatUnreachable(chatDeps, row, (err as Error).message, release);
+        return 'skipped';
       }
       if (err instanceof PermanentSendError || isNamed(err, 'PermanentSendError')) {
         return markFailed((err as Error).message, true);
@@ -245,6 +270,7 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
         await new Promise((r) => setTimeout(r, 200 * attempt));
       }
     }
+    if (row.unreachable) await reachableAgain(chatDeps, row);
     logger.debug({ outboxId, caseId: row.case_id, chatKind: row.chat_kind, key: row.message.key }, 'outbox message sent');
     return 'sent';
   };

@@ -10,6 +10,10 @@ export interface OutgoingMessage {
   language: Language;
   message: OutboxMessage;
   caseId: number | null;
+  /** Parts of a long text already delivered by an earlier attempt: sending resumes after them. */
+  partsSent?: number;
+  /** Called after each part but the last is delivered, so a failure later resumes from the next part. */
+  onPartSent?(partsSent: number): Promise<void>;
 }
 
 /** The port the outbox dispatcher sends through; the Telegram adapter lives in bot/. */
@@ -37,5 +41,25 @@ export class PermanentSendError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PermanentSendError';
+  }
+}
+
+/**
+ * The chat removed the bot or the user blocked it (Telegram's 403): nothing can be delivered for now,
+ * but the messages are kept (pending) and go out once the chat works again. A PermanentSendError for
+ * callers that only know that one.
+ */
+export class ChatUnreachableError extends PermanentSendError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChatUnreachableError';
+  }
+}
+
+/** The group became a supergroup with a new id: send there (and remember it) instead. */
+export class ChatMigratedError extends Error {
+  constructor(public readonly toChatId: number) {
+    super(`chat migrated to ${toChatId}`);
+    this.name = 'ChatMigratedError';
   }
 }

@@ -158,7 +158,7 @@ export function checkHandlerFor(deps: CaseDeps, c: CaseRecord, kind: HandlerKind
 
 /**
  * A handler actor may act only on a case with an open referral to their handler, and must be one of its
- * members (memberIds); a handler with no members listed is authorised by the chat the action came from.
+ * members (memberIds). Fails closed: a handler with no members listed lets nobody act (issue 13).
  */
 async function authorizeActor(deps: CaseDeps, tx: CaseRepositories, c: CaseRecord, actor: HandlerActor): Promise<ReferralRecord> {
   if (actor.kind !== 'handler') throw new ForbiddenError('Only the handler holding the case may do this');
@@ -170,7 +170,7 @@ async function authorizeActor(deps: CaseDeps, tx: CaseRepositories, c: CaseRecor
   const h = deps.directory.handler(referral.handlerKind, referral.handlerId);
   if (!h) throw new ForbiddenError(`Handler ${referral.handlerId} is no longer in the directory`);
   const userId = Number(actor.id);
-  if (h.memberIds.length > 0 ? !h.memberIds.includes(userId) : !actor.handler) {
+  if (!h.memberIds.includes(userId)) {
     throw new ForbiddenError(`User ${actor.id} is not a member of ${referral.handlerKind} ${referral.handlerId}`);
   }
   return referral;

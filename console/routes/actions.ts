@@ -2,7 +2,7 @@ import { IllegalTransitionError, ValidationError } from '../../kernel/errors.js'
 import type { CaseService } from '../../cases/caseService.js';
 import { exceedsCapacity, REFUSAL_KEYS, REFUSAL_STATUS, refusalOf } from '../../cases/policy.js';
 import { isRef } from '../../cases/refs.js';
-import { NOT_ACCEPTED_REASONS, type HandlerKind, type NotAcceptedReason } from '../../cases/types.js';
+import { NOT_ACCEPTED_REASONS, REVIEW_QUEUE_STATUSES, type HandlerKind, type NotAcceptedReason } from '../../cases/types.js';
 import type { Session } from '../auth.js';
 import { localPath, redirect } from '../http.js';
 import { ACTION_LABEL, HttpError, requireOffice, type Ctx, type RouteEnv, type Routes } from '../request.js';
@@ -66,11 +66,15 @@ export function actionRoutes(r: Routes, { deps }: RouteEnv): void {
       idempotencyKey: idem && /^[A-Za-z0-9_-]{8,40}$/.test(idem) ? `console:${s.user.id}:${idem}` : undefined,
     };
     const actor = { kind: 'office' as const, id: `console:${s.user.username}` };
+    let done = action;
     try {
       switch (action) {
-        case 'approve':
-          await cases.approveReferral(ref, actor, opts);
+        case 'approve': {
+          // An organization the resident has not agreed to is first put to them: say so, not "approved".
+          const after = await cases.approveReferral(ref, actor, opts);
+          if (REVIEW_QUEUE_STATUSES.includes(after.status)) done = 'consent-asked';
           break;
+        }
         case 'reassign':
           await reassign(c, s, ref, actor, opts);
           break;
@@ -96,6 +100,6 @@ export function actionRoutes(r: Routes, { deps }: RouteEnv): void {
     logger.info({ user: s.user.username, action, ref }, 'console action');
     const back = localPath(req.form.get('back'), `/cases/${ref}`);
     const sep = back.includes('?') ? '&' : '?';
-    return redirect(`${back}${sep}done=${action}&ref=${ref}`);
+    return redirect(`${back}${sep}done=${done}&ref=${ref}`);
   });
 }

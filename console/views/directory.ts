@@ -23,7 +23,7 @@ ${h.kind === 'organization' ? html`<label for="con-${key}">${tr(v, 'console.dir.
 <button type="submit">${tr(v, 'console.dir.save', { name })}</button></form></td>`
       : html`<td>${h.capacity}</td><td>${h.memberIds.join(', ') || '—'}</td>`;
     return html`<tr id="row-${key}"${data.errorFor === key ? raw(' class="has-error"') : ''}>
-<th scope="row">${name}${h.kind === 'organization' && h.sample ? html` <small>(sample)</small>` : ''}</th>
+<th scope="row">${name}${h.kind === 'organization' && h.sample ? html` <small>(sample)</small>` : ''}${h.memberIds.length === 0 ? html` <span class="badge urgent no-members">${tr(v, 'security.dir.no_members')}</span>` : ''}</th>
 <td>${h.kind === 'organization' ? h.services.map((s) => label(v, 'console.service', s)).join('、') : h.matters.slice(0, 3).join('、') + '…'}</td>
 <td class="num${over ? ' overdue' : ''}">${load} / ${h.capacity}${over ? html` <span class="badge urgent">${tr(v, 'console.dir.over')}</span>` : ''}</td>
 <td>${h.telegramChatId ?? tr(v, 'console.dir.chat_missing')}</td>
@@ -34,6 +34,7 @@ ${editable}
   const body = html`${flash('ok', data.ok)}${flash('error', data.error)}
 <p>${tr(v, 'console.dir.note')}</p>
 ${waitingSection(v, data.waiting ?? [])}
+${noMembersSection(v)}
 <h2 id="h-departments">${tr(v, 'console.dir.departments')}</h2>
 <div class="table-wrap"><table id="dir-departments" aria-labelledby="h-departments">${head}<tbody>${v.directory.departments.map(row)}</tbody></table></div>
 <h2 id="h-organizations">${tr(v, 'console.dir.organizations')}</h2>
@@ -56,5 +57,15 @@ function waitingSection(v: ViewContext, waiting: WaitingGroup[]): Html {
 ${waiting.length === 0
     ? html`<p>${tr(v, 'safety.waiting.none')}</p>`
     : html`<p>${tr(v, 'safety.waiting.note')}</p><div class="table-wrap"><table id="dir-waiting" aria-labelledby="h-waiting"><thead><tr><th scope="col">${tr(v, 'safety.waiting.recipient')}</th><th scope="col">${tr(v, 'safety.waiting.reason')}</th><th scope="col" class="num">${tr(v, 'safety.waiting.count')}</th><th scope="col">${tr(v, 'safety.waiting.since')}</th></tr></thead><tbody>${rows}</tbody></table></div>`}
+</section>`;
+}
+
+/** Membership fails closed: the units whose group nobody may act in until members are listed. */
+function noMembersSection(v: ViewContext): Html {
+  const empty = [...v.directory.departments, ...v.directory.organizations].filter((h) => h.memberIds.length === 0);
+  return html`<section id="no-members" aria-labelledby="h-no-members"><h2 id="h-no-members">${tr(v, 'security.dir.no_members_title')}</h2>
+${empty.length === 0
+    ? html`<p>${tr(v, 'security.dir.no_members_none')}</p>`
+    : html`<p>${tr(v, 'security.dir.no_members_note')}</p><ul id="dir-no-members">${empty.map((h) => html`<li><a href="#row-${h.kind}-${v.directory.handlerId(h)}">${h.names[v.lang]}</a></li>`)}</ul>`}
 </section>`;
 }

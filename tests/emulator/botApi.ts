@@ -111,8 +111,14 @@ export interface BotApiEmulator {
   holdNext(method: string): { arrived: Promise<Record<string, any>>; release(): void };
   /** Sets who is a member of `chatId` (getChatMember answers "member" for them, "left" for others). */
   members(chatId: number, userIds: number[], status?: 'member' | 'administrator' | 'creator'): void;
-  /** The user blocked the bot: every send to this chat gets 403 from now on. */
-  block(chatId: number): void;
+  /** The user blocked the bot (or a group removed it: pass its description): every send to this chat gets 403 from now on. */
+  block(chatId: number, description?: string): void;
+  /** The user unblocked the bot (or the group added it back): sends work again. */
+  unblock(chatId: number): void;
+  /** The group became supergroup `toChatId`: every send to `fromChatId` gets 400 with parameters.migrate_to_chat_id. */
+  migrate(fromChatId: number, toChatId: number): void;
+  /** After `after` more sends (send*, edit*, delete) to `chatId` succeed, the next `times` fail with `error` (e.g. a 429 with retry_after). */
+  failChat(chatId: number, error: ApiErrorSpec, times?: number, after?: number): void;
   /** Commands as set by setMyCommands, by scope and language_code ('' = default). */
   commands(languageCode?: string, scope?: Record<string, unknown>): Array<{ command: string; description: string }> | undefined;
   /** The message the bot sent as `messageId` in `chatId`, in its current (possibly edited) form. */
@@ -169,7 +175,9 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
   const failures = new Map<string, ApiErrorSpec[]>();
   const holds = new Map<string, Array<{ arrive: (payload: Record<string, any>) => void; released: Promise<void> }>>();
   const memberships = new Map<number, Map<number, string>>();
-  const blocked = new Set<number>();
+  const blocked = new Map<number, string>();
+  const migrations = new Map<number, number>();
+  const chatFailures = new Map<number, { error: ApiErrorSpec; left: number; pass: number }>();
   const commandSets = new Map<string, Array<{ command: string; description: string }>>();
   const messageCounters = new Map<number, number>();
   const botMessages = new Map<string, Record<string, any>>();
@@ -267,7 +275,11 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
     if (raw === undefined || raw === null || raw === '') throw bad('chat_id is empty');
     const id = typeof raw === 'number' ? raw : Number(raw);
     if (!Number.isSafeInteger(id)) throw bad('chat not found');
-    if (blocked.has(id)) throw new ApiFailure({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    if (blocked.has(id)) throw new ApiFailure({ error_code: 403, description: blocked.get(id)! });
+    const to = migrations.get(id);
+    if (to !== undefined) {
+      throw new ApiFailure({ error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: to } });
+    }
     return id;
   }
 
@@ -511,8 +523,14 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       await hold.released;
     }
     const scripted = failures.get(method)?.shift();
+    let perChat = chatId !== undefined && OUTGOING.has(method) ? chatFailures.get(chatId) : undefined;
+    if (perChat && perChat.pass > 0) {
+      perChat.pass--;
+      perChat = undefined;
+    } else if (perChat && --perChat.left <= 0) chatFailures.delete(chatId!);
     try {
       if (scripted) throw new ApiFailure(scripted);
+      if (perChat) throw new ApiFailure(perChat.error);
       const result = fn(payload, res);
       if (result === LONG_POLL) return; // answered later by flushPoller or the timer
       if (method !== 'getUpdates') record({ method, chatId, payload, ok: true, result });
@@ -637,8 +655,17 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       for (const id of userIds) map.set(id, status);
       memberships.set(chatId, map);
     },
-    block(chatId) {
-      blocked.add(chatId);
+    block(chatId, description = 'Forbidden: bot was blocked by the user') {
+      blocked.set(chatId, description);
+    },
+    unblock(chatId) {
+      blocked.delete(chatId);
+    },
+    migrate(fromChatId, toChatId) {
+      migrations.set(fromChatId, toChatId);
+    },
+    failChat(chatId, error, times = 1, after = 0) {
+      chatFailures.set(chatId, { error, left: times, pass: after });
     },
     commands(languageCode = '', scope) {
       return commandSets.get(commandKey(scope, languageCode));

@@ -132,6 +132,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     // Telegram's pacing (1 msg/s per chat) would only slow the tests; the rate limiter has its own tests.
     limits: false,
     outboxConcurrency: opts.outboxConcurrency ?? 10,
+    officeChatId: OFFICE_CHAT,
   });
   await bot.launch();
 

@@ -201,6 +201,26 @@ describe('web console over HTTP', () => {
     assert.equal((await other.get(`/cases/${mine.ref}`)).status, 404);
   });
 
+  it('says that approving an organization the resident has not agreed to asks the resident first', async () => {
+    const c = new Client(h.url);
+    await c.signIn('super');
+    const csrf = await c.csrf();
+    const a = await h.openOutOfScope('mediation');
+    const first = (await h.cases.getCase(a.ref)).handlerId!;
+    const other = h.directory.organizationsFor('mediation').find((o) => o.id !== first)!;
+    let r = await c.post(`/cases/${a.ref}/reassign`, { version: String(a.version), _csrf: csrf, handler: `organization:${other.id}` });
+    assert.equal(r.status, 303);
+    r = await c.post(`/cases/${a.ref}/approve`, { version: String((await snapshot(a.ref)).version), _csrf: csrf, back: `/cases/${a.ref}` });
+    assert.equal(r.status, 303);
+    assert.match(r.location ?? '', /done=consent-asked/);
+    const page = await c.get(r.location!);
+    assert.match(page.text, /已请群众确认是否同意转介给该组织/);
+    assert.doesNotMatch(page.text, /已批准转办/);
+    const s = await snapshot(a.ref);
+    assert.equal(s.status, 'office_review', 'nothing is referred before the resident agrees');
+    assert.equal(s.referrals, 0);
+  });
+
   it('shows an organization only the fields the resident consented to share', async () => {
     const c0 = await h.openOutOfScope('mediation');
     const org = (await h.cases.getCase(c0.ref)).handlerId!;

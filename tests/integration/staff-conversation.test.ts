@@ -312,7 +312,7 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
     assert.deepEqual(ref.rows, [{ status: 'declined', reason: '不属于本部门职责，建议转城管' }]);
   });
 
-  it('an organization with no memberIds trusts its chat; the next organization is proposed after a decline', async () => {
+  it('an organization with no memberIds lets nobody act (fails closed); once a member is listed, a decline proposes the next organization', async () => {
     const org = directory.organizations[0]!;
     const service = org.services[0]!;
     const c = await cases.openCase({
@@ -323,8 +323,17 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
       consent: {},
     });
     await cases.approveReferral(c.ref, { kind: 'office', id: String(OFFICE_MEMBER) }, { handlerKind: 'organization', handlerId: org.id });
-    await press(org.telegramChatId!, 424242, 'decline', c.ref);
-    await say(org.telegramChatId!, 424242, '本月名额已满');
+    const refused = await press(org.telegramChatId!, 424242, 'decline', c.ref);
+    assert.equal(refused.answer?.alert, true);
+    assert.match(refused.answer?.text ?? '', /任何人都不能在此操作/);
+    assert.equal((await cases.getCase(c.ref)).status, 'referred', 'nothing happened');
+    org.memberIds = [424242]; // as the console's directory page would
+    try {
+      await press(org.telegramChatId!, 424242, 'decline', c.ref);
+      await say(org.telegramChatId!, 424242, '本月名额已满');
+    } finally {
+      org.memberIds = [];
+    }
     const now = await cases.getCase(c.ref);
     assert.equal(now.status, 'office_review');
     const next = directory.nextOrganization(service, [org.id], {});

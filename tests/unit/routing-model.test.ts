@@ -3,6 +3,8 @@ import { loadRoutingModel, RoutingModelError, trainRouting, type RoutingExample 
 import { poolTargets, routingVerdict } from '../../triage/routing/decide.js';
 import { analyzeLetter, DEFAULT_ROUTING_FEATURES } from '../../triage/routing/features.js';
 import type { DepartmentCode } from '../../kernel/taxonomy.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { createOfflineEngine, loadOfflineModel, prepareText } from '../../triage/offlineEngine.js';
 
 const topics: Array<[DepartmentCode, string[]]> = [
   ['transport', ['公交车', '地铁站', '红绿灯', '交警', '路口拥堵']],
@@ -95,5 +97,25 @@ describe('routing features', () => {
     const loaded = loadRoutingModel(json);
     expect(loaded.features.weights.text).toBe(0);
     expect(loaded.predict('路口红绿灯坏了').ranked[0]![0]).toBe(legacy.predict('路口红绿灯坏了').ranked[0]![0]);
+  });
+});
+
+describe('the engine pools the routing model by message length (routing.fullWeightChars)', () => {
+  const base = loadOfflineModel(resourcePath('model', 'triage-model.json'));
+  const text = prepareText('尊敬的领导：我家小区门口的马路上每天早上都有很多车乱停，公交车进不了站，孩子上学要绕很远的路，请有关部门管一管。');
+  const targetModel = async (fullWeightChars: number): Promise<string | undefined> => {
+    const engine = createOfflineEngine({ model: { ...base, routing: { ...base.routing!, fullWeightChars } } });
+    const r = await engine.decide({ text, language: 'zh-Hans' });
+    return r.reasons.find((x) => x.startsWith('target_model:'))?.split(/[: ]/)[1];
+  };
+
+  it('a message at least fullWeightChars long is routed by the routing model alone', async () => {
+    const routing = loadRoutingModel(base.routing!.model);
+    expect(await targetModel(1)).toBe(routing.predict(text).ranked[0]![0]);
+  });
+
+  it('a model file without fullWeightChars still loads (the old 150-character scale)', () => {
+    const { fullWeightChars: _omit, ...legacy } = base.routing!;
+    expect(() => createOfflineEngine({ model: { ...base, routing: legacy } })).not.toThrow();
   });
 });

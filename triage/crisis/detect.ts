@@ -61,7 +61,7 @@ const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|结束(自己�
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
 const FICTION = /电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was))\b|\b(doing (well|fine|better) now|recovered|survived|was put out|it'?s sorted)\b/;
+const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|survived|was put out|it'?s sorted)\b/;
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
 
@@ -79,9 +79,9 @@ function notASituation(text: string, now: boolean): string | null {
 const PERSON = /孩子|小孩|小朋友|宝宝|婴儿|细路|老人|长者|奶奶|爷爷|外婆|外公|婆婆|阿婆|伯伯|阿伯|阿嫲|妈|爸|老公|老婆|丈夫|妻子|太太|儿子|女儿|仔|女朋友|男朋友|室友|同事|邻居|工人|师傅|有人|佢|他|她|\b(child|kid|baby|toddler|son|daughter|mum|mom|dad|father|mother|wife|husband|partner|grand\w+|neighbou?r|flatmate|roommate|friend|someone|worker|he|she)\b/;
 const MEANS = /刀|绳|药|炭|农药|百草枯|敌敌畏|刀片|剪刀|楼顶|天台|桥|窗台|栏杆|煤气|汽油|\b(knife|blade|razor|rope|noose|pills?|tablets|charcoal|poison|pesticide|bleach|gun|ledge|bridge|roof|rooftop|petrol)\b/;
 /** Complaint or petition framing: a report to the office about a problem, not a call for help. */
-const COMPLAINT = /反映|本人|要求|投诉|举报|赔偿|诉求|整改|监管|监督|相关部门|不作为|处理不公|隐患|\b(complain\w*|compensation|i request|i demand)\b/;
+const COMPLAINT = /反映|本人|要求|投诉|举报|赔偿|诉求|整改|监管|监督|相关部门|不作为|处理不公|隐患|收费|不理|唔理|没人管|冇人理|\b(complain\w*|compensation|i request|i demand|refus\w+|still (hasn'?t|haven'?t|has not|have not)|deposit)\b/;
 const FIRST = /我|\b(i|i'm|i've|me|my)\b/;
-const QUESTION = /[?？]|吗|嗎|请问|想问|咩|点样|點樣|怎么|怎樣|如何|\b(how|what|where|is there|are there|can i|could you)\b/;
+const QUESTION = /[?？]|吗|嗎|请问|想问|想了解|想知道|是不是|是否|系咪|係咪|点解|點解|为什么|為什麼|咩|点样|點樣|怎么|怎樣|如何|\b(how|what|where|is there|are there|can i|could you)\b/;
 
 export interface Base {
   outcome: CrisisOutcome;
@@ -99,7 +99,7 @@ export function situate(normalizedText: string, original?: string): Base {
   let level = 'none' as CrisisLevel;
   const kinds = new Set<CrisisKind>();
   const cues: string[] = [];
-  const f = { ruleImmediate: 0, ruleDemoted: 0, ruleSuicide: 0, cueImmediate: 0, cueDemoted: 0, distress: 0, soft: 0, ruleOther: 0, ruleSpecific: 0 };
+  const f = { timed: 0, ruleImmediate: 0, ruleDemoted: 0, ruleSuicide: 0, cueImmediate: 0, cueDemoted: 0, distress: 0, soft: 0, ruleOther: 0, ruleSpecific: 0 };
   const hit = (l: CrisisLevel, k: CrisisKind, cue: string) => {
     level = maxLevel(level, l);
     if (l !== 'none') kinds.add(k);
@@ -145,6 +145,7 @@ export function situate(normalizedText: string, original?: string): Base {
       else if (l === 'immediate' && letter && !now && !letterNow(s) && !cue.timed) l = 'concern';
       if (cue.level === 'immediate') {
         if (l === 'immediate') f.cueImmediate = 1;
+        if (l === 'immediate' && cue.timed) f.timed = 1;
         else f.cueDemoted = 1;
       } else if (l !== 'none') f[cue.name === 'farewell_soft' ? 'soft' : 'distress'] = 1;
       if (l === 'none') continue;
@@ -182,6 +183,7 @@ export function situate(normalizedText: string, original?: string): Base {
     firstPerson: FIRST.test(text) ? 1 : 0,
     length: Math.log2(1 + normalizedText.length) / 10,
     complaint: COMPLAINT.test(normalizedText) ? 1 : 0,
+    timedCue: f.timed,
     hitKinds,
   };
   return { outcome: { level, kinds: [...kinds], cues }, situation };
@@ -194,7 +196,10 @@ export function situate(normalizedText: string, original?: string): Base {
  * cry for help on its own (救命, SOS — a dozen characters at most) is explicit.
  */
 export const explicitNow = (s: Situation): boolean =>
-  s.baseImmediate === 1 && s.letter === 0 && ((s.strongNow === 1 && s.ruleOtherOnly === 0) || (s.ruleOtherOnly === 1 && s.length <= BARE_CRY) || explicitRule(s));
+  (s.baseImmediate === 1 && s.letter === 0 && ((s.strongNow === 1 && s.ruleOtherOnly === 0) || (s.ruleOtherOnly === 1 && s.length <= BARE_CRY) || explicitRule(s))) ||
+  // A stated end with its own time ("this will be over before the weekend") is explicit even where it
+  // closes a long complaint letter: that is where people who have given up on the office write it.
+  s.timedCue === 1;
 
 /**
  * An explicit rule (a named danger, not a bare cry) that no guard demoted, in a short message that says

@@ -154,8 +154,8 @@ export const CUES: Cue[] = [
   // matters, means named before the verb, smoke and cracking, water coming into an enclosed space).
   {
     name: 'farewell', kind: 'suicide', level: 'immediate',
-    pattern: /(东西|嘢|遗物|衣服|书|电脑|显示器|物品|家具).{0,8}(你们|你哋|大家)(分|拿|攞|要|用|处理)(了|咗|走|去|晒)?(吧|啦|喇)|(钱|工资|存款|积蓄|卡里|工资卡|公积金|保险金|赔偿金).{0,10}(转给|转俾|留给|交给|俾返|给回)(我)?(妈|爸|父母|家人|老婆|孩子|女儿|儿子|阿妈|阿爸|屋企人)/,
-    unless: /新闻|报道|电影|小说|电视剧|游戏|辞职|离职|搬家|退租/,
+    pattern: /(我的|我嘅|我啲|我)(东西|嘢|遗物|衣服|书|电脑|显示器|物品|家具).{0,8}(你们|你哋|大家)(分|拿|攞|要|用|处理)(了|咗|走|去|晒)?(吧|啦|喇)|(钱|工资|存款|积蓄|卡里|工资卡|公积金|保险金|赔偿金).{0,10}(转给|转俾|留给|交给|俾返|给回)(我)?(妈|爸|父母|家人|老婆|孩子|女儿|儿子|阿妈|阿爸|屋企人)/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|辞职|离职|搬家|退租|水果|零食|吃的|外卖|快递|礼物|样品|每月|每个月|生活费/,
   },
   // A stated end with its own time ("after tonight none of this concerns me"): the time is the now cue,
   // so it counts inside a long complaint letter too, where such a sentence usually closes the letter.

@@ -39,6 +39,8 @@ export interface Situation {
   length: number;
   /** Complaint or petition framing (反映, 本人要求, 赔偿…); read by detect.ts, not a second-stage feature. */
   complaint?: number;
+  /** A cue that carries its own time (final_intent) kept as immediate; read by detect.ts only. */
+  timedCue?: number;
   /** Which kinds a rule or an immediate cue kept as immediate (after their guards), one flag per kind. */
   hitKinds: Record<string, number>;
 }

@@ -1,0 +1,96 @@
+/**
+ * What the outbox does with Telegram's answers about a chat (not about one message): a group that
+ * became a supergroup, and a chat that removed or blocked the bot (cases/outboxRepository.ts keeps
+ * both for every process). Messages are never lost to either: they follow the new id, or wait.
+ */
+import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import { enqueueOutbox as insertOutbox, markChatReachable, markChatUnreachable, recordChatMigration } from '../cases/outboxRepository.js';
+import { txQuery } from './db.js';
+
+/** How long an unreachable chat's messages wait before they are tried again (unless it comes back sooner). */
+export const UNREACHABLE_RETRY_MS = 15 * 60_000;
+
+interface ChatDeps {
+  pool: Pool;
+  clock: Clock;
+  logger: Logger;
+  /** Puts outbox rows on the delivery queue (workers/outbox.ts enqueueOutbox). */
+  enqueue(ids: number[]): Promise<void>;
+  officeChatId?: number | null;
+  unreachableRetryMs?: number;
+}
+
+interface ChatRow {
+  id: number;
+  case_id: number | null;
+  channel: 'telegram' | 'terminal';
+  chat_id: number;
+  recipient: string | null;
+  message: { params?: Record<string, string | number | null> };
+}
+
+const inTx = <T>(pool: Pool, fn: (q: Queryable) => Promise<T>): Promise<T> => (pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn));
+
+async function queue(deps: ChatDeps, ids: number[]): Promise<void> {
+  if (ids.length) await deps.enqueue(ids);
+}
+
+export const chatMigrated = {
+  /** The claimed row goes to the chat's new id; returns it. */
+  async follow(pool: Pool, row: ChatRow & { migrated_to: number | null }, lease: string): Promise<number> {
+    const to = row.migrated_to!;
+    await txQuery(pool, `UPDATE outbox SET chat_id = $3 WHERE id = $1 AND claim_token = $2`, [row.id, lease, to]);
+    return to;
+  },
+  /** Telegram said the group is now `toChatId`: remember it, move the chat's pending rows, queue them. */
+  async record(deps: ChatDeps, row: ChatRow, toChatId: number): Promise<void> {
+    const r = await inTx(deps.pool, (q) => recordChatMigration(q, row.channel, row.chat_id, toChatId, deps.clock.now()));
+    deps.logger.warn(
+      { fromChatId: row.chat_id, toChatId, moved: r.moved.length, handlers: r.handlers.map((h) => `${h.kind}:${h.id}`) },
+      r.office ? 'the office group became a supergroup: messages follow it; set OFFICE_CHAT_ID to the new id' : 'a group became a supergroup: its messages and directory chat follow it',
+    );
+    await queue(deps, r.moved.filter((id) => id !== row.id));
+  },
+};
+
+/**
+ * The chat removed or blocked the bot: its messages stay pending and are tried again later (or as soon
+ * as the chat comes back: markChatReachable), and the office hears about it once per episode.
+ */
+export async function chatUnreachable(deps: ChatDeps, row: ChatRow, reason: string, release: (lastError?: string, countAttempt?: boolean) => Promise<unknown>): Promise<void> {
+  const now = deps.clock.now();
+  const retryAt = new Date(now.getTime() + (deps.unreachableRetryMs ?? UNREACHABLE_RETRY_MS));
+  const office = deps.officeChatId ?? null;
+  const alertId = await inTx(deps.pool, async (q) => {
+    const first = await markChatUnreachable(q, row.channel, row.chat_id, reason, now, retryAt);
+    if (!first || row.chat_id === office) return null;
+    const ref = row.message.params?.ref ?? row.message.params?.caseRef;
+    await insertOutbox(q, {
+      caseId: row.case_id,
+      channel: 'telegram',
+      chatId: office,
+      chatKind: 'group',
+      language: 'zh-Hans',
+      message: { key: 'delivery.chat_unreachable', params: { who: row.recipient ?? `chat ${row.chat_id}`, ref: typeof ref === 'string' ? ref : '—' } },
+      dedupeKey: `chat-unreachable|${row.channel}|${row.chat_id}|${now.toISOString()}`,
+      notBefore: now,
+      recipient: 'office',
+      ...(office === null ? { waitingReason: 'no_office_chat' } : {}),
+    });
+    const id = await q.query<{ id: number }>(`SELECT id FROM outbox WHERE dedupe_key = $1`, [`chat-unreachable|${row.channel}|${row.chat_id}|${now.toISOString()}`]);
+    return id.rows[0] ? Number(id.rows[0].id) : null;
+  });
+  await release(reason.slice(0, 500), false);
+  if (row.chat_id === office) deps.logger.error({ chatId: row.chat_id }, 'the office group removed the bot: its messages wait until the bot is added back');
+  else deps.logger.warn({ chatId: row.chat_id, recipient: row.recipient, alerted: alertId !== null }, 'chat unreachable (bot removed or blocked): messages kept, tried again later');
+  if (alertId !== null && office !== null) await queue(deps, [alertId]);
+}
+
+/** A send to a chat marked unreachable went through: the rest of its messages are due now. */
+export async function reachableAgain(deps: ChatDeps, row: ChatRow): Promise<void> {
+  const ids = await inTx(deps.pool, (q) => markChatReachable(q, row.channel, row.chat_id, deps.clock.now()));
+  deps.logger.info({ chatId: row.chat_id, waiting: ids.length }, 'chat reachable again: its waiting messages go out');
+  await queue(deps, ids);
+}
