@@ -246,6 +246,9 @@ export const CONCEPTS: Array<[string, string]> = [
   ['hardship|lost everything|cannot afford|cant afford|struggling financially', '困难 救助'],
   ['caregiver|caring for|look after|take care', '照顾'],
   // inquiry: how / where / what
-  ['how to|how do|how can|where can|what document|do i need|am i eligible|procedure|process|requirement|apply|application|eligible|qualify|materials', '如何 办理 申请 流程'],
+  // A question form is weak evidence: residents complain in questions too ("why has nobody replied?").
+  ['how to|how do|how can|where can|what document|do i need|am i eligible|what are the requirement|who is eligible', '请问 如何'],
+  ['apply|application|applied', '申请'],
+  ['procedure|process|requirement|materials', '流程 材料'],
   ['complain|complaint|report|petition', '投诉 反映'],
 ];
