@@ -3,7 +3,8 @@
  * (triage/crisis/stage2.ts) and writes resources/model/crisis-model.json.
  *
  * Data, all read by path, none copied into the repository:
- *  - resources/crisis/train.jsonl + train-extra.jsonl: the project's crisis corpus;
+ *  - resources/crisis/train.jsonl, train-extra.jsonl, train-more.jsonl (+ train-followups.jsonl): the project's
+ *    crisis corpus;
  *  - every real letter a model may learn from (shanghai2023, Teddy fujian3 + fujian4; never fujian2, the
  *    routing test set) as negatives, plus one sentence of each (short negatives);
  *  - the routing examples and a list of greetings (ordinary short messages);
