@@ -209,7 +209,8 @@ export class TerminalChat {
     const until = Date.now() + DRAIN_TIMEOUT_MS;
     while (Date.now() < until) {
       const r = await this.core.db.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND not_before <= now() AND channel = ANY($1::text[])`,
+        // Rows waiting for a chat that is not configured (chat_id NULL) will not go out in this run: not waited for.
+        `SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= now() AND channel = ANY($1::text[])`,
         [channels],
       );
       if ((r.rows[0]?.n ?? 0) === 0) return;
