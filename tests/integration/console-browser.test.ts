@@ -155,12 +155,17 @@ describe.skipIf(missing)(`web console in a browser${missing ? ` (skipped: ${CHRO
       await page.getByRole('button', { name: '登录' }).click();
       status = (await r).status();
     }
-    assert.equal(status, 429);
+    // A locked account answers exactly like a wrong password (no oracle for guessers); the text says a
+    // lock may apply, and the lock is recorded.
+    assert.equal(status, 401);
     await page.getByLabel('密码').fill(PASSWORD);
     const r = page.waitForResponse((x) => x.url().endsWith('/login') && x.request().method() === 'POST');
     await page.getByRole('button', { name: '登录' }).click();
-    assert.equal((await r).status(), 429, 'the right password does not open a locked account');
+    assert.equal((await r).status(), 401, 'the right password does not open a locked account');
     assert.match((await page.getByRole('alert').textContent()) ?? '', /锁定/);
+    assert.notEqual(new URL(page.url()).pathname, '/queue', 'still on the sign-in page');
+    const audit = (await h.db.pool.query(`SELECT count(*)::int AS n FROM console_audit WHERE action = 'locked_out' AND username = 'browser-lock'`)).rows[0].n;
+    assert.equal(audit, 1);
   });
 
   it('switches language and is keyboard-navigable (skip link first, labelled filters)', async () => {
