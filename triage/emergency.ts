@@ -20,7 +20,7 @@
  * intent in its clause.
  */
 import {
-  AFTER_NOT_EVENT_EN, AFTER_NOT_EVENT_ZH, EN_RULES, HYPO_BEFORE_EN, HYPO_BEFORE_ZH, HYPO_KINDS, HYPO_SENTENCE_EN,
+  ACCOUNTABILITY_EN, ACCOUNTABILITY_ZH, AFTER_NOT_EVENT_EN, AFTER_NOT_EVENT_ZH, EN_RULES, HYPO_BEFORE_EN, HYPO_BEFORE_ZH, HYPO_KINDS, HYPO_SENTENCE_EN,
   HYPO_SENTENCE_ZH, LEGAL_QUESTION_ZH, LETTER_FRAMING, LETTER_NOW_EN, LETTER_NOW_ZH, MAYBE_BEFORE_ZH, NEG_BEFORE_EN, NEG_BEFORE_ZH, PAST_EN, PAST_ZH, RISK_EN, RISK_ZH,
   SIMILE_AROUND_ZH, SIMILE_BEFORE_EN, SIMILE_BEFORE_ZH, STRONG_NOW_EN, STRONG_NOW_ZH, SUICIDE_AVERT_BEFORE_ZH,
   SUICIDE_INTENT_EN, SUICIDE_INTENT_ZH, WEAK_NOW_EN, WEAK_NOW_ZH, ZH_RULES, EMERGENCY_KINDS, type EmergencyKind, type Rule,
@@ -74,18 +74,19 @@ interface Lang {
   simileAround?: { before: RegExp; after: RegExp };
   suicideAvert?: RegExp;
   suicideIntent: RegExp;
+  accountability: RegExp;
 }
 
 const ZH: Lang = {
   rules: ZH_RULES, strong: STRONG_NOW_ZH, weak: WEAK_NOW_ZH, letterNow: LETTER_NOW_ZH, past: PAST_ZH, risk: RISK_ZH, negBefore: NEG_BEFORE_ZH,
   hypoBefore: HYPO_BEFORE_ZH, maybeBefore: MAYBE_BEFORE_ZH, hypoSentence: HYPO_SENTENCE_ZH, afterNotEvent: AFTER_NOT_EVENT_ZH,
   similarBefore: SIMILE_BEFORE_ZH, simileAround: SIMILE_AROUND_ZH, suicideAvert: SUICIDE_AVERT_BEFORE_ZH,
-  suicideIntent: SUICIDE_INTENT_ZH,
+  suicideIntent: SUICIDE_INTENT_ZH, accountability: ACCOUNTABILITY_ZH,
 };
 const EN: Lang = {
   rules: EN_RULES, strong: STRONG_NOW_EN, weak: WEAK_NOW_EN, letterNow: LETTER_NOW_EN, past: PAST_EN, risk: RISK_EN, negBefore: NEG_BEFORE_EN,
   hypoBefore: HYPO_BEFORE_EN, hypoSentence: HYPO_SENTENCE_EN, afterNotEvent: AFTER_NOT_EVENT_EN,
-  similarBefore: SIMILE_BEFORE_EN, suicideIntent: SUICIDE_INTENT_EN,
+  similarBefore: SIMILE_BEFORE_EN, suicideIntent: SUICIDE_INTENT_EN, accountability: ACCOUNTABILITY_EN,
 };
 
 const globalCache = new WeakMap<RegExp, RegExp>();
@@ -155,6 +156,9 @@ interface Ctx {
   marks: Marks;
   letter: boolean;
   legalQuestion: boolean;
+  /** The message asks for an inspection, a penalty, compensation or a repair (ACCOUNTABILITY_*). */
+  accountability: boolean;
+  anyStrong: boolean;
 }
 
 /** Why a hit does not count, or null when it does. Exposed through explainEmergency for tuning and tests. */
@@ -182,6 +186,7 @@ function rejectHit(rule: Rule, lang: Lang, ctx: Ctx, i: number, index: number, h
     if (lang.maybeBefore && lang.maybeBefore.before.test(before) && !lang.maybeBefore.notAfter.test(after)) return 'what_if';
     if (lang.hypoSentence.test(clause.sentenceAll)) return 'what_if';
     if (near(marks.risk, clauses, i, true)) return 'hazard_talk';
+    if (ctx.accountability && !ctx.anyStrong && !marks.letterNow[i]) return 'accountability_request';
   }
   if (ctx.letter) {
     // In a letter, 现在 in the hit's own clause beats a date in the neighbouring one
@@ -218,7 +223,10 @@ function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean
   for (const rule of lang.rules) {
     // Most rules match nothing in most messages: one test on the whole text skips the clause walk.
     if (!rule.pattern.test(text)) continue;
-    ctx ??= { clauses, marks: marksOf(clauses, lang), letter, legalQuestion: LEGAL_QUESTION_ZH.test(text) };
+    ctx ??= {
+      clauses, marks: marksOf(clauses, lang), letter, legalQuestion: LEGAL_QUESTION_ZH.test(text),
+      accountability: lang.accountability.test(text), anyStrong: lang.strong.test(text),
+    };
     if (rule.wholeMessage) {
       const m = rule.pattern.exec(flat);
       if (!m || rule.unless?.test(text)) continue;

@@ -75,11 +75,12 @@ export const PAST_ZH = new RegExp(
     '\\d{4}年|(?<![\\d了])\\d{2}年(?![来多以的])|\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}[.．]\\d{1,2}日|元月|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|月初|月底|年初|年底|上旬|中旬|下旬|\\d+天前',
     '(?<![\\d])[\\d一二两兩三四五六七八九十几幾半]{1,3}(个|個)?(周|週|星期|礼拜|禮拜|月|年)(前|之前|以前)|发生过|遭受过|受到过|受过|曾被|已经有.{0,3}次|历经|经历了|[\\d几十]+起(?!火|来)|发生了?[\\d几两三四五六七八九十多]+(次|起)',
     // Habitual: a recurring nuisance is a complaint ("经常冒浓烟", "平均一年发生两三次").
-    '经常|常常|成日|成日都|时不时|多次|每次|每年|每月|每天|每晚|天天|总是|屡次|屡屡|频繁|频发|多发|一再|时常|有时|平均|通常|案例|先例|现实中|(?<!一)动不动',
+    // A conditional habit (一落大雨就水浸, 逢雨必淹) describes every rainstorm, not this one.
+    '(一|每)(落|下|到)(大|暴)?雨.{0,16}(就|便|都)|逢(落)?(大|暴)?雨|每逢|经常|常常|成日|成日都|时不时|多次|每次|每年|每月|每天|每晚|天天|总是|屡次|屡屡|频繁|频发|多发|一再|时常|有时|平均|通常|案例|先例|现实中|(?<!一)动不动',
   ].join('|'),
 );
 export const PAST_EN =
-  /\b(last (year|month|week|summer|winter|spring|autumn|fall|night'?s|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (january|february|march|april|may|june|july|august|september|october|november|december)|years? ago|months? ago|weeks? ago|days ago|(summers|winters|springs) ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week))\b/;
+  /\b(last (year|month|week|summer|winter|spring|autumn|fall|night'?s|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (january|february|march|april|may|june|july|august|september|october|november|december)|years? ago|months? ago|weeks? ago|days ago|(summers|winters|springs) ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week)|every (few|couple of|other) (days|nights|weeks|months)|whenever|each time|(twice|three times|[0-9]+ times) (already|this (week|month|year))|keeps (happening|coming back))\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Readings that are not "danger now"
@@ -113,6 +114,17 @@ export const RISK_EN = /\b(risk|hazard|danger of|safety (issue|problem|concern|r
 export const AFTER_NOT_EVENT_ZH =
   /^(的)?(事故|事件|案例|案件|隐患|风险|危险|可能|后|以后|之后|过后|为由|保险|险|责任|预案|演练|等问题|问题|故障|.{0,2}过(?![来去]))/;
 export const AFTER_NOT_EVENT_EN = /^\s*(hazards?|risks?|safety|drills?|insurance|prevention|victims? (fund|compensation))\b/;
+
+/**
+ * A request that someone be inspected, investigated, fined or made to pay, or that a fault be fixed: the
+ * writer is holding someone to account for an incident (food poisoning, a gas smell, a flooded street),
+ * not calling for help with it. People in danger ask for help, not for 查处. Only for HYPO_KINDS, and only
+ * when no now cue stands in the hit's clause and no strong now cue anywhere ("I smell gas now", "快来").
+ */
+export const ACCOUNTABILITY_ZH =
+  /查处|整改|赔偿|索赔|监管部门|市场监管|处罚|罚款|追责|问责|吊销|执法|上门检查|入户检查|安全检查|(来|派人|去|要求|请).{0,4}(检查|排查|调查|核查|检测)|排查|疏通|清淤|通渠|(渠|下水道|排水|沙井).{0,6}(塞|堵)/;
+export const ACCOUNTABILITY_EN =
+  /\b(inspect(ed|ion|ions|ors?)?|investigat\w*|compensat\w*|refund\w*|penali[sz]\w*|be fined|fine (them|the|it)|regulat\w*|licen[cs]e (revoked|suspended|checked)|shut (it|them|the \w+) down|close (it|them|the \w+) down|held? (them |\w+ )?accountable|(clear|unblock|fix|dredge) the (drains?|sewers?)|drains? (are |is )?(blocked|clogged))\b/;
 
 /** Similes: "像地震一样", "就像人掉到海里", "跟放炮一样". */
 export const SIMILE_BEFORE_ZH = /(就像|好像是|如同|犹如|好比|仿佛|宛如|好似)[^,。]{0,10}$/;
@@ -186,7 +198,7 @@ export const EN_RULES: Rule[] = [
   { kind: 'violence', pattern: /\b(being (beaten|attacked|hit|stabbed)|beating (me|us|her|him|my)|hitting (me|us|her|him|my)|(he|she|they) (hit|punched|kicked|choked|strangled) me|hands? (round|around|on) my (neck|throat)|attack(ing|ed) (me|us)|stab(bed|bing)?|has a (knife|gun|weapon)|with a (knife|gun)|(holding|waving|pulled) a (knife|gun)|gun(shots?|fire|man)?\b|shooting|shot (at|me|him|her)|break(ing)? into|broke into|break-?in|burglar|intruder|(going to|gonna|will|wants? to|trying to|threaten(ed|ing|s)? to|said (he|she) would) kill (me|us|her|him|my)|rap(e|ed|ing)\b|kidnap(ped|ping)?|domestic violence (right )?now)\b/, unless: /\bgun(s)? (control|law|licen[cs]e)|water gun|shooting (star|range|a video|photos?)|photo ?shoot/ },
   { kind: 'fire', pattern: /\b(on fire|caught fire|catch(ing)? fire|(is|are) burning|there('s| is) a fire|a fire (in|at|on)|house fire|flames|smoke (is )?(everywhere|coming|pouring|filling)|(full of|filled with) smoke|smell(s|ing)? (of )?(smoke|burning)|burning smell|fire)\b/, unless: /\bfire (exit|escape|door|hydrant|extinguisher|alarm test|safety|lane|brigade|station|department|code|inspection|inspector|hazard|regulation|drill|route|access|engine|risk|insurance)|\bfire (me|us|him|her|them|workers|staff|employees)\b|after the fire|ceasefire|cooking (smoke|fumes)|(chimney|factory|exhaust).{0,30}smoke|smoke.{0,30}(chimney|factory|exhaust)|pollut/ },
   { kind: 'gas', pattern: /\b(gas leak(ing|s)?|leak(ing)? gas|smell(s|ing)? (of |like )?gas|gas smell|carbon monoxide)\b/, unless: /gas (bill|price|station|meter|fee)/ },
-  { kind: 'medical', pattern: /\b(unconscious|passed out|faint(ed|ing)|collaps(ed|ing)|not breathing|(isn'?t|is not|aren'?t|wasn'?t) breathing|stopped breathing|no pulse|(won'?t|wont|doesn'?t|isn'?t) (wake|waking) up|can'?t breathe|cannot breathe|can not breathe|difficulty breathing|struggling to breathe|heart attack|cardiac arrest|(having|had) a stroke|(doing|giving|started) cpr|seizure|bleeding|lots of blood|choking|unresponsive|not responding|won'?t wake up|chest pain|not moving|fell (down )?and (can'?t|cannot) get up|(can'?t|cannot) get up (off|from) the (floor|ground)|hit by a (car|truck|bus)|convuls\w*|swallowed (a |some |the )?(battery|batteries|magnets?|coins?|bleach|poison)|lips? (are |is )?(turning )?(blue|purple)|ambulance|anaphyla\w+|poison(ed|ing))\b/, unless: /bleeding (money|cash|us|me|them|him|her) dry|bleeding (money|cash)|(nearly|almost) (had|have|having) a (heart attack|stroke|seizure)|food poisoning.{0,20}(complain|report)|(wall|ceiling|roof|building|bridge) collaps/ },
+  { kind: 'medical', pattern: /\b(unconscious|passed out|faint(ed|ing)|collaps(ed|ing)|not breathing|(isn'?t|is not|aren'?t|wasn'?t) breathing|stopped breathing|no pulse|(won'?t|wont|doesn'?t|isn'?t) (wake|waking) up|can'?t breathe|cannot breathe|can not breathe|difficulty breathing|struggling to breathe|heart attack|cardiac arrest|(having|had) a stroke|(doing|giving|started) cpr|seizure|bleeding|lots of blood|choking|unresponsive|not responding|won'?t wake up|chest pain|not moving|fell (down )?and (can'?t|cannot) get up|(can'?t|cannot) get up (off|from) the (floor|ground)|hit by a (car|truck|bus)|convuls\w*|swallowed (a |some |the )?(battery|batteries|magnets?|coins?|bleach|poison)|lips? (are |is )?(turning )?(blue|purple)|ambulance|anaphyla\w+|poison(ed|ing))\b/, unless: /bleeding (money|cash|us|me|them|him|her) dry|bleeding (money|cash)|(nearly|almost) (had|have|having) a (heart attack|stroke|seizure)|food poisoning.{0,20}(complain|report)|(wall|ceiling|roof|building|bridge) collaps|\b(compan(y|ies)|business(es)?|firm|platform|agency|agencies|developer|landlord|operator|startup|enterprise|shop|store|chain|bank|fund|scheme|school|gym|franchise|deal|market|economy|prices?|talks|negotiations)\b[^.;]{0,40}\bcollaps|collaps\w* (financially|into (bankruptcy|administration|liquidation))/ },
   { kind: 'drowning', pattern: /\b(drown(ing|ed)?|fell (in|into) (the|a|an) (water|river|lake|sea|pool|pond|canal|well)|swept away|under water and)\b/, unless: /drowning in (debt|work|paperwork|bills)/ },
   { kind: 'disaster', pattern: /\b(earthquake|landslide|mudslide|tsunami|tornado|typhoon|flash flood|trapped|(building|house|wall|ceiling|roof|bridge) (has )?collaps(ed|ing)|explosion|water (is )?(still )?rising|rising water|water.{0,20}\band rising)\b/, unless: /after the (typhoon|earthquake|flood)|typhoon season|(risk|danger) of collapse|earthquake drill|feel(s|ing)? trapped|trapped in (my|this|a|an|the) (marriage|relationship|job|life|cycle)/ },
   { kind: 'other', pattern: /\b(sos|mayday|(screaming|shouting|crying|calling) for help)\b/ },

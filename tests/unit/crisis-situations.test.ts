@@ -80,3 +80,73 @@ describe('crisis situations (issue 10: cues in every variety)', () => {
     assert.notEqual(crisis('加班加到想死,要求劳动监察介入').level, 'immediate');
   });
 });
+
+// A business that "collapses" goes bankrupt, and food poisoning, a gas smell or a flooded street told as
+// a past or recurring complaint asking for an inspection, a penalty, compensation or a repair is a
+// petition, not a call for help. Our own wording, several phrasings per pattern.
+const ORDINARY_COMPLAINTS = [
+  // a company collapsing, going bust
+  "My landlord's company has collapsed and nobody will refund our rent.",
+  'The rental agency I used collapsed last month and took my deposit with it.',
+  'The training platform collapsed overnight and we cannot get our tuition back.',
+  'Our gym chain collapsed into administration, who refunds the membership fees?',
+  'The developer went bust and our flats are unfinished.',
+  '我租房的那家长租公寓公司倒闭了,押金退不回来。',
+  '那間長租公寓公司倒閉了,押金拿不回來。',
+  '那间租盘公司执笠咗,按金都攞唔返。',
+  // food poisoning as a past complaint
+  'I got food poisoning from a takeaway last week and want the shop investigated.',
+  'We all had food poisoning after the canteen lunch, diarrhoea and vomiting that evening. Please inspect the canteen.',
+  'My son got food poisoning at a school trip restaurant, I want compensation and the restaurant fined.',
+  '吃了那家餐馆的外卖食物中毒,上吐下泻,要求市场监管部门查处。',
+  '喺間茶餐廳食完之後全家食物中毒,要求賠償同埋查處',
+  // a gas smell as a recurring complaint
+  "There's a gas smell in our stairwell every few days and the gas company won't come to inspect.",
+  'The corridor smells of gas on and off, it keeps happening, please send an inspection team next week.',
+  '樓梯間成日有煤氣味,物業話唔關佢事,要求燃氣公司上門檢查',
+  // a flooded street as a recurring complaint
+  'The street floods every time it rains heavily and the drains need clearing.',
+  'Whenever it rains the underpass floods up to the knees; the drains are blocked.',
+  '一下大雨小区门口就水浸到膝盖,排水要整改。',
+  '每次落大雨條街就水浸到膝頭哥,啲渠成日塞。',
+  '一落暴雨隧道就浸到膝頭,啲渠一定塞咗,要求通渠',
+];
+
+// The same words in real danger, now: these stay immediate (rules and cues alone, and with the model).
+const STILL_IMMEDIATE: Array<[string, string]> = [
+  ['The building collapsed and my neighbour is trapped', 'collapse'],
+  ['The shop next door collapsed and there are people under the rubble', 'collapse'],
+  ['楼塌了,邻居被压在下面', 'collapse'],
+  ['My dad collapsed in the kitchen and is not responding', 'medical'],
+  ['I can smell gas in the kitchen now', 'gas'],
+  ['厨房现在有很浓的煤气味', 'gas'],
+  ['屋企而家好大陣煤氣味,阿媽頭暈想嘔', 'gas'],
+  ['The flood water is up to our chests and we are trapped on the roof', 'flood'],
+  ['水已经淹到胸口了,我们被困在屋顶', 'flood'],
+  ['水浸到膝頭哥,我哋困喺車入面出唔到', 'flood'],
+  ['My mum has food poisoning and is not breathing properly, she is unconscious right now', 'medical'],
+];
+
+describe('ordinary complaints with danger words are not emergencies', () => {
+  for (const text of ORDINARY_COMPLAINTS) {
+    it(`no office alert: ${text.slice(0, 32)}`, () => {
+      assert.notEqual(crisis(text, null).level, 'immediate', crisis(text, null).cues.join(' '));
+      assert.notEqual(crisis(text).level, 'immediate', crisis(text).cues.join(' '));
+    });
+  }
+  for (const [text, kind] of STILL_IMMEDIATE) {
+    it(`still immediate (${kind}): ${text.slice(0, 32)}`, () => {
+      const o = crisis(text, null);
+      assert.equal(o.level, 'immediate', o.cues.join(' '));
+      assert.equal(crisis(text).level, 'immediate');
+    });
+  }
+  it('bad mushrooms with vomiting and not standing are immediate with the model', () => {
+    assert.equal(crisis("He ate bad mushrooms and is vomiting and can't stand up").level, 'immediate');
+    assert.equal(crisis('他吃了毒蘑菇,一直吐,站不起来了').level, 'immediate');
+  });
+  it('a now cue beats a request for an inspection', () => {
+    assert.equal(crisis('I smell gas right now in the flat, the gas company must inspect it', null).level, 'immediate');
+    assert.equal(crisis('现在整层楼都是煤气味,要求燃气公司来检查', null).level, 'immediate');
+  });
+});
