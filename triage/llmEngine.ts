@@ -205,6 +205,14 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
     name: 'llm',
     async decide(input: EngineInput): Promise<EngineResult> {
       if (down.open) throw new LlmUnavailableError();
+      // One budget from the start (retrieval included), the same the pipeline gives this call: when it
+      // runs out, the provider is skipped from that moment, not only once the HTTP call gives up, so a
+      // resident writing right after does not wait on it again.
+      const signal = AbortSignal.timeout(opts.timeoutMs);
+      let settled = false;
+      signal.addEventListener('abort', () => {
+        if (!settled) down.failed();
+      }, { once: true });
       const text = redact(input.text).text;
       let passages: RetrievedPassage[] = [];
       if (opts.retriever) {
@@ -230,10 +238,12 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
             { role: 'system', content: system },
             { role: 'user', content: `<message language="${input.language}">${safe(text, 4000)}</message>` },
           ],
-          { signal: AbortSignal.timeout(opts.timeoutMs) },
+          { signal },
         );
+        settled = true;
         down.succeeded();
       } catch (err) {
+        settled = true;
         // A provider that does not answer (or errors) is skipped for a while; a bad answer is not a reason to.
         down.failed();
         throw err;
