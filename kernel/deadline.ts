@@ -14,13 +14,22 @@ export class DeadlineError extends Error {
   }
 }
 
-/** `p`, or a DeadlineError after `ms` (the work itself is not cancelled: pass it an AbortSignal for that). */
-export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * `p`, or the error `late()` makes once `ms` have passed — the one race every caller that must not wait
+ * forever uses (a provider, an engine, a Redis command). The work itself is not cancelled: pass it an
+ * AbortSignal for that.
+ */
+export function within<T>(p: Promise<T>, ms: number, late: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
   });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  return Promise.race([p, expired]).finally(() => clearTimeout(timer));
+}
+
+/** `p`, or a DeadlineError naming `what` after `ms`. */
+export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return within(p, ms, () => new DeadlineError(what, ms));
 }
 
 /** Open after a failure for `cooldownMs`; closed again when the time has passed (the next call tries). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
+import { within } from '../kernel/deadline.js';
 import type { Logger } from '../kernel/logger.js';
 import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
@@ -77,13 +78,8 @@ function isOutputError(err: unknown): boolean {
   return err.name === 'LlmOutputError' || err.name === 'OutputParserException' || code === 'OUTPUT_PARSING_FAILURE';
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EngineFailure('timeout', `engine did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  within(p, ms, () => new EngineFailure('timeout', `engine did not answer within ${ms} ms`));
 
 async function runEngine(engine: DecisionEngine, text: string, language: Language, timeoutMs: number): Promise<EngineResult> {
   let raw: unknown;

@@ -4,6 +4,7 @@
 import type { Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Language } from '../../kernel/language.js';
+import { within } from '../../kernel/deadline.js';
 import { isLanguage } from '../../i18n/index.js';
 
 /** The answer of the one Redis round trip (ordering.ts): first sighting, rate count, cached language. */
@@ -56,15 +57,7 @@ class RedisTimeout extends Error {
 }
 
 /** A Redis client with maxRetriesPerRequest: null queues commands forever while disconnected; do not wait that long. */
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisTimeout(ms)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+export const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> => within(p, ms, () => new RedisTimeout(ms));
 
 export function updateType(update: Update): string {
   return Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
