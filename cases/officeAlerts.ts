@@ -12,6 +12,24 @@ import type { OutboxMessage } from './types.js';
 
 export const DEFAULT_ALERT_WINDOW_MINUTES = 10;
 
+/** The outbox dedupe key of one office alert about a resident's message (one alert per message). */
+export const alertDedupeKey = (immediate: boolean, channel: string, chat: string | number, requestId: string): string =>
+  `${immediate ? 'emergency' : 'concern'}:${channel}:${chat}:${requestId}`;
+
+/** The summary of alerts held back in a window starting at `at` (`key` is the window's, see write()). */
+const summaryDedupeKey = (key: string, at: Date): string => `held:${key}:${at.getTime()}`;
+
+/**
+ * LIKE patterns matching every office alert row about one resident chat — the alerts and the summaries
+ * of held ones (window keys are `<level>:<channel>:<chat>`) — so that erasure finds them all.
+ */
+export const chatAlertKeyPatterns = (channel: string, chat: string | number): string[] => [
+  `emergency:${channel}:${chat}:%`,
+  `concern:${channel}:${chat}:%`,
+  `held:immediate:${channel}:${chat}:%`,
+  `held:concern:${channel}:${chat}:%`,
+];
+
 export interface CappedAlert {
   /** The alert's outbox row (its dedupeKey names the request). */
   row: OutboxRow;
@@ -58,7 +76,7 @@ async function writeCapped(tx: Queryable, alert: CappedAlert, windowMs: number, 
       `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason)
        VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (dedupe_key) DO UPDATE SET message = EXCLUDED.message RETURNING id`,
-      [row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(alert.summary(1, minutes)), `held:${key}:${at.getTime()}`, at, now, row.recipient ?? null, row.waitingReason ?? null],
+      [row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(alert.summary(1, minutes)), summaryDedupeKey(key, at), at, now, row.recipient ?? null, row.waitingReason ?? null],
     );
     return Number(res.rows[0]!.id);
   };

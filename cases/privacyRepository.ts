@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool.js';
 import type { Row } from './rows.js';
+import { chatAlertKeyPatterns } from './officeAlerts.js';
 import type { ResidentRecord } from './caseRepository.js';
 import {
   DECISION_KEYS_KEPT,
@@ -81,12 +82,11 @@ export function pgPrivacyRepository(q: Queryable): PrivacyRepository {
       return r.rows.filter((x) => x.status === 'pending' && (!before || (x.created_at as Date).getTime() < before.getTime())).length;
     },
     async deleteChatAlerts(channel, chatId) {
-      // cases/commands/residents.ts alertOffice: dedupe key `<emergency|concern>:<channel>:<chat>:<request>`.
-      // A pending alert is still delivered: an emergency is never held back.
+      // The alerts and the summaries of held ones (cases/officeAlerts.ts). A pending alert is still
+      // delivered: an emergency is never held back.
       const r = await q.query(
-        `DELETE FROM outbox WHERE case_id IS NULL AND status <> 'pending'
-           AND (dedupe_key LIKE $1 OR dedupe_key LIKE $2)`,
-        [`emergency:${channel}:${chatId}:%`, `concern:${channel}:${chatId}:%`],
+        `DELETE FROM outbox WHERE case_id IS NULL AND status <> 'pending' AND dedupe_key LIKE ANY($1::text[])`,
+        [chatAlertKeyPatterns(channel, chatId)],
       );
       return r.rowCount ?? 0;
     },

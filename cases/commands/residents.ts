@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../../kernel/language.js';
 import type { ResidentRecord } from '../caseRepository.js';
-import type { OfficeAlertLimiter } from '../officeAlerts.js';
+import { alertDedupeKey, type OfficeAlertLimiter } from '../officeAlerts.js';
 import type { OutboxRow } from '../outboxRepository.js';
 import type { Channel, OutboxRepository, ResidentRepository } from '../ports.js';
 import type { OutboxMessage } from '../types.js';
@@ -114,7 +114,7 @@ export async function alertOffice(
     chatKind: 'group',
     language: 'zh-Hans',
     message: { key: immediate ? 'conversation.office.emergency_alert' : 'conversation.office.crisis_concern', params: alert.params },
-    dedupeKey: `${immediate ? 'emergency' : 'concern'}:${alert.channel}:${alert.chat}:${alert.requestId}`,
+    dedupeKey: alertDedupeKey(immediate, alert.channel, alert.chat, alert.requestId),
     notBefore: deps.clock.now(),
     recipient: 'office',
     ...(deps.officeChatId === null ? { waitingReason: 'no_office_chat' } : {}),

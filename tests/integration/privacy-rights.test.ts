@@ -128,6 +128,14 @@ describe('e2e: /privacy — export, correction and erasure', () => {
       [ref],
     );
 
+    // A summary of office alerts held back in a window (cases/officeAlerts.ts), already sent: it quotes
+    // the resident's words and must go with the rest.
+    await q(
+      `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, status)
+       VALUES (NULL, 'telegram', $1, 'group', 'zh-Hans', '{"key":"safety.office.concern_held","params":{"excerpt":"老人关在里面","held":2,"minutes":10}}', 'held:concern:telegram:5105:1', now(), 'sent')`,
+      [OFFICE_CHAT],
+    );
+
     await say(resident, '/privacy');
     await press(resident, 5105, 'privacy_erase');
     assert.equal(lastText(5105), t('zh-Hans', 'privacy.erase.confirm_open', { refs: ref }));
@@ -149,6 +157,7 @@ describe('e2e: /privacy — export, correction and erasure', () => {
     assert.ok(r.erased_at);
     assert.equal((await q(`SELECT count(*)::int AS n FROM conversation_state WHERE chat_id = 5105`))[0].n, 0, 'the conversation state is gone');
     assert.equal((await q(`SELECT count(*)::int AS n FROM outbox WHERE chat_id = 5105`))[0].n, 0, 'messages to the resident, sent or pending, are gone');
+    assert.equal((await q(`SELECT count(*)::int AS n FROM outbox WHERE dedupe_key LIKE 'held:%:telegram:5105:%'`))[0].n, 0, 'and the office alert summaries about them');
     // Nothing about this resident still holds their Telegram id, name, phone or words.
     const everything = JSON.stringify(
       await q(
