@@ -192,9 +192,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
 export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec): ConversationHandlers {
   const officeChatId = core.cfg.OFFICE_CHAT_ID ?? null;
   if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');
-  if (officeChatId !== null && core.cfg.OFFICE_MEMBER_IDS.length === 0) {
-    core.logger.warn('OFFICE_MEMBER_IDS is empty: nobody may act in the office chat until it lists the staff’s user ids');
-  }
+  // An office chat without members is reported once, with every other such chat, by app/startupCheck.ts.
   const sync = core.directorySync;
   const staff = new StaffConversation({
     cases: core.cases,

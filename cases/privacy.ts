@@ -1,3 +1,4 @@
+import { FINISHED_STATUSES } from './policy.js';
 import type { CaseStatus } from './types.js';
 
 /*
@@ -10,7 +11,7 @@ import type { CaseStatus } from './types.js';
 export const EXPORT_FORMAT = 'xinfang-resident-export/1';
 
 /** Finished statuses (no one owes the case work): what the retention policy may anonymise. */
-export const RETAINED_STATUSES: readonly CaseStatus[] = ['resolved', 'closed', 'not_accepted', 'withdrawn'];
+export const RETAINED_STATUSES: readonly CaseStatus[] = FINISHED_STATUSES;
 
 /**
  * Audit-event data keys that are codes, ids, numbers or dates — never the resident's or staff's words —

@@ -18,8 +18,6 @@ import type { Reply, ResidentRef } from './types.js';
 
 export const PRIVACY_ACTIONS = new Set(['privacy_export', 'privacy_correct', 'privacy_erase', 'privacy_erase_confirm', 'privacy_cancel']);
 export const PRIVACY_MENU = ['privacy_export', 'privacy_correct', 'privacy_erase'];
-/** Used when the case service was built without a retention setting (RETENTION_DAYS_AFTER_CLOSE's default). */
-const DEFAULT_RETENTION_DAYS = 365;
 
 export interface PrivacyDeps {
   cases: CaseService;
@@ -35,7 +33,7 @@ export class PrivacyConversation {
 
   /** The /privacy notice, which says what the code does, with the three buttons. */
   menu(): Reply[] {
-    return [r('privacy.notice', { days: this.deps.cases.retentionDays ?? DEFAULT_RETENTION_DAYS }, { actions: PRIVACY_MENU })];
+    return [r('privacy.notice', { days: this.deps.cases.retentionDays }, { actions: PRIVACY_MENU })];
   }
 
   async onAction(ref: ResidentRef, action: string, token: string, updateId?: number): Promise<Reply[]> {

@@ -3,9 +3,8 @@
  * the button carries the case and the question, so an old button never answers a newer question.
  * What follows (the referral, or the end of the referral path) reaches the resident through the outbox.
  */
-import { AppError } from '../kernel/errors.js';
 import { parseConsentButtonRef, type CaseService } from '../cases/caseService.js';
-import { refusalKey } from '../cases/policy.js';
+import { caseRefusal } from './residentCases.js';
 import { r } from './residentState.js';
 import type { Reply, ResidentRef } from './types.js';
 
@@ -23,7 +22,6 @@ export async function answerConsentQuestion(
     // Unchanged: the question was answered already (a double tap) or a newer one replaced it.
     return after.version === before.version ? [r('consent.resident.answered')] : [];
   } catch (err) {
-    if (err instanceof AppError) return [r(refusalKey(err, 'resident') ?? 'conversation.error.case_unavailable')];
-    throw err;
+    return caseRefusal(err);
   }
 }

@@ -210,11 +210,14 @@ export class StaffConversation {
    * (ordinary group chatter — stay quiet). Which texts answer a prompt: conversation/staffPrompts.ts.
    */
   async onText(m: StaffTextInput): Promise<StaffResult | null> {
+    // Ordinary group chatter costs no directory check: the background refresh keeps the chat's role
+    // current, and a message that answers a prompt refreshes before anyone's membership is judged.
+    if (!this.roleOf(m.chatId)) return null;
+    const bound = await this.prompts.bind(m);
+    if (bound.kind === 'none') return null;
     await this.deps.refreshDirectory?.();
     const role = this.roleOf(m.chatId);
     if (!role) return null;
-    const bound = await this.prompts.bind(m);
-    if (bound.kind === 'none') return null;
     if (bound.kind === 'cancel') return { messages: [{ key: 'staff.cancelled' }] };
     const p = bound.pending;
     const key = `tg:u:${m.updateId}`;

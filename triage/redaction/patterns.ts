@@ -147,6 +147,8 @@ const STRONG = '(?:号楼|號樓|号院|號院|栋|棟|幢|单元|單元|弄|室
 /** Units that only count after a strong one or a road ("5号" alone may be a date or a line). */
 const WEAK = '(?:号|號|楼|樓|层|層|户|戶|房|门|門|梯|组|組|巷)';
 const PIECE = `${NUM}(?:[-之]${NUM})?(?:${STRONG}|${WEAK})`;
+const STRONG_RE = new RegExp(STRONG);
+const PIECE_RE = new RegExp(PIECE, 'g');
 const CN_ADDRESS = new RegExp(`${PIECE}(?:[\\s,，、]?(?:${PIECE}|[A-Za-z](?:${STRONG}|${WEAK})))*(?:[-]?\\d{2,4}(?![\\d号號室]))?`, 'g');
 const ROADISH = /[路街道巷弄里村坊园園苑城庄莊湾灣墅厦廈邨围圍]$/;
 // After the number: a metro line, a document, a plot, a gate, an exit, a bed, a layout (三室一厅) — not a home.
@@ -164,8 +166,8 @@ function cnAddress(view: string, text: string): Span[] {
     if (NOT_HOME_BEFORE.test(before) || NOT_HOME_AFTER.test(after)) continue;
     // A number run inside a longer alphanumeric token (a model, a case reference) is not a house number.
     if (/[A-Za-z0-9-]$/.test(before) && !/\d$/.test(before)) continue;
-    const strong = new RegExp(STRONG).test(value);
-    const pieces = value.match(new RegExp(PIECE, 'g'))?.length ?? 0;
+    const strong = STRONG_RE.test(value);
+    const pieces = value.match(PIECE_RE)?.length ?? 0;
     const original = text.slice(start, end);
     // 一户, 二组, 三栋楼: Chinese numerals alone are counts more often than house numbers.
     const cjk = !/^[A-Za-z]?[0-9０-９]/.test(original);
