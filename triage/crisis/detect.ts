@@ -144,9 +144,10 @@ export function situate(normalizedText: string, original?: string): Base {
       else if (cue.guarded && !now && (past(s) || whatIf(s))) l = 'none';
       else if (l === 'immediate' && letter && !now && !letterNow(s) && !cue.timed) l = 'concern';
       if (cue.level === 'immediate') {
-        if (l === 'immediate') f.cueImmediate = 1;
-        if (l === 'immediate' && cue.timed) f.timed = 1;
-        else f.cueDemoted = 1;
+        if (l === 'immediate') {
+          f.cueImmediate = 1;
+          if (cue.timed) f.timed = 1;
+        } else f.cueDemoted = 1;
       } else if (l !== 'none') f[cue.name === 'farewell_soft' ? 'soft' : 'distress'] = 1;
       if (l === 'none') continue;
       hit(l, cue.kind, `cue:${cue.name}${l === cue.level ? '' : `→${l}`}`);
