@@ -41,6 +41,8 @@ export interface CaseRecord {
   resolvedAt: Date | null;
   closedAt: Date | null;
   updatedAt: Date;
+  /** When the resident's erasure or the retention policy removed its personal data (null: never). */
+  anonymisedAt: Date | null;
 }
 
 export interface CaseEventRecord {
@@ -128,6 +130,7 @@ export const caseFromRow = (r: Row): CaseRecord => ({
   resolvedAt: r.resolved_at,
   closedAt: r.closed_at,
   updatedAt: r.updated_at,
+  anonymisedAt: r.anonymised_at ?? null,
 });
 
 const toEvent = (r: Row): CaseEventRecord => ({

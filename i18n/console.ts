@@ -134,6 +134,8 @@ export const messages: Catalogue = {
   'console.case.handler': m('办理单位', '辦理單位', 'Handler'),
   'console.case.summary': m('摘要（已去除个人信息）', '摘要（已去除個人資料）', 'Summary (personal data removed)'),
   'console.case.original': m('原文（仅信访局可见）', '原文（僅信訪局可見）', 'Original text (office only)'),
+  'console.case.anonymised': m('已匿名化 {date}', '已匿名化 {date}', 'Anonymised {date}'),
+  'console.case.anonymised_text': m('（个人信息已按居民请求或保存期限删除）', '（個人資料已按居民要求或保存期限刪除）', '(personal data removed at the resident\'s request or after the retention period)'),
   'console.case.not_shared': m('（未授权共享）', '（未授權共享）', '(not shared by the resident)'),
   'console.case.decision': m('分流判断', '分流判斷', 'Triage decision'),
   'console.case.reasons': m('判断理由', '判斷理由', 'Reasons'),

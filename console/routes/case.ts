@@ -32,7 +32,8 @@ export async function visibleCase(cases: CaseService, s: Session, ref: string): 
 /** Logs the office's view of the original text and returns the detail with that event on its timeline. */
 async function originalViewed(cases: CaseService, s: Session, ref: string, via: 'page' | 'api', detail: CaseDetail): Promise<CaseDetail> {
   await cases.recordOriginalViewed(ref, { id: s.user.username }, via);
-  return { ...detail, events: (await cases.caseDetail(ref)).events };
+  // Only the timeline changed: re-reading it is one query, not the whole detail again.
+  return { ...detail, events: await cases.timeline(ref) };
 }
 
 /** The case page; after a refused action, with the refusal's status and text instead of a confirmation. */

@@ -91,7 +91,7 @@ export function casePage(
   const decision = c.decision;
   const overview = html`<section aria-labelledby="h-overview"><h2 id="h-overview">${tr(v, 'console.case.overview')}</h2>
 <dl class="facts">
-<dt>${tr(v, 'console.col.status')}</dt><dd id="case-status">${label(v, 'console.status', c.status)}${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}</dd>
+<dt>${tr(v, 'console.col.status')}</dt><dd id="case-status">${label(v, 'console.status', c.status)}${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}${c.anonymisedAt ? html` <span class="badge anonymised" id="case-anonymised">${tr(v, 'console.case.anonymised', { date: dateTime(c.anonymisedAt) })}</span>` : ''}</dd>
 <dt>${tr(v, 'console.col.category')}</dt><dd>${label(v, 'console.category', c.category)}</dd>
 <dt>${tr(v, 'console.col.target')}</dt><dd>${targetName(v, c.target)}</dd>
 <dt>${tr(v, 'console.case.handler')}</dt><dd id="case-handler">${handlerName(v, c.handlerKind, c.handlerId)}</dd>
@@ -99,8 +99,8 @@ export function casePage(
 <dt>${tr(v, 'console.case.version')}</dt><dd>${c.version}</dd>
 </dl>
 <h3>${tr(v, 'console.case.summary')}</h3>
-<p class="text">${shares('summary') ? c.summary : tr(v, 'console.case.not_shared')}</p>
-${office ? html`<h3>${tr(v, 'console.case.original')}</h3><p class="text">${c.originalText}</p>` : ''}
+<p class="text">${c.anonymisedAt ? tr(v, 'console.case.anonymised_text') : shares('summary') ? c.summary : tr(v, 'console.case.not_shared')}</p>
+${office ? html`<h3>${tr(v, 'console.case.original')}</h3><p class="text">${c.anonymisedAt ? tr(v, 'console.case.anonymised_text') : c.originalText}</p>` : ''}
 </section>`;
 
   const decisionSection = office

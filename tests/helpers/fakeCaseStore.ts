@@ -110,6 +110,7 @@ export function fakeCaseStore(): FakeCaseStore {
           resolvedAt: null,
           closedAt: null,
           updatedAt: c.receivedAt,
+          anonymisedAt: null,
         };
         s.cases.push(row);
         return copy(row);

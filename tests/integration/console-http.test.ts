@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { applyDirectoryOverrides } from '../../console/directoryOverrides.js';
-import { Client, LOCKOUT_ATTEMPTS, startHarness, testDirectory, type ConsoleHarness } from '../helpers/console.js';
+import { Client, LOCKOUT_ATTEMPTS, petition, startHarness, testDirectory, type ConsoleHarness } from '../helpers/console.js';
 
 /*
  * The console over HTTP without a browser: authorisation at the API level, CSRF, stale and forged forms,
@@ -233,6 +233,24 @@ describe('web console over HTTP', () => {
     assert.doesNotMatch(page.text, /邻居因噪音/, 'summary not consented → not shown');
     assert.match(page.text, /未授权共享/);
     assert.equal(JSON.parse((await c.get(`/api/cases/${c0.ref}`)).text).summary, null);
+  });
+
+  it('marks an anonymised case on its page and shows no trace of the erased words', async () => {
+    const resident = await h.cases.upsertResident({ channel: 'telegram', externalId: '4343', chatId: 4343, language: 'zh-Hans' });
+    const opened = await h.cases.openCase({ residentId: resident.id, decision: petition('housing'), originalText: '我叫李四，电话13900001111，楼道灯坏了', language: 'zh-Hans' });
+    const c = new Client(h.url);
+    await c.signIn('rev');
+    const before = await c.get(`/cases/${opened.ref}`);
+    assert.match(before.text, /李四/, 'the office sees the original text before erasure');
+    assert.doesNotMatch(before.text, /case-anonymised/);
+
+    const outcome = await h.cases.eraseResidentData({ channel: 'telegram', externalId: '4343', chatId: 4343 }, [opened.ref]);
+    assert.equal(outcome.ok, true);
+    const after = await c.get(`/cases/${opened.ref}`);
+    assert.equal(after.status, 200);
+    assert.match(after.text, /id="case-anonymised"[^>]*>已匿名化/);
+    assert.match(after.text, /个人信息已按居民请求或保存期限删除/);
+    assert.doesNotMatch(after.text, /李四|13900001111|楼道灯/);
   });
 
   it('keeps statistics and directory edits to supervisors; edits are validated, applied and audited', async () => {
