@@ -10,7 +10,7 @@ import { ChannelRouter } from './channels.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from '../kernel/logger.js';
-import { checkMembership, checkWaitingMessages } from './startupCheck.js';
+import { checkMembership, checkOfficeMigration, checkWaitingMessages } from './startupCheck.js';
 import { createDirectorySync, type DirectorySync } from './directorySync.js';
 import { buildTriageDeps } from './triageDeps.js';
 import { callbackKeyFromConfig, createCallbackCodec, type CallbackCodec } from '../bot/callbackData.js';
@@ -93,6 +93,8 @@ export async function buildCore(cfg: Config, logger: Logger, clock: Clock = syst
     const directorySync = await createDirectorySync(db.pool, directory, logger);
     // Messages kept for a chat configured since: released; what still waits: a warning per recipient.
     await checkWaitingMessages(db.pool, directory, cfg.OFFICE_CHAT_ID ?? null, logger);
+    // The office group became a supergroup: it works through the recorded migration; the variable should follow.
+    await checkOfficeMigration(db.pool, cfg.OFFICE_CHAT_ID ?? null, logger);
     // Membership fails closed: every staff chat nobody may act in, named once.
     checkMembership(directory, { chatId: cfg.OFFICE_CHAT_ID ?? null, memberIds: cfg.OFFICE_MEMBER_IDS }, logger);
     const embedder = createEmbedder(cfg);
@@ -193,6 +195,7 @@ export async function startApp(cfg: Config, logger: Logger, opts: StartOptions):
         sweepEveryMs: cfg.SWEEP_EVERY_MS,
         outboxPollMs: cfg.OUTBOX_POLL_MS,
         officeChatId: cfg.OFFICE_CHAT_ID ?? null,
+        directory: core.directory,
         retention: { run: () => core.cases.retentionSweep() },
       });
     }

@@ -9,6 +9,7 @@ import type { Queryable } from '../db/pool.js';
 import type { Directory } from '../directory/directory.js';
 import { releaseConfigured, waitingGroups, type WaitingGroup } from '../cases/waitingOutbox.js';
 import { chatsWithoutMembers, type ChatWithoutMembers } from '../directory/membership.js';
+import { chatMigrations } from '../cases/outboxRepository.js';
 
 export async function checkWaitingMessages(
   q: Queryable,
@@ -40,4 +41,20 @@ export function checkMembership(directory: Directory, office: { chatId: number |
     );
   }
   return empty;
+}
+
+/**
+ * OFFICE_CHAT_ID still names a group Telegram upgraded to a supergroup: everything works through the
+ * recorded migration (messages follow it, staff buttons are accepted there), but the operator should
+ * change the variable; the warning gives the new id. Returns it (null: nothing to change).
+ */
+export async function checkOfficeMigration(q: Queryable, officeChatId: number | null, logger: Logger): Promise<number | null> {
+  if (officeChatId === null) return null;
+  const migrations = await chatMigrations(q, 'telegram');
+  let to = migrations.get(officeChatId);
+  // A chain (recorded twice) ends at the newest id; bounded in case of a loop in bad data.
+  for (let i = 0; to !== undefined && migrations.has(to) && i < 10; i++) to = migrations.get(to);
+  if (to === undefined) return null;
+  logger.warn({ officeChatId, newChatId: to }, `the office group became a supergroup: set OFFICE_CHAT_ID=${to} (it still names ${officeChatId})`);
+  return to;
 }

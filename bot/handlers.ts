@@ -4,7 +4,6 @@
  * routes and renders (Reply[] → catalogue text + signed keyboard); decisions live in conversation/.
  */
 import type { Context } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../kernel/logger.js';
 import { residentConversationFor, type ConversationServices } from '../conversation/wiring.js';
 import { StaffConversation, STAFF_ACTIONS, type StaffResult } from '../conversation/staff.js';
@@ -14,16 +13,17 @@ import type { Language } from '../kernel/language.js';
 import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
-import { migratedFrom } from '../cases/outboxRepository.js';
+import { migratedFrom, recordChatMigration } from '../cases/outboxRepository.js';
+import { withTransaction } from '../db/pool.js';
 import { sendDocument } from './document.js';
-import { renderReply, renderStaffResult } from './render.js';
-import { splitText } from './telegramSender.js';
+import { renderReply, renderStaffResult, type RenderedMessage } from './render.js';
+import { sendDirectText, type DirectReplyStore } from './middleware/delivery.js';
 
 /** What the Telegram conversations need of the app's core (app/main.ts's `Core` is one). */
 export interface BotServices extends ConversationServices {
   cfg: { CALLBACK_SECRET?: string; TELEGRAM_BOT_TOKEN?: string; OFFICE_CHAT_ID?: number; OFFICE_MEMBER_IDS: number[] };
   /** Directory edits made in other processes, checked before each staff action (app/directorySync.ts). */
-  directorySync?: { refresh(): Promise<void> };
+  directorySync?: { refresh(): Promise<void>; chatOrigins?(chatId: number): readonly number[] };
 }
 
 export interface BotHandlerDeps {
@@ -34,6 +34,8 @@ export interface BotHandlerDeps {
   /** The codec the bot verifies buttons with (createTelegramBot's `callbacks`). */
   callbacks: CallbackCodec;
   logger?: Logger;
+  /** Where a reply Telegram did not take is kept for the outbox (bot/middleware/delivery.ts); without it such a send throws. */
+  replies?: DirectReplyStore;
 }
 
 /**
@@ -69,21 +71,18 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
         await sendDocument(ctx.telegram, chatId, r.document, m.text);
         continue;
       }
-      await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
+      await sendText(ctx, chatId, lang, m, isEmergencyReply(r));
     }
   }
 
-  /** Sends `text` (split at Telegram's limit); returns the id of the last part, which carries the markup. */
-  async function sendText(ctx: Context, chatId: number, text: string, keyboard?: InlineKeyboardMarkup, forceReply?: { placeholder: string }): Promise<number | undefined> {
-    const parts = splitText(text);
-    let lastId: number | undefined;
-    for (let i = 0; i < parts.length; i++) {
-      const last = i === parts.length - 1;
-      const markup = !last ? undefined : keyboard ? keyboard : forceReply ? { force_reply: true as const, input_field_placeholder: forceReply.placeholder.slice(0, 64) } : undefined;
-      const sent = await ctx.telegram.sendMessage(chatId, parts[i]!, { link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
-      lastId = sent?.message_id;
-    }
-    return lastId;
+  /**
+   * Sends a rendered message (split at Telegram's limit, the markup on the last part) directly; one
+   * Telegram does not take is kept in the outbox (bot/middleware/delivery.ts). Returns the last
+   * part's id when it went out now.
+   */
+  async function sendText(ctx: Context, chatId: number, language: Language, m: RenderedMessage, urgent = false): Promise<number | undefined> {
+    const markup = m.keyboard ?? (m.forceReply ? { force_reply: true as const, input_field_placeholder: m.forceReply.placeholder.slice(0, 64) } : undefined);
+    return sendDirectText(ctx, deps.replies, { chatId, text: m.text, ...(markup ? { markup } : {}), urgent, language });
   }
 
   async function sendStaff(ctx: Context, chatId: number, staffResult: StaffResult): Promise<void> {
@@ -94,7 +93,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
       });
     }
     let lastId: number | undefined;
-    for (const m of result.messages) lastId = await sendText(ctx, chatId, m.text, m.keyboard, m.forceReply);
+    for (const m of result.messages) lastId = await sendText(ctx, chatId, 'zh-Hans', m);
     // A prompt binds to its message: only a reply to it (or the user's next message soon after) answers it.
     if (staffResult.prompt && lastId !== undefined) await staff.promptSent(chatId, staffResult.prompt.userId, lastId);
     const card = ctx.callbackQuery?.message;
@@ -194,6 +193,8 @@ export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec)
   if (officeChatId === null) core.logger.warn('OFFICE_CHAT_ID is not set: review cards go nowhere and office buttons are refused');
   // An office chat without members is reported once, with every other such chat, by app/startupCheck.ts.
   const sync = core.directorySync;
+  // Supergroups a served group became (recorded migrations): cached by the directory sync when there is one.
+  const chatOrigins = (id: number) => (sync?.chatOrigins ? sync.chatOrigins(id) : migratedFrom(core.db.pool, 'telegram', id));
   const staff = new StaffConversation({
     cases: core.cases,
     directory: core.directory,
@@ -203,11 +204,22 @@ export function telegramHandlersFor(core: BotServices, callbacks: CallbackCodec)
     officeMemberIds: core.cfg.OFFICE_MEMBER_IDS,
     logger: core.logger,
     ...(sync ? { refreshDirectory: () => sync.refresh() } : {}),
+    chatOrigins,
   });
   const resident = residentConversationFor(core, officeChatId);
-  const handlers = createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger });
+  const replies = { pool: core.db.pool, clock: core.clock, log: core.logger.child({ component: 'direct-replies' }) };
+  const handlers = createBotHandlers({ resident, staff, directory: core.directory, officeChatId, callbacks, logger: core.logger, replies });
   // The office's and the directory's groups, and a supergroup one of them became (bot/middleware/delivery.ts).
   const served = (id: number) => id === officeChatId || core.directory.handlerForChat(id) !== undefined;
   handlers.servesGroup = async (chatId) => served(chatId) || (await migratedFrom(core.db.pool, 'telegram', chatId)).some(served);
+  // Telegram says in the group that it became a supergroup: recorded for every process (staff checks, outbox).
+  handlers.chatMigrated = async (from, to) => {
+    if (!served(from)) return false;
+    const h = core.directory.handlerForChat(from);
+    const known = h ? [{ kind: h.kind, id: core.directory.handlerId(h) }] : [];
+    await withTransaction(core.db.pool, (q) => recordChatMigration(q, 'telegram', from, to, core.clock.now(), known));
+    await sync?.refresh();
+    return true;
+  };
   return handlers;
 }

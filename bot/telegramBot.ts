@@ -25,6 +25,7 @@ import { crisisRulesCheck, type EmergencyCheck } from './middleware/emergency.js
 import { language, languageCache } from './middleware/language.js';
 import { chatOrder, dedupe } from './middleware/ordering.js';
 import { chatMembership, directReplyRetry, servedGroupsOnly } from './middleware/delivery.js';
+import { chatMigration } from './middleware/chatMigration.js';
 import type { BotHandlers } from './types.js';
 
 export type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
@@ -91,9 +92,10 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   const languages = languageCache({ redis, keyPrefix, redisTimeoutMs, log });
   const emergency = opts.emergency ?? crisisRulesCheck;
 
-  // First: every reply of this update, an emergency's numbers included, waits out a 429 instead of being lost.
-  bot.use(directReplyRetry({ log }));
+  // First: every reply of this update, an emergency's numbers included, waits out a 429, or is kept in the outbox, instead of being lost.
+  bot.use(directReplyRetry({ log, store: { pool, clock: opts.clock ?? systemClock } }));
   bot.use(chatMembership({ pool, clock: opts.clock ?? systemClock, log }));
+  bot.use(chatMigration({ record: handlers.chatMigrated?.bind(handlers), log }));
   bot.use(servedGroupsOnly({ serves: handlers.servesGroup?.bind(handlers), log }));
   bot.use(chatOrder({ emergency, log }));
   bot.use(

@@ -4,7 +4,7 @@
  * API's failures into what the dispatcher understands (retry later / give up / unknown).
  */
 import { Telegram, TelegramError } from 'telegraf';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { ForceReply, InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Logger } from '../kernel/logger.js';
 import type { Language } from '../kernel/language.js';
 import { ChatMigratedError, ChatUnreachableError, PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from '../workers/sender.js';
@@ -100,7 +100,8 @@ export class TelegramSender implements MessageSender {
     const refParam = params.caseRef ?? params.ref;
     const ref = typeof refParam === 'string' ? refParam : '';
     const version = typeof params.caseVersion === 'number' ? params.caseVersion : undefined;
-    const keyboard = buildKeyboard(this.callbacks, msg.language, msg.message.actions ?? [], ref, version);
+    // A kept direct reply carries the markup it was rendered with (signed buttons or force_reply).
+    const keyboard = (msg.replyMarkup as InlineKeyboardMarkup | ForceReply | undefined) ?? buildKeyboard(this.callbacks, msg.language, msg.message.actions ?? [], ref, version);
     if (typeof msg.message.replaces === 'number') return this.replace(msg, msg.message.replaces, text);
     const parts = splitText(text);
     let lastId: number | undefined;

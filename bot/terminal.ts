@@ -8,6 +8,8 @@
  *   npm run chat                    # 简体
  *   npm run chat -- --lang en       # or zh-Hant
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../app/config.js';
@@ -57,6 +59,8 @@ export class TerminalChat {
     private readonly lang: Language,
     private readonly out: (line: string) => void,
     private readonly officeChatId: number,
+    /** Where a file reply (the /privacy export) is written: a terminal cannot show a document. */
+    private readonly fileDir: string | null = null,
   ) {
     this.ref = { channel: 'terminal', externalId: 'local', chatId: TERMINAL_RESIDENT_CHAT_ID, language: lang };
   }
@@ -91,12 +95,23 @@ export class TerminalChat {
   private printReply(who: string, r: Reply): void {
     const lang = r.language ?? this.lang;
     this.out(`${who}> ${[r, ...(r.lines ?? [])].map((l) => t(lang, l.key, l.params ?? {})).join('\n')}`);
+    if (r.document) this.saveDocument(r.document);
     if (!r.actions?.length) return;
     const shown = r.actions.map((action) => {
       this.choices.push({ action, arg: r.caseRef ?? r.token ?? '', version: r.caseVersion, label: t(this.lang, `action.${action}`) });
       return `[${this.choices.length}] ${t(this.lang, `action.${action}`)}`;
     });
     this.out(`     ${shown.join('  ')}`);
+  }
+
+  /** The resident's own data: readable by this user only (0600), as the chat's file would be theirs alone. */
+  private saveDocument(doc: NonNullable<Reply['document']>): void {
+    if (!this.fileDir) return this.out(`     (${doc.filename}: no directory to save it in)`);
+    fs.mkdirSync(this.fileDir, { recursive: true, mode: 0o700 });
+    const file = path.join(this.fileDir, path.basename(doc.filename));
+    fs.writeFileSync(file, doc.content, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    this.out(`     [file] ${file}`);
   }
 
   /** One line of input. */
@@ -238,7 +253,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     process.stderr as never,
   );
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const chat = new TerminalChat(lang, out, officeChatId);
+  const chat = new TerminalChat(lang, out, officeChatId, path.join(cfg.DATA_DIR, 'exports'));
   const printsGroups = !cfg.TELEGRAM_BOT_TOKEN;
   let app: RunningApp;
   try {

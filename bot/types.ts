@@ -27,4 +27,6 @@ export interface BotHandlers {
   onGroupCommand?(ctx: TextContext, command: string, args: string, lang: Language): Promise<boolean>;
   /** Whether the bot works in this group (the office's, a directory entry's); elsewhere it stays silent. Absent: every group. */
   servesGroup?(chatId: number): boolean | Promise<boolean>;
+  /** Telegram upgraded served group `from` to supergroup `to`: record it (false: not a group the bot serves). */
+  chatMigrated?(from: number, to: number): Promise<boolean>;
 }

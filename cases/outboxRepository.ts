@@ -37,10 +37,12 @@ export async function enqueueOutbox(q: Queryable, row: OutboxRow): Promise<boole
 
 /**
  * A group became a supergroup: remembers the new id, moves the old chat's pending rows to it and, for a
- * handler's group, stores the new id as the directory's chat (the override the console edits, so every
- * process has it at its next start; rows written meanwhile for the old id follow `migrated_to`). The
- * office chat comes from OFFICE_CHAT_ID: the caller tells the operator to change it. Returns the moved
- * rows and the handlers whose chat changed.
+ * handler's group, stores the new id as the directory's chat (the override the console edits, which
+ * app/directorySync.ts brings to every process; rows written meanwhile for the old id follow
+ * `migrated_to`). `knownHandlers`: handlers whose directory chat is the old id (the caller's
+ * directory), for when no pending row names them. The office chat comes from OFFICE_CHAT_ID: staff
+ * checks accept the new id through `migrated_to` until the operator changes it. Returns the moved rows
+ * and the handlers whose chat changed.
  */
 export async function recordChatMigration(
   q: Queryable,
@@ -48,6 +50,7 @@ export async function recordChatMigration(
   fromChatId: number,
   toChatId: number,
   now: Date,
+  knownHandlers: ReadonlyArray<{ kind: string; id: string }> = [],
 ): Promise<{ moved: number[]; handlers: Array<{ kind: string; id: string }>; office: boolean }> {
   await q.query(
     `INSERT INTO chat_delivery (channel, chat_id, migrated_to) VALUES ($1, $2, $3)
@@ -58,7 +61,7 @@ export async function recordChatMigration(
     `UPDATE outbox SET chat_id = $3 WHERE channel = $1 AND chat_id = $2 AND status = 'pending' RETURNING id, recipient`,
     [channel, fromChatId, toChatId],
   );
-  const handlers = new Map<string, { kind: string; id: string }>();
+  const handlers = new Map<string, { kind: string; id: string }>(knownHandlers.map((h) => [`${h.kind}:${h.id}`, { kind: h.kind, id: h.id }]));
   let office = false;
   for (const r of res.rows) {
     const m = /^handler:(department|organization):(.+)$/.exec(r.recipient ?? '');
@@ -88,25 +91,39 @@ export async function markChatUnreachable(q: Queryable, channel: string, chatId:
      RETURNING chat_id`,
     [channel, chatId, now, reason.slice(0, 300)],
   );
+  // held_from keeps when each row was due before the hold (the first hold's, if held again).
   await q.query(
-    `UPDATE outbox SET not_before = GREATEST(not_before, $3) WHERE channel = $1 AND chat_id = $2 AND status = 'pending'`,
+    `UPDATE outbox SET held_from = COALESCE(held_from, not_before), not_before = GREATEST(not_before, $3)
+     WHERE channel = $1 AND chat_id = $2 AND status = 'pending'`,
     [channel, chatId, retryAt],
   );
   return (res.rowCount ?? 0) > 0;
 }
 
-/** The chat works again (a send went through, or the bot was added back / unblocked): its waiting messages are due now. Returns their ids. */
+/**
+ * The chat works again (a send went through, or the bot was added back / unblocked): the messages held
+ * because it was unreachable are due now; one scheduled for later (a held alert summary) gets back its
+ * own time, and a row that was never held keeps its time. Returns the ids due now, oldest first.
+ */
 export async function markChatReachable(q: Queryable, channel: string, chatId: number, now: Date): Promise<number[]> {
   const res = await q.query(
     `UPDATE chat_delivery SET unreachable_since = NULL, unreachable_reason = NULL WHERE channel = $1 AND chat_id = $2 AND unreachable_since IS NOT NULL RETURNING chat_id`,
     [channel, chatId],
   );
   if (!res.rowCount) return [];
-  const rows = await q.query<{ id: number }>(
-    `UPDATE outbox SET not_before = $3 WHERE channel = $1 AND chat_id = $2 AND status = 'pending' AND not_before > $3 RETURNING id`,
+  const rows = await q.query<{ id: number; due: boolean }>(
+    `UPDATE outbox SET not_before = GREATEST(held_from, $3), held_from = NULL
+     WHERE channel = $1 AND chat_id = $2 AND status = 'pending' AND held_from IS NOT NULL
+     RETURNING id, not_before <= $3 AS due`,
     [channel, chatId, now],
   );
-  return rows.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  return rows.rows.filter((r) => r.due).map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Every recorded upgrade of a group to a supergroup on `channel`: old id → new id. */
+export async function chatMigrations(q: Queryable, channel: string): Promise<Map<number, number>> {
+  const res = await q.query<{ chat_id: number; migrated_to: number }>(`SELECT chat_id, migrated_to FROM chat_delivery WHERE channel = $1 AND migrated_to IS NOT NULL`, [channel]);
+  return new Map(res.rows.map((r) => [Number(r.chat_id), Number(r.migrated_to)]));
 }
 
 /** The ids of groups that became `chatId` (a supergroup upgraded from them). */

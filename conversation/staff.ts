@@ -93,6 +93,8 @@ export interface StaffConversationDeps {
    * input is authorised against it (app/directorySync.ts). Absent: the directory as loaded.
    */
   refreshDirectory?: () => Promise<void>;
+  /** Groups a supergroup was before Telegram upgraded it: it keeps their role until the config names it. */
+  chatOrigins?: (chatId: number) => readonly number[] | Promise<readonly number[]>;
   logger?: Logger;
   /** How long a pending question/reason waits for its text (default 30 minutes). */
   pendingTtlMs?: number;
@@ -145,7 +147,7 @@ export class StaffConversation {
 
   async onCallback(cb: StaffCallbackInput): Promise<StaffResult> {
     await this.deps.refreshDirectory?.();
-    const role = this.roleOf(cb.chatId);
+    const role = await this.roleIn(cb.chatId);
     const parts = splitRef(cb.ref);
     if (!parts) return this.refuse('bot.callback.invalid');
     const { ref, arg } = parts;
@@ -212,11 +214,11 @@ export class StaffConversation {
   async onText(m: StaffTextInput): Promise<StaffResult | null> {
     // Ordinary group chatter costs no directory check: the background refresh keeps the chat's role
     // current, and a message that answers a prompt refreshes before anyone's membership is judged.
-    if (!this.roleOf(m.chatId)) return null;
+    if (!(await this.roleIn(m.chatId))) return null;
     const bound = await this.prompts.bind(m);
     if (bound.kind === 'none') return null;
     await this.deps.refreshDirectory?.();
-    const role = this.roleOf(m.chatId);
+    const role = await this.roleIn(m.chatId);
     if (!role) return null;
     if (bound.kind === 'cancel') return { messages: [{ key: 'staff.cancelled' }] };
     const p = bound.pending;
@@ -270,7 +272,7 @@ export class StaffConversation {
 
   /** /cancel: ends this user's open prompt in this chat. null outside staff chats. */
   private async cancel(m: StaffCommandInput): Promise<StaffResult | null> {
-    if (!this.roleOf(m.chatId)) return null;
+    if (!(await this.roleIn(m.chatId))) return null;
     if (!(await this.prompts.has(m.chatId, m.userId))) return { messages: [{ key: 'safety.staff.nothing_to_cancel' }] };
     await this.prompts.clear(m.chatId, m.userId);
     return { messages: [{ key: 'staff.cancelled' }] };
@@ -285,7 +287,7 @@ export class StaffConversation {
     if (command === 'cancel') return this.cancel(m);
     if (!(STAFF_COMMANDS as readonly string[]).includes(command)) return null;
     await this.deps.refreshDirectory?.();
-    const role = this.roleOf(m.chatId);
+    const role = await this.roleIn(m.chatId);
     if (role?.kind === 'office' && this.deps.officeMemberIds.length === 0) return { messages: [{ key: 'security.no_members' }] };
     if (role?.kind !== 'office' || !this.isOfficeMember(m.userId)) {
       return role ? { messages: [{ key: 'staff.command.office_only' }] } : null;
@@ -370,6 +372,13 @@ export class StaffConversation {
 
   // -------------------------------------------------------------------------------------------------
   // Helpers
+
+  /** roleOf, or else the role of the group this supergroup was (a recorded migration). */
+  private async roleIn(chatId: number): Promise<Role | null> {
+    const direct = this.roleOf(chatId);
+    if (direct || !this.deps.chatOrigins) return direct;
+    return (await this.deps.chatOrigins(chatId)).map((origin) => this.roleOf(origin)).find((r) => r !== null) ?? null;
+  }
 
   private roleOf(chatId: number): Role | null {
     if (this.deps.officeChatId !== null && chatId === this.deps.officeChatId) return { kind: 'office' };

@@ -7,11 +7,14 @@
  *   - the taxonomy's own Chinese vocabulary for the terms it names (landlord → 房东, work permit → 工作许可),
  *     so what the models learned from Chinese applies. This is a term list, not a translation: unknown words
  *     add nothing, word order is not kept.
+ *   - the Chinese words petitions use for how the resident asks (englishCues): "still not fixed" → 至今,
+ *     "for months" → 一直, "nobody answers" → 没人管 相关部门, "please make them stop" → 要求 相关部门 处理,
+ *     "is this even legal?" → 违规 查处. English residents often complain in questions, which alone read as inquiries.
  * Chinese text (and Chinese with a few English words) is returned unchanged. Used only by the offline
  * engine (offlineEngine.ts `prepareText` and its run-time input): emergency rules and the LLM see the
  * resident's words.
  */
-import { CONCEPTS, IRREGULAR, PHRASES, SPELLING, STOP_WORDS } from './englishLexicon.js';
+import { CONCEPTS, CUES, IRREGULAR, PHRASES, SPELLING, STOP_WORDS } from './englishLexicon.js';
 
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /[a-z]/g;
@@ -133,13 +136,38 @@ export function englishConcepts(tokens: readonly string[]): string[] {
 }
 
 /**
- * What the offline models read: unchanged unless the text is mostly English; then its content lemmas
- * followed by the taxonomy terms they name (any Chinese already in the text is kept in front).
+ * The Chinese words for how the resident asks (CUES): "still not fixed", "for months", "nobody answers",
+ * "please make them stop", "is this even legal?". Each cue once, in list order. Read on the raw text
+ * because these are word sequences with stop words in them, which englishTokens drops.
+ */
+export function englishCues(text: string): string[] {
+  const t = plainLower(text);
+  const out: string[] = [];
+  for (const [re, zh] of CUES) if (re.test(t)) for (const z of zh.split(' ')) if (!out.includes(z)) out.push(z);
+  return out;
+}
+
+function plainLower(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+}
+
+/**
+ * "How can they…" is an indignant question, not a request for a procedure; without this the joined
+ * "how can" token names the inquiry terms (请问 如何). Only subjects that are the other party are taken:
+ * "how can a foreigner apply…" stays a question.
+ */
+const INDIGNANT_HOW = /\bhow (?:can|could|come) (?=(?:they|he|she|this|that|these|those|my|our|people)\b)/g;
+
+/**
+ * What the offline models read: unchanged unless the text is mostly English; then its content lemmas,
+ * the taxonomy terms they name and the words for how the resident asks (any Chinese already in the text
+ * is kept in front).
  */
 export function forOfflineModels(text: string): string {
   if (!isMostlyEnglish(text)) return text;
   const han = (text.match(/[\p{Script=Han}]+/gu) ?? []).join(' ');
-  const tokens = englishTokens(text);
+  const tokens = englishTokens(plainLower(text).replace(INDIGNANT_HOW, 'how '));
   const concepts = englishConcepts(tokens);
-  return [han, tokens.join(' '), concepts.join(' ')].filter((s) => s !== '').join(' ');
+  const cues = englishCues(text).filter((z) => !concepts.includes(z));
+  return [han, tokens.join(' '), concepts.join(' '), cues.join(' ')].filter((s) => s !== '').join(' ');
 }

@@ -6,8 +6,14 @@
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { Language } from '../kernel/language.js';
+import type { Directory } from '../directory/directory.js';
+import { t } from '../i18n/index.js';
 import { enqueueOutbox as insertOutbox, markChatReachable, markChatUnreachable, recordChatMigration } from '../cases/outboxRepository.js';
 import { txQuery } from './db.js';
+
+/** Staff groups read 简体 (as conversation/staffViews.ts LANG): the office's alerts are written in it. */
+const OFFICE_LANGUAGE: Language = 'zh-Hans';
 
 /** How long an unreachable chat's messages wait before they are tried again (unless it comes back sooner). */
 export const UNREACHABLE_RETRY_MS = 15 * 60_000;
@@ -20,6 +26,8 @@ interface ChatDeps {
   enqueue(ids: number[]): Promise<void>;
   officeChatId?: number | null;
   unreachableRetryMs?: number;
+  /** Names the department or organization of an unreachable chat in the office's alert. */
+  directory?: Pick<Directory, 'handler' | 'handlerForChat' | 'handlerId'>;
 }
 
 interface ChatRow {
@@ -37,6 +45,19 @@ async function queue(deps: ChatDeps, ids: number[]): Promise<void> {
   if (ids.length) await deps.enqueue(ids);
 }
 
+/**
+ * Who an unreachable chat is, for the office: the department's or organization's display name, a
+ * resident, or just a chat — always with the chat id, which the admin needs to find it. Never the
+ * internal recipient key.
+ */
+export function unreachableWho(directory: ChatDeps['directory'], recipient: string | null, chatId: number): string {
+  const m = /^handler:(department|organization):(.+)$/.exec(recipient ?? '');
+  const handler = m ? directory?.handler(m[1] as 'department' | 'organization', m[2]!) : directory?.handlerForChat(chatId);
+  if (handler) return t(OFFICE_LANGUAGE, `delivery.who.${handler.kind}`, { name: handler.names[OFFICE_LANGUAGE], chatId });
+  if (recipient?.startsWith('resident:')) return t(OFFICE_LANGUAGE, 'delivery.who.resident', { chatId });
+  return t(OFFICE_LANGUAGE, 'delivery.who.chat', { chatId });
+}
+
 export const chatMigrated = {
   /** The claimed row goes to the chat's new id; returns it. */
   async follow(pool: Pool, row: ChatRow & { migrated_to: number | null }, lease: string): Promise<number> {
@@ -46,10 +67,14 @@ export const chatMigrated = {
   },
   /** Telegram said the group is now `toChatId`: remember it, move the chat's pending rows, queue them. */
   async record(deps: ChatDeps, row: ChatRow, toChatId: number): Promise<void> {
-    const r = await inTx(deps.pool, (q) => recordChatMigration(q, row.channel, row.chat_id, toChatId, deps.clock.now()));
+    const h = deps.directory?.handlerForChat(row.chat_id);
+    const known = h ? [{ kind: h.kind, id: deps.directory!.handlerId(h) }] : [];
+    const r = await inTx(deps.pool, (q) => recordChatMigration(q, row.channel, row.chat_id, toChatId, deps.clock.now(), known));
     deps.logger.warn(
       { fromChatId: row.chat_id, toChatId, moved: r.moved.length, handlers: r.handlers.map((h) => `${h.kind}:${h.id}`) },
-      r.office ? 'the office group became a supergroup: messages follow it; set OFFICE_CHAT_ID to the new id' : 'a group became a supergroup: its messages and directory chat follow it',
+      r.office || row.chat_id === deps.officeChatId
+        ? 'the office group became a supergroup: messages and staff buttons follow it; set OFFICE_CHAT_ID to the new id'
+        : 'a group became a supergroup: its messages and directory chat follow it',
     );
     await queue(deps, r.moved.filter((id) => id !== row.id));
   },
@@ -72,8 +97,8 @@ export async function chatUnreachable(deps: ChatDeps, row: ChatRow, reason: stri
       channel: 'telegram',
       chatId: office,
       chatKind: 'group',
-      language: 'zh-Hans',
-      message: { key: 'delivery.chat_unreachable', params: { who: row.recipient ?? `chat ${row.chat_id}`, ref: typeof ref === 'string' ? ref : '—' } },
+      language: OFFICE_LANGUAGE,
+      message: { key: 'delivery.chat_unreachable', params: { who: unreachableWho(deps.directory, row.recipient, row.chat_id), ref: typeof ref === 'string' ? ref : '—' } },
       dedupeKey: `chat-unreachable|${row.channel}|${row.chat_id}|${now.toISOString()}`,
       notBefore: now,
       recipient: 'office',

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Pool } from '../db/pool.js';
+import type { Directory } from '../directory/directory.js';
 import { createOutboxHandler, enqueueOutbox } from './outbox.js';
 import { checkRedis, createQueues, type WorkerQueues } from './queues.js';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rateLimit.js';
@@ -56,6 +57,8 @@ export interface StartWorkersOptions {
   sweepOnStart?: boolean;
   /** OFFICE_CHAT_ID: told once when a chat removes or blocks the bot (workers/chatErrors.ts). */
   officeChatId?: number | null;
+  /** The directory: the unreachable-chat alert names the department or organization, not an internal key. */
+  directory?: Directory;
   /** The retention policy's sweep (workers/retention.ts); without it the repeatable job is removed. */
   retention?: RetentionOptions;
 }
@@ -111,6 +114,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
       maxAttempts: opts.maxAttempts ?? 5,
       leaseMs: opts.leaseMs ?? 120_000,
       officeChatId: opts.officeChatId,
+      directory: opts.directory,
     }),
   );
   registry.register('outbox-poll', async () => requeueDueOutbox(opts.pool, opts.clock.now(), enqueue));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
+import type { Directory } from '../directory/directory.js';
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
 import { txQuery } from './db.js';
@@ -57,6 +58,8 @@ const messageSchema = z.object({
   actions: z.array(z.string()).optional(),
   consentOf: z.string().optional(),
   replaces: z.number().int().positive().optional(),
+  // A kept direct reply's rendered markup (cases/directReplies.ts).
+  markup: z.record(z.string(), z.unknown()).optional(),
 });
 const rowSchema = z.object({
   id: z.number(),
@@ -90,6 +93,8 @@ export interface OutboxDeps {
   officeChatId?: number | null;
   /** How long an unreachable chat's messages wait before the next try (default 15 min). */
   unreachableRetryMs?: number;
+  /** The directory: names an unreachable handler's chat in the office's alert (workers/chatErrors.ts). */
+  directory?: Directory;
 }
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
@@ -97,13 +102,15 @@ export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 // Claims the row for this run only if it is still pending, has a chat (a row without one waits for its
 // recipient's chat to be configured: cases/waitingOutbox.ts), due, not claimed by a live run, and — in a
 // private chat — no earlier message to the same chat is still waiting: a resident reads their messages
-// in the order written. Staff groups get many cards about different cases, already paced to 20/min by
+// in the order written, except that an emergency's numbers (priority 1) are held back by nothing of a
+// lower priority. Staff groups get many cards about different cases, already paced to 20/min by
 // Telegram; holding each behind the one before would only add polling.
 const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
   WHERE id = $1 AND status = 'pending' AND chat_id IS NOT NULL AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
     AND (chat_kind <> 'private' OR NOT EXISTS (
       SELECT 1 FROM outbox e
-      WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.id < outbox.id AND e.not_before <= $4))
+      WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.not_before <= $4
+        AND (e.priority > outbox.priority OR (e.priority = outbox.priority AND e.id < outbox.id))))
   RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts, parts_sent, recipient,
     (SELECT d.migrated_to FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id) AS migrated_to,
     EXISTS (SELECT 1 FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id AND d.unreachable_since IS NOT NULL) AS unreachable`;
@@ -195,6 +202,7 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       message: row.message,
       caseId: row.case_id,
       partsSent: row.parts_sent,
+      ...(row.message.markup ? { replyMarkup: row.message.markup } : {}),
       onPartSent: async (n) => void (await txQuery(pool, `UPDATE outbox SET parts_sent = $3 WHERE id = $1 AND claim_token = $2`, [outboxId, lease, n])),
     };
 

@@ -14,6 +14,11 @@ export interface OutgoingMessage {
   partsSent?: number;
   /** Called after each part but the last is delivered, so a failure later resumes from the next part. */
   onPartSent?(partsSent: number): Promise<void>;
+  /**
+   * Markup rendered when the message was written (a direct reply kept for later: cases/directReplies.ts),
+   * put on the last part as it is, instead of buttons built from `message.actions`.
+   */
+  replyMarkup?: Record<string, unknown>;
 }
 
 /** The port the outbox dispatcher sends through; the Telegram adapter lives in bot/. */

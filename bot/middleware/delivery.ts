@@ -1,34 +1,70 @@
 /**
  * Telegram's errors on the bot's direct replies, and which groups the bot speaks in.
  *
- * - Direct replies (the answer to a resident's message, emergency numbers included) are sent while the
- *   update is handled, not through the outbox: a 429 is waited out (retry_after) and the reply sent
- *   again, up to `maxWaitMs` in all, so it is never dropped. An emergency's numbers are the first
- *   reply of the update (bot/handlers.ts orderReplies), so they are also the first retried.
+ * - Direct replies (the answer to a resident's message, emergency numbers included, and the staff
+ *   conversation's answers in groups) are sent while the update is handled: no database write, queue
+ *   or model stands before an emergency's numbers. A 429 is waited out (retry_after) and the reply sent
+ *   again, up to `maxWaitMs` in all. A send that still fails — 429 beyond that wait, 5xx or a network
+ *   error, 403 blocked, 400 chat not found or migrated — is not lost: `sendDirectText` keeps that reply
+ *   and every later one of the same update, in order, as outbox rows (cases/directReplies.ts; a split
+ *   text from its first undelivered part; an emergency's numbers at the head of the chat's line), which
+ *   the outbox delivers with its 429 handling and unreachable-chat hold.
  * - The bot is silent in groups it does not serve (neither the office chat nor a directory entry's
  *   chat, nor a supergroup one of them became): no answer to /start, /help or long texts there.
  * - my_chat_member: a chat that adds the bot back or unblocks it gets its waiting messages at once
  *   (cases/outboxRepository.ts markChatReachable; the outbox poll sends them).
  */
 import { TelegramError, type Context, type MiddlewareFn, type Telegram } from 'telegraf';
+import type { ForceReply, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Redis } from 'ioredis';
+import type { Language } from '../../kernel/language.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Queryable } from '../../db/pool.js';
 import { markChatReachable } from '../../cases/outboxRepository.js';
+import { keepDirectReply, type KeptReply } from '../../cases/directReplies.js';
+import { splitText } from '../telegramSender.js';
 
 /** Methods that put something in a chat: worth waiting for after a 429. */
 const SENDS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage', 'forwardMessage']);
 
 const GUARDED = Symbol('xf.directReplyRetry');
 
-/** Makes this update's Telegram client wait out 429s on sends (telegraf builds one client per update). */
-export function guardTelegram(tg: Telegram, opts: { log: Logger; maxWaitMs: number; sleep?: (ms: number) => Promise<void> }): void {
+/**
+ * Makes this update's Telegram client wait out 429s on sends (telegraf builds one client per update).
+ * With `keep`, a plain text sent outside sendDirectText (ctx.reply of a command, a content notice)
+ * that Telegram does not take is kept in the outbox like any direct reply, and a stand-in message
+ * (message_id 0) is returned: the caller goes on as if it had been sent.
+ */
+export function guardTelegram(
+  tg: Telegram,
+  opts: { log: Logger; maxWaitMs: number; sleep?: (ms: number) => Promise<void>; keep?: { ctx: Context; store: DirectReplyStore } },
+): void {
   const t = tg as Telegram & { [GUARDED]?: true };
   if (t[GUARDED]) return;
   t[GUARDED] = true;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const original = tg.callApi.bind(tg) as (method: string, payload: unknown, o?: unknown) => Promise<unknown>;
+  const keep = opts.keep;
   (tg as unknown as { callApi: typeof original }).callApi = async (method, payload, o) => {
+    const p = payload as { chat_id?: unknown; text?: unknown; reply_markup?: unknown } | undefined;
+    if (!keep || method !== 'sendMessage' || stateOf(keep.ctx).direct || typeof p?.chat_id !== 'number' || typeof p.text !== 'string') return waitOut(method, payload, o);
+    const state = stateOf(keep.ctx);
+    const seq = state.seq++;
+    if (!state.failed) {
+      try {
+        return await waitOut(method, payload, o);
+      } catch (err) {
+        if (!isDeliveryFailure(err)) throw err;
+        state.failed = true;
+        keep.store.log?.warn({ chatId: p.chat_id, updateId: keep.ctx.update.update_id, code: err instanceof TelegramError ? err.code : undefined }, 'direct reply not delivered: kept in the outbox');
+      }
+    }
+    const markup = p.reply_markup && typeof p.reply_markup === 'object' ? (p.reply_markup as Record<string, unknown>) : undefined;
+    await keepDirectReply(keep.store.pool, keptRow(keep.ctx, seq, { chatId: p.chat_id, text: p.text, urgent: false, partsSent: 0, ...(markup ? { markup } : {}) }), keep.store.clock.now());
+    return { message_id: 0, date: Math.floor(keep.store.clock.now().getTime() / 1000), chat: { id: p.chat_id }, text: p.text };
+  };
+  const waitOut = async (method: string, payload: unknown, o?: unknown): Promise<unknown> => {
     let waited = 0;
     for (;;) {
       try {
@@ -47,10 +83,15 @@ export function guardTelegram(tg: Telegram, opts: { log: Logger; maxWaitMs: numb
   };
 }
 
-export function directReplyRetry(opts: { log: Logger; maxWaitMs?: number; sleep?: (ms: number) => Promise<void> }): MiddlewareFn<Context> {
-  const maxWaitMs = opts.maxWaitMs ?? 5 * 60_000;
+/** How long a direct reply waits out 429s before it is handed to the outbox. */
+export const DIRECT_REPLY_WAIT_MS = 15_000;
+
+export function directReplyRetry(opts: { log: Logger; maxWaitMs?: number; sleep?: (ms: number) => Promise<void>; store?: DirectReplyStore }): MiddlewareFn<Context> {
+  // Longer waits are the outbox's job: it keeps the reply in Postgres meanwhile and holds up no other update.
+  const maxWaitMs = opts.maxWaitMs ?? DIRECT_REPLY_WAIT_MS;
+  const store = opts.store ? { log: opts.log, ...opts.store } : undefined;
   return (ctx, next) => {
-    guardTelegram(ctx.telegram, { log: opts.log, maxWaitMs, sleep: opts.sleep });
+    guardTelegram(ctx.telegram, { log: opts.log, maxWaitMs, sleep: opts.sleep, ...(store ? { keep: { ctx, store } } : {}) });
     return next();
   };
 }
@@ -84,5 +125,169 @@ export function chatMembership(opts: { pool: Queryable; clock: Clock; log: Logge
     } catch (err) {
       opts.log.warn({ chatId, err: (err as Error).message }, 'could not record the chat membership change');
     }
+  };
+}
+
+/** Where a direct reply that could not be sent is kept (the pool of cases/directReplies.ts). */
+export interface DirectReplyStore {
+  pool: Queryable;
+  clock: Clock;
+  log?: Logger;
+}
+
+export type DirectMarkup = InlineKeyboardMarkup | ForceReply;
+
+const UPDATE_STATE = Symbol('xf.directReplies');
+interface UpdateState {
+  /** A send of this update failed: every later reply goes to the outbox, behind the kept ones. */
+  failed: boolean;
+  /** Replies of this update so far (each kept reply's dedupe key). */
+  seq: number;
+  /** sendDirectText is sending: the client's guard leaves keeping to it. */
+  direct: boolean;
+}
+const stateOf = (ctx: Context): UpdateState => {
+  const c = ctx as Context & { [UPDATE_STATE]?: UpdateState };
+  return (c[UPDATE_STATE] ??= { failed: false, seq: 0, direct: false });
+};
+
+/**
+ * A failure that is not the answer's fault, so the outbox can still deliver it: Telegram busy (429),
+ * down (5xx) or out of reach (network), the chat blocked (403), gone or moved (400 chat not found,
+ * migrate_to_chat_id). Another 400 is the message's own fault (sending it later would fail alike).
+ */
+export function isDeliveryFailure(err: unknown): boolean {
+  if (!(err instanceof TelegramError)) return true;
+  if (err.code === 429 || err.code === 403 || err.code >= 500) return true;
+  return err.code === 400 && (err.parameters?.migrate_to_chat_id !== undefined || /chat not found|user not found|PEER_ID_INVALID|chat_id is empty/i.test(err.description ?? ''));
+}
+
+/**
+ * Sends `text` to `chatId` (split at Telegram's limit, the markup on the last part) as the direct
+ * reply of this update and returns the last part's message id. If a part cannot be sent, the reply
+ * is kept in the outbox from that part on, and so is every later reply of this update (no send is
+ * tried: they would overtake it); then undefined is returned. Without a store it throws as before.
+ */
+export async function sendDirectText(
+  ctx: Context,
+  store: DirectReplyStore | undefined,
+  reply: { chatId: number; text: string; markup?: DirectMarkup; urgent: boolean; language: Language },
+): Promise<number | undefined> {
+  const state = stateOf(ctx);
+  const seq = state.seq++;
+  const parts = splitText(reply.text);
+  let sent = 0;
+  let lastId: number | undefined;
+  if (!state.failed || !store) {
+    state.direct = true;
+    try {
+      for (; sent < parts.length; sent++) {
+        const markup = sent === parts.length - 1 ? reply.markup : undefined;
+        const m = await ctx.telegram.sendMessage(reply.chatId, parts[sent]!, { link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+        lastId = m?.message_id;
+      }
+      return lastId;
+    } catch (err) {
+      if (!store || !isDeliveryFailure(err)) throw err;
+      state.failed = true;
+      const code = err instanceof TelegramError ? err.code : undefined;
+      store.log?.warn(
+        { chatId: reply.chatId, updateId: ctx.update.update_id, code, err: code === undefined ? (err as Error).message : undefined, partsSent: sent, urgent: reply.urgent },
+        'direct reply not delivered: kept in the outbox',
+      );
+    } finally {
+      state.direct = false;
+    }
+  }
+  const markup = reply.markup ? (reply.markup as unknown as Record<string, unknown>) : undefined;
+  await keepDirectReply(store.pool, keptRow(ctx, seq, { chatId: reply.chatId, text: reply.text, partsSent: sent, urgent: reply.urgent, language: reply.language, ...(markup ? { markup } : {}) }), store.clock.now());
+  return undefined;
+}
+
+/** The outbox row of this update's `seq`-th reply. */
+function keptRow(
+  ctx: Context,
+  seq: number,
+  r: { chatId: number; text: string; markup?: Record<string, unknown>; partsSent: number; urgent: boolean; language?: Language },
+): KeptReply {
+  return {
+    channel: 'telegram',
+    chatId: r.chatId,
+    chatKind: ctx.chat?.type === 'private' ? 'private' : 'group',
+    // The text is rendered already; the language only matters to the row's readers.
+    language: r.language ?? 'zh-Hans',
+    text: r.text,
+    ...(r.markup ? { markup: r.markup } : {}),
+    partsSent: r.partsSent,
+    urgent: r.urgent,
+    dedupeKey: `direct|telegram|${r.chatId}|${ctx.update.update_id}|${seq}`,
+  };
+}
+
+/*
+ * The update's dedupe claim (bot/middleware/ordering.ts) says "in progress" ('p', a short TTL kept
+ * alive while the update is handled) until its replies are sent or kept, then "done" ('d', the full
+ * dedupe TTL). A process that dies mid-update stops renewing its claim: Telegram redelivers the
+ * update (polling confirms a batch only by asking for the next one), the claim expires within
+ * IN_PROGRESS_MS, and the redelivered update is handled again instead of dropped as a duplicate.
+ */
+export const IN_PROGRESS = 'p';
+export const IN_PROGRESS_MS = 20_000;
+/** How long a redelivered update waits for a live owner of its claim before it gives up (a duplicate). */
+const MAX_CLAIM_WAIT_MS = 10 * 60_000;
+// Renews only claims still in progress: one that became done keeps its full TTL.
+const RENEW_LUA = `for i, k in ipairs(KEYS) do if redis.call('GET', k) == '${IN_PROGRESS}' then redis.call('PEXPIRE', k, ARGV[1]) end end return 0`;
+
+export interface UpdateClaims {
+  /** This process holds `key` while it handles the update: renewed every IN_PROGRESS_MS / 3. */
+  hold(key: string): void;
+  /** The update's replies are out or kept: the claim becomes "done" for the dedupe TTL. */
+  done(key: string, ttlSeconds: number): Promise<void>;
+  /** The update failed: stop renewing; the claim expires and a redelivery is handled again. */
+  drop(key: string): void;
+  /**
+   * Another holder has the claim: waits (polling `retry`) until it is done (returns the last answer,
+   * still not first: a duplicate) or expired (retry claims it), at most MAX_CLAIM_WAIT_MS.
+   */
+  waitFor<T extends { first: boolean; seen?: string | null }>(retry: () => Promise<T>, current: T): Promise<T>;
+}
+
+export function updateClaims(redis: Redis, opts: { inProgressMs?: number; pollMs?: number } = {}): UpdateClaims {
+  const ttl = opts.inProgressMs ?? IN_PROGRESS_MS;
+  const pollMs = opts.pollMs ?? 250;
+  const held = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const renew = () => {
+    if (held.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+      return;
+    }
+    redis.eval(RENEW_LUA, held.size, ...held, ttl).catch(() => undefined);
+  };
+  return {
+    hold(key) {
+      held.add(key);
+      if (!timer) {
+        timer = setInterval(renew, Math.max(50, Math.floor(ttl / 3)));
+        timer.unref();
+      }
+    },
+    async done(key, ttlSeconds) {
+      held.delete(key);
+      await redis.set(key, 'd', 'EX', ttlSeconds);
+    },
+    drop(key) {
+      held.delete(key);
+    },
+    async waitFor(retry, current) {
+      const deadline = Date.now() + MAX_CLAIM_WAIT_MS;
+      let answer = current;
+      while (!answer.first && answer.seen === IN_PROGRESS && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, pollMs));
+        answer = await retry();
+      }
+      return answer;
+    },
   };
 }

@@ -11,6 +11,7 @@ import { rateKey } from './admission.js';
 import { isEmergencyUpdate, type EmergencyCheck } from './emergency.js';
 import { languageKey } from './language.js';
 import { setAdmitted, updateType, withTimeout, type AdmitResult } from './state.js';
+import { IN_PROGRESS, IN_PROGRESS_MS, updateClaims } from './delivery.js';
 
 /**
  * Polling hands a whole batch over at once (telegraf runs it with Promise.all), so two quick
@@ -43,11 +44,11 @@ export function chatOrder(opts: { emergency?: EmergencyCheck; log?: Logger } = {
 
 const ADMIT_COMMAND = 'xfTelegramAdmit';
 /**
- * KEYS: seen key, rate key ('' = not rate limited), language key ('' = no user). ARGV: dedupe TTL.
- * Returns {first (1|0), count in this window, cached language or nil}.
+ * KEYS: seen key, rate key ('' = not rate limited), language key ('' = no user). ARGV: in-progress TTL ms.
+ * Returns {first (1|0), count in this window, cached language or nil, the claim seen when not first}.
  */
 const ADMIT_LUA = `
-if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return {0, 0, false} end
+if not redis.call('SET', KEYS[1], '${IN_PROGRESS}', 'PX', ARGV[1], 'NX') then return {0, 0, false, redis.call('GET', KEYS[1])} end
 local count = 0
 if KEYS[2] ~= '' then
   count = redis.call('INCR', KEYS[2])
@@ -76,26 +77,29 @@ export interface DedupeOptions {
  * thinks unconfirmed, and with several processes two may see the same one. SET NX is the shared
  * "first one wins"; at-most-once is the right side to err on for chat messages (a resident can
  * resend, a double case is harder to undo). The counter and language are left on the context for
- * admission.ts and language.ts.
+ * admission.ts and language.ts. The claim is "in progress" until the update's replies are sent or
+ * kept, then "done" (delivery.ts updateClaims): a redelivery after a crash mid-update is handled again.
  */
 export function dedupe(opts: DedupeOptions): MiddlewareFn<Context> {
   const { redis, keyPrefix, botId, log } = opts;
   redis.defineCommand(ADMIT_COMMAND, { numberOfKeys: 3, lua: ADMIT_LUA });
-  async function admit(seenKey: string, rate: string, lang: string): Promise<AdmitResult> {
-    const run = (redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, string | null]>>)[ADMIT_COMMAND]!;
-    const [first, count, cached] = await run.call(redis, seenKey, rate, lang, opts.dedupeTtlSeconds);
-    return { first: first === 1, count: Number(count), lang: cached };
+  const claims = updateClaims(redis);
+  async function admit(seenKey: string, rate: string, lang: string): Promise<AdmitResult & { seen?: string | null }> {
+    const run = (redis as unknown as Record<string, (...args: unknown[]) => Promise<[number, number, string | null, string | null]>>)[ADMIT_COMMAND]!;
+    const [first, count, cached, seen] = await run.call(redis, seenKey, rate, lang, IN_PROGRESS_MS);
+    return { first: first === 1, count: Number(count), lang: cached, seen };
   }
 
   return async (ctx, next) => {
     const id = ctx.update.update_id;
     const from = ctx.from;
-    let admitted: AdmitResult | undefined;
+    const seenKey = `${keyPrefix}:tg:seen:${botId}:${id}`;
+    let admitted: (AdmitResult & { seen?: string | null }) | undefined;
     try {
-      admitted = await withTimeout(
-        admit(`${keyPrefix}:tg:seen:${botId}:${id}`, rateKey(ctx, opts), from ? languageKey(keyPrefix, from.id) : ''),
-        opts.redisTimeoutMs,
-      );
+      const ask = () => withTimeout(admit(seenKey, rateKey(ctx, opts), from ? languageKey(keyPrefix, from.id) : ''), opts.redisTimeoutMs);
+      admitted = await ask();
+      // Held by another handling (alive, or dead and about to expire): wait until it is done or gone.
+      if (!admitted.first && admitted.seen === IN_PROGRESS && !(opts.emergency && isEmergencyUpdate(ctx, opts.emergency))) admitted = await claims.waitFor(ask, admitted);
     } catch (err) {
       // Without Redis, answering twice beats not answering (the message may be an emergency).
       log.warn({ updateId: id, err: (err as Error).message }, 'update dedupe and rate limit unavailable; handling anyway');
@@ -110,6 +114,14 @@ export function dedupe(opts: DedupeOptions): MiddlewareFn<Context> {
     }
     log.debug({ updateId: id, type: updateType(ctx.update), userId: from?.id }, 'update');
     setAdmitted(ctx, admitted);
-    return next();
+    if (!admitted?.first) return next();
+    claims.hold(seenKey);
+    try {
+      await next();
+    } catch (err) {
+      claims.drop(seenKey);
+      throw err;
+    }
+    await withTimeout(claims.done(seenKey, opts.dedupeTtlSeconds), opts.redisTimeoutMs).catch((err: Error) => log.warn({ updateId: id, err: err.message }, 'could not mark the update done'));
   };
 }

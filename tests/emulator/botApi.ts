@@ -117,7 +117,7 @@ export interface BotApiEmulator {
   unblock(chatId: number): void;
   /** The group became supergroup `toChatId`: every send to `fromChatId` gets 400 with parameters.migrate_to_chat_id. */
   migrate(fromChatId: number, toChatId: number): void;
-  /** After `after` more sends (send*, edit*, delete) to `chatId` succeed, the next `times` fail with `error` (e.g. a 429 with retry_after). */
+  /** After `after` more sends (send*, edit*, delete) to `chatId` succeed, the next `times` fail with `error` (e.g. a 429 with retry_after); `times` 0 ends the failures. */
   failChat(chatId: number, error: ApiErrorSpec, times?: number, after?: number): void;
   /** Commands as set by setMyCommands, by scope and language_code ('' = default). */
   commands(languageCode?: string, scope?: Record<string, unknown>): Array<{ command: string; description: string }> | undefined;
@@ -665,7 +665,8 @@ export async function startBotApiEmulator(opts: { token?: string; botUsername?: 
       migrations.set(fromChatId, toChatId);
     },
     failChat(chatId, error, times = 1, after = 0) {
-      chatFailures.set(chatId, { error, left: times, pass: after });
+      if (times <= 0) chatFailures.delete(chatId);
+      else chatFailures.set(chatId, { error, left: times, pass: after });
     },
     commands(languageCode = '', scope) {
       return commandSets.get(commandKey(scope, languageCode));

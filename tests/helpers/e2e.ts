@@ -133,6 +133,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     limits: false,
     outboxConcurrency: opts.outboxConcurrency ?? 10,
     officeChatId: OFFICE_CHAT,
+    directory,
   });
   await bot.launch();
 

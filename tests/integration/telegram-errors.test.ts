@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { CallbackAction } from '../../bot/callbackData.js';
 import { GROUP_UPDATES_PER_MINUTE } from '../../bot/middleware/admission.js';
-import { enqueueOutbox } from '../../cases/outboxRepository.js';
+import { enqueueOutbox, markChatReachable, markChatUnreachable } from '../../cases/outboxRepository.js';
+import { pgOfficeAlertLimiter } from '../../cases/officeAlerts.js';
 import { t } from '../../i18n/index.js';
 import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
 
@@ -135,5 +136,60 @@ describe('Telegram errors', () => {
     const sends = e.emu.sent(7405).filter((c) => c.method === 'sendMessage');
     assert.equal(sends[0]?.error?.error_code, 429, 'the first try was refused');
     assert.match(e.texts(7405)[0] ?? '', /110/, 'the numbers went out after retry_after');
+  });
+  it("a handler's group that removed the bot: the office alert names the department in the office's language, with the chat id", async () => {
+    const dept = e.directory.departments.find((d) => d.code !== 'housing')!;
+    const chat = dept.telegramChatId!;
+    e.emu.block(chat, 'Forbidden: bot was kicked from the group chat');
+    await enqueueOutbox(e.db.pool, {
+      caseId: null,
+      channel: 'telegram',
+      chatId: chat,
+      chatKind: 'group',
+      language: 'zh-Hans',
+      message: { key: 'conversation.text', params: { text: '进展提醒', ref: 'XF-TEST-1' } },
+      dedupeKey: 'unreachable-handler-name',
+      notBefore: new Date(),
+      recipient: `handler:department:${dept.code}`,
+    });
+    await e.deliver();
+    const alert = e.texts(OFFICE_CHAT).find((x) => x.startsWith('⚠️ 消息无法送达') && x.includes(String(chat)));
+    assert.ok(alert, 'the office was told');
+    assert.ok(alert!.includes(dept.names['zh-Hans']), `names the department: ${alert}`);
+    assert.ok(!alert!.includes('handler:') && !alert!.includes(`department:${dept.code}`), 'no internal key');
+    e.emu.unblock(chat);
+  });
+
+  it('a chat that comes back gets only the messages held for it, oldest first; a held alert summary keeps its time', async () => {
+    // Far in the future, so the running outbox poll leaves these rows alone.
+    const t0 = Date.now() + 30 * 86_400_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    const chat = -100_777_001;
+    const limiter = pgOfficeAlertLimiter(e.db.pool, 10);
+    const alert = (requestId: string, minutes: number) =>
+      limiter.write({
+        row: { caseId: null, channel: 'telegram', chatId: chat, chatKind: 'group', language: 'zh-Hans', message: { key: 'conversation.text', params: { text: requestId } }, dedupeKey: `held-order-${requestId}`, notBefore: at(minutes), recipient: 'office' },
+        key: `immediate:telegram:held-order`,
+        requestId,
+        summary: (held) => ({ key: 'conversation.text', params: { text: `${held} more` } }),
+      });
+    await alert('a', 0);
+    await alert('b', 1); // held: counted into the summary due when the window ends (t0 + 10 min)
+    await enqueueOutbox(e.db.pool, { caseId: null, channel: 'telegram', chatId: chat, chatKind: 'group', language: 'zh-Hans', message: { key: 'conversation.text', params: { text: 'c' } }, dedupeKey: 'held-order-c', notBefore: at(2) });
+    const rows = async () =>
+      (await e.db.pool.query(`SELECT id, dedupe_key, not_before FROM outbox WHERE chat_id = $1 ORDER BY id`, [chat])).rows.map((r) => ({ id: Number(r.id), key: String(r.dedupe_key), due: new Date(r.not_before).getTime() }));
+    const before = await rows();
+    const summary = before.find((r) => r.key.startsWith('held:'))!;
+    assert.equal(summary.due, at(10).getTime());
+
+    await markChatUnreachable(e.db.pool, 'telegram', chat, 'Forbidden: bot was kicked', at(3), at(18));
+    assert.ok((await rows()).every((r) => r.due >= at(18).getTime()), 'all held while unreachable');
+    const released = await markChatReachable(e.db.pool, 'telegram', chat, at(4));
+    const plain = before.filter((r) => r.id !== summary.id).map((r) => r.id);
+    assert.deepEqual(released, plain, 'the held messages, oldest first; not the summary');
+    const after = await rows();
+    assert.equal(after.find((r) => r.id === summary.id)!.due, at(10).getTime(), 'the summary keeps its time');
+    assert.ok(after.filter((r) => r.id !== summary.id).every((r) => r.due === at(4).getTime()));
+    await e.db.pool.query(`UPDATE outbox SET status = 'cancelled' WHERE chat_id = $1`, [chat]);
   });
 });

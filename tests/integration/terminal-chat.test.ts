@@ -52,6 +52,8 @@ describe('npm run chat (piped input)', () => {
         '/office resolve last 电梯已整改并通过检测',
         '3', // 不满意 on the survey buttons
         '/office case last',
+        '/privacy',
+        '1', // 导出我的数据: the export is saved as a file the terminal names
       ],
       { DATA_DIR: dataDir, QUEUE_PREFIX: prefix },
     );
@@ -70,6 +72,11 @@ describe('npm run chat (piped input)', () => {
     assert.match(stdout, /\[3\] 不满意/, 'the survey buttons are numbered');
     assert.match(stdout, new RegExp(`事项 ${ref} 已重新打开.*请求复查（《信访工作条例》第三十五条）`), '不满意 reopens and explains 复查');
     assert.match(stdout, new RegExp(`office> ${ref} reopened`), 'the case is reopened');
+    const saved = /\[file\] (\S+\.json)/.exec(stdout)?.[1];
+    assert.ok(saved, `the /privacy export names the file it wrote:\n${stdout}`);
+    assert.equal(path.dirname(saved), path.join(dataDir, 'exports'));
+    assert.equal(fs.statSync(saved).mode & 0o777, 0o600, 'only this user may read the export');
+    assert.match(fs.readFileSync(saved, 'utf8'), new RegExp(ref), 'the export holds the resident’s case');
   });
 
   it('says clearly when Redis is unreachable', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { englishConcepts, englishTokens, forOfflineModels, isMostlyEnglish, lemma } from '../../triage/english.js';
+import { englishConcepts, englishCues, englishTokens, forOfflineModels, isMostlyEnglish, lemma } from '../../triage/english.js';
 import { prepareText } from '../../triage/offlineEngine.js';
 
 describe('English for the offline models', () => {
@@ -35,6 +35,56 @@ describe('English for the offline models', () => {
     for (const [text, terms] of cases) {
       const concepts = englishConcepts(englishTokens(text));
       for (const z of terms) assert.ok(concepts.includes(z), `${text} → ${concepts.join(' ')} lacks ${z}`);
+    }
+  });
+
+  it('reads complaints phrased as questions, and grievance cues, as the words Chinese petitions use', () => {
+    const cases: Array<[string, string]> = [
+      ['Why does nobody fix the broken lift in our block?', '没人管'],
+      ['Can someone do something about the hawkers outside the station?', '要求'],
+      ['Could the city please send someone to clear the blocked drain?', '要求'],
+      ['Is it legal that my company deducts money for being two minutes late?', '违规'],
+      ['Are they even allowed to charge a fee for parcels?', '相关部门'],
+      ['How can they raise the management fee without a vote?', '查处'],
+      ['The wages are still not paid.', '至今'],
+      ['The workshop has been running machines at night for months.', '一直'],
+      ['I complained to the hotline several times and nothing has been done.', '多次'],
+      ['I want them to return the money they took.', '要求'],
+      ['Please make them stop dumping rubble.', '要求'],
+      ['My application was rejected without any reason.', '拒绝'],
+    ];
+    for (const [text, zh] of cases) {
+      const cues = englishCues(text);
+      assert.ok(cues.includes(zh), `${text} → ${cues.join(' ')} lacks ${zh}`);
+      assert.ok(forOfflineModels(text).includes(zh), forOfflineModels(text));
+    }
+  });
+
+  it('leaves plain procedure questions without grievance cues', () => {
+    for (const text of [
+      'How do I apply for a residence permit?',
+      'How can a foreigner enroll a child in a public school?',
+      'Where is the mediation committee and what are its opening hours?',
+      'What documents do I need to register a company?',
+    ]) {
+      assert.deepEqual(englishCues(text), [], text);
+      assert.ok(forOfflineModels(text).includes('请问'), forOfflineModels(text));
+    }
+    // The indignant "how can they" is not read as the inquiry phrase "how can".
+    assert.ok(!forOfflineModels('How can they keep our deposit?').includes('请问'));
+  });
+
+  it('knows the added residents’ vocabulary', () => {
+    const cases: Array<[string, string[]]> = [
+      ['The subcontractor ran off with our back wages', ['包工头', '跑路', '拖欠工资']],
+      ['I am a Hong Kong resident and my home return permit expired', ['港澳', '回乡证']],
+      ['The education bureau says our points are not enough for the school district', ['教育局', '积分', '学区']],
+      ['A karaoke bar plays until 3am', ['KTV']],
+      ['The factory is discharging foamy water into the creek', ['偷排', '水污染']],
+    ];
+    for (const [text, terms] of cases) {
+      const out = forOfflineModels(text);
+      for (const z of terms) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
     }
   });
 

@@ -18,6 +18,7 @@ import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
+import { featurize, type TextFlags } from './features.js';
 import type { CrisisKind, CrisisLevel, CrisisOutcome } from './types.js';
 
 const SENTENCE = /[。!?;\n]+|\.(?!\d)|[!?]/;
@@ -86,6 +87,8 @@ const QUESTION = /[?？]|吗|嗎|请问|想问|想了解|想知道|是不是|是
 export interface Base {
   outcome: CrisisOutcome;
   situation: Situation;
+  /** The pattern answers for the normalised text, when the rules read exactly that text (no differing original). */
+  flags?: TextFlags;
 }
 
 /** Rules and situation cues with their guards, and the flags the second stage reads. No model. */
@@ -134,8 +137,11 @@ export function situate(normalizedText: string, original?: string): Base {
   }
 
   // 2. Situation cues, weighed in their sentence.
+  const cueHits: boolean[] = [];
   for (const cue of CUES) {
-    if (!cue.pattern.test(text)) continue;
+    const found = cue.pattern.test(text);
+    cueHits.push(found);
+    if (!found) continue;
     for (const s of cue.whole ? [text.replace(/\n/g, ' ')] : sentences) {
       if (!cue.pattern.test(s) || cue.unless?.test(s)) continue;
       let l: CrisisLevel = cue.level;
@@ -187,7 +193,11 @@ export function situate(normalizedText: string, original?: string): Base {
     timedCue: f.timed,
     hitKinds,
   };
-  return { outcome: { level, kinds: [...kinds], cues }, situation };
+  const flags: TextFlags | undefined =
+    text === normalizedText
+      ? { cues: cueHits, past: situation.past === 1, notNow: wholeNotNow, strongNow: anyNow, weakNow: situation.weakNow === 1, letter }
+      : undefined;
+  return { outcome: { level, kinds: [...kinds], cues }, situation, ...(flags ? { flags } : {}) };
 }
 
 /**
@@ -257,7 +267,9 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   const base = opts.base ?? situate(normalizedText, original);
   const model = opts.model === undefined ? defaultCrisisModel() : opts.model;
   if (!model) return base.outcome;
-  const sc = opts.scores ?? score(model, withoutRepeats(normalizedText));
+  const scored = withoutRepeats(normalizedText);
+  // The rules have asked the model's patterns of this same text already (usually: no repeats, no differing original).
+  const sc = opts.scores ?? score(model, scored, base.flags && scored === normalizedText ? featurize(scored, base.flags) : undefined);
   const sit = base.situation;
   const [, pc, pi] = sc.level;
   const cues = [...base.outcome.cues];

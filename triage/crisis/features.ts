@@ -27,16 +27,47 @@ export interface Features {
 
 const RUN = /[\p{Script=Han}]+|[a-z0-9']+/gu;
 
-export function featurize(text: string): Features {
+/** FNV-1a state after `s` from state `h` (fnv(a + b) = more(more(basis, a), b)): n-grams hash without being built as strings. */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+const step = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+const PREFIX = { w: more(0x811c9dc5, 'w:'), b: more(0x811c9dc5, 'b:'), 1: more(0x811c9dc5, '1:'), 2: more(0x811c9dc5, '2:'), 3: more(0x811c9dc5, '3:') };
+const BAR = '|'.charCodeAt(0);
+const SPACE = ' '.charCodeAt(0);
+
+/**
+ * What the crisis rules (detect.ts `situate`) already asked of this very text: the cues in CUES order
+ * and the time flags. Given, the model's features reuse the answers instead of running the same
+ * few dozen patterns over the message a second time.
+ */
+export interface TextFlags {
+  cues: boolean[];
+  past: boolean;
+  notNow: boolean;
+  strongNow: boolean;
+  weakNow: boolean;
+  letter: boolean;
+}
+
+export function featurize(text: string, flags?: TextFlags): Features {
   const seen = new Map<number, number>();
   const add = (key: string, v = 1) => seen.set(fnv(key) & MASK, v);
+  // Same buckets as add(`w:${run}`), add(`1:${c}`)…: the hash of the prefixed term, from the prefix's state.
+  const addHash = (h: number) => seen.set((h >>> 0) & MASK, 1);
   const han: string[] = [];
   let prevWord = '';
   for (const m of text.matchAll(RUN)) {
     const run = m[0];
-    if (/^[a-z0-9']/.test(run)) {
-      add(`w:${run}`);
-      if (prevWord) add(`b:${prevWord} ${run}`);
+    const first = run.charCodeAt(0);
+    // /^[a-z0-9']/
+    if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57) || first === 39) {
+      addHash(more(PREFIX.w, run));
+      if (prevWord) addHash(more(step(more(PREFIX.b, prevWord), SPACE), run));
       prevWord = run;
       han.push('|');
       continue;
@@ -46,22 +77,29 @@ export function featurize(text: string): Features {
   }
   const h = han.join('');
   for (let i = 0; i < h.length; i++) {
-    const c = h[i]!;
-    if (c === '|') continue;
-    add(`1:${c}`);
-    const c2 = h[i + 1];
-    if (c2 && c2 !== '|') {
-      add(`2:${c}${c2}`);
-      const c3 = h[i + 2];
-      if (c3 && c3 !== '|') add(`3:${c}${c2}${c3}`);
+    const c = h.charCodeAt(i);
+    if (c === BAR) continue;
+    addHash(step(PREFIX[1], c));
+    // h[i + 1] is truthy exactly when i + 1 is inside the string (every unit is a non-empty string).
+    if (i + 1 < h.length) {
+      const c2 = h.charCodeAt(i + 1);
+      if (c2 !== BAR) {
+        addHash(step(step(PREFIX[2], c), c2));
+        if (i + 2 < h.length) {
+          const c3 = h.charCodeAt(i + 2);
+          if (c3 !== BAR) addHash(step(step(step(PREFIX[3], c), c2), c3));
+        }
+      }
     }
   }
-  for (const cue of CUES) if (cue.pattern.test(text)) add(`cue:${cue.name}`, 2);
-  if (PAST_ZH.test(text) || PAST_EN.test(text)) add('flag:past');
-  if (NOT_NOW_ZH.test(text) || NOT_NOW_EN.test(text)) add('flag:not_now');
-  if (STRONG_NOW_ZH.test(text) || STRONG_NOW_EN.test(text)) add('flag:strong_now');
-  if (WEAK_NOW_ZH.test(text) || WEAK_NOW_EN.test(text)) add('flag:weak_now');
-  if (isLetter(text)) add('flag:letter');
+  CUES.forEach((cue, k) => {
+    if (flags ? flags.cues[k] : cue.pattern.test(text)) add(`cue:${cue.name}`, 2);
+  });
+  if (flags ? flags.past : PAST_ZH.test(text) || PAST_EN.test(text)) add('flag:past');
+  if (flags ? flags.notNow : NOT_NOW_ZH.test(text) || NOT_NOW_EN.test(text)) add('flag:not_now');
+  if (flags ? flags.strongNow : STRONG_NOW_ZH.test(text) || STRONG_NOW_EN.test(text)) add('flag:strong_now');
+  if (flags ? flags.weakNow : WEAK_NOW_ZH.test(text) || WEAK_NOW_EN.test(text)) add('flag:weak_now');
+  if (flags ? flags.letter : isLetter(text)) add('flag:letter');
   add(`len:${Math.min(6, Math.floor(Math.log2(1 + text.length)))}`);
   add('bias');
   // Long letters have thousands of n-grams: scale so that a letter and a chat message weigh alike.

@@ -120,13 +120,60 @@ export function trainModel(
 
 export type { Scores } from './types.js';
 
+/**
+ * Every row's weights for one feature side by side (feature-major), so that scoring reads one short run
+ * of memory per feature instead of one cache miss in each of 15–18 rows of 2^18 floats: the crisis model
+ * was a tenth of a message's CPU in the bot bench, most of it waiting on memory. Built once per set of
+ * rows (a retrained or swapped row builds a new table); the sums are the same, in the same order.
+ */
+interface Packed {
+  rows: Float32Array[];
+  table: Float32Array;
+}
+const packedTables = new WeakMap<CrisisModel, Packed>();
+
+function rowsOf(model: CrisisModel): Float32Array[] {
+  return [...model.level, ...model.kinds, ...(model.focus ?? [])];
+}
+
+function packedOf(model: CrisisModel): Packed {
+  const rows = rowsOf(model);
+  const cached = packedTables.get(model);
+  if (cached && cached.rows.length === rows.length && cached.rows.every((r, i) => r === rows[i])) return cached;
+  const R = rows.length;
+  const table = new Float32Array(DIM * R);
+  for (let r = 0; r < R; r++) {
+    const row = rows[r]!;
+    for (let j = 0; j < DIM; j++) table[j * R + r] = row[j]!;
+  }
+  const packed = { rows, table };
+  packedTables.set(model, packed);
+  return packed;
+}
+
+/** `dot(row, f)` for every row at once, in `rowsOf` order. */
+function dotAll(model: CrisisModel, f: Features): Float64Array {
+  const { rows, table } = packedOf(model);
+  const R = rows.length;
+  const s = new Float64Array(R);
+  for (let i = 0; i < f.idx.length; i++) {
+    const base = f.idx[i]! * R;
+    const v = f.val[i]!;
+    for (let r = 0; r < R; r++) s[r] = s[r]! + table[base + r]! * v;
+  }
+  return s;
+}
+
 export function score(model: CrisisModel, text: string, features?: Features): Scores {
   const f = features ?? featurize(text);
-  const p = softmax(model.level.map((w) => dot(w, f))) as [number, number, number];
-  const kindProbs = model.kinds.map((w) => sigmoid(dot(w, f)));
+  const dots = dotAll(model, f);
+  const L = model.level.length;
+  const K = model.kinds.length;
+  const p = softmax(Array.from(dots.subarray(0, L))) as [number, number, number];
+  const kindProbs = Array.from(dots.subarray(L, L + K), sigmoid);
   const kp = kindProbs.map((p, i) => ({ k: MODEL_KINDS[i]!, p })).sort((a, b) => b.p - a.p);
   const kinds = kp.filter((x, i) => i === 0 || x.p >= 0.5).map((x) => x.k);
-  const focus = model.focus ? (softmax(model.focus.map((w) => dot(w, f))) as [number, number, number]) : undefined;
+  const focus = model.focus ? (softmax(Array.from(dots.subarray(L + K))) as [number, number, number]) : undefined;
   return { level: p, kinds, kindMax: kp[0]?.p ?? 0, kindProbs, ...(focus ? { focus } : {}) };
 }
 
@@ -169,7 +216,7 @@ export function parseModel(json: string, source = 'crisis model'): CrisisModel {
   const raw = JSON.parse(json);
   if (raw.version !== 1 || raw.hashBits !== HASH_BITS) throw new Error(`${source}: unsupported crisis model (version ${raw.version}, ${raw.hashBits} bits); run npm run train:crisis`);
   if (JSON.stringify(raw.kindNames) !== JSON.stringify(MODEL_KINDS)) throw new Error(`${source}: kinds differ from this code; run npm run train:crisis`);
-  return {
+  const model: CrisisModel = {
     version: 1,
     hashBits: raw.hashBits,
     immediateThreshold: raw.immediateThreshold,
@@ -180,6 +227,9 @@ export function parseModel(json: string, source = 'crisis model'): CrisisModel {
     level: raw.level.map(unpack),
     kinds: raw.kinds.map(unpack),
   };
+  // Built now, with the model, so the first message scored (perhaps an emergency) does not wait for it.
+  packedOf(model);
+  return model;
 }
 
 export function loadCrisisModel(file: string): CrisisModel {

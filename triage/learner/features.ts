@@ -96,7 +96,8 @@ function charNgrams(segments: string[], [lo, hi]: [number, number], out: Map<str
  * Word n-grams from one jieba pass over the whole text (one native call, not one per sentence);
  * punctuation/whitespace tokens end a run so n-grams never span a sentence boundary.
  */
-function wordNgrams(text: string, [lo, hi]: [number, number], out: Map<string, number>): void {
+function wordNgrams(text: string, range: [number, number], out: Map<string, number>, tokens?: string[]): void {
+  const [lo, hi] = range;
   if (hi <= 0 || text === '') return;
   let run: string[] = [];
   const flush = (): void => {
@@ -105,7 +106,7 @@ function wordNgrams(text: string, [lo, hi]: [number, number], out: Map<string, n
     }
     run = [];
   };
-  for (const t of segmenter().cut(text, true)) {
+  for (const t of tokens ?? segmenter().cut(text, true)) {
     if (SEPARATOR_TOKEN.test(t)) flush();
     else run.push(t);
   }
@@ -121,13 +122,13 @@ function segmentsOf(text: string): string[] {
 const TITLE_CHARS = '#';
 
 /** The cleaned text and its title: the first non-empty line (a one-line message is its own title). */
-function prepare(text: string, opts: FeatureOptions): { clean: string; firstLine: string } {
-  const clean = cleanText(typeof text === 'string' ? text : '', opts.maxChars);
+function prepare(text: string, maxChars: number): { clean: string; firstLine: string } {
+  const clean = cleanText(typeof text === 'string' ? text : '', maxChars);
   return { clean, firstLine: clean.split(/\r?\n/).find((l) => l.trim() !== '') ?? '' };
 }
 
 export function analyze(text: string, opts: FeatureOptions): AnalyzedDoc {
-  const { clean, firstLine } = prepare(text, opts);
+  const { clean, firstLine } = prepare(text, opts.maxChars);
   const doc: AnalyzedDoc = { word: new Map(), char: new Map(), title: new Map() };
   if (opts.wordWeight > 0) wordNgrams(clean, opts.wordNgrams, doc.word);
   if (opts.charWeight > 0) charNgrams(segmentsOf(clean), opts.charNgrams, doc.char);
@@ -145,43 +146,106 @@ export function idfOf(n: number, df: number): number {
   return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-/** A character trie over one block's n-gram vocabulary: code point → child; `f` the feature index or -1. */
-interface TrieNode {
-  f: number;
-  next: Map<number, TrieNode> | undefined;
+/**
+ * A character trie over one block's n-gram vocabulary, in typed arrays: node 0 is the root, `f[node]` the
+ * feature index or -1; the root's children by UTF-16 unit in `root`, deeper edges (node, code point) in
+ * an open-addressing hash. It replaced a trie of Map objects: the same walk without a Map lookup and a
+ * pointer chase per character, and nothing for the garbage collector to trace.
+ */
+interface Trie {
+  f: Int32Array;
+  root: Int32Array;
+  /** Edge table: parent node and code point as keys, child node as value; `child` 0 marks an empty slot. */
+  parent: Int32Array;
+  cp: Int32Array;
+  child: Int32Array;
+  mask: number;
 }
 
-function trieOf(terms: Iterable<[string, number]>): TrieNode {
-  const root: TrieNode = { f: -1, next: undefined };
-  for (const [term, f] of terms) {
-    let node = root;
+const edgeSlot = (parent: number, cp: number, mask: number): number => (Math.imul(parent, 0x9e3779b1) ^ Math.imul(cp, 0x85ebca6b)) & mask;
+
+function trieChild(t: Trie, node: number, cp: number): number {
+  if (node === 0) return cp < 0x10000 ? t.root[cp]! : edgeChild(t, 0, cp);
+  return edgeChild(t, node, cp);
+}
+
+function edgeChild(t: Trie, node: number, cp: number): number {
+  for (let s = edgeSlot(node, cp, t.mask); ; s = (s + 1) & t.mask) {
+    const c = t.child[s]!;
+    if (c === 0) return 0;
+    if (t.parent[s] === node && t.cp[s] === cp) return c;
+  }
+}
+
+function trieOf(terms: Iterable<[string, number]>): Trie {
+  const list = [...terms];
+  let edges = 1;
+  for (const [term] of list) edges += term.length;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const t: Trie = {
+    f: new Int32Array(edges + 1).fill(-1),
+    root: new Int32Array(0x10000),
+    parent: new Int32Array(size),
+    cp: new Int32Array(size),
+    child: new Int32Array(size),
+    mask: size - 1,
+  };
+  let nodes = 1;
+  for (const [term, f] of list) {
+    let node = 0;
     for (const ch of term) {
       const cp = ch.codePointAt(0)!;
-      node.next ??= new Map();
-      let child = node.next.get(cp);
-      if (!child) node.next.set(cp, (child = { f: -1, next: undefined }));
-      node = child;
+      let next = trieChild(t, node, cp);
+      if (next === 0) {
+        next = nodes++;
+        if (node === 0 && cp < 0x10000) t.root[cp] = next;
+        else {
+          let s = edgeSlot(node, cp, t.mask);
+          while (t.child[s] !== 0) s = (s + 1) & t.mask;
+          t.parent[s] = node;
+          t.cp[s] = cp;
+          t.child[s] = next;
+        }
+      }
+      node = next;
     }
-    node.f = f;
+    t.f[node] = f;
   }
-  return root;
+  return t;
+}
+
+/** Feature indices in the order `charNgrams` would produce their terms (one entry per occurrence). */
+class Hits {
+  buf = new Int32Array(1024);
+  n = 0;
+  push(f: number): void {
+    if (this.n === this.buf.length) {
+      const b = new Int32Array(this.buf.length * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.n++] = f;
+  }
 }
 
 /**
- * Counts the character n-grams of `segments` that are in the vocabulary, by walking the trie from
- * every position: the same terms `charNgrams` produces, without making a string per n-gram.
+ * The character n-grams of `segments` that are in the vocabulary, by walking the trie from every
+ * position: the same terms `charNgrams` produces, without making a string per n-gram.
  */
-function countCharNgrams(segments: string[], [lo, hi]: [number, number], trie: TrieNode, out: Map<number, number>): void {
+function countCharNgrams(segments: string[], [lo, hi]: [number, number], trie: Trie, out: Hits): void {
+  out.n = 0;
   if (hi <= 0) return;
   const from = Math.max(1, lo);
   for (const seg of segments) {
     const cps: ArrayLike<number> = HAS_SURROGATE.test(seg) ? Array.from(seg, (c) => c.codePointAt(0)!) : codeUnits(seg);
     for (let i = 0; i < cps.length; i++) {
-      let node: TrieNode | undefined = trie;
+      let node = 0;
       for (let n = 1; n <= hi && i + n <= cps.length; n++) {
-        node = node.next?.get(cps[i + n - 1]!);
-        if (!node) break;
-        if (n >= from && node.f >= 0) out.set(node.f, (out.get(node.f) ?? 0) + 1);
+        node = trieChild(trie, node, cps[i + n - 1]!);
+        if (node === 0) break;
+        const f = trie.f[node]!;
+        if (n >= from && f >= 0) out.push(f);
       }
     }
   }
@@ -195,11 +259,86 @@ function codeUnits(seg: string): Uint16Array {
   return unitBuffer.subarray(0, seg.length);
 }
 
+/**
+ * What every model reads of one text before its own vocabulary comes in: the cleaned text, its jieba
+ * word n-grams and its segments, for the whole text and its title line. The offline engine asks two
+ * models (category, then department, service or legal aid) about the same text in a row; they share
+ * these instead of cutting the text with jieba twice. One entry (the last text): it never grows, and
+ * the maps are only read.
+ */
+class SharedAnalysis {
+  readonly clean: string;
+  readonly firstLine: string;
+  private wordCounts = new Map<string, Map<string, number>>();
+  private segs: string[] | undefined;
+  private tokens: string[] | undefined;
+  private title: Map<string, number> | undefined;
+  private titleSegs: string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly maxChars: number,
+  ) {
+    ({ clean: this.clean, firstLine: this.firstLine } = prepare(text, maxChars));
+  }
+
+  words(range: [number, number]): Map<string, number> {
+    const key = `${range[0]},${range[1]}`;
+    let m = this.wordCounts.get(key);
+    if (!m) {
+      m = new Map();
+      wordNgrams(this.clean, range, m, this.cleanTokens());
+      this.wordCounts.set(key, m);
+    }
+    return m;
+  }
+
+  /** jieba's tokens of the cleaned text, cut once; a one-line message is its own title and reuses them. */
+  private cleanTokens(): string[] {
+    return (this.tokens ??= this.clean === '' ? [] : segmenter().cut(this.clean, true));
+  }
+
+  segments(): string[] {
+    return (this.segs ??= segmentsOf(this.clean));
+  }
+
+  titleWords(): Map<string, number> {
+    if (!this.title) {
+      this.title = new Map();
+      wordNgrams(this.firstLine, [1, 1], this.title, this.firstLine === this.clean ? this.cleanTokens() : undefined);
+    }
+    return this.title;
+  }
+
+  titleSegments(): string[] {
+    return (this.titleSegs ??= segmentsOf(this.firstLine));
+  }
+}
+
+let lastAnalysis: SharedAnalysis | undefined;
+
+/** The shared analysis of `text`: the last one when it is the same text, else a new one that replaces it. */
+export function sharedAnalysis(text: string, maxChars: number): SharedAnalysis {
+  if (lastAnalysis?.text === text && lastAnalysis.maxChars === maxChars) return lastAnalysis;
+  lastAnalysis = new SharedAnalysis(text, maxChars);
+  return lastAnalysis;
+}
+
+/** A block's (feature index, count) pairs, in the order their terms first occur. */
+interface Counts {
+  f: ArrayLike<number>;
+  c: ArrayLike<number>;
+  n: number;
+}
+
 /** Vocabulary + IDF for every block, with feature indices laid out block after block. */
 export class Vectorizer {
   private readonly index: Record<BlockName, Map<string, number>>;
   /** For `vectorize`: the char block's vocabulary, and the title block's character terms. */
-  private tries: { char: TrieNode; title: TrieNode } | undefined;
+  private tries: { char: Trie; title: Trie } | undefined;
+  /** Scratch for `vectorize`: trie hits, and a count per feature (zero between calls). */
+  private hits = new Hits();
+  private scratch: Int32Array | undefined;
 
   constructor(
     readonly opts: FeatureOptions,
@@ -260,43 +399,60 @@ export class Vectorizer {
       char: trieOf(this.index.char),
       title: trieOf([...this.index.title].filter(([t]) => t.startsWith(TITLE_CHARS)).map(([t, f]) => [t.slice(TITLE_CHARS.length), f] as [string, number])),
     };
-    const { clean, firstLine } = prepare(text, o);
-    const counts: Record<BlockName, Iterable<[number, number]>> = { word: [], char: [], title: [] };
-    if (o.wordWeight > 0) {
-      const words = new Map<string, number>();
-      wordNgrams(clean, o.wordNgrams, words);
-      counts.word = this.known('word', words);
-    }
+    const shared = sharedAnalysis(text, o.maxChars);
+    const empty: Counts = { f: [], c: [], n: 0 };
+    const counts: Record<BlockName, Counts> = { word: empty, char: empty, title: empty };
+    if (o.wordWeight > 0) counts.word = this.known('word', shared.words(o.wordNgrams));
+    const scratch = (this.scratch ??= new Int32Array(this.size));
     if (o.charWeight > 0) {
-      const chars = new Map<number, number>();
-      countCharNgrams(segmentsOf(clean), o.charNgrams, this.tries.char, chars);
-      counts.char = chars;
+      countCharNgrams(shared.segments(), o.charNgrams, this.tries.char, this.hits);
+      // Features in order of first occurrence, as a Map would have kept them (the sums in weigh follow it).
+      const { buf, n } = this.hits;
+      const f = new Int32Array(n);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const x = buf[i]!;
+        if (scratch[x] === 0) f[k++] = x;
+        scratch[x] = scratch[x]! + 1;
+      }
+      const c = new Int32Array(k);
+      for (let i = 0; i < k; i++) {
+        c[i] = scratch[f[i]!]!;
+        scratch[f[i]!] = 0;
+      }
+      counts.char = { f, c, n: k };
     }
     if (o.titleWeight > 0) {
-      const words = new Map<string, number>();
-      wordNgrams(firstLine, [1, 1], words);
-      const title = new Map<number, number>(this.known('title', words));
-      const chars = new Map<number, number>();
-      countCharNgrams(segmentsOf(firstLine), o.titleCharNgrams, this.tries.title, chars);
-      for (const [f, c] of chars) title.set(f, (title.get(f) ?? 0) + c);
-      counts.title = title;
+      const title = new Map<number, number>();
+      const words = this.known('title', shared.titleWords());
+      for (let i = 0; i < words.n; i++) title.set(words.f[i]!, words.c[i]!);
+      countCharNgrams(shared.titleSegments(), o.titleCharNgrams, this.tries.title, this.hits);
+      for (let i = 0; i < this.hits.n; i++) {
+        const x = this.hits.buf[i]!;
+        title.set(x, (title.get(x) ?? 0) + 1);
+      }
+      counts.title = { f: [...title.keys()], c: [...title.values()], n: title.size };
     }
     return this.weigh(counts);
   }
 
   /** The block's terms that are in the vocabulary, as (feature index, count). */
-  private known(b: BlockName, terms: Map<string, number>): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
+  private known(b: BlockName, terms: Map<string, number>): Counts {
+    const f: number[] = [];
+    const c: number[] = [];
     const index = this.index[b];
-    for (const [t, c] of terms) {
-      const f = index.get(t);
-      if (f !== undefined) out.push([f, c]);
+    for (const [t, n] of terms) {
+      const x = index.get(t);
+      if (x !== undefined) {
+        f.push(x);
+        c.push(n);
+      }
     }
-    return out;
+    return { f, c, n: f.length };
   }
 
   /** TF-IDF, each block L2-normalised and scaled by its weight, then the whole vector normalised. */
-  private weigh(counts: Record<BlockName, Iterable<[number, number]>>): SparseVec {
+  private weigh(counts: Record<BlockName, Counts>): SparseVec {
     const idx: number[] = [];
     const val: number[] = [];
     const weights: Record<BlockName, number> = {
@@ -310,7 +466,10 @@ export class Vectorizer {
       if (w <= 0) continue;
       const start = idx.length;
       let norm = 0;
-      for (const [f, c] of counts[b]) {
+      const { f: fs, c: cs, n } = counts[b];
+      for (let i = 0; i < n; i++) {
+        const f = fs[i]!;
+        const c = cs[i]!;
         const tf = this.opts.sublinearTf ? 1 + Math.log(c) : c;
         const v = tf * (this.idf[f] ?? 1);
         idx.push(f);

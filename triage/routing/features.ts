@@ -167,6 +167,158 @@ export function vectorize(doc: Record<Block, Map<string, number>>, idf: Float32A
   return { idx, val };
 }
 
+/**
+ * An open-addressing table from an n-gram of BMP characters (two int32 keys) to its term number, with
+ * the terms' counts and buckets; reused from message to message (cleared slot by slot), so counting a
+ * letter's n-grams allocates nothing per n-gram.
+ */
+class TermTable {
+  hi = new Int32Array(1 << 12);
+  lo = new Int32Array(1 << 12);
+  at = new Int32Array(1 << 12);
+  used = new Int32Array(1 << 11);
+  nUsed = 0;
+  counts = new Int32Array(1 << 11);
+  hashes = new Int32Array(1 << 11);
+
+  /** The term number of (hi, lo); else claims its slot for `next` and returns -1. */
+  find(hi: number, lo: number, next: number): number {
+    const mask = this.hi.length - 1;
+    for (let s = (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca6b)) >>> 0; ; s++) {
+      const i = s & mask;
+      const h = this.hi[i]!;
+      if (h === 0) {
+        this.hi[i] = hi;
+        this.lo[i] = lo;
+        this.at[i] = next;
+        this.used[this.nUsed++] = i;
+        return -1;
+      }
+      if (h === hi && this.lo[i] === lo) return this.at[i]!;
+    }
+  }
+
+  clear(): void {
+    for (let k = 0; k < this.nUsed; k++) this.hi[this.used[k]!] = 0;
+    this.nUsed = 0;
+  }
+}
+
+let table: TermTable | undefined;
+/** The shared table, with room for `terms` terms at a load of at most one half. */
+function termTable(terms: number): TermTable {
+  table ??= new TermTable();
+  if (table.counts.length < terms) {
+    let n = table.counts.length;
+    while (n < terms) n *= 2;
+    table = Object.assign(new TermTable(), {
+      hi: new Int32Array(n * 2),
+      lo: new Int32Array(n * 2),
+      at: new Int32Array(n * 2),
+      used: new Int32Array(n),
+      counts: new Int32Array(n),
+      hashes: new Int32Array(n),
+    });
+  }
+  return table;
+}
+
+/**
+ * `vectorize(analyzeLetter(prepared, opts), idf, opts)` when only the plain character block is on (the
+ * shipped setting), without a string per n-gram: a term is keyed by its code units as a pair of int32
+ * keys in a reused table (a term with a character outside the BMP keeps a string key) and hashed once,
+ * when first seen. Terms keep the order of first occurrence, so the sums run in the same order and the
+ * vector is the same, bit for bit (tests/unit/triage-hot-path.test.ts). The routing model's features
+ * were a string and a Map entry per n-gram of every letter.
+ */
+export function vectorizePlainChars(prepared: string, idf: Float32Array, opts: RoutingFeatureOptions): HashedVec {
+  const w = opts.weights;
+  if (w.body > 0 || w.words > 0 || w.subject > 0 || w.request > 0 || w.bodies > 0 || w.text <= 0) {
+    return vectorize(analyzeLetter(prepared, opts), idf, opts);
+  }
+  const mask = (1 << opts.bits) - 1;
+  const seed = (0x811c9dc5 ^ BLOCK_SEEDS.text) >>> 0;
+  const text = prepared.replace(/\s+/gu, ' ').trim();
+  // Code points of the text (Array.from's characters), and whether each lies outside the BMP.
+  const cps: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    cps.push(cp);
+    if (cp > 0xffff) i++;
+  }
+  const terms = termTable(cps.length * 3);
+  const wideSlot = new Map<string, number>();
+  let count = 0;
+  const { counts, hashes } = terms;
+  const unitsHash = (h: number, cp: number): number => {
+    if (cp > 0xffff) {
+      const c = cp - 0x10000;
+      h = Math.imul(h ^ (0xd800 + (c >> 10)), 0x01000193);
+      return Math.imul(h ^ (0xdc00 + (c & 0x3ff)), 0x01000193);
+    }
+    return Math.imul(h ^ cp, 0x01000193);
+  };
+  const add = (at: number, n: number): void => {
+    let wide = false;
+    for (let k = 0; k < n; k++) if (cps[at + k]! > 0xffff) wide = true;
+    let j: number;
+    if (wide) {
+      const key = String.fromCodePoint(...cps.slice(at, at + n));
+      j = wideSlot.get(key) ?? -1;
+      if (j < 0) wideSlot.set(key, count);
+    } else {
+      // The n-gram as two int32 keys: n and the first unit, then the second and third units.
+      const hi = (n << 16) | cps[at]!;
+      const lo = n === 1 ? 0 : (cps[at + 1]! << 16) | (n === 3 ? cps[at + 2]! : 0);
+      j = terms.find(hi, lo, count);
+    }
+    if (j >= 0) {
+      counts[j]!++;
+      return;
+    }
+    let h = seed;
+    for (let k = 0; k < n; k++) h = unitsHash(h, cps[at + k]!);
+    counts[count] = 1;
+    hashes[count] = (h >>> 0) & mask;
+    count++;
+  };
+  try {
+    for (let i = 0; i < cps.length; i++) {
+      add(i, 1);
+      if (i + 1 < cps.length) add(i, 2);
+      if (i + 2 < cps.length) add(i, 3);
+    }
+  } finally {
+    terms.clear();
+  }
+  // From here on, vectorize's text block and final normalisation, over (hash, count) in term order.
+  const acc = new Map<number, number>();
+  if (count > 0) {
+    const local = new Map<number, number>();
+    for (let j = 0; j < count; j++) {
+      const h = hashes[j]!;
+      const v = (1 + Math.log(counts[j]!)) * (idf[h] ?? 1);
+      local.set(h, (local.get(h) ?? 0) + v);
+    }
+    let norm = 0;
+    for (const v of local.values()) norm += v * v;
+    norm = Math.sqrt(norm);
+    if (norm !== 0) for (const [h, v] of local) acc.set(h, (acc.get(h) ?? 0) + (w.text * v) / norm);
+  }
+  let total = 0;
+  for (const v of acc.values()) total += v * v;
+  total = Math.sqrt(total) || 1;
+  const idx = new Int32Array(acc.size);
+  const val = new Float32Array(acc.size);
+  let i = 0;
+  for (const [h, v] of acc) {
+    idx[i] = h;
+    val[i] = v / total;
+    i++;
+  }
+  return { idx, val };
+}
+
 /** Smoothed IDF per bucket from document frequencies: ln((1+N)/(1+df)) + 1. */
 export function idfFromDocs(bucketLists: Int32Array[], bits: number): Float32Array {
   const df = new Uint32Array(1 << bits);

@@ -19,17 +19,46 @@ const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 const HAN_RUN = /\p{Script=Han}+/gu;
 const STOP_BIGRAMS = new Set(['我们', '他们', '一个', '没有', '什么', '这个', '那个', '可以', '不是', '就是', '已经', '还是']);
 
+/**
+ * jieba's words of each run, from one native call over the runs joined by newlines instead of one call
+ * per run (a letter has dozens of runs): a newline is never part of a Han block, so jieba cuts each
+ * run alone either way and gives the newline back as its own token. Should a token ever not line up
+ * with the runs, the runs are cut one by one as before.
+ */
+export function wordsOfRuns(runs: string[]): string[][] {
+  if (runs.length <= 1) return runs.map((r) => segmenter().cut(r, false));
+  const tokens = segmenter().cut(runs.join('\n'), false);
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let text = '';
+  for (const t of tokens) {
+    if (t === '\n') {
+      if (text !== runs[out.length]) break;
+      out.push(cur);
+      cur = [];
+      text = '';
+      continue;
+    }
+    cur.push(t);
+    text += t;
+  }
+  if (text === runs[out.length]) out.push(cur);
+  return out.length === runs.length ? out : runs.map((r) => segmenter().cut(r, false));
+}
+
 /** Character bigrams of the Han runs plus jieba words of two or more characters: robust to segmentation slips. */
 function keyTerms(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of text.match(HAN_RUN) ?? []) {
+  const runs = text.match(HAN_RUN) ?? [];
+  const words = wordsOfRuns(runs);
+  runs.forEach((run, r) => {
     const cs = Array.from(run);
     for (let i = 0; i + 2 <= cs.length; i++) {
       const bg = cs[i]! + cs[i + 1]!;
       if (!STOP_BIGRAMS.has(bg)) out.add(bg);
     }
-    for (const w of segmenter().cut(run, false)) if (Array.from(w).length >= 3) out.add(w);
-  }
+    for (const w of words[r]!) if (Array.from(w).length >= 3) out.add(w);
+  });
   return out;
 }
 

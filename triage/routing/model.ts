@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DEPARTMENT_CODES, type DepartmentCode } from '../../kernel/taxonomy.js';
-import { analyzeLetter, bucketsOf, DEFAULT_ROUTING_FEATURES, vectorize, type HashedVec, type RoutingFeatureOptions } from './features.js';
+import { analyzeLetter, bucketsOf, DEFAULT_ROUTING_FEATURES, vectorize, vectorizePlainChars, type HashedVec, type RoutingFeatureOptions } from './features.js';
 import { fitOneVsRestSvm, linearScores, softmaxInPlace, type LinearParams, type PartialExample, type SparseRow } from './linear.js';
 
 export const ROUTING_MODEL_FORMAT = 'xinfang-routing-model';
@@ -82,7 +82,7 @@ export class RoutingModel {
 
   /** The sparse row of a prepared text in the model's compact feature space. */
   row(prepared: string): SparseRow {
-    return toRow(vectorize(analyzeLetter(prepared, this.features), this.idfFull, this.features), this.compact);
+    return toRow(vectorizePlainChars(prepared, this.idfFull, this.features), this.compact);
   }
 
   scores(x: SparseRow): Float64Array {
