@@ -147,12 +147,22 @@ export function vectorize(doc: Record<Block, Map<string, number>>, idf: Float32A
       const v = (1 + Math.log(c)) * (idf[h] ?? 1);
       local.set(h, (local.get(h) ?? 0) + v);
     }
-    let norm = 0;
-    for (const v of local.values()) norm += v * v;
-    norm = Math.sqrt(norm);
-    if (norm === 0) continue;
-    for (const [h, v] of local) acc.set(h, (acc.get(h) ?? 0) + (w * v) / norm);
+    addNormalisedBlock(acc, local, w);
   }
+  return toUnitSparse(acc);
+}
+
+/** Adds one block's values, scaled to unit length and weighted, into the accumulated vector. */
+function addNormalisedBlock(acc: Map<number, number>, local: Map<number, number>, w: number): void {
+  let norm = 0;
+  for (const v of local.values()) norm += v * v;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return;
+  for (const [h, v] of local) acc.set(h, (acc.get(h) ?? 0) + (w * v) / norm);
+}
+
+/** The accumulated blocks as a sparse vector of unit length (insertion order kept). */
+function toUnitSparse(acc: Map<number, number>): { idx: Int32Array; val: Float32Array } {
   let total = 0;
   for (const v of acc.values()) total += v * v;
   total = Math.sqrt(total) || 1;
@@ -300,23 +310,9 @@ export function vectorizePlainChars(prepared: string, idf: Float32Array, opts: R
       const v = (1 + Math.log(counts[j]!)) * (idf[h] ?? 1);
       local.set(h, (local.get(h) ?? 0) + v);
     }
-    let norm = 0;
-    for (const v of local.values()) norm += v * v;
-    norm = Math.sqrt(norm);
-    if (norm !== 0) for (const [h, v] of local) acc.set(h, (acc.get(h) ?? 0) + (w.text * v) / norm);
+    addNormalisedBlock(acc, local, w.text);
   }
-  let total = 0;
-  for (const v of acc.values()) total += v * v;
-  total = Math.sqrt(total) || 1;
-  const idx = new Int32Array(acc.size);
-  const val = new Float32Array(acc.size);
-  let i = 0;
-  for (const [h, v] of acc) {
-    idx[i] = h;
-    val[i] = v / total;
-    i++;
-  }
-  return { idx, val };
+  return toUnitSparse(acc);
 }
 
 /** Smoothed IDF per bucket from document frequencies: ln((1+N)/(1+df)) + 1. */
