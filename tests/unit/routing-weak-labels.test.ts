@@ -9,6 +9,8 @@ import {
   TEDDY_LABEL_TARGETS,
   teddyReplyLabels,
 } from '../../triage/routing/weakLabels.js';
+import { teddyTaxonomyPhrases } from '../../triage/routing/sources.js';
+import { realLetterItems, SCHEME_PHRASE_WEIGHT } from '../../triage/routing/train.js';
 
 // Replies below are written for the test (none is copied from ../shared).
 describe('labelsFromReply: the answering bureau named in a government reply', () => {
@@ -114,5 +116,32 @@ describe('Teddy 一级分类 mapping (issue 9)', () => {
     expect(Object.keys(TEDDY_LABEL_TARGETS).sort()).toEqual(['交通运输', '劳动和社会保障', '卫生计生', '商贸旅游', '城乡建设', '教育文体', '环境保护'].sort());
     expect(TEDDY_LABEL_TARGETS['城乡建设']).toEqual(['housing', 'planning_land', 'urban_management', 'water', 'street_office']);
     expect(TEDDY_LABEL_TARGETS['卫生计生']).toEqual(['health', 'market_regulation']);
+  });
+});
+
+describe('the Teddy label scheme as training phrases (teddyTaxonomyPhrases)', () => {
+  // Rows in the taxonomy file's columns, written for the test.
+  const rows = [
+    { level1: '商贸旅游', level2: '市场监管', level3: '物价监督' },
+    { level1: '商贸旅游', level2: '旅游管理', level3: '其他' },
+    { level1: '城乡建设', level2: '国有土地上房屋征收与补偿', level3: '回迁房' },
+    { level1: '城乡建设', level2: '集体土地上房屋拆迁与补偿', level3: '回迁房' },
+    { level1: '党务政务', level2: '宣传舆论', level3: '舆论引导' },
+    { level1: '交通运输', level2: '出租车管理', level3: '' },
+  ];
+
+  it('labels each matter name with every code its first-level class maps to, once, and skips 其他 and unmapped classes', () => {
+    expect(teddyTaxonomyPhrases(rows)).toEqual([
+      { text: '物价监督', labels: ['market_regulation'] },
+      { text: '回迁房', labels: ['housing', 'planning_land', 'urban_management', 'water', 'street_office'] },
+    ]);
+  });
+
+  it('the phrases train the routing model as fixed items, never held out as letters', () => {
+    const { items } = realLetterItems({ letters: [], sources: [], phrases: teddyTaxonomyPhrases(rows) }, (t) => t);
+    expect(items).toEqual([
+      { text: '物价监督', labels: ['market_regulation'], weight: SCHEME_PHRASE_WEIGHT, letter: false },
+      { text: '回迁房', labels: ['housing', 'planning_land', 'urban_management', 'water', 'street_office'], weight: SCHEME_PHRASE_WEIGHT, letter: false },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  *   shanghai2023/letters.jsonl                      weak targets from the replying unit
  *   teddy2020/…fujian4_full_with_replies.csv        labels derived from the reply (weakLabels.ts)
  *   teddy2020/…fujian3_full_unlabelled.csv          unlabelled: word statistics and self-training
+ *   teddy2020/…fujian1_label_taxonomy.csv           the label scheme's matter names, as short phrases
  * Every message that is identical or near-identical (char-3-gram Jaccard ≥ 0.6) to a Teddy 495 test
  * message or a dev.jsonl line is dropped before anything is learned from it.
  */
@@ -14,7 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { isDepartmentCode, type DepartmentCode } from '../../kernel/taxonomy.js';
 import { NearDupIndex } from './nearDup.js';
-import { shanghaiTrainingLabels, shanghaiUnitTargets, teddyReplyLabels } from './weakLabels.js';
+import { shanghaiTrainingLabels, shanghaiUnitTargets, TEDDY_LABEL_TARGETS, teddyReplyLabels } from './weakLabels.js';
 
 export const SHARED_ROOT = path.resolve(PROJECT_ROOT, '..', 'shared');
 export const sharedPath = (...parts: string[]): string => path.join(SHARED_ROOT, ...parts);
@@ -22,6 +23,8 @@ export const sharedPath = (...parts: string[]): string => path.join(SHARED_ROOT,
 export const SHANGHAI_LETTERS = sharedPath('eval', 'shanghai2023', 'letters.jsonl');
 export const TEDDY_REPLIES = sharedPath('eval', 'teddy2020', 'teddy2020_c_fujian4_full_with_replies.csv');
 export const TEDDY_UNLABELLED = sharedPath('eval', 'teddy2020', 'teddy2020_c_fujian3_full_unlabelled.csv');
+/** The Teddy label scheme (一级/二级/三级分类 names, no messages): its matter names are short training phrases. */
+export const TEDDY_TAXONOMY = sharedPath('eval', 'teddy2020', 'teddy2020_c_fujian1_label_taxonomy.csv');
 /** The routing test set: never trained on. */
 export const TEDDY_TEST = sharedPath('eval', 'teddy2020', 'teddy2020_c_fujian2_sample495_labelled.csv');
 export const DEV_SET = sharedPath('eval', 'dev.jsonl');
@@ -114,9 +117,17 @@ export function protectedTexts(): string[] {
   return out;
 }
 
+/** A matter name of a label scheme (e.g. 物价监督 under 商贸旅游), labelled with the codes that handle its class. */
+export interface SchemePhrase {
+  text: string;
+  labels: DepartmentCode[];
+}
+
 export interface RealLetterSet {
   letters: RealLetter[];
   sources: SourceRecord[];
+  /** Matter names of the Teddy label scheme (teddyTaxonomyPhrases); absent without the file. */
+  phrases?: SchemePhrase[];
 }
 
 /**
@@ -162,5 +173,30 @@ export function loadRealLetters(protect: string[] = protectedTexts()): RealLette
     }
     sources.push({ path: rel(file), sha256: sha256(buf), read: rows.length, kept: rows.length - ex, labelled: lab, excludedNearTest: ex });
   }
-  return { letters, sources };
+  if (!existsSync(TEDDY_TAXONOMY)) return { letters, sources };
+  const buf = readBytes(TEDDY_TAXONOMY);
+  const rows = parseCsvRecords(buf, TEDDY_TAXONOMY);
+  const phrases = teddyTaxonomyPhrases(rows);
+  sources.push({ path: rel(TEDDY_TAXONOMY), sha256: sha256(buf), read: rows.length, kept: phrases.length, labelled: phrases.length, excludedNearTest: 0 });
+  return { letters, sources, phrases };
+}
+
+/**
+ * The third-level matter names of the Teddy label scheme (物价监督, 景区管理, 出租车管理 …) whose first-level
+ * class the issue maps to department codes (TEDDY_LABEL_TARGETS), each labelled with all of that class's
+ * codes. They are the scheme's own definition of what each class covers — no message, no test label —
+ * and teach the routing model the vocabulary of matters the letters rarely name (docs/routing.md).
+ * "其他" (other) names nothing and is skipped; a name is kept once per class.
+ */
+export function teddyTaxonomyPhrases(rows: ReadonlyArray<Record<string, string | undefined>>): SchemePhrase[] {
+  const seen = new Set<string>();
+  const out: SchemePhrase[] = [];
+  for (const r of rows) {
+    const targets = TEDDY_LABEL_TARGETS[(r.level1 ?? '').trim()];
+    const name = (r.level3 ?? '').trim();
+    if (!targets || name === '' || name === '其他' || seen.has(`${r.level1}/${name}`)) continue;
+    seen.add(`${r.level1}/${name}`);
+    out.push({ text: name, labels: [...targets] });
+  }
+  return out;
 }

@@ -28,6 +28,11 @@ export interface RoutingBuild {
 export const TEDDY_REPLY_WEIGHT = 3;
 /** Hand-written examples are short and clean; they keep the engine right on short chat messages. */
 export const EXAMPLE_WEIGHT = 1.5;
+/**
+ * A label scheme's matter name (sources.ts teddyTaxonomyPhrases) weighs as much as a same-platform reply:
+ * on the dev letters (Shanghai fold 0, fujian4 dev fifth) weights 2, 3 and 5 were alike; see docs/routing.md.
+ */
+export const SCHEME_PHRASE_WEIGHT = 3;
 /** Classes are re-weighted by (n / (K · n_c))^BALANCE: thin codes (market_regulation) are not drowned. */
 export const BALANCE = 0.5;
 /** Share of held-out letters the engine should decide on its own; the rest go to review. */
@@ -42,6 +47,7 @@ export function realLetterItems(set: RealLetterSet, prepare: (t: string) => stri
     if (l.labels.length === 0) unlabelled.push(text);
     else items.push({ text, labels: l.labels, weight: l.weight * (l.source === 'teddy_replies' ? TEDDY_REPLY_WEIGHT : 1), letter: true });
   }
+  for (const p of set.phrases ?? []) items.push({ text: prepare(p.text), labels: p.labels, weight: SCHEME_PHRASE_WEIGHT, letter: false });
   return { items, unlabelled };
 }
 
