@@ -130,18 +130,24 @@ describe('the Teddy label scheme as training phrases (teddyTaxonomyPhrases)', ()
     { level1: '交通运输', level2: '出租车管理', level3: '' },
   ];
 
-  it('labels each matter name with every code its first-level class maps to, once, and skips 其他 and unmapped classes', () => {
+  it('labels each second- and third-level name with every code its first-level class maps to, once, and skips 其他 and unmapped classes', () => {
+    const city = ['housing', 'planning_land', 'urban_management', 'water', 'street_office'];
     expect(teddyTaxonomyPhrases(rows)).toEqual([
+      { text: '市场监管', labels: ['market_regulation'] },
       { text: '物价监督', labels: ['market_regulation'] },
-      { text: '回迁房', labels: ['housing', 'planning_land', 'urban_management', 'water', 'street_office'] },
+      { text: '旅游管理', labels: ['market_regulation'] },
+      { text: '国有土地上房屋征收与补偿', labels: city },
+      { text: '回迁房', labels: city },
+      { text: '集体土地上房屋拆迁与补偿', labels: city },
+      { text: '出租车管理', labels: ['transport'] },
     ]);
   });
 
   it('the phrases train the routing model as fixed items, never held out as letters', () => {
-    const { items } = realLetterItems({ letters: [], sources: [], phrases: teddyTaxonomyPhrases(rows) }, (t) => t);
+    const { items } = realLetterItems({ letters: [], sources: [], phrases: teddyTaxonomyPhrases(rows.slice(0, 1)) }, (t) => t);
     expect(items).toEqual([
+      { text: '市场监管', labels: ['market_regulation'], weight: SCHEME_PHRASE_WEIGHT, letter: false },
       { text: '物价监督', labels: ['market_regulation'], weight: SCHEME_PHRASE_WEIGHT, letter: false },
-      { text: '回迁房', labels: ['housing', 'planning_land', 'urban_management', 'water', 'street_office'], weight: SCHEME_PHRASE_WEIGHT, letter: false },
     ]);
   });
 });

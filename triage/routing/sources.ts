@@ -182,9 +182,9 @@ export function loadRealLetters(protect: string[] = protectedTexts()): RealLette
 }
 
 /**
- * The third-level matter names of the Teddy label scheme (物价监督, 景区管理, 出租车管理 …) whose first-level
- * class the issue maps to department codes (TEDDY_LABEL_TARGETS), each labelled with all of that class's
- * codes. They are the scheme's own definition of what each class covers — no message, no test label —
+ * The second- and third-level matter names of the Teddy label scheme (市场监管, 物价监督, 景区管理, 出租车管理 …)
+ * whose first-level class the issue maps to department codes (TEDDY_LABEL_TARGETS), each labelled with all
+ * of that class's codes. They are the scheme's own definition of what each class covers — no message, no test label —
  * and teach the routing model the vocabulary of matters the letters rarely name (docs/routing.md).
  * "其他" (other) names nothing and is skipped; a name is kept once per class.
  */
@@ -193,10 +193,12 @@ export function teddyTaxonomyPhrases(rows: ReadonlyArray<Record<string, string |
   const out: SchemePhrase[] = [];
   for (const r of rows) {
     const targets = TEDDY_LABEL_TARGETS[(r.level1 ?? '').trim()];
-    const name = (r.level3 ?? '').trim();
-    if (!targets || name === '' || name === '其他' || seen.has(`${r.level1}/${name}`)) continue;
-    seen.add(`${r.level1}/${name}`);
-    out.push({ text: name, labels: [...targets] });
+    if (!targets) continue;
+    for (const name of [(r.level2 ?? '').trim(), (r.level3 ?? '').trim()]) {
+      if (name === '' || name === '其他' || seen.has(`${r.level1}/${name}`)) continue;
+      seen.add(`${r.level1}/${name}`);
+      out.push({ text: name, labels: [...targets] });
+    }
   }
   return out;
 }
