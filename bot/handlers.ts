@@ -15,9 +15,10 @@ import { t } from '../i18n/index.js';
 import type { AttachmentKind, BotHandlers, CallbackContext, TextContext } from './types.js';
 import { migratedFrom, recordChatMigration } from '../cases/outboxRepository.js';
 import { withTransaction } from '../db/pool.js';
-import { sendDocument } from './document.js';
+import { sendDocumentReply } from './document.js';
 import { renderReply, renderStaffResult, type RenderedMessage } from './render.js';
 import { sendDirectText, type DirectReplyStore } from './middleware/delivery.js';
+import type { PromptBinding } from '../cases/staffPromptBindings.js';
 
 /** What the Telegram conversations need of the app's core (app/main.ts's `Core` is one). */
 export interface BotServices extends ConversationServices {
@@ -68,7 +69,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
     for (const r of orderReplies(replies)) {
       const m = renderReply(callbacks, lang, r);
       if (r.document) {
-        await sendDocument(ctx.telegram, chatId, r.document, m.text);
+        await sendDocumentReply(ctx, deps.replies, { chatId, doc: r.document, text: m.text, language: lang });
         continue;
       }
       await sendText(ctx, chatId, lang, m, isEmergencyReply(r));
@@ -80,9 +81,9 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
    * Telegram does not take is kept in the outbox (bot/middleware/delivery.ts). Returns the last
    * part's id when it went out now.
    */
-  async function sendText(ctx: Context, chatId: number, language: Language, m: RenderedMessage, urgent = false): Promise<number | undefined> {
+  async function sendText(ctx: Context, chatId: number, language: Language, m: RenderedMessage, urgent = false, prompt?: PromptBinding): Promise<number | undefined> {
     const markup = m.keyboard ?? (m.forceReply ? { force_reply: true as const, input_field_placeholder: m.forceReply.placeholder.slice(0, 64) } : undefined);
-    return sendDirectText(ctx, deps.replies, { chatId, text: m.text, ...(markup ? { markup } : {}), urgent, language });
+    return sendDirectText(ctx, deps.replies, { chatId, text: m.text, ...(markup ? { markup } : {}), urgent, language, ...(prompt ? { prompt } : {}) });
   }
 
   async function sendStaff(ctx: Context, chatId: number, staffResult: StaffResult): Promise<void> {
@@ -92,9 +93,11 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
         log?.warn({ err: err.message }, 'could not answer the callback query');
       });
     }
-    let lastId: number | undefined;
-    for (const m of result.messages) lastId = await sendText(ctx, chatId, 'zh-Hans', m);
     // A prompt binds to its message: only a reply to it (or the user's next message soon after) answers it.
+    // A prompt Telegram does not take now is kept with its binding: the outbox records its message once delivered.
+    const prompt = staffResult.prompt ? await staff.promptBinding(chatId, staffResult.prompt.userId) : undefined;
+    let lastId: number | undefined;
+    for (const [i, m] of result.messages.entries()) lastId = await sendText(ctx, chatId, 'zh-Hans', m, false, i === result.messages.length - 1 ? prompt : undefined);
     if (staffResult.prompt && lastId !== undefined) await staff.promptSent(chatId, staffResult.prompt.userId, lastId);
     const card = ctx.callbackQuery?.message;
     if (result.clearCard && card) {

@@ -25,6 +25,7 @@ import { crisisRulesCheck, type EmergencyCheck } from './middleware/emergency.js
 import { language, languageCache } from './middleware/language.js';
 import { chatOrder, dedupe } from './middleware/ordering.js';
 import { chatMembership, directReplyRetry, servedGroupsOnly } from './middleware/delivery.js';
+import { chatLine } from '../cases/directReplies.js';
 import { chatMigration } from './middleware/chatMigration.js';
 import type { BotHandlers } from './types.js';
 
@@ -93,7 +94,7 @@ export function createTelegramBot(opts: TelegramBotOptions): TelegramBot {
   const emergency = opts.emergency ?? crisisRulesCheck;
 
   // First: every reply of this update, an emergency's numbers included, waits out a 429, or is kept in the outbox, instead of being lost.
-  bot.use(directReplyRetry({ log, store: { pool, clock: opts.clock ?? systemClock } }));
+  bot.use(directReplyRetry({ log, store: { pool, clock: opts.clock ?? systemClock, line: chatLine(redis, keyPrefix) } }));
   bot.use(chatMembership({ pool, clock: opts.clock ?? systemClock, log }));
   bot.use(chatMigration({ record: handlers.chatMigrated?.bind(handlers), log }));
   bot.use(servedGroupsOnly({ serves: handlers.servesGroup?.bind(handlers), log }));

@@ -14,6 +14,8 @@ import { t } from '../i18n/index.js';
 
 /** Telegram's limit on one text message, in UTF-16 code units (what JS string length counts). */
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** Telegram's limit on a file's caption. */
+export const CAPTION_MAX = 1024;
 
 export interface TelegramSenderOptions {
   token: string;
@@ -103,6 +105,7 @@ export class TelegramSender implements MessageSender {
     // A kept direct reply carries the markup it was rendered with (signed buttons or force_reply).
     const keyboard = (msg.replyMarkup as InlineKeyboardMarkup | ForceReply | undefined) ?? buildKeyboard(this.callbacks, msg.language, msg.message.actions ?? [], ref, version);
     if (typeof msg.message.replaces === 'number') return this.replace(msg, msg.message.replaces, text);
+    if (msg.document) return this.upload(msg, msg.document, text);
     const parts = splitText(text);
     let lastId: number | undefined;
     // Parts an earlier attempt delivered are not sent again: the resident reads each once, in order.
@@ -118,6 +121,24 @@ export class TelegramSender implements MessageSender {
         throw this.mapError(err, msg);
       }
       if (!last) await msg.onPartSent?.(i + 1);
+    }
+    return lastId === undefined ? {} : { externalMessageId: lastId };
+  }
+
+  /** Uploads the file with `text` as its caption; a text too long for a caption follows it (resumable: part 2). */
+  private async upload(msg: OutgoingMessage, doc: NonNullable<OutgoingMessage['document']>, text: string): Promise<{ externalMessageId?: number }> {
+    const fits = text.length <= CAPTION_MAX;
+    let lastId: number | undefined;
+    try {
+      if (!msg.partsSent) {
+        const sent = await this.telegram.sendDocument(msg.chatId, { source: Buffer.from(doc.content, 'utf8'), filename: doc.filename }, fits && text ? { caption: text } : {});
+        lastId = sent.message_id;
+        if (fits) return { externalMessageId: lastId };
+        await msg.onPartSent?.(1);
+      }
+      for (const part of splitText(text)) lastId = (await this.telegram.sendMessage(msg.chatId, part, { link_preview_options: { is_disabled: true } })).message_id;
+    } catch (err) {
+      throw this.mapError(err, msg);
     }
     return lastId === undefined ? {} : { externalMessageId: lastId };
   }

@@ -204,8 +204,9 @@ async function exportData(q: Queryable, channel: Channel, externalId: string, ch
   const r = res.rows[0];
   const privateMessages = async (chat: number) =>
     (await q.query(
+      // A kept upload of the export itself (message.document) is not a message the resident was sent.
       `SELECT o.*, c.ref FROM outbox o LEFT JOIN cases c ON c.id = o.case_id
-        WHERE o.channel = $1 AND o.chat_id = $2 AND o.chat_kind = 'private' ORDER BY o.id`,
+        WHERE o.channel = $1 AND o.chat_id = $2 AND o.chat_kind = 'private' AND NOT (o.message ? 'document') ORDER BY o.id`,
       [channel, chat],
     )).rows;
   if (!r) return { resident: null, cases: [], messages: (await privateMessages(chatId)).map((m) => message(m, 'you')), conversationState };

@@ -6,9 +6,8 @@
  */
 import { AppError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
-import type { Language } from '../kernel/language.js';
 import type { CaseService, ResidentExport, ResidentKey } from '../cases/caseService.js';
-import { shanghaiDay } from '../cases/refs.js';
+import { privacyExportFile, type ExportTexts } from '../cases/privacyExport.js';
 import type { Directory } from '../directory/directory.js';
 import { hasMessage, t } from '../i18n/index.js';
 import { redact } from '../triage/redact.js';
@@ -18,6 +17,12 @@ import type { Reply, ResidentRef } from './types.js';
 
 export const PRIVACY_ACTIONS = new Set(['privacy_export', 'privacy_correct', 'privacy_erase', 'privacy_erase_confirm', 'privacy_cancel']);
 export const PRIVACY_MENU = ['privacy_export', 'privacy_correct', 'privacy_erase'];
+
+/** The catalogue's texts in the export file: its guide and each message as it was sent. */
+export const EXPORT_TEXTS: ExportTexts = {
+  about: (lang) => t(lang, 'privacy.export.about'),
+  message: (lang, key, params) => (hasMessage(key) ? t(lang, key, params) : null),
+};
 
 export interface PrivacyDeps {
   cases: CaseService;
@@ -73,24 +78,9 @@ export class PrivacyConversation {
       this.deps.logger?.error({ err: (err as Error).message }, 'privacy export failed');
       return [r('privacy.export.failed')];
     }
-    const content = JSON.stringify(this.readable(data, ref.language), null, 2);
-    const day = shanghaiDay(data.exportedAt).replace(/-/g, '');
-    return [r('privacy.export.caption', { cases: data.cases.length }, { document: { filename: `privacy-export-${day}.json`, mimeType: 'application/json', content } })];
-  }
-
-  /** The stored data with what makes it readable: a guide, handler names and each message's text. */
-  private readable(data: ResidentExport, lang: Language): Record<string, unknown> {
-    const render = (key: string, params: Record<string, string | number | null>, to: string): string | null =>
-      hasMessage(key) ? t(to === 'you' ? lang : 'zh-Hans', key, params) : null;
-    return {
-      about: t(lang, 'privacy.export.about'),
-      ...data,
-      cases: data.cases.map((c) => ({
-        ...c,
-        handlerName: c.handlerKind && c.handlerId ? (this.deps.directory.handler(c.handlerKind as 'department' | 'organization', c.handlerId)?.names[lang] ?? null) : null,
-      })),
-      messages: data.messages.map((m) => ({ ...m, text: render(m.key, m.params, m.to) })),
-    };
+    // The same file the outbox rebuilds when an upload is delivered later (cases/privacyExport.ts).
+    const file = privacyExportFile(data, ref.language, this.deps.directory, EXPORT_TEXTS);
+    return [r('privacy.export.caption', { cases: data.cases.length }, { document: { ...file, source: 'privacy_export' } })];
   }
 
   private async offerCorrection(ref: ResidentRef, updateId?: number): Promise<Reply[]> {

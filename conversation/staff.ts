@@ -18,7 +18,7 @@ import type { CallbackAction } from './actions.js';
 import { handlerToken, REASON_BY_WIRE, REASON_WIRE, splitRef } from './staffWire.js';
 import { clip, LANG, st, STATUS_LABELS_ZH, StaffViews } from './staffViews.js';
 import type { Reply, ReplyButton, ReplyText } from './types.js';
-import { PROMPT_KEY, StaffPrompts, type Pending, type PendingKind } from './staffPrompts.js';
+import { PROMPT_KEY, StaffPrompts, type Pending, type PendingKind, type PromptBinding } from './staffPrompts.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import { actionsFor, mayExtend, REFUSAL_KEYS, refusalOf, type CaseRole } from '../cases/policy.js';
@@ -123,7 +123,6 @@ export const STAFF_ACTIONS: ReadonlySet<CallbackAction> = new Set([...OFFICE_ACT
 export const STAFF_COMMANDS = ['queue', 'case', 'overdue', 'stats', 'staffhelp'] as const;
 
 const OK: StaffResult['answer'] = { key: 'staff.ok', alert: false };
-
 
 type Role = { kind: 'office' } | { kind: 'handler'; handler: Handler; id: string };
 
@@ -268,6 +267,11 @@ export class StaffConversation {
   /** The channel sent the prompt for `userId` as message `messageId`: a reply to it answers the prompt. */
   async promptSent(chatId: number, userId: number, messageId: number): Promise<void> {
     await this.prompts.sent(chatId, userId, messageId);
+  }
+
+  /** Names the user's open prompt, so a prompt message delivered later (outbox) binds to it, not to a later one. */
+  promptBinding(chatId: number, userId: number): Promise<PromptBinding | undefined> {
+    return this.prompts.binding(chatId, userId);
   }
 
   /** /cancel: ends this user's open prompt in this chat. null outside staff chats. */

@@ -2,7 +2,9 @@
  * Staff prompts (a question for the resident, a reason, a note, the outcome…) and the rule that binds
  * a text to its prompt. A prompt is kept per (chat, user) in the conversation store, so it survives a
  * restart and works across bot processes. It is answered by:
- *  - a reply to the prompt message (Telegram reply_to_message; the channel reports the message id), or
+ *  - a reply to the prompt message (Telegram reply_to_message; the channel reports the message id, or
+ *    the outbox worker does once it delivers a prompt Telegram did not take at first:
+ *    cases/staffPromptBindings.ts), or
  *  - the same user's next message within `nextMessageMs` of the prompt that replies to nothing and is
  *    not a command.
  * Anything else — another user's message, a command, a reply to another message, a later message —
@@ -13,6 +15,7 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import type { Queryable } from '../db/pool.js';
 import { isRef } from '../cases/refs.js';
+import { recordPromptMessage, type PromptBinding } from '../cases/staffPromptBindings.js';
 import { ConversationStore } from './store.js';
 
 export const PENDING_KINDS = ['ask', 'not_accept_note', 'decline', 'progress', 'resolve', 'extend'] as const;
@@ -24,6 +27,11 @@ const pendingSchema = z.object({
   at: z.string(),
   /** The prompt message (a reply to it answers the prompt). */
   messageId: z.number().int().optional(),
+  /**
+   * When the prompt reached the chat (recorded with its message): the time limits count from here, so a
+   * prompt the outbox delivered late is not already spent when the staff member first sees it.
+   */
+  sentAt: z.string().optional(),
   /** The user already wrote something else after the prompt: from then on only a reply answers it. */
   nextUsed: z.boolean().optional(),
 });
@@ -49,13 +57,15 @@ export interface PromptText {
   replyToMessageId?: number;
 }
 
+export type { PromptBinding };
+
 export type Binding = { kind: 'none' } | { kind: 'cancel' } | { kind: 'answer'; pending: Pending };
 
 export class StaffPrompts {
   private readonly store: ConversationStore<StaffState>;
 
   constructor(
-    pool: Queryable,
+    private readonly pool: Queryable,
     private readonly clock: Clock,
     private readonly ttlMs: number,
     readonly nextMessageMs: number,
@@ -73,9 +83,15 @@ export class StaffPrompts {
     await this.store.update('telegram', chatId, (s) => ({ pending: { ...(s?.pending ?? {}), [String(userId)]: entry } }));
   }
 
-  /** The channel sent the prompt as message `messageId`. */
-  sent(chatId: number, userId: number, messageId: number): Promise<void> {
-    return this.patch(chatId, userId, (p) => ({ ...p, messageId }));
+  /** The channel sent the prompt as message `messageId` (the outbox records a late one the same way). */
+  async sent(chatId: number, userId: number, messageId: number): Promise<void> {
+    await recordPromptMessage(this.pool, { chatId, userId }, messageId, this.clock.now());
+  }
+
+  /** Names the user's open prompt (its opening time tells it from a later one); undefined if none. */
+  async binding(chatId: number, userId: number): Promise<PromptBinding | undefined> {
+    const p = (await this.store.get('telegram', chatId)).state?.pending[String(userId)];
+    return p ? { chatId, userId, openedAt: p.at } : undefined;
   }
 
   async has(chatId: number, userId: number): Promise<boolean> {
@@ -86,7 +102,7 @@ export class StaffPrompts {
   async bind(m: PromptText): Promise<Binding> {
     const p = (await this.store.get('telegram', m.chatId)).state?.pending[String(m.userId)];
     if (!p) return { kind: 'none' };
-    const age = this.clock.now().getTime() - Date.parse(p.at);
+    const age = this.clock.now().getTime() - Date.parse(p.sentAt ?? p.at);
     if (age > this.ttlMs) {
       await this.clear(m.chatId, m.userId);
       return { kind: 'none' };

@@ -44,6 +44,8 @@ export interface ReplyDocument {
   filename: string;
   mimeType: string;
   content: string;
+  /** What the file is, so a channel that cannot send it now can have it rebuilt later instead of storing it. */
+  source?: 'privacy_export';
 }
 
 export interface ResidentRef {

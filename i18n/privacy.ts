@@ -48,6 +48,11 @@ export const messages = {
     en:
       'resident: your account record; cases: your cases with your own words (originalText), the summary with personal details removed (summary), the automatic routing decision (decision), the history (events), referrals, consents, satisfaction and deadlines (clocks); messages: the messages about them sent to you and to staff (text is the message as sent); conversationState: what the bot remembers of the conversation in progress.',
   },
+  'privacy.export.erased': {
+    'zh-Hans': '您之前申请的导出文件没有发送：在发送之前，您的信息已按您的要求删除。',
+    'zh-Hant': '您之前申請的匯出檔案沒有發送：在發送之前，您的資料已按您的要求刪除。',
+    en: 'The export you asked for was not sent: your data was erased, as you asked, before it could be delivered.',
+  },
   'privacy.export.failed': {
     'zh-Hans': '暂时无法生成导出文件，请稍后再试。',
     'zh-Hant': '暫時無法生成匯出檔案，請稍後再試。',

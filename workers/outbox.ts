@@ -7,11 +7,13 @@ import type { Logger } from '../kernel/logger.js';
 import type { Directory } from '../directory/directory.js';
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
+import { recordPromptMessage } from '../cases/staffPromptBindings.js';
 import { txQuery } from './db.js';
 import type { SendRateLimiter } from './rateLimit.js';
 import type { JobContext, JobHandler, JobPayload } from './registry.js';
 import { ChatMigratedError, ChatUnreachableError, PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from './sender.js';
 import { chatMigrated, chatUnreachable, reachableAgain } from './chatErrors.js';
+import { keptDocumentSchema, rebuildKeptDocument } from './keptDocument.js';
 
 export const OUTBOX_JOB = 'outbox-deliver';
 export const outboxJobId = (id: number): string => `outbox-${id}`;
@@ -60,6 +62,10 @@ const messageSchema = z.object({
   replaces: z.number().int().positive().optional(),
   // A kept direct reply's rendered markup (cases/directReplies.ts).
   markup: z.record(z.string(), z.unknown()).optional(),
+  // A kept upload: whose /privacy export to rebuild and send (workers/keptDocument.ts).
+  document: keptDocumentSchema.optional(),
+  // A kept staff prompt: the prompt its message answers once delivered (cases/staffPromptBindings.ts).
+  prompt: z.object({ chatId: z.number().int(), userId: z.number().int(), openedAt: z.string().optional() }).optional(),
 });
 const rowSchema = z.object({
   id: z.number(),
@@ -104,12 +110,15 @@ export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 // private chat — no earlier message to the same chat is still waiting: a resident reads their messages
 // in the order written, except that an emergency's numbers (priority 1) are held back by nothing of a
 // lower priority. Staff groups get many cards about different cases, already paced to 20/min by
-// Telegram; holding each behind the one before would only add polling.
+// Telegram; holding each behind the one before would only add polling — but the bot's own replies kept
+// for a group (dedupe key 'direct|…', cases/directReplies.ts) answer one another (a prompt, then its
+// confirmation), so they keep their order among themselves.
 const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
   WHERE id = $1 AND status = 'pending' AND chat_id IS NOT NULL AND not_before <= $4 AND (claimed_until IS NULL OR claimed_until < $4)
-    AND (chat_kind <> 'private' OR NOT EXISTS (
+    AND (NOT (chat_kind = 'private' OR dedupe_key LIKE 'direct|%') OR NOT EXISTS (
       SELECT 1 FROM outbox e
       WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.not_before <= $4
+        AND (outbox.chat_kind = 'private' OR e.dedupe_key LIKE 'direct|%')
         AND (e.priority > outbox.priority OR (e.priority = outbox.priority AND e.id < outbox.id))))
   RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts, parts_sent, recipient,
     (SELECT d.migrated_to FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id) AS migrated_to,
@@ -221,6 +230,16 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       return 'skipped';
     }
 
+    // A kept document is rebuilt from what is stored now (erased meanwhile: a note instead).
+    if (row.message.document) {
+      try {
+        Object.assign(msg, await rebuildKeptDocument(deps, row.message.document, row.language, deps.clock.now()));
+      } catch (err) {
+        await release(`export not rebuilt: ${(err as Error).message}`.slice(0, 500), true);
+        throw err;
+      }
+    }
+
     let externalMessageId: number | undefined;
     try {
       externalMessageId = (await deps.sender.send(msg)).externalMessageId;
@@ -279,6 +298,13 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
       }
     }
     if (row.unreachable) await reachableAgain(chatDeps, row);
+    // A staff prompt delivered late: a reply to it answers it. Failing here must not resend the message.
+    const prompt = row.message.prompt;
+    if (prompt && externalMessageId !== undefined) {
+      await inTx((q) => recordPromptMessage(q, prompt, externalMessageId, deps.clock.now())).catch((err: Error) =>
+        logger.warn({ outboxId, err: err.message }, 'staff prompt delivered, but its message could not be recorded'),
+      );
+    }
     logger.debug({ outboxId, caseId: row.case_id, chatKind: row.chat_kind, key: row.message.key }, 'outbox message sent');
     return 'sent';
   };

@@ -19,6 +19,11 @@ export interface OutgoingMessage {
    * put on the last part as it is, instead of buttons built from `message.actions`.
    */
   replyMarkup?: Record<string, unknown>;
+  /**
+   * A file to upload, the rendered text as its caption (a longer text follows it as a message, counted
+   * as part 2): the /privacy export, rebuilt by the outbox when it delivers the row.
+   */
+  document?: { filename: string; mimeType: string; content: string };
 }
 
 /** The port the outbox dispatcher sends through; the Telegram adapter lives in bot/. */

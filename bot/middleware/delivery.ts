@@ -9,6 +9,9 @@
  *   and every later one of the same update, in order, as outbox rows (cases/directReplies.ts; a split
  *   text from its first undelivered part; an emergency's numbers at the head of the chat's line), which
  *   the outbox delivers with its 429 handling and unreachable-chat hold.
+ * - While a chat (a resident's or a staff group) has kept replies waiting, the replies to its later
+ *   updates are kept behind them (`keepNow`; the per-chat marker is cases/directReplies.ts chatLine), so
+ *   they are read in order; an emergency's numbers skip that check and go out at once.
  * - The bot is silent in groups it does not serve (neither the office chat nor a directory entry's
  *   chat, nor a supergroup one of them became): no answer to /start, /help or long texts there.
  * - my_chat_member: a chat that adds the bot back or unblocks it gets its waiting messages at once
@@ -22,8 +25,10 @@ import type { Logger } from '../../kernel/logger.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Queryable } from '../../db/pool.js';
 import { markChatReachable } from '../../cases/outboxRepository.js';
-import { keepDirectReply, type KeptReply } from '../../cases/directReplies.js';
+import { keepDirectReply, type ChatLine, type KeptReply } from '../../cases/directReplies.js';
+import type { PromptBinding } from '../../cases/staffPromptBindings.js';
 import { splitText } from '../telegramSender.js';
+import { withTimeout } from './state.js';
 
 /** Methods that put something in a chat: worth waiting for after a 429. */
 const SENDS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage', 'forwardMessage']);
@@ -51,7 +56,7 @@ export function guardTelegram(
     if (!keep || method !== 'sendMessage' || stateOf(keep.ctx).direct || typeof p?.chat_id !== 'number' || typeof p.text !== 'string') return waitOut(method, payload, o);
     const state = stateOf(keep.ctx);
     const seq = state.seq++;
-    if (!state.failed) {
+    if (!(await keepNow(keep.ctx, keep.store, p.chat_id, false))) {
       try {
         return await waitOut(method, payload, o);
       } catch (err) {
@@ -61,7 +66,7 @@ export function guardTelegram(
       }
     }
     const markup = p.reply_markup && typeof p.reply_markup === 'object' ? (p.reply_markup as Record<string, unknown>) : undefined;
-    await keepDirectReply(keep.store.pool, keptRow(keep.ctx, seq, { chatId: p.chat_id, text: p.text, urgent: false, partsSent: 0, ...(markup ? { markup } : {}) }), keep.store.clock.now());
+    await keepReply(keep.ctx, keep.store, keptRow(keep.ctx, seq, { chatId: p.chat_id, text: p.text, urgent: false, partsSent: 0, ...(markup ? { markup } : {}) }));
     return { message_id: 0, date: Math.floor(keep.store.clock.now().getTime() / 1000), chat: { id: p.chat_id }, text: p.text };
   };
   const waitOut = async (method: string, payload: unknown, o?: unknown): Promise<unknown> => {
@@ -91,6 +96,8 @@ export function directReplyRetry(opts: { log: Logger; maxWaitMs?: number; sleep?
   const maxWaitMs = opts.maxWaitMs ?? DIRECT_REPLY_WAIT_MS;
   const store = opts.store ? { log: opts.log, ...opts.store } : undefined;
   return (ctx, next) => {
+    // Every reply of this update (sendDirectText's store may lack it) checks and marks the chat's line.
+    if (store?.line) stateOf(ctx).line = store.line;
     guardTelegram(ctx.telegram, { log: opts.log, maxWaitMs, sleep: opts.sleep, ...(store ? { keep: { ctx, store } } : {}) });
     return next();
   };
@@ -133,6 +140,8 @@ export interface DirectReplyStore {
   pool: Queryable;
   clock: Clock;
   log?: Logger;
+  /** The per-chat marker of kept replies (cases/directReplies.ts chatLine): later replies go behind them. */
+  line?: ChatLine;
 }
 
 export type DirectMarkup = InlineKeyboardMarkup | ForceReply;
@@ -145,6 +154,9 @@ interface UpdateState {
   seq: number;
   /** sendDirectText is sending: the client's guard leaves keeping to it. */
   direct: boolean;
+  /** The chat had kept replies of earlier updates waiting (asked once per update; undefined: not yet). */
+  behind?: boolean;
+  line?: ChatLine;
 }
 const stateOf = (ctx: Context): UpdateState => {
   const c = ctx as Context & { [UPDATE_STATE]?: UpdateState };
@@ -166,19 +178,21 @@ export function isDeliveryFailure(err: unknown): boolean {
  * Sends `text` to `chatId` (split at Telegram's limit, the markup on the last part) as the direct
  * reply of this update and returns the last part's message id. If a part cannot be sent, the reply
  * is kept in the outbox from that part on, and so is every later reply of this update (no send is
- * tried: they would overtake it); then undefined is returned. Without a store it throws as before.
+ * tried: they would overtake it); then undefined is returned. A non-emergency reply to a resident whose
+ * chat still has kept replies waiting is kept behind them without a try. Without a store it throws as before.
  */
 export async function sendDirectText(
   ctx: Context,
   store: DirectReplyStore | undefined,
-  reply: { chatId: number; text: string; markup?: DirectMarkup; urgent: boolean; language: Language },
+  // prompt: a staff prompt; kept, it carries its binding so the outbox records its message once delivered.
+  reply: { chatId: number; text: string; markup?: DirectMarkup; urgent: boolean; language: Language; prompt?: PromptBinding },
 ): Promise<number | undefined> {
   const state = stateOf(ctx);
   const seq = state.seq++;
   const parts = splitText(reply.text);
   let sent = 0;
   let lastId: number | undefined;
-  if (!state.failed || !store) {
+  if (!store || !(await keepNow(ctx, store, reply.chatId, reply.urgent))) {
     state.direct = true;
     try {
       for (; sent < parts.length; sent++) {
@@ -200,12 +214,62 @@ export async function sendDirectText(
     }
   }
   const markup = reply.markup ? (reply.markup as unknown as Record<string, unknown>) : undefined;
-  await keepDirectReply(store.pool, keptRow(ctx, seq, { chatId: reply.chatId, text: reply.text, partsSent: sent, urgent: reply.urgent, language: reply.language, ...(markup ? { markup } : {}) }), store.clock.now());
+  const row = keptRow(ctx, seq, { chatId: reply.chatId, text: reply.text, partsSent: sent, urgent: reply.urgent, language: reply.language, ...(markup ? { markup } : {}) });
+  await keepReply(ctx, store, reply.prompt ? { ...row, prompt: reply.prompt } : row);
   return undefined;
 }
 
+/** How long the chat's line is asked (Redis, then Postgres) before the reply is sent regardless. */
+const LINE_TIMEOUT_MS = 2000;
+
+/**
+ * Whether this update's next reply to `chatId` is kept instead of sent: a reply of this update failed
+ * (the later ones must not overtake it), or kept replies of the chat's earlier updates still
+ * wait in the outbox (cases/directReplies.ts chatLine). An emergency's numbers are never held by the
+ * second: they wait for no Redis or database read, and may overtake what waits.
+ */
+export async function keepNow(ctx: Context, store: DirectReplyStore, chatId: number, urgent: boolean): Promise<boolean> {
+  const state = stateOf(ctx);
+  if (state.failed) return true;
+  if (urgent) return false;
+  state.behind ??= await behindKept(ctx, store, chatId);
+  return state.behind;
+}
+
+async function behindKept(ctx: Context, store: DirectReplyStore, chatId: number): Promise<boolean> {
+  const line = store.line ?? stateOf(ctx).line;
+  // Staff groups too: the outbox orders a group's kept replies among themselves (workers/outbox.ts CLAIM).
+  if (!line) return false;
+  try {
+    const waiting = await withTimeout(line.waiting(store.pool, 'telegram', chatId), LINE_TIMEOUT_MS);
+    if (waiting) store.log?.info({ chatId, updateId: ctx.update.update_id }, 'earlier replies of the chat wait in the outbox: this update\'s replies are kept behind them');
+    return waiting;
+  } catch (err) {
+    store.log?.warn({ chatId, err: (err as Error).message }, 'could not ask whether the chat has kept replies: sending at once');
+    return false;
+  }
+}
+
+/** Keeps `row` in the outbox and marks the chat's line, so the chat's later replies go behind it. */
+export async function keepReply(ctx: Context, store: DirectReplyStore, row: KeptReply): Promise<void> {
+  await keepDirectReply(store.pool, row, store.clock.now());
+  const line = store.line ?? stateOf(ctx).line;
+  // After the commit (see chatLine): a marker set before it could be cleared by a check that misses the row.
+  await line?.kept(row.channel, row.chatId).catch((err: Error) => store.log?.warn({ chatId: row.chatId, err: err.message }, 'kept reply not marked: a later reply may overtake it'));
+}
+
+/** This update's next reply number (its kept row's dedupe key). */
+export const nextReplySeq = (ctx: Context): number => stateOf(ctx).seq++;
+
+/** A send of this update failed: its later replies are kept behind it. */
+export function sendFailed(ctx: Context, store: DirectReplyStore, chatId: number, err: unknown, what: string): void {
+  stateOf(ctx).failed = true;
+  const code = err instanceof TelegramError ? err.code : undefined;
+  store.log?.warn({ chatId, updateId: ctx.update.update_id, code, err: code === undefined ? (err as Error).message : undefined }, `${what} not delivered: kept in the outbox`);
+}
+
 /** The outbox row of this update's `seq`-th reply. */
-function keptRow(
+export function keptRow(
   ctx: Context,
   seq: number,
   r: { chatId: number; text: string; markup?: Record<string, unknown>; partsSent: number; urgent: boolean; language?: Language },

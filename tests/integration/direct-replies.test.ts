@@ -174,6 +174,106 @@ describe('direct replies', () => {
     assert.equal((await kept(7505))[0]!.status, 'sent');
   });
 
+  const HOUR_429 = { error_code: 429, description: 'Too Many Requests: retry after 3600', parameters: { retry_after: 3600 } };
+  /** Every postponed delivery is due now (the 429's hour is over), then the outbox drains. */
+  const promoteAndDeliver = async () => {
+    for (const job of await e.workers.queues.queues.outbox.getDelayed()) await job.promote().catch(() => undefined);
+    await e.deliver();
+  };
+
+  it('a later message\'s reply waits behind the chat\'s kept reply and arrives after it; an emergency\'s numbers do not wait', async () => {
+    const chat = 7510;
+    // The first reply fails, and so does the outbox's first try of it: Telegram says to wait an hour.
+    e.emu.failChat(chat, HOUR_429, 2);
+    e.emu.sendText(resident(chat), '小区门口的路灯坏了一个月了,晚上很黑');
+    await e.emu.idle(15_000);
+    await until('the kept reply tried by the outbox', async () => (await kept(chat)).some((r) => /retry_after/.test(r.last_error ?? '')));
+    const first = await kept(chat);
+
+    // Telegram takes messages to the chat again, but the first reply still waits for the outbox.
+    e.emu.sendText(resident(chat), '/status');
+    await e.emu.idle(15_000);
+    assert.deepEqual(e.texts(chat), [], 'the later reply did not overtake the waiting one');
+    assert.ok((await kept(chat)).length > first.length, 'it was kept behind it');
+
+    e.emu.sendText(resident(chat), '我老公喝醉了拿着菜刀在砸门,说要砍死我,快来救命');
+    await e.emu.idle(15_000);
+    // The emergency's replies (its numbers, the office alerted) went out at once, ahead of the waiting ones.
+    const atOnce = e.texts(chat);
+    assert.match(atOnce[0] ?? '', /110/, 'the numbers went out at once');
+
+    await promoteAndDeliver();
+    const rows = await kept(chat);
+    assert.ok(rows.every((r) => r.status === 'sent'), `all sent: ${JSON.stringify(rows.map((r) => r.status))}`);
+    assert.deepEqual(e.texts(chat).slice(atOnce.length), rows.map((r) => r.text), 'then each kept reply once, in the order written');
+
+    // The line is empty again: the next reply goes out at once, and the chat's marker is gone.
+    e.emu.sendText(resident(chat), '/help');
+    await e.emu.idle(15_000);
+    assert.equal(e.texts(chat).at(-1), t('zh-Hans', 'bot.help'));
+    assert.equal((await kept(chat)).length, rows.length, 'sent directly, not kept');
+    assert.equal(await e.redis.exists(`${e.prefix}:kept:telegram:${chat}`), 0);
+  });
+
+  describe('the /privacy export', () => {
+    const documents = (chatId: number) => e.emu.sent(chatId).filter((c) => c.method === 'sendDocument');
+    const keptDocument = async (chatId: number) =>
+      (await e.db.pool.query(`SELECT status, message FROM outbox WHERE chat_id = $1 AND dedupe_key LIKE 'direct|%' AND message ? 'document'`, [chatId])).rows[0] as
+        | { status: string; message: { key: string; document: { resident: boolean } } }
+        | undefined;
+    /** The resident asks for the export (a complaint first, so there is an account and a case's worth of data). */
+    const askExport = async (chatId: number) => {
+      e.emu.sendText(resident(chatId), '我们楼的电梯坏了三个星期了,老人上下楼很困难');
+      await e.emu.idle(15_000);
+      e.emu.sendText(resident(chatId), '/privacy');
+      await e.emu.idle(15_000);
+      await e.deliver();
+      const b = e.button(chatId, 'privacy_export');
+      e.emu.pressButton(resident(chatId), chatId, b.messageId, b.data);
+      await e.emu.idle(15_000);
+    };
+
+    it('an upload that fails with a 502 is kept as the export\'s name, not its data, and the outbox delivers the file', async () => {
+      const chat = 7511;
+      e.emu.failNext('sendDocument', { error_code: 502, description: 'Bad Gateway' });
+      await askExport(chat);
+      const row = await keptDocument(chat);
+      assert.ok(row, 'the upload was kept in the outbox');
+      assert.deepEqual(Object.keys(row.message).sort(), ['document', 'key', 'params'], 'no file content in the row');
+      assert.ok(!JSON.stringify(row.message).includes('电梯'), 'none of the resident\'s words in the row');
+      await e.deliver();
+      const calls = documents(chat);
+      assert.equal(calls[0]?.error?.error_code, 502, 'the direct upload failed');
+      const delivered = calls.filter((c) => c.ok);
+      assert.equal(delivered.length, 1, 'the file arrived once');
+      const file = delivered[0]!.payload.document as { filename: string; data: Buffer };
+      assert.match(file.filename, /^privacy-export-\d{8}\.json$/);
+      const data = JSON.parse(file.data.toString('utf8'));
+      assert.equal(data.resident.externalId, String(chat));
+      assert.ok(!file.data.toString('utf8').includes('{cases}'), 'the export does not list its own waiting upload as an unrendered message');
+      assert.equal(delivered[0]!.payload.caption, t('zh-Hans', 'privacy.export.caption', { cases: data.cases.length }));
+      assert.equal((await keptDocument(chat))?.status, 'sent');
+    });
+
+    it('a resident who erased their data before the kept upload went out gets a note instead of the file', async () => {
+      const chat = 7512;
+      // The direct upload and the outbox's first try: Telegram says to wait an hour.
+      e.emu.failNext('sendDocument', HOUR_429);
+      e.emu.failNext('sendDocument', HOUR_429);
+      await askExport(chat);
+      assert.equal((await keptDocument(chat))?.message.document.resident, true);
+      await until('the kept upload tried by the outbox', async () =>
+        (await e.db.pool.query(`SELECT 1 FROM outbox WHERE chat_id = $1 AND message ? 'document' AND last_error LIKE 'retry_after%'`, [chat])).rowCount,
+      );
+      // The erasure anonymised the account meanwhile (cases/privacyRepository.ts eraseResident), the row outliving it.
+      await e.db.pool.query(`UPDATE residents SET external_id = 'erased-' || id, chat_id = NULL, erased_at = now() WHERE external_id = $1`, [String(chat)]);
+      const before = e.texts(chat).length;
+      await promoteAndDeliver();
+      assert.equal(documents(chat).filter((c) => c.ok).length, 0, 'no file');
+      assert.deepEqual(e.texts(chat).slice(before), [t('zh-Hans', 'privacy.export.erased')]);
+    });
+  });
+
   describe('a redelivered update after a crash', () => {
     const botId = () => e.cfg.TELEGRAM_BOT_TOKEN!.split(':')[0];
     const update = (updateId: number, chatId: number, text: string) => ({
