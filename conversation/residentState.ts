@@ -8,7 +8,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { ResidentRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Pool } from '../db/pool.js';
-import { Coalescer, ConversationStore, sqlLiteral, type ConversationSnapshot } from './store.js';
+import { Coalescer, ConversationStore, MAX_STATE_BYTES, sqlLiteral, type ConversationSnapshot } from './store.js';
 import type { Reply, ResidentRef } from './types.js';
 
 /** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
@@ -58,6 +58,11 @@ export type Pending = z.infer<typeof pendingSchema>;
 export const residentStateSchema = z.object({
   pending: pendingSchema.nullable().optional(),
   seen: z.array(z.number()).optional(),
+  /**
+   * The replies planned for the latest update, written with it: a redelivery of that update after a
+   * crash (its replies may never have gone out) gets them again instead of nothing.
+   */
+  last: z.object({ updateId: z.number(), replies: z.array(z.record(z.string(), z.unknown())) }).optional(),
 });
 export type ResidentState = z.infer<typeof residentStateSchema>;
 
@@ -151,10 +156,17 @@ export class ResidentStateAccess {
     for (let i = 0; i < STATE_ATTEMPTS; i++) {
       // The first attempt may use a snapshot read together with the resident; a retry reads afresh.
       const snap: ConversationSnapshot<ResidentState> = i === 0 && first ? first : await this.store.get(ref.channel, chat);
-      if (updateId !== undefined && snap.state?.seen?.includes(updateId)) return [];
+      if (updateId !== undefined && snap.state?.seen?.includes(updateId)) {
+        // Handled before: a duplicate (Redis down) or a redelivery after a crash. Answering twice beats not answering.
+        return snap.state.last?.updateId === updateId ? (snap.state.last.replies as unknown as Reply[]) : [];
+      }
       const p = await plan(snap.state);
       const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
-      const w = await this.store.set(ref.channel, chat, { pending: p.pending, seen }, snap.version);
+      const next: ResidentState = { pending: p.pending, seen };
+      // Files (the /privacy export) are never stored; a state too big to carry its replies goes without them.
+      const last = updateId !== undefined && !p.replies.some((x) => x.document) ? { updateId, replies: p.replies as unknown as Array<Record<string, unknown>> } : undefined;
+      const withLast = last && Buffer.byteLength(JSON.stringify({ ...next, last })) <= MAX_STATE_BYTES / 2 ? { ...next, last } : next;
+      const w = await this.store.set(ref.channel, chat, withLast, snap.version);
       if (!w.ok) continue;
       const more = p.effect ? await p.effect() : [];
       return [...p.replies, ...more];
