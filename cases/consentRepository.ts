@@ -2,6 +2,7 @@ import type { Queryable } from '../db/pool.js';
 import { toConsentRecord, type ConsentRecord } from './caseRepository.js';
 import type { Row } from './rows.js';
 import type { OutboxMessage } from './types.js';
+import { insertOutboxRow } from './outboxRepository.js';
 
 /*
  * SQL for consent beyond the consent rows themselves: the questions about another organization
@@ -125,13 +126,17 @@ async function insertReplacement(
   replacement: OutboxMessage,
   at: Date,
 ): Promise<number | null> {
-  const res = await q.query(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient)
-     VALUES ($1, 'telegram', $2, 'group', 'zh-Hans', $3, $4, $5, $5, $6)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [caseId, chatId, JSON.stringify({ ...replacement, replaces: messageId }), `consent-retract:${outboxId}`, at, `handler:organization:${organizationId}`],
-  );
-  return res.rows[0] ? Number(res.rows[0].id) : null;
+  return insertOutboxRow(q, {
+    caseId,
+    channel: 'telegram',
+    chatId,
+    chatKind: 'group',
+    language: 'zh-Hans',
+    message: { ...replacement, replaces: messageId },
+    dedupeKey: `consent-retract:${outboxId}`,
+    notBefore: at,
+    recipient: `handler:organization:${organizationId}`,
+  });
 }
 
 // ---- the dispatcher's side (workers/outbox.ts)

@@ -8,6 +8,8 @@
 import type { Queryable } from '../db/pool.js';
 import type { Language } from '../kernel/language.js';
 import type { PromptBinding } from './staffPromptBindings.js';
+import { insertOutboxRow } from './outboxRepository.js';
+import type { OutboxMessage } from './types.js';
 
 /** Outbox priority of an emergency's numbers (db/migrations/20261206T1720_outbox_priority.sql). */
 export const URGENT_PRIORITY = 1;
@@ -51,26 +53,23 @@ export interface KeptDocument {
 /** Writes the reply as a pending outbox row, due now; returns its id, or null when its key was already used. */
 export async function keepDirectReply(q: Queryable, reply: KeptReply, now: Date): Promise<number | null> {
   // A document row keeps its caption's key: rendered at delivery with the rebuilt file's counts.
-  const message = reply.document ? { key: 'privacy.export.caption', params: {}, document: reply.document } : { key: 'conversation.text', params: { text: reply.text }, ...(reply.markup ? { markup: reply.markup } : {}), ...(reply.prompt ? { prompt: reply.prompt } : {}) };
-  const res = await q.query<{ id: string | number }>(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, parts_sent, priority, recipient)
-     VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [
-      reply.channel,
-      reply.chatId,
-      reply.chatKind,
-      reply.language,
-      JSON.stringify(message),
-      reply.dedupeKey,
-      now,
-      reply.partsSent,
-      reply.urgent ? URGENT_PRIORITY : 0,
-      reply.recipient ?? null,
-    ],
-  );
-  const id = res.rows[0]?.id;
-  return id === undefined ? null : Number(id);
+  // The extra fields (document, markup, prompt) are read by the outbox worker's row schema (workers/outbox.ts).
+  const message: OutboxMessage & Record<string, unknown> = reply.document
+    ? { key: 'privacy.export.caption', params: {}, document: reply.document }
+    : { key: 'conversation.text', params: { text: reply.text }, ...(reply.markup ? { markup: reply.markup } : {}), ...(reply.prompt ? { prompt: reply.prompt } : {}) };
+  return insertOutboxRow(q, {
+    caseId: null,
+    channel: reply.channel,
+    chatId: reply.chatId,
+    chatKind: reply.chatKind,
+    language: reply.language,
+    message,
+    dedupeKey: reply.dedupeKey,
+    notBefore: now,
+    partsSent: reply.partsSent,
+    priority: reply.urgent ? URGENT_PRIORITY : 0,
+    ...(reply.recipient ? { recipient: reply.recipient } : {}),
+  });
 }
 
 /*

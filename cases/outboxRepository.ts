@@ -17,17 +17,30 @@ export interface OutboxRow {
   recipient?: string;
   /** Why the row has no chat: 'no_office_chat' or 'no_handler_chat'. */
   waitingReason?: string;
+  /** Parts of a split text already delivered: a kept direct reply resumes after them (cases/directReplies.ts). */
+  partsSent?: number;
+  /** 1 = an emergency's numbers, first in its chat's line (workers/outbox.ts CLAIM); 0 otherwise. */
+  priority?: number;
+}
+
+/** Writes one row in the caller's transaction, due at notBefore; returns its id, or null when its dedupe key was already used. */
+export async function insertOutboxRow(q: Queryable, row: OutboxRow): Promise<number | null> {
+  const res = await q.query<{ id: string | number }>(
+    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason, parts_sent, priority)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [
+      row.caseId, row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(row.message), row.dedupeKey, row.notBefore,
+      row.recipient ?? null, row.waitingReason ?? null, row.partsSent ?? 0, row.priority ?? 0,
+    ],
+  );
+  const id = res.rows[0]?.id;
+  return id === undefined ? null : Number(id);
 }
 
 /** Queues a message in the caller's transaction; returns false when the dedupe key was already used. */
 export async function enqueueOutbox(q: Queryable, row: OutboxRow): Promise<boolean> {
-  const res = await q.query(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)
-     ON CONFLICT (dedupe_key) DO NOTHING`,
-    [row.caseId, row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(row.message), row.dedupeKey, row.notBefore, row.recipient ?? null, row.waitingReason ?? null],
-  );
-  return (res.rowCount ?? 0) > 0;
+  return (await insertOutboxRow(q, row)) !== null;
 }
 
 /*
