@@ -10,14 +10,12 @@ import type { Context, Telegram } from 'telegraf';
 import type { Language } from '../kernel/language.js';
 import type { ReplyDocument } from '../conversation/types.js';
 import { privacyExportRef } from '../cases/privacyExport.js';
-import { CAPTION_MAX } from './telegramSender.js';
+import { uploadDocument } from './telegramSender.js';
 import { isDeliveryFailure, keepNow, keepReply, keptRow, nextReplySeq, sendDirectText, sendFailed, type DirectReplyStore } from './middleware/delivery.js';
 
 
 export async function sendDocument(telegram: Telegram, chatId: number, doc: ReplyDocument, text: string): Promise<void> {
-  const fits = text.length <= CAPTION_MAX;
-  await telegram.sendDocument(chatId, { source: Buffer.from(doc.content, 'utf8'), filename: doc.filename }, fits && text ? { caption: text } : {});
-  if (!fits) await telegram.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } });
+  if ((await uploadDocument(telegram, chatId, doc, text)).textFollows) await telegram.sendMessage(chatId, text, { link_preview_options: { is_disabled: true } });
 }
 
 /**
@@ -32,12 +30,11 @@ export async function sendDocumentReply(
   const from = ctx.from;
   if (!store || reply.doc.source !== 'privacy_export' || !from) return sendDocument(ctx.telegram, reply.chatId, reply.doc, reply.text);
   const seq = nextReplySeq(ctx);
-  const fits = reply.text.length <= CAPTION_MAX;
   if (!(await keepNow(ctx, store, reply.chatId, false))) {
     try {
-      await ctx.telegram.sendDocument(reply.chatId, { source: Buffer.from(reply.doc.content, 'utf8'), filename: reply.doc.filename }, fits && reply.text ? { caption: reply.text } : {});
+      const sent = await uploadDocument(ctx.telegram, reply.chatId, reply.doc, reply.text);
       // The caption that did not fit follows as a text: sent or kept like any direct reply.
-      if (!fits) await sendDirectText(ctx, store, { chatId: reply.chatId, text: reply.text, urgent: false, language: reply.language });
+      if (sent.textFollows) await sendDirectText(ctx, store, { chatId: reply.chatId, text: reply.text, urgent: false, language: reply.language });
       return;
     } catch (err) {
       if (!isDeliveryFailure(err)) throw err;

@@ -15,7 +15,22 @@ import { t } from '../i18n/index.js';
 /** Telegram's limit on one text message, in UTF-16 code units (what JS string length counts). */
 export const TELEGRAM_TEXT_LIMIT = 4096;
 /** Telegram's limit on a file's caption. */
-export const CAPTION_MAX = 1024;
+const CAPTION_MAX = 1024;
+
+/**
+ * Uploads `doc` with `text` as its caption when it fits Telegram's limit. `textFollows`: the text did not
+ * fit and the caller sends it after the file as a message (each caller sends it its own way).
+ */
+export async function uploadDocument(
+  telegram: Telegram,
+  chatId: number,
+  doc: { filename: string; content: string },
+  text: string,
+): Promise<{ messageId: number; textFollows: boolean }> {
+  const fits = text.length <= CAPTION_MAX;
+  const sent = await telegram.sendDocument(chatId, { source: Buffer.from(doc.content, 'utf8'), filename: doc.filename }, fits && text ? { caption: text } : {});
+  return { messageId: sent.message_id, textFollows: !fits };
+}
 
 export interface TelegramSenderOptions {
   token: string;
@@ -127,13 +142,12 @@ export class TelegramSender implements MessageSender {
 
   /** Uploads the file with `text` as its caption; a text too long for a caption follows it (resumable: part 2). */
   private async upload(msg: OutgoingMessage, doc: NonNullable<OutgoingMessage['document']>, text: string): Promise<{ externalMessageId?: number }> {
-    const fits = text.length <= CAPTION_MAX;
     let lastId: number | undefined;
     try {
       if (!msg.partsSent) {
-        const sent = await this.telegram.sendDocument(msg.chatId, { source: Buffer.from(doc.content, 'utf8'), filename: doc.filename }, fits && text ? { caption: text } : {});
-        lastId = sent.message_id;
-        if (fits) return { externalMessageId: lastId };
+        const sent = await uploadDocument(this.telegram, msg.chatId, doc, text);
+        lastId = sent.messageId;
+        if (!sent.textFollows) return { externalMessageId: lastId };
         await msg.onPartSent?.(1);
       }
       for (const part of splitText(text)) lastId = (await this.telegram.sendMessage(msg.chatId, part, { link_preview_options: { is_disabled: true } })).message_id;

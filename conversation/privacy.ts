@@ -7,9 +7,9 @@
 import { AppError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CaseService, ResidentExport, ResidentKey } from '../cases/caseService.js';
-import { privacyExportFile, type ExportTexts } from '../cases/privacyExport.js';
+import { privacyExportFile } from '../cases/privacyExport.js';
 import type { Directory } from '../directory/directory.js';
-import { hasMessage, t } from '../i18n/index.js';
+import { exportTexts, t } from '../i18n/index.js';
 import { redact } from '../triage/redact.js';
 import { r, type Plan, type ResidentStateAccess } from './residentState.js';
 import { newToken } from './residentRules.js';
@@ -17,12 +17,6 @@ import type { Reply, ResidentRef } from './types.js';
 
 export const PRIVACY_ACTIONS = new Set(['privacy_export', 'privacy_correct', 'privacy_erase', 'privacy_erase_confirm', 'privacy_cancel']);
 export const PRIVACY_MENU = ['privacy_export', 'privacy_correct', 'privacy_erase'];
-
-/** The catalogue's texts in the export file: its guide and each message as it was sent. */
-export const EXPORT_TEXTS: ExportTexts = {
-  about: (lang) => t(lang, 'privacy.export.about'),
-  message: (lang, key, params) => (hasMessage(key) ? t(lang, key, params) : null),
-};
 
 export interface PrivacyDeps {
   cases: CaseService;
@@ -79,7 +73,7 @@ export class PrivacyConversation {
       return [r('privacy.export.failed')];
     }
     // The same file the outbox rebuilds when an upload is delivered later (cases/privacyExport.ts).
-    const file = privacyExportFile(data, ref.language, this.deps.directory, EXPORT_TEXTS);
+    const file = privacyExportFile(data, ref.language, this.deps.directory, exportTexts);
     return [r('privacy.export.caption', { cases: data.cases.length }, { document: { ...file, source: 'privacy_export' } })];
   }
 

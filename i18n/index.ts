@@ -39,6 +39,16 @@ export function t(lang: Language, key: string, params: Record<string, string | n
   });
 }
 
+/**
+ * The catalogue as the /privacy export renders it (cases/privacyExport.ts ExportTexts): its guide, and a
+ * stored message's text — null for a key the catalogue no longer has. Shared by the conversation that
+ * builds the export and the outbox that rebuilds a kept one.
+ */
+export const exportTexts = {
+  about: (lang: Language): string => t(lang, 'privacy.export.about'),
+  message: (lang: Language, key: string, params: Record<string, string | number | null>): string | null => (hasMessage(key) ? t(lang, key, params) : null),
+};
+
 /** The `{param}` names a text uses, sorted and unique. */
 export function paramsOf(text: string): string[] {
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();

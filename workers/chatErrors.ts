@@ -3,14 +3,14 @@
  * became a supergroup, and a chat that removed or blocked the bot (cases/outboxRepository.ts keeps
  * both for every process). Messages are never lost to either: they follow the new id, or wait.
  */
-import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import type { Pool } from '../db/pool.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Language } from '../kernel/language.js';
 import type { Directory } from '../directory/directory.js';
 import { t } from '../i18n/index.js';
 import { enqueueOutbox as insertOutbox, markChatReachable, markChatUnreachable, recordChatMigration } from '../cases/outboxRepository.js';
-import { txQuery } from './db.js';
+import { txQuery, txRun } from './db.js';
 
 /** Staff groups read 简体 (as conversation/staffViews.ts LANG): the office's alerts are written in it. */
 const OFFICE_LANGUAGE: Language = 'zh-Hans';
@@ -38,8 +38,6 @@ interface ChatRow {
   recipient: string | null;
   message: { params?: Record<string, string | number | null> };
 }
-
-const inTx = <T>(pool: Pool, fn: (q: Queryable) => Promise<T>): Promise<T> => (pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn));
 
 async function queue(deps: ChatDeps, ids: number[]): Promise<void> {
   if (ids.length) await deps.enqueue(ids);
@@ -69,7 +67,7 @@ export const chatMigrated = {
   async record(deps: ChatDeps, row: ChatRow, toChatId: number): Promise<void> {
     const h = deps.directory?.handlerForChat(row.chat_id);
     const known = h ? [{ kind: h.kind, id: deps.directory!.handlerId(h) }] : [];
-    const r = await inTx(deps.pool, (q) => recordChatMigration(q, row.channel, row.chat_id, toChatId, deps.clock.now(), known));
+    const r = await txRun(deps.pool, (q) => recordChatMigration(q, row.channel, row.chat_id, toChatId, deps.clock.now(), known));
     deps.logger.warn(
       { fromChatId: row.chat_id, toChatId, moved: r.moved.length, handlers: r.handlers.map((h) => `${h.kind}:${h.id}`) },
       r.office || row.chat_id === deps.officeChatId
@@ -88,7 +86,7 @@ export async function chatUnreachable(deps: ChatDeps, row: ChatRow, reason: stri
   const now = deps.clock.now();
   const retryAt = new Date(now.getTime() + (deps.unreachableRetryMs ?? UNREACHABLE_RETRY_MS));
   const office = deps.officeChatId ?? null;
-  const alertId = await inTx(deps.pool, async (q) => {
+  const alertId = await txRun(deps.pool, async (q) => {
     const first = await markChatUnreachable(q, row.channel, row.chat_id, reason, now, retryAt);
     if (!first || row.chat_id === office) return null;
     const ref = row.message.params?.ref ?? row.message.params?.caseRef;
@@ -115,7 +113,7 @@ export async function chatUnreachable(deps: ChatDeps, row: ChatRow, reason: stri
 
 /** A send to a chat marked unreachable went through: the rest of its messages are due now. */
 export async function reachableAgain(deps: ChatDeps, row: ChatRow): Promise<void> {
-  const ids = await inTx(deps.pool, (q) => markChatReachable(q, row.channel, row.chat_id, deps.clock.now()));
+  const ids = await txRun(deps.pool, (q) => markChatReachable(q, row.channel, row.chat_id, deps.clock.now()));
   deps.logger.info({ chatId: row.chat_id, waiting: ids.length }, 'chat reachable again: its waiting messages go out');
   await queue(deps, ids);
 }

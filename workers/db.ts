@@ -1,5 +1,5 @@
 import type { QueryResult, QueryResultRow } from 'pg';
-import { withTransaction, type Pool } from '../db/pool.js';
+import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
 
 /**
  * One statement in its own transaction, for pools that reach embedded PGlite over its socket (another
@@ -16,7 +16,10 @@ export function txQuery<R extends QueryResultRow = QueryResultRow>(
   text: string,
   params: unknown[] = [],
 ): Promise<QueryResult<R>> {
-  // With a single connection nothing can interleave: skip the two extra round trips.
-  if (pool.options.max === 1) return pool.query<R>(text, params);
-  return withTransaction(pool, (tx) => tx.query<R>(text, params));
+  return txRun(pool, (q) => q.query<R>(text, params));
+}
+
+/** `fn` in its own transaction, for the same reason as txQuery; with a single connection nothing can interleave, so no extra round trips. */
+export function txRun<T>(pool: Pool, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  return pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn);
 }

@@ -4,12 +4,12 @@
  * who erased their data meanwhile gets a short note instead of a file.
  */
 import { z } from 'zod';
-import type { Pool, Queryable } from '../db/pool.js';
-import { withTransaction } from '../db/pool.js';
+import type { Pool } from '../db/pool.js';
+import { txRun } from './db.js';
 import type { Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
-import { hasMessage, t } from '../i18n/index.js';
-import { privacyExportFile, readPrivacyExport, type ExportTexts } from '../cases/privacyExport.js';
+import { exportTexts } from '../i18n/index.js';
+import { privacyExportFile, readPrivacyExport } from '../cases/privacyExport.js';
 import type { KeptDocument } from '../cases/directReplies.js';
 import type { OutgoingMessage } from './sender.js';
 
@@ -21,11 +21,6 @@ export const keptDocumentSchema = z.object({
   resident: z.boolean(),
 });
 
-const TEXTS: ExportTexts = {
-  about: (lang) => t(lang, 'privacy.export.about'),
-  message: (lang, key, params) => (hasMessage(key) ? t(lang, key, params) : null),
-};
-
 const NO_DIRECTORY: Pick<Directory, 'handler'> = { handler: () => undefined };
 
 /** The message and file to send for a kept document row, rebuilt now. */
@@ -36,11 +31,10 @@ export async function rebuildKeptDocument(
   now: Date,
 ): Promise<Pick<OutgoingMessage, 'message' | 'document'>> {
   // One transaction: the export's parts agree with each other (as cases/commands/privacy.ts reads them).
-  const read = (q: Queryable) => readPrivacyExport(q, doc, now);
-  const data = deps.pool.options.max === 1 ? await read(deps.pool) : await withTransaction(deps.pool, read);
+  const data = await txRun(deps.pool, (q) => readPrivacyExport(q, doc, now));
   if (!data) return { message: { key: 'privacy.export.erased' } };
   return {
     message: { key: 'privacy.export.caption', params: { cases: data.cases.length } },
-    document: privacyExportFile(data, language, deps.directory ?? NO_DIRECTORY, TEXTS),
+    document: privacyExportFile(data, language, deps.directory ?? NO_DIRECTORY, exportTexts),
   };
 }

@@ -5,10 +5,10 @@ import type { Clock } from '../kernel/clock.js';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Directory } from '../directory/directory.js';
-import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
+import type { Pool, Queryable } from '../db/pool.js';
 import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
 import { recordPromptMessage } from '../cases/staffPromptBindings.js';
-import { txQuery } from './db.js';
+import { txQuery, txRun } from './db.js';
 import type { SendRateLimiter } from './rateLimit.js';
 import type { JobContext, JobHandler, JobPayload } from './registry.js';
 import { ChatMigratedError, ChatUnreachableError, PermanentSendError, RetryAfterError, type MessageSender, type OutgoingMessage } from './sender.js';
@@ -140,7 +140,7 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
   const { pool, logger } = deps;
   const chatDeps = { ...deps, enqueue: (ids: number[]) => enqueueOutbox(deps.queue, ids) };
   // One statement of the consent checks on its own transaction, as txQuery does (workers/db.ts).
-  const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => (pool.options.max === 1 ? fn(pool) : withTransaction(pool, fn));
+  const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => txRun(pool, fn);
 
   /** A card that went out while its consent was being withdrawn: queue the edit that replaces it. */
   const replaceWithdrawn = async (row: z.infer<typeof rowSchema>, messageId: number | undefined) => {

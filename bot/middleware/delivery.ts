@@ -61,8 +61,7 @@ export function guardTelegram(
         return await waitOut(method, payload, o);
       } catch (err) {
         if (!isDeliveryFailure(err)) throw err;
-        state.failed = true;
-        keep.store.log?.warn({ chatId: p.chat_id, updateId: keep.ctx.update.update_id, code: err instanceof TelegramError ? err.code : undefined }, 'direct reply not delivered: kept in the outbox');
+        sendFailed(keep.ctx, keep.store, p.chat_id, err, 'direct reply');
       }
     }
     const markup = p.reply_markup && typeof p.reply_markup === 'object' ? (p.reply_markup as Record<string, unknown>) : undefined;
@@ -203,12 +202,7 @@ export async function sendDirectText(
       return lastId;
     } catch (err) {
       if (!store || !isDeliveryFailure(err)) throw err;
-      state.failed = true;
-      const code = err instanceof TelegramError ? err.code : undefined;
-      store.log?.warn(
-        { chatId: reply.chatId, updateId: ctx.update.update_id, code, err: code === undefined ? (err as Error).message : undefined, partsSent: sent, urgent: reply.urgent },
-        'direct reply not delivered: kept in the outbox',
-      );
+      sendFailed(ctx, store, reply.chatId, err, 'direct reply', { partsSent: sent, urgent: reply.urgent });
     } finally {
       state.direct = false;
     }
@@ -218,6 +212,9 @@ export async function sendDirectText(
   await keepReply(ctx, store, reply.prompt ? { ...row, prompt: reply.prompt } : row);
   return undefined;
 }
+
+/** The chat's line: the store's, or the one the update's middleware put in its state (handlers' stores have none). */
+const lineOf = (ctx: Context, store: DirectReplyStore): ChatLine | undefined => store.line ?? stateOf(ctx).line;
 
 /** How long the chat's line is asked (Redis, then Postgres) before the reply is sent regardless. */
 const LINE_TIMEOUT_MS = 2000;
@@ -237,7 +234,7 @@ export async function keepNow(ctx: Context, store: DirectReplyStore, chatId: num
 }
 
 async function behindKept(ctx: Context, store: DirectReplyStore, chatId: number): Promise<boolean> {
-  const line = store.line ?? stateOf(ctx).line;
+  const line = lineOf(ctx, store);
   // Staff groups too: the outbox orders a group's kept replies among themselves (workers/outbox.ts CLAIM).
   if (!line) return false;
   try {
@@ -253,7 +250,7 @@ async function behindKept(ctx: Context, store: DirectReplyStore, chatId: number)
 /** Keeps `row` in the outbox and marks the chat's line, so the chat's later replies go behind it. */
 export async function keepReply(ctx: Context, store: DirectReplyStore, row: KeptReply): Promise<void> {
   await keepDirectReply(store.pool, row, store.clock.now());
-  const line = store.line ?? stateOf(ctx).line;
+  const line = lineOf(ctx, store);
   // After the commit (see chatLine): a marker set before it could be cleared by a check that misses the row.
   await line?.kept(row.channel, row.chatId).catch((err: Error) => store.log?.warn({ chatId: row.chatId, err: err.message }, 'kept reply not marked: a later reply may overtake it'));
 }
@@ -262,10 +259,10 @@ export async function keepReply(ctx: Context, store: DirectReplyStore, row: Kept
 export const nextReplySeq = (ctx: Context): number => stateOf(ctx).seq++;
 
 /** A send of this update failed: its later replies are kept behind it. */
-export function sendFailed(ctx: Context, store: DirectReplyStore, chatId: number, err: unknown, what: string): void {
+export function sendFailed(ctx: Context, store: DirectReplyStore, chatId: number, err: unknown, what: string, detail: Record<string, unknown> = {}): void {
   stateOf(ctx).failed = true;
   const code = err instanceof TelegramError ? err.code : undefined;
-  store.log?.warn({ chatId, updateId: ctx.update.update_id, code, err: code === undefined ? (err as Error).message : undefined }, `${what} not delivered: kept in the outbox`);
+  store.log?.warn({ chatId, updateId: ctx.update.update_id, code, err: code === undefined ? (err as Error).message : undefined, ...detail }, `${what} not delivered: kept in the outbox`);
 }
 
 /** The outbox row of this update's `seq`-th reply. */

@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../db/pool.js';
+import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from './db.js';
 import { cleanPrefix, testRedis, uniquePrefix } from './redis.js';
 
@@ -44,3 +45,16 @@ export function useRedis(name: string): { redis: () => Redis; prefix: string } {
     },
   };
 }
+
+/** A plain petition to the housing bureau, as the engine decides it: the case the staff tests open. */
+export const HOUSING_PETITION: Readonly<Decision> = Object.freeze({
+  category: 'petition',
+  target: 'housing',
+  confidence: 0.9,
+  needsReview: false,
+  reasons: [],
+  citations: [],
+  redactedText: '小区物业不修电梯已经三个月了',
+  language: 'zh-Hans',
+  engine: 'offline',
+});

@@ -15,6 +15,7 @@ import { parseDirectory, type Directory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { requeueDueOutbox } from '../../workers/sweeper.js';
 import { testDatabase } from '../helpers/db.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
  * Nothing lost for unconfigured chats (issue 12, point 5): a message for a handler without
@@ -33,17 +34,7 @@ function directoryWithoutHousingChat(): Directory {
   raw.organizations.forEach((o: any, i: number) => Object.assign(o, { telegramChatId: -2200 - i, memberIds: [6200 + i] }));
   return parseDirectory(stringifyYaml(raw), 'test directory');
 }
-const decision: Decision = {
-  category: 'petition',
-  target: 'housing',
-  confidence: 0.9,
-  needsReview: false,
-  reasons: [],
-  citations: [],
-  redactedText: '小区物业不修电梯已经三个月了',
-  language: 'zh-Hans',
-  engine: 'offline',
-};
+const decision: Decision = { ...HOUSING_PETITION };
 
 /** A logger that keeps what it was told (warnings of the start-up check). */
 function recordingLogger() {

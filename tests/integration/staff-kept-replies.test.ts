@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { t } from '../../i18n/index.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
  * Staff replies Telegram did not take at first (a 5xx), kept in the outbox and delivered later
@@ -21,17 +22,7 @@ describe('staff replies kept in the outbox', () => {
 
   const officer = { id: OFFICE_MEMBERS[0]! };
   const okSends = (chatId: number) => e.emu.sent(chatId).filter((c) => c.method === 'sendMessage' && c.ok);
-  const decision: Decision = {
-    category: 'petition',
-    target: 'housing',
-    confidence: 0.9,
-    needsReview: false,
-    reasons: [],
-    citations: [],
-    redactedText: '小区物业不修电梯已经三个月了',
-    language: 'zh-Hans',
-    engine: 'offline',
-  };
+  const decision: Decision = { ...HOUSING_PETITION };
 
   it('a decline prompt that failed with a 5xx is delivered by the outbox, and a reply to it records the decline with its reason', async () => {
     const housing = e.directory.department('housing')!;

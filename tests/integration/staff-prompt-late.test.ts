@@ -12,6 +12,7 @@ import type { Database } from '../../db/pool.js';
 import { parseDirectory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from '../helpers/db.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
  * A staff prompt the outbox delivers late (Telegram did not take it at first): the worker records its
@@ -26,17 +27,7 @@ const directory = parseDirectory(stringifyYaml(raw), 'test directory');
 const housing = directory.department('housing')!;
 const CHAT = housing.telegramChatId!;
 const MEMBER = housing.memberIds[0]!;
-const decision: Decision = {
-  category: 'petition',
-  target: 'housing',
-  confidence: 0.9,
-  needsReview: false,
-  reasons: [],
-  citations: [],
-  redactedText: '小区物业不修电梯已经三个月了',
-  language: 'zh-Hans',
-  engine: 'offline',
-};
+const decision: Decision = { ...HOUSING_PETITION };
 
 describe('a staff prompt delivered late by the outbox', () => {
   let db: Database;

@@ -12,6 +12,7 @@ import type { Database } from '../../db/pool.js';
 import { parseDirectory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { testDatabase } from '../helpers/db.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
  * Staff prompts bind to their prompt (issue 12, point 6): after resolve / ask, only a reply to the
@@ -31,17 +32,7 @@ const HOUSING_CHAT = housing.telegramChatId!;
 const HOUSING_MEMBER = housing.memberIds[0]!;
 const calendar = loadHolidayCalendar(resourcePath('holidays.yaml'));
 const settings = { orgAcceptWorkingDays: 3, orgFirstContactDays: 5, reminderLeadWorkingDays: 3, surveyReminderHours: 48, surveyCloseDays: 7, officeChatId: OFFICE_CHAT };
-const decision: Decision = {
-  category: 'petition',
-  target: 'housing',
-  confidence: 0.9,
-  needsReview: false,
-  reasons: [],
-  citations: [],
-  redactedText: '小区物业不修电梯已经三个月了',
-  language: 'zh-Hans',
-  engine: 'offline',
-};
+const decision: Decision = { ...HOUSING_PETITION };
 
 describe('staff prompts bind to their prompt message', () => {
   let db: Database;
