@@ -67,6 +67,28 @@ describe('TelegramSender against the Bot API emulator', () => {
     assert.equal(r.externalMessageId, 2);
   });
 
+  it('uploads a file with its text as the caption; a text too long for a caption follows the file, and a resumed send does not upload it again', async () => {
+    const file = { filename: 'privacy-export-20261206.json', mimeType: 'application/json', content: '{"a":1}' };
+    await sender.send(outgoing(2010, { document: file, message: { key: 'conversation.text', params: { text: '您的数据' } } }));
+    const short = emu.sent(2010);
+    assert.deepEqual(short.map((c) => c.method), ['sendDocument']);
+    assert.equal(short[0]!.payload.caption, '您的数据');
+
+    const long = '长'.repeat(1500);
+    const parts: number[] = [];
+    const r = await sender.send(outgoing(2011, { document: file, message: { key: 'conversation.text', params: { text: long } }, onPartSent: async (n) => void parts.push(n) }));
+    const calls = emu.sent(2011);
+    assert.deepEqual(calls.map((c) => c.method), ['sendDocument', 'sendMessage']);
+    assert.equal(calls[0]!.payload.caption, undefined, 'no caption over Telegram\'s 1024 characters');
+    assert.equal(calls[1]!.payload.text, long);
+    assert.deepEqual(parts, [1], 'the upload counts as part 1');
+    assert.equal(r.externalMessageId, (calls[1]!.result as { message_id: number }).message_id);
+
+    // The upload went out before a failure: the retry sends only the text.
+    await sender.send(outgoing(2012, { document: file, partsSent: 1, message: { key: 'conversation.text', params: { text: long } } }));
+    assert.deepEqual(emu.sent(2012).map((c) => c.method), ['sendMessage']);
+  });
+
   it('maps a 429 to RetryAfterError with the retry_after seconds', async () => {
     emu.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 17', parameters: { retry_after: 17 } });
     await assert.rejects(sender.send(outgoing(2003)), (e: unknown) => e instanceof RetryAfterError && e.retryAfterSeconds === 17);
