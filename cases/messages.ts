@@ -24,6 +24,7 @@ export const CASE_MESSAGE_PARAMS = {
   // to the resident (their language)
   'cases.resident.opened': ['ref', 'dueDate'],
   'cases.resident.opened_org': ['ref', 'dueDate'],
+  'cases.resident.opened_named_org': ['ref', 'handler', 'dueDate'],
   'cases.resident.referred': ['ref', 'handler'],
   'cases.resident.question': ['ref', 'question'],
   'cases.resident.office_note': ['ref', 'note'],

@@ -16,6 +16,11 @@ export const messages = {
     'zh-Hant': '已按您的同意登記求助，編號 {ref}。我們會為您聯繫合適的社會服務機構，並在 {dueDate} 前告知您由哪家機構跟進。',
     en: 'With your consent, your request is registered as {ref}. We will find a suitable social service organization and tell you by {dueDate} which one will follow up.',
   },
+  'cases.resident.opened_named_org': {
+    'zh-Hans': '已按您的同意登记求助，编号 {ref}。信访部门审核后，将按您同意的转介给「{handler}」，并在 {dueDate} 前告知您由其跟进。您的资料不会转给其他机构。',
+    'zh-Hant': '已按您的同意登記求助，編號 {ref}。信訪部門審核後，將按您同意的轉介給「{handler}」，並在 {dueDate} 前告知您由其跟進。您的資料不會轉給其他機構。',
+    en: 'With your consent, your request is registered as {ref}. After the office reviews it, it will be passed to {handler}, the organization you agreed to, and we will tell you by {dueDate} when they take it up. Your details go to no other organization.',
+  },
   'cases.resident.referred': {
     'zh-Hans': '事项 {ref} 已转交「{handler}」办理，有进展我们会及时告诉您。',
     'zh-Hant': '事項 {ref} 已轉交「{handler}」辦理，有進展我們會及時告訴您。',

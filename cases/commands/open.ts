@@ -114,11 +114,22 @@ export async function openCase(deps: CaseDeps, input: OpenCaseInput): Promise<Ca
     await deliverOn(deps, tx, c, resident, [
       {
         to: { kind: 'resident' },
-        message: handlerKind === 'department' ? msg('cases.resident.opened', { ref, dueDate }) : msg('cases.resident.opened_org', { ref, dueDate }),
+        message: openedMessage(deps, handlerKind, handlerId && handlerId === inp.consent?.organizationId ? handlerId : null, ref, dueDate, inp.language),
       },
       { to: { kind: 'office' }, message: reviewCard(deps, c, dueDate) },
     ], `case:${c.id}:v${c.version}`, now);
     deps.logger?.info({ ref, category: c.category, target: c.target }, 'case opened');
     return c;
   });
+}
+
+/**
+ * A resident who consented to one named organization is told that name back: "we will find an organization"
+ * would read as if their details might go elsewhere. Without a handler (the named one does not take this
+ * service, or none was named: the office chooses) the resident hears that an organization will be found.
+ */
+function openedMessage(deps: CaseDeps, handlerKind: HandlerKind, namedId: string | null, ref: string, dueDate: string, language: Language) {
+  if (handlerKind === 'department') return msg('cases.resident.opened', { ref, dueDate });
+  const org = namedId ? deps.directory.organization(namedId) : undefined;
+  return org ? msg('cases.resident.opened_named_org', { ref, handler: org.names[language], dueDate }) : msg('cases.resident.opened_org', { ref, dueDate });
 }

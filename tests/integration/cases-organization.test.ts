@@ -59,7 +59,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
   const ORIGINAL = '楼上邻居每晚拖椅子很吵，沟通无果，联系人13812345678';
   const outboxOf = async (ref: string) =>
     (await db.pool.query('SELECT o.* FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.ref = $1 ORDER BY o.id', [ref])).rows;
-  const openOrg = (consent?: { sharedFields?: string[] }, category: 'out_of_scope' | 'legal_channel' = 'out_of_scope', target: string | null = 'mediation') =>
+  const openOrg = (consent?: { sharedFields?: string[]; organizationId?: string }, category: 'out_of_scope' | 'legal_channel' = 'out_of_scope', target: string | null = 'mediation') =>
     svc.openCase({ residentId: resident.id, decision: decision(category, target), originalText: ORIGINAL, language: 'zh-Hans', consent });
 
   /** The office approves; an organization the resident had not agreed to is put to them, and they agree. */
@@ -122,6 +122,18 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     const card2 = (await outboxOf(c2.ref)).find((r) => r.message.key === 'cases.handler.referral_card');
     assert.equal(card2.message.params.summary, '（未授权共享）');
     await assert.rejects(svc.approveReferral((await openOrg({})).ref, office, { handlerKind: 'department', handlerId: 'housing' }), /goes to a organization/);
+  });
+
+  it('tells a resident who agreed to one named organization that name, not "we will find one"', async () => {
+    const c = await openOrg({ organizationId: 'med-c' });
+    assert.deepEqual([c.handlerKind, c.handlerId], ['organization', 'med-c']);
+    const opened = (await outboxOf(c.ref))[0];
+    assert.equal(opened.message.key, 'cases.resident.opened_named_org');
+    assert.equal(opened.message.params.handler, directory.organization('med-c')!.names['zh-Hans']);
+    // A named organization that does not take this service is not used: the office chooses, and says so.
+    const other = await openOrg({ organizationId: 'no-such-org' });
+    assert.equal(other.handlerId, null);
+    assert.equal((await outboxOf(other.ref))[0].message.key, 'cases.resident.opened_org');
   });
 
   it('after a decline proposes the next organization with capacity, never one that declined', async () => {

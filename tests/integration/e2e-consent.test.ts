@@ -41,6 +41,10 @@ describe('e2e: consent bound to the organization it names', () => {
     await press(resident, residentId, 'consent_yes');
     const ref = (await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1`, [String(residentId)])).rows[0].ref as string;
     const org1 = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
+    assert.ok(
+      e.texts(residentId).some((x) => x.includes(ref) && x.includes(org1.names['zh-Hans']) && x.includes('不会转给其他机构')),
+      'the registration names the organization the resident agreed to',
+    );
     await press(officer, OFFICE_CHAT, 'approve', { ref });
     await press({ id: org1.memberIds[0]! }, org1.telegramChatId!, 'decline', { ref });
     await say({ id: org1.memberIds[0]! }, '本月名额已满', org1.telegramChatId!);
