@@ -6,6 +6,7 @@ import { loadConfig } from '../app/config.js';
 import { resourcePath } from '../kernel/paths.js';
 import { silentLogger } from '../kernel/logger.js';
 import { createClockHandler } from '../cases/deadlines.js';
+import { insertOutboxRows } from '../cases/outboxRepository.js';
 import { openDatabase, withTransaction } from '../db/pool.js';
 import { loadDirectory } from '../directory/directory.js';
 import { txQuery } from '../workers/db.js';
@@ -124,13 +125,19 @@ export const bench: BenchModule = {
 
       // Dispatch: a fresh outbox of MESSAGES rows to distinct chats.
       await db.pool.query('DELETE FROM outbox');
-      const ids = (
-        await db.pool.query<{ id: number }>(
-          `INSERT INTO outbox (chat_id, chat_kind, message, not_before)
-           SELECT 8000000 + g, 'private', '{"key":"bench.hello"}'::jsonb, $2 FROM generate_series(1, $1) g RETURNING id`,
-          [MESSAGES, new Date(base - 1000)],
-        )
-      ).rows.map((r) => r.id);
+      const ids = await insertOutboxRows(
+        db.pool,
+        Array.from({ length: MESSAGES }, (_, i) => ({
+          caseId: null,
+          channel: 'telegram' as const,
+          chatId: 8_000_001 + i,
+          chatKind: 'private' as const,
+          language: 'zh-Hans' as const,
+          message: { key: 'bench.hello' },
+          dedupeKey: `bench:hello:${i + 1}`,
+          notBefore: new Date(base - 1000),
+        })),
+      );
       const noop: MessageSender = { send: async () => ({ externalMessageId: 1 }) };
       const workers = await startWorkers({
         pool: db.pool,

@@ -2,9 +2,11 @@ import type { Logger } from '../kernel/logger.js';
 import type { Queryable } from '../db/pool.js';
 import type { Directory } from '../directory/directory.js';
 import type { CaseRecord, ResidentRecord } from './caseRepository.js';
-import { enqueueOutbox, type OutboxRow } from './outboxRepository.js';
-import { columnsOf } from './rows.js';
+import { enqueueOutbox, insertOutboxRows, type OutboxRow } from './outboxRepository.js';
 import type { HandlerKind, OutboxMessage } from './types.js';
+
+// The many-row writer lives with the outbox's other writers; deadlines and the repositories still import it from here.
+export { insertOutboxRows };
 
 export type Recipient = { kind: 'resident' } | { kind: 'office' } | { kind: 'handler'; handlerKind: HandlerKind; handlerId: string };
 
@@ -105,27 +107,4 @@ export async function deliver(
   // One round trip for all of a transition's messages: on the single embedded connection every
   // statement is waited for by everything else.
   return (await insertOutboxRows(tx, rows)).length;
-}
-
-/**
- * Writes many outbox rows with one statement (one round trip however many rows), in array order so
- * ids follow it; a row whose dedupe key was already used is skipped, as in enqueueOutbox. Returns the
- * ids of the rows written, for the caller to enqueue after its commit.
- */
-export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxRow[]): Promise<number[]> {
-  if (!rows.length) return [];
-  const res = await tx.query(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason)
-     SELECT r.case_id, r.channel, r.chat_id, r.chat_kind, r.language, r.message::jsonb, r.dedupe_key, r.not_before, r.not_before, r.recipient, r.waiting_reason
-     FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[])
-       WITH ORDINALITY AS r(case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, recipient, waiting_reason, ord)
-     ORDER BY r.ord
-     ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id`,
-    columnsOf(rows, [
-      (r) => r.caseId, (r) => r.channel, (r) => r.chatId, (r) => r.chatKind, (r) => r.language, (r) => JSON.stringify(r.message), (r) => r.dedupeKey, (r) => r.notBefore,
-      (r) => r.recipient ?? null, (r) => r.waitingReason ?? null,
-    ]),
-  );
-  return res.rows.map((r) => r.id as number);
 }

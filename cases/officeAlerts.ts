@@ -7,7 +7,7 @@
  * The resident always gets the numbers: the conversation answers before (and whatever) this writes.
  */
 import { withTransaction, type Pool, type Queryable } from '../db/pool.js';
-import { enqueueOutbox, type OutboxRow } from './outboxRepository.js';
+import { enqueueOutbox, insertOutboxRow, type OutboxRow } from './outboxRepository.js';
 import type { OutboxMessage } from './types.js';
 
 export const DEFAULT_ALERT_WINDOW_MINUTES = 10;
@@ -71,15 +71,26 @@ async function writeCapped(tx: Queryable, alert: CappedAlert, windowMs: number, 
   const save = (end: Date, held: number, summaryId: number | null) =>
     tx.query('UPDATE office_alert_windows SET window_end = $2, held = $3, summary_id = $4, last_request = $5 WHERE key = $1', [key, end, held, summaryId, requestId]);
   const end = new Date(w.window_end);
-  const newSummary = async (at: Date): Promise<number> => {
-    const res = await tx.query<{ id: string }>(
-      `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason)
-       VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (dedupe_key) DO UPDATE SET message = EXCLUDED.message RETURNING id`,
-      [row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(alert.summary(1, minutes)), summaryDedupeKey(key, at), at, now, row.recipient ?? null, row.waitingReason ?? null],
-    );
-    return Number(res.rows[0]!.id);
-  };
+  // A summary is about the resident, not one case, and goes at normal priority whatever the alert's.
+  // Its key names the window, so a second write for the same window refreshes the one row.
+  const newSummary = async (at: Date): Promise<number> =>
+    (await insertOutboxRow(
+      tx,
+      {
+        caseId: null,
+        channel: row.channel,
+        chatId: row.chatId,
+        chatKind: row.chatKind,
+        language: row.language,
+        message: alert.summary(1, minutes),
+        dedupeKey: summaryDedupeKey(key, at),
+        notBefore: at,
+        createdAt: now,
+        recipient: row.recipient,
+        waitingReason: row.waitingReason,
+      },
+      { onConflict: 'replaceMessage' },
+    ))!;
 
   if (now.getTime() >= end.getTime()) {
     // A summary due at `end` used that slot: the next window runs from it.

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool.js';
 import type { Language } from '../kernel/language.js';
+import { columnsOf } from './rows.js';
 import type { OutboxMessage } from './types.js';
 
 export interface OutboxRow {
@@ -21,18 +22,55 @@ export interface OutboxRow {
   partsSent?: number;
   /** 1 = an emergency's numbers, first in its chat's line (workers/outbox.ts CLAIM); 0 otherwise. */
   priority?: number;
+  /** When the row was written, if not when it is due (a summary written now for the end of its window); defaults to notBefore. */
+  createdAt?: Date;
 }
 
-/** Writes one row in the caller's transaction, due at notBefore; returns its id, or null when its dedupe key was already used. */
-export async function insertOutboxRow(q: Queryable, row: OutboxRow): Promise<number | null> {
+/**
+ * Every column the writers below fill, with its array type for unnest and its value: the one place
+ * that knows the outbox's shape (the rest take the table's defaults).
+ */
+const FIELDS: ReadonlyArray<{ column: string; type: string; value: (r: OutboxRow) => unknown }> = [
+  { column: 'case_id', type: 'bigint', value: (r) => r.caseId },
+  { column: 'channel', type: 'text', value: (r) => r.channel },
+  { column: 'chat_id', type: 'bigint', value: (r) => r.chatId },
+  { column: 'chat_kind', type: 'text', value: (r) => r.chatKind },
+  { column: 'language', type: 'text', value: (r) => r.language },
+  { column: 'message', type: 'jsonb', value: (r) => JSON.stringify(r.message) },
+  { column: 'dedupe_key', type: 'text', value: (r) => r.dedupeKey },
+  { column: 'not_before', type: 'timestamptz', value: (r) => r.notBefore },
+  { column: 'created_at', type: 'timestamptz', value: (r) => r.createdAt ?? r.notBefore },
+  { column: 'recipient', type: 'text', value: (r) => r.recipient ?? null },
+  { column: 'waiting_reason', type: 'text', value: (r) => r.waitingReason ?? null },
+  { column: 'parts_sent', type: 'integer', value: (r) => r.partsSent ?? 0 },
+  { column: 'priority', type: 'smallint', value: (r) => r.priority ?? 0 },
+];
+const COLUMNS = FIELDS.map((f) => f.column).join(', ');
+const VALUES = FIELDS.map((_, i) => `$${i + 1}`).join(', ');
+// A message's value is JSON text (JSON.stringify above): unnest takes it as text and the SELECT casts it back to jsonb.
+const UNNEST_ARGS = FIELDS.map((f, i) => `$${i + 1}::${f.type === 'jsonb' ? 'text' : f.type}[]`).join(', ');
+const UNNEST_SELECT = FIELDS.map((f) => (f.type === 'jsonb' ? `r.${f.column}::jsonb` : `r.${f.column}`)).join(', ');
+
+export interface InsertOutboxOptions {
+  /**
+   * What a used dedupe key does. 'skip' (the default): nothing is written and null is returned.
+   * 'replaceMessage': the row already holding the key gets this row's message — whatever its status,
+   * every other column kept — and its id is returned, so a summary rewritten as its count grows stays
+   * one row (cases/officeAlerts.ts).
+   */
+  onConflict?: 'skip' | 'replaceMessage';
+}
+
+const ON_CONFLICT: Record<NonNullable<InsertOutboxOptions['onConflict']>, string> = {
+  skip: 'ON CONFLICT (dedupe_key) DO NOTHING',
+  replaceMessage: 'ON CONFLICT (dedupe_key) DO UPDATE SET message = EXCLUDED.message',
+};
+
+/** Writes one row in the caller's transaction, due at notBefore; returns its id, or null when its dedupe key was already used (see options). */
+export async function insertOutboxRow(q: Queryable, row: OutboxRow, options: InsertOutboxOptions = {}): Promise<number | null> {
   const res = await q.query<{ id: string | number }>(
-    `INSERT INTO outbox (case_id, channel, chat_id, chat_kind, language, message, dedupe_key, not_before, created_at, recipient, waiting_reason, parts_sent, priority)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [
-      row.caseId, row.channel, row.chatId, row.chatKind, row.language, JSON.stringify(row.message), row.dedupeKey, row.notBefore,
-      row.recipient ?? null, row.waitingReason ?? null, row.partsSent ?? 0, row.priority ?? 0,
-    ],
+    `INSERT INTO outbox (${COLUMNS}) VALUES (${VALUES}) ${ON_CONFLICT[options.onConflict ?? 'skip']} RETURNING id`,
+    FIELDS.map((f) => f.value(row)),
   );
   const id = res.rows[0]?.id;
   return id === undefined ? null : Number(id);
@@ -41,6 +79,24 @@ export async function insertOutboxRow(q: Queryable, row: OutboxRow): Promise<num
 /** Queues a message in the caller's transaction; returns false when the dedupe key was already used. */
 export async function enqueueOutbox(q: Queryable, row: OutboxRow): Promise<boolean> {
   return (await insertOutboxRow(q, row)) !== null;
+}
+
+/**
+ * Writes many outbox rows with one statement (one round trip however many rows), in array order so
+ * ids follow it; a row whose dedupe key was already used is skipped, as in enqueueOutbox. Returns the
+ * ids of the rows written, for the caller to enqueue after its commit.
+ */
+export async function insertOutboxRows(q: Queryable, rows: readonly OutboxRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const res = await q.query(
+    `INSERT INTO outbox (${COLUMNS})
+     SELECT ${UNNEST_SELECT} FROM unnest(${UNNEST_ARGS}) WITH ORDINALITY AS r(${COLUMNS}, ord)
+     ORDER BY r.ord
+     ${ON_CONFLICT.skip}
+     RETURNING id`,
+    columnsOf(rows, FIELDS.map((f) => f.value)),
+  );
+  return res.rows.map((r) => r.id as number);
 }
 
 /*
