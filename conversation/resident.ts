@@ -264,8 +264,8 @@ export class ResidentConversation implements ResidentConversationApi {
         };
       }
       case 'legal_channel': {
-        const { channel, sources } = legalChannelOf(text);
-        const basis = await this.passagesAnswer(d.redactedText, lang, sources);
+        const { channel, sources, basis: anchor } = legalChannelOf(text);
+        const basis = await this.passagesAnswer(`${anchor} ${d.redactedText}`, lang, sources);
         const replies = [r(`conversation.legal.${channel}`), ...(basis ? [r('conversation.legal.basis', { basis })] : [])];
         const org = await this.organizationFor('legal_aid');
         if (!org) return { replies, pending: null };

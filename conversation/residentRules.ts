@@ -24,13 +24,18 @@ export function isReadableText(text: string): boolean {
   return junk === 0 || junk / [...text].length < 0.1;
 }
 
-/** Which procedure the law provides instead of a petition (信访工作条例 Art. 31), with the note that explains it. */
-export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[] } {
+/**
+ * Which procedure the law provides instead of a petition (信访工作条例 Art. 31), with the notes that explain it.
+ * `basis` is the search that finds the passage behind what the reply says (the procedure and why a petition
+ * cannot replace it): searched with the resident's words alone, a story about a deposit or a boss quoted
+ * whatever passage shared a word with it — once the 复核 deadline under a "go to court" reply.
+ */
+export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[]; basis: string } {
   if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|fired|dismiss|overtime|employer|labou?r/i.test(text)) {
-    return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'] };
+    return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'], basis: '劳动争议 申请劳动仲裁 仲裁时效 劳动报酬' };
   }
   if (/行政|处罚|處罰|罚款|罰款|复议|覆議|復議|吊销|吊銷|拘留|执法|執法|\bfine\b|fined|penalt|licen[cs]e|reconsideration|administrative/i.test(text)) {
-    return { channel: 'reconsideration', sources: ['administrative-reconsideration', 'legal-aid'] };
+    return { channel: 'reconsideration', sources: ['administrative-reconsideration', 'legal-aid'], basis: '行政复议 申请期限 复议范围 信访不会让期限停止计算' };
   }
-  return { channel: 'court', sources: ['mediation', 'legal-aid', 'petitions'] };
+  return { channel: 'court', sources: ['mediation', 'legal-aid', 'petitions'], basis: '法定途径 诉讼 仲裁 诉访分离 第三十一条 人民调解' };
 }

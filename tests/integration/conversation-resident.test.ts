@@ -141,6 +141,17 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(mine, ['cases.resident.opened']);
   });
 
+  it('legal channel: the quoted basis is the rule the reply gives (court, not a petition), even for a story in English', async () => {
+    const r = who('en');
+    const rs = await say(r, "My landlord won't give back my 5000 deposit after I moved out two months ago, he stopped answering my calls");
+    assert.equal(rs[0]!.key, 'conversation.legal.court');
+    const basis = rs.find((x) => x.key === 'conversation.legal.basis');
+    assert.ok(basis, 'a basis is quoted');
+    const text = render(r, [basis]);
+    assert.match(text, /诉讼|法定途径/, 'the passage behind "settled in court, a petition cannot replace it"');
+    assert.doesNotMatch(text, /「[^」]*复核[^」]*」/, 'no passage about the re-review deadline, which has nothing to do with a deposit');
+  });
+
   it('legal channel: labour arbitration with its basis, legal aid with consent → a referral case with a consent record', async () => {
     const r = who();
     const rs = await say(r, '我被公司违法辞退，想申请劳动仲裁要赔偿');
