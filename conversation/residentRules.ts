@@ -17,6 +17,14 @@ export const isOpen = (c: CaseRecord) => (OPEN_STATUSES as readonly string[]).in
 export const isConsentCase = (c: CaseRecord) => c.category === 'out_of_scope' || c.category === 'legal_channel';
 export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && c.status !== 'withdrawn');
 
+/**
+ * A reply that only thanks, agrees or says "submit" — typed while a summary waits for its button. Appending
+ * it as a "detail" put 谢谢 into the petition; the resident is shown the buttons again instead.
+ */
+const COURTESY_ONLY =
+  /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|唔该晒|唔該晒|好的|好|好嘅|好啊|嗯+|哦+|收到|明白|知道了|ok(?:ay)?|k|thanks?(?: you)?|thx|ty|cheers|got it|确认|確認|确定|確定|确认提交|確認提交|提交|可以|是的|对|對|yes|yep|confirm|submit)(?:[\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|thanks?(?: you)?|啦|了|呀|啊|哈|👍|🙏))*[\s,，.。!！~～?？👍🙏]*$/iu;
+export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim());
+
 /** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
 export function isReadableText(text: string): boolean {
   if (text.includes('\u0000')) return false;

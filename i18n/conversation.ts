@@ -112,6 +112,11 @@ export const messages = {
     'zh-Hant': '已補充。更新後的內容:\n{summary}\n確認提交請點按鈕,或繼續補充。',
     en: 'Added. Your request now reads:\n{summary}\nPress the button to submit, or add more.',
   },
+  'conversation.petition.still_waiting': {
+    'zh-Hans': '您的诉求还没有提交。确认提交请点下面的按钮;想补充细节,直接发送补充内容即可。',
+    'zh-Hant': '您的訴求還沒有提交。確認提交請點下面的按鈕;想補充細節,直接發送補充內容即可。',
+    en: 'Your request has not been submitted yet. Press the button below to submit it; to add details, just send them as a message.',
+  },
   'conversation.petition.cancelled': {
     'zh-Hans': '好的,没有提交。需要时请再发消息给我们。',
     'zh-Hant': '好的,沒有提交。需要時請再發訊息給我們。',

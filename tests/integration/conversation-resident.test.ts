@@ -188,11 +188,16 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const more = await say(r, '地址是南山区某某花园5栋');
     assert.deepEqual(keys(more), ['conversation.petition.details_added']);
     assert.equal(more[0]!.token, first[0]!.token);
+    // A thank-you is not a detail: the buttons come back and the summary is unchanged.
+    const thanks = await say(r, '好的，谢谢！');
+    assert.deepEqual(keys(thanks), ['conversation.petition.still_waiting']);
+    assert.deepEqual([thanks[0]!.actions, thanks[0]!.token], [[CONFIRM_ACTION, 'cancel'], first[0]!.token]);
     assert.deepEqual(await press(r, CONFIRM_ACTION, first[0]!.token!), []);
     const [c] = await casesOf(r);
     assert.equal(c.category, 'petition');
     assert.equal(c.target, 'housing');
     assert.match(c.original_text, /某某花园5栋/);
+    assert.doesNotMatch(c.original_text, /谢谢/);
     const mine = await outboxTo(r.chatId!);
     assert.equal(mine.length, 1, 'one message to the resident: no duplicate of the case-opened message');
     assert.equal(mine[0].message.key, 'cases.resident.opened');

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, isCourtesyOnly, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -19,6 +19,19 @@ describe('legalChannelOf', () => {
     const c = legalChannelOf('邻居欠我钱不还，我想起诉他');
     assert.equal(c.channel, 'court');
     assert.ok(c.sources.includes('legal-aid'));
+  });
+});
+
+describe('isCourtesyOnly', () => {
+  it('recognises thanks, agreement and "submit" in every language the bot speaks', () => {
+    for (const t of ['谢谢', '谢谢！', '好的，谢谢', '多謝', '唔該晒', 'ok', 'OK thanks', 'Thank you!', '确认', '確認提交', 'submit', '好 👍', '嗯嗯', '收到了']) {
+      assert.equal(isCourtesyOnly(t), true, t);
+    }
+  });
+  it('leaves anything with content to be added as a detail', () => {
+    for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', '']) {
+      assert.equal(isCourtesyOnly(t), false, t);
+    }
   });
 });
 
