@@ -88,6 +88,67 @@ describe('English for the offline models', () => {
     }
   });
 
+  it('reads the words residents type on a phone for the matters of the taxonomy (pinyin, abbreviations, fees, e-bikes)', () => {
+    const cases: Array<[string, string[]]> = [
+      ['the wuye does nothing about the broken lift', ['物业', '电梯']],
+      ['Property mgmt raised the parking charge', ['物业', '停车费']],
+      ['my shebao and gongjijin were never paid', ['社保', '公积金', '拖欠']],
+      ['They charge their e-bikes in the stairway and there is junk piled everywhere', ['电动车', '充电', '楼道', '杂物']],
+      ['Someone stole my ebike battery from the bike shed', ['电动车', '电瓶', '车棚']],
+      ['The hospital charged me for three CT scans', ['医院', '收费', '检查']],
+      ['An unlicensed clinic gives IV drips to children', ['黑诊所', '输液']],
+      ['My son was refused a place at the public primary school', ['入学', '学位']],
+      ['The school canteen food had a bug in it', ['食堂', '异物']],
+      ['The rental company went bust and took a year of rent', ['倒闭', '跑路']],
+      ['The restaurant extended its shop with a steel shed over the walkway', ['铁皮房', '人行道']],
+      ['The drain is blocked and the street is under water', ['排水', '积水']],
+      ['The manhole cover outside the school is missing', ['井盖']],
+      ['Phone sold as new was refurbished', ['假冒']],
+      ['My employer deducted 2000 from my pay', ['克扣']],
+      ['I am pregnant and they cut my salary and gave me a lower position', ['怀孕', '降薪', '调岗']],
+      ['My employer withheld my passport', ['扣押', '证件']],
+      ['The landlord increased the rent by 30%', ['房东', '涨租']],
+      ['The building next door added two floors', ['加建']],
+      ['Taxi drivers refuse short trips at the station', ['拒载']],
+      ['The sewer in the alley overflows when it rains', ['下水道', '冒溢', '道路']],
+      ['The disability allowance for my father stopped', ['补贴', '残疾人补贴']],
+      ['My mother is in a retirement home', ['养老院']],
+      ['How do I register my marriage?', ['结婚登记']],
+      ['We need counselling, my grandson is addicted to games', ['心理咨询', '孙子', '沉迷']],
+    ];
+    for (const [text, terms] of cases) {
+      const out = forOfflineModels(text);
+      for (const z of terms) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
+    }
+  });
+
+  it('does not misread one word as another matter', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // Kept awake by noise is not a mental-health complaint; worn out is not exhaust gas.
+      ['Pile driving at 2am, we cannot sleep', ['打桩', '睡不着'], ['心理', '抑郁']],
+      ['I am exhausted looking after him', ['疲惫'], ['废气']],
+      // Junk piled up is not pile driving; stalling is not a street stall; a nursing-home fee is not tuition.
+      ['Junk is piled on every landing', ['杂物'], ['打桩']],
+      ['The developer keeps stalling', ['开发商'], ['摊贩']],
+      ['The nursing home raised its fees', ['养老院', '收费'], ['学费']],
+      ['I feel stressed and my family is far away', ['心理'], ['车费']],
+      ['The clinic refurbished its rooms', [], ['装修', '假冒']],
+      ['The community keeps losing my papers', ['社区'], ['小区']],
+      ['12 hrs a day', [], ['人事']],
+    ];
+    for (const [text, present, absent] of cases) {
+      const out = forOfflineModels(text);
+      for (const z of present) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
+      for (const z of absent) assert.ok(!out.includes(z), `${text} → ${out} has ${z}`);
+    }
+  });
+
+  it('reads "no news" and "heard nothing" as nobody answering', () => {
+    for (const text of ['Applied two months ago, still no news', 'We have not heard back from the bureau', 'heard nothing since March']) {
+      assert.ok(englishCues(text).includes('没人管'), `${text} → ${englishCues(text).join(' ')}`);
+    }
+  });
+
   it('gives no emergency vocabulary: dangers stay the crisis layer’s business', () => {
     const out = forOfflineModels('there is a fire and a gas leak, someone wants to kill himself, call an ambulance');
     assert.ok(!/[火燃气自杀救护]/.test(out), out);

@@ -70,8 +70,8 @@ describe('normalize: written Cantonese', () => {
       ['大堂冷氣壞咗都冇人整，佢話我喺屋企整親', '大堂空调坏了都没人修,他说我在家弄伤'],
       ['我哋公司老細拖糧三個月', '我们公司老板拖欠工资三个月'],
       ['呢個月嘅人工都未出', '这个月的工资都没发'],
-      ['佢係我鄰居，成日喺走廊放嘢', '他是我邻居,整天在走廊放东西'],
-      ['隔籬地盤成日半夜打樁，嘈喧巴閉', '隔壁工地整天半夜打桩,吵闹'],
+      ['佢係我鄰居，成日喺走廊放嘢', '他是我邻居,经常在走廊放东西'],
+      ['隔籬地盤成日半夜打樁，嘈喧巴閉', '隔壁工地经常半夜打桩,吵闹'],
       ['樓上鄰舍喺天台僭建，漏水落我屋企', '楼上邻居在天台违章搭建,漏水落我家'],
       ['我哋想睇醫生但係冇人理', '我们想看医生但是没人管'],
       ['邊度可以投訴？係咪打12345？', '哪里可以投诉?是不是打12345?'],
@@ -152,6 +152,57 @@ describe('normalize: written Cantonese', () => {
     assert.equal(normalize('有行人路过工地').normalized, '有行人路过工地');
     assert.equal(normalize('佢哋喺天台晒太陽').normalized, '他们在天台晒太阳');
     assert.equal(normalize('佢話路面有個窟窿').normalized, '他说路面有个窟窿');
+  });
+
+  it('reads more Hong Kong and Cantonese words of residents as Mandarin (管理處, 公屋, 幼稚園, 人工, 仲, 跳錶 …)', () => {
+    const cases: Array<[string, string]> = [
+      ['管理處成個月冇清理垃圾房，交咁多管理費', '物业管理处整个月没有清理垃圾房,交这么多物业费'],
+      ['收樓發現啲牆裂晒，發展商唔認', '交房发现些墙裂,开发商不认'],
+      ['申請咗公屋等咗三年，排位仲倒退咗', '申请了公租房等了三年,轮候还倒退了'],
+      ['私立幼稚園加學費，老人院又加價', '私立幼儿园加学费,养老院又加价'],
+      ['老細拖咗我哋三個月人工', '老板拖了我们三个月工资'],
+      ['我大咗肚之後公司仲減咗我人工', '我怀孕了之后公司还减了我工资'],
+      ['隔籬地盤啲棚架成日跌嘢落行人路', '隔壁工地些脚手架经常掉东西落人行道'],
+      ['的士司機唔肯跳錶，仲要兜路', '出租车司机不肯打表,还要绕路'],
+      ['條路掘咗八個月都未整好', '条路挖了八个月都还没修好'],
+      ['成家人食完肚屙，間餐廳冇牌照', '全家人吃完拉肚子,间餐厅无证'],
+      ['啲細路瞓唔到，臭到頂唔順', '些小孩睡不着,臭到受不了'],
+      ['間舖頭搭咗個鐵棚霸住條路', '间店铺搭了个铁棚占着条路'],
+      ['想問下點樣報讀公立小學？', '请问怎样报名公立小学?'],
+      ['點樣查公司有冇幫我供社保？', '怎样查公司有没有帮我交社保?'],
+      ['老公同家婆為湊仔嘅事嗌交', '老公同婆婆为带孩子的事吵架'],
+      ['做咗三年無啦啦俾公司炒咗，想追返賠償', '做了三年无缘无故被公司辞退了,想追回赔偿'],
+      ['啲人將垃圾亂咁掟喺垃圾桶隔籬', '些人将垃圾乱扔在垃圾桶隔壁'],
+      ['隔籬成日將架電單車泊喺我門口', '隔壁经常将架摩托车停在我门口'],
+      ['外牆啲紙皮石甩咗落嚟', '外墙些瓷砖脱落了落来'],
+      ['公司冇簽合約，仲扣起我本回鄉證', '公司没有签合同,还扣押我本回乡证'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+  });
+
+  it('recognises Cantonese by 咁 and by 點 asking how, but not Mandarin 一点 / 快点 / 重点', () => {
+    const n = normalize('房東收電費一蚊五一度，咁都得？');
+    assert.equal(n.cantonese, true);
+    assert.equal(n.normalized, '房东收电费一元五一度,这样也行?');
+    assert.equal(normalize('我阿媽八十幾歲，點申請高齡津貼？').normalized, '我妈妈八十几岁,怎么申请高龄津贴?');
+    for (const zh of ['请快点申请低保', '这是重点投诉的问题', '有点样子了', '提交一点样本', '晚点申请也可以']) {
+      assert.equal(normalize(zh).cantonese, false, zh);
+      assert.equal(normalize(zh).normalized, zh, zh);
+    }
+  });
+
+  it('keeps the Mandarin words that share a newer Cantonese key (人工智能, 人工呼吸, 仲裁, 湊錢, 停泊, 天花板, 沒人執法)', () => {
+    const cases: Array<[string, string]> = [
+      ['佢哋學人工呼吸，唔係講人工', '他们学人工呼吸,不是讲工资'],
+      ['佢話要去仲裁，仲話冇錢', '他说要去仲裁,还说没钱'],
+      ['大家湊錢湊合下，佢哋湊巧喺度', '大家凑钱凑合下,他们凑巧在'],
+      ['啲船停泊喺度，冇泊位', '些船停泊在,没有泊位'],
+      ['天花板漏水冇人理', '天花板漏水没人管'],
+      ['啲電單車冲紅燈，冇人執法', '些摩托车冲红灯,没人执法'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+    // Hong Kong words that apply in any text leave Mandarin letters with the same characters alone.
+    for (const zh of ['护士多多关爱病患', '按月领取伤残津贴', '大量店铺无人租约']) assert.equal(normalize(zh).normalized, zh, zh);
   });
 
   it('still lets the emergency wording through in its Mandarin form', () => {
