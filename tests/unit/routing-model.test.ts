@@ -64,8 +64,8 @@ describe('abstention and secondary target', () => {
     const v = routingVerdict({ housing: 0.8, transport: 0.15, education: 0.05 }, 'housing', opts);
     expect(v.unsure).toBeUndefined();
     expect(v.secondaryTarget).toBeUndefined();
-    // the lead over the runner-up, not p1: it is what orders the risk–coverage table
-    expect(v.targetConfidence).toBeCloseTo(0.65, 9);
+    // the target's own probability (the engine multiplies it by the category's): the chance the decision is right
+    expect(v.targetConfidence).toBeCloseTo(0.8, 9);
   });
   it('pooling follows the heavier expert and stays normalised', () => {
     const p = poolTargets({ housing: 0.7, transport: 0.3 }, { housing: 0.1, transport: 0.9 }, 0.8);

@@ -24,8 +24,11 @@ export interface RoutingVerdict {
   /** A second code likely enough to be a second matter. */
   secondaryTarget?: DepartmentCode;
   /**
-   * How clearly the chosen target leads: p1 − p2. On held-out letters it orders right from wrong
-   * better than p1 alone (the risk–coverage table and the abstention margin use the same order).
+   * The chosen target's probability p1: with the category's probability (the engine multiplies them) it
+   * estimates that the whole decision is right, on the same scale as a decision without a target (an
+   * inquiry ranks by its category probability alone). The lead p1 − p2, used before, put every confident
+   * inquiry above every petition in the risk–coverage table; on the dev letters p1 orders right from wrong
+   * as well or better (docs/routing.md, "Fourth pass").
    */
   targetConfidence: number;
   /** Machine reason when the top target is not clearly ahead, e.g. "target_unsure:margin 0.06 housing>transport". */
@@ -42,7 +45,7 @@ export function routingVerdict(
   const second = ranked.find(([k]) => k !== target);
   const p2 = second?.[1] ?? 0;
   const margin = p1 - p2;
-  const out: RoutingVerdict = { targetConfidence: Math.max(0, margin) };
+  const out: RoutingVerdict = { targetConfidence: Math.max(0, Math.min(1, p1)) };
   if (second && isDepartmentCode(second[0]) && p2 >= opts.secondaryMin) out.secondaryTarget = second[0];
   if (second && margin < opts.abstainMargin) out.unsure = `target_unsure:margin ${margin.toFixed(2)} ${target}>${second[0]}`;
   return out;
