@@ -116,6 +116,23 @@ function outOfFold(data: LabelledText[], folds: number, seed: number, tuned: Ser
  * Trains the four models on prepared (normalised, redacted) text, then measures them by k-fold CV on the
  * same data: the out-of-fold predictions fit the category temperature and choose the fusion weight β.
  */
+/**
+ * The category model: the hand-written examples (prepared) plus a sample of real letters as petitions.
+ * Shared with the Shanghai cross-validation, which refits it without the held-out fold's letters.
+ */
+export function trainCategoryModel(
+  catData: LabelledText[],
+  realLetters: RealLetterSet | null,
+  learner: Partial<TrainOptions>,
+  log: (line: string) => void = () => {},
+): { model: ReturnType<typeof train>; letters: LabelledText[] } {
+  const letters = categoryLetters(realLetters);
+  log(`training category model on ${catData.length} examples + ${letters.length} real letters as petition`);
+  // With letters, λ and the score scale are fixed at what the inner CV chose on the examples alone
+  // (3e-3, 6.65): tuning them again over 2,000 long texts costs minutes and moved nothing.
+  return { model: train([...catData, ...letters], letters.length > 0 ? { ...learner, ...CATEGORY_WITH_LETTERS } : learner), letters };
+}
+
 export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflineOptions): OfflineTrainingResult {
   const folds = opts.folds ?? 5;
   const seed = opts.seed ?? 1;
@@ -150,12 +167,8 @@ export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflin
   // Real letters are petitions (or petition-like enquiries): a sample teaches the category model what a
   // long formal letter looks like, so letters stop falling into 信访外 / inquiry. They only train; the
   // cross-validation below still measures the hand-written examples.
-  const letterCat = categoryLetters(opts.realLetters ?? null);
-  log(`training category model on ${catData.length} examples + ${letterCat.length} real letters as petition`);
   const lo = { ...opts.learner, seed };
-  // With letters, λ and the score scale are fixed at what the inner CV chose on the examples alone
-  // (3e-3, 6.65): tuning them again over 2,000 long texts costs minutes and moved nothing.
-  const category = train([...catData, ...letterCat], letterCat.length > 0 ? { ...lo, ...CATEGORY_WITH_LETTERS } : lo);
+  const { model: category, letters: letterCat } = trainCategoryModel(catData, opts.realLetters ?? null, lo, log);
   log(`training department model on ${depData.length} petition examples + ${depMatters.length} directory phrases`);
   const department = train([...depData, ...depMatters], lo);
   log(`training service model on ${svcData.length} out_of_scope examples + ${svcMatters.length} directory phrases`);

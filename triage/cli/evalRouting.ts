@@ -7,8 +7,8 @@
  *   信访外, inquiry, legal channel and emergency count as wrong.
  * npm run eval:routing -- --cv-shanghai K
  *   Grouped K-fold CV on ../shared/eval/shanghai2023/letters.jsonl (near-identical letters in one fold):
- *   the routing model is retrained without the fold (everything else as in `npm run train`) and the fold
- *   is triaged by the full pipeline with the committed category model.
+ *   the routing model and the category model are retrained without the fold (everything else as in
+ *   `npm run train`) and the fold is triaged by the full pipeline.
  * Prints per-group accuracy, per-code precision/recall, a confusion matrix, a risk–coverage table and
  * the share sent to review; the last line is `routing_accuracy=0.xxxx n=N`.
  * Exit codes: 1 bad/missing file (message names file and line), 2 bad usage.

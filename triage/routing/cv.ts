@@ -1,11 +1,13 @@
 /**
  * Grouped k-fold cross-validation of routing on the Shanghai letters: near-identical letters (char-3-gram
- * Jaccard ≥ 0.6) share a fold; for each fold the routing model is retrained on everything else that
- * `npm run train` uses (other Shanghai folds, Teddy replies, examples, directory phrases) and the fold is
- * triaged by the full pipeline (committed category model). Letters with `targets: []` are not scored.
+ * Jaccard ≥ 0.6) share a fold; for each fold the routing model and the category model (whose petition
+ * sample includes real letters) are retrained on everything else that `npm run train` uses (other Shanghai
+ * folds, Teddy replies, examples, directory phrases), so neither has seen a letter of the fold, and the
+ * fold is triaged by the full pipeline. The fusion settings (fitted on the hand-written examples) stay
+ * the committed model's. Letters with `targets: []` are not scored.
  */
 import { createOfflineEngine, prepareText, type CreateOfflineEngineOptions, type OfflineModel, type TrainingExample } from '../offlineEngine.js';
-import { departmentPhrases, routingExampleItems } from '../offlineTraining.js';
+import { departmentPhrases, routingExampleItems, trainCategoryModel } from '../offlineTraining.js';
 import { triage } from '../pipeline.js';
 import { nearDupGroups } from './nearDup.js';
 import type { RoutingCase } from './report.js';
@@ -25,6 +27,7 @@ export async function runShanghaiCv(
   if (!set) throw new SourceFileError('../shared/eval is missing: the Shanghai letters are needed for --cv-shanghai');
   const examples = rawExamples.map((e) => ({ ...e, text: prepareText(e.text) }));
   const fixed = routingExampleItems(examples, departmentPhrases(directory));
+  const catData = examples.map((e) => ({ text: e.text, label: e.category }));
   const shanghai = set.letters.map((l, i) => [l, i] as const).filter(([l]) => l.source === 'shanghai');
   const groups = nearDupGroups(shanghai.map(([l]) => l.text));
   // Groups to folds by a multiplicative hash of the group's first member: deterministic, roughly even.
@@ -35,7 +38,8 @@ export async function runShanghaiCv(
     const train = { ...set, letters: set.letters.filter((_, i) => foldOf.get(i) !== f) };
     const real = realLetterItems(train, prepareText);
     const built = buildRoutingModel([...real.items, ...fixed], real.unlabelled, { fixedTemperature: model.routing.model.temperature });
-    const foldModel: OfflineModel = { ...model, routing: { ...model.routing, model: built.model.toJSON() } };
+    const category = trainCategoryModel(catData, train, { seed: 1 }).model;
+    const foldModel: OfflineModel = { ...model, category: category.toJSON(), routing: { ...model.routing, model: built.model.toJSON() } };
     const engine = createOfflineEngine({ model: foldModel, directory });
     let n = 0;
     for (const [l, i] of shanghai) {
