@@ -6,6 +6,7 @@ import { resourcePath } from '../../kernel/paths.js';
 import { readExampleFile } from '../../triage/cli/exampleFile.js';
 import { normalize } from '../../triage/normalize.js';
 import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../kernel/taxonomy.js';
+import { trainCategoryModel } from '../../triage/offlineTraining.js';
 
 const examples = readExampleFile(resourcePath('training', 'examples.jsonl'));
 
@@ -90,5 +91,30 @@ describe('every training file (resources/training/*.jsonl)', () => {
     const dev = path.resolve(resourcePath(), '..', '..', 'shared', 'eval', 'dev.jsonl');
     const devTexts = new Set(readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
     assert.deepEqual(allTraining.filter((e) => devTexts.has(e.text)).map((e) => `${e.file}:${e.id}`), []);
+  });
+});
+
+describe('the category model of a cross-validation fold', () => {
+  it('learns its petition letters only from the letters it is given (a fold never sees its own letters)', () => {
+    const letter = (id: string, text: string, labels: string[]) => ({ id, source: 'shanghai' as const, text, labels: labels as never, weight: 1, targets: labels as never });
+    const set = {
+      letters: [
+        letter('a', '尊敬的领导：小区电梯坏了三个月，物业不修，请求协调。', ['housing']),
+        letter('b', '本人反映，某路口红绿灯时间太短，要求调整。', ['transport']),
+        letter('c', '没有标签的来信', []),
+      ],
+      sources: [],
+    };
+    const examples = [
+      { text: '小区电梯坏了没人修', label: 'petition' },
+      { text: '路灯坏了好几天', label: 'petition' },
+      { text: '请问怎么申请公租房', label: 'inquiry' },
+      { text: '如何办理居住证', label: 'inquiry' },
+    ];
+    const { letters, model } = trainCategoryModel(examples, set, { seed: 1 });
+    assert.deepEqual(letters.map((l) => l.label), ['petition', 'petition'], 'labelled letters only, as petitions');
+    assert.ok(letters[0]!.text.includes('电梯') && letters[1]!.text.includes('红绿灯'));
+    assert.equal(trainCategoryModel(examples, null, { seed: 1 }).letters.length, 0, 'without ../shared: the examples alone');
+    assert.ok(model.predict('小区电梯又坏了').probs.petition! > 0.5);
   });
 });
