@@ -115,14 +115,41 @@ export const AFTER_NOT_EVENT_ZH =
   /^(的)?(事故|事件|案例|案件|隐患|风险|危险|可能|后|以后|之后|过后|为由|保险|险|责任|预案|演练|等问题|问题|故障|.{0,2}过(?![来去]))/;
 export const AFTER_NOT_EVENT_EN = /^\s*(hazards?|risks?|safety|drills?|insurance|prevention|victims? (fund|compensation))\b/;
 
+// ---------------------------------------------------------------------------------------------
+// Complaint and petition words (regex sources). Several guards tell "a complaint about a danger" from
+// "a danger now" by these words; each extends the shared part with what its own reading needs, so the
+// shared words cannot drift apart between them.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How a resident takes a matter to the office: 投诉, 举报, 反映. They never drop a hit by themselves: people
+ * in danger write "我要举报,楼下有人在砍人" too (LETTER_FRAMING leaves them out for that reason). Extended by
+ *  - crisis/detect.ts COMPLAINT: complaint framing leaves an explicit rule hit to the second stage rather
+ *    than letting it stand on its own;
+ *  - crisis/lexicon.ts medical_signs `unless`: "反映了…没有反应" is the office not answering, not a
+ *    person who does not respond.
+ * Narrower lists keep their own words, as all three would change which messages they catch: crisis/detect.ts
+ * ASKS (投诉 only), LEGAL_QUESTION_ZH (投诉, 举报), crisis/lexicon.ts farewell `unless` (投诉, 反映).
+ */
+export const PETITION_VERBS_ZH = '投诉|举报|反映';
+
+/**
+ * What a complaint demands of the office: compensation and a fix (赔偿, 整改). Extended by
+ *  - ACCOUNTABILITY_ZH: a writer who wants someone made to pay or made to fix it is holding them to account
+ *    for an incident, not calling for help with it;
+ *  - crisis/detect.ts COMPLAINT: complaint framing, as above.
+ */
+export const REDRESS_ZH = '赔偿|整改';
+
 /**
  * A request that someone be inspected, investigated, fined or made to pay, or that a fault be fixed: the
  * writer is holding someone to account for an incident (food poisoning, a gas smell, a flooded street),
  * not calling for help with it. People in danger ask for help, not for 查处. Only for HYPO_KINDS, and only
  * when no now cue stands in the hit's clause and no strong now cue anywhere ("I smell gas now", "快来").
  */
-export const ACCOUNTABILITY_ZH =
-  /查处|整改|赔偿|索赔|监管部门|市场监管|处罚|罚款|追责|问责|吊销|执法|上门检查|入户检查|安全检查|(来|派人|去|要求|请).{0,4}(检查|排查|调查|核查|检测)|排查|疏通|清淤|通渠|(渠|下水道|排水|沙井).{0,6}(塞|堵)/;
+export const ACCOUNTABILITY_ZH = new RegExp(
+  `查处|${REDRESS_ZH}|索赔|监管部门|市场监管|处罚|罚款|追责|问责|吊销|执法|上门检查|入户检查|安全检查|(来|派人|去|要求|请).{0,4}(检查|排查|调查|核查|检测)|排查|疏通|清淤|通渠|(渠|下水道|排水|沙井).{0,6}(塞|堵)`,
+);
 export const ACCOUNTABILITY_EN =
   /\b(inspect(ed|ion|ions|ors?)?|investigat\w*|compensat\w*|refund\w*|penali[sz]\w*|be fined|fine (them|the|it)|regulat\w*|licen[cs]e (revoked|suspended|checked)|shut (it|them|the \w+) down|close (it|them|the \w+) down|held? (them |\w+ )?accountable|(clear|unblock|fix|dredge) the (drains?|sewers?)|drains? (are |is )?(blocked|clogged))\b/;
 
@@ -131,7 +158,10 @@ export const SIMILE_BEFORE_ZH = /(就像|好像是|如同|犹如|好比|仿佛|�
 export const SIMILE_AROUND_ZH = { before: /(像|跟|和|如)[^,。]{0,8}$/, after: /^[^,。]{0,4}(一样|似的|一般|般)/ };
 export const SIMILE_BEFORE_EN = /\b(like|as if|as though)\s+(\w+\s+){0,3}$/;
 
-/** A question about rights or procedure mentions the danger without being in it (violence only). */
+/**
+ * A question about rights or procedure mentions the danger without being in it (violence only). Of
+ * PETITION_VERBS_ZH only 投诉 and 举报, the two a resident asks how to file.
+ */
 export const LEGAL_QUESTION_ZH =
   /(可以|能不能|能否|怎么|如何|怎样|哪里|哪些|什么|是否).{0,12}(申请|起诉|报案|离婚|保护令|赔偿|处理|认定|立案|投诉|举报)|保护令|法律规定|怎么办理|有什么规定|条例|法律责任/;
 
@@ -143,7 +173,7 @@ export const SUICIDE_INTENT_EN = /\b(i|i'm|i am|he|she|they|my|want|going|gonna|
 
 /**
  * A message addressed to an official. Such letters narrate past events and quote hazards; a hit in one
- * needs an immediacy cue next to it. Complaint verbs (投诉, 举报, 反映) are not enough: people in danger
+ * needs an immediacy cue next to it. Complaint verbs (PETITION_VERBS_ZH) are not enough: people in danger
  * write "我要举报,楼下有人在砍人" too.
  */
 export const LETTER_FRAMING =

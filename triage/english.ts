@@ -15,18 +15,17 @@
  * resident's words.
  */
 import { CONCEPTS, CUES, IRREGULAR, PHRASES, SPELLING, STOP_WORDS } from './englishLexicon.js';
+import { mostlyLatin } from './normalize.js';
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /[a-z]/g;
 // Placeholders left by redaction ([PHONE]) stay as they are; other bracketed text is just words.
 const TOKEN = /\[[a-z]+\]|[a-z]+(?:'[a-z]+)?/g;
 
-/** Same test as detectLanguage: Latin letters outweigh Han characters three to one. */
+/**
+ * detectLanguage's test (normalize.ts mostlyLatin), counting only a–z: those are the letters the tokens
+ * below are made of, so text whose Latin letters are mostly accented is not read as English.
+ */
 export function isMostlyEnglish(text: string): boolean {
-  const latin = text.match(LATIN)?.length ?? 0;
-  if (latin === 0) return false;
-  const han = text.match(HAN)?.length ?? 0;
-  return latin > han * 3;
+  return mostlyLatin(text, 'ascii');
 }
 
 const VOWEL = /[aeiouy]/;

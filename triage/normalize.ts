@@ -41,19 +41,26 @@ export function clean(text: string): { text: string; truncated: boolean } {
 }
 
 const CJK = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const HAS_CJK = /\p{Script=Han}/u;
+const LETTERS = { latin: /\p{Script=Latin}/gu, ascii: /[a-z]/g } as const;
 const CANTONESE = /[嘅咗哋冇嘢啲佢喺唔係睇揾搵]/;
 
 /**
- * 'en' when Latin letters clearly dominate. A Han character carries about a word, so it weighs three
- * Latin letters: "我的iPhone被偷了" stays Chinese, "my iPhone was stolen 谢谢" is English.
+ * Latin letters clearly dominate: a Han character carries about a word, so it weighs three Latin letters.
+ * "我的iPhone被偷了" stays Chinese, "my iPhone was stolen 谢谢" is English. The one test for "this text is
+ * English": detectLanguage counts every Latin letter of the resident's text; english.ts
+ * (isMostlyEnglish) counts only a–z, the letters its English reading of lower-cased text is made of.
  */
+export function mostlyLatin(text: string, letters: keyof typeof LETTERS = 'latin'): boolean {
+  const latin = text.match(LETTERS[letters])?.length ?? 0;
+  return latin > 0 && latin > (text.match(CJK)?.length ?? 0) * 3;
+}
+
+/** 'en' when Latin letters clearly dominate (mostlyLatin); otherwise which Chinese the resident writes. */
 export function detectLanguage(cleaned: string, simplified: string): Language {
-  const han = cleaned.match(CJK)?.length ?? 0;
-  const latin = cleaned.match(LATIN)?.length ?? 0;
-  if (latin > 0 && latin > han * 3) return 'en';
+  if (mostlyLatin(cleaned)) return 'en';
   // Written Cantonese (嘅 咗 哋 …) is a Hong Kong reader's text even when no character converts.
-  if (han > 0 && (simplified !== cleaned || CANTONESE.test(cleaned))) return 'zh-Hant';
+  if (HAS_CJK.test(cleaned) && (simplified !== cleaned || CANTONESE.test(cleaned))) return 'zh-Hant';
   return 'zh-Hans';
 }
 

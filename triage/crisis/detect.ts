@@ -12,7 +12,8 @@
 import { existsSync } from 'node:fs';
 import { detectEmergency, isLetter } from '../emergency.js';
 import {
-  HYPO_SENTENCE_EN, HYPO_SENTENCE_ZH, LETTER_NOW_EN, LETTER_NOW_ZH, PAST_EN, PAST_ZH, STRONG_NOW_EN, STRONG_NOW_ZH, WEAK_NOW_EN, WEAK_NOW_ZH,
+  HYPO_SENTENCE_EN, HYPO_SENTENCE_ZH, LETTER_NOW_EN, LETTER_NOW_ZH, PAST_EN, PAST_ZH, PETITION_VERBS_ZH, REDRESS_ZH, STRONG_NOW_EN, STRONG_NOW_ZH,
+  WEAK_NOW_EN, WEAK_NOW_ZH,
 } from '../emergencyLexicon.js';
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
@@ -63,6 +64,7 @@ const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|结束(自己�
 const FICTION = /电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
 const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|survived|was put out|it'?s sorted)\b/;
+// Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
 
@@ -79,8 +81,14 @@ function notASituation(text: string, now: boolean): string | null {
 /** Who may be in danger, and with what (stage-2 features; the cues above say what is happening). */
 const PERSON = /孩子|小孩|小朋友|宝宝|婴儿|细路|老人|长者|奶奶|爷爷|外婆|外公|婆婆|阿婆|伯伯|阿伯|阿嫲|妈|爸|老公|老婆|丈夫|妻子|太太|儿子|女儿|仔|女朋友|男朋友|室友|同事|邻居|工人|师傅|有人|佢|他|她|\b(child|kid|baby|toddler|son|daughter|mum|mom|dad|father|mother|wife|husband|partner|grand\w+|neighbou?r|flatmate|roommate|friend|someone|worker|he|she)\b/;
 const MEANS = /刀|绳|药|炭|农药|百草枯|敌敌畏|刀片|剪刀|楼顶|天台|桥|窗台|栏杆|煤气|汽油|\b(knife|blade|razor|rope|noose|pills?|tablets|charcoal|poison|pesticide|bleach|gun|ledge|bridge|roof|rooftop|petrol)\b/;
-/** Complaint or petition framing: a report to the office about a problem, not a call for help. */
-const COMPLAINT = /反映|本人|要求|投诉|举报|赔偿|诉求|整改|监管|监督|相关部门|不作为|处理不公|隐患|收费|不理|唔理|没人管|冇人理|\b(complain\w*|compensation|i request|i demand|refus\w+|still (hasn'?t|haven'?t|has not|have not)|deposit)\b/;
+/**
+ * Complaint or petition framing: a report to the office about a problem, not a call for help. The shared
+ * petition verbs and redress words (emergencyLexicon.ts), plus how a complaint states who writes and what
+ * the office failed to do (本人, 不作为, 没人管). Such a message leaves an explicit rule hit to the second stage.
+ */
+const COMPLAINT = new RegExp(
+  `${PETITION_VERBS_ZH}|${REDRESS_ZH}|本人|要求|诉求|监管|监督|相关部门|不作为|处理不公|隐患|收费|不理|唔理|没人管|冇人理|\\b(complain\\w*|compensation|i request|i demand|refus\\w+|still (hasn'?t|haven'?t|has not|have not)|deposit)\\b`,
+);
 const FIRST = /我|\b(i|i'm|i've|me|my)\b/;
 const QUESTION = /[?？]|吗|嗎|请问|想问|想了解|想知道|是不是|是否|系咪|係咪|点解|點解|为什么|為什麼|咩|点样|點樣|怎么|怎樣|如何|\b(how|what|where|is there|are there|can i|could you)\b/;
 
