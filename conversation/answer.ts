@@ -2,6 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
+import { sharesMatter } from '../knowledge/text.js';
 import type { RetrievedPassage } from '../knowledge/types.js';
 import { redact } from '../triage/redact.js';
 
@@ -120,7 +121,8 @@ const LANGUAGE_NAME: Record<Language, string> = {
  * Answers a question from retrieved passages. With `llm`, a short answer grounded only in those
  * passages, citing [1], [2]…; citations are renumbered so that citations[i] is [i+1] in the text.
  * Without `llm`, or when the model fails or cites nothing valid, the extractive answer.
- * With no passages at all the answer says so: it never answers from nothing.
+ * With no passages at all, or none about the question's matter, the answer says so: it never answers
+ * from nothing.
  */
 export async function answer(
   question: string,
@@ -128,7 +130,11 @@ export async function answer(
   opts: { language: Language; llm?: AnswerLlmOptions },
 ): Promise<Answer> {
   const q = typeof question === 'string' ? question : '';
-  const ranked = top(Array.isArray(passages) ? passages : []).slice(0, 5);
+  // A passage that shares only "how do I apply" with the question is not an answer to it: better to say
+  // the documents do not cover it (and offer a case) than to quote an unrelated rule as the basis.
+  const ranked = top(Array.isArray(passages) ? passages : [])
+    .filter((p) => !q.trim() || sharesMatter(q, `${p.title} ${p.text}`))
+    .slice(0, 5);
   if (ranked.length === 0) return { text: msg(opts.language, 'triage.answer.none'), citations: [], engine: 'extractive' };
   if (!opts.llm || !q.trim()) return extractiveAnswer(q, ranked, opts.language);
   try {

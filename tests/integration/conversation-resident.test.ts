@@ -141,6 +141,15 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(mine, ['cases.resident.opened']);
   });
 
+  it('inquiry the documents do not cover: says so and offers a case, instead of quoting rules that only share "申请"', async () => {
+    const r = who('zh-Hant');
+    const rs = await say(r, '請問點樣申請公屋？要咩資格？');
+    const text = render(r, rs);
+    assert.doesNotMatch(text, /「/, 'no unrelated quotation');
+    assert.match(text, /沒有找到/);
+    assert.ok(rs.some((x) => x.actions?.includes('open_case_anyway')), 'the resident can still register it');
+  });
+
   it('legal channel: the quoted basis is the rule the reply gives (court, not a petition), even for a story in English', async () => {
     const r = who('en');
     const rs = await say(r, "My landlord won't give back my 5000 deposit after I moved out two months ago, he stopped answering my calls");
