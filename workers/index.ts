@@ -4,7 +4,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory } from '../directory/directory.js';
-import { createOutboxHandler, enqueueOutbox } from './outbox.js';
+import { createOutboxHandler, enqueueOutbox, type EnqueueOutboxOptions } from './outbox.js';
 import { checkRedis, createQueues, type WorkerQueues } from './queues.js';
 import { SendRateLimiter, TELEGRAM_LIMITS, type SendLimits } from './rateLimit.js';
 import { JOBS, JobRegistry, QUEUE_NAMES, type QueueName } from './registry.js';
@@ -12,7 +12,7 @@ import { retentionHandler, scheduleRetention, type RetentionOptions } from './re
 import type { MessageSender } from './sender.js';
 import { requeueDueOutbox, runSweep, type ClockHandler, type SweepResult } from './sweeper.js';
 
-export { enqueueOutbox } from './outbox.js';
+export { enqueueOutbox, type EnqueueOutboxOptions } from './outbox.js';
 export { checkRedis, createQueues, RedisUnavailableError, type WorkerQueues } from './queues.js';
 export { TELEGRAM_LIMITS, type SendLimits } from './rateLimit.js';
 export { JOBS, JobRegistry, RegistryError } from './registry.js';
@@ -68,7 +68,7 @@ export interface RunningWorkers {
   /** Runs one sweep in this process now and returns its counts. */
   sweepNow(): Promise<SweepResult>;
   /** enqueueOutbox bound to these queues. */
-  enqueueOutbox(ids: readonly number[]): Promise<void>;
+  enqueueOutbox(ids: readonly number[], opts?: EnqueueOutboxOptions): Promise<void>;
   /** Stops taking jobs, waits for running ones, closes queues and connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -90,7 +90,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
     prefix: opts.prefix,
     onError: (err, source) => logger.error({ source, err: err.message }, 'queue error'),
   });
-  const enqueue = (ids: readonly number[]) => enqueueOutbox(queues, ids);
+  const enqueue = (ids: readonly number[], opts?: EnqueueOutboxOptions) => enqueueOutbox(queues, ids, opts);
   const sweepDeps = {
     pool: opts.pool,
     clockHandler: opts.clockHandler,

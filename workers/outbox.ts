@@ -33,22 +33,38 @@ export const OUTBOX_JOB_OPTIONS: JobsOptions = {
 
 const idsSchema = z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(1_000_000);
 
+export interface EnqueueOutboxOptions {
+  /**
+   * Rows of priority > 0 (an emergency's numbers): their jobs go to the head of the wait list
+   * (BullMQ `lifo`), ahead of every job already waiting for any chat, also those waiting out a global
+   * 429 (a rate-limited job goes back to the head too, so one added after it is still ahead). Not a
+   * BullMQ priority: prioritized jobs run only when the wait list is empty, and cost O(log n) per add.
+   * A job id already queued keeps its place, so a row must be offered urgent the first time.
+   */
+  urgent?: boolean;
+}
+
 /**
  * Puts outbox rows on the delivery queue. Call it after the transaction that wrote the rows has
  * committed (a job must never run before its row is visible). If it fails (Redis down), nothing is
  * lost: the next deadline sweep re-enqueues every pending row.
  */
-export async function enqueueOutbox(target: Queue | { queues: { outbox: Queue } }, ids: readonly number[]): Promise<void> {
+export async function enqueueOutbox(
+  target: Queue | { queues: { outbox: Queue } },
+  ids: readonly number[],
+  opts: EnqueueOutboxOptions = {},
+): Promise<void> {
   const parsed = idsSchema.safeParse(ids);
   if (!parsed.success) throw new ValidationError('enqueueOutbox expects outbox ids (positive integers)');
   const queue = 'queues' in target ? target.queues.outbox : target;
   const unique = [...new Set(parsed.data)];
+  const jobOpts: JobsOptions = opts.urgent ? { ...OUTBOX_JOB_OPTIONS, lifo: true } : OUTBOX_JOB_OPTIONS;
   for (let i = 0; i < unique.length; i += 1000) {
     await queue.addBulk(
       unique.slice(i, i + 1000).map((outboxId) => ({
         name: OUTBOX_JOB,
         data: { outboxId } satisfies JobPayload<'outbox-deliver'>,
-        opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(outboxId) },
+        opts: { ...jobOpts, jobId: outboxJobId(outboxId) },
       })),
     );
   }

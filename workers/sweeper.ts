@@ -3,6 +3,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { ClockPhase, DueClock } from '../cases/deadlines.js';
 import { withTransaction, type Pool, type TxClient } from '../db/pool.js';
 import { txQuery } from './db.js';
+import type { EnqueueOutboxOptions } from './outbox.js';
 
 export type { ClockPhase, DueClock };
 
@@ -32,7 +33,7 @@ export interface SweepDeps {
   clock: Clock;
   logger: Logger;
   /** Puts outbox rows on the delivery queue (enqueueOutbox bound to a queue). */
-  enqueue: (ids: number[]) => Promise<void>;
+  enqueue: (ids: number[], opts?: EnqueueOutboxOptions) => Promise<void>;
   batchSize?: number;
 }
 
@@ -217,36 +218,41 @@ async function sweepPhase(deps: SweepDeps, phase: ClockPhase, now: Date, early: 
 /**
  * Offers every pending outbox row whose time has come to the delivery queue. Job ids are
  * `outbox-<id>`, so rows already queued collapse; this is what makes a Redis flush lose nothing.
- * Keyset paging over (not_before, id) follows the outbox_pending index.
+ * Urgent rows (priority > 0, an emergency's numbers) are offered first and `urgent`, i.e. to the head
+ * of the queue, ahead of other chats' waiting messages; newest first, so the oldest ends up at the
+ * very head. Keyset paging over (not_before, id) follows the outbox_pending index.
  */
 export async function requeueDueOutbox(
   pool: Pool,
   now: Date,
-  enqueue: (ids: number[]) => Promise<void>,
+  enqueue: (ids: number[], opts?: EnqueueOutboxOptions) => Promise<void>,
   batchSize = 1000,
   /** Rows already offered (by this sweep): passed over, not offered twice. */
   skip: ReadonlySet<number> = new Set(),
 ): Promise<number> {
   let total = 0;
-  let after: { nb: Date; id: number } | undefined;
-  for (;;) {
-    const rows = (
-      await txQuery<{ id: number; not_before: Date }>(
-        pool,
-        after
-          ? `SELECT id, not_before FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 AND (not_before, id) > ($3, $4)
-             ORDER BY not_before, id LIMIT $2`
-          : `SELECT id, not_before FROM outbox WHERE status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 ORDER BY not_before, id LIMIT $2`,
-        after ? [now, batchSize, after.nb, after.id] : [now, batchSize],
-      )
-    ).rows;
-    const ids = rows.map((r) => r.id).filter((id) => !skip.has(id));
-    if (ids.length) await enqueue(ids);
-    total += ids.length;
-    if (rows.length < batchSize) return total;
-    const last = rows[rows.length - 1]!;
-    after = { nb: last.not_before, id: last.id };
+  for (const urgent of [true, false]) {
+    const [cmp, dir] = urgent ? ['<', 'DESC'] : ['>', 'ASC'];
+    const due = `status = 'pending' AND chat_id IS NOT NULL AND not_before <= $1 AND priority ${urgent ? '> 0' : '<= 0'}`;
+    let after: { nb: Date; id: number } | undefined;
+    for (;;) {
+      const rows = (
+        await txQuery<{ id: number; not_before: Date }>(
+          pool,
+          `SELECT id, not_before FROM outbox WHERE ${due}${after ? ` AND (not_before, id) ${cmp} ($3, $4)` : ''}
+           ORDER BY not_before ${dir}, id ${dir} LIMIT $2`,
+          after ? [now, batchSize, after.nb, after.id] : [now, batchSize],
+        )
+      ).rows;
+      const ids = rows.map((r) => r.id).filter((id) => !skip.has(id));
+      if (ids.length) await (urgent ? enqueue(ids, { urgent: true }) : enqueue(ids));
+      total += ids.length;
+      if (rows.length < batchSize) break;
+      const last = rows[rows.length - 1]!;
+      after = { nb: last.not_before, id: last.id };
+    }
   }
+  return total;
 }
 
 /**

@@ -1,0 +1,114 @@
+/**
+ * An emergency's kept numbers (outbox priority 1) jump the delivery queue across chats: under a global
+ * 429 every chat's messages wait in one BullMQ list, and the urgent rows the sweep offers during the
+ * pause go out first once it ends, ahead of the other chats' messages already waiting
+ * (workers/sweeper.ts requeueDueOutbox, workers/outbox.ts enqueueOutbox `urgent`).
+ */
+import assert from 'node:assert/strict';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { URGENT_PRIORITY } from '../../cases/directReplies.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { silentLogger } from '../../kernel/logger.js';
+import type { Database } from '../../db/pool.js';
+import { txQuery } from '../../workers/db.js';
+import { enqueueOutbox, startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { createQueues } from '../../workers/queues.js';
+import { RetryAfterError, type MessageSender } from '../../workers/sender.js';
+import { runSweep } from '../../workers/sweeper.js';
+import { RecordingSender, seedOutbox, sqlClockHandler, waitFor } from '../helpers/workers.js';
+import { testDatabase } from '../helpers/db.js';
+import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+
+const T0 = new Date('2026-12-01T02:00:00Z');
+const ORDINARY = 20;
+
+describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
+  let db: Database;
+  const redis = testRedis();
+  const prefix = uniquePrefix('outbox-prio');
+  const running: RunningWorkers[] = [];
+
+  const start = async (sender: MessageSender) => {
+    const w = await startWorkers({
+      pool: db.pool,
+      redisUrl: TEST_REDIS_URL,
+      prefix,
+      sender,
+      clockHandler: sqlClockHandler,
+      clock: new FixedClock(T0),
+      logger: silentLogger(),
+      sweepEveryMs: 60_000,
+      sweepOnStart: false,
+      outboxPollMs: 0,
+      // One job at a time: the order of sends is the order of the queue.
+      outboxConcurrency: 1,
+    });
+    running.push(w);
+    return w;
+  };
+  const statuses = async (ids: number[]) =>
+    (await txQuery<{ status: string }>(db.pool, 'SELECT status FROM outbox WHERE id = ANY($1::bigint[])', [ids])).rows.map((r) => r.status);
+  const seedUrgent = async (chatId: number) =>
+    Number(
+      (
+        await db.pool.query(
+          `INSERT INTO outbox (chat_id, chat_kind, message, not_before, priority, dedupe_key) VALUES ($1, 'private', $2, $3, $4, $5) RETURNING id`,
+          [chatId, JSON.stringify({ key: 'conversation.text', params: { text: '110' } }), new Date(0), URGENT_PRIORITY, `direct|prio|${chatId}`],
+        )
+      ).rows[0].id,
+    );
+
+  beforeAll(async () => {
+    db = await testDatabase();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((w) => w.close()));
+  });
+  afterAll(async () => {
+    await cleanPrefix(redis, prefix);
+    await redis.quit();
+    await db.close();
+  });
+
+  it('after a global 429 the urgent rows offered during the pause are sent before the other chats\' waiting messages', async () => {
+    const ordinary: number[] = [];
+    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: 6_100_000 + i }));
+    // Telegram answers the first send with a global 429 of an hour: every chat waits.
+    const rec = new RecordingSender((id, attempt) => (id === ordinary[0] && attempt === 1 ? new RetryAfterError(3600, 'global') : undefined));
+    const paused = await start(rec);
+    const outbox = paused.queues.queues.outbox;
+    await paused.enqueueOutbox(ordinary);
+    await waitFor(async () => {
+      const c = await outbox.getJobCounts('waiting', 'active');
+      return rec.calls.length === 1 && c.active === 0 && c.waiting === ORDINARY;
+    }, 'the first message refused and every message waiting');
+    assert.ok((await outbox.getRateLimitTtl()) > 60_000, 'the queue is held for the 429');
+    await paused.close();
+
+    // During the pause a resident's emergency numbers are kept (two chats, the older first); the sweep offers them.
+    const urgent = [await seedUrgent(6_200_001), await seedUrgent(6_200_002)];
+    const queues = createQueues({ redisUrl: TEST_REDIS_URL, prefix, onError: () => undefined });
+    try {
+      const swept = await runSweep({
+        pool: db.pool,
+        clockHandler: sqlClockHandler,
+        clock: new FixedClock(T0),
+        logger: silentLogger(),
+        enqueue: (ids, opts) => enqueueOutbox(queues, ids, opts),
+      });
+      assert.equal(swept.requeued, ORDINARY + urgent.length, 'every pending row offered; the waiting ones keep their jobs');
+      assert.equal((await queues.queues.outbox.getJobCounts('waiting')).waiting, ORDINARY + urgent.length);
+    } finally {
+      await queues.close();
+    }
+
+    // The hour is over (for the queue and for the send limiter).
+    await redis.del(`${prefix}:outbox:limiter`, `${prefix}:ratelimit:pause:global`);
+    await start(rec);
+    await waitFor(async () => (await statuses([...ordinary, ...urgent])).every((s) => s === 'sent'), 'every message sent', 30_000);
+
+    const sent = rec.calls.filter((c) => c.ok).map((c) => c.outboxId);
+    assert.deepEqual(sent.slice(0, urgent.length), urgent, `the urgent rows first, the older first; sent: ${sent.join(',')}`);
+    assert.deepEqual([...sent].sort((a, b) => a - b), [...ordinary, ...urgent].sort((a, b) => a - b), 'each message sent once');
+  });
+});
