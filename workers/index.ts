@@ -145,14 +145,16 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
       { name: 'deadline-sweep', data: {}, opts: sweepOpts },
     );
     const pollMs = opts.outboxPollMs ?? 1000;
+    // Where an earlier version scheduled the poll: its jobs would find no handler on the outbox queue.
+    await queues.queues.outbox.removeJobScheduler(OUTBOX_POLL_SCHEDULER_ID);
     if (pollMs > 0) {
-      await queues.queues.outbox.upsertJobScheduler(
+      await queues.queues.deadlines.upsertJobScheduler(
         OUTBOX_POLL_SCHEDULER_ID,
         { every: pollMs },
         { name: 'outbox-poll', data: {}, opts: { removeOnComplete: true, removeOnFail: 10 } },
       );
     } else {
-      await queues.queues.outbox.removeJobScheduler(OUTBOX_POLL_SCHEDULER_ID);
+      await queues.queues.deadlines.removeJobScheduler(OUTBOX_POLL_SCHEDULER_ID);
     }
     await scheduleRetention(queues.queues.deadlines, opts.retention);
     if (opts.sweepOnStart !== false) {

@@ -17,8 +17,10 @@ export const JOBS = {
   'deadline-sweep': { queue: 'deadlines', schema: z.object({}).strict() },
   'outbox-deliver': { queue: 'outbox', schema: z.object({ outboxId: z.number().int().positive() }).strict() },
   // Picks up rows any writer committed (case service, bot) within a second, without every writer
-  // having to reach Redis after its commit; the deadline sweep stays the safety net.
-  'outbox-poll': { queue: 'outbox', schema: z.object({}).strict() },
+  // having to reach Redis after its commit; the deadline sweep stays the safety net. It runs on the
+  // deadlines queue: on the outbox queue it sat behind the whole backlog while Telegram's global 429
+  // held that queue, so an emergency's kept numbers were offered only by the next minute's sweep.
+  'outbox-poll': { queue: 'deadlines', schema: z.object({}).strict() },
   // The retention policy (workers/retention.ts): anonymises finished cases and purges idle conversation state.
   'retention-sweep': { queue: 'deadlines', schema: z.object({}).strict() },
 } as const satisfies Record<string, JobDeclaration>;

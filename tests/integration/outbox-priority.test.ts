@@ -12,6 +12,7 @@ import { silentLogger } from '../../kernel/logger.js';
 import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
 import { enqueueOutbox, startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
@@ -28,7 +29,7 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
   const prefix = uniquePrefix('outbox-prio');
   const running: RunningWorkers[] = [];
 
-  const start = async (sender: MessageSender) => {
+  const start = async (sender: MessageSender, outboxPollMs = 0) => {
     const w = await startWorkers({
       pool: db.pool,
       redisUrl: TEST_REDIS_URL,
@@ -39,7 +40,7 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
       logger: silentLogger(),
       sweepEveryMs: 60_000,
       sweepOnStart: false,
-      outboxPollMs: 0,
+      outboxPollMs,
       // One job at a time: the order of sends is the order of the queue.
       outboxConcurrency: 1,
     });
@@ -110,5 +111,30 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
     const sent = rec.calls.filter((c) => c.ok).map((c) => c.outboxId);
     assert.deepEqual(sent.slice(0, urgent.length), urgent, `the urgent rows first, the older first; sent: ${sent.join(',')}`);
     assert.deepEqual([...sent].sort((a, b) => a - b), [...ordinary, ...urgent].sort((a, b) => a - b), 'each message sent once');
+  });
+
+  it('the poll keeps offering urgent rows while the 429 holds the delivery queue (it runs on the deadlines queue)', async () => {
+    const ordinary: number[] = [];
+    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: 6_300_000 + i }));
+    const rec = new RecordingSender((id, attempt) => (id === ordinary[0] && attempt === 1 ? new RetryAfterError(3600, 'global') : undefined));
+    const paused = await start(rec, 100);
+    const outbox = paused.queues.queues.outbox;
+    await paused.enqueueOutbox(ordinary);
+    await waitFor(async () => {
+      const c = await outbox.getJobCounts('waiting', 'active');
+      return rec.calls.length === 1 && c.active === 0 && c.waiting === ORDINARY;
+    }, 'the first message refused and every message waiting');
+
+    // A resident's emergency numbers are kept during the pause: no sweep, no explicit enqueue — the poll finds them.
+    const urgent = await seedUrgent(6_400_001);
+    await waitFor(async () => (await outbox.getJob(outboxJobId(urgent))) !== undefined, 'the poll offered the urgent row while the queue was held', 15_000);
+    assert.ok((await outbox.getRateLimitTtl()) > 60_000, 'still inside the 429');
+    await paused.close();
+
+    await redis.del(`${prefix}:outbox:limiter`, `${prefix}:ratelimit:pause:global`);
+    await start(rec);
+    await waitFor(async () => (await statuses([...ordinary, urgent])).every((s) => s === 'sent'), 'every message sent', 30_000);
+    const sent = rec.calls.filter((c) => c.ok && [...ordinary, urgent].includes(c.outboxId)).map((c) => c.outboxId);
+    assert.equal(sent[0], urgent, `the urgent row first; sent: ${sent.join(',')}`);
   });
 });

@@ -23,7 +23,7 @@ describe('outbox poll (real PGlite, real Redis)', () => {
   };
 
   beforeAll(async () => {
-    events = new QueueEvents('outbox', { connection: { url: TEST_REDIS_URL }, prefix });
+    events = new QueueEvents('deadlines', { connection: { url: TEST_REDIS_URL }, prefix });
     events.on('completed', ({ jobId }) => {
       if (jobId.startsWith(`repeat:${OUTBOX_POLL_SCHEDULER_ID}:`)) pollsDone += 1;
     });
