@@ -2,9 +2,13 @@
  * Seed data and a plain-SQL clock handler for the workers' tests and benchmark. Not imported by
  * application code: the real handler is cases/deadlines.ts createClockHandler.
  */
-import type { Queryable, TxClient } from '../../db/pool.js';
+import type { Pool, Queryable, TxClient } from '../../db/pool.js';
+import { FixedClock } from '../../kernel/clock.js';
+import { silentLogger } from '../../kernel/logger.js';
+import { startWorkers, type RunningWorkers, type StartWorkersOptions } from '../../workers/index.js';
 import type { MessageSender, OutgoingMessage } from '../../workers/sender.js';
 import type { ClockHandler, DueClock, ClockPhase } from '../../workers/sweeper.js';
+import { TEST_REDIS_URL } from './redis.js';
 
 /**
  * Writes what a due clock causes, the way the real handler does: one message to the resident
@@ -106,3 +110,25 @@ export async function waitFor(check: () => Promise<boolean> | boolean, what: str
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Workers on the test Redis with a fixed clock, the SQL clock handler and no log, and neither a sweep at
+ * start nor the outbox poll: the poll would keep a scheduled job in the queue (never idle) and pick up
+ * other tests' rows. `over` sets anything else.
+ */
+export function startTestWorkers(pool: Pool, prefix: string, sender: MessageSender, now: Date, over: Partial<StartWorkersOptions> = {}): Promise<RunningWorkers> {
+  return startWorkers({
+    pool,
+    redisUrl: TEST_REDIS_URL,
+    prefix,
+    sender,
+    clockHandler: sqlClockHandler,
+    clock: new FixedClock(now),
+    logger: silentLogger(),
+    sweepEveryMs: 60_000,
+    sweepOnStart: false,
+    outboxPollMs: 0,
+    ...over,
+  });
+}
+

@@ -11,12 +11,12 @@ import { FixedClock } from '../../kernel/clock.js';
 import { silentLogger } from '../../kernel/logger.js';
 import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
-import { enqueueOutbox, startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { enqueueOutbox, type RunningWorkers } from '../../workers/index.js';
 import { outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
-import { RecordingSender, seedOutbox, sqlClockHandler, waitFor } from '../helpers/workers.js';
+import { RecordingSender, seedOutbox, sqlClockHandler, startTestWorkers, waitFor } from '../helpers/workers.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 
@@ -30,22 +30,26 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
   const running: RunningWorkers[] = [];
 
   const start = async (sender: MessageSender, outboxPollMs = 0) => {
-    const w = await startWorkers({
-      pool: db.pool,
-      redisUrl: TEST_REDIS_URL,
-      prefix,
-      sender,
-      clockHandler: sqlClockHandler,
-      clock: new FixedClock(T0),
-      logger: silentLogger(),
-      sweepEveryMs: 60_000,
-      sweepOnStart: false,
-      outboxPollMs,
-      // One job at a time: the order of sends is the order of the queue.
-      outboxConcurrency: 1,
-    });
+    // One job at a time: the order of sends is the order of the queue.
+    const w = await startTestWorkers(db.pool, prefix, sender, T0, { outboxPollMs, outboxConcurrency: 1 });
     running.push(w);
     return w;
+  };
+  /** Ordinary messages to ORDINARY chats, held by a global 429 of an hour on the first send: every chat waits. */
+  const holdBacklog = async (firstChat: number, outboxPollMs = 0) => {
+    const ordinary: number[] = [];
+    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: firstChat + i }));
+    const rec = new RecordingSender((id, attempt) => (id === ordinary[0] && attempt === 1 ? new RetryAfterError(3600, 'global') : undefined));
+    const paused = await start(rec, outboxPollMs);
+    const outbox = paused.queues.queues.outbox;
+    await paused.enqueueOutbox(ordinary);
+    // Waited on as one state: BullMQ re-takes a job for a moment while the worker re-reads the limit, and
+    // the send limiter's global pause sends it straight back, so a single look can fall in between.
+    await waitFor(async () => {
+      const c = await outbox.getJobCounts('waiting', 'active');
+      return rec.calls.length === 1 && c.active === 0 && c.waiting === ORDINARY && (await outbox.getRateLimitTtl()) > 60_000;
+    }, 'the first message refused, every message waiting and the queue held for the 429');
+    return { ordinary, rec, paused, outbox };
   };
   const statuses = async (ids: number[]) =>
     (await txQuery<{ status: string }>(db.pool, 'SELECT status FROM outbox WHERE id = ANY($1::bigint[])', [ids])).rows.map((r) => r.status);
@@ -72,18 +76,7 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
   });
 
   it('after a global 429 the urgent rows offered during the pause are sent before the other chats\' waiting messages', async () => {
-    const ordinary: number[] = [];
-    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: 6_100_000 + i }));
-    // Telegram answers the first send with a global 429 of an hour: every chat waits.
-    const rec = new RecordingSender((id, attempt) => (id === ordinary[0] && attempt === 1 ? new RetryAfterError(3600, 'global') : undefined));
-    const paused = await start(rec);
-    const outbox = paused.queues.queues.outbox;
-    await paused.enqueueOutbox(ordinary);
-    await waitFor(async () => {
-      const c = await outbox.getJobCounts('waiting', 'active');
-      return rec.calls.length === 1 && c.active === 0 && c.waiting === ORDINARY;
-    }, 'the first message refused and every message waiting');
-    assert.ok((await outbox.getRateLimitTtl()) > 60_000, 'the queue is held for the 429');
+    const { ordinary, rec, paused } = await holdBacklog(6_100_000);
     await paused.close();
 
     // During the pause a resident's emergency numbers are kept (two chats, the older first); the sweep offers them.
@@ -114,16 +107,7 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
   });
 
   it('the poll keeps offering urgent rows while the 429 holds the delivery queue (it runs on the deadlines queue)', async () => {
-    const ordinary: number[] = [];
-    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: 6_300_000 + i }));
-    const rec = new RecordingSender((id, attempt) => (id === ordinary[0] && attempt === 1 ? new RetryAfterError(3600, 'global') : undefined));
-    const paused = await start(rec, 100);
-    const outbox = paused.queues.queues.outbox;
-    await paused.enqueueOutbox(ordinary);
-    await waitFor(async () => {
-      const c = await outbox.getJobCounts('waiting', 'active');
-      return rec.calls.length === 1 && c.active === 0 && c.waiting === ORDINARY;
-    }, 'the first message refused and every message waiting');
+    const { ordinary, rec, paused, outbox } = await holdBacklog(6_300_000, 100);
 
     // A resident's emergency numbers are kept during the pause: no sweep, no explicit enqueue — the poll finds them.
     const urgent = await seedUrgent(6_400_001);

@@ -5,12 +5,12 @@ import { FixedClock } from '../../kernel/clock.js';
 import { createLogger, silentLogger } from '../../kernel/logger.js';
 import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
-import { startWorkers, type RunningWorkers, type StartWorkersOptions } from '../../workers/index.js';
+import { type RunningWorkers, type StartWorkersOptions } from '../../workers/index.js';
 import { enqueueOutbox, outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { PermanentSendError, RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
-import { RecordingSender, seedCaseWithClock, seedOutbox, sqlClockHandler, waitFor } from '../helpers/workers.js';
+import { RecordingSender, seedCaseWithClock, seedOutbox, sqlClockHandler, startTestWorkers, waitFor } from '../helpers/workers.js';
 import { testDatabase } from '../helpers/db.js';
 import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 
@@ -28,20 +28,7 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
   const start = async (sender: MessageSender, over: Partial<StartWorkersOptions> = {}) => {
     const prefix = over.prefix ?? uniquePrefix('outbox');
     prefixes.push(prefix);
-    const w = await startWorkers({
-      pool: db.pool,
-      redisUrl: TEST_REDIS_URL,
-      prefix,
-      sender,
-      clockHandler: sqlClockHandler,
-      clock: new FixedClock(T0),
-      logger: silentLogger(),
-      sweepEveryMs: 60_000,
-      sweepOnStart: false,
-      // The poll would keep a scheduled job in the queue (never idle) and pick up other tests' rows.
-      outboxPollMs: 0,
-      ...over,
-    });
+    const w = await startTestWorkers(db.pool, prefix, sender, T0, over);
     running.push(w);
     return w;
   };
