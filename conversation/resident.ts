@@ -259,10 +259,10 @@ export class ResidentConversation implements ResidentConversationApi {
       case 'inquiry': {
         const a = await this.passagesAnswer(d.redactedText, lang);
         return {
-          replies: [
-            r('conversation.text', { text: a ?? '' }),
-            r('conversation.inquiry.more', undefined, { actions: ['open_case_anyway'], token }),
-          ].filter((x) => x.key !== 'conversation.text' || a),
+          // Without a passage on the matter, one message says so and offers the case (not "no passage" and then "if this did not help").
+          replies: a
+            ? [r('conversation.text', { text: a }), r('conversation.inquiry.more', undefined, { actions: ['open_case_anyway'], token })]
+            : [r('conversation.inquiry.none', undefined, { actions: ['open_case_anyway'], token })],
           pending: { kind: 'inquiry', at, token, text, decision: stripDecision(d) },
         };
       }
@@ -418,7 +418,8 @@ export class ResidentConversation implements ResidentConversationApi {
       return null;
     }
     const a = await answer(question, passages, { language: lang, ...(this.deps.answerLlm ? { llm: this.deps.answerLlm } : {}) });
-    return a.text;
+    // Nothing cited: nothing to show (a legal basis or a note that says "no passage" is no basis).
+    return a.citations.length > 0 ? a.text : null;
   }
 
   private async organizationFor(service: ServiceCode): Promise<Organization | undefined> {

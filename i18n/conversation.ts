@@ -70,6 +70,11 @@ export const messages = {
     'zh-Hant': '如果這沒有解決您的問題,可以登記為訴求,由工作人員處理。',
     en: 'If this does not solve your problem, you can register it as a request for staff to handle.',
   },
+  'conversation.inquiry.none': {
+    'zh-Hans': '我们的政策文件里没有找到能回答这个问题的内容。可以登记为诉求,由工作人员答复您。',
+    'zh-Hant': '我們的政策文件裡沒有找到能回答這個問題的內容。可以登記為訴求,由工作人員答覆您。',
+    en: 'Our documents do not answer this question. You can register it as a request, and staff will answer you.',
+  },
   // ---- legal channel
   'conversation.legal.labour': {
     'zh-Hans': '这类劳动争议依法应通过劳动争议调解或劳动人事争议仲裁解决(对仲裁裁决不服可向法院起诉),信访渠道不能代替这些程序。',

@@ -38,7 +38,7 @@ export const messages = {
   'privacy.export.caption': {
     'zh-Hans': '这是我们保存的关于您的全部信息（{cases} 个案件），JSON 格式，可用任何文本编辑器打开。',
     'zh-Hant': '這是我們保存的關於您的全部資料（{cases} 個案件），JSON 格式，可用任何文字編輯器開啟。',
-    en: 'This is everything we hold about you ({cases} cases), as JSON: any text editor opens it.',
+    en: 'This is everything we hold about you (cases: {cases}), as JSON: any text editor opens it.',
   },
   'privacy.export.about': {
     'zh-Hans':

@@ -190,20 +190,25 @@ export function termFrequencies(tokens: string[]): Map<string, number> {
 const GENERIC_QUESTION_WORDS = new Set(
   `请问 问问 如何 怎样 怎么 怎么办 咋办 申请 提出 办理 处理 需要 要求 什么 哪些 哪个 哪里 哪儿 多久 多长 多少 时候 时间 可以 能否 能不能
   是否 有没有 咨询 了解 我想 想问 一下 手续 材料 资料 条件 资格 流程 程序 规定 相关 有关 部门 问题 情况 事情 一般 应该 必须
-  apply application how what when where which need needs needed can could should would help please`.split(/\s+/).filter(Boolean),
+  apply application how what when where which need needs needed can could should would help please
+  day days week weeks month months year years time times take takes took say says said get gets got make makes made
+  want wants know tell told ask asked still already long much many also just now then there here about after before
+  again thanks thank hello dear sir madam`.split(/\s+/).filter(Boolean),
 );
 
 /**
  * Whether a passage shares a word with the question that says what it is about: one of the question's
- * own words or a synonym expansion, at least two characters (a single 屋 or 房 matches everything), and
- * not question scaffolding. English questions reach Chinese passages through their expansions.
+ * own words or a synonym expansion, at least two characters (a single 屋 or 房 matches everything), not a
+ * number and not question scaffolding. English questions reach Chinese passages through their expansions,
+ * and the English lines of the policy notes word for word.
  */
 export function sharesMatter(question: string, passageText: string): boolean {
   const text = normalizeText(passageText);
   const own = tokenize(question);
   for (const t of [...own, ...expansions(question, own)]) {
-    if ([...t].length < 2 || GENERIC_QUESTION_WORDS.has(t)) continue;
-    if (text.includes(t)) return true;
+    if ([...t].length < 2 || GENERIC_QUESTION_WORDS.has(t) || /^\d+$/.test(t)) continue;
+    // A Latin word counts as a whole word: "work" is not in "migrant workers".
+    if (/^[a-z0-9]+$/.test(t) ? new RegExp(`\\b${t}\\b`).test(text) : text.includes(t)) return true;
   }
   return false;
 }

@@ -70,3 +70,14 @@ describe('sharesMatter: is a passage about the question at all?', () => {
     assert.equal(sharesMatter('How do I apply?', '申请劳动仲裁的时效是一年'), false);
   });
 });
+
+describe('sharesMatter: English words', () => {
+  it('matches whole words only, and not numbers or time words every note has', () => {
+    const aid = 'Some groups, such as people receiving social assistance or migrant workers claiming wages, do not need to prove hardship.';
+    const review = 'You have 60 days from learning of the decision to apply for administrative reconsideration (Art. 20).';
+    const q = 'How do I apply for a work permit renewal? my company HR says it takes 20 days';
+    assert.equal(sharesMatter(q, aid), false, '"work" is not in "workers"');
+    assert.equal(sharesMatter(q, review), false, '"20 days" is no matter');
+    assert.equal(sharesMatter('My boss has not paid my wages for three months', aid), true);
+  });
+});
