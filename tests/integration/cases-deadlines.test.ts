@@ -15,6 +15,7 @@ import { parseDirectory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { runSweep } from '../../workers/sweeper.js';
 import { testDatabase } from '../helpers/db.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 const OFFICE_CHAT = -900;
 const calendar = loadHolidayCalendar(resourcePath('holidays.yaml'));
@@ -25,17 +26,7 @@ const HOUSING_CHAT = directory.department('housing')!.telegramChatId;
 const housing = { kind: 'handler' as const, id: String(directory.department('housing')!.memberIds[0]) };
 const office = { kind: 'office' as const, id: 'staff-1' };
 const settings = { orgAcceptWorkingDays: 3, orgFirstContactDays: 5, reminderLeadWorkingDays: 3, surveyReminderHours: 48, surveyCloseDays: 7, officeChatId: OFFICE_CHAT };
-const decision: Decision = {
-  category: 'petition',
-  target: 'housing',
-  confidence: 0.9,
-  needsReview: false,
-  reasons: [],
-  citations: [],
-  redactedText: '小区电梯坏了三个月',
-  language: 'zh-Hans',
-  engine: 'offline',
-};
+const decision: Decision = { ...HOUSING_PETITION, redactedText: '小区电梯坏了三个月' };
 
 describe('clock handler for the deadline sweeper (real PGlite)', () => {
   let db: Database;

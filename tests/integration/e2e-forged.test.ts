@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
  * (d) Buttons are only as good as the database says: a forged payload, a payload signed with another
@@ -18,17 +19,7 @@ describe('e2e: forged and foreign button presses change nothing', () => {
     await e?.close();
   });
 
-  const decision: Decision = {
-    category: 'petition',
-    target: 'housing',
-    confidence: 0.9,
-    needsReview: false,
-    reasons: [],
-    citations: [],
-    redactedText: '小区电梯坏了三个月物业不修',
-    language: 'zh-Hans',
-    engine: 'offline',
-  };
+  const decision: Decision = { ...HOUSING_PETITION, redactedText: '小区电梯坏了三个月物业不修' };
   const state = async (ref: string) => {
     const c = await e.cases.getCase(ref);
     return { status: c.status, version: c.version, events: (await e.cases.timeline(ref)).length };
