@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
+import { spawnBot, type BotProcess } from '../helpers/botProcess.js';
 import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
 
 /*
  * A bot process killed (SIGKILL) while it answers a resident: the real app (`app/main.ts --role bot`)
@@ -17,49 +15,28 @@ import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers
  */
 const RESIDENT = 7_701;
 
-interface App {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 describe('a bot process killed mid-update (real processes, PGlite over its socket, real Redis)', () => {
   let emu: BotApiEmulator;
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let redis: Redis;
   const prefix = uniquePrefix('bot-crash');
-  const apps: App[] = [];
+  const apps: BotProcess[] = [];
 
   /** Starts the real bot process on the test's database, Redis prefix and emulator. */
-  function startBot(): App {
-    let output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'app', 'main.ts'), '--role', 'bot'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: process.env.CRASH_LOG ?? 'info',
-        // One connection: the embedded database's socket serves one session, shared with this test.
-        DATABASE_URL: db.url,
-        DB_POOL_MAX: '1',
-        TELEGRAM_BOT_TOKEN: emu.token,
-        TELEGRAM_API_ROOT: emu.apiRoot,
-        WEBHOOK_URL: '',
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-      },
+  function startBot(): BotProcess {
+    const app = spawnBot(emu, prefix, {
+      LOG_LEVEL: process.env.CRASH_LOG ?? 'info',
+      // One connection: the embedded database's socket serves one session, shared with this test.
+      DATABASE_URL: db.url,
+      DB_POOL_MAX: '1',
     });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const app = { child, output: () => output, exited };
     apps.push(app);
     return app;
   }
 
   /** Resolves with `p`, or fails with the process's output if it exits first. */
-  const whileRunning = <T>(app: App, p: Promise<T>): Promise<T> =>
+  const whileRunning = <T>(app: BotProcess, p: Promise<T>): Promise<T> =>
     Promise.race([
       p.catch((err: Error) => Promise.reject(new Error(`${err.message}; the bot's log:\n${app.output()}`))),
       app.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}) early:\n${app.output()}`))),

@@ -4,14 +4,14 @@
  * restarts it, instead of a process that stays up and answers nobody. Black box: the app's entry point
  * as a child process against the Bot API emulator.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { startBotApiEmulator, type ApiErrorSpec, type BotApiEmulator } from '../emulator/botApi.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { spawnBot } from '../helpers/botProcess.js';
+import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
 
 const EXIT_LIMIT_MS = 90_000;
 
@@ -42,32 +42,16 @@ describe('liveness: the bot process ends when Telegram polling cannot continue',
     const prefix = uniquePrefix('liveness');
     prefixes.push(prefix);
     emu.failNext('getUpdates', error);
-    let output = '';
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'app', 'main.ts'), '--role', 'bot'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: '',
-        DATA_DIR: dataDir,
-        TELEGRAM_BOT_TOKEN: emu.token,
-        TELEGRAM_API_ROOT: emu.apiRoot,
-        WEBHOOK_URL: '',
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-      },
-    });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const bot = spawnBot(emu, prefix, { DATABASE_URL: '', DATA_DIR: dataDir });
+    child = bot.child;
     const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the bot did not exit after getUpdates answered ${error.error_code}:\n${output}`)), EXIT_LIMIT_MS);
-      child!.once('exit', (c) => {
+      const timer = setTimeout(() => reject(new Error(`the bot did not exit after getUpdates answered ${error.error_code}:\n${bot.output()}`)), EXIT_LIMIT_MS);
+      void bot.exited.then((c) => {
         clearTimeout(timer);
         resolve(c);
       });
     });
+    const output = bot.output();
     // It did reach polling: the failure is the one we scripted, not a start-up problem.
     expect(output).toContain('telegram bot started (polling)');
     return { code, output };
