@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../kernel/clock.js';
 import { resourcePath } from '../../kernel/paths.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
@@ -9,8 +7,8 @@ import { CaseService } from '../../cases/caseService.js';
 import { recordPromptMessage } from '../../cases/staffPromptBindings.js';
 import { StaffConversation } from '../../conversation/staff.js';
 import type { Database } from '../../db/pool.js';
-import { parseDirectory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
+import { testDirectory } from '../helpers/console.js';
 import { testDatabase } from '../helpers/db.js';
 import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
@@ -20,10 +18,7 @@ import { HOUSING_PETITION } from '../helpers/fixtures.js';
  * when it reaches the chat, and a late delivery never binds to a newer prompt of the same user.
  */
 const OFFICE_CHAT = -920;
-const raw = parseYaml(fs.readFileSync(resourcePath('directory.yaml'), 'utf8'));
-raw.departments.forEach((d: any, i: number) => Object.assign(d, { telegramChatId: -1200 - i, memberIds: [5200 + i] }));
-raw.organizations.forEach((o: any, i: number) => Object.assign(o, { telegramChatId: -2200 - i, memberIds: [6200 + i] }));
-const directory = parseDirectory(stringifyYaml(raw), 'test directory');
+const directory = testDirectory();
 const housing = directory.department('housing')!;
 const CHAT = housing.telegramChatId!;
 const MEMBER = housing.memberIds[0]!;
