@@ -2,7 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
-import { sharesMatter } from '../knowledge/text.js';
+import { matterOf } from '../knowledge/text.js';
 import type { RetrievedPassage } from '../knowledge/types.js';
 import { redact } from '../triage/redact.js';
 
@@ -132,8 +132,9 @@ export async function answer(
   const q = typeof question === 'string' ? question : '';
   // A passage that shares only "how do I apply" with the question is not an answer to it: better to say
   // the documents do not cover it (and offer a case) than to quote an unrelated rule as the basis.
+  const about = q.trim() ? matterOf(q) : () => true;
   const ranked = top(Array.isArray(passages) ? passages : [])
-    .filter((p) => !q.trim() || sharesMatter(q, `${p.title} ${p.text}`))
+    .filter((p) => about(`${p.title} ${p.text}`))
     .slice(0, 5);
   if (ranked.length === 0) return { text: msg(opts.language, 'triage.answer.none'), citations: [], engine: 'extractive' };
   if (!opts.llm || !q.trim()) return extractiveAnswer(q, ranked, opts.language);

@@ -197,19 +197,19 @@ const GENERIC_QUESTION_WORDS = new Set(
 );
 
 /**
- * Whether a passage shares a word with the question that says what it is about: one of the question's
- * own words or a synonym expansion, at least two characters (a single 屋 or 房 matches everything), not a
- * number and not question scaffolding. English questions reach Chinese passages through their expansions,
- * and the English lines of the policy notes word for word.
+ * A test of whether a passage shares a word with the question that says what it is about: one of the
+ * question's own words or a synonym expansion, at least two characters (a single 屋 or 房 matches
+ * everything), not a number and not question scaffolding. English questions reach Chinese passages
+ * through their expansions, and the English lines of the policy notes word for word. The question is
+ * segmented once, here, not once per passage.
  */
-export function sharesMatter(question: string, passageText: string): boolean {
-  const text = normalizeText(passageText);
+export function matterOf(question: string): (passageText: string) => boolean {
   const own = tokenize(question);
-  for (const t of [...own, ...expansions(question, own)]) {
-    if ([...t].length < 2 || GENERIC_QUESTION_WORDS.has(t) || /^\d+$/.test(t)) continue;
-    // A Latin word counts as a whole word: "work" is not in "migrant workers".
-    if (/^[a-z0-9]+$/.test(t) ? new RegExp(`\\b${t}\\b`).test(text) : text.includes(t)) return true;
-  }
-  return false;
+  const terms = [...own, ...expansions(question, own)].filter((t) => [...t].length >= 2 && !GENERIC_QUESTION_WORDS.has(t) && !/^\d+$/.test(t));
+  // A Latin word counts as a whole word: "work" is not in "migrant workers".
+  const tests = terms.map((t) => (/^[a-z0-9]+$/.test(t) ? (text: string) => new RegExp(`\\b${t}\\b`).test(text) : (text: string) => text.includes(t)));
+  return (passageText) => {
+    const text = normalizeText(passageText);
+    return tests.some((test) => test(text));
+  };
 }
-
