@@ -113,10 +113,6 @@ function outOfFold(data: LabelledText[], folds: number, seed: number, tuned: Ser
 }
 
 /**
- * Trains the four models on prepared (normalised, redacted) text, then measures them by k-fold CV on the
- * same data: the out-of-fold predictions fit the category temperature and choose the fusion weight β.
- */
-/**
  * The category model: the hand-written examples (prepared) plus a sample of real letters as petitions.
  * Shared with the Shanghai cross-validation, which refits it without the held-out fold's letters.
  */
@@ -133,6 +129,10 @@ export function trainCategoryModel(
   return { model: train([...catData, ...letters], letters.length > 0 ? { ...learner, ...CATEGORY_WITH_LETTERS } : learner), letters };
 }
 
+/**
+ * Trains the four models on prepared (normalised, redacted) text, then measures them by k-fold CV on the
+ * same data: the out-of-fold predictions fit the category temperature and choose the fusion weight β.
+ */
 export function trainOfflineModel(examples: TrainingExample[], opts: TrainOfflineOptions): OfflineTrainingResult {
   const folds = opts.folds ?? 5;
   const seed = opts.seed ?? 1;
