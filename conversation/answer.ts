@@ -1,5 +1,5 @@
 import { ChatOpenAI } from '@langchain/openai';
-import { simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
+import { cjkPunctuation, simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
 import { matterOf } from '../knowledge/text.js';
@@ -91,7 +91,7 @@ function top(passages: RetrievedPassage[]): RetrievedPassage[] {
   return [...passages].filter((p) => p && typeof p.text === 'string' && p.text.trim()).sort((a, b) => b.score - a.score);
 }
 
-/** Quotes the best 1–3 passages: 「…」(信访工作条例 第三十五条). No model involved. */
+/** Quotes the best 1–3 passages: 「…」（信访工作条例 第三十五条）. No model involved. */
 export function extractiveAnswer(question: string, passages: RetrievedPassage[], language: Language): Answer {
   const ranked = top(passages);
   if (ranked.length === 0) return { text: msg(language, 'triage.answer.none'), citations: [], engine: 'extractive' };
@@ -106,7 +106,11 @@ export function extractiveAnswer(question: string, passages: RetrievedPassage[],
     else if (p.score < ranked[0]!.score * 0.5 || score < Math.max(1, firstOverlap * 0.5)) continue;
     chosen.push({ p, quote });
   }
-  const lines = chosen.map(({ p, quote }) => script(language, `「${quote}」(${label(p)})`));
+  // The corpus is stored NFKC-folded (，→ ,): quotes are shown with Chinese punctuation again, and in a
+  // Chinese reply the source's parentheses are Chinese too.
+  const lines = chosen.map(({ p, quote }) =>
+    script(language, language === 'en' ? `「${cjkPunctuation(quote)}」(${label(p)})` : cjkPunctuation(`「${quote}」(${label(p)})`)),
+  );
   const text = [msg(language, 'triage.answer.intro'), ...lines, msg(language, 'triage.answer.disclaimer')].join('\n');
   return { text, citations: chosen.map(({ p, quote }) => toCitation(p, quote)), engine: 'extractive' };
 }

@@ -27,3 +27,22 @@ export function simplifiedToTraditional(text: string): string {
   const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
   return convert(text);
 }
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
+// A Han character or a CJK mark (、。「」【】《》 and the full-width forms) on either side.
+const CJK_SIDE = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF';
+const NEXT_TO_CJK = new RegExp(`(?<=[${CJK_SIDE}]|\\}) *([,:;!?])|([,:;!?]) *(?=[${CJK_SIDE}])`, 'gu');
+const PARENTHESES = /\(([^()]*)\)/g;
+const HAS_HAN = /\p{Script=Han}|\{\w+\}/u;
+
+/**
+ * Chinese punctuation where ASCII punctuation stands next to Chinese: the resident's text is NFKC-folded
+ * for matching (，→ ,), and staff and residents read it back on cards and summaries as written Chinese.
+ * "1,000", "12:30", "(0755)" and URLs, with no Chinese beside them, stay as they are; a `{placeholder}`
+ * counts as Chinese (catalogue strings). Parentheses change as a pair, when they hold Chinese.
+ */
+export function cjkPunctuation(text: string): string {
+  return text
+    .replace(PARENTHESES, (m, inner: string) => (HAS_HAN.test(inner) ? `（${inner}）` : m))
+    .replace(NEXT_TO_CJK, (_m, before: string | undefined, after: string | undefined) => FULL_WIDTH[(before ?? after)!]!);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
 import { within } from '../kernel/deadline.js';
+import { cjkPunctuation } from '../kernel/language.js';
 import type { Logger } from '../kernel/logger.js';
 import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
@@ -126,7 +127,9 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   if (stripped.injected) reasons.push('injection_stripped');
   for (const f of redactedOriginal.found) reasons.push(`redacted:${f.kind}:${f.count}`);
 
-  const base = { redactedText: redactedOriginal.text, language: n.language, citations: [] as Citation[] };
+  // What staff and the resident read back: the resident's words with Chinese punctuation (NFKC folded it for matching).
+  const shown = n.language === 'en' ? redactedOriginal.text : cjkPunctuation(redactedOriginal.text);
+  const base = { redactedText: shown, language: n.language, citations: [] as Citation[] };
 
   // The crisis layer looks at the unstripped text (removing an "instruction" must never hide a danger).
   // Rules, cues and the local classifier are synchronous: nothing here waits on a model server or network.

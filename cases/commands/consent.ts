@@ -20,7 +20,7 @@ import { requireOwner, run, type CaseDeps, type CommandOptions, type Ctx, type E
  * any change of their wording: tests/unit/consent-texts.test.ts pins the texts to it, and every consent
  * row records the version (and the key and language) the resident read.
  */
-export const CONSENT_TEXT_VERSION = '2026-12-06';
+export const CONSENT_TEXT_VERSION = '2026-12-06b';
 
 export const consentTextVersion = (key: string, language: Language): string => `${key}@${CONSENT_TEXT_VERSION}/${language}`;
 

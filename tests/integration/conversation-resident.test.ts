@@ -290,7 +290,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const r = who();
     const ref = await petitionCase(r);
     const st = await conv.onCommand(r, 'status');
-    assert.match(render(r, st), new RegExp(`${ref}:信访局审核中,预计 2026-03-\\d\\d 前答复`));
+    assert.match(render(r, st), new RegExp(`${ref}：信访局审核中，预计 2026-03-\\d\\d 前答复`));
     const offers = await conv.onCommand(r, 'withdraw');
     assert.equal(offers.length, 1);
     assert.deepEqual(offers[0]!.actions, ['withdraw_confirm']);
@@ -340,7 +340,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       const [c] = await casesOf(r);
       assert.equal(c.language, lang);
       const st = render(r, await conv.onCommand(r, 'status'));
-      assert.match(st, lang === 'en' ? /under review by the office, answer due by/ : /信訪局審核中,預計/);
+      assert.match(st, lang === 'en' ? /under review by the office, answer due by/ : /信訪局審核中，預計/);
       const help = render(r, await conv.onCommand(r, 'help'));
       assert.match(help, lang === 'en' ? /\/status/ : /查詢進度/);
     });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { CallbackAction } from '../../bot/callbackData.js';
+import { CONSENT_TEXT_VERSION } from '../../cases/commands/consent.js';
 import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
 
 /*
@@ -57,7 +58,7 @@ describe('e2e: consent bound to the organization it names', () => {
     const { resident, ref, org1, org2 } = await declinedByFirst(5101);
     const consents = async () =>
       (await e.db.pool.query(`SELECT organization_id, text_version, withdrawn_at FROM consents k JOIN cases c ON c.id = k.case_id WHERE c.ref = $1 ORDER BY k.id`, [ref])).rows;
-    assert.deepEqual((await consents()).map((x) => [x.organization_id, x.text_version]), [[org1.id, 'conversation.oos.offer@2026-12-06/zh-Hans']]);
+    assert.deepEqual((await consents()).map((x) => [x.organization_id, x.text_version]), [[org1.id, `conversation.oos.offer@${CONSENT_TEXT_VERSION}/zh-Hans`]]);
 
     await press(officer, OFFICE_CHAT, 'approve', { ref, text: /本月名额已满/ });
     assert.equal((await e.cases.getCase(ref)).status, 'office_review', 'approving another organization only asks the resident');
@@ -71,7 +72,7 @@ describe('e2e: consent bound to the organization it names', () => {
     const card = e.button(org2.telegramChatId!, 'accept', { ref });
     assert.match(e.emu.message(org2.telegramChatId!, card.messageId)!.text, /摘要/);
     assert.deepEqual((await consents()).map((x) => x.organization_id), [org1.id, org2.id]);
-    assert.match((await consents())[1].text_version, /^consent\.resident\.request\.contact_chat\+summary@2026-12-06\/zh-Hans$/);
+    assert.equal((await consents())[1].text_version, `consent.resident.request.contact_chat+summary@${CONSENT_TEXT_VERSION}/zh-Hans`);
 
     // Withdrawal: the card the organization holds is replaced in its chat, buttons gone.
     await say(resident, '/withdraw');

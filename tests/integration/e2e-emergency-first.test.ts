@@ -70,7 +70,7 @@ describe('e2e: emergencies first', () => {
     await e.deliver();
     const alerts = alertsFor(6102);
     assert.equal(alerts.length, 2, 'the summary goes out when the window ends');
-    assert.match(alerts[1]!, /紧急情况提醒\(续/);
+    assert.match(alerts[1]!, /紧急情况提醒（续/);
     assert.match(alerts[1]!, /又发来 4 条/);
 
     // The summary used the next window: an emergency within it is counted into the next summary…

@@ -61,7 +61,7 @@ describe('npm run chat (piped input)', () => {
     const ref = /您的事项已登记，编号 (YT-\d{8}-\d{4})/.exec(stdout)?.[1];
     assert.ok(ref, `the case-opened message is printed:\n${stdout}`);
     assert.match(stdout, /\[1\] .+\[2\] /, 'buttons are numbered choices');
-    assert.match(stdout, new RegExp(`${ref}:信访局审核中`), '/status shows the case');
+    assert.match(stdout, new RegExp(`${ref}：信访局审核中`), '/status shows the case');
     assert.match(stdout, new RegExp(`office> approved ${ref} → referred \\(department housing\\)`));
     assert.match(stdout, new RegExp(`bot> .*${ref}`), 'the resident is told after approval');
     assert.match(stdout, /\[office\] 【待审核】/, 'the office sees the review card');

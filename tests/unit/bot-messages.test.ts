@@ -3,6 +3,7 @@ import { describe, it } from 'vitest';
 import { CALLBACK_ACTIONS } from '../../bot/callbackData.js';
 import { areaCatalogues, catalogue, languageFromTelegram, LANGUAGES, paramsOf, t } from '../../i18n/index.js';
 import { commandMenu } from '../../bot/telegramBot.js';
+import { cjkPunctuation } from '../../kernel/language.js';
 
 describe('message catalogue', () => {
   it('every key in every area file has non-empty zh-Hans, zh-Hant and en texts with the same {params}', () => {
@@ -24,6 +25,19 @@ describe('message catalogue', () => {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('Chinese texts use Chinese punctuation (，：；！？（）), as a resident reads them, not ASCII next to a character', () => {
+    const halfWidth: string[] = [];
+    for (const [area, messages] of Object.entries(areaCatalogues)) {
+      for (const [key, entry] of Object.entries(messages)) {
+        for (const lang of ['zh-Hans', 'zh-Hant'] as const) {
+          const text = (entry as Record<string, string>)[lang]!;
+          if (cjkPunctuation(text) !== text) halfWidth.push(`${area}: ${key} (${lang}): ${text.slice(0, 60)}`);
+        }
+      }
+    }
+    assert.deepEqual(halfWidth, []);
   });
 
   it('no key is defined by two areas (the merge would silently keep only one)', () => {

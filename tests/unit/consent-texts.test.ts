@@ -16,6 +16,8 @@ const consentKeys = () =>
  */
 const VERSION_HASHES: Record<string, string> = {
   '2026-12-06': '15884283de0c5979',
+  // Chinese punctuation (，：？) in the offers; same words.
+  '2026-12-06b': '021bc9f3a11de393',
 };
 
 describe('consent texts', () => {

@@ -122,10 +122,18 @@ describe('triage pipeline', () => {
   it('sends the engine only redacted 简体 text and keeps the resident script in redactedText', async () => {
     const engine = keywordEngine();
     const d = await triage('公司欠薪,我的身份證11010519491231002X,電話138-1234-5678,郵箱wang@example.com', { engine });
-    assert.equal(d.redactedText, '公司欠薪,我的身份證[ID],電話[PHONE],郵箱[EMAIL]');
+    // Staff and the resident read it back with Chinese punctuation; the engine gets the folded text.
+    assert.equal(d.redactedText, '公司欠薪，我的身份證[ID]，電話[PHONE]，郵箱[EMAIL]');
     const sent = engine.inputs[0]!.text;
     assert.equal(sent, '公司欠薪,我的身份证[ID],电话[PHONE],邮箱[EMAIL]');
     assert.ok(d.reasons.includes('redacted:id_number:1'));
+  });
+
+  it("shows the resident's words with their own Chinese punctuation, though matching folds it to ASCII", async () => {
+    const d = await triage('小区物业乱收停车费，每月多收1,000元（去年开始），请处理！电话(0755)12345678', { engine: keywordEngine() });
+    assert.equal(d.redactedText, '小区物业乱收停车费，每月多收1,000元（去年开始），请处理！电话(0755)12345678'.replace('(0755)12345678', '[PHONE]'));
+    const en = await triage('Landlord kept my deposit, 3,000 rmb: please help!', { engine: keywordEngine() });
+    assert.equal(en.redactedText, 'Landlord kept my deposit, 3,000 rmb: please help!');
   });
 
   it('falls back when the engine throws, times out or returns something invalid', async () => {
