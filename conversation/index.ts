@@ -4,6 +4,7 @@ export {
   CONFIRM_ACTION,
   MAX_TEXT_CHARS,
   PENDING_TTL_MS,
+  concernReplies,
   isCourtesyOnly,
   isReadableText,
   legalChannelOf,

@@ -40,14 +40,14 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, isCourtesyOnly, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, concernReplies, isCourtesyOnly, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
-export { isCourtesyOnly, isReadableText, legalChannelOf } from './residentRules.js';
+export { concernReplies, isCourtesyOnly, isReadableText, legalChannelOf } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
@@ -304,7 +304,7 @@ export class ResidentConversation implements ResidentConversationApi {
 
   private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, plan: (s: ResidentState | null) => Promise<Plan>) {
     if (d.crisis?.level !== 'concern') return plan;
-    const warm = [r('triage.crisis.concern'), ...(d.crisis.kinds.includes('violence') ? [r('triage.crisis.concern.violence')] : [])];
+    const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
     return async (s: ResidentState | null): Promise<Plan> => {
       const p = await plan(s);
       const effect = p.effect;

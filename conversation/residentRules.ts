@@ -47,3 +47,18 @@ export function legalChannelOf(text: string): { channel: 'labour' | 'reconsidera
   }
   return { channel: 'court', sources: ['mediation', 'legal-aid', 'petitions'], basis: '法定途径 诉讼 仲裁 诉访分离 第三十一条 人民调解' };
 }
+
+/** Concern kinds about someone's physical safety rather than the writer's own state of mind. */
+const SAFETY_KINDS = new Set(['child_elder', 'medical', 'fire', 'gas', 'flood', 'collapse', 'drowning', 'disaster']);
+
+/**
+ * The warm replies for a crisis concern. Distress, self-harm talk and anything unknown get the
+ * mental-health lines; a concern only about someone else's safety (an elder who forgets the stove, a child
+ * left alone) gets the emergency numbers for when it turns urgent instead, since telling a daughter asking
+ * for elder care that she "sounds stressed" and to call if she "thinks of harming herself" misses her point.
+ * Violence keeps the lines and adds the domestic-violence route.
+ */
+export function concernReplies(kinds: readonly string[]): Array<'triage.crisis.concern' | 'triage.crisis.concern.safety' | 'triage.crisis.concern.violence'> {
+  const safetyOnly = kinds.length > 0 && kinds.every((k) => SAFETY_KINDS.has(k));
+  return [safetyOnly ? 'triage.crisis.concern.safety' : 'triage.crisis.concern', ...(kinds.includes('violence') ? ['triage.crisis.concern.violence' as const] : [])];
+}

@@ -89,7 +89,7 @@ export const messages = {
   'conversation.legal.court': {
     'zh-Hans': '这类纠纷依法应通过人民调解或向人民法院起诉解决，信访渠道不能代替诉讼程序（《信访工作条例》第三十一条）。',
     'zh-Hant': '這類糾紛依法應通過人民調解或向人民法院起訴解決，信訪渠道不能代替訴訟程序（《信訪工作條例》第三十一條）。',
-    en: 'A dispute like this is settled by people’s mediation or a lawsuit in court; a petition cannot replace court proceedings (Regulations on Petition Work, Art. 31).',
+    en: 'A dispute like this is settled by people’s mediation or a lawsuit in court; a petition cannot replace court proceedings (Petition Work Regulations, Art. 31).',
   },
   'conversation.legal.basis': {
     'zh-Hans': '依据：\n{basis}',
@@ -240,9 +240,9 @@ export const messages = {
     en: '🚨 Emergency alert ({kinds}): a message from a resident ({channel} {chat}) triggered the emergency rules; the emergency numbers were given. Why: {cues}. Content (redacted): {excerpt}',
   },
   'conversation.office.crisis_concern': {
-    'zh-Hans': '💛 关注提醒（{kinds}）：来信人（{channel} {chat}）的消息显示情绪困扰，暂无紧急危险；已告知心理热线，诉求照常办理。依据：{cues}。内容（已隐去个人信息）：{excerpt}',
-    'zh-Hant': '💛 關注提醒（{kinds}）：來信人（{channel} {chat}）的訊息顯示情緒困擾，暫無緊急危險；已告知心理熱線，訴求照常辦理。依據：{cues}。內容（已隱去個人資料）：{excerpt}',
-    en: '💛 Concern ({kinds}): a message from a resident ({channel} {chat}) shows distress without immediate danger; the crisis lines were given and the request is handled as usual. Why: {cues}. Content (redacted): {excerpt}',
+    'zh-Hans': '💛 关注提醒（{kinds}）：来信人（{channel} {chat}）的消息显示情绪困扰或安全隐患，暂无紧急危险；已告知相应的热线或急救电话，诉求照常办理。依据：{cues}。内容（已隐去个人信息）：{excerpt}',
+    'zh-Hant': '💛 關注提醒（{kinds}）：來信人（{channel} {chat}）的訊息顯示情緒困擾或安全隱患，暫無緊急危險；已告知相應的熱線或急救電話，訴求照常辦理。依據：{cues}。內容（已隱去個人資料）：{excerpt}',
+    en: '💛 Concern ({kinds}): a message from a resident ({channel} {chat}) shows distress or a safety risk without immediate danger; the matching lines or emergency numbers were given and the request is handled as usual. Why: {cues}. Content (redacted): {excerpt}',
   },
   'conversation.office.resident_note': {
     'zh-Hans': '📎 案件 {ref} 来信人补充：{note}',

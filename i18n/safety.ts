@@ -13,9 +13,9 @@ export const messages = {
     en: '🚨 Emergency alert (continued, {kinds}): within {minutes} minutes of the last alert the resident ({channel} {chat}) sent {held} more messages that triggered the emergency rules; each got the emergency numbers. Combined into this one alert. Why: {cues}. Latest content (redacted): {excerpt}',
   },
   'safety.office.concern_held': {
-    'zh-Hans': '💛 关注提醒（续，{kinds}）：来信人（{channel} {chat}）在上次提醒后 {minutes} 分钟内又发来 {held} 条显示情绪困扰的消息，均已告知心理热线；合并为本条提醒。依据：{cues}。最新内容（已隐去个人信息）：{excerpt}',
-    'zh-Hant': '💛 關注提醒（續，{kinds}）：來信人（{channel} {chat}）在上次提醒後 {minutes} 分鐘內又發來 {held} 條顯示情緒困擾的訊息，均已告知心理熱線；合併為本條提醒。依據：{cues}。最新內容（已隱去個人資料）：{excerpt}',
-    en: '💛 Concern (continued, {kinds}): within {minutes} minutes of the last note the resident ({channel} {chat}) sent {held} more messages showing distress; each got the crisis lines. Combined into this one note. Why: {cues}. Latest content (redacted): {excerpt}',
+    'zh-Hans': '💛 关注提醒（续，{kinds}）：来信人（{channel} {chat}）在上次提醒后 {minutes} 分钟内又发来 {held} 条显示情绪困扰或安全隐患的消息，均已告知相应的热线或急救电话；合并为本条提醒。依据：{cues}。最新内容（已隐去个人信息）：{excerpt}',
+    'zh-Hant': '💛 關注提醒（續，{kinds}）：來信人（{channel} {chat}）在上次提醒後 {minutes} 分鐘內又發來 {held} 條顯示情緒困擾或安全隱患的訊息，均已告知相應的熱線或急救電話；合併為本條提醒。依據：{cues}。最新內容（已隱去個人資料）：{excerpt}',
+    en: '💛 Concern (continued, {kinds}): within {minutes} minutes of the last note the resident ({channel} {chat}) sent {held} more messages showing distress or a safety risk; each got the matching lines or emergency numbers. Combined into this one note. Why: {cues}. Latest content (redacted): {excerpt}',
   },
 
   // ---- staff prompts (conversation/staff.ts): only a reply, or the same user's next message soon after, counts

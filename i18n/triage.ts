@@ -99,6 +99,13 @@ export const messages = {
     'zh-Hant': `聽起來你最近壓力很大，謝謝你願意說出來。如果你想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。需要的話，我們也可以幫你聯繫社區的心理諮詢服務。你反映的事情我們會繼續處理。如果你有傷害自己的想法或有危險，請馬上撥打 120 或 110。`,
     en: `It sounds like things have been very hard lately — thank you for saying so. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. If you wish, we can also put you in touch with community counselling. We will keep handling the matter you raised. If you are thinking of harming yourself or are in danger, call 120 or 110 now.`,
   },
+  // Concern about someone else's safety (an elder alone, a child, a hazard at home) with no danger now:
+  // the emergency numbers if it turns urgent, not the mental-health lines, which read as beside the point.
+  'triage.crisis.concern.safety': {
+    'zh-Hans': '如果现在就有人有危险（例如老人或孩子无人照看出了状况、燃气或炉火没关、有人受伤或不舒服），请马上拨打 120、119 或 110。你反映的事情我们会继续处理。',
+    'zh-Hant': '如果現在就有人有危險（例如老人或小朋友無人照顧出了狀況、燃氣或爐火沒關、有人受傷或不舒服），請馬上撥打 120、119 或 110。你反映的事情我們會繼續處理。',
+    en: 'If anyone is in danger right now (an elder or a child left alone and in trouble, gas or a stove left on, someone hurt or unwell), call 120, 119 or 110 at once. We will keep handling the matter you raised.',
+  },
   'triage.crisis.concern.violence': {
     'zh-Hans': `如果家里有人对你施暴，你可以随时拨打 110；也可以拨打${dv('zh-Hans')}，或向法院申请人身安全保护令（《反家庭暴力法》）。`,
     'zh-Hant': `如果家裡有人對你施暴，你可以隨時撥打 110；也可以撥打${dv('zh-Hant')}，或向法院申請人身安全保護令（《反家庭暴力法》）。`,

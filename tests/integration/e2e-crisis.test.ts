@@ -84,4 +84,12 @@ describe('e2e: crisis detection through Telegram', () => {
     await e.settle();
     assert.equal(await caseCount(5104), 1);
   });
+
+  it("a concern about an elder's safety gets the emergency numbers for when it turns urgent, not the mental-health lines", async () => {
+    const resident = { id: 5106, language_code: 'zh-hk' };
+    const reply = await firstReply(resident, '我阿媽八十幾歲，一個人住，最近成日唔記得熄火，我返工又照顧唔到佢');
+    assert.equal(reply, t('zh-Hant', 'triage.crisis.concern.safety'));
+    assert.ok(!e.texts(5106).some((x) => x.includes('心理危機干預熱線')), 'no crisis-line text for a daughter asking for elder care');
+    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.startsWith('💛') && x.includes('5106') && x.includes('child_elder')), 'the office got a normal-priority note naming the kind');
+  });
 });

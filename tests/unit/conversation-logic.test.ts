@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, isCourtesyOnly, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, concernReplies, isCourtesyOnly, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -68,5 +68,18 @@ describe('conversation catalogue', () => {
   it('the confirm button is a real action with a label', () => {
     assert.ok(CONFIRM_ACTION in ACTION_CODES);
     assert.ok(catalogue[`action.${CONFIRM_ACTION}`]);
+  });
+});
+
+describe('concernReplies', () => {
+  it('gives the mental-health lines for distress and self-harm talk, the emergency numbers for a concern only about safety', () => {
+    assert.deepEqual(concernReplies(['distress']), ['triage.crisis.concern']);
+    assert.deepEqual(concernReplies(['suicide']), ['triage.crisis.concern']);
+    assert.deepEqual(concernReplies([]), ['triage.crisis.concern']);
+    assert.deepEqual(concernReplies(['child_elder']), ['triage.crisis.concern.safety']);
+    assert.deepEqual(concernReplies(['gas', 'medical']), ['triage.crisis.concern.safety']);
+    // Distress beside a safety kind: the writer's state of mind comes first.
+    assert.deepEqual(concernReplies(['child_elder', 'distress']), ['triage.crisis.concern']);
+    assert.deepEqual(concernReplies(['violence']), ['triage.crisis.concern', 'triage.crisis.concern.violence']);
   });
 });
