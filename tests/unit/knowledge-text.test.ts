@@ -80,4 +80,10 @@ describe('matterOf: English words', () => {
     assert.equal(matterOf(q)(review), false, '"20 days" is no matter');
     assert.equal(matterOf('My boss has not paid my wages for three months')(aid), true);
   });
+  it('does not take a function word for a matter: a residence-permit question is not about "such as" legal aid', () => {
+    const aid = 'Apply to the legal aid office where the case is handled (Art. 38). Some groups, such as people receiving social assistance, do not need to prove hardship.';
+    const q = 'How do I apply for a residence permit (juzhuzheng) in Nanshan as a foreigner?';
+    assert.equal(matterOf(q)(aid), false);
+    assert.equal(matterOf(q)('Foreigners apply for a residence permit at the exit-entry office.'), true);
+  });
 });
