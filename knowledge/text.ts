@@ -195,19 +195,33 @@ const GENERIC_QUESTION_WORDS = new Set(
   want wants know tell told ask asked still already long much many also just now then there here about after before
   again thanks thank hello dear sir madam
   as am was were has have had been from into so than they them their he she his her its any some all will may might must shall
-  up out over more most such only own same very us im ive dont cant also`.split(/\s+/).filter(Boolean),
+  up out over more most such only own same very us im ive dont cant also
+  准备 办 弄 搞 找 去 用 孩子 小孩 老人 家人 家里 kid kids
+  深圳 深圳市 南山 南山区 福田 福田区 罗湖 罗湖区 宝安 宝安区 龙岗 龙岗区 龙华 龙华区 坪山 光明 盐田 大鹏 前海 本市 本区 我市 我区
+  shenzhen nanshan futian luohu baoan longgang longhua`.split(/\s+/).filter(Boolean),
 );
 
 /**
  * A test of whether a passage shares a word with the question that says what it is about: one of the
  * question's own words or a synonym expansion, at least two characters (a single 屋 or 房 matches
- * everything), not a number and not question scaffolding. English questions reach Chinese passages
+ * everything), not a number, not question scaffolding and not a place (every Shenzhen note says 深圳). English questions reach Chinese passages
  * through their expansions, and the English lines of the policy notes word for word. The question is
  * segmented once, here, not once per passage.
  */
 export function matterOf(question: string): (passageText: string) => boolean {
   const own = tokenize(question);
-  const terms = [...own, ...expansions(question, own)].filter((t) => [...t].length >= 2 && !GENERIC_QUESTION_WORDS.has(t) && !/^\d+$/.test(t));
+  const keep = (t: string) => [...t].length >= 2 && !GENERIC_QUESTION_WORDS.has(t) && !/^\d+$/.test(t);
+  const norm = normalizeText(question);
+  const ownSet = new Set(own);
+  // Synonyms count as whole legal phrases, and only those of a matter word: the pieces of a phrase
+  // (生活 and 保障 of 最低生活保障) and the synonyms of scaffolding (材料 → 证据) let a 低保 question
+  // quote the labour-arbitration article on evidence.
+  const phrases = new Set<string>();
+  for (const [plain, legal] of Object.entries(SYNONYMS)) {
+    if (!keep(plain) || !(/^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain))) continue;
+    for (const phrase of legal) if (keep(normalizeText(phrase))) phrases.add(normalizeText(phrase));
+  }
+  const terms = [...own.filter(keep), ...phrases];
   // A Latin word counts as a whole word: "work" is not in "migrant workers".
   const tests = terms.map((t) => (/^[a-z0-9]+$/.test(t) ? (text: string) => new RegExp(`\\b${t}\\b`).test(text) : (text: string) => text.includes(t)));
   return (passageText) => {

@@ -65,6 +65,18 @@ describe('matterOf: is a passage about the question at all?', () => {
     assert.equal(matterOf('请问對信訪事項的處理意見不服，可以申請複查嗎？')('信访人对处理意见不服的，可以请求复查。'), true, '繁體 question, 简体 passage');
     assert.equal(matterOf('法律援助需要什么条件')('因经济困难没有委托代理人的，可以申请法律援助'), true);
   });
+  it('takes synonyms only of the matter, as whole phrases: a 低保 question does not reach the arbitration article on evidence', () => {
+    const evidence = '仲裁申请一般要书面提出，写明双方情况、请求、事实理由和证据；';
+    const dibao = '共同生活的家庭成员人均收入低于当地低保标准的家庭，可以获得最低生活保障（第九条）。';
+    assert.equal(matterOf('低保怎么申请？需要什么材料')(evidence), false, '材料 → 证据 is scaffolding');
+    assert.equal(matterOf('低保怎么申请？需要什么材料')(dibao), true);
+  });
+  it('does not count a place or a person as the matter: 深圳 is in every note, 孩子 in many', () => {
+    const mediation = '深圳鼓励当事人优先选择调解等非诉讼方式化解纠纷。';
+    assert.equal(matterOf('深圳公租房申请条件是什么')(mediation), false);
+    assert.equal(matterOf('孩子上小学要准备什么材料')('父母应当委托有照护能力的成年人代为照护，并与孩子保持联系。'), false);
+    assert.equal(matterOf('孩子在学校被同学欺负怎么办')('学校应当建立学生欺凌防控工作制度。'), true, '欺负 → 欺凌');
+  });
   it('reaches Chinese passages from an English question through its expansions, and nothing else', () => {
     assert.equal(matterOf('How long do I have to apply for labour arbitration?')('申请劳动仲裁的时效是一年'), true);
     assert.equal(matterOf('How do I apply?')('申请劳动仲裁的时效是一年'), false);
