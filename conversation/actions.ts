@@ -44,6 +44,8 @@ export const ACTION_CODES = {
   privacy_erase: 'pe',
   privacy_erase_confirm: 'py',
   privacy_cancel: 'pn',
+  /** A message that read as another matter while a petition summary waited: add it to the summary after all. */
+  add_detail: 'ad',
 } as const;
 
 export type CallbackAction = keyof typeof ACTION_CODES;

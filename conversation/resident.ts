@@ -22,6 +22,7 @@ import {
   MAX_TEXT_CHARS,
   r,
   ResidentStateAccess,
+  type Pending,
   type Plan,
   type ResidentState,
 } from './residentState.js';
@@ -40,14 +41,14 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, concernReplies, isCourtesyOnly, isOpen, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, concernReplies, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
-export { concernReplies, isCourtesyOnly, isReadableText, legalChannelOf } from './residentRules.js';
+export { concernReplies, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
@@ -114,15 +115,17 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
       }
       if (pending?.kind === 'petition') {
+        // A message that reads as a different matter on its own is held, not appended: a question about a
+        // protection order had been added to a wage petition as its "detail". One button adds it after all.
+        if (isOtherMatter(decision, pending.decision as unknown as Decision, trimmed)) {
+          const { held: _, ...rest } = pending;
+          return {
+            replies: [r('conversation.petition.other_matter', undefined, { actions: ['add_detail', CONFIRM_ACTION, 'cancel'], token: pending.token })],
+            pending: { ...rest, at: this.state.now(), held: trimmed },
+          };
+        }
         // Typing while a summary waits for confirmation adds details to it.
-        const combined = `${pending.text}\n${trimmed}`;
-        if ([...combined].length > MAX_TEXT_CHARS) return { replies: [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })], pending };
-        const again = await triage(combined, this.deps.triage);
-        const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
-        return {
-          replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
-          pending: { ...pending, at: this.state.now(), text: combined, decision: stripDecision(d) },
-        };
+        return this.addDetail(pending, trimmed);
       }
       let d = decision;
       let full = trimmed;
@@ -158,6 +161,19 @@ export class ResidentConversation implements ResidentConversationApi {
     }));
   }
 
+  /** Appends a detail to the petition summary that waits for confirmation, and shows it again. */
+  private async addDetail(pending: Extract<Pending, { kind: 'petition' }>, detail: string): Promise<Plan> {
+    const { held: _, ...rest } = pending;
+    const combined = `${pending.text}\n${detail}`;
+    if ([...combined].length > MAX_TEXT_CHARS) return { replies: [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })], pending: rest };
+    const again = await triage(combined, this.deps.triage);
+    const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
+    return {
+      replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
+      pending: { ...rest, at: this.state.now(), text: combined, decision: stripDecision(d) },
+    };
+  }
+
   // -------------------------------------------------------------------------------------------------
   // Buttons
 
@@ -186,6 +202,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'petition' && yes) {
         return { replies: [], pending: null, effect: () => this.open(resident, p.decision as unknown as Decision, p.text) };
       }
+      if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, p.held);
       // consent_no: the label of this button before `cancel` existed.
       if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {

@@ -2,8 +2,9 @@
 import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
+import type { Decision } from '../kernel/taxonomy.js';
 
-export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway']);
+export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
 export const RATINGS: Record<string, SatisfactionRating> = {
   rate_satisfied: 'satisfied',
   rate_basically_satisfied: 'basically_satisfied',
@@ -61,4 +62,18 @@ const SAFETY_KINDS = new Set(['child_elder', 'medical', 'fire', 'gas', 'flood', 
 export function concernReplies(kinds: readonly string[]): Array<'triage.crisis.concern' | 'triage.crisis.concern.safety' | 'triage.crisis.concern.violence'> {
   const safetyOnly = kinds.length > 0 && kinds.every((k) => SAFETY_KINDS.has(k));
   return [safetyOnly ? 'triage.crisis.concern.safety' : 'triage.crisis.concern', ...(kinds.includes('violence') ? ['triage.crisis.concern.violence' as const] : [])];
+}
+
+/** How sure the engine must be, of the new message on its own, before it is held as another matter. */
+const OTHER_MATTER_CONFIDENCE = 0.7;
+
+/**
+ * Whether a message typed while a petition summary waits is a different matter rather than a detail of it:
+ * on its own it is clearly a question, a 信访外 need or a legal-channel matter, or a petition for another
+ * department. Short additions (a place, a date, 他又来了) are details whatever they read as.
+ */
+export function isOtherMatter(alone: Decision, pending: Decision, text: string): boolean {
+  if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
+  if (alone.category === 'inquiry' || alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
+  return alone.category === 'petition' && alone.target !== null && pending.target !== null && alone.target !== pending.target;
 }

@@ -35,7 +35,8 @@ const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{6,32}$/);
 const decisionSchema = z.record(z.string(), z.unknown());
 const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clarify'), at: z.number(), text: z.string() }),
-  z.object({ kind: z.literal('petition'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
+  // `held`: a message that read as another matter, kept until the resident says whether it belongs here.
+  z.object({ kind: z.literal('petition'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema, held: z.string().optional() }),
   z.object({
     kind: z.literal('consent'),
     at: z.number(),

@@ -180,6 +180,7 @@ export const messages = {
   'action.consent_no': { 'zh-Hans': '不同意', 'zh-Hant': '不同意', en: 'No, thanks' },
   'action.attach_yes': { 'zh-Hans': '附到我的案件', 'zh-Hant': '附到我的案件', en: 'Attach to my case' },
   'action.attach_no': { 'zh-Hans': '不用了', 'zh-Hant': '不用了', en: 'No' },
+  'action.add_detail': { 'zh-Hans': '补充到上面的诉求', 'zh-Hant': '補充到上面的訴求', en: 'Add it to this request' },
   'action.open_case_anyway': { 'zh-Hans': '仍然登记为诉求', 'zh-Hant': '仍然登記為訴求', en: 'Register it as a request anyway' },
   'action.withdraw': { 'zh-Hans': '撤回诉求', 'zh-Hant': '撤回訴求', en: 'Withdraw' },
   'action.withdraw_confirm': { 'zh-Hans': '确认撤回', 'zh-Hant': '確認撤回', en: 'Yes, withdraw' },

@@ -122,6 +122,11 @@ export const messages = {
     'zh-Hant': '您的訴求還沒有提交。確認提交請點下面的按鈕；想補充細節，直接發送補充內容即可。',
     en: 'Your request has not been submitted yet. Press the button below to submit it; to add details, just send them as a message.',
   },
+  'conversation.petition.other_matter': {
+    'zh-Hans': '这条消息看起来是另一件事，没有加到上面的诉求里。上面的诉求还没有提交：请先确认提交或暂不提交，再单独发送这件事。如果它其实是对上面诉求的补充，请点「补充到上面的诉求」。',
+    'zh-Hant': '這條訊息看起來是另一件事，沒有加到上面的訴求裡。上面的訴求還沒有提交：請先確認提交或暫不提交，再單獨發送這件事。如果它其實是對上面訴求的補充，請點「補充到上面的訴求」。',
+    en: 'This message looks like a different matter, so it was not added to the request above. That request has not been submitted yet: please submit it or choose "Not now" first, then send the new matter on its own. If it is in fact a detail of the request above, press "Add it to this request".',
+  },
   'conversation.petition.cancelled': {
     'zh-Hans': '好的，没有提交。需要时请再发消息给我们。',
     'zh-Hant': '好的，沒有提交。需要時請再發訊息給我們。',

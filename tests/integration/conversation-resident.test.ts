@@ -215,6 +215,27 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.match(mine[0].message.params.dueDate, /^2026-03-\d\d$/);
   });
 
+  it('petition: a message that is another matter is held, not appended; one button adds it after all', async () => {
+    const r = who();
+    const first = await say(r, PETITION['zh-Hans']);
+    const other = await say(r, '请问人身安全保护令要怎么向法院申请？');
+    assert.deepEqual(keys(other), ['conversation.petition.other_matter']);
+    assert.deepEqual([other[0]!.actions, other[0]!.token], [['add_detail', CONFIRM_ACTION, 'cancel'], first[0]!.token]);
+    // Submitted now, the petition is what the summary said, without the question.
+    const r2 = who();
+    const first2 = await say(r2, PETITION['zh-Hans']);
+    await say(r2, '请问人身安全保护令要怎么向法院申请？');
+    assert.deepEqual(await press(r2, CONFIRM_ACTION, first2[0]!.token!), []);
+    assert.doesNotMatch((await casesOf(r2))[0].original_text, /保护令/);
+    // "Add it to this request": the held message joins the summary.
+    const added = await press(r, 'add_detail', first[0]!.token!);
+    assert.deepEqual(keys(added), ['conversation.petition.details_added']);
+    assert.match(render(r, added), /保护令/);
+    assert.deepEqual(keys(await press(r, 'add_detail', first[0]!.token!)), ['conversation.error.expired'], 'nothing is held any more');
+    assert.deepEqual(await press(r, CONFIRM_ACTION, first[0]!.token!), []);
+    assert.match((await casesOf(r))[0].original_text, /保护令/);
+  });
+
   it('petition cancelled: nothing is opened', async () => {
     const r = who();
     const rs = await say(r, PETITION['zh-Hans']);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
+import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, concernReplies, isCourtesyOnly, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, concernReplies, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -81,5 +82,23 @@ describe('concernReplies', () => {
     // Distress beside a safety kind: the writer's state of mind comes first.
     assert.deepEqual(concernReplies(['child_elder', 'distress']), ['triage.crisis.concern']);
     assert.deepEqual(concernReplies(['violence']), ['triage.crisis.concern', 'triage.crisis.concern.violence']);
+  });
+});
+
+describe('isOtherMatter', () => {
+  const d = (category: Decision['category'], target: Decision['target'], confidence = 0.9, needsReview = false) =>
+    ({ category, target, confidence, needsReview, reasons: [], redactedText: '', language: 'zh-Hans', citations: [], engine: 'offline' }) as unknown as Decision;
+  const wages = d('petition', 'human_resources');
+  it('holds a clear question, 信访外 need, legal matter or another department’s petition typed while a summary waits', () => {
+    assert.equal(isOtherMatter(d('inquiry', null), wages, '请问人身安全保护令怎么申请？'), true);
+    assert.equal(isOtherMatter(d('out_of_scope', 'counselling'), wages, '我最近总是失眠，想找人聊聊'), true);
+    assert.equal(isOtherMatter(d('petition', 'housing'), wages, '小区电梯又坏了，物业不管'), true);
+  });
+  it('appends details: the same department, short additions, unsure readings', () => {
+    assert.equal(isOtherMatter(d('petition', 'human_resources'), wages, '一共欠了我们十二个人的工资'), false);
+    assert.equal(isOtherMatter(d('inquiry', null), wages, '在南山区'), false, 'short');
+    assert.equal(isOtherMatter(d('inquiry', null, 0.5), wages, '请问人身安全保护令怎么申请？'), false, 'not sure');
+    assert.equal(isOtherMatter(d('petition', 'housing', 0.9, true), wages, '小区电梯又坏了，物业不管'), false, 'needs review');
+    assert.equal(isOtherMatter(d('unclear', null), wages, '你们到底管不管啊我都说了好几遍'), false);
   });
 });
