@@ -29,6 +29,10 @@ describe('isCourtesyOnly', () => {
       assert.equal(isCourtesyOnly(t), true, t);
     }
   });
+  it('recognises a greeting, and a message of nothing but punctuation or emoji, as no detail either', () => {
+    for (const t of ['在吗', '在嗎？', '有人吗？？', 'hello?', '？？？', '👍👍👍', '...']) assert.equal(isCourtesyOnly(t), true, t);
+    for (const t of ['5栋', '在吗，地址是5栋', 'hello, the lift broke again']) assert.equal(isCourtesyOnly(t), false, t);
+  });
   it('leaves anything with content to be added as a detail', () => {
     for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', '']) {
       assert.equal(isCourtesyOnly(t), false, t);
