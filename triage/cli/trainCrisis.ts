@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcePath } from '../../kernel/paths.js';
 import { normalize } from '../normalize.js';
-import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, CRISIS_TRAIN_MORE, readCrisisFile, readLetters, readSos1k, isSosTest, type CrisisExample } from '../crisis/data.js';
+import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, CRISIS_TRAIN_MORE, readCrisisFile, readLetters, readSos1k, isSosTest, repoInputDigest, type CrisisExample } from '../crisis/data.js';
 import { detectCrisis, explicitNow, situate, type Base } from '../crisis/detect.js';
 import { featurize, type Features } from '../crisis/features.js';
 import { kindOf, score, serializeModel, trainModel, type Scores, type TrainExample } from '../crisis/model.js';
@@ -236,6 +236,8 @@ async function main(): Promise<void> {
     trainedOn: { corpus: count('corpus'), letters: count('letter'), sentences: count('sentence'), sos1k: count('sos'), fixed: count('fixed') },
     crossValidation: { folds: K, threshold: chosen.t, corpusImmediateRecall: Number(chosen.recall.toFixed(3)), byLanguage: byLang, hardNegativeFalseAlarms: Number(chosen.hardNeg.toFixed(3)), lettersPer1000: Number(chosen.perMille.toFixed(2)), lettersBySource: bySource },
     epochs,
+    // What it learned from inside the repository, as read today (tests/unit/crisis-model-inputs.test.ts).
+    repoInputs: repoInputDigest((t) => normalize(t).normalized),
   };
   writeFileSync(values.out!, serializeModel(model));
   console.log(`crisis model → ${values.out}`);

@@ -3,7 +3,8 @@
  * read by path at train / eval time and never copied in (see /work/shared/STYLE.md and the sos1k
  * README: its texts must not be printed). A missing file gives a clear error naming the path.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PROJECT_ROOT, resourcePath } from '../../kernel/paths.js';
@@ -115,4 +116,28 @@ export function readLetters(which: 'train' | 'all'): Letter[] {
   const f3 = teddy('teddy2020_c_fujian3_full_unlabelled.csv', 'fujian3').filter((l) => which === 'all' || !f2set.has(l.text.replace(/\s+/g, '')));
   const f4 = teddy('teddy2020_c_fujian4_full_with_replies.csv', 'fujian4');
   return which === 'all' ? [...sh, ...f3, ...f4, ...f2] : [...sh, ...f3, ...f4];
+}
+
+/**
+ * A digest of what the crisis model learns from inside the repository, as the trainer reads it: every line
+ * of the crisis corpus and of `resources/training/*.jsonl` (ordinary requests, its negatives) after the
+ * text reading (`normalize`), with its label. The trainer records it in the model file, and a test compares
+ * it with today's files: a new resident line or a change to the English or Cantonese reading otherwise
+ * leaves a model that `npm run train:crisis` no longer produces (it went unnoticed for three stops).
+ */
+export function repoInputDigest(normalizeText: (text: string) => string): string {
+  const trainingDir = resourcePath('training');
+  const training = existsSync(trainingDir) ? readdirSync(trainingDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(trainingDir, f)) : [];
+  const hash = createHash('sha256');
+  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_MORE, CRISIS_TRAIN_FOLLOWUPS, ...training]) {
+    hash.update(`#${path.relative(PROJECT_ROOT, file)}\n`);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const o = JSON.parse(line) as { text?: unknown; level?: unknown; category?: unknown; kinds?: unknown };
+      const text = typeof o.text === 'string' ? normalizeText(o.text) : '';
+      hash.update(`${text}\t${String(o.level ?? o.category ?? '')}\t${JSON.stringify(o.kinds ?? [])}\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
 }
