@@ -20,12 +20,10 @@
  * the letters stay ≤ --letters-per-1000 (0.8). The hard-negative false-alarm rate is reported, not tuned.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resourcePath } from '../../kernel/paths.js';
 import { normalize } from '../normalize.js';
-import { CRISIS_MODEL, CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_FOLLOWUPS, CRISIS_TRAIN_MORE, readCrisisFile, readLetters, readSos1k, isSosTest, repoInputDigest, type CrisisExample } from '../crisis/data.js';
+import { CRISIS_CORPUS, CRISIS_MODEL, readCrisisFile, readLetters, readSos1k, isSosTest, repoInputDigest, requestExampleFiles, type CrisisExample } from '../crisis/data.js';
 import { detectCrisis, explicitNow, situate, type Base } from '../crisis/detect.js';
 import { featurize, type Features } from '../crisis/features.js';
 import { kindOf, score, serializeModel, trainModel, type Scores, type TrainExample } from '../crisis/model.js';
@@ -78,7 +76,7 @@ function corpusFolds(rows: CrisisExample[]): number[] {
 
 function items(): Item[] {
   const out: Item[] = [];
-  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_MORE, CRISIS_TRAIN_FOLLOWUPS]) {
+  for (const file of CRISIS_CORPUS) {
     if (!existsSync(file)) continue;
     const rows = readCrisisFile(file, 'crisis corpus');
     const folds = corpusFolds(rows);
@@ -107,10 +105,7 @@ function items(): Item[] {
       }
     }
   }
-  // Every routing training file (简体 examples and the English / 繁體 / Cantonese ones): ordinary requests.
-  const trainingDir = resourcePath('training');
-  const trainingFiles = existsSync(trainingDir) ? readdirSync(trainingDir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(trainingDir, f)) : [];
-  for (const examples of trainingFiles) {
+  for (const examples of requestExampleFiles()) {
     for (const line of readFileSync(examples, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const e = JSON.parse(line) as { text?: string; category?: string };

@@ -17,6 +17,8 @@ export const CRISIS_TRAIN_EXTRA = resourcePath('crisis', 'train-extra.jsonl');
 export const CRISIS_TRAIN_FOLLOWUPS = resourcePath('crisis', 'train-followups.jsonl');
 /** More project-written messages: more ways of saying each situation, and English / Cantonese negatives. */
 export const CRISIS_TRAIN_MORE = resourcePath('crisis', 'train-more.jsonl');
+/** The project corpus, in the order the trainer reads it. */
+export const CRISIS_CORPUS = [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_MORE, CRISIS_TRAIN_FOLLOWUPS] as const;
 export const CRISIS_EVAL = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'crisis-eval.jsonl');
 export const SOS1K = path.join(SHARED, 'sos1k', 'posts.jsonl');
 export const CRISIS_MODEL = resourcePath('model', 'crisis-model.json');
@@ -118,6 +120,12 @@ export function readLetters(which: 'train' | 'all'): Letter[] {
   return which === 'all' ? [...sh, ...f3, ...f4, ...f2] : [...sh, ...f3, ...f4];
 }
 
+/** Every routing training file (简体 examples and the English / 繁體 / Cantonese ones): ordinary requests, the crisis model's negatives. */
+export function requestExampleFiles(): string[] {
+  const dir = resourcePath('training');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)) : [];
+}
+
 /**
  * A digest of what the crisis model learns from inside the repository, as the trainer reads it: every line
  * of the crisis corpus and of `resources/training/*.jsonl` (ordinary requests, its negatives) after the
@@ -126,10 +134,8 @@ export function readLetters(which: 'train' | 'all'): Letter[] {
  * leaves a model that `npm run train:crisis` no longer produces (it went unnoticed for three stops).
  */
 export function repoInputDigest(normalizeText: (text: string) => string): string {
-  const trainingDir = resourcePath('training');
-  const training = existsSync(trainingDir) ? readdirSync(trainingDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(trainingDir, f)) : [];
   const hash = createHash('sha256');
-  for (const file of [CRISIS_TRAIN, CRISIS_TRAIN_EXTRA, CRISIS_TRAIN_MORE, CRISIS_TRAIN_FOLLOWUPS, ...training]) {
+  for (const file of [...CRISIS_CORPUS, ...requestExampleFiles()]) {
     hash.update(`#${path.relative(PROJECT_ROOT, file)}\n`);
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, 'utf8').split('\n')) {
