@@ -118,10 +118,9 @@ export class ResidentConversation implements ResidentConversationApi {
         // A message that reads as a different matter on its own is held, not appended: a question about a
         // protection order had been added to a wage petition as its "detail". One button adds it after all.
         if (isOtherMatter(decision, pending.decision as unknown as Decision, trimmed)) {
-          const { held: _, ...rest } = pending;
           return {
             replies: [r('conversation.petition.other_matter', undefined, { actions: ['add_detail', CONFIRM_ACTION, 'cancel'], token: pending.token })],
-            pending: { ...rest, at: this.state.now(), held: trimmed },
+            pending: { ...pending, at: this.state.now(), held: trimmed },
           };
         }
         // Typing while a summary waits for confirmation adds details to it.

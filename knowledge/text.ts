@@ -195,7 +195,7 @@ const GENERIC_QUESTION_WORDS = new Set(
   want wants know tell told ask asked still already long much many also just now then there here about after before
   again thanks thank hello dear sir madam
   as am was were has have had been from into so than they them their he she his her its any some all will may might must shall
-  up out over more most such only own same very us im ive dont cant also
+  up out over more most such only own same very us im ive dont cant
   准备 办 弄 搞 找 去 用 孩子 小孩 老人 家人 家里 kid kids
   深圳 深圳市 南山 南山区 福田 福田区 罗湖 罗湖区 宝安 宝安区 龙岗 龙岗区 龙华 龙华区 坪山 光明 盐田 大鹏 前海 本市 本区 我市 我区
   shenzhen nanshan futian luohu baoan longgang longhua`.split(/\s+/).filter(Boolean),
@@ -204,9 +204,9 @@ const GENERIC_QUESTION_WORDS = new Set(
 /**
  * A test of whether a passage shares a word with the question that says what it is about: one of the
  * question's own words or a synonym expansion, at least two characters (a single 屋 or 房 matches
- * everything), not a number, not question scaffolding and not a place (every Shenzhen note says 深圳). English questions reach Chinese passages
- * through their expansions, and the English lines of the policy notes word for word. The question is
- * segmented once, here, not once per passage.
+ * everything), not a number, not question scaffolding and not a place (every Shenzhen note says 深圳).
+ * English questions reach Chinese passages through their expansions, and the English lines of the policy
+ * notes word for word. The question is segmented once, here, not once per passage.
  */
 export function matterOf(question: string): (passageText: string) => boolean {
   const own = tokenize(question);
@@ -219,7 +219,7 @@ export function matterOf(question: string): (passageText: string) => boolean {
   const phrases = new Set<string>();
   for (const [plain, legal] of Object.entries(SYNONYMS)) {
     if (!keep(plain) || !(/^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain))) continue;
-    for (const phrase of legal) if (keep(normalizeText(phrase))) phrases.add(normalizeText(phrase));
+    for (const phrase of legal.map(normalizeText)) if (keep(phrase)) phrases.add(phrase);
   }
   const terms = [...own.filter(keep), ...phrases];
   // A Latin word counts as a whole word: "work" is not in "migrant workers".
