@@ -72,6 +72,19 @@ export function isTooVague(text: string): boolean {
   return VAGUE_ONLY.test(compact.replace(/\s+/g, /[a-z]/.test(compact) ? ' ' : ''));
 }
 
+// A message this short names a matter in a word or two at most; when the engine is unsure of it as well,
+// proposing a handler would be a guess (code, markup or keyboard noise reads as a weak petition).
+const SHORT_HAN = 8;
+const SHORT_WORDS = 5;
+
+/** True for a message of at most eight Chinese characters and five Latin words, placeholders and symbols aside. */
+export function isShort(text: string): boolean {
+  const content = text.toLowerCase().replace(PLACEHOLDER_PATTERN, ' ');
+  const han = content.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = content.match(/[a-z]+/g)?.length ?? 0;
+  return han <= SHORT_HAN && words <= SHORT_WORDS;
+}
+
 /** An engine that threw because the model's answer was unusable (bad JSON, schema, invented code). */
 function isOutputError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
@@ -181,6 +194,19 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   if (!result) {
     // No engine could decide: the office decides; asking the resident to clarify is the safe reply.
     return withCrisis({ ...base, category: 'unclear', target: null, confidence: 0, needsReview: true, reasons: ['no_engine', ...reasons], engine: engineName });
+  }
+
+  // Asking for the matter is what a clerk would do with two unsure words; an emergency reading is never dropped.
+  if (result.category !== 'emergency' && result.category !== 'unclear' && result.confidence < minConfidence && isShort(stripped.text)) {
+    return withCrisis({
+      ...base,
+      category: 'unclear',
+      target: null,
+      confidence: result.confidence,
+      needsReview: false,
+      reasons: ['short_and_unsure', `engine:${result.category} ${result.confidence.toFixed(2)}`, ...reasons],
+      engine: engineName,
+    });
   }
 
   const category: Category = result.category;

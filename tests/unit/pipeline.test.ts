@@ -5,6 +5,9 @@ import type { Retriever } from '../../knowledge/types.js';
 import { triage } from '../../triage/pipeline.js';
 import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
+import { resourcePath } from '../../kernel/paths.js';
+import { loadDirectory } from '../../directory/directory.js';
+import { createOfflineEngine, loadOfflineModel } from '../../triage/offlineEngine.js';
 
 /** A tiny real engine: keywords → category/target. Records what it was given. */
 function keywordEngine(name: 'offline' | 'llm' = 'offline'): DecisionEngine & { inputs: EngineInput[] } {
@@ -203,11 +206,41 @@ describe('triage pipeline', () => {
 
   it('abstains below the confidence threshold', async () => {
     const engine = scripted('offline', async () => ({ category: 'petition', target: 'environment', confidence: 0.4, reasons: [] }));
-    const low = await triage('楼下工地晚上噪音太大', { engine, minConfidence: 0.6 });
-    assert.equal(low.needsReview, true);
+    const text = '楼下工地每天晚上十一点以后还在打桩,噪音太大睡不着';
+    const low = await triage(text, { engine, minConfidence: 0.6 });
+    assert.deepEqual([low.category, low.target, low.needsReview], ['petition', 'environment', true]);
     assert.ok(low.reasons.includes('low_confidence'));
-    const high = await triage('楼下工地晚上噪音太大', { engine, minConfidence: 0.3 });
+    const high = await triage(text, { engine, minConfidence: 0.3 });
     assert.equal(high.needsReview, false);
+  });
+
+  it('asks for the matter instead of guessing a handler when a short message leaves the engine unsure', async () => {
+    const unsure = scripted('offline', async () => ({ category: 'petition', target: 'urban_management', confidence: 0.41, reasons: [] }));
+    for (const text of ["'; DROP TABLE cases; --", '<script>alert(1)</script>', '嗯 asdf qwer', '那个东西又坏了']) {
+      const d = await triage(text, { engine: unsure });
+      assert.deepEqual([d.category, d.target, d.needsReview], ['unclear', null, false], text);
+      assert.ok(d.reasons.includes('short_and_unsure'), text);
+    }
+    // A sure engine decides a short message; an unsure one still decides a message that says enough.
+    const sure = scripted('offline', async () => ({ category: 'petition', target: 'urban_management', confidence: 0.9, reasons: [] }));
+    assert.equal((await triage('路灯坏了', { engine: sure })).category, 'petition');
+    const long = await triage('小区门口那盏路灯坏了一个多月了,晚上老人走路很危险', { engine: unsure });
+    assert.deepEqual([long.category, long.needsReview], ['petition', true]);
+    // An engine's emergency reading is never turned into a question.
+    const alarmed = scripted('offline', async () => ({ category: 'emergency', target: null, confidence: 0.3, reasons: [] }));
+    assert.equal((await triage('快来人', { engine: alarmed })).category, 'emergency');
+  });
+
+  it('asks again, with the real offline model, when a message is code or markup rather than a request', async () => {
+    const engine = createOfflineEngine({
+      model: loadOfflineModel(resourcePath('model', 'triage-model.json')),
+      directory: loadDirectory(resourcePath('directory.yaml')),
+    });
+    for (const text of ["'; DROP TABLE cases; --", '<script>alert(1)</script>']) {
+      const d = await triage(text, { engine });
+      assert.equal(d.category, 'unclear', text);
+      assert.equal(d.target, null, text);
+    }
   });
 
   it('attaches citations from the retriever to inquiries, and survives a failing retriever', async () => {
