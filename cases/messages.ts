@@ -6,7 +6,7 @@ export const notAcceptedKey = (reason: NotAcceptedReason): `cases.resident.not_a
 /** Keys whose texts take only the case reference, besides one per not-accepted reason. */
 const REF_ONLY_KEYS = [
   'cases.resident.survey', 'cases.resident.survey_reminder', 'cases.resident.survey_closed', 'cases.resident.thanks',
-  'cases.resident.reopened', 'cases.resident.withdrawn', 'cases.resident.consent_withdrawn', 'cases.staff.withdrawn',
+  'cases.resident.reopened', 'cases.resident.withdrawn', 'cases.resident.withdrawn_with_consent', 'cases.resident.consent_withdrawn', 'cases.staff.withdrawn',
   'cases.handler.urgent', 'cases.handler.withdrawn', 'cases.handler.consent_withdrawn',
 ] as const;
 type RefOnlyKey = (typeof REF_ONLY_KEYS)[number] | ReturnType<typeof notAcceptedKey>;

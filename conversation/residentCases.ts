@@ -69,7 +69,7 @@ export class ResidentOwnCases {
         }
       }
       await this.cases.withdraw(caseRef, ref.externalId);
-      return []; // cases.resident.withdrawn / consent_withdrawn come from the outbox
+      return []; // cases.resident.withdrawn / withdrawn_with_consent come from the outbox
     } catch (err) {
       return caseRefusal(err, this.log);
     }

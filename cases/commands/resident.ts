@@ -144,7 +144,8 @@ export async function withdrawConsent(deps: CaseDeps, ref: string, residentExter
       const received = (o: Outgoing) => o.to.kind !== 'handler' || o.to.handlerKind !== 'organization' || had.has(o.to.handlerId);
       const data = { cancelled: retracted.cancelled, replaced: retracted.replaced };
       if (ctx.to !== null) {
-        const e = await withdrawEffects(ctx, data, 'cases.handler.consent_withdrawn', 'cases.resident.consent_withdrawn');
+        // The case ends with the consent: the resident is told both, not only that the referral stopped.
+        const e = await withdrawEffects(ctx, data, 'cases.handler.consent_withdrawn', 'cases.resident.withdrawn_with_consent');
         return { ...e, out: (e.out ?? []).filter(received), eventType: 'consent_withdrawn' };
       }
       // Case already finished: still tell the last organization to delete what it received.
@@ -160,7 +161,7 @@ async function withdrawEffects(
   { tx, c, now }: Ctx,
   data: Record<string, unknown>,
   handlerKey: 'cases.handler.withdrawn' | 'cases.handler.consent_withdrawn',
-  residentKey: 'cases.resident.withdrawn' | 'cases.resident.consent_withdrawn',
+  residentKey: 'cases.resident.withdrawn' | 'cases.resident.withdrawn_with_consent',
 ): Promise<Effects> {
   const referral = await tx.cases.openReferral(c.id);
   if (referral) await tx.cases.answerReferral(referral.id, 'withdrawn', now);

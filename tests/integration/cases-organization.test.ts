@@ -197,6 +197,9 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     assert.equal(toOrg.chat_id, directory.organization('med-c')!.telegramChatId);
     assert.deepEqual(toOrg.message.params, { ref: c.ref }, 'no personal data to the organization');
     const rows = await outboxOf(c.ref);
+    // The open case ended with the consent: the resident hears that both are withdrawn, once.
+    const toResident = rows.filter((r) => r.message.key?.startsWith('cases.resident.') && r.message.key.includes('withdrawn'));
+    assert.deepEqual(toResident.map((r) => r.message.key), ['cases.resident.withdrawn_with_consent']);
     assert.equal(rows.find((r) => r.message.key === 'cases.handler.urgent').status, 'cancelled', 'what had not gone out to the organization never will');
     const replacement = rows.find((r) => r.message.key === 'consent.handler.card_withdrawn');
     assert.deepEqual([replacement.chat_id, replacement.message.replaces, replacement.status], [directory.organization('med-c')!.telegramChatId, 555, 'pending']);
