@@ -5,6 +5,7 @@ export {
   MAX_TEXT_CHARS,
   PENDING_TTL_MS,
   concernReplies,
+  officeKindLabels,
   isOtherMatter,
   isCourtesyOnly,
   isReadableText,

@@ -41,14 +41,14 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, concernReplies, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
-export { concernReplies, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf } from './residentRules.js';
+export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
@@ -366,7 +366,7 @@ export class ResidentConversation implements ResidentConversationApi {
       chat,
       requestId: String(id),
       // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
-      params: { kinds: kinds.join(', '), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
+      params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
     });
     this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
 import type { Decision } from '../kernel/taxonomy.js';
+import { hasMessage, t } from '../i18n/index.js';
 
 export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
 export const RATINGS: Record<string, SatisfactionRating> = {
@@ -77,4 +78,13 @@ export function isOtherMatter(alone: Decision, pending: Decision, text: string):
   if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
   if (alone.category === 'inquiry' || alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
   return alone.category === 'petition' && alone.target !== null && pending.target !== null && alone.target !== pending.target;
+}
+
+/**
+ * The danger kinds as the office group reads them (简体, like every staff text), each followed by its code
+ * so a search for "suicide" still finds the alert. A kind without a label shows as its code: an alert must
+ * never fail on a missing text.
+ */
+export function officeKindLabels(kinds: readonly string[]): string {
+  return kinds.map((k) => (hasMessage(`conversation.office.kind.${k}`) ? `${t('zh-Hans', `conversation.office.kind.${k}`)}（${k}）` : k)).join('、');
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { CRISIS_KINDS } from '../../triage/crisis/types.js';
 import { describe, it } from 'vitest';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, concernReplies, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -86,6 +87,14 @@ describe('concernReplies', () => {
     // Distress beside a safety kind: the writer's state of mind comes first.
     assert.deepEqual(concernReplies(['child_elder', 'distress']), ['triage.crisis.concern']);
     assert.deepEqual(concernReplies(['violence']), ['triage.crisis.concern', 'triage.crisis.concern.violence']);
+  });
+});
+
+describe('officeKindLabels', () => {
+  it('names every danger kind in the staff language, code kept for search, and never fails on an unknown one', () => {
+    assert.equal(officeKindLabels(['suicide', 'child_elder']), '自杀风险（suicide）、老人或儿童照护安全（child_elder）');
+    for (const k of CRISIS_KINDS) assert.doesNotMatch(officeKindLabels([k]), /^[a-z_]+$/, k);
+    assert.equal(officeKindLabels(['made_up']), 'made_up');
   });
 });
 
