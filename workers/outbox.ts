@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DelayedError, UnrecoverableError, Worker, type JobsOptions, type Queue } from 'bullmq';
 import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
@@ -96,6 +97,7 @@ const rowSchema = z.object({
   recipient: z.string().nullable().default(null),
   migrated_to: z.preprocess((v) => (v === null || v === undefined ? null : Number(v)), z.number().nullable()),
   unreachable: z.boolean().default(false),
+  priority: z.number().default(0),
 });
 
 export interface OutboxDeps {
@@ -136,7 +138,7 @@ const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
       WHERE e.channel = outbox.channel AND e.chat_id = outbox.chat_id AND e.status = 'pending' AND e.not_before <= $4
         AND (outbox.chat_kind = 'private' OR e.dedupe_key LIKE 'direct|%')
         AND (e.priority > outbox.priority OR (e.priority = outbox.priority AND e.id < outbox.id))))
-  RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts, parts_sent, recipient,
+  RETURNING id, case_id, channel, chat_id, chat_kind, language, message, attempts, parts_sent, recipient, priority,
     (SELECT d.migrated_to FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id) AS migrated_to,
     EXISTS (SELECT 1 FROM chat_delivery d WHERE d.channel = outbox.channel AND d.chat_id = outbox.chat_id AND d.unreachable_since IS NOT NULL) AS unreachable`;
 
@@ -145,6 +147,13 @@ const CLAIM = `UPDATE outbox SET claim_token = $2, claimed_until = $3
 const WAITING = `SELECT EXISTS (
     SELECT 1 FROM outbox WHERE id = $1 AND status = 'pending' AND chat_id IS NOT NULL AND not_before <= $2 AND (claimed_until IS NULL OR claimed_until < $2)
   ) AS waiting`;
+
+/**
+ * An emergency's numbers held by their chat's pace (1 a second in a private chat) wait here, holding the
+ * run, instead of going back to BullMQ: a delayed job rejoins the tail of the wait list, behind every other
+ * chat's messages. Longer waits (a long 429 for the chat) still go to the delayed set.
+ */
+export const URGENT_INLINE_WAIT_MS = 3000;
 
 /** How long a message waiting behind an earlier one to the same chat waits before it tries again. */
 export const CHAT_ORDER_RETRY_MS = 300;
@@ -232,7 +241,12 @@ export function createOutboxHandler(deps: OutboxDeps): JobHandler<JobPayload<'ou
     };
 
     if (deps.limiter) {
-      const verdict = await deps.limiter.acquire(row.chat_id, row.chat_kind);
+      let verdict = await deps.limiter.acquire(row.chat_id, row.chat_kind);
+      for (let waited = 0; !verdict.ok && verdict.scope === 'chat' && row.priority > 0 && waited + verdict.waitMs <= URGENT_INLINE_WAIT_MS; ) {
+        await sleep(verdict.waitMs);
+        waited += verdict.waitMs;
+        verdict = await deps.limiter.acquire(row.chat_id, row.chat_kind);
+      }
       if (!verdict.ok) {
         await release();
         return postpone(verdict.scope, verdict.waitMs);

@@ -106,6 +106,24 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
     assert.deepEqual([...sent].sort((a, b) => a - b), [...ordinary, ...urgent].sort((a, b) => a - b), 'each message sent once');
   });
 
+  it('urgent numbers held by their own chat\'s pace wait in place, not behind the messages queued for other chats', async () => {
+    const rec = new RecordingSender();
+    const w = await start(rec);
+    // The resident's chat has just had a message: its 1-a-second pace holds the next one.
+    const first = await seedOutbox(db.pool, { chatId: 6_500_001 });
+    await w.enqueueOutbox([first]);
+    await waitFor(async () => (await statuses([first]))[0] === 'sent', 'the first message to the resident sent');
+    const urgent = await seedUrgent(6_500_001);
+    await w.enqueueOutbox([urgent], { urgent: true });
+    const ordinary: number[] = [];
+    for (let i = 0; i < ORDINARY; i++) ordinary.push(await seedOutbox(db.pool, { chatId: 6_600_000 + i }));
+    await w.enqueueOutbox(ordinary);
+    await waitFor(async () => (await statuses([urgent, ...ordinary])).every((s) => s === 'sent'), 'every message sent', 30_000);
+    const sent = rec.calls.filter((c) => c.ok && [urgent, ...ordinary].includes(c.outboxId)).map((c) => c.outboxId);
+    // A delayed BullMQ job rejoins the tail of the wait list: the numbers used to go out after all 20.
+    assert.equal(sent[0], urgent, `the urgent row first; sent: ${sent.join(',')}`);
+  });
+
   it('the poll keeps offering urgent rows while the 429 holds the delivery queue (it runs on the deadlines queue)', async () => {
     const { ordinary, rec, paused, outbox } = await holdBacklog(6_300_000, 100);
 
