@@ -39,6 +39,7 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.resident.review_answered': ['ref', 'outcome'],
   // to the petition office group (zh-Hans)
   'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'dueDate'],
+  'cases.staff.review_card_elsewhere': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'districts', 'dueDate'],
   'cases.staff.declined': ['ref', 'handler', 'reason', 'proposal'],
   'cases.staff.accepted': ['ref', 'handler'],
   'cases.staff.extended': ['ref', 'handler', 'dueDate', 'reason'],

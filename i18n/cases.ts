@@ -163,6 +163,13 @@ export const messages = {
     'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n轉送告知期限：{dueDate}',
     en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nForward/notify by: {dueDate}',
   },
+  // The same card when the message names another district: the office forwards a matter that happened
+  // there to that district (属地管理); the engine routes by matter, not by place.
+  'cases.staff.review_card_elsewhere': {
+    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n属地提示：来信提到{districts}，不是本区。如事发地不在本区，请转送属地信访部门。\n转送告知期限：{dueDate}',
+    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n屬地提示：來信提到{districts}，不是本區。如事發地不在本區，請轉送屬地信訪部門。\n轉送告知期限：{dueDate}',
+    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nPlace: the message names {districts}, not this district. If it happened there, forward it to that district\'s petition office.\nForward/notify by: {dueDate}',
+  },
   'cases.staff.declined': {
     'zh-Hans': '【退回】{ref} 被「{handler}」退回，理由：{reason}\n建议下一去向：{proposal}',
     'zh-Hant': '【退回】{ref} 被「{handler}」退回，理由：{reason}\n建議下一去向：{proposal}',

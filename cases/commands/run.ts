@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { ForbiddenError, NotFoundError, StaleError, ValidationError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Directory, Handler } from '../../directory/directory.js';
+import { districtsOutside } from '../../directory/places.js';
 import type { WorkingCalendar } from '../calendar.js';
 import type { CasePatch, CaseRecord, ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { outboxRowsFor, type Outgoing } from '../delivery.js';
@@ -189,18 +190,19 @@ export function reviewNotes(reasons: readonly string[]): { secondary: string; un
 /** The office's review card for a case and the date promised for it. */
 export function reviewCard(deps: CaseDeps, c: CaseRecord, dueDate: string) {
   const h = c.handlerKind && c.handlerId ? deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
-  return msg(
-    'cases.staff.review_card',
-    {
-      ref: c.ref,
-      category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-      target: c.target ?? '—',
-      handler: h?.names['zh-Hans'] ?? '待指定',
-      confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
-      ...reviewNotes(c.decision.reasons ?? []),
-      summary: clip(c.summary, CARD_SUMMARY_MAX),
-      dueDate,
-    },
-    OFFICE_REVIEW_ACTIONS,
-  );
+  const area = h?.area ?? deps.directory.departments[0]?.area ?? '';
+  const elsewhere = districtsOutside(c.summary, area);
+  const fields = {
+    ref: c.ref,
+    category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
+    target: c.target ?? '—',
+    handler: h?.names['zh-Hans'] ?? '待指定',
+    confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
+    ...reviewNotes(c.decision.reasons ?? []),
+    summary: clip(c.summary, CARD_SUMMARY_MAX),
+    dueDate,
+  };
+  return elsewhere.length > 0
+    ? msg('cases.staff.review_card_elsewhere', { ...fields, districts: elsewhere.join('、') }, OFFICE_REVIEW_ACTIONS)
+    : msg('cases.staff.review_card', fields, OFFICE_REVIEW_ACTIONS);
 }

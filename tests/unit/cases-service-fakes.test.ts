@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { t } from '../../i18n/index.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../kernel/clock.js';
 import { ForbiddenError, IllegalTransitionError, StaleError, ValidationError } from '../../kernel/errors.js';
@@ -73,6 +74,17 @@ describe('case service on in-memory repositories', () => {
     expect(keysTo(c.ref, 'private')).toEqual(['cases.resident.opened']);
     expect(keysTo(c.ref, 'group')).toEqual(['cases.staff.review_card']);
     expect((await openPetition()).ref).toBe('YT-20260302-0002');
+  });
+
+  it('the office card says when the resident names another district, so the office can forward it there', async () => {
+    const here = await openPetition();
+    expect(keysTo(here.ref, 'group')).toEqual(['cases.staff.review_card']);
+    const d = { ...decision('petition', 'human_resources'), redactedText: '公司拖欠工资三个月，在宝安区福永街道' };
+    const there = await svc.openCase({ residentId: resident.id, decision: d, originalText: d.redactedText, language: 'zh-Hans' });
+    const card = store.data.outbox.find((o) => o.caseId === store.data.cases.find((x) => x.ref === there.ref)!.id && o.chatKind === 'group')!;
+    expect(card.message.key).toBe('cases.staff.review_card_elsewhere');
+    expect(card.message.params).toMatchObject({ districts: '宝安区', handler: '深圳市南山区人力资源局' });
+    expect(t('zh-Hans', card.message.key, card.message.params)).toContain('属地提示：来信提到宝安区');
   });
 
   it('refuses a 信访外 case without consent and writes nothing', async () => {

@@ -1,0 +1,33 @@
+/**
+ * Which of Shenzhen's other districts a message names. A district petition office handles matters in its
+ * own district (属地管理); one that happened elsewhere is forwarded to that district. The engine routes by
+ * matter, not by place, so the office's review card says when the resident names another district.
+ */
+
+interface District {
+  /** 简体 name as in the directory's `area` (深圳市南山区). */
+  name: string;
+  /** Every way residents write it: 简体, 繁體, English. Bare names only where they are not common words. */
+  pattern: RegExp;
+}
+
+const DISTRICTS: readonly District[] = [
+  { name: '福田区', pattern: /福田(?:区|區)?|\bfutian\b/i },
+  { name: '罗湖区', pattern: /(?:罗|羅)湖(?:区|區)?|\bluohu\b/i },
+  { name: '南山区', pattern: /南山(?:区|區)|\bnanshan\b/i },
+  { name: '盐田区', pattern: /(?:盐|鹽)田(?:区|區)|\byantian\b/i },
+  { name: '宝安区', pattern: /(?:宝|寶)安(?:区|區)?|\bbao'?an\b/i },
+  { name: '龙岗区', pattern: /(?:龙|龍)(?:岗|崗)(?:区|區)?|\blonggang\b/i },
+  { name: '龙华区', pattern: /(?:龙|龍)(?:华|華)(?:区|區)|\blonghua\b/i },
+  { name: '坪山区', pattern: /坪山(?:区|區)|\bpingshan\b/i },
+  { name: '光明区', pattern: /光明(?:区|區|新区|新區|街道)|\bguangming (?:district|new district)\b/i },
+  { name: '大鹏新区', pattern: /大(?:鹏|鵬)(?:新区|新區|街道|半岛|半島)|\bdapeng\b/i },
+];
+
+/** The other districts `text` names (简体, in the list's order), given the office's `area` (深圳市南山区). */
+export function districtsOutside(text: string, area: string): string[] {
+  const own = DISTRICTS.find((d) => area.includes(d.name));
+  // An office outside Shenzhen (another deployment) has no Shenzhen district of its own: nothing to say.
+  if (!own) return [];
+  return DISTRICTS.filter((d) => d !== own && d.pattern.test(text)).map((d) => d.name);
+}

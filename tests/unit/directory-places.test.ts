@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { districtsOutside } from '../../directory/places.js';
+
+const NANSHAN = '深圳市南山区';
+
+describe('districtsOutside: the other Shenzhen districts a message names', () => {
+  it('names another district in 简体, 繁體 and English, and never the office\'s own', () => {
+    assert.deepEqual(districtsOutside('公司拖欠工资三个月，在宝安区福永街道', NANSHAN), ['宝安区']);
+    assert.deepEqual(districtsOutside('我喺寶安福永返工，老細冇出糧', NANSHAN), ['宝安区']);
+    assert.deepEqual(districtsOutside('The bar on Futian Road… I mean in Futian, near the border', NANSHAN), ['福田区']);
+    assert.deepEqual(districtsOutside('我住南山区，公司在龙岗区坂田，欠薪两个月', NANSHAN), ['龙岗区']);
+    assert.deepEqual(districtsOutside('南山区粤海街道的路灯坏了', NANSHAN), []);
+  });
+
+  it('does not take a common word or a name for a district', () => {
+    // 光明 (bright) and 大鹏 (a given name) count only as 光明区 / 大鹏新区.
+    assert.deepEqual(districtsOutside('希望前途一片光明，我的朋友大鹏也这样说', NANSHAN), []);
+    assert.deepEqual(districtsOutside('光明区的工厂排污', NANSHAN), ['光明区']);
+  });
+
+  it('says nothing for an office outside Shenzhen, and works for another Shenzhen district office', () => {
+    assert.deepEqual(districtsOutside('在宝安区', '广州市天河区'), []);
+    assert.deepEqual(districtsOutside('南山区的小区噪音', '深圳市福田区'), ['南山区']);
+    assert.deepEqual(districtsOutside('福田区的小区噪音', '深圳市福田区'), []);
+  });
+});
