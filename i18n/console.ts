@@ -133,6 +133,12 @@ export const messages: Catalogue = {
   'console.case.version': m('版本', '版本', 'Version'),
   'console.case.handler': m('办理单位', '辦理單位', 'Handler'),
   'console.case.summary': m('摘要（已去除个人信息）', '摘要（已去除個人資料）', 'Summary (personal data removed)'),
+  'console.case.place': m('属地', '屬地', 'Place'),
+  'console.case.place_elsewhere': m(
+    '来信提到{districts}，不是本区。如事发地不在本区，请转送属地（不予受理理由：属于其他地区）。',
+    '來信提到{districts}，不是本區。如事發地不在本區，請轉送屬地（不予受理理由：屬於其他地區）。',
+    'The message names {districts}, not this district. If it happened there, forward it (not-accepted reason: another jurisdiction).',
+  ),
   'console.case.original': m('原文（仅信访局可见）', '原文（僅信訪局可見）', 'Original text (office only)'),
   'console.case.anonymised': m('已匿名化 {date}', '已匿名化 {date}', 'Anonymised {date}'),
   'console.case.anonymised_text': m('（个人信息已按居民请求或保存期限删除）', '（個人資料已按居民要求或保存期限刪除）', '(personal data removed at the resident\'s request or after the retention period)'),

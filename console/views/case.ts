@@ -4,6 +4,7 @@ import type { CaseService } from '../../cases/caseService.js';
 import { mayTake, needsHandler, type UiAction } from '../../cases/policy.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
 import type { Handler } from '../../directory/directory.js';
+import { districtsOutside } from '../../directory/places.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, dateTime, day, flash, handlerName, label, page, targetName, tr, type ViewContext } from './common.js';
@@ -89,12 +90,15 @@ export function casePage(
   const consent = d.consents.find((x) => !x.withdrawnAt) ?? null;
   const shares = (field: string) => opts.visibility !== 'organization' || (consent?.sharedFields.includes(field) ?? false);
   const decision = c.decision;
+  // The engine routes by matter; the office forwards a matter placed in another district (属地管理).
+  const elsewhere = c.anonymisedAt ? [] : districtsOutside(c.summary, v.directory.departments[0]?.area ?? '');
   const overview = html`<section aria-labelledby="h-overview"><h2 id="h-overview">${tr(v, 'console.case.overview')}</h2>
 <dl class="facts">
 <dt>${tr(v, 'console.col.status')}</dt><dd id="case-status">${label(v, 'console.status', c.status)}${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}${c.anonymisedAt ? html` <span class="badge anonymised" id="case-anonymised">${tr(v, 'console.case.anonymised', { date: dateTime(c.anonymisedAt) })}</span>` : ''}</dd>
 <dt>${tr(v, 'console.col.category')}</dt><dd>${label(v, 'console.category', c.category)}</dd>
 <dt>${tr(v, 'console.col.target')}</dt><dd>${targetName(v, c.target)}</dd>
 <dt>${tr(v, 'console.case.handler')}</dt><dd id="case-handler">${handlerName(v, c.handlerKind, c.handlerId)}</dd>
+${office && elsewhere.length > 0 ? html`<dt>${tr(v, 'console.case.place')}</dt><dd id="case-place">${tr(v, 'console.case.place_elsewhere', { districts: elsewhere.join('、') })}</dd>` : ''}
 <dt>${tr(v, 'console.col.received')}</dt><dd>${dateTime(c.receivedAt)}</dd>
 <dt>${tr(v, 'console.case.version')}</dt><dd>${c.version}</dd>
 </dl>

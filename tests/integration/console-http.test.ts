@@ -235,6 +235,16 @@ describe('web console over HTTP', () => {
     assert.equal(JSON.parse((await c.get(`/api/cases/${c0.ref}`)).text).summary, null);
   });
 
+  it('tells the office on the case page when the resident names another district', async () => {
+    const resident = await h.cases.upsertResident({ channel: 'telegram', externalId: '4344', chatId: 4344, language: 'zh-Hans' });
+    const elsewhere = await h.cases.openCase({ residentId: resident.id, decision: { ...petition('human_resources'), redactedText: '公司拖欠工资三个月，在宝安区福永街道' }, originalText: '公司拖欠工资三个月，在宝安区福永街道', language: 'zh-Hans' });
+    const here = await h.cases.openCase({ residentId: resident.id, decision: petition('housing'), originalText: '楼道灯坏了', language: 'zh-Hans' });
+    const c = new Client(h.url);
+    await c.signIn('rev');
+    assert.match((await c.get(`/cases/${elsewhere.ref}`)).text, /id="case-place">来信提到宝安区，不是本区/);
+    assert.doesNotMatch((await c.get(`/cases/${here.ref}`)).text, /case-place/);
+  });
+
   it('marks an anonymised case on its page and shows no trace of the erased words', async () => {
     const resident = await h.cases.upsertResident({ channel: 'telegram', externalId: '4343', chatId: 4343, language: 'zh-Hans' });
     const opened = await h.cases.openCase({ residentId: resident.id, decision: petition('housing'), originalText: '我叫李四，电话13900001111，楼道灯坏了', language: 'zh-Hans' });
