@@ -7,6 +7,8 @@
  *  - The classifier's P(immediate) at or above the threshold chosen for recall → immediate.
  *  - Narration, news, questions about a service, a complaint about how an emergency was handled, or a
  *    long complaint letter without a now cue turn a hit into concern or nothing.
+ *  - An English complaint form (past, habit, someone's failure to act) with no present danger turns an
+ *    immediate outcome into concern (complaintEn.ts).
  *  - Distress cues or the classifier's P(concern ∪ immediate) → concern.
  */
 import { existsSync } from 'node:fs';
@@ -17,6 +19,7 @@ import {
 } from '../emergencyLexicon.js';
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
+import { englishComplaintForm } from './complaintEn.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -267,6 +270,20 @@ export function withoutRepeats(text: string): string {
   return out.join('').replace(/(.{4,40}?)\1+/gsu, '$1');
 }
 
+const SELF_KINDS: ReadonlySet<CrisisKind> = new Set(['suicide', 'self_harm', 'overdose']);
+
+/**
+ * The English complaint form (complaintEn.ts) that turns an immediate outcome into concern, or null. Only
+ * when the rules' own reading leaves room for it: no explicit rule hit, no now cue, no timed end, and no
+ * suicide, self-harm or overdose cue. Applied after the model (never in the rules-only pass the trainer
+ * reads), so it changes no feature the model or the second stage was trained on.
+ */
+function complaintDemotion(text: string, sit: Situation, kinds: Set<CrisisKind>): string | null {
+  if (explicitNow(sit) || sit.ruleImmediate === 1 || sit.timedCue === 1 || sit.strongNow === 1) return null;
+  if ([...kinds].some((k) => SELF_KINDS.has(k))) return null;
+  return englishComplaintForm(text, sit.weakNow === 1 || sit.letterNow === 1);
+}
+
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
 export const MODEL_ONLY_BAR = 0.4;
 
@@ -302,6 +319,15 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
+  const form = immediate ? complaintDemotion(normalizedText, sit, kinds) : null;
+  if (form) {
+    // An English complaint (past, habit, someone's failure to act) with no present danger: the office
+    // gets a note and the resident the lines, not the 110/120 reply (complaintEn.ts).
+    cues.push(`complaint_en:${form}`);
+    const head = sc.kinds[0];
+    if (!specific() && head && !SELF_KINDS.has(head)) kinds.add(head);
+    return finish('concern', kinds, cues);
+  }
   if (immediate) {
     if (!specific()) kinds.add(sc.kinds[0]!);
     return finish('immediate', kinds, cues);
