@@ -3,14 +3,10 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { Update } from 'telegraf/types';
 import { FixedClock } from '../../kernel/clock.js';
-import { silentLogger } from '../../kernel/logger.js';
 import { t } from '../../i18n/index.js';
-import { callbackKeyFromConfig, createCallbackCodec } from '../../bot/callbackData.js';
 import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
-import type { Database } from '../../db/pool.js';
-import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
+import { useBotHarness } from '../helpers/botHarness.js';
+import { testRedis } from '../helpers/redis.js';
 
 const TOKEN = '777002:two-processes';
 const LIMIT = 3;
@@ -21,11 +17,9 @@ const LIMIT = 3;
  * to the other.
  */
 describe('two bot instances sharing Redis', () => {
-  let db: Database;
-  let redisA: Redis;
+  const harness = useBotHarness({ token: TOKEN, prefix: 'bot2' });
+  const { emu } = harness;
   let redisB: Redis;
-  let prefix: string;
-  let emu: BotApiEmulator;
   let a: TelegramBot;
   let b: TelegramBot;
   const handledBy: Array<{ bot: 'A' | 'B'; userId: number; text: string }> = [];
@@ -45,41 +39,29 @@ describe('two bot instances sharing Redis', () => {
       },
     }) as Update;
 
-  const make = (name: 'A' | 'B', redis: Redis) =>
-    createTelegramBot({
-      token: TOKEN,
-      apiRoot: emu.apiRoot,
-      redis,
-      pool: db.pool,
-      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-      logger: silentLogger(),
-      keyPrefix: prefix,
-      residentMessagesPerMinute: LIMIT,
-      clock: new FixedClock('2026-11-23T10:00:10Z'),
-      handlers: {
-        async onText(ctx) {
-          handledBy.push({ bot: name, userId: ctx.from.id, text: ctx.message.text });
-          await ctx.reply(`handled by ${name}`);
+  /** An instance on the harness's Redis client (A), or on its own client to the same Redis (B). */
+  const make = (name: 'A' | 'B', redis: Redis = harness.redis) =>
+    createTelegramBot(
+      harness.options({
+        redis,
+        residentMessagesPerMinute: LIMIT,
+        clock: new FixedClock('2026-11-23T10:00:10Z'),
+        handlers: {
+          async onText(ctx) {
+            handledBy.push({ bot: name, userId: ctx.from.id, text: ctx.message.text });
+            await ctx.reply(`handled by ${name}`);
+          },
         },
-      },
-    });
+      }),
+    );
 
-  beforeAll(async () => {
-    db = await testDatabase();
-    redisA = testRedis();
+  beforeAll(() => {
     redisB = testRedis();
-    prefix = uniquePrefix('bot2');
-    emu = await startBotApiEmulator({ token: TOKEN });
-    a = make('A', redisA);
+    a = make('A');
     b = make('B', redisB);
   });
-
   afterAll(async () => {
-    await emu.stop();
-    await cleanPrefix(redisA, prefix);
-    await redisA.quit();
-    await redisB.quit();
-    await db.close();
+    await redisB?.quit();
   });
 
   it('the same update delivered to both instances at once is handled once', async () => {
@@ -88,7 +70,7 @@ describe('two bot instances sharing Redis', () => {
     assert.equal(handledBy.filter((h) => h.userId === 9001).length, 1);
     assert.equal(emu.sent(9001).length, 1);
     // and a third instance started later (same Redis) still knows it
-    const c = make('A', redisA);
+    const c = make('A');
     await c.handleUpdate(structuredClone(update));
     assert.equal(handledBy.filter((h) => h.userId === 9001).length, 1);
   });
@@ -112,16 +94,7 @@ describe('two bot instances sharing Redis', () => {
     const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: () => 200 });
     dead.on('error', () => undefined);
     try {
-      const bot = createTelegramBot({
-        token: TOKEN,
-        apiRoot: emu.apiRoot,
-        redis: dead,
-        pool: db.pool,
-        callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-        logger: silentLogger(),
-        keyPrefix: prefix,
-        redisTimeoutMs: 150,
-      });
+      const bot = createTelegramBot(harness.options({ redis: dead, redisTimeoutMs: 150 }));
       await bot.handleUpdate(textUpdate(9004, '/help'));
       assert.equal(emu.sent(9004)[0]?.payload.text, t('en', 'bot.help'));
     } finally {

@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { pino } from 'pino';
-import type { Redis } from 'ioredis';
 import { FixedClock } from '../../kernel/clock.js';
 import { ForbiddenError } from '../../kernel/errors.js';
-import { callbackKeyFromConfig, createCallbackCodec, type ParsedCallback } from '../../bot/callbackData.js';
+import type { ParsedCallback } from '../../bot/callbackData.js';
 import { t } from '../../i18n/index.js';
-import { commandMenu, createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
-import type { Database } from '../../db/pool.js';
-import { startBotApiEmulator, type BotApiEmulator, type EmulatedUser, type RecordedCall } from '../emulator/botApi.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
+import { commandMenu } from '../../bot/telegramBot.js';
+import type { EmulatedUser, RecordedCall } from '../emulator/botApi.js';
+import { useBotHarness } from '../helpers/botHarness.js';
 
 const TOKEN = '777001:bot-polling-test';
 const LIMIT = 5;
 
 describe('telegram bot in polling mode against the Bot API emulator', () => {
-  let db: Database;
-  let redis: Redis;
-  let prefix: string;
-  let emu: BotApiEmulator;
-  let tb: TelegramBot;
   const logLines: string[] = [];
   const texts: Array<{ userId: number; text: string; lang: string }> = [];
   const presses: ParsedCallback[] = [];
@@ -28,28 +20,12 @@ describe('telegram bot in polling mode against the Bot API emulator', () => {
   let nextUser = 50_000;
   const user = (language_code?: string): EmulatedUser => ({ id: nextUser++, language_code, first_name: 'Test' });
 
-  /** The next bot message to `chatId` after call number `since`. */
-  const replyTo = (chatId: number, since: number, method = 'sendMessage'): Promise<RecordedCall> =>
-    emu.waitFor((c) => c.method === method && c.chatId === chatId && c.seq > since, 5000);
-  const lastSeq = () => emu.calls().at(-1)?.seq ?? 0;
-  /** Everything queued so far has been fully handled once this resolves. */
-  const settle = (): Promise<void> => emu.idle(5000);
-  const messagesTo = (chatId: number) => emu.sent(chatId).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
-
-  beforeAll(async () => {
-    db = await testDatabase();
-    redis = testRedis();
-    prefix = uniquePrefix('bot');
-    emu = await startBotApiEmulator({ token: TOKEN, botUsername: 'xinfang_test_bot' });
-    const logger = pino({ level: 'debug' }, { write: (s: string) => void logLines.push(s) });
-    tb = createTelegramBot({
-      token: TOKEN,
-      apiRoot: emu.apiRoot,
-      redis,
-      pool: db.pool,
-      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-      logger,
-      keyPrefix: prefix,
+  const { emu, db, tb } = useBotHarness({
+    token: TOKEN,
+    prefix: 'bot',
+    botUsername: 'xinfang_test_bot',
+    launch: () => ({
+      logger: pino({ level: 'debug' }, { write: (s: string) => void logLines.push(s) }),
       residentMessagesPerMinute: LIMIT,
       clock: new FixedClock('2026-11-23T10:00:30Z'),
       handlers: {
@@ -69,17 +45,16 @@ describe('telegram bot in polling mode against the Bot API emulator', () => {
           starts.push(payload);
         },
       },
-    });
-    await tb.launch();
+    }),
   });
 
-  afterAll(async () => {
-    await tb.stop();
-    await emu.stop();
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    await db.close();
-  });
+  /** The next bot message to `chatId` after call number `since`. */
+  const replyTo = (chatId: number, since: number, method = 'sendMessage'): Promise<RecordedCall> =>
+    emu.waitFor((c) => c.method === method && c.chatId === chatId && c.seq > since, 5000);
+  const lastSeq = () => emu.calls().at(-1)?.seq ?? 0;
+  /** Everything queued so far has been fully handled once this resolves. */
+  const settle = (): Promise<void> => emu.idle(5000);
+  const messagesTo = (chatId: number) => emu.sent(chatId).filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
 
   it('sets the command menus at launch: default and zh in 简体, en in English', async () => {
     await emu.waitFor((c) => c.method === 'setMyCommands' && c.payload.language_code === 'en');

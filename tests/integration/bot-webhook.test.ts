@@ -1,49 +1,16 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { silentLogger } from '../../kernel/logger.js';
+import { describe, it } from 'vitest';
 import { t } from '../../i18n/index.js';
-import { callbackKeyFromConfig, createCallbackCodec } from '../../bot/callbackData.js';
-import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
-import type { Database } from '../../db/pool.js';
-import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
+import { useBotHarness } from '../helpers/botHarness.js';
 
 const TOKEN = '777003:webhook-mode';
 const SECRET = 'webhook-secret-token_123';
 
 describe('telegram bot in webhook mode (WEBHOOK_URL set)', () => {
-  let db: Database;
-  let redis: Redis;
-  let prefix: string;
-  let emu: BotApiEmulator;
-  let tb: TelegramBot;
-
-  beforeAll(async () => {
-    db = await testDatabase();
-    redis = testRedis();
-    prefix = uniquePrefix('bothook');
-    emu = await startBotApiEmulator({ token: TOKEN });
-    tb = createTelegramBot({
-      token: TOKEN,
-      apiRoot: emu.apiRoot,
-      redis,
-      pool: db.pool,
-      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-      logger: silentLogger(),
-      keyPrefix: prefix,
-      webhook: { url: 'https://bot.example.org/telegram/hook', port: 0, host: '127.0.0.1', secretToken: SECRET },
-    });
-    await tb.launch();
-  });
-
-  afterAll(async () => {
-    await tb.stop();
-    await emu.stop();
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    await db.close();
+  const { emu, tb } = useBotHarness({
+    token: TOKEN,
+    prefix: 'bothook',
+    launch: () => ({ webhook: { url: 'https://bot.example.org/telegram/hook', port: 0, host: '127.0.0.1', secretToken: SECRET } }),
   });
 
   const post = (update: unknown, secret?: string) =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createBotHandlers } from '../../bot/handlers.js';
 import { createTelegramBot } from '../../bot/telegramBot.js';
 import type { StaffConversation } from '../../conversation/staff.js';
@@ -7,7 +7,8 @@ import type { ResidentConversationApi } from '../../conversation/types.js';
 import { t } from '../../i18n/index.js';
 import { systemClock } from '../../kernel/clock.js';
 import { createLogger } from '../../kernel/logger.js';
-import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Direct replies (the bot's answer while it handles the update) are never lost: sent at once, and when
@@ -16,13 +17,7 @@ import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
  * its failed part — and a redelivered update after a crash is handled again, not dropped as a duplicate.
  */
 describe('direct replies', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, unblocked } = useE2E();
 
   /** Polls `check` until it returns a truthy value (state, never a fixed sleep). */
   async function until<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
@@ -56,15 +51,7 @@ describe('direct replies', () => {
     assert.deepEqual(e.texts(7501), [], 'nothing reached the resident yet');
 
     e.emu.unblock(7501);
-    e.emu.pushUpdate({
-      my_chat_member: {
-        chat: { id: 7501, type: 'private' },
-        from: { id: 7501, is_bot: false, first_name: 'R' },
-        date: Math.floor(Date.now() / 1000),
-        old_chat_member: { status: 'kicked', user: e.emu.me },
-        new_chat_member: { status: 'member', user: e.emu.me },
-      },
-    });
+    unblocked(7501);
     await e.settle();
     const after = await kept(7501);
     assert.ok(after.every((r) => r.status === 'sent'), `all sent: ${JSON.stringify(after.map((r) => r.status))}`);

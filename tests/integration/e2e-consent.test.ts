@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { CallbackAction } from '../../bot/callbackData.js';
+import { describe, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../cases/commands/consent.js';
-import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Consent is to one organization (issue 12, point 2), end to end through the Bot API emulator: the
@@ -11,28 +11,10 @@ import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../h
  * has not gone out and replaces the card an organization already has.
  */
 describe('e2e: consent bound to the organization it names', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press, say, casesOf } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
   const OOS = '戒酒半年了最近又忍不住想喝,想找个互助小组';
-  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string; text?: RegExp } = {}, settle = true) => {
-    const b = e.button(chatId, action, opts);
-    e.emu.pressButton(user, chatId, b.messageId, b.data);
-    if (settle) await e.settle();
-    else await e.emu.idle(15_000);
-    return b;
-  };
-  const say = async (user: { id: number; language_code?: string }, text: string, chatId?: number, settle = true) => {
-    e.emu.sendText(user, text, chatId === undefined ? undefined : groupChat(chatId));
-    if (settle) await e.settle();
-    else await e.emu.idle(15_000);
-  };
   const mentions = (chatId: number, ref: string) => e.texts(chatId).some((x) => x.includes(ref));
 
   /** A 信访外 case the resident agreed to send to the first organization, declined by it; the office card proposes the next. */
@@ -40,7 +22,7 @@ describe('e2e: consent bound to the organization it names', () => {
     const resident = { id: residentId, language_code: 'zh-hans' };
     await say(resident, OOS);
     await press(resident, residentId, 'consent_yes');
-    const ref = (await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1`, [String(residentId)])).rows[0].ref as string;
+    const [ref] = (await casesOf(residentId)) as [string];
     const org1 = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
     assert.ok(
       e.texts(residentId).some((x) => x.includes(ref) && x.includes(org1.names['zh-Hans']) && x.includes('不会转给其他机构')),
@@ -107,7 +89,7 @@ describe('e2e: consent bound to the organization it names', () => {
     const resident = { id: 5103, language_code: 'zh-hans' };
     await say(resident, OOS);
     await press(resident, resident.id, 'consent_yes');
-    const ref = (await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = '5103'`)).rows[0].ref as string;
+    const [ref] = (await casesOf(5103)) as [string];
     const org = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
 
     // The outbox does not run: the approval's card waits, pending.

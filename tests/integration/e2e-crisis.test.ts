@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { t } from '../../i18n/index.js';
-import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * The crisis layer end to end (telegraf ↔ Bot API emulator, PGlite, Redis, workers): implicit danger
@@ -9,13 +10,7 @@ import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
  * a concern-level message gets the warm reply and its request still goes ahead. Our own messages.
  */
 describe('e2e: crisis detection through Telegram', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press, casesOf } = useE2E();
 
   /** The resident writes; returns the first thing the bot sends back to that chat. */
   const firstReply = async (user: { id: number; language_code: string }, text: string) => {
@@ -25,8 +20,7 @@ describe('e2e: crisis detection through Telegram', () => {
     return String(first.payload.text);
   };
   const alerts = () => e.texts(OFFICE_CHAT).filter((x) => x.startsWith('🚨'));
-  const caseCount = async (residentId: number) =>
-    (await e.db.pool.query(`SELECT count(*)::int AS n FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1`, [String(residentId)])).rows[0].n as number;
+  const caseCount = async (residentId: number) => (await casesOf(residentId)).length;
 
   it('an implicit suicide message (a farewell handing over passwords and a pet) gets the crisis lines and an urgent alert', async () => {
     const before = alerts().length;
@@ -79,9 +73,7 @@ describe('e2e: crisis detection through Telegram', () => {
     assert.ok(e.texts(OFFICE_CHAT).some((x) => x.startsWith('💛') && x.includes('5104')), 'the office got a normal-priority note');
     // The request goes ahead as usual (a petition to confirm, or a referral to consent to): accepting opens a case.
     const action = /我们理解您的诉求是/.test(texts[1]!) ? 'confirm' : 'consent_yes';
-    const b = e.button(5104, action);
-    e.emu.pressButton(resident, 5104, b.messageId, b.data);
-    await e.settle();
+    await press(resident, 5104, action);
     assert.equal(await caseCount(5104), 1);
   });
 

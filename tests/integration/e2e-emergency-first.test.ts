@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { FixedClock } from '../../kernel/clock.js';
 import { t } from '../../i18n/index.js';
-import { startE2E, OFFICE_CHAT, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Emergencies first (issue 12, point 1), end to end through the Bot API emulator: the rate limit,
@@ -14,14 +15,8 @@ const KNIFE = '我老公喝醉了拿着菜刀在砸门,说要砍死我,快来救
 const VIOLENCE = t('zh-Hans', 'triage.emergency.violence');
 
 describe('e2e: emergencies first', () => {
-  let e: E2E;
   const clock = new FixedClock(new Date());
-  beforeAll(async () => {
-    e = await startE2E({ clock, residentMessagesPerMinute: 20 });
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e } = useE2E({ clock, residentMessagesPerMinute: 20 });
 
   const alertsFor = (chat: number) => e.texts(OFFICE_CHAT).filter((x) => x.startsWith('🚨') && x.includes(String(chat)));
 

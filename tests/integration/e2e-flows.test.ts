@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { orderReplies } from '../../bot/handlers.js';
 import { t } from '../../i18n/index.js';
-import type { CallbackAction } from '../../bot/callbackData.js';
-import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * The bot end to end: telegraf polling the emulator, PGlite, Redis, the workers delivering the outbox
@@ -11,32 +11,9 @@ import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../h
  * sent and type messages, as people would.
  */
 describe('e2e: residents and staff through Telegram', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press, say, lastText, casesOf: caseOf } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
-  /** Presses the latest `action` button in `chatId` as `user`, then waits for the bot and the outbox. */
-  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string; text?: RegExp } = {}) => {
-    const b = e.button(chatId, action, opts);
-    const u = e.emu.pressButton(user, chatId, b.messageId, b.data);
-    await e.settle();
-    return u;
-  };
-  const say = async (user: { id: number; language_code?: string }, text: string, chatId?: number) => {
-    const u = e.emu.sendText(user, text, chatId === undefined ? undefined : groupChat(chatId));
-    await e.settle();
-    return u;
-  };
-  const lastText = (chatId: number) => e.texts(chatId).at(-1) ?? '';
-  const caseOf = async (residentId: number) => {
-    const r = await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1 ORDER BY c.id`, [String(residentId)]);
-    return r.rows.map((x) => x.ref as string);
-  };
 
   it('(a) petition: confirm, office approval, department accepts, progress relayed, resolved, 不满意 reopens with the 复查 right', async () => {
     const resident = { id: 4001, language_code: 'zh-hans' };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createCallbackCodec } from '../../bot/callbackData.js';
 import type { Decision } from '../../kernel/taxonomy.js';
-import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
@@ -11,13 +12,7 @@ import { HOUSING_PETITION } from '../helpers/fixtures.js';
  * same status, same version, no event — and the presser gets a clear alert.
  */
 describe('e2e: forged and foreign button presses change nothing', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e } = useE2E();
 
   const decision: Decision = { ...HOUSING_PETITION, redactedText: '小区电梯坏了三个月物业不修' };
   const state = async (ref: string) => {

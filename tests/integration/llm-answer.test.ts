@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { messages } from '../../i18n/triage.js';
 import type { RetrievedPassage } from '../../knowledge/types.js';
 import { answer } from '../../conversation/answer.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { useFakeOpenAI } from '../helpers/fakeOpenAISuite.js';
 
 // Short passages written for this test, in the style of the regulations.
 const PASSAGES: RetrievedPassage[] = [
@@ -27,16 +27,7 @@ const PASSAGES: RetrievedPassage[] = [
 ];
 
 describe('answers from passages', () => {
-  let fake: FakeOpenAI;
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-  });
+  const fake = useFakeOpenAI();
   const llm = () => ({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 3000 });
 
   it('quotes the most relevant sentences with source and article, without a model', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { beforeEach, describe, it } from 'vitest';
 import type { Retriever } from '../../knowledge/types.js';
 import { createLlmEngine, validateLlmDecision } from '../../triage/llmEngine.js';
 import { triage } from '../../triage/pipeline.js';
 import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { useFakeOpenAI } from '../helpers/fakeOpenAISuite.js';
 
 /** A tiny real fallback engine (keywords), standing in for the learned offline engine. */
 function keywordEngine(): DecisionEngine & { inputs: EngineInput[] } {
@@ -34,15 +34,8 @@ const EMAIL = 'li.ming@example.com';
 const SECRETS = [ID, PHONE, '138 1234 5678', '1234 5678', CARD, '6222 0212 3456 7890 128', EMAIL, 'li.ming'];
 
 describe('LLM engine against a local OpenAI-compatible server', () => {
-  let fake: FakeOpenAI;
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
+  const fake = useFakeOpenAI();
   beforeEach(() => {
-    fake.requests.length = 0;
     fake.script(() => ({ toolCall: { category: 'petition', target: 'human_resources', confidence: 0.92, reasons: ['wage arrears'] } }));
   });
 

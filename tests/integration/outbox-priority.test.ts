@@ -5,29 +5,27 @@
  * (workers/sweeper.ts requeueDueOutbox, workers/outbox.ts enqueueOutbox `urgent`).
  */
 import assert from 'node:assert/strict';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { URGENT_PRIORITY } from '../../cases/directReplies.js';
 import { FixedClock } from '../../kernel/clock.js';
 import { silentLogger } from '../../kernel/logger.js';
-import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
-import { enqueueOutbox, type RunningWorkers } from '../../workers/index.js';
+import { enqueueOutbox } from '../../workers/index.js';
 import { outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
 import { RecordingSender, seedOutbox, sqlClockHandler, startTestWorkers, waitFor } from '../helpers/workers.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { useWorkersSuite } from '../helpers/workersSuite.js';
 
 const T0 = new Date('2026-12-01T02:00:00Z');
 const ORDINARY = 20;
 
 describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
-  let db: Database;
-  const redis = testRedis();
+  const { db, redis, prefixes, running } = useWorkersSuite();
   const prefix = uniquePrefix('outbox-prio');
-  const running: RunningWorkers[] = [];
+  prefixes.push(prefix);
 
   const start = async (sender: MessageSender, outboxPollMs = 0) => {
     // One job at a time: the order of sends is the order of the queue.
@@ -62,18 +60,6 @@ describe('urgent outbox rows across chats (real PGlite, real Redis)', () => {
         )
       ).rows[0].id,
     );
-
-  beforeAll(async () => {
-    db = await testDatabase();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((w) => w.close()));
-  });
-  afterAll(async () => {
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    await db.close();
-  });
 
   it('after a global 429 the urgent rows offered during the pause are sent before the other chats\' waiting messages', async () => {
     const { ordinary, rec, paused } = await holdBacklog(6_100_000);

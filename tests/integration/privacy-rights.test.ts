@@ -1,36 +1,18 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { t } from '../../i18n/index.js';
-import type { CallbackAction } from '../../bot/callbackData.js';
-import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * The resident's data rights from /privacy, end to end: telegraf polling the Bot API emulator, PGlite,
  * Redis, the workers delivering the outbox. Residents only press buttons the bot sent and type messages.
  */
 describe('e2e: /privacy — export, correction and erasure', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press, say, lastText, casesOf } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
-  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string; text?: RegExp } = {}) => {
-    const b = e.button(chatId, action, opts);
-    e.emu.pressButton(user, chatId, b.messageId, b.data);
-    await e.settle();
-  };
-  const say = async (user: { id: number; language_code?: string }, text: string) => {
-    e.emu.sendText(user, text);
-    await e.settle();
-  };
-  const lastText = (chatId: number) => e.texts(chatId).at(-1) ?? '';
   const q = async (sql: string, params: unknown[] = []) => (await e.db.pool.query(sql, params)).rows;
-  const casesOf = async (userId: number) =>
-    (await q(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1 ORDER BY c.id`, [String(userId)])).map((x) => x.ref as string);
   /** A petition confirmed by the resident: returns its reference. */
   const petition = async (user: { id: number; language_code?: string }, text: string) => {
     await say(user, text);

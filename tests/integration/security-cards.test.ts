@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { describe, it } from 'vitest';
+import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Issue 13, point 4: every staff card carries the case version it was sent for. A button from a card
@@ -8,23 +9,13 @@ import { startE2E, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.
  * with fresh buttons.
  */
 describe('stale Telegram cards (emulator, PGlite, Redis, workers)', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, say, press: pressLatest, casesOf } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
   const openHousingCase = async (residentId: number): Promise<string> => {
-    e.emu.sendText({ id: residentId, language_code: 'zh-hans' }, '我们小区电梯一个月坏了三次,上周还把一个老人关在里面半小时,物业就派人随便修修');
-    await e.settle();
-    const confirm = e.button(residentId, 'confirm');
-    e.emu.pressButton({ id: residentId }, residentId, confirm.messageId, confirm.data);
-    await e.settle();
-    const r = await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1`, [String(residentId)]);
-    return r.rows[0]!.ref as string;
+    await say({ id: residentId, language_code: 'zh-hans' }, '我们小区电梯一个月坏了三次,上周还把一个老人关在里面半小时,物业就派人随便修修');
+    await pressLatest({ id: residentId }, residentId, 'confirm');
+    return (await casesOf(residentId))[0]!;
   };
   const outboxFor = async (chatId: number, ref: string) =>
     (await e.db.pool.query(`SELECT message->>'key' AS key FROM outbox WHERE chat_id = $1 AND message->'params'->>'ref' = $2`, [chatId, ref])).rows.map((r) => r.key as string);

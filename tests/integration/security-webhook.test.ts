@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { silentLogger } from '../../kernel/logger.js';
-import { callbackKeyFromConfig, createCallbackCodec } from '../../bot/callbackData.js';
-import { createTelegramBot, type TelegramBot } from '../../bot/telegramBot.js';
+import { describe, it } from 'vitest';
+import { createTelegramBot } from '../../bot/telegramBot.js';
 import { secretMatches } from '../../bot/webhook.js';
-import type { Database } from '../../db/pool.js';
-import { startBotApiEmulator, type BotApiEmulator } from '../emulator/botApi.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
+import { startBotHarness, useBotHarness } from '../helpers/botHarness.js';
 
 const TOKEN = '777013:webhook-forgery';
 const SECRET = 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
@@ -19,26 +13,11 @@ const PATH = '/telegram/hook';
  * request without the exact secret header is answered 401 and never reaches the bot.
  */
 describe('webhook forgery', () => {
-  let db: Database;
-  let redis: Redis;
-  let prefix: string;
-  let emu: BotApiEmulator;
-  let tb: TelegramBot;
   const handled: Array<{ chat: number; text: string }> = [];
-
-  beforeAll(async () => {
-    db = await testDatabase();
-    redis = testRedis();
-    prefix = uniquePrefix('sechook');
-    emu = await startBotApiEmulator({ token: TOKEN });
-    tb = createTelegramBot({
-      token: TOKEN,
-      apiRoot: emu.apiRoot,
-      redis,
-      pool: db.pool,
-      callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-      logger: silentLogger(),
-      keyPrefix: prefix,
+  const { emu, tb } = useBotHarness({
+    token: TOKEN,
+    prefix: 'sechook',
+    launch: () => ({
       handlers: {
         async onText(ctx) {
           handled.push({ chat: ctx.chat.id, text: ctx.message.text });
@@ -46,16 +25,7 @@ describe('webhook forgery', () => {
         },
       },
       webhook: { url: `https://bot.example.org${PATH}`, port: 0, host: '127.0.0.1', secretToken: SECRET },
-    });
-    await tb.launch();
-  });
-
-  afterAll(async () => {
-    await tb?.stop();
-    await emu.stop();
-    await cleanPrefix(redis, prefix);
-    await redis.quit();
-    await db.close();
+    }),
   });
 
   const update = (id: number, chat: number, text: string) => ({
@@ -109,25 +79,14 @@ describe('webhook forgery', () => {
 
 describe('webhook without a secret', () => {
   it('refuses to start', async () => {
-    const emu = await startBotApiEmulator({ token: TOKEN });
-    const db = await testDatabase();
-    const redis = testRedis();
+    const harness = await startBotHarness({ token: TOKEN, prefix: 'nosecret' });
+    const { emu } = harness;
     try {
-      const tb = createTelegramBot({
-        token: TOKEN,
-        apiRoot: emu.apiRoot,
-        redis,
-        pool: db.pool,
-        callbacks: createCallbackCodec(callbackKeyFromConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, 'telegram')),
-        logger: silentLogger(),
-        webhook: { url: `https://bot.example.org${PATH}`, port: 0, host: '127.0.0.1' },
-      });
+      const tb = createTelegramBot(harness.options({ webhook: { url: `https://bot.example.org${PATH}`, port: 0, host: '127.0.0.1' } }));
       await assert.rejects(tb.launch(), /secret token is required/);
       assert.equal(emu.calls('setWebhook').length, 0);
     } finally {
-      await redis.quit();
-      await db.close();
-      await emu.stop();
+      await harness.close();
     }
   });
 });

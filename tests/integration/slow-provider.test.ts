@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI.js';
-import { startE2E, type E2E } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * A provider that stops answering (an OpenAI-compatible server that accepts the connection and never
@@ -12,30 +12,31 @@ import { startE2E, type E2E } from '../helpers/e2e.js';
  */
 describe('a provider that never answers', () => {
   let fake: FakeOpenAI;
-  let e: E2E;
   let hang = false;
 
+  // Hooks run in the order written and their afterAll in reverse: the fake starts first and closes last.
   beforeAll(async () => {
     fake = await startFakeOpenAI();
     // Healthy while the bundled notes are embedded at start-up, then silent.
     fake.script(() => (hang ? { hangMs: 3_600_000 } : { default: true }));
-    e = await startE2E({
-      env: {
-        OPENAI_API_KEY: 'test-key',
-        OPENAI_BASE_URL: fake.baseURL,
-        OPENAI_MODEL: 'fake-chat',
-        OPENAI_EMBEDDING_MODEL: 'fake-embedding',
-        RESIDENT_LLM_TIMEOUT_MS: '400',
-        EMBEDDING_TIMEOUT_MS: '300',
-        RETRIEVAL_TIMEOUT_MS: '5000',
-        PROVIDER_COOLDOWN_MS: '600000',
-      },
-    });
-    hang = true;
   });
   afterAll(async () => {
-    await e?.close();
     await fake?.close();
+  });
+  const { e } = useE2E(() => ({
+    env: {
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_MODEL: 'fake-chat',
+      OPENAI_EMBEDDING_MODEL: 'fake-embedding',
+      RESIDENT_LLM_TIMEOUT_MS: '400',
+      EMBEDDING_TIMEOUT_MS: '300',
+      RETRIEVAL_TIMEOUT_MS: '5000',
+      PROVIDER_COOLDOWN_MS: '600000',
+    },
+  }));
+  beforeAll(() => {
+    hang = true;
   });
 
   const chats = (path: string) => fake.requests.filter((r) => r.path.endsWith(path)).length;

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { t } from '../../i18n/index.js';
 import type { Decision } from '../../kernel/taxonomy.js';
-import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { groupChat, OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 import { HOUSING_PETITION } from '../helpers/fixtures.js';
 
 /*
@@ -12,13 +13,7 @@ import { HOUSING_PETITION } from '../helpers/fixtures.js';
  * bot wrote them, a later reply waiting behind one still pending in the outbox.
  */
 describe('staff replies kept in the outbox', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
   const okSends = (chatId: number) => e.emu.sent(chatId).filter((c) => c.method === 'sendMessage' && c.ok);

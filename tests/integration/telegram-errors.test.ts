@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { CallbackAction } from '../../bot/callbackData.js';
+import { describe, it } from 'vitest';
 import { GROUP_UPDATES_PER_MINUTE } from '../../bot/middleware/admission.js';
 import { enqueueOutbox, markChatReachable, markChatUnreachable } from '../../cases/outboxRepository.js';
 import { pgOfficeAlertLimiter } from '../../cases/officeAlerts.js';
 import { t } from '../../i18n/index.js';
-import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { groupChat, OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Telegram's errors, end to end with the Bot API emulator answering them for chosen chats: a group
@@ -13,28 +13,10 @@ import { startE2E, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../h
  * message failing midway, groups the bot does not serve, and a 429 on the emergency reply.
  */
 describe('Telegram errors', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press, say, casesOf, unblocked } = useE2E();
 
   const officer = { id: OFFICE_MEMBERS[0]! };
-  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string } = {}) => {
-    const b = e.button(chatId, action, opts);
-    e.emu.pressButton(user, chatId, b.messageId, b.data);
-    await e.settle();
-  };
-  const say = async (user: { id: number; language_code?: string }, text: string, chatId?: number) => {
-    e.emu.sendText(user, text, chatId === undefined ? undefined : groupChat(chatId));
-    await e.settle();
-  };
-  const refOf = async (residentId: number) => {
-    const r = await e.db.pool.query(`SELECT c.ref FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1 ORDER BY c.id DESC`, [String(residentId)]);
-    return r.rows[0]?.ref as string | undefined;
-  };
+  const refOf = async (residentId: number) => (await casesOf(residentId)).at(-1);
   const petition = async (residentId: number) => {
     const resident = { id: residentId, language_code: 'zh-hans' };
     await say(resident, '我们小区电梯一个月坏了三次,上周还把一个老人关在里面半小时,物业就派人随便修修');
@@ -76,15 +58,7 @@ describe('Telegram errors', () => {
     assert.equal(alerts().length, 1, 'told once');
 
     e.emu.unblock(7402);
-    e.emu.pushUpdate({
-      my_chat_member: {
-        chat: { id: 7402, type: 'private' },
-        from: { id: 7402, is_bot: false, first_name: 'R' },
-        date: Math.floor(Date.now() / 1000),
-        old_chat_member: { status: 'kicked', user: e.emu.me },
-        new_chat_member: { status: 'member', user: e.emu.me },
-      },
-    });
+    unblocked(7402);
     await e.settle();
     const after = await e.db.pool.query(`SELECT status FROM outbox WHERE chat_id = 7402`);
     assert.ok(after.rows.every((r) => r.status === 'sent'), 'everything went out');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { CallbackAction } from '../../bot/callbackData.js';
+import { describe, it } from 'vitest';
 import { checkOfficeMigration } from '../../app/startupCheck.js';
 import { createDirectorySync } from '../../app/directorySync.js';
 import { createLogger } from '../../kernel/logger.js';
 import { t } from '../../i18n/index.js';
-import { startE2E, e2eDirectory, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2E } from '../helpers/e2e.js';
+import { e2eDirectory, groupChat, OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
+import { useE2E } from '../helpers/e2eSuite.js';
 
 /*
  * Groups upgraded to supergroups (issue 13, point 9), end to end with the Bot API emulator: Telegram's
@@ -15,23 +15,11 @@ import { startE2E, e2eDirectory, groupChat, OFFICE_CHAT, OFFICE_MEMBERS, type E2
  * the operator the new id. The office group is migrated here, so this file has its own bot.
  */
 describe('group → supergroup migration', () => {
-  let e: E2E;
-  beforeAll(async () => {
-    e = await startE2E();
-  });
-  afterAll(async () => {
-    await e?.close();
-  });
+  const { e, press } = useE2E();
 
   const NEW_OFFICE = -1009_000_000_100;
   const NEW_HOUSING = -1009_000_000_200;
   const officer = { id: OFFICE_MEMBERS[0]!, is_bot: false, first_name: 'O' };
-  const press = async (user: { id: number }, chatId: number, action: CallbackAction, opts: { ref?: string; from?: number } = {}) => {
-    // A button of a card sent before the migration is pressed in the new supergroup (same message).
-    const b = e.button(opts.from ?? chatId, action, opts);
-    e.emu.pressButton(user, chatId, b.messageId, b.data);
-    await e.settle();
-  };
   const serviceMessage = (chat: { id: number; type: string }, content: Record<string, number>) =>
     e.emu.pushUpdate({ message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { ...chat, title: 'group' }, from: officer, ...content } });
   const statusOf = async (ref: string) => (await e.db.pool.query(`SELECT status FROM cases WHERE ref = $1`, [ref])).rows[0]?.status as string;

@@ -1,30 +1,26 @@
 import assert from 'node:assert/strict';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { FixedClock } from '../../kernel/clock.js';
 import { silentLogger } from '../../kernel/logger.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
-import type { Database } from '../../db/pool.js';
 import { resourcePath } from '../../kernel/paths.js';
 import { txQuery } from '../../workers/db.js';
-import { startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { startWorkers } from '../../workers/index.js';
 import type { MessageSender, OutgoingMessage } from '../../workers/sender.js';
 import { e2eDirectory } from '../helpers/e2e.js';
 import { sqlClockHandler, waitFor } from '../helpers/workers.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { useWorkersSuite } from '../helpers/workersSuite.js';
 
 /*
  * The dispatcher's side of consent: it checks the consent again at send time, and a card that went out
  * while the consent was being withdrawn is replaced as soon as its send returns.
  */
 describe('outbox dispatcher and consent (real PGlite, real Redis)', () => {
-  let db: Database;
+  const { db, prefixes, running } = useWorkersSuite();
   let cases: CaseService;
-  const redis = testRedis();
-  const prefixes: string[] = [];
-  const running: RunningWorkers[] = [];
   const directory = e2eDirectory();
   const clock = new FixedClock('2026-12-07T02:00:00Z');
   let residentId = 0;
@@ -57,18 +53,9 @@ describe('outbox dispatcher and consent (real PGlite, real Redis)', () => {
   };
 
   beforeAll(async () => {
-    db = await testDatabase();
     const calendar = loadHolidayCalendar(resourcePath('holidays.yaml'));
     const settings = { orgAcceptWorkingDays: 3, orgFirstContactDays: 5, reminderLeadWorkingDays: 3, surveyReminderHours: 48, surveyCloseDays: 7, officeChatId: -100 };
     cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((w) => w.close()));
-  });
-  afterAll(async () => {
-    for (const p of prefixes) await cleanPrefix(redis, p);
-    await redis.quit();
-    await db.close();
   });
 
   it('a card whose consent was withdrawn after it was queued is not sent (checked at send time)', async () => {

@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../kernel/clock.js';
 import { resourcePath } from '../../kernel/paths.js';
 import { silentLogger } from '../../kernel/logger.js';
 import { createClockHandler } from '../../cases/deadlines.js';
-import type { Database } from '../../db/pool.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { txQuery } from '../../workers/db.js';
-import { startWorkers, type RunningWorkers } from '../../workers/index.js';
+import { startWorkers } from '../../workers/index.js';
 import { RecordingSender, seedCaseWithClock, seedOutbox, waitFor } from '../helpers/workers.js';
 import { CRASH_WORKER_TIMING } from '../helpers/crashTiming.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { useWorkersSuite } from '../helpers/workersSuite.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'crashChild.ts');
 const DAY = 86_400_000;
@@ -52,10 +51,7 @@ const kill = (child: ChildProcess) =>
   });
 
 describe('a process killed between a transition and its delivery loses nothing (real PGlite, real Redis)', () => {
-  let db: Database;
-  const redis = testRedis();
-  const prefixes: string[] = [];
-  const running: RunningWorkers[] = [];
+  const { db, prefixes, running } = useWorkersSuite();
   const directory = loadDirectory(resourcePath('directory.yaml'));
 
   const startParent = async (prefix: string, sender: RecordingSender) => {
@@ -74,19 +70,6 @@ describe('a process killed between a transition and its delivery loses nothing (
   };
   const status = async (ids: number[]) =>
     (await txQuery<{ id: number; status: string }>(db.pool, 'SELECT id, status FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id', [ids])).rows;
-
-  beforeAll(async () => {
-    db = await testDatabase();
-  });
-  // A worker left running would poll and deliver the next test's rows itself.
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((w) => w.close()));
-  });
-  afterAll(async () => {
-    for (const p of prefixes) await cleanPrefix(redis, p);
-    await redis.quit();
-    await db.close();
-  });
 
   it('killed after the reminder committed, before anything was queued: a restarted worker delivers it once', async () => {
     const now = Date.now();

@@ -1,27 +1,23 @@
 import assert from 'node:assert/strict';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
 import { FixedClock } from '../../kernel/clock.js';
 import { createLogger, silentLogger } from '../../kernel/logger.js';
-import type { Database } from '../../db/pool.js';
 import { txQuery } from '../../workers/db.js';
-import { type RunningWorkers, type StartWorkersOptions } from '../../workers/index.js';
+import { type StartWorkersOptions } from '../../workers/index.js';
 import { enqueueOutbox, outboxJobId } from '../../workers/outbox.js';
 import { createQueues } from '../../workers/queues.js';
 import { PermanentSendError, RetryAfterError, type MessageSender } from '../../workers/sender.js';
 import { runSweep } from '../../workers/sweeper.js';
 import { RecordingSender, seedCaseWithClock, seedOutbox, sqlClockHandler, startTestWorkers, waitFor } from '../helpers/workers.js';
-import { testDatabase } from '../helpers/db.js';
-import { cleanPrefix, testRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { cleanPrefix, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis.js';
+import { useWorkersSuite } from '../helpers/workersSuite.js';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-12-01T02:00:00Z');
 
 describe('outbox dispatcher (real PGlite, real Redis)', () => {
-  let db: Database;
-  const redis = testRedis();
-  const prefixes: string[] = [];
-  const running: RunningWorkers[] = [];
+  const { db, redis, prefixes, running } = useWorkersSuite();
   let chat = 5_000_000;
   const nextChat = () => ++chat;
 
@@ -50,18 +46,6 @@ describe('outbox dispatcher (real PGlite, real Redis)', () => {
     const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
   };
-
-  beforeAll(async () => {
-    db = await testDatabase();
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((w) => w.close()));
-  });
-  afterAll(async () => {
-    for (const p of prefixes) await cleanPrefix(redis, p);
-    await redis.quit();
-    await db.close();
-  });
 
   /** A sender that notes, at every send, how long the given pause key (chat or global) still had to run. */
   const pauseWatching = (rec: RecordingSender, pauseKey: () => string) => {
