@@ -4,6 +4,7 @@ import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
 import { matterOf } from '../knowledge/text.js';
 import type { RetrievedPassage } from '../knowledge/types.js';
+import { isMostlyEnglish } from '../triage/english.js';
 import { redact } from '../triage/redact.js';
 
 export interface AnswerLlmOptions {
@@ -106,11 +107,13 @@ export function extractiveAnswer(question: string, passages: RetrievedPassage[],
     else if (p.score < ranked[0]!.score * 0.5 || score < Math.max(1, firstOverlap * 0.5)) continue;
     chosen.push({ p, quote });
   }
-  // The corpus is stored NFKC-folded (，→ ,): quotes are shown with Chinese punctuation again, and in a
-  // Chinese reply the source's parentheses are Chinese too.
-  const lines = chosen.map(({ p, quote }) =>
-    script(language, language === 'en' ? `「${cjkPunctuation(quote)}」(${label(p)})` : cjkPunctuation(`「${quote}」(${label(p)})`)),
-  );
+  // The corpus is stored NFKC-folded (，→ ,): a Chinese quote is shown with Chinese punctuation again, and in
+  // a Chinese reply the source's parentheses are Chinese too. An English line of a policy note keeps its
+  // ASCII punctuation and English quotation marks ("(低保):" had become "（低保）：" inside English).
+  const lines = chosen.map(({ p, quote }) => {
+    if (language !== 'en') return script(language, cjkPunctuation(`「${quote}」(${label(p)})`));
+    return isMostlyEnglish(quote) ? `“${quote}” (${label(p)})` : `「${cjkPunctuation(quote)}」(${label(p)})`;
+  });
   const text = [msg(language, 'triage.answer.intro'), ...lines, msg(language, 'triage.answer.disclaimer')].join('\n');
   return { text, citations: chosen.map(({ p, quote }) => toCitation(p, quote)), engine: 'extractive' };
 }

@@ -45,6 +45,12 @@ describe('answers from passages', () => {
     assert.match(hant.text, /信訪工作條例 第三十五條/);
     const en = await answer('How long do I have to ask for a review?', PASSAGES, { language: 'en' });
     assert.ok(en.text.startsWith(messages['triage.answer.intro'].en));
+    // A Chinese quote in an English reply keeps Chinese punctuation; an English line of a note keeps ASCII.
+    assert.match(en.text, /「信访人对信访事项处理意见不服的，可以/);
+    const note: RetrievedPassage = { chunkId: 9, source: 'note_dibao', title: '低保与临时救助', text: 'Minimum living allowance (低保): apply in writing at the sub-district office where your household is registered (Art. 11).', score: 0.9 };
+    const dibao = await answer('How do I apply for the minimum living allowance?', [note], { language: 'en' });
+    assert.match(dibao.text, /“Minimum living allowance \(低保\): apply in writing/);
+    assert.doesNotMatch(dibao.text, /（低保）|：/);
   });
 
   it('says so when there is no passage, in every language', async () => {
