@@ -183,7 +183,9 @@ async function authorizeActor(deps: CaseDeps, tx: CaseRepositories, c: CaseRecor
  */
 export function reviewNotes(reasons: readonly string[]): { secondary: string; unsure: string } {
   const second = reasons.find((r) => r.startsWith('secondary_target:'));
-  const why = reasons.find((r) => /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed)/.test(r));
+  // A case the resident registered from a question, or that stayed unclear twice, has no target by design:
+  // the card says so rather than leave the office to wonder why.
+  const why = reasons.find((r) => /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed|resident_asked_case|unclear_twice)/.test(r));
   return { secondary: second ? second.slice('secondary_target:'.length).split(' ')[0]! : '—', unsure: why ?? '—' };
 }
 

@@ -7,6 +7,7 @@ import { ForbiddenError, IllegalTransitionError, StaleError, ValidationError } f
 import { resourcePath } from '../../kernel/paths.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
+import { reviewNotes } from '../../cases/commands/run.js';
 import { parseDirectory, type Directory } from '../../directory/directory.js';
 import type { Decision } from '../../kernel/taxonomy.js';
 import { fakeCaseStore, type FakeCaseStore } from '../helpers/fakeCaseStore.js';
@@ -85,6 +86,13 @@ describe('case service on in-memory repositories', () => {
     expect(card.message.key).toBe('cases.staff.review_card_elsewhere');
     expect(card.message.params).toMatchObject({ districts: '宝安区', handler: '深圳市南山区人力资源局' });
     expect(t('zh-Hans', card.message.key, card.message.params)).toContain('属地提示：来信提到宝安区');
+  });
+
+  it('the office card says why a case has no target: a question registered anyway, or unclear twice', async () => {
+    expect(reviewNotes(['classifier:inquiry 0.96', 'resident_asked_case'])).toEqual({ secondary: '—', unsure: 'resident_asked_case' });
+    expect(reviewNotes(['too_vague', 'unclear_twice']).unsure).toBe('unclear_twice');
+    expect(reviewNotes(['secondary_target:transport 0.31', 'target_unsure:margin 0.04 housing>transport'])).toEqual({ secondary: 'transport', unsure: 'target_unsure:margin 0.04 housing>transport' });
+    expect(reviewNotes([]).unsure).toBe('—');
   });
 
   it('refuses a 信访外 case without consent and writes nothing', async () => {
