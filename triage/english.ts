@@ -14,7 +14,7 @@
  * engine (offlineEngine.ts `prepareText` and its run-time input): emergency rules and the LLM see the
  * resident's words.
  */
-import { CONCEPTS, CUES, IRREGULAR, PHRASES, SPELLING, STOP_WORDS } from './englishLexicon.js';
+import { CONCEPTS, CUES, IRREGULAR, PHRASES, QUESTION_CUES, SPELLING, STOP_WORDS } from './englishLexicon.js';
 import { mostlyLatin } from './normalize.js';
 
 // Placeholders left by redaction ([PHONE]) stay as they are; other bracketed text is just words.
@@ -117,7 +117,8 @@ export function englishTokens(text: string): string[] {
       }
     }
     if (joined !== undefined) out.push(joined);
-    else if (!STOP_WORDS.has(words[i]!.replace(/'/g, '')) && !STOP_WORDS.has(raw[i]!)) out.push(raw[i]!);
+    // The word as typed too: "i'll" without its apostrophe is the word "ill".
+    else if (!STOP_WORDS.has(words[i]!) && !STOP_WORDS.has(words[i]!.replace(/'/g, '')) && !STOP_WORDS.has(raw[i]!)) out.push(raw[i]!);
     i += span;
   }
   return out;
@@ -146,6 +147,14 @@ export function englishCues(text: string): string[] {
   return out;
 }
 
+/** The Chinese words of a procedure question (QUESTION_CUES): 请问 … 期限 / 哪里 办理 / 需要 材料 / 怎么办. */
+export function englishQuestionCues(text: string): string[] {
+  const t = plainLower(text);
+  const out: string[] = [];
+  for (const [re, zh] of QUESTION_CUES) if (re.test(t)) for (const z of zh.split(' ')) if (!out.includes(z)) out.push(z);
+  return out;
+}
+
 function plainLower(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
 }
@@ -167,6 +176,10 @@ export function forOfflineModels(text: string): string {
   const han = (text.match(/[\p{Script=Han}]+/gu) ?? []).join(' ');
   const tokens = englishTokens(plainLower(text).replace(INDIGNANT_HOW, 'how '));
   const concepts = englishConcepts(tokens);
-  const cues = englishCues(text).filter((z) => !concepts.includes(z));
+  // A resident who disputes a decision (不服) and asks for the deadline asks about their own legal channel,
+  // as "对…决定不服，想申请行政复议，期限是多少" does; the polite 请问 of a plain question would read it as an inquiry.
+  const disputes = concepts.includes('不服');
+  const questions = englishQuestionCues(text).filter((z) => !(disputes && z === '请问'));
+  const cues = [...englishCues(text), ...questions].filter((z, i, all) => !concepts.includes(z) && all.indexOf(z) === i);
   return [han, tokens.join(' '), concepts.join(' '), cues.join(' ')].filter((s) => s !== '').join(' ');
 }

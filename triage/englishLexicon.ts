@@ -16,7 +16,9 @@ export const STOP_WORDS = new Set(
   such some other more most is was were be am s t don now ok okay please hello hi dear sir madam thanks
   thank regards yes oh well really still even ever every any anyone anything someone something one
   us let get got getting make made go went going come came say said tell told know knew want wanted
-  like also since because while until till though although however which whether per via etc`
+  like also since because while until till though although however which whether per via etc none
+  i'll you're they're we're it's that's there's he's she's what's let's we've they've you've we'll they'll
+  you'll he'll she'll we'd they'd you'd he'd she'd`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
@@ -92,7 +94,7 @@ export const CONCEPTS: Array<[string, string]> = [
   // A resident's "community" is the 社区 (its work station, its grid), not only the compound.
   ['community|shequ', '社区'],
   // tenancy (a deposit or rent dispute with a private landlord is a civil matter: legal channel)
-  ['landlord|landlady|owner of the apartment|house owner', '房东'],
+  ['landlord|landlady|owner of the apartment|house owner|rent from', '房东'],
   ['tenant|renter|flatmate|roommate', '租客 租户'],
   ['rent', '房租 租房'],
   ['deposit|security deposit|rental deposit', '押金'],
@@ -101,12 +103,13 @@ export const CONCEPTS: Array<[string, string]> = [
   ['agent|agency|real estate agent|letting agent', '中介'],
   ['partitioned room|subdivided', '隔断房'],
   ['renovation|renovate|refurbishment|decorating', '装修'],
-  ['electricity bill|electricity price|electricity fee|per kwh|kwh|utility bill', '电费 水电费'],
-  ['power cut|power outage|blackout|no electricity', '停电'],
+  ['electricity bill|electricity price|electricity fee|per kwh|kwh|utility bill|power bill|water and power|water and electricity|utilities', '电费 水电费'],
+  ['power cut|power outage|blackout|no electricity|cut off the electricity|cut off our electricity|cut off the power|cut off our power|cut our power|cut our electricity|cut the power', '停电'],
+  ['cut off the water|cut off our water|cut our water|cut the water', '停水'],
   ['air conditioner|air conditioning|aircon', '空调'],
   ['parcel|package|courier|express delivery', '快递'],
   // planning: illegal construction
-  ['illegal structure|illegal construction|illegal building|illegal extension|unauthorized construction|unauthorised construction|without permit|without a permit', '违建 违章建筑'],
+  ['illegal structure|illegal construction|illegal building|illegal extension|unauthorized construction|unauthorised construction|without permit|without a permit|without any permit|no building permit', '违建 违章建筑'],
   ['rooftop|roof top|on the roof', '楼顶 加建'],
   ['extension|add a floor|extra floor|build extra|enclose the balcony|add floors|add two floors|add another floor|add a storey|add an extra floor', '加建 扩建'],
   ['shed|steel shed|iron shed|tin shed|metal shed|shack', '铁皮房 搭建'],
@@ -140,10 +143,14 @@ export const CONCEPTS: Array<[string, string]> = [
   ['burning|burn plastic|burn garbage', '焚烧'],
   // human resources
   ['wage|salary|paycheck|payslip|earnings|back pay', '工资'],
-  ['unpaid|owe|arrears|withhold|hold back|overdue|not paid|havent been paid|hasnt paid|didnt pay|not been paid|havent paid|never paid|wasnt paid|werent paid|not getting paid', '拖欠 欠薪'],
+  // Someone not paying is 拖欠; only a worker not being paid (or a wage word, below) is 欠薪: child support,
+  // rent or a loan that "hasn't been paid" is not wages.
+  ['unpaid|owe|arrears|withhold|hold back|overdue|not paid|hasnt paid|didnt pay|havent paid|never paid|stop pay|stopped paying|stop paying|refuse to pay|refuses to pay|refused to pay|isnt paying|wont pay|doesnt pay|arent paying', '拖欠'],
+  ['havent been paid|not been paid|wasnt paid|werent paid|not getting paid|hasnt paid me|hasnt paid us|didnt pay me|didnt pay us|never paid me|never paid us', '拖欠 欠薪'],
   ['deduct|deduction|docked|dock my pay|withheld my pay', '克扣 扣工资'],
   ['pregnant|pregnancy', '怀孕 孕期'],
-  ['withhold my passport|keep my passport|kept my passport|took my passport|withhold my id|kept my id card|took my id card', '扣押 证件'],
+  ['withhold my passport|keep my passport|kept my passport|took my passport|withhold my id|kept my id card|took my id card|hold my passport|hold our passport|hold his passport|hold her passport|keep our passport|took our passport|confiscate my passport|confiscated my passport', '扣押 证件'],
+  ['confiscate|confiscated|confiscation|seize|seized|impound|impounded', '扣押 暂扣'],
   ['contribute|contribution|contributions', '缴纳'],
   ['domestic helper|helper|maid|nanny|ayi|housekeeper', '保姆 家政'],
   ['cancel|cancellation|revoke|revoked', '取消 注销'],
@@ -153,7 +160,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['overtime|extra hours', '加班 加班费'],
   ['employer|boss|company|manager|supervisor', '老板 公司'],
   ['employee|worker|staff|job|factory worker', '工人 员工'],
-  ['labor contract|employment contract|work contract|no contract', '劳动合同'],
+  ['labor contract|employment contract|work contract|no contract|written contract', '劳动合同'],
   ['social insurance|social security|pension|pension contribution|shebao', '社保'],
   ['work injury|injured at work|injury at work|industrial injury|work accident', '工伤'],
   ['housing fund|housing provident fund|provident fund|gongjijin', '公积金'],
@@ -165,23 +172,48 @@ export const CONCEPTS: Array<[string, string]> = [
   // legal channel: courts, arbitration, dismissal, civil debts
   ['sue|lawsuit|court|judge|judgment|judgement|verdict|ruling', '法院 起诉 判决'],
   ['enforce the judgment|enforcement|enforce', '强制执行'],
+  ['account frozen|frozen my bank account|froze my bank account|bank account frozen|frozen my account|froze my account|freeze my account|froze our account|frozen our account|sealed up my|seized my', '冻结 查封'],
+  ['tax|income tax|tax bureau|taxes', '税务'],
   ['arbitration|labor arbitration|arbitrate', '劳动仲裁'],
-  ['dismiss|dismissal|terminated|termination|let go|lay off|layoff', '辞退 解除劳动合同'],
+  ['dismiss|dismissal|terminated|termination|let go|lay off|layoff|lay me off|lay us off|let me go|let us go|fire me|fire us|fire him|fire her|fire them|fire people|fire anyone|fire workers|made redundant|redundancy|position cancel|position was cancel|job was cancel|position eliminated', '辞退 解除劳动合同'],
+  ['double pay|double salary|double wage|double wages|twice the salary|twice my salary', '双倍工资'],
+  ['labor dispute|labour dispute|employment dispute|work dispute', '劳动争议 劳动纠纷'],
+  ['arbitration commission|arbitration committee|arbitration tribunal|arbitration center|arbitration award|arbitral award', '劳动仲裁 仲裁委'],
   ['compensation|severance|damages', '赔偿'],
   ['lawyer|attorney|legal advice|legal aid|free legal', '律师 法律援助'],
-  ['borrow|loan|lend|debt|iou', '借钱 欠款'],
-  ['divorce|custody|inheritance|estate of', '离婚 继承'],
-  ['fined|penalty|penalised|penalized|penalty notice', '罚款 处罚'],
+  ['borrow|loan|lend|debt', '借钱 欠款'],
+  ['iou|promissory note|loan note|signed a note', '借条 欠条 借钱'],
+  ['divorce|custody|divorced', '离婚'],
+  ['inheritance|inherit|inherited|heir|estate of|without a will|no will|left a will|his will|her will|their will|wrote a will', '遗嘱 遗产 继承'],
+  ['died|passed away|death of|deceased', '去世'],
+  ['fight over|fighting over|fought over|argue over|quarrel over|dispute|disputes', '纠纷'],
+  ['child support|child maintenance|maintenance for the child|maintenance for my child|alimony', '抚养费'],
+  ['ex-husband|ex husband|ex-wife|ex wife|former husband|former wife|ex-partner|my ex|my ex-husband|my ex husband|my ex-wife|my ex wife|her ex|her ex-husband|his ex|his ex-wife', '前夫 前妻'],
+  ['visiting rights|visitation|visitation rights|access rights|see my son|see my daughter|see my child|see my kids|see our son|see our daughter', '探视权'],
+  ['support our parents|support his parents|support my parents|support their parents|support her parents|refuse to support|wont support', '赡养'],
+  ['demolish|demolished|demolition|tear down|torn down|knock down|knocked down', '拆除 拆迁'],
+  ['won my case|won the case|won the lawsuit|won in court|court ruled|court ordered|court order', '判决 胜诉'],
+  ['fined|penalty|penalised|penalized|penalty notice|a fine|the fine|fine of|fined me|fined us', '罚款 处罚'],
+  ['traffic fine|traffic ticket|speeding ticket|parking ticket|parking fine', '交警 违章 罚款'],
   ['appeal|reconsideration|administrative review', '复议'],
+  ['administrative reconsideration|reconsideration application', '行政复议'],
+  ['administrative litigation|administrative lawsuit|sue the government|sue the bureau', '行政诉讼'],
+  ['disagree with|dont accept|do not accept|not satisfied with|challenge|contest the|object to|fight the decision|fight the fine|fight the penalty|appeal the decision|overturn|think it\'s wrong|think is wrong|think the fine is wrong|think the penalty is wrong|think the decision is wrong|wrongly fined', '不服'],
+  ['what the law says|under the law|labor law|labour law|labor contract law|statutory compensation|legally entitled', '依法 赔偿'],
+  ['time limit|deadline|limitation period|statute of limitation|statute of limitations|cut-off date|cutoff date', '期限 时效'],
   ['contract|agreement', '合同'],
   // public security: visas, residence, hukou, order, traffic offences
   ['visa|visa extension|visa renewal|residence permit|stay permit|overstay', '签证 居留许可 出入境'],
   ['immigration|exit and entry|entry and exit|exit entry', '出入境'],
   ['passport', '护照'],
-  ['register my address|registration of residence|accommodation registration|temporary residence|residence registration|register with the police', '住宿登记 居住证'],
+  ['register my address|registration of residence|accommodation registration|temporary residence|residence registration|register with the police|register me with the police|register us with the police|register guests|register foreigners', '住宿登记 居住证'],
   ['hukou|household registration|household register|residence card|residence permit card|juzhuzheng', '户口 户籍 居住证'],
   ['police|police station|policeman|officer', '派出所 警察'],
-  ['gambling|gamble|mahjong den|casino', '赌博'],
+  ['gambling|gamble|mahjong den|casino|betting|gamble for money', '赌博'],
+  ['mahjong|mahjong parlour|mahjong parlor|mahjong room|mahjong hall|mahjong place|card room', '麻将馆 棋牌室'],
+  ['criminal record|no criminal record|police clearance|certificate of no criminal record', '无犯罪记录证明'],
+  ['overstay|overstayed|overstaying|overstay my visa', '逾期居留 签证'],
+  ['visa expire|visa run out|visa is expiring|permit expire|permit run out|permit is expiring|visa expiry|permit expiry', '到期 续签'],
   ['theft|steal|stolen|thief|burglary|pickpocket', '盗窃 被偷'],
   ['fight|fighting|gang|thug|harass|harassment|threaten|drunk', '治安'],
   ['throw things out|throw stuff out|throw garbage out|throw bottles out|thrown out of the window|throw out of the window|things thrown from|objects thrown from|falling objects', '高空抛物'],
@@ -196,7 +228,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['traffic light|traffic signal|signal light|pedestrian crossing|crosswalk|zebra crossing', '红绿灯 信号灯'],
   ['traffic police', '交警'],
   ['id card|identity card', '身份证'],
-  ['driving license|driver license|driving licence|driver licence|license plate|number plate', '驾驶证 车牌'],
+  ['driving test|driving school|driving exam|driving license|driver license|driving licence|driver licence|license plate|number plate', '驾驶证 车牌'],
   ['car accident|traffic accident|crash|collision', '交通事故'],
   // transport
   ['bus|bus route|bus stop|bus driver|bus line', '公交'],
@@ -215,6 +247,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['kindergarten|nursery|preschool|daycare', '幼儿园'],
   ['teacher|principal|headmaster', '老师 校长'],
   ['tuition|school fee|tuition fee|school fees', '学费 收费'],
+  ['sponsorship fee|donation fee|school selection fee', '赞助费 乱收费'],
   // Any other fee or charge: a property, parking, nursing-home or hospital fee is not tuition.
   ['fee|fees|charge|bill|billing|surcharge', '收费'],
   ['enroll|enrollment|admission|school place|school places|degree place|place in a school|school seat|a place at the|a place in the|refused a place|no school place|school allocation|get into the school|get into a school|get into the public school|get into public school', '入学 学位'],
@@ -261,15 +294,17 @@ export const CONCEPTS: Array<[string, string]> = [
   ['advertising|false advertising|misleading advert', '虚假广告'],
   ['gym|beauty salon|hair salon|fitness', '健身房 美容'],
   // water
-  ['water supply|tap water|running water|water cut|no water|water outage|water pressure|water quality', '自来水 供水 停水'],
+  ['faucet|from the tap|from our tap|the taps|water supply|tap water|running water|water cut|no water|water outage|water pressure|water quality', '自来水 供水 停水'],
   ['drain|drainage|blocked drain|manhole|sewer|gutter', '排水 下水道'],
   ['manhole cover|drain cover|sewer cover', '井盖'],
   ['overflow|overflowing|backed up|backing up', '冒溢 满溢'],
   ['flooding|flood|waterlogged|waterlogging|standing water|puddle|under water|underwater|knee deep|knee-deep', '积水 内涝'],
   ['burst pipe|water pipe|pipe burst|main pipe|water main', '水管 爆管'],
   ['water bill|water meter|water fee', '水费 水表'],
+  ['rusty water|like rust|yellow water|brown water|cloudy water|dirty tap water', '水质'],
+  ['fire exit|fire escape|emergency exit|fire lane|fire door|escape route', '消防通道 堵塞'],
   // street office and community
-  ['community office|neighborhood committee|residents committee|community center|community workstation|community service center|community work station', '社区工作站 居委会'],
+  ['community office|neighborhood committee|residents committee|residence committee|community center|community workstation|community service center|community work station', '社区工作站 居委会'],
   ['street office|subdistrict office|sub-district office|subdistrict|jiedao', '街道办'],
   ['village|urban village|village committee|joint-stock company|shareholding company', '城中村 股份公司'],
   ['grid worker|grid officer', '网格员'],
@@ -282,7 +317,8 @@ export const CONCEPTS: Array<[string, string]> = [
   ['smoking|cigarette|smoke on the balcony', '抽烟'],
   ['depressed|depression|anxiety|anxious|lonely|loneliness|stress|stressed|insomnia|panic|grief|hopeless|overwhelmed|sad', '心理 焦虑 抑郁'],
   // Not a distress word by itself: most residents who cannot sleep are kept awake by noise.
-  ['cannot sleep|cant sleep|couldnt sleep|unable to sleep|keep us awake|kept awake|wake us up|woke us up|woken up', '睡不着'],
+  ['cannot sleep|cant sleep|couldnt sleep|unable to sleep|keep us awake|kept awake|wake us up|woke us up|woken up|none of us can sleep|nobody can sleep|no one can sleep|cant get any sleep|no sleep', '睡不着'],
+  ['midnight|middle of the night|late at night|small hours|early hours|all night|through the night', '夜间'],
   ['exhausted|worn out|burnt out|burned out', '疲惫'],
   ['counseling|counselor|therapist|therapy|psychologist|someone to talk to', '心理咨询'],
   ['live alone|lives alone|living alone', '独居'],
@@ -290,7 +326,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['husband|wife|spouse|marriage', '家庭 夫妻'],
   ['mother-in-law|in-law|in-laws|quarrel|argue|arguing|row with', '家庭 夫妻 矛盾'],
   ['elderly|old mother|old father|elderly mother|elderly father|grandmother|grandfather|grandma|granny|grandpa|grandad|granddad|aged parent|dementia|alzheimer', '老人 照顾'],
-  ['disabled|disability|wheelchair|autistic|autism|rehabilitation', '残疾 康复'],
+  ['disabled|disability|wheelchair|autistic|autism|rehabilitation|deaf|blind|sign language|hearing impaired|visually impaired', '残疾 康复'],
   ['teenager|teen|adolescent|gaming|video games|playing games|bullying|bullied|skip school|refuses to go to school|stopped going to school|not going to school|dropped out', '孩子 青少年'],
   ['grandson|granddaughter|grandchild|grandchildren|grandkids', '孙子 孩子'],
   ['hardship|lost everything|cannot afford|cant afford|struggling financially', '困难 救助'],
@@ -301,6 +337,8 @@ export const CONCEPTS: Array<[string, string]> = [
   ['apply|application|applied', '申请'],
   ['procedure|process|requirement|materials', '流程 材料'],
   ['complain|complaint|report|petition', '投诉 反映'],
+  ['petition office|petition letter|letters and visits|letters and calls|xinfang|submit a petition|submitted a petition|file a petition|filed a petition', '信访 信访事项'],
+  ['reply|get a reply|get an answer|written reply|official reply|respond to my|response to my', '答复'],
   ['where is|where are|opening hours|office hours|which office|which department|who do i contact|who should i contact|what number|phone number of', '请问 哪里'],
   ['mediation|mediator|mediation committee|mediate', '调解'],
   // Added for residents' English (issue 9): words seen in foreigners' and Hong Kong residents' messages.
@@ -331,8 +369,12 @@ export const CONCEPTS: Array<[string, string]> = [
   ['resign|resigned|resignation|quit|quitting', '辞职 离职'],
   ['bonus|commission|allowance pay', '奖金 提成'],
   ['sick leave|annual leave|maternity leave|paid leave|days off|day off|rest day', '假期 休息'],
+  ['maternity leave|after giving birth|breastfeeding', '产假 孕期'],
+  ['hr|hr department|human resources department|personnel department', '公司 人事'],
   ['working hours|work hours|hours a day|twelve hours a day|seven days a week|no day off', '工作时间 加班'],
   ['unemployment insurance|unemployment benefit', '失业保险'],
+  ['lost my job|lose my job|lost his job|lost her job|unemployed|jobless', '失业'],
+  ['paid late|pay late|salary late|wage late|late salary|late wage|delayed salary|delayed wage|salary delayed', '拖欠'],
   ['maternity insurance|maternity benefit|maternity allowance', '生育保险'],
   ['social insurance card|social security card', '社保卡'],
   ['hire|hiring|recruit|recruitment|job ad|job offer|interview', '招聘'],
@@ -341,6 +383,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['renew|renewal|extend my|extension of my', '续签 延期'],
   ['permanent residence|permanent resident|green card', '永久居留'],
   ['hong kong|hongkong|macau|macao|hk resident|hong kong resident|hk', '港澳'],
+  ['hostel|hotel|guesthouse|guest house|homestay|airbnb', '酒店 旅馆'],
   ['home return permit|home-return permit|mainland travel permit|return home permit|huixiangzheng', '回乡证 港澳居民'],
   ['residence permit for hong kong|residence permit for hk|hk residence permit|hong kong and macau residence permit|hk and macau residence permit', '港澳居民居住证'],
   ['entry-exit|exit-entry|exit entry bureau|exit-entry office|exit entry office|immigration office', '出入境'],
@@ -351,6 +394,8 @@ export const CONCEPTS: Array<[string, string]> = [
   ['school bus', '校车'],
   ['private school|bilingual school', '民办学校'],
   ['after-school|after school|extra class|extra lesson|paid class|make-up class', '补课'],
+  // A teacher selling lessons to his own pupils is a matter for the education bureau (教师有偿补课).
+  ['private tutoring|paid tutoring|private lesson|private class|private after-school class|paid extra class|paid extra lesson|paid lesson|paid class|paid course', '有偿补课 补课'],
   ['uniform|textbook|school supplies', '校服 教材'],
   ['corporal punishment|physical punishment|teacher hit|teacher slapped|teacher beat', '体罚'],
   // noise and neighbourhood
@@ -363,6 +408,7 @@ export const CONCEPTS: Array<[string, string]> = [
   ['radiation|base station|cell tower|mast', '辐射 基站'],
   ['pig farm|livestock|chicken farm|poultry farm|farm', '养殖场'],
   ['concrete plant|mixing plant|asphalt|cement', '搅拌站'],
+  ['concrete mixer|cement mixer|mixer truck|concrete truck|cement truck|concrete pump|muck truck|dump truck|dumper', '泥头车 搅拌车'],
   ['incinerator|waste plant|garbage station|transfer station|refuse station', '垃圾站'],
   ['cockroach|rat|rats|mosquito|mosquitoes|flies|pest', '卫生 蚊虫'],
   // transport
@@ -388,7 +434,8 @@ export const CONCEPTS: Array<[string, string]> = [
   ['hidden charge|hidden fee|extra charge|service charge|price tag|not marked|unmarked price', '乱收费 明码标价'],
   ['hygiene|dirty kitchen|unhygienic', '卫生 食品安全'],
   ['filthy|dirty', '脏乱'],
-  ['gym closed|closed down|shut down|ran away with|took our money', '跑路 退款'],
+  ['gym closed|ran away with|took our money', '跑路 退款'],
+  ['closed down|shut down|close down', '倒闭 关门'],
   ['went bust|go bust|gone bust|bankrupt|bankruptcy|went under', '倒闭 跑路'],
   ['bug|insect|worm|maggot|foreign object', '异物'],
   ['pet shop|phone shop|electronics', '商家'],
@@ -418,6 +465,29 @@ export const CUES: Array<[RegExp, string]> = [
   [/\b(?:can|could|would|will) (?:someone|somebody|anyone|anybody|the government|the authorities|the city|the district|the police|the bureau|your office|you guys|you) (?:please )?(?:do|fix|stop|check|look|send|deal|help us|make|tell|come|remove|clean|sort|handle|investigate|inspect|enforce|act|talk|order|force|get)\b/, '要求 相关部门 处理'],
   [/\b(?:is|isn't|isnt) (?:it|this|that) (?:even |really |actually )?(?:legal|allowed|lawful|permitted|normal|acceptable|reasonable|fair|right|ok|okay)\b|\b(?:are|is) (?:they|he|she|the \w+|my \w+|our \w+) (?:even |really |actually )?(?:allowed|permitted|entitled) to\b|\b(?:can|could) (?:they|he|she|the \w+|my \w+|our \w+) (?:just|really|legally|even)\b|\bhow (?:can|could|come) (?:they|he|she|this|that|these|those|my \w+|our \w+|people)\b|\bhow is (?:this|that|it) (?:allowed|legal|possible|acceptable)\b|\bwhy (?:does|do|did|is|are|was|were|has|have|can't|cant|cannot|won't|wont|isn't|isnt|aren't|arent|hasn't|hasnt|haven't|havent|doesn't|doesnt|don't|dont|didn't|didnt|should|must|is there|are there)\b(?=[^.?!]*\b(?:nobody|no one|not|never|nothing|no|still|again|allowed|always|every|n't|so long|so slow|so much|so many|ignore|refuse|refuses|refused|keep|keeps|charge|charges|let|allow)\b|[^.?!]*n't\b)/, '违规 相关部门 查处'],
   // Words of grievance.
-  [/\b(?:illegal|illegally|unlawful|against the (?:law|rules|regulations)|not allowed|violat\w*|breaking the (?:law|rules)|unreasonable|unfair|unjust|outrageous|ridiculous|unacceptable|fed up|sick of|tired of|enough is enough|abuse of power|irresponsible|negligen\w*|cover(?:ing)? up|bribe\w*|corrupt\w*)\b/, '违规 查处'],
+  [/\b(?:illegal|illegally|unlawful|against the (?:law|rules|regulations)|not allowed|violat\w*|breaking the (?:law|rules)|unreasonable|unfair|unjust|outrageous|ridiculous|unacceptable|fed up|sick of|tired of|enough is enough|abuse of power|irresponsible|negligen\w*|cover(?:ing|ed|s)? (?:it |this |that )?up|bribe\w*|corrupt\w*)\b/, '违规 查处'],
+  [/\b(?:paid|pay|salary|salaries|wages?)\b(?: \w+){0,4} late\b/, '拖欠'],
   [/\b(?:rejected|refused|denied|turned down|turned away|without (?:any |a )?(?:reason|explanation|notice)|no reason given|no explanation)\b/, '拒绝'],
+  // Work in the small hours: 10pm–5am, as a clock time ("until 2am"), is what 夜间 says in letters (半夜 and 深夜
+  // are what neighbour quarrels say: they pulled a building site's noise towards mediation).
+  [/\b(?:12|[1-5])(?::[0-5]\d)? ?(?:am|a\.m\.)(?![a-z])|\b(?:11|10)(?::[0-5]\d)? ?(?:pm|p\.m\.)(?![a-z])/, '夜间'],
+];
+
+/**
+ * Questions about a procedure, read on the whole lower-cased text as CUES are: the Chinese words a 简体
+ * resident's question carries (请问…期限/多少天, 去哪里办理, 需要什么材料, 怎么办), so that "how many days do
+ * I have to apply for reconsideration?" reads as the inquiry "请问申请行政复议的期限是多少天？" does.
+ * A complaint asked as a question ("how long do we have to wait?!", "how many days has it been?") is not
+ * a procedure question: waiting, putting up with and going on are excluded.
+ */
+const NOT_A_COMPLAINT = String.raw`(?![^.?!]*\b(?:wait|waiting|put up|suffer|endure|tolerate|live with|go on|going on|continue|been)\b(?! list))`;
+export const QUESTION_CUES: Array<[RegExp, string]> = [
+  [new RegExp(String.raw`\b(?:how (?:many|much) (?:days|working days|weeks|months|years|time)|how long (?:do|does|will|would|can|could|should|is|are|must|until|before)|how soon (?:do|does|will|must|should|can)|within how (?:many|long)|what(?:'s| is) the (?:time limit|deadline|limitation period|cut-?off)|is there (?:a|any) (?:deadline|time limit)|when is the deadline|by when)\b` + NOT_A_COMPLAINT), '请问 期限 多少天'],
+  [/\bhow much (?:is|are|does|do|will|would|should|can|must)\b|\bwhat(?:'s| is) the (?:penalty|fine|fee|cost|charge) (?:for|if|of)\b/, '请问 多少'],
+  [/\b(?:under what conditions|what (?:are the )?conditions|who (?:is eligible|qualifies|can apply)|(?:am i|are we) eligible|do (?:i|we) qualify)\b/, '请问 条件'],
+  [/\b(?:do|must|should|can) (?:i|we) (?:go|come|apply|do it) in person\b|\b(?:can|could) (?:i|we) (?:apply|do it|submit it) online\b/, '请问 办理'],
+  [/\bwhen (?:will|would|do|does|can|should) (?:i|we) (?:get|hear|receive)\b|\bwhen (?:will|would|does|do) (?:the \w+|they|it|you) (?:answer|reply|respond|decide|process)\b/, '请问 多久'],
+  [/\bwhere (?:do|can|should|must|could) (?:i|we)\b(?: \w+)? (?:go|apply|get|submit|file|register|report|do|hand|take|collect|find)\b|\bwhere to (?:go|apply|get|submit|file|register)\b|\bwhich (?:office|department|bureau|authority|agency|government office)\b|\bwho (?:handles|deals with|is responsible for|do i (?:contact|ask|call))\b/, '请问 哪里 办理'],
+  [/\b(?:what|which) (?:documents|papers|materials|certificates|documentation)\b|\bwhat (?:do|should|must) (?:i|we) (?:need to )?(?:bring|prepare|submit|provide)\b|\bwhat is needed\b/, '请问 需要 材料'],
+  [/\bwhat (?:can|should|do|could|shall) (?:i|we) do\b|\bwhat are (?:my|our) (?:options|rights)\b|\bwhat options do (?:i|we) have\b/, '怎么办'],
 ];

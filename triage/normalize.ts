@@ -136,11 +136,50 @@ const CANTONESE_WORDS = `
 點解決=点解决 點解釋=点解释 點解答=点解答 點解除=点解除 點解開=点解开 點解散=点解散 點解僱=点解雇 點解雇=点解雇
 點樣本=点样本 點辦理=点办理 點辦公=点办公 點辦事=点办事 邊度假=边度假 電話俾=电话给 電話畀=电话给`;
 
+/*
+ * More Cantonese words and grammar: movement (返 = 回, 落嚟 = 下来, 行路 = 走路), the progressive 緊 and
+ * "only then" 先, 整 as repair, injuries (X親), family, legal (入稟, 覆議), paying social insurance (供),
+ * 同 = 和, 郁 = 动, 喊 = 哭. The first lines protect Mandarin words that end where a Cantonese key begins
+ * (旁邊 before 邊個, 執行 before 行唔到); later ones keep the Mandarin words that share a new key (返回 and 返,
+ * 有供應 and 有供, 大喊 and 喊, 同意 / 合同 / 一同 and 同, 抑鬱 and 郁).
+ */
+const CANTONESE_MORE = `
+旁邊=旁边 身邊=身边 左邊=左边 右邊=右边 這邊=这边 那邊=那边 嗰邊=那边 外邊=外边 裏邊=里边 裡邊=里边 海邊=海边 河邊=河边
+路邊=路边 街邊=街边 周邊=周边 兩邊=两边 東邊=东边 西邊=西边 南邊=南边 北邊=北边 上邊=上边 下邊=下边 前邊=前边 後邊=后边
+床邊=床边 窗邊=窗边 門邊=门边 執行=执行 進行=进行 履行=履行 推行=推行 實行=实行 通行=通行 運行=运行 銀行=银行 旅行=旅行
+步行=步行 自行=自行 舉行=举行 發行=发行 流行=流行 強行=强行 遊行=游行 施行=施行 試行=试行 人行=人行 同行=同行 可行=可行
+返=回 返回=返回 往返=往返 返還=返还 返鄉=返乡 返利=返利 返現=返现 返程=返程 返校=返校 返聘=返聘 遣返=遣返 返修=返修 返款=返款
+返點=返点 返費=返费 返航=返航 返貧=返贫 折返=折返 返夜班=上夜班 返早班=上早班 返晚班=上晚班 返班=上班 返緊工=在上班
+落嚟=下来 落去=下去 跌落=掉下 跌落嚟=掉下来 跌落去=掉下去 落唔到=下不了 落唔到街=下不了楼 漏水落=漏水到 滲水落=渗水到 滴水落=滴水到
+行路=走路 行樓梯=走楼梯 行出=走出 行入=走进 行返=走回 行去=走去 行嚟=走来 行開=走开 行街=逛街
+起屋=建房 起樓=建楼 起緊=在建 起咗間=建了间 起咗個=建了个 起多=加建 做緊=在做 等緊=在等 打緊=在打 搞緊=在搞 整緊=在修
+住緊=在住 租緊=在租 讀緊=在读 開緊=在开 排緊=在排 申請緊=在申请 裝修緊=在装修 未嚟=还没来
+幾耐先=多久才 先至=才 先知=才知道 先發現=才发现 先肯=才肯 先有=才有 先可以=才可以
+整車=修车 整外牆=修外墙 整水喉=修水管 整𨋢=修电梯 整冷氣=修空调 整路=修路 冇錢整=没钱修 唔整=不修 唔整齊=不整齐 唔整理=不整理
+唔整改=不整改 整斷=弄断 砸親=砸到 撞親=撞伤 燙親=烫伤 夾親=夹伤 咬親=咬伤 刮親=划伤 嚇親=吓到 電親=触电 凍親=着凉
+出世=出生 過身=去世 過咗身=去世了 留低=留下 入稟=起诉 覆議=复议 覆核=复核 阻街=占道 條數=账目 爆格=盗窃 入屋爆格=入户盗窃 火燭=着火
+冇佢事=不关他的事 冇我事=不关我的事 沖涼=洗澡 鬧我=骂我 鬧佢=骂他 鬧人=骂人 俾人鬧=被人骂 畀人鬧=被人骂
+喊=哭 大喊=大喊 喊話=喊话 呼喊=呼喊 喊救命=喊救命 叫喊=叫喊 喊叫=喊叫 喊冤=喊冤 喊口號=喊口号 喊停=喊停 吶喊=呐喊
+匿埋=躲起来 匿喺=躲在 天光=天亮 飲醉=喝醉 飲酒=喝酒 黑口黑面=摆脸色 屙屎=拉屎 屙尿=撒尿
+阿爺=爷爷 阿嫲=奶奶 嫲嫲=奶奶 阿婆=老奶奶 阿伯=老伯 過度活躍症=多动症
+供咗=交了 有供=有交 冇供=没有交 供夠=交够 幫我供=帮我交 唔供=不交 有供應=有供应 冇供應=没有供应 冇供電=没有供电 冇供水=没有供水
+冇供暖=没有供暖 有供電=有供电 有供水=有供水 強積金=养老保险 衫=衣服 襯衫=衬衫 恤衫=衬衫 汗衫=汗衫 衫褲=衣裤
+聽電話=接电话 唔聽電話=不接电话 電話又唔聽=电话又不接 電話都唔聽=电话都不接 冇人聽電話=没人接电话 膠味=塑料味 膠樽=塑料瓶 膠櫈=塑料凳
+之後先=之后才 落河=到河里 落海=到海里 街度=街上 窿度=坑里 郁=动 郁唔到=动不了 抑鬱=抑郁 憂鬱=忧郁 鬱悶=郁闷 濃郁=浓郁 鬱金香=郁金香
+蔥鬱=葱郁 陰鬱=阴郁 沉鬱=沉郁 鬱鬱=郁郁 同=和 同埋=和 同意=同意 同事=同事 同學=同学 同時=同时 相同=相同 共同=共同 合同=合同
+不同=不同 同樣=同样 同一=同一 如同=如同 同志=同志 同伴=同伴 同住=同住 同胞=同胞 陪同=陪同 同步=同步 同類=同类 同期=同期
+協同=协同 認同=认同 贊同=赞同 雷同=雷同 同城=同城 同鄉=同乡 同居=同居 同等=同等 同齡=同龄 連同=连同 同年=同年 同級=同级
+同房=同房 同屋=同屋 胡同=胡同 同比=同比 同情=同情 同盟=同盟 大同=大同 同心=同心 同謀=同谋 同名=同名 同性=同性 同床=同床
+同桌=同桌 同僚=同僚 等同=等同 視同=视同 偕同=偕同 同歸於盡=同归于尽 同款=同款 同層=同层 同座=同座 同棟=同栋 同區=同区 同班=同班 一同=一同
+同工同酬=同工同酬 同屬=同属 同為=同为 同化=同化 同輩=同辈 同窗=同窗 同仁=同仁 同質=同质 同路=同路 同舟=同舟 同聲=同声 同業=同业 同台=同台 同框=同框 一齊=一起
+嗌救命=喊救命 嗌人=叫人 先得=才行 幾耐先得=多久才行 先得到=先得到 返到嚟=回来 返到屋企=回到家 入醫院=进医院 唔同=不同
+蝦人=欺负人 俾人蝦=被人欺负 畀人蝦=被人欺负 蝦我=欺负我 蝦佢=欺负他 俾同學蝦=被同学欺负 畀同學蝦=被同学欺负`;
+
 /** Characters that only written Cantonese uses (in their 简体 form after OpenCC: 嗰 → 𠮶). */
-const CANTONESE_CHARS = /[嘅咗哋冇嘢佢喺睇揾嚟𠮶乜畀攞噉㗎啱咩嬲攰瞓谂啲咁]|唔\p{Script=Han}|嘈(?!杂)/u;
+const CANTONESE_CHARS = /[嘅咗哋冇嘢佢喺睇揾嚟𠮶乜畀攞噉㗎啱咩嬲攰瞓谂啲咁嗌掟揿冚嘥㖞嚿䢂]|唔\p{Script=Han}|嘈(?!杂)/u;
 // Each phrase minus the Mandarin words it begins (快点解决, 依家庭收入, 而家长, 周边度假).
 // 點 asking "how" (點樣, 點申請, 點投訴), but not 一点/快点/早点/有点 before a Mandarin verb or 样本/样子.
-const CANTONESE_PHRASES = /而家(?![长属庭人])|依家(?![庭属])|点解(?![决释答除开散雇])|点算|边度(?!假)|呢个|呢度|呢啲|屋企|唔该|隔篱|(?<![一快早晚有差多慢重])点(?:样(?![本子品])|申请|投诉)/;
+const CANTONESE_PHRASES = /而家(?![长属庭人])|依家(?![庭属])|点解(?![决释答除开散雇])|点算|边度(?!假)|几耐(?![用心看烦穿磨脏])|呢个|呢度|呢啲|屋企|唔该|隔篱|(?<![一快早晚有差多慢重])点(?:样(?![本子品])|申请|投诉)/;
 /** 蚊 after an amount is 元 (三千蚊); elsewhere it may be a mosquito. */
 const AMOUNT_MAN = /([0-9０-９一二两三四五六七八九十百千万几]+)蚊(?!子|虫|帐|香)/g;
 const TENANCY = /租|押金/;
@@ -193,6 +232,50 @@ function replaceLongestFirst(text: string, dict: Dictionary): string {
   return out;
 }
 
+/*
+ * Hong Kong phone typing writes particles by sound: D for 啲 (管理處D保安, 快D), 左 for 咗 after a verb (炒左我,
+ * 壞左), 既 for 嘅 after a pronoun (我既人工). Turned back into the Cantonese characters so the dictionary reads
+ * them; only in text already recognised as Cantonese. Not 3D, D座 / D栋 (a block), 维生素D; not 左边 / 向左
+ * (the verb list never holds 向 往 靠), not 我既不… / 他既然.
+ */
+const PHONE_D = /(?<=\p{Script=Han})(?<!素)[Dd](?=\p{Script=Han})(?![栋座区幢号楼级型轮盘版调])/gu;
+const PHONE_ZO = /(?<=[炒做等搬坏交扣给畀俾食整收去来嚟返买卖用写打讲说走死病跌退租签报请见到完住饮瞓落入出嫁生换改加减拖欠借偷呃骗讲关开停])左(?![右边手脚转侧拐面岸翼派倾眼耳腿臂肩脑方前后上下灯軚舵])/gu;
+const PHONE_GE = /(?<=[我你他她佢们哋])既(?![然是往定得要而有成可能不没无非已唔冇])/gu;
+
+/** 返 before a length of time is working it (日日返十二個鐘, 一個禮拜返六日), not going back (返 = 回). */
+const WORK_SHIFT = /返(?=[0-9一二三四五六七八九十两半几廿]+(?:个)?(?:钟|小时|日|天|晚|夜|礼拜|星期)(?!前|后))/g;
+/** 先 after a length of time is "only then" (等三個月先開庭, 遲十幾日先出糧): Mandarin 才. Not 今天先 / 明天先. */
+const ONLY_THEN = /(?<=[0-9一二三四五六七八九十两半几廿]个?(?:钟|日|天|月|年|礼拜|星期|分钟|小时|周))先(?![生前进])/g;
+
+/**
+ * 啲 opening a clause is the plural "the" (啲細路瞓唔到 = 孩子睡不着): Mandarin drops it; after a pronoun it
+ * is the possessive (我哋啲窗 = 我们的窗). Elsewhere it stays 些 (快啲, 買啲嘢).
+ */
+const DI_OPENING = /(?<=^|[\s\p{P}\p{S}])啲/gu;
+const DI_POSSESSIVE = /(?<=[我你他她佢们哋])啲/g;
+
+function cantoneseForms(text: string): string {
+  return text
+    .replace(PHONE_D, '啲')
+    .replace(DI_OPENING, '')
+    .replace(DI_POSSESSIVE, '嘅')
+    .replace(PHONE_ZO, '咗')
+    .replace(PHONE_GE, '嘅')
+    .replace(WORK_SHIFT, '上班')
+    .replace(ONLY_THEN, '才');
+}
+
+/** English words Hong Kong residents mix into Cantonese (HR話…, 返OT, book咗), as whole words only. */
+const LOAN_WORDS: Record<string, string> = {
+  hr: '人事', ot: '加班', book: '预订', booked: '预订', send: '发', check: '查', cancel: '取消', boss: '老板',
+  lift: '电梯', deposit: '押金', mpf: '养老保险', salary: '工资', landlord: '房东', agent: '中介',
+};
+const LOAN_WORD = new RegExp(`(?<![a-z])(${Object.keys(LOAN_WORDS).join('|')})(?![a-z])`, 'gi');
+
+function loanWords(text: string): string {
+  return text.replace(LOAN_WORD, (w) => LOAN_WORDS[w.toLowerCase()] ?? w);
+}
+
 /** Whether `original` (the resident's script) with its 简体 form `simplified` is written Cantonese. */
 export function isCantonese(original: string, simplified: string): boolean {
   return CANTONESE_CHARS.test(simplified) || CANTONESE_PHRASES.test(simplified) || COPULA_HAI.test(original);
@@ -206,10 +289,10 @@ export function cantoneseToMandarin(original: string, simplified: string): { tex
   hkDict ??= buildDictionary(HK_WORDS);
   const cantonese = isCantonese(original, simplified);
   if (!cantonese) return { text: replaceLongestFirst(simplified, hkDict), cantonese };
-  cantoneseDict ??= buildDictionary(HK_WORDS, CANTONESE_WORDS);
+  cantoneseDict ??= buildDictionary(HK_WORDS, CANTONESE_WORDS, CANTONESE_MORE);
   // 唔該 closing a message thanks; anywhere else it asks ("唔該幫我睇下" = 请帮我看看).
-  const closing = simplified.replace(/唔该(?=[\s\p{P}\p{S}]*$)/u, '谢谢');
-  let text = replaceLongestFirst(closing, cantoneseDict).replace(AMOUNT_MAN, '$1元');
+  const closing = cantoneseForms(simplified.replace(/唔该(?=[\s\p{P}\p{S}]*$)/u, '谢谢'));
+  let text = loanWords(replaceLongestFirst(closing, cantoneseDict).replace(AMOUNT_MAN, '$1元'));
   // A Hong Kong tenant's 業主 is the landlord, not a flat owner in an owners' committee (housing).
   if (TENANCY.test(text)) text = text.replace(LANDLORD_YEZHU, '房东');
   return { text, cantonese };

@@ -6,7 +6,7 @@ import { resourcePath } from '../../kernel/paths.js';
 import { readExampleFile } from '../../triage/cli/exampleFile.js';
 import { normalize } from '../../triage/normalize.js';
 import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES } from '../../kernel/taxonomy.js';
-import { trainCategoryModel } from '../../triage/offlineTraining.js';
+import { settledChoice, trainCategoryModel } from '../../triage/offlineTraining.js';
 
 const examples = readExampleFile(resourcePath('training', 'examples.jsonl'));
 
@@ -116,5 +116,19 @@ describe('the category model of a cross-validation fold', () => {
     assert.ok(letters[0]!.text.includes('电梯') && letters[1]!.text.includes('红绿灯'));
     assert.equal(trainCategoryModel(examples, null, { seed: 1 }).letters.length, 0, 'without ../shared: the examples alone');
     assert.ok(model.predict('小区电梯又坏了').probs.petition! > 0.5);
+  });
+});
+
+describe('settledChoice: fusion weights move only when the cross-validation clearly says so', () => {
+  const grid = [0, 1, 2, 5];
+  it('keeps the settled weight when another is better by less than one standard error', () => {
+    // n = 2000, p ≈ 0.92: one standard error is ≈ 0.006 (12 examples).
+    const acc: Record<number, number> = { 0: 0.9, 1: 0.92, 2: 0.925, 5: 0.921 };
+    const c = settledChoice(grid, (w) => acc[w]!, 5, 2000);
+    assert.deepEqual([c.weight, c.best], [5, 2]);
+  });
+  it('moves to the best weight when it is clearly better, the smaller one on a tie', () => {
+    const acc: Record<number, number> = { 0: 0.9, 1: 0.94, 2: 0.94, 5: 0.92 };
+    assert.equal(settledChoice(grid, (w) => acc[w]!, 5, 2000).weight, 1);
   });
 });

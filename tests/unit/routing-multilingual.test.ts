@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { englishConcepts, englishCues, englishTokens, forOfflineModels, isMostlyEnglish, lemma } from '../../triage/english.js';
+import { englishConcepts, englishCues, englishQuestionCues, englishTokens, forOfflineModels, isMostlyEnglish, lemma } from '../../triage/english.js';
 import { prepareText } from '../../triage/offlineEngine.js';
 
 describe('English for the offline models', () => {
@@ -141,6 +141,58 @@ describe('English for the offline models', () => {
       for (const z of present) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
       for (const z of absent) assert.ok(!out.includes(z), `${text} → ${out} has ${z}`);
     }
+  });
+
+  it('reads a procedure question as the 简体 question reads: 请问 … 期限 / 哪里 办理 / 需要 材料 / 怎么办', () => {
+    const cases: Array<[string, string[]]> = [
+      ['How many days do I have to apply for administrative reconsideration?', ['请问', '期限', '行政复议']],
+      ['How long does it take to get a reply after I submit a petition?', ['请问', '期限', '答复']],
+      ["What's the time limit for taking my landlord to court?", ['期限', '时效', '请问']],
+      ['Where do I apply for labour arbitration?', ['请问', '哪里', '办理']],
+      ['Which documents should I bring for the marriage registration?', ['请问', '需要', '材料']],
+      ['My ex-husband hasn’t paid child support for a year. What can I do?', ['怎么办']],
+      ['How much is the fine for overstaying a visa?', ['请问', '多少', '罚款', '逾期居留']],
+    ];
+    for (const [text, terms] of cases) {
+      const out = forOfflineModels(text);
+      for (const z of terms) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
+    }
+    // Disputing a decision and asking the deadline is the resident's own legal channel: no polite 请问.
+    const disputed = forOfflineModels('I disagree with the penalty decision. How many days do I have to apply for reconsideration?');
+    assert.ok(disputed.includes('不服') && disputed.includes('期限') && !disputed.includes('请问'), disputed);
+    // A complaint asked as a question is not a procedure question.
+    for (const text of ['How long do we have to wait for them to fix the lift?', 'How many days has it been without water now?']) {
+      assert.ok(!englishQuestionCues(text).includes('期限'), `${text} → ${englishQuestionCues(text).join(' ')}`);
+    }
+  });
+
+  it('names family, civil and administrative matters by the words their Chinese letters use', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // Child support is 抚养费; someone not paying it is not unpaid wages; an ex-husband is not a marriage quarrel.
+      ["My ex-husband hasn't paid child support for a year", ['抚养费', '前夫', '拖欠'], ['欠薪', '夫妻']],
+      ['The boss still has not paid us', ['拖欠'], []],
+      ["We haven't been paid since March", ['欠薪'], []],
+      ['My brother died without a will and the family are fighting over his flat', ['去世', '遗嘱', '继承', '纠纷'], ['治安']],
+      ['The court gave me visiting rights but she will not let me see my son', ['探视权'], []],
+      ['The arbitration commission rejected my claim', ['仲裁委'], ['奖金']],
+      ['I got a traffic fine and I disagree with the decision', ['罚款', '交警', '不服'], ['拥堵']],
+      ['The apartment was fine when I moved out', [], ['罚款']],
+      ['They are laying me off and I want the double salary', ['辞退', '双倍工资'], []],
+      ['My employer is holding my passport', ['扣押'], []],
+      ['Trucks and concrete mixers on the site until 2am', ['搅拌车', '夜间'], []],
+      ['The teacher pushes parents to pay for his private tutoring', ['有偿补课'], []],
+      ['The restaurant shut down owing us wages', ['倒闭', '工资'], ['退款']],
+    ];
+    for (const [text, present, absent] of cases) {
+      const out = forOfflineModels(text);
+      for (const z of present) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
+      for (const z of absent) assert.ok(!out.includes(z), `${text} → ${out} has ${z}`);
+    }
+  });
+
+  it("drops contractions: \"I'll\" is not the word ill", () => {
+    const t = englishTokens("I'll only get it back when they're done, we're told");
+    assert.ok(!t.includes('ill') && !t.includes('theyr') && !t.includes('wer'), t.join(' '));
   });
 
   it('reads "no news" and "heard nothing" as nobody answering', () => {

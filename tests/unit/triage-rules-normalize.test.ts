@@ -72,7 +72,7 @@ describe('normalize: written Cantonese', () => {
       ['呢個月嘅人工都未出', '这个月的工资都没发'],
       ['佢係我鄰居，成日喺走廊放嘢', '他是我邻居,经常在走廊放东西'],
       ['隔籬地盤成日半夜打樁，嘈喧巴閉', '隔壁工地经常半夜打桩,吵闹'],
-      ['樓上鄰舍喺天台僭建，漏水落我屋企', '楼上邻居在天台违章搭建,漏水落我家'],
+      ['樓上鄰舍喺天台僭建，漏水落我屋企', '楼上邻居在天台违章搭建,漏水到我家'],
       ['我哋想睇醫生但係冇人理', '我们想看医生但是没人管'],
       ['邊度可以投訴？係咪打12345？', '哪里可以投诉?是不是打12345?'],
       ['點解冇人嚟修水喉？', '为什么没人来修水管?'],
@@ -136,13 +136,13 @@ describe('normalize: written Cantonese', () => {
   it('recognises a message whose only Cantonese mark is 啲, and reads everyday Hong Kong words', () => {
     const n = normalize('夜晚啲巴士一個鐘先有一班');
     assert.equal(n.cantonese, true);
-    assert.equal(n.normalized, '夜晚些公交车一个钟先有一班');
+    assert.equal(n.normalized, '夜晚些公交车一个钟才有一班');
     const cases: Array<[string, string]> = [
       ['部𨋢壞咗成個禮拜', '部电梯坏了整个礼拜'],
       ['公司炒咗我，糧單都冇畀我', '公司辞退了我,工资单都没有给我'],
-      ['啲電單車喺行人路飆車', '些摩托车在人行道飙车'],
-      ['判頭走佬，啲工程爛晒尾', '包工头跑路,些工程烂尾'],
-      ['一落大雨就水浸，啲渠塞晒', '一下大雨就积水,些下水道堵塞'],
+      ['啲電單車喺行人路飆車', '摩托车在人行道飙车'],
+      ['判頭走佬，啲工程爛晒尾', '包工头跑路,工程烂尾'],
+      ['一落大雨就水浸，啲渠塞晒', '一下大雨就积水,下水道堵塞'],
       ['阿爸有腦退化，個仔成晚喺度打機', '爸爸有老年痴呆,儿子整晚在打游戏'],
     ];
     for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
@@ -166,15 +166,15 @@ describe('normalize: written Cantonese', () => {
       ['的士司機唔肯跳錶，仲要兜路', '出租车司机不肯打表,还要绕路'],
       ['條路掘咗八個月都未整好', '条路挖了八个月都还没修好'],
       ['成家人食完肚屙，間餐廳冇牌照', '全家人吃完拉肚子,间餐厅无证'],
-      ['啲細路瞓唔到，臭到頂唔順', '些小孩睡不着,臭到受不了'],
+      ['啲細路瞓唔到，臭到頂唔順', '小孩睡不着,臭到受不了'],
       ['間舖頭搭咗個鐵棚霸住條路', '间店铺搭了个铁棚占着条路'],
       ['想問下點樣報讀公立小學？', '请问怎样报名公立小学?'],
       ['點樣查公司有冇幫我供社保？', '怎样查公司有没有帮我交社保?'],
-      ['老公同家婆為湊仔嘅事嗌交', '老公同婆婆为带孩子的事吵架'],
+      ['老公同家婆為湊仔嘅事嗌交', '老公和婆婆为带孩子的事吵架'],
       ['做咗三年無啦啦俾公司炒咗，想追返賠償', '做了三年无缘无故被公司辞退了,想追回赔偿'],
-      ['啲人將垃圾亂咁掟喺垃圾桶隔籬', '些人将垃圾乱扔在垃圾桶隔壁'],
+      ['啲人將垃圾亂咁掟喺垃圾桶隔籬', '人将垃圾乱扔在垃圾桶隔壁'],
       ['隔籬成日將架電單車泊喺我門口', '隔壁经常将架摩托车停在我门口'],
-      ['外牆啲紙皮石甩咗落嚟', '外墙些瓷砖脱落了落来'],
+      ['外牆啲紙皮石甩咗落嚟', '外墙些瓷砖脱落了下来'],
       ['公司冇簽合約，仲扣起我本回鄉證', '公司没有签合同,还扣押我本回乡证'],
     ];
     for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
@@ -196,17 +196,93 @@ describe('normalize: written Cantonese', () => {
       ['佢哋學人工呼吸，唔係講人工', '他们学人工呼吸,不是讲工资'],
       ['佢話要去仲裁，仲話冇錢', '他说要去仲裁,还说没钱'],
       ['大家湊錢湊合下，佢哋湊巧喺度', '大家凑钱凑合下,他们凑巧在'],
-      ['啲船停泊喺度，冇泊位', '些船停泊在,没有泊位'],
+      ['啲船停泊喺度，冇泊位', '船停泊在,没有泊位'],
       ['天花板漏水冇人理', '天花板漏水没人管'],
-      ['啲電單車冲紅燈，冇人執法', '些摩托车冲红灯,没人执法'],
+      ['啲電單車冲紅燈，冇人執法', '摩托车冲红灯,没人执法'],
     ];
     for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
     // Hong Kong words that apply in any text leave Mandarin letters with the same characters alone.
     for (const zh of ['护士多多关爱病患', '按月领取伤残津贴', '大量店铺无人租约']) assert.equal(normalize(zh).normalized, zh, zh);
   });
 
+  it('reads Cantonese movement, aspect, repair, family and legal words as Mandarin (返, 落嚟, 緊, 先, 整, 入稟, 供)', () => {
+    const cases: Array<[string, string]> = [
+      ['業主話要收返層樓，佢下個月要返香港', '业主说要收回层楼,他下个月要回香港'],
+      ['返夜班做到三點，樹枝跌落嚟差啲砸親人', '上夜班做到三点,树枝掉下来差点砸到人'],
+      ['阿爸坐輪椅，成年都落唔到街', '爸爸坐轮椅,成年都下不了楼'],
+      ['浴室一沖涼就滲水落樓下，管理處唔理', '浴室一洗澡就渗水到楼下,物业管理处不理'],
+      ['對面起緊商場，我哋等緊佢哋回覆', '对面在建商场,我们在等他们回复'],
+      ['要幾耐先攞到？做咗三年先發現冇供', '要多久才拿到?做了三年才发现没有交'],
+      ['冷氣機壞咗業主唔整，仲要我哋冇錢整', '空调坏了业主不修,还要我们没钱修'],
+      ['佢喺天台起咗間鐵皮屋', '他在天台建了间铁皮屋'],
+      ['我想同老公離婚，要點樣入稟法院？', '我想和老公离婚,要怎样起诉法院?'],
+      ['城管話我阻街，我唔服，想申請行政覆議', '城管说我占道,我不服,想申请行政复议'],
+      ['阿爺過咗身，留低一層樓', '爷爷去世了,留下一层楼'],
+      ['個女喺學校俾人蝦，返到嚟成日喊', '女儿在学校被人欺负,回来经常哭'],
+      ['老公飲醉酒就鬧我，佢哋日日黑口黑面', '老公喝醉酒就骂我,他们每天摆脸色'],
+      ['個仔有過度活躍症，佢打機打到天光', '儿子有多动症,他打游戏打到天亮'],
+      ['公司淨係幫我供咗醫保，我以前有供強積金', '公司只是帮我交了医保,我以前有交养老保险'],
+      ['有人入屋爆格，管理處話維修公司未嚟', '有人入户盗窃,物业管理处说维修公司还没来'],
+      ['師傅收咗訂金，電話又唔聽，成屋都係膠味', '师傅收了订金,电话又不接,整屋都是塑料味'],
+      ['佢日日返十二個鐘，仲裁委話要等三個月先開庭', '他每天上班十二个钟,仲裁委说要等三个月才开庭'],
+      ['佢今日先話，要供夠幾耐先得？佢喺度嗌救命', '他今天先说,要交够多久才行?他在喊救命'],
+      ['啲細路瞓唔到，我哋啲窗都郁，次次要啲唔同文件', '小孩睡不着,我们的窗都动,次次要些不同文件'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+  });
+
+  it('keeps the Mandarin words around the new keys (旁邊個, 執行唔到, 返回, 提供, 大喊, 襯衫) and never touches 繁體 Mandarin', () => {
+    const cases: Array<[string, string]> = [
+      ['地鐵站旁邊個工地仲喺度開工', '地铁站旁边个工地还在开工'],
+      ['法院話執行唔到，佢哋返回公司', '法院说执行不到,他们返回公司'],
+      ['佢哋冇提供證明，冇供電三日', '他们没有提供证明,没有供电三日'],
+      ['佢喺度大喊救命，件襯衫爛咗', '他在大喊救命,件衬衫烂了'],
+      ['佢喺銀行行出嚟', '他在银行走出来'],
+      ['佢哋一同去，同事同我講，同意簽合同', '他们一同去,同事和我讲,同意签合同'],
+      ['佢有抑鬱，半邊身郁唔到', '他有抑郁,半边身动不了'],
+      ['啲工廠十點之後先排嘢落河', '工厂十点之后才排东西到河里'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+    // The same characters in 繁體 Mandarin: not Cantonese, so no key applies (返 stays 返, 落去 stays, 先 stays).
+    const mandarin: Array<[string, string]> = [
+      ['他返回深圳後先發現公司沒有提供社保,還說要落去現場看', '他返回深圳后先发现公司没有提供社保,还说要落去现场看'],
+      ['工人整理現場時大喊,襯衫都濕了,請儘快執行判決', '工人整理现场时大喊,衬衫都湿了,请尽快执行判决'],
+      ['我們起訴到法院,申請行政覆議,他出世在香港', '我们起诉到法院,申请行政覆议,他出世在香港'],
+      ['請問要多久才有回覆?這個產品幾耐用', '请问要多久才有回复?这个产品几耐用'],
+      ['我同意同事的看法,心情鬱悶,之後先去河邊走路', '我同意同事的看法,心情郁闷,之后先去河边走路'],
+    ];
+    for (const [text, expected] of mandarin) {
+      const n = normalize(text);
+      assert.equal(n.normalized, expected, text);
+      assert.equal(n.cantonese, false, text);
+    }
+  });
+
+  it('recognises 幾耐 and Cantonese-only characters (嗌, 掟, 喎) as Cantonese', () => {
+    assert.equal(normalize('請問寫信去信訪辦，要幾耐先有回覆？').normalized, '请问写信去信访办,要多久才有回复?');
+    for (const t of ['樓上成日掟嘢落嚟', '隔籬又嗌交', '管理處話唔關佢事喎']) assert.equal(normalize(t).cantonese, true, t);
+  });
+
+  it('reads Hong Kong phone spellings (D, 左, 既) and mixed-in English words, only in Cantonese text', () => {
+    const cases: Array<[string, string]> = [
+      ['公司炒左我都唔俾補償，HR仲話係我自己辭職', '公司辞退了我都不给补偿,人事还说是我自己辞职'],
+      ['我既人工兩個月冇出，管理處D保安成日瞓覺', '我的工资两个月没有出,物业管理处些保安经常睡觉'],
+      ['喺網上book咗間酒店，一個月OT八十個鐘', '在网上预订了间酒店,一个月加班八十个钟'],
+      ['佢哋住喺A座D棟，維生素D唔夠，向左轉', '他们住在a座d栋,维生素d不够,向左转'],
+      ['我既唔想搬，又唔想俾錢；facebook嘅朋友', '我既不想搬,又不想给钱;facebook的朋友'],
+    ];
+    for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
+    // Mandarin keeps its 左, 既 and English words.
+    for (const zh of ['我既不想去也不想留,向左转就是HR办公室', '左边的房子D座,请check一下']) {
+      assert.equal(normalize(zh).normalized, zh.toLowerCase(), zh);
+    }
+  });
+
   it('still lets the emergency wording through in its Mandarin form', () => {
-    assert.equal(normalize('我真係唔想活落去').normalized, '我真是不想活落去');
+    assert.equal(normalize('我真係唔想活落去').normalized, '我真是不想活下去');
+    assert.equal(normalize('我唔想再活落去').normalized, '我不想再活下去');
+    assert.equal(normalize('佢喺度打我').normalized, '他在打我');
+    assert.equal(normalize('樓下火燭呀，我哋落唔到去').normalized, '楼下着火呀,我们下不了去');
     assert.equal(normalize('阿媽喺廚房暈咗').normalized, '妈妈在厨房晕倒了');
   });
 });
