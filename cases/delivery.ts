@@ -5,9 +5,6 @@ import type { CaseRecord, ResidentRecord } from './caseRepository.js';
 import { enqueueOutbox, insertOutboxRows, type OutboxRow } from './outboxRepository.js';
 import type { HandlerKind, OutboxMessage } from './types.js';
 
-// The many-row writer lives with the outbox's other writers; deadlines and the repositories still import it from here.
-export { insertOutboxRows };
-
 export type Recipient = { kind: 'resident' } | { kind: 'office' } | { kind: 'handler'; handlerKind: HandlerKind; handlerId: string };
 
 export interface Outgoing {
