@@ -35,7 +35,8 @@ import type { Directory, Organization } from '../directory/directory.js';
 import type { Retriever, RetrievedPassage } from '../knowledge/types.js';
 import { answer, type AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
-import { triage } from '../triage/pipeline.js';
+import { isTooVague, triage } from '../triage/pipeline.js';
+import { normalize } from '../triage/normalize.js';
 import { redact } from '../triage/redact.js';
 import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import type { Language } from '../kernel/language.js';
@@ -131,6 +132,11 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'clarify') {
         full = `${pending.text}\n${trimmed}`;
         if ([...full].length > MAX_TEXT_CHARS) full = trimmed;
+        if (decision.category === 'unclear' && decision.reasons.includes('too_vague') && isTooVague(normalize(pending.text).normalized)) {
+          // Greetings or "are you there?" twice carry no matter: a case would start a statutory clock on nothing.
+          // An example of what to write helps more; the first words are kept for when the matter comes.
+          return { replies: [r('conversation.unclear.example')], pending: { kind: 'clarify', at: this.state.now(), text: pending.text } };
+        }
         if (decision.category === 'unclear') {
           // Second unclear message in a row: the office reads it (a petition with no target is an office-review case).
           const officeDecision: Decision = { ...decision, category: 'petition', target: null, needsReview: true, reasons: [...decision.reasons, 'unclear_twice'] };

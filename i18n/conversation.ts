@@ -59,6 +59,11 @@ export const messages = {
     'zh-Hant': '請再具體說一下：是甚麼事、發生在哪裡、涉及哪個單位或哪些人、希望怎麼解決？',
     en: 'Could you tell us a bit more: what happened, where, who is involved, and what you would like done?',
   },
+  'conversation.unclear.example': {
+    'zh-Hans': '请用一两句话写下您遇到的事情，例如：“小区门口的路灯坏了一个月，晚上很不安全，希望尽快修好。”我们收到后会判断由哪个部门处理。',
+    'zh-Hant': '請用一兩句話寫下您遇到的事情，例如：「小區門口的路燈壞了一個月，晚上很不安全，希望盡快修好。」我們收到後會判斷由哪個部門處理。',
+    en: 'Please describe your matter in a sentence or two, for example: "The street light at our estate gate has been broken for a month; it is unsafe at night and we would like it fixed." We will then work out who should handle it.',
+  },
   'conversation.unclear.to_office': {
     'zh-Hans': '我们仍无法自动判断，已请工作人员查看您的消息。',
     'zh-Hant': '我們仍無法自動判斷，已請工作人員查看您的訊息。',

@@ -109,14 +109,24 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
 
   it('unclear: one question, then a second unclear message goes to the office for review', async () => {
     const r = who();
-    assert.deepEqual(keys(await say(r, '你好')), ['conversation.unclear.question']);
+    assert.deepEqual(keys(await say(r, '我有冤情')), ['conversation.unclear.question']);
     assert.deepEqual(await casesOf(r), []);
-    const rs = await say(r, '在吗？');
+    const rs = await say(r, '能不能帮帮我');
     assert.deepEqual(keys(rs), ['conversation.unclear.to_office']);
     const [c] = await casesOf(r);
     assert.equal(c.status, 'office_review');
     assert.equal(c.target, null);
-    assert.match(c.original_text, /你好/);
+    assert.match(c.original_text, /我有冤情/);
+  });
+
+  it('unclear: greetings twice get an example of what to write, and no case (no statutory clock on nothing)', async () => {
+    const r = who();
+    assert.deepEqual(keys(await say(r, '你好')), ['conversation.unclear.question']);
+    assert.deepEqual(keys(await say(r, '在嗎？')), ['conversation.unclear.example']);
+    assert.deepEqual(keys(await say(r, 'hello??')), ['conversation.unclear.example']);
+    assert.deepEqual(await casesOf(r), []);
+    // The matter, when it comes, is triaged as usual.
+    assert.deepEqual(keys(await say(r, '小区物业不修电梯已经三个月了')), ['conversation.petition.confirm']);
   });
 
   it('unclear then details: the second message is triaged with the first', async () => {
