@@ -130,11 +130,13 @@ export class ResidentConversation implements ResidentConversationApi {
       let d = decision;
       let full = trimmed;
       if (pending?.kind === 'clarify') {
-        full = `${pending.text}\n${trimmed}`;
+        // A first message that said nothing ("hi", "我要投诉") is not part of the matter the resident confirms.
+        const firstSaidNothing = isTooVague(normalize(pending.text).normalized);
+        full = firstSaidNothing ? trimmed : `${pending.text}\n${trimmed}`;
         if ([...full].length > MAX_TEXT_CHARS) full = trimmed;
-        if (decision.category === 'unclear' && decision.reasons.includes('too_vague') && isTooVague(normalize(pending.text).normalized)) {
+        if (decision.category === 'unclear' && decision.reasons.includes('too_vague') && firstSaidNothing) {
           // Greetings or "are you there?" twice carry no matter: a case would start a statutory clock on nothing.
-          // An example of what to write helps more; the first words are kept for when the matter comes.
+          // An example of what to write helps more.
           return { replies: [r('conversation.unclear.example')], pending: { kind: 'clarify', at: this.state.now(), text: pending.text } };
         }
         if (decision.category === 'unclear') {

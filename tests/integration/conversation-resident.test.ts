@@ -125,8 +125,11 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(await say(r, '在嗎？')), ['conversation.unclear.example']);
     assert.deepEqual(keys(await say(r, 'hello??')), ['conversation.unclear.example']);
     assert.deepEqual(await casesOf(r), []);
-    // The matter, when it comes, is triaged as usual.
-    assert.deepEqual(keys(await say(r, '小区物业不修电梯已经三个月了')), ['conversation.petition.confirm']);
+    // The matter, when it comes, is triaged as usual, and the greetings are not part of what is confirmed.
+    const rs = await say(r, '小区物业不修电梯已经三个月了');
+    assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
+    assert.doesNotMatch(render(r, rs), /你好/);
+    assert.match(render(r, rs), /小区物业不修电梯已经三个月了/);
   });
 
   it('unclear then details: the second message is triaged with the first', async () => {
