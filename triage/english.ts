@@ -141,17 +141,19 @@ export function englishConcepts(tokens: readonly string[]): string[] {
  * because these are word sequences with stop words in them, which englishTokens drops.
  */
 export function englishCues(text: string): string[] {
-  const t = plainLower(text);
-  const out: string[] = [];
-  for (const [re, zh] of CUES) if (re.test(t)) for (const z of zh.split(' ')) if (!out.includes(z)) out.push(z);
-  return out;
+  return cueWords(CUES, text);
 }
 
 /** The Chinese words of a procedure question (QUESTION_CUES): 请问 … 期限 / 哪里 办理 / 需要 材料 / 怎么办. */
 export function englishQuestionCues(text: string): string[] {
+  return cueWords(QUESTION_CUES, text);
+}
+
+/** The Chinese words of every cue of `list` the text matches, each once, in list order. */
+function cueWords(list: ReadonlyArray<readonly [RegExp, string]>, text: string): string[] {
   const t = plainLower(text);
   const out: string[] = [];
-  for (const [re, zh] of QUESTION_CUES) if (re.test(t)) for (const z of zh.split(' ')) if (!out.includes(z)) out.push(z);
+  for (const [re, zh] of list) if (re.test(t)) for (const z of zh.split(' ')) if (!out.includes(z)) out.push(z);
   return out;
 }
 
