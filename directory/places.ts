@@ -4,6 +4,8 @@
  * matter, not by place, so the office's review card says when the resident names another district.
  */
 
+import type { Directory } from './directory.js';
+
 interface District {
   /** 简体 name as in the directory's `area` (深圳市南山区). */
   name: string;
@@ -30,4 +32,9 @@ export function districtsOutside(text: string, area: string): string[] {
   // An office outside Shenzhen (another deployment) has no Shenzhen district of its own: nothing to say.
   if (!own) return [];
   return DISTRICTS.filter((d) => d !== own && d.pattern.test(text)).map((d) => d.name);
+}
+
+/** The office's own area: every department of a district directory is that district's (深圳市南山区). */
+export function officeArea(directory: Directory): string {
+  return directory.departments[0]?.area ?? '';
 }

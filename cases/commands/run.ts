@@ -2,7 +2,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { ForbiddenError, NotFoundError, StaleError, ValidationError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Directory, Handler } from '../../directory/directory.js';
-import { districtsOutside } from '../../directory/places.js';
+import { districtsOutside, officeArea } from '../../directory/places.js';
 import type { WorkingCalendar } from '../calendar.js';
 import type { CasePatch, CaseRecord, ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { outboxRowsFor, type Outgoing } from '../delivery.js';
@@ -192,7 +192,7 @@ export function reviewNotes(reasons: readonly string[]): { secondary: string; un
 /** The office's review card for a case and the date promised for it. */
 export function reviewCard(deps: CaseDeps, c: CaseRecord, dueDate: string) {
   const h = c.handlerKind && c.handlerId ? deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
-  const area = h?.area ?? deps.directory.departments[0]?.area ?? '';
+  const area = h?.area ?? officeArea(deps.directory);
   const elsewhere = districtsOutside(c.summary, area);
   const fields = {
     ref: c.ref,

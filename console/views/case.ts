@@ -4,7 +4,7 @@ import type { CaseService } from '../../cases/caseService.js';
 import { mayTake, needsHandler, type UiAction } from '../../cases/policy.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
 import type { Handler } from '../../directory/directory.js';
-import { districtsOutside } from '../../directory/places.js';
+import { districtsOutside, officeArea } from '../../directory/places.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
 import { csrfField, dateTime, day, flash, handlerName, label, page, targetName, tr, type ViewContext } from './common.js';
@@ -91,7 +91,7 @@ export function casePage(
   const shares = (field: string) => opts.visibility !== 'organization' || (consent?.sharedFields.includes(field) ?? false);
   const decision = c.decision;
   // The engine routes by matter; the office forwards a matter placed in another district (属地管理).
-  const elsewhere = c.anonymisedAt ? [] : districtsOutside(c.summary, v.directory.departments[0]?.area ?? '');
+  const elsewhere = c.anonymisedAt ? [] : districtsOutside(c.summary, officeArea(v.directory));
   const overview = html`<section aria-labelledby="h-overview"><h2 id="h-overview">${tr(v, 'console.case.overview')}</h2>
 <dl class="facts">
 <dt>${tr(v, 'console.col.status')}</dt><dd id="case-status">${label(v, 'console.status', c.status)}${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}${c.anonymisedAt ? html` <span class="badge anonymised" id="case-anonymised">${tr(v, 'console.case.anonymised', { date: dateTime(c.anonymisedAt) })}</span>` : ''}</dd>
