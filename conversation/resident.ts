@@ -229,7 +229,8 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'attach' && action === 'attach_no') return this.categoryFlow(ref.language, p.decision as unknown as Decision, p.text);
       if (p.kind === 'inquiry' && action === 'open_case_anyway') {
         const d = p.decision as unknown as Decision;
-        const asPetition: Decision = { ...d, category: 'petition', target: null, needsReview: true, reasons: [...d.reasons, 'resident_asked_case'] };
+        // The office still reviews it: the proposed handler is the department the question concerns, if any.
+        const asPetition: Decision = { ...d, category: 'petition', target: d.topicTarget ?? null, needsReview: true, reasons: [...d.reasons, 'resident_asked_case'] };
         return { replies: [], pending: null, effect: () => this.open(resident, asPetition, p.text) };
       }
       // A valid token with the wrong button (forged or mixed-up payload): nothing happens.

@@ -68,6 +68,11 @@ export interface Decision {
   secondaryTarget?: TargetCode;
   /** Calibrated probability that the target is right (category × target), for risk–coverage ordering. */
   targetConfidence?: number;
+  /**
+   * For an inquiry: the department whose matters the question concerns. Not a referral — an inquiry is
+   * answered, not sent — but the handler the office card proposes if the resident registers it as a case.
+   */
+  topicTarget?: TargetCode;
   /** Why the engine is unsure, when it is (machine code, e.g. "target_unsure:margin 0.06 housing>transport"). */
   reviewReason?: string;
 }

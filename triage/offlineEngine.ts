@@ -180,48 +180,21 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let secondaryTarget: TargetCode | undefined;
   let targetConfidence: number | undefined;
   let reviewReason: string | undefined;
+  let topicTarget: TargetCode | undefined;
   if (cat === 'petition' || cat === 'out_of_scope') {
-    const model = cat === 'petition' ? models.department : models.service;
-    const allowed = targetsFor(cat);
-    let mp = model.predict(text).probs;
-    let routed: ReturnType<RoutingModel['predict']> | undefined;
-    let directoryWeight = m.fusion.directoryWeight;
-    if (cat === 'petition' && models.routing && m.routing) {
-      routed = models.routing.predict(text);
-      // Short chat messages are what the examples' model knows; letters are what the routing model knows.
-      const share = Math.min(1, Array.from(text).length / (m.routing.fullWeightChars ?? LEGACY_FULL_WEIGHT_CHARS));
-      mp = poolTargets(mp, routed.probs, m.routing.weight * share);
-      // The directory's short matters phrases fire on incidental words of a long letter (a story names
-      // many things); the routing model has already read the whole letter. On held-out letters,
-      // dropping the directory term for letters: fujian4 0.739 → 0.765, Shanghai 0.738 → 0.757.
-      directoryWeight *= 1 - share;
-    }
-    const matches = allMatches.filter((x) => (allowed as readonly string[]).includes(x.target));
-    const fused = fuseTargets(mp, matches, directoryWeight);
-    const [t, p] = argmax(fused);
-    if (!(allowed as readonly string[]).includes(t)) throw new Error(`offline model produced target "${t}" not allowed for ${cat}`);
-    target = t as TargetCode;
-    const [mt, mpBest] = argmax(mp);
-    reasons.push(`target_model:${mt} ${mpBest.toFixed(2)}`);
-    // Cite the phrase that supports the chosen target; fall back to the best match overall.
-    const top = matches.find((x) => x.target === target) ?? matches[0];
-    if (top) {
-      reasons.push(`directory_match:${top.target} ${top.phrase}`);
-      citations.push({ source: 'directory', title: top.owner, excerpt: top.phrase, score: Number(top.score.toFixed(3)) });
-    }
-    reasons.push(`target:${target} ${p.toFixed(2)}`);
-    if (m.routing) {
-      const v = routingVerdict(fused, target, m.routing);
-      if (v.secondaryTarget) {
-        secondaryTarget = v.secondaryTarget;
-        reasons.push(`secondary_target:${v.secondaryTarget} ${(fused[v.secondaryTarget] ?? 0).toFixed(2)}`);
-      }
-      targetConfidence = v.targetConfidence;
-      if (v.unsure) {
-        reviewReason = v.unsure;
-        reasons.push(v.unsure);
-      }
-    }
+    const routed = routeTargets(models, index, m, text, cat, allMatches);
+    target = routed.target;
+    reasons.push(...routed.reasons);
+    citations.push(...routed.citations);
+    secondaryTarget = routed.secondaryTarget;
+    targetConfidence = routed.targetConfidence;
+    reviewReason = routed.reviewReason;
+  } else if (cat === 'inquiry') {
+    // A question may still be registered as a case (the resident's "register it anyway"); the office card
+    // then proposes the department whose matters it concerns instead of an empty handler.
+    const routed = routeTargets(models, index, m, text, 'petition', allMatches);
+    topicTarget = routed.target;
+    reasons.push(`topic_target:${routed.target} ${(routed.fused[routed.target] ?? 0).toFixed(2)}`);
   } else if (cat === 'legal_channel') {
     const p = models.legalAid.predict(text).probs.legal_aid ?? 0;
     if (p >= 0.5) target = 'legal_aid';
@@ -236,7 +209,68 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     ...(secondaryTarget ? { secondaryTarget } : {}),
     ...(targetConfidence !== undefined ? { targetConfidence: Math.min(1, Math.max(0, targetConfidence * conf)) } : {}),
     ...(reviewReason ? { needsReview: true, reviewReason } : {}),
+    ...(topicTarget ? { topicTarget } : {}),
   };
+}
+
+interface Routed {
+  target: TargetCode;
+  fused: Record<string, number>;
+  reasons: string[];
+  citations: Citation[];
+  secondaryTarget?: TargetCode;
+  targetConfidence?: number;
+  reviewReason?: string;
+}
+
+function routeTargets(
+  models: Models, index: MatterIndex | undefined, m: OfflineModel, text: string,
+  cat: 'petition' | 'out_of_scope', allMatches: ReturnType<MatterIndex['matchAll']>,
+): Routed {
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  const model = cat === 'petition' ? models.department : models.service;
+  const allowed = targetsFor(cat);
+  let mp = model.predict(text).probs;
+  let directoryWeight = m.fusion.directoryWeight;
+  if (cat === 'petition' && models.routing && m.routing) {
+    const routed = models.routing.predict(text);
+    // Short chat messages are what the examples' model knows; letters are what the routing model knows.
+    const share = Math.min(1, Array.from(text).length / (m.routing.fullWeightChars ?? LEGACY_FULL_WEIGHT_CHARS));
+    mp = poolTargets(mp, routed.probs, m.routing.weight * share);
+    // The directory's short matters phrases fire on incidental words of a long letter (a story names
+    // many things); the routing model has already read the whole letter. On held-out letters,
+    // dropping the directory term for letters: fujian4 0.739 → 0.765, Shanghai 0.738 → 0.757.
+    directoryWeight *= 1 - share;
+  }
+  const matches = allMatches.filter((x) => (allowed as readonly string[]).includes(x.target));
+  const fused = fuseTargets(mp, matches, directoryWeight);
+  const [t, p] = argmax(fused);
+  if (!(allowed as readonly string[]).includes(t)) throw new Error(`offline model produced target "${t}" not allowed for ${cat}`);
+  const target = t as TargetCode;
+  const [mt, mpBest] = argmax(mp);
+  reasons.push(`target_model:${mt} ${mpBest.toFixed(2)}`);
+  // Cite the phrase that supports the chosen target; fall back to the best match overall.
+  const top = matches.find((x) => x.target === target) ?? matches[0];
+  if (top) {
+    reasons.push(`directory_match:${top.target} ${top.phrase}`);
+    citations.push({ source: 'directory', title: top.owner, excerpt: top.phrase, score: Number(top.score.toFixed(3)) });
+  }
+  reasons.push(`target:${target} ${p.toFixed(2)}`);
+  const out: Routed = { target, fused, reasons, citations };
+  if (m.routing) {
+    const v = routingVerdict(fused, target, m.routing);
+    if (v.secondaryTarget) {
+      out.secondaryTarget = v.secondaryTarget;
+      reasons.push(`secondary_target:${v.secondaryTarget} ${(fused[v.secondaryTarget] ?? 0).toFixed(2)}`);
+    }
+    out.targetConfidence = v.targetConfidence;
+    if (v.unsure) {
+      out.reviewReason = v.unsure;
+      reasons.push(v.unsure);
+    }
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ loading

@@ -7,7 +7,7 @@ import { detectCrisis } from './crisis/detect.js';
 import { stripInstructions } from './injection.js';
 import { normalize } from './normalize.js';
 import { PLACEHOLDER_PATTERN, redact } from './redact.js';
-import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
+import { CATEGORIES, DEPARTMENT_CODES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
 import type { Citation, Decision, DecisionEngine, EngineResult, Language, Retriever } from './types.js';
 
 export interface TriageDeps {
@@ -43,6 +43,8 @@ export const engineResultSchema = z.object({
   reviewReason: z.string().optional(),
   secondaryTarget: z.enum(TARGET_CODES as [TargetCode, ...TargetCode[]]).optional(),
   targetConfidence: z.number().finite().min(0).max(1).optional(),
+  // A hint only: a wrong code from an engine is dropped rather than failing the whole decision.
+  topicTarget: z.enum(DEPARTMENT_CODES as unknown as [TargetCode, ...TargetCode[]]).optional().catch(undefined),
 });
 
 class EngineFailure extends Error {
@@ -263,5 +265,6 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     ...(result.secondaryTarget && result.secondaryTarget !== target ? { secondaryTarget: result.secondaryTarget } : {}),
     ...(result.targetConfidence !== undefined ? { targetConfidence: result.targetConfidence } : {}),
     ...(reviewReason ? { reviewReason } : {}),
+    ...(result.topicTarget && category === 'inquiry' ? { topicTarget: result.topicTarget } : {}),
   });
 }

@@ -23,6 +23,8 @@ export interface EngineResult {
   reviewReason?: string;
   secondaryTarget?: TargetCode;
   targetConfidence?: number;
+  /** For an inquiry: the department whose matters the question concerns (see Decision.topicTarget). */
+  topicTarget?: TargetCode;
 }
 
 /** Offline learner and LLM engine both implement this; the pipeline falls back from one to the other. */

@@ -164,6 +164,21 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(rs[0]!.actions, ['open_case_anyway'], 'the resident can still register it');
   });
 
+  it('a question registered anyway: the office card proposes the department it concerns and says the resident asked', async () => {
+    const r = who('en');
+    const rs = await say(r, 'How do I apply for public rental housing and what documents do I need?');
+    const offer = rs.find((x) => x.actions?.includes('open_case_anyway'));
+    assert.ok(offer?.token, `an offer to register it: ${rs.map((x) => x.key).join(', ')}`);
+    await press(r, 'open_case_anyway', offer.token);
+    const [c] = await casesOf(r);
+    assert.equal(c.status, 'office_review', 'the office still decides');
+    assert.equal(c.target, 'housing', 'proposed handler: the department whose matters the question is about');
+    const card = (await outboxTo(OFFICE_CHAT)).find((o) => o.message.key === 'cases.staff.review_card' && o.message.params.ref === c.ref);
+    assert.ok(card, 'the office gets a review card');
+    assert.equal(card.message.params.target, 'housing');
+    assert.equal(card.message.params.unsure, 'resident_asked_case');
+  });
+
   it('legal channel: the quoted basis is the rule the reply gives (court, not a petition), even for a story in English', async () => {
     const r = who('en');
     const rs = await say(r, "My landlord won't give back my 5000 deposit after I moved out two months ago, he stopped answering my calls");

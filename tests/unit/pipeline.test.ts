@@ -157,6 +157,17 @@ describe('triage pipeline', () => {
     }
   });
 
+  it("keeps an inquiry's topic department, and drops a topic code that is no department without losing the decision", async () => {
+    const good = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'housing' }));
+    const d = await triage('请问公租房怎么申请', { engine: good });
+    assert.deepEqual([d.category, d.topicTarget, d.engine], ['inquiry', 'housing', 'llm']);
+    const odd = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'family' }));
+    const e = await triage('请问公租房怎么申请', { engine: odd });
+    assert.deepEqual([e.category, e.topicTarget, e.engine], ['inquiry', undefined, 'llm'], 'a service code is not a topic department');
+    const petition = scripted('llm', async () => ({ category: 'petition', target: 'housing', confidence: 0.9, reasons: [], topicTarget: 'education' }));
+    assert.equal((await triage('物业不修电梯', { engine: petition })).topicTarget, undefined, 'only an inquiry carries a topic');
+  });
+
   it('returns a valid unclear decision for the office when every engine fails', async () => {
     const bad = scripted('llm', async () => { throw new Error('down'); });
     const worse = scripted('offline', async () => { throw new Error('no model'); });
