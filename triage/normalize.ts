@@ -81,7 +81,8 @@ const HK_WORDS = `
 行人路=人行道 行人路過=行人路过 行人路口=行人路口 街燈=路灯 電單車=摩托车 升降機=电梯 𨋢=电梯 收樓=交房 閉路電視=监控
 計程車=出租车 捷運=地铁 泥頭=建筑垃圾 泥頭車=泥头车 石屎=混凝土 腦退化=老年痴呆 醫生紙=医生证明 飯堂=食堂
 發展商=开发商 公屋=公租房 幼稚園=幼儿园 老人院=养老院 安老院=养老院 護老院=养老院 綜援=低保 生果金=高龄津贴
-遣散費=经济补偿 警署=派出所 交通燈=红绿灯 勞工處=劳动监察 食肆=餐馆`;
+遣散費=经济补偿 警署=派出所 交通燈=红绿灯 勞工處=劳动监察 食肆=餐馆
+走鬼=流动摊贩 走鬼檔=流动摊贩 曱甴=蟑螂 肚痾=拉肚子`;
 
 /** Cantonese words and grammar, converted only when the text is recognised as Cantonese. */
 const CANTONESE_WORDS = `
@@ -175,6 +176,20 @@ const CANTONESE_MORE = `
 嗌救命=喊救命 嗌人=叫人 先得=才行 幾耐先得=多久才行 先得到=先得到 返到嚟=回来 返到屋企=回到家 入醫院=进医院 唔同=不同
 蝦人=欺负人 俾人蝦=被人欺负 畀人蝦=被人欺负 蝦我=欺负我 蝦佢=欺负他 俾同學蝦=被同学欺负 畀同學蝦=被同学欺负`;
 
+/*
+ * Everyday words and set phrases: 隔離 typed for 隔籬 (next door; 被隔離 / 居家隔離 stay quarantine),
+ * 飲 = 喝 (飲料 / 飲食 / 餐飲 keep 饮), 好耐 = 很久 (好耐用 / 好耐心 keep 耐), A唔A questions (得唔得), split
+ * verbs (執咗笠), 係點 = 是怎样, 唔俾人 = 不让人 (俾人 alone is 被人), 煲 = boil.
+ */
+const CANTONESE_EVERYDAY = `
+隔離屋=邻居 隔離鄰舍=邻居 隔離嘅=隔壁的 隔離地盤=隔壁工地 隔離棟=隔壁栋 隔離座=隔壁座 隔離街=隔壁街 隔離位=隔壁座位
+被隔離=被隔离 居家隔離=居家隔离 集中隔離=集中隔离 粗口=脏话 好惡=很凶
+飲=喝 飲用=饮用 飲用水=饮用水 飲料=饮料 飲食=饮食 餐飲=餐饮 飲品=饮品 冷飲=冷饮 熱飲=热饮 飲水機=饮水机
+好耐=很久 好耐用=很耐用 好耐心=很耐心 好耐看=很耐看 好耐穿=很耐穿 好耐磨=很耐磨 好耐煩=很耐烦
+得唔得=行不行 執咗笠=倒闭了 係點=是怎样 係點樣=是怎样 係點解=是为什么 點返工=怎么上班 點返學=怎么上学
+由朝到晚=从早到晚 朝早=早上 整污糟=弄脏 整到=弄得 講嘢=说话 聚埋=聚在 成班=一群 交吉=退房 打親=打到 屋企啲=家里的 邊個部門=哪个部门
+好易=很容易 行唔過=走不过 黑媽媽=黑漆漆 睇住=看着 唔俾人=不让人 唔畀人=不让人 煲嚟=烧开来 煲水=烧水 煲滾=烧开`;
+
 /** Characters that only written Cantonese uses (in their 简体 form after OpenCC: 嗰 → 𠮶). */
 const CANTONESE_CHARS = /[嘅咗哋冇嘢佢喺睇揾嚟𠮶乜畀攞噉㗎啱咩嬲攰瞓谂啲咁嗌掟揿冚嘥㖞嚿䢂]|唔\p{Script=Han}|嘈(?!杂)/u;
 // Each phrase minus the Mandarin words it begins (快点解决, 依家庭收入, 而家长, 周边度假).
@@ -235,10 +250,10 @@ function replaceLongestFirst(text: string, dict: Dictionary): string {
 /*
  * Hong Kong phone typing writes particles by sound: D for 啲 (管理處D保安, 快D), 左 for 咗 after a verb (炒左我,
  * 壞左), 既 for 嘅 after a pronoun (我既人工). Turned back into the Cantonese characters so the dictionary reads
- * them; only in text already recognised as Cantonese. Not 3D, D座 / D栋 (a block), 维生素D; not 左边 / 向左
+ * them; only in text already recognised as Cantonese, also opening a clause (d味好臭). Not 3D, D座 / D栋 (a block), 维生素D; not 左边 / 向左
  * (the verb list never holds 向 往 靠), not 我既不… / 他既然.
  */
-const PHONE_D = /(?<=\p{Script=Han})(?<!素)[Dd](?=\p{Script=Han})(?![栋座区幢号楼级型轮盘版调])/gu;
+const PHONE_D = /(?<=\p{Script=Han}|^|[\s,，。!！?？;；:：])(?<!素)[Dd](?=\p{Script=Han})(?![栋座区幢号楼级型轮盘版调])/gu;
 const PHONE_ZO = /(?<=[炒做等搬坏交扣给畀俾食整收去来嚟返买卖用写打讲说走死病跌退租签报请见到完住饮瞓落入出嫁生换改加减拖欠借偷呃骗讲关开停])左(?![右边手脚转侧拐面岸翼派倾眼耳腿臂肩脑方前后上下灯軚舵])/gu;
 const PHONE_GE = /(?<=[我你他她佢们哋])既(?![然是往定得要而有成可能不没无非已唔冇])/gu;
 
@@ -246,6 +261,12 @@ const PHONE_GE = /(?<=[我你他她佢们哋])既(?![然是往定得要而有成
 const WORK_SHIFT = /返(?=[0-9一二三四五六七八九十两半几廿]+(?:个)?(?:钟|小时|日|天|晚|夜|礼拜|星期)(?!前|后))/g;
 /** 先 after a length of time is "only then" (等三個月先開庭, 遲十幾日先出糧): Mandarin 才. Not 今天先 / 明天先. */
 const ONLY_THEN = /(?<=[0-9一二三四五六七八九十两半几廿]个?(?:钟|日|天|月|年|礼拜|星期|分钟|小时|周))先(?![生前进])/g;
+/** …and after a coming point in time in Cantonese words (下個月先出糧, 聽日先嚟 = 下个月才发工资). */
+const ONLY_THEN_AT = /(?<=下个?(?:月|礼拜|星期|周)|月底|年底|听日|后日)先(?![生前进])/g;
+/** A count of 鐘 is hours (做12個鐘, 等咗五個鐘 = 五个小时); 鐘頭 and 鐘錶 stay. */
+const HOURS = /(?<=[0-9一二三四五六七八九十两半几廿])个钟(?![头表])/g;
+/** A count of 日 is days (幾日就壞, 冇水三日 = 几天, 三天); a date (五月三日), 星期六日 and 日期 / 日本 stay. */
+const DAYS = /(?<=[0-9一二三四五六七八九十两半几廿])(?<!月[0-9一二三四五六七八九十廿]+|[期拜周][一二三四五六])日(?![期子常本记报元程])/g;
 
 /**
  * 啲 opening a clause is the plural "the" (啲細路瞓唔到 = 孩子睡不着): Mandarin drops it; after a pronoun it
@@ -253,16 +274,43 @@ const ONLY_THEN = /(?<=[0-9一二三四五六七八九十两半几廿]个?(?:钟
  */
 const DI_OPENING = /(?<=^|[\s\p{P}\p{S}])啲/gu;
 const DI_POSSESSIVE = /(?<=[我你他她佢们哋])啲/g;
+/** After a place or a body it is "the … of" (附近啲工廠 = 附近的工厂, 公園啲樹, 樓下啲人), not 些. */
+const DI_OF_PLACE = /(?<=[上面近边口路街村园站区厂司场校院房屋里头市]|楼下|地下)啲/g;
+
+/*
+ * Grammar: 好似X咁 is "like X" (好似燒膠咁嘅味 = 像烧塑料一样的味); X極都X唔 "however much one X-es"
+ * (約極都約唔到 = 怎么约都约不到); 喺X度 "at X" (喺農地度起屋 = 在农地建房): 度 goes except after the
+ * demonstratives the dictionary reads (喺呢度) and in 度-words (喺溫度…, 度過, 度假); 咁 opening a clause
+ * before a person is "so, then" (咁我點算 = 那我怎么办); 呃 before a word is 骗 (a lone 呃 hesitates).
+ */
+const LIKE_X = /(好似[^\s\p{P}]{1,12}?)咁(?=嘅|[\s\p{P}]|$)/gu;
+const HOWEVER_MUCH = /(\p{Script=Han})极都\1/gu;
+const AT_PLACE = /喺([^\s\p{P}\p{S}喺度]{1,4}?)度(?![过假数量日])/gu;
+const AT_PLACE_KEEP = /^(?:呢|𠮶|嗰|边|那|这|哪)$|[温角速程态长高力年制进额尺限幅密湿浓难热风深宽硬亮纬经季适过再首一调气用国]$/u;
+const SO_THEN = /(?<=^|[\s,，。!！?？;；])咁(?=[我你佢他她])/gu;
+const CHEAT = /呃(?=\p{Script=Han})/gu;
+/** A bare classifier opening a clause or after 喺 is "the" (個護士好惡, 喺條路度): Mandarin says 那个 / 那条. */
+const BARE_CLASSIFIER = /(?<=^|[\s\p{P}喺])(?=[个间条部架](?![个间条部架人别体性子案仔女孙接中歇隔断件例款约文码理门分长队位署构设空]))/gu;
 
 function cantoneseForms(text: string): string {
   return text
+    .replace(LIKE_X, '$1一样')
+    .replace(HOWEVER_MUCH, '怎么$1都$1')
+    .replace(AT_PLACE, (m: string, place: string) => (AT_PLACE_KEEP.test(place) ? m : `喺${place}`))
+    .replace(SO_THEN, '那')
+    .replace(CHEAT, '骗')
+    .replace(BARE_CLASSIFIER, '那')
     .replace(PHONE_D, '啲')
     .replace(DI_OPENING, '')
     .replace(DI_POSSESSIVE, '嘅')
+    .replace(DI_OF_PLACE, '嘅')
     .replace(PHONE_ZO, '咗')
     .replace(PHONE_GE, '嘅')
     .replace(WORK_SHIFT, '上班')
-    .replace(ONLY_THEN, '才');
+    .replace(ONLY_THEN, '才')
+    .replace(ONLY_THEN_AT, '才')
+    .replace(HOURS, '个小时')
+    .replace(DAYS, '天');
 }
 
 /** English words Hong Kong residents mix into Cantonese (HR話…, 返OT, book咗), as whole words only. */
@@ -289,7 +337,7 @@ export function cantoneseToMandarin(original: string, simplified: string): { tex
   hkDict ??= buildDictionary(HK_WORDS);
   const cantonese = isCantonese(original, simplified);
   if (!cantonese) return { text: replaceLongestFirst(simplified, hkDict), cantonese };
-  cantoneseDict ??= buildDictionary(HK_WORDS, CANTONESE_WORDS, CANTONESE_MORE);
+  cantoneseDict ??= buildDictionary(HK_WORDS, CANTONESE_WORDS, CANTONESE_MORE, CANTONESE_EVERYDAY);
   // 唔該 closing a message thanks; anywhere else it asks ("唔該幫我睇下" = 请帮我看看).
   const closing = cantoneseForms(simplified.replace(/唔该(?=[\s\p{P}\p{S}]*$)/u, '谢谢'));
   let text = loanWords(replaceLongestFirst(closing, cantoneseDict).replace(AMOUNT_MAN, '$1元'));
