@@ -39,6 +39,8 @@ const SITUATIONS: Array<[string, string]> = [
   ['電梯停咗喺地庫,開始入水', 'flood'],
   ['Water is pouring into the basement car park, people are still in their cars', 'flood'],
   ['天花板一块块往下掉,咔咔响,我们还在屋里', 'collapse'],
+  // the English twin of 裂缝越来越宽: a crack getting wider while the ceiling falls in
+  ['Plaster from the bedroom ceiling is falling in and the crack is getting wider by the hour', 'collapse'],
 ];
 
 // Ordinary, figurative, past, forecast and service messages that must stay none (with and without the model).
@@ -144,6 +146,11 @@ describe('ordinary complaints with danger words are not emergencies', () => {
   it('bad mushrooms with vomiting and not standing are immediate with the model', () => {
     assert.equal(crisis("He ate bad mushrooms and is vomiting and can't stand up").level, 'immediate');
     assert.equal(crisis('他吃了毒蘑菇,一直吐,站不起来了').level, 'immediate');
+  });
+  it('knocking on the neighbours\' door to talk is not a door being banged on (the rules; the model still reads 拍门 as danger)', () => {
+    assert.notEqual(crisis('楼上的小孩整晚跳来跳去，拍门说过几次他们都不理', null).level, 'immediate');
+    assert.notEqual(crisis('樓上啲細路成晚跳嚟跳去，我上去拍過幾次門佢哋都唔理', null).level, 'immediate');
+    assert.equal(crisis('老公喝醉了一直在拍门砸东西，我和孩子躲在房间', null).level, 'immediate');
   });
   it('a now cue beats a request for an inspection', () => {
     assert.equal(crisis('I smell gas right now in the flat, the gas company must inspect it', null).level, 'immediate');

@@ -87,7 +87,8 @@ export const CUES: Cue[] = [
   {
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
     pattern: /(喝醉|饮醉|醉咗|醉了|发酒疯).{0,14}(砸|摔|打|踢|掟|劈|拍门|撞门|踹门|骂)|(砸|摔|掟|扔)(紧|着)?(东西|嘢|家具|碗|电视|椅子|凳)|(拍|撞|踢|踹|劈|砸)(紧|着)?(门|道门|我门|我家门|我屋企门)|(在|喺)(门口|门外).{0,10}(骂|吼|叫|砸|拍|踢|不走|唔走|等我|拿刀|揸刀)|(拿|拎|揸|挥|举)(着|住|紧)?.{0,4}(刀|菜刀|生果刀|西瓜刀|棍|铁棍|铁通|斧头|锤|剪刀|枪)|(斩|劈|砍|整|打|捅|杀)(死|伤)(你|我|佢|他|她|晒|你哋|我哋)|(锁|躲|收埋|匿埋|匿|躲藏)(在|喺|咗|了)?.{0,6}(厕所|房间|房|洗手间|衣柜|柜|楼梯|车里|浴室)(里|入面|度)?|(打|揍|踢|掐|推|虐|殴)(紧|着)(我|我们|我哋|我妈|阿妈|孩子|仔|女|佢)|(佢|他|她|老公|老婆|男朋友|前夫|丈夫).{0,6}(又|而家|现在|正在|宜家)(打|揍|踢|掐|追|推)/,
-    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门/,
+    // A resident who knocked on the neighbours' door to talk about their noise (拍门讲过几次) is not under attack.
+    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)/,
   },
   {
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
@@ -251,7 +252,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
-    pattern: /\b(ceiling|roof|wall|floor|balcony|staircase)\b.{0,20}\b(sagging|cracking|coming down|falling in|caving|bulging|giving way|splitting)\b.{0,50}\b(we'?re|we are|i'?m|kids|people|inside|still|getting (bigger|worse)|creaking|cracking sounds?)\b/,
+    pattern: /\b(ceiling|roof|wall|floor|balcony|staircase)\b.{0,20}\b(sagging|cracking|coming down|falling in|caving|bulging|giving way|splitting)\b.{0,50}\b(we'?re|we are|i'?m|kids|people|inside|still|getting (bigger|worse|wider)|creaking|cracking sounds?)\b/,
     unless: /\b(risk|might|could|survey|inspection|last year)\b/,
   },
   {
