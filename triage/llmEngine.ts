@@ -2,7 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { redact } from './redact.js';
 import { Cooldown } from '../kernel/deadline.js';
-import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
+import { CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isDepartmentCode, targetsFor, type Category, type TargetCode } from '../kernel/taxonomy.js';
 import type { Citation, DecisionEngine, EngineInput, EngineResult, Retriever, RetrievedPassage } from './types.js';
 
 export interface LlmDirectory {
@@ -50,6 +50,11 @@ export const llmDecisionSchema = z.object({
     .describe('For petition: a department code; for out_of_scope: a service code; for legal_channel: legal_aid; otherwise null'),
   confidence: z.number().min(0).max(1).describe('How sure you are, 0..1'),
   reasons: z.array(z.string()).describe('One to three short English phrases explaining the choice'),
+  topic: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('For inquiry: the department code whose matters the question concerns; otherwise null'),
 });
 
 export class LlmOutputError extends Error {
@@ -118,6 +123,7 @@ export function buildSystemPrompt(opts: {
     `- out_of_scope → one service code: ${targetsFor('out_of_scope').join(', ')}`,
     '- legal_channel → legal_aid',
     '- emergency, inquiry, unclear → null',
+    '- inquiry also names in `topic` the department code whose matters the question concerns (null if none)',
     '',
     'Departments (code: matters):',
   );
@@ -155,7 +161,7 @@ export function buildSystemPrompt(opts: {
 }
 
 /** Checks the model's answer against the taxonomy; throws (so the pipeline falls back) on anything invented. */
-export function validateLlmDecision(raw: unknown): { category: Category; target: TargetCode | null; confidence: number; reasons: string[] } {
+export function validateLlmDecision(raw: unknown): { category: Category; target: TargetCode | null; confidence: number; reasons: string[]; topicTarget?: TargetCode } {
   const parsed = llmDecisionSchema.safeParse(raw);
   if (!parsed.success) throw new LlmOutputError(`model output does not match the schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { category, confidence, reasons } = parsed.data;
@@ -166,7 +172,10 @@ export function validateLlmDecision(raw: unknown): { category: Category; target:
     throw new LlmOutputError(`model chose target "${clip(target, 40)}", which is not a code for ${category}`);
   }
   if (target === null && allowed.length === 1) target = allowed[0]!;
-  return { category, target: target as TargetCode | null, confidence, reasons: reasons.slice(0, 3).map((r) => clip(r, 120)) };
+  // The topic is only a hint for the office card: an unknown code is dropped, not a reason to fall back.
+  const topic = parsed.data.topic;
+  const topicTarget = category === 'inquiry' && topic && isDepartmentCode(topic) ? topic : undefined;
+  return { category, target: target as TargetCode | null, confidence, reasons: reasons.slice(0, 3).map((r) => clip(r, 120)), ...(topicTarget ? { topicTarget } : {}) };
 }
 
 const toCitation = (p: RetrievedPassage): Citation => ({
@@ -256,6 +265,7 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
         confidence: d.confidence,
         reasons: [`llm:${d.category}${d.target ? `/${d.target}` : ''} ${d.confidence.toFixed(2)}`, ...d.reasons.map((r) => `llm_reason:${r}`)],
         ...(citations.length ? { citations } : {}),
+        ...(d.topicTarget ? { topicTarget: d.topicTarget } : {}),
       };
     },
   };

@@ -154,6 +154,13 @@ describe('LLM engine against a local OpenAI-compatible server', () => {
     assert.throws(() => validateLlmDecision({ category: 'petition', target: 'water', confidence: 'high', reasons: [] }), /schema/);
   });
 
+  it("an inquiry's topic department is kept for the office card; an invented or misplaced topic is dropped without a fallback", () => {
+    assert.equal(validateLlmDecision({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topic: 'housing' }).topicTarget, 'housing');
+    assert.equal(validateLlmDecision({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topic: 'mayor_office' }).topicTarget, undefined);
+    assert.equal(validateLlmDecision({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topic: null }).topicTarget, undefined);
+    assert.equal(validateLlmDecision({ category: 'petition', target: 'water', confidence: 0.9, reasons: [], topic: 'housing' }).topicTarget, undefined);
+  });
+
   it('refuses to start without a key', () => {
     assert.throws(() => createLlmEngine({ apiKey: '', model: 'm', timeoutMs: 100 }), /apiKey/);
   });
