@@ -40,6 +40,48 @@ describe('redact: names', () => {
   });
 });
 
+describe('redact: names of other people given with a naming cue', () => {
+  it('hides a boss, landlord or neighbour named in English, and their later mentions', () => {
+    assert.equal(
+      r('My boss owes me 3 months salary. The boss name is Wang and he blocked me on WeChat.'),
+      'My boss owes me 3 months salary. The boss name is [NAME] and he blocked me on WeChat.',
+    );
+    assert.equal(r("His name is Li Wei. The landlord's name is Chen and Chen keeps the deposit."), "His name is [NAME]. The landlord's name is [NAME] and [NAME] keeps the deposit.");
+    assert.equal(
+      r('My neighbour, named Zhang Wei, plays music at night; a man called Lo Ka-ming parks in my space.'),
+      'My neighbour, named [NAME], plays music at night; a man called [NAME] parks in my space.',
+    );
+    assert.equal(
+      r("My landlord Mr. Chen won't return the deposit and Mrs Wong upstairs says Chen did the same to her."),
+      "My landlord Mr. [NAME] won't return the deposit and Mrs [NAME] upstairs says [NAME] did the same to her.",
+    );
+  });
+
+  it('keeps "called the police", "called 12345", "called him" and company or building names', () => {
+    assert.equal(
+      r('I called the police, then I called 12345 and the landlord called him; a man called Li Wei hit me.'),
+      'I called the police, then I called 12345 and the landlord called him; a man called [NAME] hit me.',
+    );
+    assert.equal(
+      r('I live in a building called Sunshine Apartments, run by a company called Sunshine Property. The manager is Mr Ho.'),
+      'I live in a building called Sunshine Apartments, run by a company called Sunshine Property. The manager is Mr [NAME].',
+    );
+  });
+
+  it('hides a name given with 叫 / 叫做 / 姓…叫 in 简体, 繁體 and Cantonese, and its later mentions', () => {
+    assert.equal(r('老板叫王建国，欠我工资。王建国不接电话'), '老板叫[NAME]，欠我工资。[NAME]不接电话');
+    assert.equal(r('房东姓陈，叫陈志明，不退押金'), '房东姓陈，叫[NAME]，不退押金');
+    assert.equal(r('樓上個男人叫做張家明，成日嘈'), '樓上個男人叫做[NAME]，成日嘈');
+    assert.equal(r('他叫李伟欠我钱'), '他叫[NAME]欠我钱');
+    assert.equal(r('有个叫王建国的包工头欠钱不还'), '有个叫[NAME]的包工头欠钱不还');
+  });
+
+  it('keeps 叫 meaning "ask / call for" (叫我去, 叫人来, 叫救护车) and a title after a surname (王师傅)', () => {
+    assert.equal(r('老板叫王建国，他叫我去办公室，又叫人来打我，我们叫了救护车'), '老板叫[NAME]，他叫我去办公室，又叫人来打我，我们叫了救护车');
+    assert.equal(r('他叫王师傅来修，师傅说房东叫陈志明'), '他叫王师傅来修，师傅说房东叫[NAME]');
+  });
+});
+
 describe('redact: addresses', () => {
   it('hides house, building and room numbers and keeps district, street office, community, estate and road names', () => {
     assert.equal(r('福田区华强北路1002号赛格广场3栋1205室'), '福田区华强北路[ADDRESS]赛格广场[ADDRESS]');
