@@ -1,4 +1,6 @@
-import type { Language } from '../kernel/language.js';
+import { simplifiedToTraditional, type Language } from '../kernel/language.js';
+
+const HAN = /\p{Script=Han}/u;
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
@@ -35,7 +37,10 @@ export function t(lang: Language, key: string, params: Record<string, string | n
   const text = entry[lang] ?? entry['zh-Hans'];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
-    return v === undefined || v === null ? m : String(v);
+    if (v === undefined || v === null) return m;
+    // Departments and the office write in 简体 (a result, a progress note, a reason); a 繁體 reader gets it
+    // in their script. Already-traditional text and Latin letters come through unchanged.
+    return lang === 'zh-Hant' && typeof v === 'string' && HAN.test(v) ? simplifiedToTraditional(v) : String(v);
   });
 }
 

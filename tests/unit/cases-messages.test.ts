@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../kernel/paths.js';
 import { messages } from '../../i18n/cases.js';
 import { CASE_MESSAGE_PARAMS } from '../../cases/messages.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
+import { t } from '../../i18n/index.js';
 
 const catalogue = messages as Record<string, Record<string, string>>;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -38,6 +39,15 @@ describe('cases message catalogue', () => {
     }
     assert.ok(used.size > 20, 'scanner found the keys');
     for (const k of used) assert.ok(catalogue[k], `key ${k} used in cases/ is missing from i18n/cases.ts`);
+  });
+
+  it("a department's 简体 outcome reaches a 繁體 reader in 繁體, and everyone else as written", () => {
+    const params = { ref: 'YT-20261207-0001', handler: '深圳市生態環境局南山管理局', outcome: '已责令餐厅安装油烟净化器并复查' };
+    const hant = t('zh-Hant', 'cases.resident.resolved', params);
+    assert.match(hant, /已責令餐廳安裝油煙淨化器/);
+    assert.match(hant, /深圳市生態環境局南山管理局/, 'a name already in 繁體 stays as it is');
+    assert.match(t('zh-Hans', 'cases.resident.resolved', params), /已责令餐厅安装油烟净化器并复查/);
+    assert.match(t('en', 'cases.resident.resolved', params), /Outcome: 已责令餐厅安装油烟净化器并复查/);
   });
 
   it('cites Art. 35 for 复查 and Art. 36 for 复核 in every language', () => {
