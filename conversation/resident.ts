@@ -331,6 +331,10 @@ export class ResidentConversation implements ResidentConversationApi {
     if (d.crisis?.level !== 'concern') return plan;
     const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
     return async (s: ResidentState | null): Promise<Plan> => {
+      // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
+      // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
+      // counselling lines. A comment with a distress cue or a rule still gets them.
+      if (this.state.live(s?.pending)?.kind === 'comment' && modelOnly(d.crisis!.cues)) return plan(s);
       const p = await plan(s);
       const effect = p.effect;
       return {
@@ -457,6 +461,11 @@ export class ResidentConversation implements ResidentConversationApi {
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */
+/** The crisis layer's concern came from its model alone: no rule and no situation cue fired. */
+function modelOnly(cues: readonly string[]): boolean {
+  return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+}
+
 function stripDecision(d: Decision): Record<string, unknown> {
   const { citations: _c, ...rest } = d;
   return { ...rest, citations: [] };

@@ -373,7 +373,8 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(rs), ['conversation.survey.comment_prompt']);
     const mine = (await outboxTo(r.chatId!)).map((o) => o.message.key);
     assert.equal(mine.filter((k) => k === 'cases.resident.reopened_review_right').length, 1);
-    assert.deepEqual(keys(await say(r, '电梯修了两天又坏了')), ['conversation.survey.comment_saved']);
+    // A complaint about the outcome is feedback, not distress: no counselling lines (the crisis model alone had read it as concern).
+    assert.deepEqual(keys(await say(r, 'still broken, nobody came')), ['conversation.survey.comment_saved']);
     assert.ok((await cases.timeline(ref)).some((e) => e.type === 'satisfaction_comment'));
     const sat = (await db.pool.query('SELECT rating FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1', [ref])).rows;
     assert.equal(sat[0].rating, 'dissatisfied');
