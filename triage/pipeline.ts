@@ -79,12 +79,12 @@ export function isTooVague(text: string): boolean {
 const SHORT_HAN = 8;
 const SHORT_WORDS = 5;
 
-/** True for a message of at most eight Chinese characters and five Latin words, placeholders and symbols aside. */
-export function isShort(text: string): boolean {
+/** True for a message of at most eight Chinese characters and five Latin words (times `scale`), placeholders and symbols aside. */
+export function isShort(text: string, scale = 1): boolean {
   const content = text.toLowerCase().replace(PLACEHOLDER_PATTERN, ' ');
   const han = content.match(/\p{Script=Han}/gu)?.length ?? 0;
   const words = content.match(/[a-z]+/g)?.length ?? 0;
-  return han <= SHORT_HAN && words <= SHORT_WORDS;
+  return han <= SHORT_HAN * scale && words <= SHORT_WORDS * scale;
 }
 
 /** An engine that threw because the model's answer was unusable (bad JSON, schema, invented code). */
@@ -207,6 +207,20 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
       confidence: result.confidence,
       needsReview: false,
       reasons: ['short_and_unsure', `engine:${result.category} ${result.confidence.toFixed(2)}`, ...reasons],
+      engine: engineName,
+    });
+  }
+
+  // A short 信访外 message whose service is a coin flip ("那我还能找谁帮忙？" read as elderly care 0.22 against
+  // mediation 0.20) would be offered one organization by name on a guess; the clerk asks what help is needed.
+  if (result.category === 'out_of_scope' && result.reviewReason?.startsWith('target_unsure') && isShort(stripped.text, 2)) {
+    return withCrisis({
+      ...base,
+      category: 'unclear',
+      target: null,
+      confidence: result.confidence,
+      needsReview: false,
+      reasons: ['short_and_unsure_service', `engine:${result.category}/${result.target ?? '-'} ${result.confidence.toFixed(2)}`, ...reasons],
       engine: engineName,
     });
   }
