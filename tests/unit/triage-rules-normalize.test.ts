@@ -287,6 +287,8 @@ describe('normalize: written Cantonese', () => {
       ['屋企d水黃色，唔敢煲嚟飲，飲料又貴', '家里的水黄色,不敢烧开来喝,饮料又贵'],
       ['由朝到晚都嘈，大聲講粗口，個護士好惡', '从早到晚都吵,大声讲脏话,那个护士很凶'],
       ['業主唔俾人入去睇', '业主不让人进去看'],
+      // cooking, not burning things: 燒嘢 alone (someone burning stuff) stays 烧东西
+      ['佢哋日日喺樓下燒嘢食，有人喺後巷燒嘢', '他们每天在楼下烧烤,有人在后巷烧东西'],
     ];
     for (const [yue, zh] of cases) assert.equal(normalize(yue).normalized, zh, yue);
     // Words with no Mandarin reading are read in any text, as 按金 and 水喉 are.
