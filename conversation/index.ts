@@ -9,6 +9,7 @@ export {
   isOtherMatter,
   isCourtesyOnly,
   isReadableText,
+  joinMessages,
   legalChannelOf,
   residentStateSchema,
   type ResidentConversationDeps,

@@ -42,14 +42,14 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
-export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf } from './residentRules.js';
+export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
@@ -132,7 +132,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'clarify') {
         // A first message that said nothing ("hi", "我要投诉") is not part of the matter the resident confirms.
         const firstSaidNothing = isTooVague(normalize(pending.text).normalized);
-        full = firstSaidNothing ? trimmed : `${pending.text}\n${trimmed}`;
+        full = firstSaidNothing ? trimmed : joinMessages(pending.text, trimmed);
         if ([...full].length > MAX_TEXT_CHARS) full = trimmed;
         if (decision.category === 'unclear' && decision.reasons.includes('too_vague') && firstSaidNothing) {
           // Greetings or "are you there?" twice carry no matter: a case would start a statutory clock on nothing.
@@ -156,8 +156,8 @@ export class ResidentConversation implements ResidentConversationApi {
         const latest = open[0]!;
         const token = newToken();
         // Several messages before the resident answers the offer are one follow-up: none is dropped.
-        const text = pending?.kind === 'attach' && pending.ref === latest.ref && [...`${pending.text}\n${full}`].length <= MAX_TEXT_CHARS
-          ? `${pending.text}\n${full}`
+        const text = pending?.kind === 'attach' && pending.ref === latest.ref && [...joinMessages(pending.text, full)].length <= MAX_TEXT_CHARS
+          ? joinMessages(pending.text, full)
           : full;
         return {
           replies: [r('conversation.attach.offer', { ref: latest.ref }, { actions: ['attach_yes', 'attach_no'], token })],
@@ -171,7 +171,7 @@ export class ResidentConversation implements ResidentConversationApi {
   /** Appends a detail to the petition summary that waits for confirmation, and shows it again. */
   private async addDetail(pending: Extract<Pending, { kind: 'petition' }>, detail: string): Promise<Plan> {
     const { held: _, ...rest } = pending;
-    const combined = `${pending.text}\n${detail}`;
+    const combined = joinMessages(pending.text, detail);
     if ([...combined].length > MAX_TEXT_CHARS) return { replies: [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })], pending: rest };
     const again = await triage(combined, this.deps.triage);
     const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };

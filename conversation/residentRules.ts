@@ -28,6 +28,16 @@ const COURTESY_ONLY =
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
+/**
+ * Two messages of one matter as one text. The summary shows it on one line (whitespace is folded), so a
+ * first message without a closing mark gets one: "…the factory closed. The boss…", "…三个月了。地址是…".
+ */
+export function joinMessages(first: string, next: string): string {
+  const a = first.trimEnd();
+  if (/[.!?。！？…;；:：]$/u.test(a) || a === '') return `${a}\n${next}`;
+  return `${a}${/[\p{Script=Han}，、）」]$/u.test(a) ? '。' : '.'}\n${next}`;
+}
+
 /** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
 export function isReadableText(text: string): boolean {
   if (text.includes('\u0000')) return false;

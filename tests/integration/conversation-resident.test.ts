@@ -225,6 +225,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.match(render(r, first), /住房|住建/);
     const more = await say(r, '地址是南山区某某花园5栋');
     assert.deepEqual(keys(more), ['conversation.petition.details_added']);
+    assert.match(render(r, more), /很困难。\s?地址是/, 'the two messages read as two sentences');
     assert.equal(more[0]!.token, first[0]!.token);
     // A thank-you is not a detail: the buttons come back and the summary is unchanged.
     const thanks = await say(r, '好的，谢谢！');

@@ -5,7 +5,7 @@ import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -113,5 +113,14 @@ describe('isOtherMatter', () => {
     assert.equal(isOtherMatter(d('inquiry', null, 0.5), wages, '请问人身安全保护令怎么申请？'), false, 'not sure');
     assert.equal(isOtherMatter(d('petition', 'housing', 0.9, true), wages, '小区电梯又坏了，物业不管'), false, 'needs review');
     assert.equal(isOtherMatter(d('unclear', null), wages, '你们到底管不管啊我都说了好几遍'), false);
+  });
+});
+
+describe('joinMessages', () => {
+  it('closes a first message that has no closing mark, in its own script, before the next', () => {
+    assert.equal(joinMessages('the factory in Xili closed', 'the boss is Wang'), 'the factory in Xili closed.\nthe boss is Wang');
+    assert.equal(joinMessages('电梯坏了三个月', '地址是5栋'), '电梯坏了三个月。\n地址是5栋');
+    assert.equal(joinMessages('電梯壞咗三個月！', '喺5座'), '電梯壞咗三個月！\n喺5座');
+    assert.equal(joinMessages('Is this allowed?', 'It is block 5'), 'Is this allowed?\nIt is block 5');
   });
 });
