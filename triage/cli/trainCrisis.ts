@@ -34,6 +34,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: CRISIS_MODEL },
     epochs: { type: 'string', default: '10' },
+    l2: { type: 'string', default: '1e-6' },
     folds: { type: 'string', default: '5' },
     'letters-per-1000': { type: 'string', default: '0.8' },
     recall: { type: 'string', default: '0.98' },
@@ -45,6 +46,7 @@ const { values } = parseArgs({
 });
 
 const K = Number(values.folds);
+const L2 = Number(values.l2);
 const GREETINGS = [
   '你好', '您好', '在吗', '有人吗', '谢谢', '好的', '请问', '我要投诉', '我想反映个问题', '今天天气不错', '早上好', '晚上好',
   '你好,我想咨询一下', '唔该', '你好呀', '有冇人', '多谢', '我想問下', 'hello', 'hi', 'thanks', 'thank you', 'ok', 'good morning',
@@ -145,9 +147,9 @@ async function main(): Promise<void> {
   const oof: Array<Scores | null> = all.map(() => null);
   for (let f = 0; f < K; f++) {
     const idx = all.map((_, i) => i).filter((i) => all[i]!.fold !== f);
-    const m = trainModel(idx.map((i) => all[i]!.ex), { epochs, features: idx.map((i) => feats[i]!) });
+    const m = trainModel(idx.map((i) => all[i]!.ex), { epochs, l2: L2, features: idx.map((i) => feats[i]!) });
     const ci = idx.filter((i) => all[i]!.src === 'corpus');
-    m.focus = trainModel(ci.map((i) => ({ ...all[i]!.ex, kindsKnown: false })), { epochs: epochs * 2, features: ci.map((i) => feats[i]!) }).level;
+    m.focus = trainModel(ci.map((i) => ({ ...all[i]!.ex, kindsKnown: false })), { epochs: epochs * 2, l2: L2, features: ci.map((i) => feats[i]!) }).level;
     all.forEach((it, i) => {
       if (it.fold === f) oof[i] = score(m, it.ex.text, feats[i]);
     });
@@ -222,9 +224,9 @@ async function main(): Promise<void> {
   }
 
   // Final: text model on everything, second stage on all cross-validated rows.
-  const model = trainModel(all.map((it) => it.ex), { epochs, features: feats });
+  const model = trainModel(all.map((it) => it.ex), { epochs, l2: L2, features: feats });
   const ci = all.map((_, i) => i).filter((i) => all[i]!.src === 'corpus');
-  model.focus = trainModel(ci.map((i) => ({ ...all[i]!.ex, kindsKnown: false })), { epochs: epochs * 2, features: ci.map((i) => feats[i]!) }).level;
+  model.focus = trainModel(ci.map((i) => ({ ...all[i]!.ex, kindsKnown: false })), { epochs: epochs * 2, l2: L2, features: ci.map((i) => feats[i]!) }).level;
   const w = fitStage2(X, rows.map((r) => r.lab!.y), rows.map((r) => r.lab!.w));
   model.stage2 = { names: [...STAGE2_FEATURES], w: w.map((v) => Number(v.toFixed(5))), threshold: chosen.t };
   model.immediateThreshold = 0.5;
