@@ -96,6 +96,16 @@ export class TerminalChat {
     const lang = r.language ?? this.lang;
     this.out(`${who}> ${[r, ...(r.lines ?? [])].map((l) => t(lang, l.key, l.params ?? {})).join('\n')}`);
     if (r.document) this.saveDocument(r.document);
+    if (r.buttons?.length) {
+      // Buttons with their own labels and arguments (a choice), numbered like the standard ones.
+      const shown = r.buttons.flat().map((b) => {
+        const label = t(this.lang, b.label.key, b.label.params ?? {});
+        this.choices.push({ action: b.action, arg: b.ref, version: b.version, label });
+        return `[${this.choices.length}] ${label}`;
+      });
+      this.out(`     ${shown.join('  ')}`);
+      return;
+    }
     if (!r.actions?.length) return;
     const shown = r.actions.map((action) => {
       this.choices.push({ action, arg: r.caseRef ?? r.token ?? '', version: r.caseVersion, label: t(this.lang, `action.${action}`) });

@@ -46,6 +46,8 @@ export const ACTION_CODES = {
   privacy_cancel: 'pn',
   /** A message that read as another matter while a petition summary waited: add it to the summary after all. */
   add_detail: 'ad',
+  /** A 信访外 offer whose service was not clearly ahead: be offered the runner-up's organization instead. */
+  consent_other: 'co',
 } as const;
 
 export type CallbackAction = keyof typeof ACTION_CODES;

@@ -10,6 +10,7 @@ export {
   isCourtesyOnly,
   isReadableText,
   joinMessages,
+  runnerUpService,
   legalChannelOf,
   residentStateSchema,
   type ResidentConversationDeps,

@@ -42,14 +42,14 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, newToken, RATINGS, TOKEN_ACTIONS } from './residentRules.js';
+import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, newToken, RATINGS, runnerUpService, TOKEN_ACTIONS } from './residentRules.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
-import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
+import type { Reply, ReplyButton, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
-export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf } from './residentRules.js';
+export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, runnerUpService } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
 export interface ResidentConversationDeps {
@@ -218,6 +218,12 @@ export class ResidentConversation implements ResidentConversationApi {
         const consent = { organizationId: p.org, textVersion: p.textKey ? consentTextVersion(p.textKey, ref.language) : undefined };
         return { replies: [], pending: null, effect: () => this.open(resident, d, p.text, consent) };
       }
+      if (p.kind === 'consent' && action === 'consent_other' && p.alt && isServiceCode(p.alt)) {
+        const d = p.decision as unknown as Decision;
+        // The same offer for the runner-up, with a new token: the first offer's buttons are spent.
+        const reasons = [...d.reasons.filter((x) => !x.startsWith('target_unsure')), `resident_chose_service:${p.alt}`];
+        return this.categoryFlow(ref.language, { ...d, target: p.alt, reviewReason: undefined, reasons }, p.text);
+      }
       if (p.kind === 'consent' && action === 'consent_no') {
         if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: null };
         const notes = await this.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
@@ -316,9 +322,14 @@ export class ResidentConversation implements ResidentConversationApi {
           const notes = await this.passagesAnswer(d.redactedText, lang);
           return { replies: [r('conversation.oos.no_org'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
         }
+        // A service that was not clearly ahead: the resident may ask for the runner-up's organization instead.
+        const altService = runnerUpService(d);
+        const alt = altService ? await this.organizationFor(altService) : undefined;
+        const offer = r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token });
+        const other = alt && alt.id !== org.id ? alt : undefined;
         return {
-          replies: [r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token })],
-          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer' },
+          replies: [other ? { ...offer, actions: undefined, buttons: offerButtons(token, other.names[lang]) } : offer],
+          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer', ...(other ? { alt: altService } : {}) },
         };
       }
       default:
@@ -461,6 +472,14 @@ export class ResidentConversation implements ResidentConversationApi {
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */
+/** Consent, decline, and — on a row of its own — the runner-up organization, named. */
+function offerButtons(token: string, otherName: string): ReplyButton[][] {
+  return [
+    [{ action: 'consent_yes', ref: token, label: { key: 'action.consent_yes' } }, { action: 'consent_no', ref: token, label: { key: 'action.consent_no' } }],
+    [{ action: 'consent_other', ref: token, label: { key: 'conversation.oos.other_button', params: { org: otherName } } }],
+  ];
+}
+
 /** The crisis layer's concern came from its model alone: no rule and no situation cue fired. */
 function modelOnly(cues: readonly string[]): boolean {
   return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));

@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
-import type { Decision } from '../kernel/taxonomy.js';
+import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import { hasMessage, t } from '../i18n/index.js';
 
-export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
+export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'consent_other', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
 export const RATINGS: Record<string, SatisfactionRating> = {
   rate_satisfied: 'satisfied',
   rate_basically_satisfied: 'basically_satisfied',
@@ -32,6 +32,17 @@ export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text
  * Two messages of one matter as one text. The summary shows it on one line (whitespace is folded), so a
  * first message without a closing mark gets one: "…the factory closed. The boss…", "…三个月了。地址是…".
  */
+/**
+ * The runner-up service of a 信访外 decision whose service was not clearly ahead, read from the engine's
+ * machine reason ("target_unsure:margin 0.02 elderly_care>mediation"); undefined when it was clear.
+ */
+export function runnerUpService(d: Pick<Decision, 'category' | 'reviewReason' | 'target'>): ServiceCode | undefined {
+  if (d.category !== 'out_of_scope') return undefined;
+  const m = /^target_unsure:margin [-0-9.]+ ([a-z_]+)>([a-z_]+)$/.exec(d.reviewReason ?? '');
+  const other = m?.[2];
+  return other && other !== d.target && other !== 'legal_aid' && isServiceCode(other) ? other : undefined;
+}
+
 export function joinMessages(first: string, next: string): string {
   const a = first.trimEnd();
   if (/[.!?。！？…;；:：]$/u.test(a) || a === '') return `${a}\n${next}`;

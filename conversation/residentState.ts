@@ -47,6 +47,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
     /** The organization the offer named and the text it was made in: what a yes consents to (optional in older states). */
     org: z.string().max(100).optional(),
     textKey: z.string().max(100).optional(),
+    /** The runner-up service a resident may ask for instead (`consent_other`), when the first was not clearly ahead. */
+    alt: z.string().max(40).optional(),
   }),
   z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),

@@ -178,6 +178,8 @@ export const messages = {
   'action.cancel': { 'zh-Hans': '暂不提交', 'zh-Hant': '暫不提交', en: 'Not now' },
   'action.consent_yes': { 'zh-Hans': '同意转给该机构', 'zh-Hant': '同意轉給該機構', en: 'Yes, refer me' },
   'action.consent_no': { 'zh-Hans': '不同意', 'zh-Hant': '不同意', en: 'No, thanks' },
+  // The offer's own button names the other organization (conversation.oos.other_button); this is the fallback label.
+  'action.consent_other': { 'zh-Hans': '我需要别的帮助', 'zh-Hant': '我需要別的幫助', en: 'I need other help' },
   'action.attach_yes': { 'zh-Hans': '附到我的案件', 'zh-Hant': '附到我的案件', en: 'Attach to my case' },
   'action.attach_no': { 'zh-Hans': '不用了', 'zh-Hant': '不用了', en: 'No' },
   'action.add_detail': { 'zh-Hans': '补充到上面的诉求', 'zh-Hant': '補充到上面的訴求', en: 'Add it to this request' },

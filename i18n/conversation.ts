@@ -148,6 +148,11 @@ export const messages = {
     'zh-Hant': '這件事不屬於政府部門的信訪事項，但{org}可以幫助您。會分享：{shared}。需要我們轉介嗎？轉介前需要您的同意，之後可隨時撤回。',
     en: 'This is not a matter for a government department, but {org} can help you. We would share: {shared}. Shall we refer you? We need your consent first, and you can withdraw it any time.',
   },
+  'conversation.oos.other_button': {
+    'zh-Hans': '我需要的是：{org}',
+    'zh-Hant': '我需要的是：{org}',
+    en: 'I need {org} instead',
+  },
   'conversation.oos.no_org': {
     'zh-Hans': '这件事不属于政府部门的信访事项，目前名录中没有可以接收的社会组织。',
     'zh-Hant': '這件事不屬於政府部門的信訪事項，目前名錄中沒有可以接收的社會組織。',

@@ -110,4 +110,27 @@ describe('e2e: consent bound to the organization it names', () => {
     assert.deepEqual(card.rows, [{ status: 'cancelled' }]);
     assert.ok(e.texts(resident.id).some((x) => x.includes(ref) && x.includes('撤回')), 'the resident is told');
   });
+
+  it('an offer whose service was a close call names the runner-up too; choosing it asks consent to that organization by name', async () => {
+    const resident = { id: 5104, language_code: 'zh-hans' };
+    // Family or youth work (the engine leads by less than its margin): the resident says which help they need.
+    await say(resident, '我儿子十五岁，天天打游戏不上学，我和他爸为这事天天吵架，家里快散了');
+    const other = e.button(resident.id, 'consent_other');
+    const firstYes = e.button(resident.id, 'consent_yes');
+    assert.match(e.emu.message(resident.id, other.messageId)!.text, /家庭/, 'the first offer names the family service');
+    await press(resident, resident.id, 'consent_other');
+    const second = e.texts(resident.id).at(-1)!;
+    assert.ok(!/家庭/.test(second), `a new offer names another organization: ${second}`);
+    // The first offer's buttons are spent: a late yes on it agrees to nothing.
+    e.emu.pressButton(resident, resident.id, firstYes.messageId, firstYes.data);
+    await e.settle();
+    assert.deepEqual(await casesOf(resident.id), [], 'no case from the spent offer');
+    await press(resident, resident.id, 'consent_yes');
+    const [ref] = (await casesOf(resident.id)) as [string];
+    const youth = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
+    assert.ok(youth.services.includes('youth') && second.includes(youth.names['zh-Hans']), 'the case goes to the organization of the second offer');
+    const consents = (await e.db.pool.query(`SELECT organization_id FROM consents k JOIN cases c ON c.id = k.case_id WHERE c.ref = $1`, [ref])).rows;
+    assert.deepEqual(consents.map((x) => x.organization_id), [youth.id]);
+    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('resident_chose_service')), 'the office card says the resident chose');
+  });
 });

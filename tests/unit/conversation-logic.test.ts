@@ -5,7 +5,7 @@ import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema } from '../../conversation/index.js';
+import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema, runnerUpService } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
   it('labour disputes go to labour arbitration', () => {
@@ -122,5 +122,17 @@ describe('joinMessages', () => {
     assert.equal(joinMessages('电梯坏了三个月', '地址是5栋'), '电梯坏了三个月。\n地址是5栋');
     assert.equal(joinMessages('電梯壞咗三個月！', '喺5座'), '電梯壞咗三個月！\n喺5座');
     assert.equal(joinMessages('Is this allowed?', 'It is block 5'), 'Is this allowed?\nIt is block 5');
+  });
+});
+
+describe('runnerUpService', () => {
+  it("reads the runner-up of an unsure 信访外 service from the engine's reason, and nothing else", () => {
+    const oos = (reviewReason?: string) => ({ category: 'out_of_scope' as const, target: 'family' as const, reviewReason });
+    assert.equal(runnerUpService(oos('target_unsure:margin 0.17 family>youth')), 'youth');
+    assert.equal(runnerUpService(oos()), undefined, 'a clear service has no runner-up');
+    assert.equal(runnerUpService(oos('target_unsure:margin 0.02 family>legal_aid')), undefined, 'legal aid is offered by its own flow');
+    assert.equal(runnerUpService(oos('target_unsure:margin 0.02 family>housing')), undefined, 'a department is no service');
+    assert.equal(runnerUpService(oos('target_unsure:margin x; DROP>youth')), undefined, 'a malformed reason');
+    assert.equal(runnerUpService({ category: 'petition', target: 'housing', reviewReason: 'target_unsure:margin 0.02 housing>water' }), undefined);
   });
 });
