@@ -198,31 +198,25 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     return withCrisis({ ...base, category: 'unclear', target: null, confidence: 0, needsReview: true, reasons: ['no_engine', ...reasons], engine: engineName });
   }
 
-  // Asking for the matter is what a clerk would do with two unsure words; an emergency reading is never dropped.
-  if (result.category !== 'emergency' && result.category !== 'unclear' && result.confidence < minConfidence && isShort(stripped.text)) {
-    return withCrisis({
+  const read = result;
+  const askInstead = (why: string, what: string) =>
+    withCrisis({
       ...base,
       category: 'unclear',
       target: null,
-      confidence: result.confidence,
+      confidence: read.confidence,
       needsReview: false,
-      reasons: ['short_and_unsure', `engine:${result.category} ${result.confidence.toFixed(2)}`, ...reasons],
+      reasons: [why, `engine:${what} ${read.confidence.toFixed(2)}`, ...reasons],
       engine: engineName,
     });
+  // Asking for the matter is what a clerk would do with two unsure words; an emergency reading is never dropped.
+  if (result.category !== 'emergency' && result.category !== 'unclear' && result.confidence < minConfidence && isShort(stripped.text)) {
+    return askInstead('short_and_unsure', result.category);
   }
-
   // A short 信访外 message whose service is a coin flip ("那我还能找谁帮忙？" read as elderly care 0.22 against
   // mediation 0.20) would be offered one organization by name on a guess; the clerk asks what help is needed.
   if (result.category === 'out_of_scope' && result.reviewReason?.startsWith('target_unsure') && isShort(stripped.text, 2)) {
-    return withCrisis({
-      ...base,
-      category: 'unclear',
-      target: null,
-      confidence: result.confidence,
-      needsReview: false,
-      reasons: ['short_and_unsure_service', `engine:${result.category}/${result.target ?? '-'} ${result.confidence.toFixed(2)}`, ...reasons],
-      engine: engineName,
-    });
+    return askInstead('short_and_unsure_service', `${result.category}/${result.target ?? '-'}`);
   }
 
   const category: Category = result.category;
