@@ -222,7 +222,7 @@ export class ResidentConversation implements ResidentConversationApi {
         const d = p.decision as unknown as Decision;
         // The same offer for the runner-up, with a new token: the first offer's buttons are spent.
         const reasons = [...d.reasons.filter((x) => !x.startsWith('target_unsure')), `resident_chose_service:${p.alt}`];
-        return this.categoryFlow(ref.language, { ...d, target: p.alt, reviewReason: undefined, reasons }, p.text);
+        return this.categoryFlow(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
         if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: null };

@@ -32,15 +32,10 @@ export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text
  * Two messages of one matter as one text. The summary shows it on one line (whitespace is folded), so a
  * first message without a closing mark gets one: "…the factory closed. The boss…", "…三个月了。地址是…".
  */
-/**
- * The runner-up service of a 信访外 decision whose service was not clearly ahead, read from the engine's
- * machine reason ("target_unsure:margin 0.02 elderly_care>mediation"); undefined when it was clear.
- */
-export function runnerUpService(d: Pick<Decision, 'category' | 'reviewReason' | 'target'>): ServiceCode | undefined {
-  if (d.category !== 'out_of_scope') return undefined;
-  const m = /^target_unsure:margin [-0-9.]+ ([a-z_]+)>([a-z_]+)$/.exec(d.reviewReason ?? '');
-  const other = m?.[2];
-  return other && other !== d.target && other !== 'legal_aid' && isServiceCode(other) ? other : undefined;
+/** The runner-up service of a 信访外 decision whose service was a close call; undefined when it was clear. */
+export function runnerUpService(d: Pick<Decision, 'category' | 'runnerUp' | 'target'>): ServiceCode | undefined {
+  const other = d.runnerUp;
+  return d.category === 'out_of_scope' && other && other !== d.target && other !== 'legal_aid' && isServiceCode(other) ? other : undefined;
 }
 
 export function joinMessages(first: string, next: string): string {

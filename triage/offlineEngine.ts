@@ -181,6 +181,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let targetConfidence: number | undefined;
   let reviewReason: string | undefined;
   let topicTarget: TargetCode | undefined;
+  let runnerUp: TargetCode | undefined;
   if (cat === 'petition' || cat === 'out_of_scope') {
     const routed = routeTargets(models, index, m, text, cat, allMatches);
     target = routed.target;
@@ -189,6 +190,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     secondaryTarget = routed.secondaryTarget;
     targetConfidence = routed.targetConfidence;
     reviewReason = routed.reviewReason;
+    runnerUp = routed.runnerUp;
   } else if (cat === 'inquiry') {
     // A question may still be registered as a case (the resident's "register it anyway"); the office card
     // then proposes the department whose matters it concerns instead of an empty handler.
@@ -210,6 +212,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     ...(targetConfidence !== undefined ? { targetConfidence: Math.min(1, Math.max(0, targetConfidence * conf)) } : {}),
     ...(reviewReason ? { needsReview: true, reviewReason } : {}),
     ...(topicTarget ? { topicTarget } : {}),
+    ...(runnerUp ? { runnerUp } : {}),
   };
 }
 
@@ -221,6 +224,7 @@ interface Routed {
   secondaryTarget?: TargetCode;
   targetConfidence?: number;
   reviewReason?: string;
+  runnerUp?: TargetCode;
 }
 
 function routeTargets(
@@ -267,6 +271,7 @@ function routeTargets(
     out.targetConfidence = v.targetConfidence;
     if (v.unsure) {
       out.reviewReason = v.unsure;
+      if (v.runnerUp) out.runnerUp = v.runnerUp as TargetCode;
       reasons.push(v.unsure);
     }
   }

@@ -25,6 +25,8 @@ export interface EngineResult {
   targetConfidence?: number;
   /** For an inquiry: the department whose matters the question concerns (see Decision.topicTarget). */
   topicTarget?: TargetCode;
+  /** When the target is not clearly ahead: the code that came within the margin (see Decision.runnerUp). */
+  runnerUp?: TargetCode;
 }
 
 /** Offline learner and LLM engine both implement this; the pipeline falls back from one to the other. */

@@ -126,13 +126,13 @@ describe('joinMessages', () => {
 });
 
 describe('runnerUpService', () => {
-  it("reads the runner-up of an unsure 信访外 service from the engine's reason, and nothing else", () => {
-    const oos = (reviewReason?: string) => ({ category: 'out_of_scope' as const, target: 'family' as const, reviewReason });
-    assert.equal(runnerUpService(oos('target_unsure:margin 0.17 family>youth')), 'youth');
+  it("offers the runner-up of an unsure 信访外 service, and nothing else", () => {
+    const oos = (runnerUp?: Decision['runnerUp']) => ({ category: 'out_of_scope' as const, target: 'family' as const, runnerUp });
+    assert.equal(runnerUpService(oos('youth')), 'youth');
     assert.equal(runnerUpService(oos()), undefined, 'a clear service has no runner-up');
-    assert.equal(runnerUpService(oos('target_unsure:margin 0.02 family>legal_aid')), undefined, 'legal aid is offered by its own flow');
-    assert.equal(runnerUpService(oos('target_unsure:margin 0.02 family>housing')), undefined, 'a department is no service');
-    assert.equal(runnerUpService(oos('target_unsure:margin x; DROP>youth')), undefined, 'a malformed reason');
-    assert.equal(runnerUpService({ category: 'petition', target: 'housing', reviewReason: 'target_unsure:margin 0.02 housing>water' }), undefined);
+    assert.equal(runnerUpService(oos('legal_aid')), undefined, 'legal aid is offered by its own flow');
+    assert.equal(runnerUpService(oos('housing')), undefined, 'a department is no service');
+    assert.equal(runnerUpService(oos('family')), undefined, 'the same service again');
+    assert.equal(runnerUpService({ category: 'petition', target: 'housing', runnerUp: 'water' }), undefined);
   });
 });

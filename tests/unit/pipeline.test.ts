@@ -244,14 +244,14 @@ describe('triage pipeline', () => {
 
   it('asks what help is needed instead of naming an organization when a short 信访外 message leaves the service a coin flip', async () => {
     const coinFlip = scripted('offline', async () => ({
-      category: 'out_of_scope', target: 'elderly_care', confidence: 0.67, reasons: [], needsReview: true, reviewReason: 'target_unsure:margin 0.02 elderly_care>mediation',
+      category: 'out_of_scope', target: 'elderly_care', confidence: 0.67, reasons: [], needsReview: true, reviewReason: 'target_unsure:margin 0.02 elderly_care>mediation', runnerUp: 'mediation',
     }));
     const d = await triage('那我还能找谁帮忙？', { engine: coinFlip });
     assert.deepEqual([d.category, d.target], ['unclear', null]);
     assert.ok(d.reasons.includes('short_and_unsure_service'));
     // A story that says enough keeps its (reviewed) offer; a sure service is offered however short.
     const story = await triage('我妈妈八十岁了一个人住，最近老是忘记关火，我白天上班照顾不了她，邻居也经常跟她吵架', { engine: coinFlip });
-    assert.deepEqual([story.category, story.target], ['out_of_scope', 'elderly_care']);
+    assert.deepEqual([story.category, story.target, story.runnerUp], ['out_of_scope', 'elderly_care', 'mediation'], 'the runner-up is kept for the offer');
     const sure = scripted('offline', async () => ({ category: 'out_of_scope', target: 'family', confidence: 0.9, reasons: [] }));
     assert.equal((await triage('我和老公天天吵架', { engine: sure })).target, 'family');
   });

@@ -33,6 +33,8 @@ export interface RoutingVerdict {
   targetConfidence: number;
   /** Machine reason when the top target is not clearly ahead, e.g. "target_unsure:margin 0.06 housing>transport". */
   unsure?: string;
+  /** The code that came within the margin, when the top target is not clearly ahead. */
+  runnerUp?: string;
 }
 
 export function routingVerdict(
@@ -47,6 +49,9 @@ export function routingVerdict(
   const margin = p1 - p2;
   const out: RoutingVerdict = { targetConfidence: Math.max(0, Math.min(1, p1)) };
   if (second && isDepartmentCode(second[0]) && p2 >= opts.secondaryMin) out.secondaryTarget = second[0];
-  if (second && margin < opts.abstainMargin) out.unsure = `target_unsure:margin ${margin.toFixed(2)} ${target}>${second[0]}`;
+  if (second && margin < opts.abstainMargin) {
+    out.unsure = `target_unsure:margin ${margin.toFixed(2)} ${target}>${second[0]}`;
+    out.runnerUp = second[0];
+  }
   return out;
 }
