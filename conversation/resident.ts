@@ -221,7 +221,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'consent' && action === 'consent_other' && p.alt && isServiceCode(p.alt)) {
         const d = p.decision as unknown as Decision;
         // The same offer for the runner-up, with a new token: the first offer's buttons are spent.
-        const reasons = [...d.reasons.filter((x) => !x.startsWith('target_unsure')), `resident_chose_service:${p.alt}`];
+        const reasons = [...(d.reasons ?? []).filter((x) => !x.startsWith('target_unsure')), `resident_chose_service:${p.alt}`];
         return this.categoryFlow(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
