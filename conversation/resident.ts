@@ -471,7 +471,6 @@ export class ResidentConversation implements ResidentConversationApi {
   }
 }
 
-/** Decisions kept in the state lose their citations (large, and recomputed when needed). */
 /** Consent, decline, and — on a row of its own — the runner-up organization, named. */
 function offerButtons(token: string, otherName: string): ReplyButton[][] {
   return [
@@ -485,6 +484,7 @@ function modelOnly(cues: readonly string[]): boolean {
   return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
 }
 
+/** Decisions kept in the state lose their citations (large, and recomputed when needed). */
 function stripDecision(d: Decision): Record<string, unknown> {
   const { citations: _c, ...rest } = d;
   return { ...rest, citations: [] };

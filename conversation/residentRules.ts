@@ -28,16 +28,16 @@ const COURTESY_ONLY =
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
-/**
- * Two messages of one matter as one text. The summary shows it on one line (whitespace is folded), so a
- * first message without a closing mark gets one: "…the factory closed. The boss…", "…三个月了。地址是…".
- */
 /** The runner-up service of a 信访外 decision whose service was a close call; undefined when it was clear. */
 export function runnerUpService(d: Pick<Decision, 'category' | 'runnerUp' | 'target'>): ServiceCode | undefined {
   const other = d.runnerUp;
   return d.category === 'out_of_scope' && other && other !== d.target && other !== 'legal_aid' && isServiceCode(other) ? other : undefined;
 }
 
+/**
+ * Two messages of one matter as one text. The summary shows it on one line (whitespace is folded), so a
+ * first message without a closing mark gets one: "…the factory closed. The boss…", "…三个月了。地址是…".
+ */
 export function joinMessages(first: string, next: string): string {
   const a = first.trimEnd();
   if (/[.!?。！？…;；:：]$/u.test(a) || a === '') return `${a}\n${next}`;

@@ -1,6 +1,4 @@
 import { simplifiedToTraditional, type Language } from '../kernel/language.js';
-
-const HAN = /\p{Script=Han}/u;
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
@@ -17,6 +15,8 @@ import { messages as triage } from './triage.js';
 import type { Catalogue } from './types.js';
 
 export type { Catalogue, Localized } from './types.js';
+
+const HAN = /\p{Script=Han}/u;
 
 export { isLanguage, LANGUAGES } from '../kernel/language.js';
 
