@@ -25,7 +25,7 @@ export const EVENT_KEYS_KEPT = [
 ] as const;
 
 /** Decision fields kept on an anonymised case: what routed it, not what it said. */
-export const DECISION_KEYS_KEPT = ['category', 'target', 'confidence', 'needsReview', 'engine', 'language', 'emergencyKinds', 'secondaryTarget', 'targetConfidence', 'topicTarget'] as const;
+export const DECISION_KEYS_KEPT = ['category', 'target', 'confidence', 'needsReview', 'engine', 'language', 'emergencyKinds', 'secondaryTarget', 'targetConfidence', 'topicTarget', 'topicConfidence'] as const;
 
 /** Why personal data was removed: on the resident's request, or by the retention policy. */
 export type ErasureTrigger = 'resident_request' | 'retention';

@@ -236,7 +236,11 @@ export class ResidentConversation implements ResidentConversationApi {
       if (p.kind === 'inquiry' && action === 'open_case_anyway') {
         const d = p.decision as unknown as Decision;
         // The office still reviews it: the proposed handler is the department the question concerns, if any.
-        const asPetition: Decision = { ...d, category: 'petition', target: d.topicTarget ?? null, needsReview: true, reasons: [...d.reasons, 'resident_asked_case'] };
+        // Its confidence is the routing's for that department (0 when none was weighed), not the inquiry's.
+        const asPetition: Decision = {
+          ...d, category: 'petition', target: d.topicTarget ?? null, confidence: d.topicConfidence ?? 0, targetConfidence: d.topicConfidence ?? 0,
+          needsReview: true, reasons: [...d.reasons, 'resident_asked_case'],
+        };
         return { replies: [], pending: null, effect: () => this.open(resident, asPetition, p.text) };
       }
       // A valid token with the wrong button (forged or mixed-up payload): nothing happens.

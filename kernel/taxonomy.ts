@@ -73,6 +73,8 @@ export interface Decision {
    * answered, not sent — but the handler the office card proposes if the resident registers it as a case.
    */
   topicTarget?: TargetCode;
+  /** The routing's probability for `topicTarget` (offline engine; the LLM gives none): the card's confidence if it is registered. */
+  topicConfidence?: number;
   /** When the target was a close call (`reviewReason` target_unsure): the code that came within the margin. */
   runnerUp?: TargetCode;
   /** Why the engine is unsure, when it is (machine code, e.g. "target_unsure:margin 0.06 housing>transport"). */

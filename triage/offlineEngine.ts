@@ -181,6 +181,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let targetConfidence: number | undefined;
   let reviewReason: string | undefined;
   let topicTarget: TargetCode | undefined;
+  let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
   if (cat === 'petition' || cat === 'out_of_scope') {
     const routed = routeTargets(models, index, m, text, cat, allMatches);
@@ -196,7 +197,8 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     // then proposes the department whose matters it concerns instead of an empty handler.
     const routed = routeTargets(models, index, m, text, 'petition', allMatches);
     topicTarget = routed.target;
-    reasons.push(`topic_target:${routed.target} ${(routed.fused[routed.target] ?? 0).toFixed(2)}`);
+    topicConfidence = routed.target ? (routed.fused[routed.target] ?? 0) : undefined;
+    reasons.push(`topic_target:${routed.target} ${(topicConfidence ?? 0).toFixed(2)}`);
   } else if (cat === 'legal_channel') {
     const p = models.legalAid.predict(text).probs.legal_aid ?? 0;
     if (p >= 0.5) target = 'legal_aid';
@@ -211,7 +213,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     ...(secondaryTarget ? { secondaryTarget } : {}),
     ...(targetConfidence !== undefined ? { targetConfidence: Math.min(1, Math.max(0, targetConfidence * conf)) } : {}),
     ...(reviewReason ? { needsReview: true, reviewReason } : {}),
-    ...(topicTarget ? { topicTarget } : {}),
+    ...(topicTarget ? { topicTarget, ...(topicConfidence !== undefined ? { topicConfidence } : {}) } : {}),
     ...(runnerUp ? { runnerUp } : {}),
   };
 }

@@ -45,6 +45,7 @@ export const engineResultSchema = z.object({
   targetConfidence: z.number().finite().min(0).max(1).optional(),
   // A hint only: a wrong code from an engine is dropped rather than failing the whole decision.
   topicTarget: z.enum(DEPARTMENT_CODES as unknown as [TargetCode, ...TargetCode[]]).optional().catch(undefined),
+  topicConfidence: z.number().finite().min(0).max(1).optional().catch(undefined),
   runnerUp: z.enum(TARGET_CODES as [TargetCode, ...TargetCode[]]).optional().catch(undefined),
 });
 
@@ -274,7 +275,9 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     ...(result.secondaryTarget && result.secondaryTarget !== target ? { secondaryTarget: result.secondaryTarget } : {}),
     ...(result.targetConfidence !== undefined ? { targetConfidence: result.targetConfidence } : {}),
     ...(reviewReason ? { reviewReason } : {}),
-    ...(result.topicTarget && category === 'inquiry' ? { topicTarget: result.topicTarget } : {}),
+    ...(result.topicTarget && category === 'inquiry'
+      ? { topicTarget: result.topicTarget, ...(result.topicConfidence !== undefined ? { topicConfidence: result.topicConfidence } : {}) }
+      : {}),
     ...(result.runnerUp && result.runnerUp !== target && allowed.includes(result.runnerUp) ? { runnerUp: result.runnerUp } : {}),
   });
 }

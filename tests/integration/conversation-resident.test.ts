@@ -177,6 +177,8 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.ok(card, 'the office gets a review card');
     assert.equal(card.message.params.target, 'housing');
     assert.equal(card.message.params.unsure, 'resident_asked_case');
+    const topic = /topic_target:housing (\d\.\d\d)/.exec(c.decision.reasons.join(' '))?.[1];
+    assert.equal(card.message.params.confidence, topic, 'the confidence shown is the routing\'s for housing, not the inquiry\'s');
   });
 
   it('legal channel: the quoted basis is the rule the reply gives (court, not a petition), even for a story in English', async () => {

@@ -158,9 +158,12 @@ describe('triage pipeline', () => {
   });
 
   it("keeps an inquiry's topic department, and drops a topic code that is no department without losing the decision", async () => {
-    const good = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'housing' }));
+    const good = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'housing', topicConfidence: 0.7 }));
     const d = await triage('请问公租房怎么申请', { engine: good });
-    assert.deepEqual([d.category, d.topicTarget, d.engine], ['inquiry', 'housing', 'llm']);
+    assert.deepEqual([d.category, d.topicTarget, d.topicConfidence, d.engine], ['inquiry', 'housing', 0.7, 'llm']);
+    const wild = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'housing', topicConfidence: 7 }));
+    const w = await triage('请问公租房怎么申请', { engine: wild });
+    assert.deepEqual([w.category, w.topicTarget, w.topicConfidence], ['inquiry', 'housing', undefined], 'a probability out of range is dropped, not the decision');
     const odd = scripted('llm', async () => ({ category: 'inquiry', target: null, confidence: 0.9, reasons: [], topicTarget: 'family' }));
     const e = await triage('请问公租房怎么申请', { engine: odd });
     assert.deepEqual([e.category, e.topicTarget, e.engine], ['inquiry', undefined, 'llm'], 'a service code is not a topic department');

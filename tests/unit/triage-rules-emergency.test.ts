@@ -56,6 +56,9 @@ const POSITIVES: Array<[string, EmergencyKind]> = [
   ['有小朋友溺水', 'drowning'],
   ['我真係唔想活落去', 'suicide'],
   ['樓下火燭呀', 'fire'],
+  // 着 and 火 apart: 着了火 / 着咗火 had rested on the model, which read a bin fire as none.
+  ['後巷啲垃圾桶着咗火，燒緊', 'fire'],
+  ['楼道里的纸箱着了火', 'fire'],
   ['阿爺暈咗', 'medical'],
   ['屋企煤氣漏', 'gas'],
   // Issue 10, more explicit forms per variety (our own wording).
@@ -134,6 +137,8 @@ const NEGATIVES = [
   '消防通道被电动车占了,物业不管',
   '楼道里的灭火器都过期了,存在火灾隐患',
   '去年我们小区着过火,现在消防设施还没修好',
+  '去年仓库着了火以后,消防通道到现在还堵着',
+  '孩子趴在窗口看着火车开过去',
   '气死我了,物业又乱收费',
   '烦死了,楼上天天装修',
   '累死了,加班三个月还不给加班费',
