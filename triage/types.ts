@@ -25,6 +25,8 @@ export interface EngineResult {
   targetConfidence?: number;
   /** For an inquiry: the department whose matters the question concerns (see Decision.topicTarget). */
   topicTarget?: TargetCode;
+  /** The engine's probability for `topicTarget`, when it has one (see Decision.topicConfidence). */
+  topicConfidence?: number;
   /** When the target is not clearly ahead: the code that came within the margin (see Decision.runnerUp). */
   runnerUp?: TargetCode;
 }
