@@ -55,6 +55,11 @@ export const llmDecisionSchema = z.object({
     .nullable()
     .optional()
     .describe('For inquiry: the department code whose matters the question concerns; otherwise null'),
+  alternative: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Only when another target of the same category is nearly as right (a close call): that code; otherwise null'),
 });
 
 export class LlmOutputError extends Error {
@@ -124,6 +129,7 @@ export function buildSystemPrompt(opts: {
     '- legal_channel → legal_aid',
     '- emergency, inquiry, unclear → null',
     '- inquiry also names in `topic` the department code whose matters the question concerns (null if none)',
+    '- when another target of the same category is nearly as right, name it in `alternative` (null otherwise)',
     '',
     'Departments (code: matters):',
   );
@@ -161,7 +167,9 @@ export function buildSystemPrompt(opts: {
 }
 
 /** Checks the model's answer against the taxonomy; throws (so the pipeline falls back) on anything invented. */
-export function validateLlmDecision(raw: unknown): { category: Category; target: TargetCode | null; confidence: number; reasons: string[]; topicTarget?: TargetCode } {
+export function validateLlmDecision(raw: unknown): {
+  category: Category; target: TargetCode | null; confidence: number; reasons: string[]; topicTarget?: TargetCode; runnerUp?: TargetCode;
+} {
   const parsed = llmDecisionSchema.safeParse(raw);
   if (!parsed.success) throw new LlmOutputError(`model output does not match the schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { category, confidence, reasons } = parsed.data;
@@ -175,7 +183,14 @@ export function validateLlmDecision(raw: unknown): { category: Category; target:
   // The topic is only a hint for the office card: an unknown code is dropped, not a reason to fall back.
   const topic = parsed.data.topic;
   const topicTarget = category === 'inquiry' && topic && isDepartmentCode(topic) ? topic : undefined;
-  return { category, target: target as TargetCode | null, confidence, reasons: reasons.slice(0, 3).map((r) => clip(r, 120)), ...(topicTarget ? { topicTarget } : {}) };
+  // Like the topic, a close call's other code is a hint (a third button on a 信访外 offer): dropped when it is not
+  // a code of the same category, never a reason to fall back.
+  const alt = parsed.data.alternative;
+  const runnerUp = target !== null && alt && alt !== target && allowed.includes(alt) ? (alt as TargetCode) : undefined;
+  return {
+    category, target: target as TargetCode | null, confidence, reasons: reasons.slice(0, 3).map((r) => clip(r, 120)),
+    ...(topicTarget ? { topicTarget } : {}), ...(runnerUp ? { runnerUp } : {}),
+  };
 }
 
 const toCitation = (p: RetrievedPassage): Citation => ({
@@ -266,6 +281,8 @@ export function createLlmEngine(opts: LlmEngineOptions): DecisionEngine {
         reasons: [`llm:${d.category}${d.target ? `/${d.target}` : ''} ${d.confidence.toFixed(2)}`, ...d.reasons.map((r) => `llm_reason:${r}`)],
         ...(citations.length ? { citations } : {}),
         ...(d.topicTarget ? { topicTarget: d.topicTarget } : {}),
+        // A close call is one the office should look at, as with the offline engine's margin.
+        ...(d.runnerUp ? { runnerUp: d.runnerUp, needsReview: true, reviewReason: `target_unsure:llm ${d.target}>${d.runnerUp}` } : {}),
       };
     },
   };

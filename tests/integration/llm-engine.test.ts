@@ -161,6 +161,24 @@ describe('LLM engine against a local OpenAI-compatible server', () => {
     assert.equal(validateLlmDecision({ category: 'petition', target: 'water', confidence: 0.9, reasons: [], topic: 'housing' }).topicTarget, undefined);
   });
 
+  it("a close call's other code is kept as the runner-up when it belongs to the category, and dropped otherwise", () => {
+    const v = (target: string | null, alternative: unknown, category = 'out_of_scope') => validateLlmDecision({ category, target, confidence: 0.6, reasons: [], alternative }).runnerUp;
+    assert.equal(v('family', 'youth'), 'youth');
+    assert.equal(v('family', 'housing'), undefined, 'a department is no alternative to a service');
+    assert.equal(v('family', 'family'), undefined, 'the target itself');
+    assert.equal(v('family', 'made_up'), undefined);
+    assert.equal(v(null, null, 'unclear'), undefined);
+    assert.equal(v('housing', 'transport', 'petition'), 'transport');
+  });
+
+  it('a close call from the model reaches the decision as a runner-up the office reviews (the offer names both)', async () => {
+    fake.script(() => ({ toolCall: { category: 'out_of_scope', target: 'family', confidence: 0.55, reasons: ['teen and parents'], alternative: 'youth' } }));
+    const d = await triage('儿子今年十五岁，这半年天天跟我们吵架，关在房间里打游戏，已经一个月不肯去上学了，我们做父母的不知道怎么办', { engine: engine(), fallback: keywordEngine() });
+    assert.deepEqual([d.engine, d.category, d.target, d.runnerUp, d.needsReview], ['llm', 'out_of_scope', 'family', 'youth', true]);
+    assert.equal(d.reviewReason, 'target_unsure:llm family>youth');
+    assert.match(JSON.stringify(fake.requests[0]!.body), /alternative/, 'the model is asked for it');
+  });
+
   it('refuses to start without a key', () => {
     assert.throws(() => createLlmEngine({ apiKey: '', model: 'm', timeoutMs: 100 }), /apiKey/);
   });
