@@ -42,11 +42,15 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
-import { clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, newToken, RATINGS, runnerUpService, TOKEN_ACTIONS } from './residentRules.js';
+import {
+  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
+  runnerUpService, stripDecision, TOKEN_ACTIONS,
+} from './residentRules.js';
+import { isStatusQuestion } from '../triage/statusQuestion.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
-import type { Reply, ReplyButton, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
+import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
 export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, runnerUpService } from './residentRules.js';
@@ -127,6 +131,8 @@ export class ResidentConversation implements ResidentConversationApi {
         // Typing while a summary waits for confirmation adds details to it.
         return this.addDetail(pending, trimmed);
       }
+      // "有进展吗？" asks for the status, not about a new matter (conversation/statusQuestion.ts); what was pending stays.
+      if (isStatusQuestion(trimmed)) return { replies: await this.ownCases.status(ref), pending: pending ?? null };
       let d = decision;
       let full = trimmed;
       if (pending?.kind === 'clarify') {
@@ -473,23 +479,4 @@ export class ResidentConversation implements ResidentConversationApi {
   private sharedText(lang: Language): string {
     return DEFAULT_SHARED_FIELDS.map((f) => t(lang, `conversation.shared.${f}`)).join(t(lang, 'conversation.shared.separator'));
   }
-}
-
-/** Consent, decline, and — on a row of its own — the runner-up organization, named. */
-function offerButtons(token: string, otherName: string): ReplyButton[][] {
-  return [
-    [{ action: 'consent_yes', ref: token, label: { key: 'action.consent_yes' } }, { action: 'consent_no', ref: token, label: { key: 'action.consent_no' } }],
-    [{ action: 'consent_other', ref: token, label: { key: 'conversation.oos.other_button', params: { org: otherName } } }],
-  ];
-}
-
-/** The crisis layer's concern came from its model alone: no rule and no situation cue fired. */
-function modelOnly(cues: readonly string[]): boolean {
-  return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
-}
-
-/** Decisions kept in the state lose their citations (large, and recomputed when needed). */
-function stripDecision(d: Decision): Record<string, unknown> {
-  const { citations: _c, ...rest } = d;
-  return { ...rest, citations: [] };
 }

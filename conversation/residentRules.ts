@@ -4,6 +4,7 @@ import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
 import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import { hasMessage, t } from '../i18n/index.js';
+import type { ReplyButton } from './types.js';
 
 export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'consent_other', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
 export const RATINGS: Record<string, SatisfactionRating> = {
@@ -103,4 +104,23 @@ export function isOtherMatter(alone: Decision, pending: Decision, text: string):
  */
 export function officeKindLabels(kinds: readonly string[]): string {
   return kinds.map((k) => (hasMessage(`conversation.office.kind.${k}`) ? `${t('zh-Hans', `conversation.office.kind.${k}`)}（${k}）` : k)).join('、');
+}
+
+/** Consent, decline, and — on a row of its own — the runner-up organization, named. */
+export function offerButtons(token: string, otherName: string): ReplyButton[][] {
+  return [
+    [{ action: 'consent_yes', ref: token, label: { key: 'action.consent_yes' } }, { action: 'consent_no', ref: token, label: { key: 'action.consent_no' } }],
+    [{ action: 'consent_other', ref: token, label: { key: 'conversation.oos.other_button', params: { org: otherName } } }],
+  ];
+}
+
+/** The crisis layer's concern came from its model alone: no rule and no situation cue fired. */
+export function modelOnly(cues: readonly string[]): boolean {
+  return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+}
+
+/** Decisions kept in the state lose their citations (large, and recomputed when needed). */
+export function stripDecision(d: Decision): Record<string, unknown> {
+  const { citations: _c, ...rest } = d;
+  return { ...rest, citations: [] };
 }

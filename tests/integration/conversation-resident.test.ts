@@ -1,97 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { FixedClock } from '../../kernel/clock.js';
-import { loadConfig } from '../../app/config.js';
-import { resourcePath } from '../../kernel/paths.js';
-import { createLogger } from '../../kernel/logger.js';
-import { buildTriageDeps } from '../../app/triageDeps.js';
-import { t } from '../../i18n/index.js';
-import { loadHolidayCalendar } from '../../cases/calendar.js';
-import { CaseService } from '../../cases/caseService.js';
-import { CONFIRM_ACTION, ResidentConversation, type Reply, type ResidentRef } from '../../conversation/index.js';
-import type { Database } from '../../db/pool.js';
-import { parseDirectory, type Directory } from '../../directory/directory.js';
-import { createEmbedder } from '../../knowledge/embedder.js';
-import { ingestBundledNotes } from '../../knowledge/ingest.js';
-import { createRetriever } from '../../knowledge/retriever.js';
-import type { Language } from '../../kernel/language.js';
-import { testDatabase } from '../helpers/db.js';
-
-const OFFICE_CHAT = -900;
-function testDirectory(): Directory {
-  const raw = parseYaml(fs.readFileSync(resourcePath('directory.yaml'), 'utf8'));
-  raw.departments.forEach((d: any, i: number) => Object.assign(d, { telegramChatId: -1000 - i, memberIds: [5000 + i] }));
-  raw.organizations.forEach((o: any, i: number) => Object.assign(o, { telegramChatId: -2000 - i, memberIds: [6000 + i] }));
-  return parseDirectory(stringifyYaml(raw), 'test directory');
-}
-
-const PETITION = {
-  'zh-Hans': '小区物业不修电梯已经三个月了，老人上下楼很困难',
-  'zh-Hant': '小區物業不修電梯已經三個月了，老人上下樓很困難',
-  en: "The elevator in our building has been broken for three months and the property company won't fix it",
-} as const;
+import { describe, it } from 'vitest';
+import { CONFIRM_ACTION } from '../../conversation/index.js';
+import { OFFICE_CHAT, PETITION, useResidentConversation } from '../helpers/residentConversation.js';
 
 describe('resident conversation (real PGlite, CaseService, offline triage, retriever)', () => {
-  let db: Database;
-  let clock: FixedClock;
-  let cases: CaseService;
-  let directory: Directory;
-  let conv: ResidentConversation;
-  let nextUser = 100;
-  let update = 1;
-
-  const who = (language: Language = 'zh-Hans'): ResidentRef => {
-    const id = nextUser++;
-    return { channel: 'telegram', externalId: String(id), chatId: id, language };
-  };
-  const say = (r: ResidentRef, text: string) => conv.onText(r, text, { updateId: update++ });
-  const press = (r: ResidentRef, action: string, arg: string | null) => conv.onAction(r, action, arg, { updateId: update++ });
-  const keys = (rs: Reply[]) => rs.map((x) => x.key);
-  const render = (r: ResidentRef, rs: Reply[]) => rs.map((x) => t(r.language, x.key, x.params ?? {})).join('\n');
-  const casesOf = async (r: ResidentRef) =>
-    (
-      await db.pool.query(
-        `SELECT c.* FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1 ORDER BY c.id`,
-        [r.externalId],
-      )
-    ).rows;
-  const outboxTo = async (chatId: number) =>
-    (await db.pool.query('SELECT * FROM outbox WHERE chat_id = $1 ORDER BY id', [chatId])).rows.map((row) => ({
-      ...row,
-      message: typeof row.message === 'string' ? JSON.parse(row.message) : row.message,
-    }));
-  const counts = async () =>
-    (await db.pool.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events,
-      (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM consents)::int AS consents`)).rows[0];
-
-  /** Opens a petition through the conversation and returns its reference. */
-  const petitionCase = async (r: ResidentRef, text: string = PETITION[r.language]) => {
-    const rs = await say(r, text);
-    assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
-    assert.deepEqual(await press(r, CONFIRM_ACTION, rs[0]!.token!), []);
-    const c = (await casesOf(r)).at(-1);
-    assert.ok(c, 'a case was opened');
-    return c.ref as string;
-  };
-
-  beforeAll(async () => {
-    db = await testDatabase();
-    clock = new FixedClock('2026-03-02T02:00:00Z');
-    directory = testDirectory();
-    const calendar = loadHolidayCalendar(resourcePath('holidays.yaml'));
-    const settings = { orgAcceptWorkingDays: 3, orgFirstContactDays: 5, reminderLeadWorkingDays: 3, surveyReminderHours: 48, surveyCloseDays: 7, officeChatId: OFFICE_CHAT };
-    cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
-    const cfg = loadConfig({});
-    const logger = createLogger('silent');
-    const embedder = createEmbedder(cfg);
-    await ingestBundledNotes(db.pool, embedder);
-    const retriever = createRetriever({ pool: db.pool, embedder });
-    const triage = buildTriageDeps(cfg, { directory, logger, retriever, offlineOnly: true });
-    conv = new ResidentConversation({ cases, triage, retriever, pool: db.pool, clock, directory, logger, officeChatId: OFFICE_CHAT });
-  });
-  afterAll(async () => db?.close());
+  const h = useResidentConversation();
+  const { who, say, press, keys, render, casesOf, outboxTo, counts, petitionCase } = h;
 
   it('emergency: the numbers and crisis lines come first, the office is alerted, no case is opened', async () => {
     const r = who();
@@ -205,7 +119,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.equal(c.category, 'legal_channel');
     assert.equal(c.target, 'legal_aid');
     assert.equal(c.handler_kind, 'organization');
-    const consent = (await db.pool.query('SELECT * FROM consents WHERE case_id = $1', [c.id])).rows;
+    const consent = (await h.db.pool.query('SELECT * FROM consents WHERE case_id = $1', [c.id])).rows;
     assert.equal(consent.length, 1);
     // the button is spent
     assert.deepEqual(keys(await press(r, 'consent_yes', offer.token!)), ['conversation.error.expired']);
@@ -283,14 +197,14 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const yes = who();
     const rs = await say(yes, '我和老公经常吵架，想找人做婚姻家庭辅导');
     assert.deepEqual(keys(rs), ['conversation.oos.offer']);
-    const org = directory.organizationsFor('family').map((o) => o.names['zh-Hans']);
+    const org = h.directory.organizationsFor('family').map((o) => o.names['zh-Hans']);
     assert.ok(org.some((name) => render(yes, rs).includes(name)), 'names a family organization');
     assert.match(render(yes, rs), /摘要/);
     await press(yes, 'consent_yes', rs[0]!.token!);
     const [c] = await casesOf(yes);
     assert.equal(c.category, 'out_of_scope');
     assert.equal(c.target, 'family');
-    assert.equal((await db.pool.query('SELECT count(*)::int AS n FROM consents WHERE case_id = $1', [c.id])).rows[0].n, 1);
+    assert.equal((await h.db.pool.query('SELECT count(*)::int AS n FROM consents WHERE case_id = $1', [c.id])).rows[0].n, 1);
 
     const no = who();
     const rs2 = await say(no, '我和老公经常吵架，想找人做婚姻家庭辅导');
@@ -306,7 +220,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(rs), ['conversation.attach.offer']);
     assert.equal(rs[0]!.params!.ref, ref);
     assert.deepEqual(keys(await press(r, 'attach_yes', rs[0]!.token!)), ['conversation.attach.done']);
-    const events = await cases.timeline(ref);
+    const events = await h.cases.timeline(ref);
     const note = events.find((e) => e.type === 'resident_note');
     assert.ok(note);
     assert.match(String((note.data as { note: string }).note), /下个月才能修/);
@@ -321,7 +235,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const rs = await say(r, '而且三楼的住户也反映电梯经常停在半层');
     assert.deepEqual(keys(rs), ['conversation.attach.offer']);
     await press(r, 'attach_yes', rs[0]!.token!);
-    const note = (await cases.timeline(ref)).find((e) => e.type === 'resident_note');
+    const note = (await h.cases.timeline(ref)).find((e) => e.type === 'resident_note');
     assert.match(String((note?.data as { note: string }).note), /下个月才能修[\s\S]*停在半层/, 'both follow-ups are in the note');
 
     const answer = await say(r, '请问对信访事项的处理意见不服，可以申请复查吗？多久内申请？');
@@ -341,15 +255,15 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
   it('/status lists the cases with status and the statutory date; /withdraw withdraws the chosen case', async () => {
     const r = who();
     const ref = await petitionCase(r);
-    const st = await conv.onCommand(r, 'status');
+    const st = await h.conv.onCommand(r, 'status');
     assert.match(render(r, st), new RegExp(`${ref}：信访局审核中，预计 2026-03-\\d\\d 前答复`));
-    const offers = await conv.onCommand(r, 'withdraw');
+    const offers = await h.conv.onCommand(r, 'withdraw');
     assert.equal(offers.length, 1);
     assert.deepEqual(offers[0]!.actions, ['withdraw_confirm']);
     assert.equal(offers[0]!.caseRef, ref);
     assert.deepEqual(await press(r, 'withdraw_confirm', ref), []);
-    assert.equal((await cases.getCase(ref)).status, 'withdrawn');
-    assert.deepEqual(keys(await conv.onCommand(r, 'withdraw')), ['conversation.withdraw.none']);
+    assert.equal((await h.cases.getCase(ref)).status, 'withdrawn');
+    assert.deepEqual(keys(await h.conv.onCommand(r, 'withdraw')), ['conversation.withdraw.none']);
   });
 
   it('withdrawing a 信访外 case withdraws the consent', async () => {
@@ -358,28 +272,28 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     await press(r, 'consent_yes', rs[0]!.token!);
     const [c] = await casesOf(r);
     await press(r, 'withdraw_confirm', c.ref);
-    assert.equal((await cases.getCase(c.ref)).status, 'withdrawn');
-    const consent = (await db.pool.query('SELECT withdrawn_at FROM consents WHERE case_id = $1', [c.id])).rows[0];
+    assert.equal((await h.cases.getCase(c.ref)).status, 'withdrawn');
+    const consent = (await h.db.pool.query('SELECT withdrawn_at FROM consents WHERE case_id = $1', [c.id])).rows[0];
     assert.ok(consent.withdrawn_at);
   });
 
   it('survey: 不满意 is recorded, the 复查 right comes once from the case service, the next text is a comment', async () => {
     const r = who();
     const ref = await petitionCase(r);
-    const housing = directory.department('housing')!;
+    const housing = h.directory.department('housing')!;
     const office = { kind: 'office' as const, id: '901' };
     const handler = { kind: 'handler' as const, id: String(housing.memberIds[0]), handler: { kind: 'department' as const, id: 'housing' } };
-    await cases.approveReferral(ref, office);
-    await cases.handlerAccept(ref, handler);
-    await cases.resolve(ref, handler, '已督促物业维修电梯');
+    await h.cases.approveReferral(ref, office);
+    await h.cases.handlerAccept(ref, handler);
+    await h.cases.resolve(ref, handler, '已督促物业维修电梯');
     const rs = await press(r, 'rate_dissatisfied', ref);
     assert.deepEqual(keys(rs), ['conversation.survey.comment_prompt']);
     const mine = (await outboxTo(r.chatId!)).map((o) => o.message.key);
     assert.equal(mine.filter((k) => k === 'cases.resident.reopened_review_right').length, 1);
     // A complaint about the outcome is feedback, not distress: no counselling lines (the crisis model alone had read it as concern).
     assert.deepEqual(keys(await say(r, 'still broken, nobody came')), ['conversation.survey.comment_saved']);
-    assert.ok((await cases.timeline(ref)).some((e) => e.type === 'satisfaction_comment'));
-    const sat = (await db.pool.query('SELECT rating FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1', [ref])).rows;
+    assert.ok((await h.cases.timeline(ref)).some((e) => e.type === 'satisfaction_comment'));
+    const sat = (await h.db.pool.query('SELECT rating FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1', [ref])).rows;
     assert.equal(sat[0].rating, 'dissatisfied');
   });
 
@@ -392,9 +306,9 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       await press(r, CONFIRM_ACTION, rs[0]!.token!);
       const [c] = await casesOf(r);
       assert.equal(c.language, lang);
-      const st = render(r, await conv.onCommand(r, 'status'));
+      const st = render(r, await h.conv.onCommand(r, 'status'));
       assert.match(st, lang === 'en' ? /under review by the office, answer due by/ : /信訪局審核中，預計/);
-      const help = render(r, await conv.onCommand(r, 'help'));
+      const help = render(r, await h.conv.onCommand(r, 'help'));
       assert.match(help, lang === 'en' ? /\/status/ : /查詢進度/);
     });
   }
@@ -423,11 +337,11 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
 
   it('photos: attached to the open case, or a request to describe it first', async () => {
     const r = who();
-    assert.deepEqual(keys(await conv.onAttachment(r, 'photo', 'AgACAgUAAxkBAAI')), ['conversation.attachment.describe_first']);
+    assert.deepEqual(keys(await h.conv.onAttachment(r, 'photo', 'AgACAgUAAxkBAAI')), ['conversation.attachment.describe_first']);
     const ref = await petitionCase(r);
-    const rs = await conv.onAttachment(r, 'photo', 'AgACAgUAAxkBAAI');
+    const rs = await h.conv.onAttachment(r, 'photo', 'AgACAgUAAxkBAAI');
     assert.equal(render(r, rs), `已把您发送的照片附到案件 ${ref}。`);
-    assert.ok((await cases.timeline(ref)).some((e) => e.type === 'resident_attachment' && (e.data as { fileId: string }).fileId === 'AgACAgUAAxkBAAI'));
+    assert.ok((await h.cases.timeline(ref)).some((e) => e.type === 'resident_attachment' && (e.data as { fileId: string }).fileId === 'AgACAgUAAxkBAAI'));
   });
 
   describe('bad input: polite answers, nothing changed', () => {
@@ -437,7 +351,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       assert.deepEqual(keys(await say(r, '   ')), ['conversation.error.empty']);
       assert.deepEqual(keys(await say(r, '投诉'.repeat(20_000))), ['conversation.error.too_long']);
       assert.deepEqual(keys(await say(r, '\u0000\u0001\u0002\uFFFD\uFFFD')), ['conversation.error.unreadable']);
-      assert.deepEqual(keys(await conv.onText(r, 42 as unknown as string)), ['conversation.error.unreadable']);
+      assert.deepEqual(keys(await h.conv.onText(r, 42 as unknown as string)), ['conversation.error.unreadable']);
       assert.deepEqual(await counts(), before);
     });
 
@@ -470,18 +384,18 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       const before = await counts();
       assert.deepEqual(keys(await press(other, 'withdraw_confirm', ref)), ['conversation.error.case_unavailable']);
       assert.deepEqual(keys(await press(other, 'rate_dissatisfied', ref)), ['conversation.error.case_unavailable']);
-      assert.deepEqual(keys(await conv.onCommand(other, 'withdraw', ref)), ['conversation.error.case_unavailable']);
+      assert.deepEqual(keys(await h.conv.onCommand(other, 'withdraw', ref)), ['conversation.error.case_unavailable']);
       assert.deepEqual(await counts(), before);
-      assert.equal((await cases.getCase(ref)).status, 'office_review');
+      assert.equal((await h.cases.getCase(ref)).status, 'office_review');
     });
 
     it('the same update twice (redelivered after a crash) gets the same answer again and changes nothing', async () => {
       const r = who();
-      const first = await conv.onText(r, PETITION['zh-Hans'], { updateId: 777_001 });
+      const first = await h.conv.onText(r, PETITION['zh-Hans'], { updateId: 777_001 });
       assert.equal(first.length, 1);
-      assert.deepEqual(await conv.onText(r, PETITION['zh-Hans'], { updateId: 777_001 }), JSON.parse(JSON.stringify(first)));
-      assert.deepEqual(await conv.onAction(r, CONFIRM_ACTION, first[0]!.token!, { updateId: 777_002 }), []);
-      assert.deepEqual(await conv.onAction(r, CONFIRM_ACTION, first[0]!.token!, { updateId: 777_002 }), []);
+      assert.deepEqual(await h.conv.onText(r, PETITION['zh-Hans'], { updateId: 777_001 }), JSON.parse(JSON.stringify(first)));
+      assert.deepEqual(await h.conv.onAction(r, CONFIRM_ACTION, first[0]!.token!, { updateId: 777_002 }), []);
+      assert.deepEqual(await h.conv.onAction(r, CONFIRM_ACTION, first[0]!.token!, { updateId: 777_002 }), []);
       assert.equal((await casesOf(r)).length, 1);
     });
 

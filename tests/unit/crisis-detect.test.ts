@@ -26,6 +26,10 @@ const IMMEDIATE: Array<[string, string]> = [
   ['屋里一股臭鸡蛋味,全家都头晕想吐', 'gas'],
   ['水已经淹到胸口了,我们一家困在二楼出不去', 'flood'],
   ['工地的棚塌了,下面压着两个工人', 'collapse'],
+  // A child in the traffic; crying that fades over several clauses typed without punctuation (2026-12-07 probe gaps).
+  ['有个三岁左右的小孩自己跑到马路中间了 车开得很快', 'child_elder'],
+  ['a little boy just walked onto the highway near the toll gate, cars are flying past', 'child_elder'],
+  ['楼下那户小孩从中午哭到现在 大人前天拎着包走了没回来 哭声越来越弱', 'child_elder'],
 ];
 
 const CONCERN = ['我最近真的好累,活着好累,每天都睡不着', 'I feel hopeless and worthless lately, nothing matters'];
@@ -38,6 +42,8 @@ const NONE = [
   'I nearly had a heart attack when I saw the bill lol',
   '台风快来了,请问附近的避难场所在哪里',
   '上个月我爸中风住院,现在已经好多了,想问报销比例',
+  // Only asking how a case is going: the model alone had read 去到边一步 as despair.
+  '我嘅投訴而家去到邊一步',
 ];
 
 describe('crisis layer', () => {
@@ -60,6 +66,10 @@ describe('crisis layer', () => {
   for (const text of NONE) {
     it(`no danger: ${text}`, () => assert.equal(crisis(text).level, 'none'));
   }
+
+  it('crying that fades because the baby fell asleep fires no cue (the model alone still alarms: docs/crisis.md)', () => {
+    assert.equal(crisis('宝宝哭了半天,哭声越来越小,终于睡着了', null).level, 'none');
+  });
 
   it('an explicit rule hit never waits for the model: rules alone give immediate', () => {
     assert.equal(crisis('我们楼着火了,快来人', null).level, 'immediate');

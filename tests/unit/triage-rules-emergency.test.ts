@@ -139,6 +139,9 @@ const NEGATIVES = [
   '去年我们小区着过火,现在消防设施还没修好',
   '去年仓库着了火以后,消防通道到现在还堵着',
   '孩子趴在窗口看着火车开过去',
+  // Questions about what to do in a fire (the bare word fire had raised the alarm).
+  'Are we supposed to use the lift during a fire?',
+  'what should old people on high floors do in a fire',
   '气死我了,物业又乱收费',
   '烦死了,楼上天天装修',
   '累死了,加班三个月还不给加班费',

@@ -175,6 +175,16 @@ export const CUES: Cue[] = [
     pattern: /\b((it|this|everything|all of this|it all) (will|'ll|is going to) (all )?be over (before|by|soon|tonight|tomorrow)|(made|reached|taken) (my|the|a) (final )?decision\b.{0,60}\b(over|end|gone|goodbye|last|anymore)|nobody (needs|has|will need|will have) to (fix|deal with|worry about|handle|sort out) (this|me|my)\b.{0,20}\banymore|after tonight (none of|nothing|it won'?t|i won'?t)|won'?t (be here|be around|need (it|them|this|anything)) after (tonight|tomorrow|this week))/,
     unless: /\b(movie|film|novel|series|game|resign|quit my job|moving out|lease)\b/,
   },
+  // A child crying for hours while the crying fades, or left when the adults went away: told over several
+  // clauses of a message typed without punctuation, so the whole message is read.
+  {
+    name: 'child_left', kind: 'child_elder', level: 'immediate', whole: true,
+    pattern: new RegExp(
+      `${CHILD}.{0,40}哭声.{0,4}越来越(小|弱)` +
+        `|${CHILD}.{0,40}(大人|父母|家长|妈妈|爸爸|阿妈|老豆).{0,12}(走了|走咗|离开了?).{0,6}(没|冇|未)(有)?(回|返)(来|嚟|过)`,
+    ),
+    unless: /睡着|睡了|瞓着|瞓咗|哄|新闻|报道|电影|小说|如果|万一/,
+  },
   // A goodbye said at a height: the place is the means.
   {
     name: 'farewell_height', kind: 'suicide', level: 'immediate', whole: true,
@@ -220,14 +230,16 @@ export const CUES: Cue[] = [
     pattern: new RegExp(
       `(剩|留|丢)(下|低|低咗|咗)?.{0,4}${CHILD}.{0,20}(冇人|没人|没大人|冇大人|锁|喊|哭|饿)` +
         `|(父母|家长|大人|妈妈|阿妈|爸爸|老豆|他妈|佢阿妈|佢妈).{0,8}(两|三|四|几|成|好几)(天|日)(都)?(没|冇|未|唔)(有)?(回|返)(家|屋企|来|嚟)` +
-        `|${CHILD}.{0,16}(哭|喊)(到|得)?.{0,4}(声都沙|声沙|嗓子哑|没声|冇声|几个钟|几个小时)` +
+        `|${CHILD}.{0,16}(哭|喊)(到|得)?.{0,4}(声都沙|声沙|嗓子哑|没声|冇声|几个钟|几个小时|(两|三|四|五|几|好几)个多?(钟|小时))` +
+        // A small child out in the traffic.
+        `|${CHILD}.{0,16}(走|行|跑|爬|站|坐)(了|咗)?(出|到|在|喺)?(了)?(马路|公路|快车道|车道|路)(中间|中心)` +
         `|${ELDER}.{0,14}(被)?(绑|捆|锁|关|绑住)(在|喺|住)(床|椅|房|屋)`,
     ),
     unless: /防护网|安装|隐患|风险|担心|如果|万一|新闻|报道/,
   },
   {
     name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
-    pattern: /\b(kids?|children|toddler|baby|little ones)\b.{0,40}\b(alone|by themselves|on their own|left behind)\b.{0,40}\b(days?|since (yesterday|monday|last night)|hours|crying|locked|no food)\b|\b(parents?|mother|mum|mom|dad|father)\b.{0,20}\b(hasn'?t|haven'?t|has not|have not) (been|come) (home|back)\b.{0,40}\b(kids?|children|baby|toddler)\b|\b(tied|strapped) (to|down to) (the|a|her|his) (bed|chair)\b/,
+    pattern: /\b(kids?|children|toddler|baby|little ones)\b.{0,40}\b(alone|by themselves|on their own|left behind)\b.{0,40}\b(days?|since (yesterday|monday|last night)|hours|crying|locked|no food)\b|\b(parents?|mother|mum|mom|dad|father)\b.{0,20}\b(hasn'?t|haven'?t|has not|have not) (been|come) (home|back)\b.{0,40}\b(kids?|children|baby|toddler)\b|\b(tied|strapped) (to|down to) (the|a|her|his) (bed|chair)\b|\b(toddler|child|kid|baby|little (boy|girl)|[0-9]+[- ]year[- ]old)\b.{0,40}\b(in the middle of the (road|street|highway)|onto the (road|highway|motorway|expressway))\b/,
     unless: /\b(risk|hazard|if|should|news|article)\b/,
   },
   {

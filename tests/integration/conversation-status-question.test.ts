@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { useResidentConversation } from '../helpers/residentConversation.js';
+
+describe('a resident asks in words how their case is going (real PGlite, offline triage)', () => {
+  const h = useResidentConversation();
+  const { who, say, keys, render, casesOf, petitionCase } = h;
+
+  it('"有进展吗？" after registering gets the status, and no new case is opened', async () => {
+    const r = who();
+    const ref = await petitionCase(r);
+    const rs = await say(r, '有进展吗？');
+    assert.deepEqual(keys(rs), ['conversation.status.line']);
+    assert.match(render(r, rs), new RegExp(`${ref}：信访局审核中，预计 \\d{4}-\\d{2}-\\d{2} 前答复`));
+    assert.equal((await casesOf(r)).length, 1);
+  });
+
+  it('in English, twice in a row ("any update on my case?" had been filed as an empty case for the office)', async () => {
+    const r = who('en');
+    const ref = await petitionCase(r);
+    for (const text of ['any update on my case?', 'any update on my case?']) {
+      const rs = await say(r, text);
+      assert.deepEqual(keys(rs), ['conversation.status.line']);
+      assert.match(render(r, rs), new RegExp(`${ref}: under review by the office`));
+    }
+    assert.equal((await casesOf(r)).length, 1, 'no case was opened for the question');
+  });
+
+  it('in 繁體 and Cantonese, with a reference to the matter', async () => {
+    for (const text of ['進度如何？', '我嘅投訴而家去到邊一步']) {
+      const r = who('zh-Hant');
+      const ref = await petitionCase(r);
+      const rs = await say(r, text);
+      assert.deepEqual(keys(rs), ['conversation.status.line'], `${text}: ${keys(rs).join(',')}`);
+      assert.match(render(r, rs), new RegExp(`${ref}：信訪局審核中`));
+    }
+  });
+
+  it('a resident without a case is told so, not asked to describe a matter or filed', async () => {
+    const r = who();
+    assert.deepEqual(keys(await say(r, '我的事情处理到哪一步了')), ['conversation.status.none']);
+    assert.deepEqual(await casesOf(r), []);
+  });
+
+  it('news about the matter still goes the usual way: the offer to add it to the open case', async () => {
+    const r = who();
+    const ref = await petitionCase(r);
+    const rs = await say(r, '我的投诉处理到哪一步了，电梯昨天又困住了一个老人');
+    assert.deepEqual(keys(rs), ['conversation.attach.offer']);
+    assert.equal(rs[0]!.params?.ref, ref);
+  });
+});
