@@ -217,7 +217,7 @@ function recordHit(out: Out, kind: EmergencyKind, phrase: string, why: string | 
   return true;
 }
 
-function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean, out: Out): void {
+function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean, out: Out, originalFrom = clauses.length): void {
   let ctx: Ctx | undefined;
   const flat = text.replace(/\n/g, ' ');
   for (const rule of lang.rules) {
@@ -243,8 +243,14 @@ function checkRules(lang: Lang, text: string, clauses: Clause[], letter: boolean
       recordHit(out, rule.kind, m[0], why);
       continue;
     }
+    let answered = false;
     for (const [i, clause] of clauses.entries()) {
       if (!rule.pattern.test(clause.text)) continue;
+      // The resident's own script is a fallback for what conversion missed. A rule the 简体 text already
+      // answered (kept or rejected) is not read again there, where the 简体 guards cannot see: 上個月家裡失火
+      // had raised the fire alarm that 上个月家里失火 was rightly denied.
+      if (i >= originalFrom && answered) break;
+      if (i < originalFrom) answered = true;
       if (rule.unless?.test(clause.text)) {
         out.rejected?.push({ kind: rule.kind, phrase: rule.pattern.exec(clause.text)![0], why: 'excluded' });
         continue;
@@ -263,8 +269,10 @@ function run(normalizedText: string, original: string | undefined, out: Out): vo
   const text = original && original !== normalizedText ? `${normalizedText}\n${original.toLowerCase()}` : normalizedText;
   const letter = isLetter(normalizedText);
   const clauses = splitClauses(text);
-  checkRules(ZH, text, clauses, letter, out);
-  if (/[a-z]/.test(text)) checkRules(EN, text, clauses, letter, out);
+  // A line break is a sentence break, so the normalised text's clauses come first.
+  const originalFrom = text === normalizedText ? clauses.length : splitClauses(normalizedText).length;
+  checkRules(ZH, text, clauses, letter, out, originalFrom);
+  if (/[a-z]/.test(text)) checkRules(EN, text, clauses, letter, out, originalFrom);
 }
 
 function result(out: Out): EmergencyMatch | null {

@@ -139,6 +139,9 @@ const NEGATIVES = [
   '去年我们小区着过火,现在消防设施还没修好',
   '去年仓库着了火以后,消防通道到现在还堵着',
   '孩子趴在窗口看着火车开过去',
+  // A past fire told in 繁體: the 简体 reading rejects it as past; the resident's own script must not override that.
+  '上個月家裡失火，東西都燒光了，想申請救助',
+  '去年樓下餐廳起火以後，消防通道一直被佔用',
   // Questions about what to do in a fire (the bare word fire had raised the alarm).
   'Are we supposed to use the lift during a fire?',
   'what should old people on high floors do in a fire',
