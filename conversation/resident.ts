@@ -43,10 +43,10 @@ import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
-  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
+  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
   runnerUpService, stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
-import { isStatusQuestion } from '../triage/statusQuestion.js';
+import { commandInWords } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -131,8 +131,14 @@ export class ResidentConversation implements ResidentConversationApi {
         // Typing while a summary waits for confirmation adds details to it.
         return this.addDetail(pending, trimmed);
       }
-      // "有进展吗？" asks for the status, not about a new matter (conversation/statusQuestion.ts); what was pending stays.
-      if (isStatusQuestion(trimmed)) return { replies: await this.ownCases.status(ref), pending: pending ?? null };
+      // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) or thanks is answered as
+      // such, not read as a new matter; whatever was pending stays.
+      const asked = commandInWords(trimmed);
+      const keep = pending ?? null;
+      if (asked === 'status') return { replies: await this.ownCases.status(ref), pending: keep };
+      if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: keep };
+      if (asked === 'person') return { replies: [r('conversation.person')], pending: keep };
+      if (isThanksOnly(trimmed)) return { replies: [r('conversation.courtesy')], pending: keep };
       let d = decision;
       let full = trimmed;
       if (pending?.kind === 'clarify') {

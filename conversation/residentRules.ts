@@ -29,6 +29,12 @@ const COURTESY_ONLY =
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
+const THANKS =
+  '谢谢|謝謝|多谢|多謝|感谢|感謝|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: you)?(?: so much| very much| a lot)?|thx|ty|cheers|got it|ok(?:ay)?';
+const THANKS_ONLY = new RegExp(`^(?:${THANKS})(?:[\\s,，.。!！~～]*(?:${THANKS}|啦|了|呀|啊|哈|👍|🙏))*[\\s,，.。!！~～👍🙏]*$`, 'iu');
+/** Only thanks or an acknowledgement (谢谢, 收到, 唔該晒, thanks, ok 👍): a reply in kind, not a request to say more. */
+export const isThanksOnly = (text: string): boolean => THANKS_ONLY.test(text.trim());
+
 /** The runner-up service of a 信访外 decision whose service was a close call; undefined when it was clear. */
 export function runnerUpService(d: Pick<Decision, 'category' | 'runnerUp' | 'target'>): ServiceCode | undefined {
   const other = d.runnerUp;

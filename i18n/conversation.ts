@@ -54,6 +54,17 @@ export const messages = {
     en: 'We could not register this: {reason}',
   },
   // ---- unclear
+  // Said in words instead of a command (triage/commandWords.ts).
+  'conversation.person': {
+    'zh-Hans': '我是自动服务，但每一件登记的事项都由信访局工作人员审核、转交和跟进，不会只由机器处理。请直接写下您遇到的事情，我们会交给工作人员；需要当面反映的，也可以在工作日到区信访局接待窗口。遇到紧急危险请先拨打 110、119 或 120。',
+    'zh-Hant': '我是自動服務，但每一件登記的事項都由信訪局工作人員審核、轉交和跟進，不會只由機器處理。請直接寫下您遇到的事情，我們會交給工作人員；需要當面反映的，也可以在工作日到區信訪局接待窗口。遇到緊急危險請先撥打 110、119 或 120。',
+    en: "I am an automated service, but every registered matter is reviewed, referred and followed up by the petition office's staff, never by the machine alone. Just write what happened and we will pass it to them; you can also come to the district petition office's reception on working days. In an emergency call 110, 119 or 120 first.",
+  },
+  'conversation.courtesy': {
+    'zh-Hans': '不客气。还有其他事情，直接发给我们即可；/status 可以查看进度。',
+    'zh-Hant': '不客氣。還有其他事情，直接發給我們即可；/status 可以查看進度。',
+    en: "You're welcome. If there is anything else, just send it; /status shows your progress.",
+  },
   'conversation.unclear.question': {
     'zh-Hans': '请再具体说一下：是什么事、发生在哪里、涉及哪个单位或哪些人、希望怎么解决？',
     'zh-Hant': '請再具體說一下：是甚麼事、發生在哪裡、涉及哪個單位或哪些人、希望怎麼解決？',

@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { isStatusQuestion } from '../statusQuestion.js';
+import { isStatusQuestion } from '../commandWords.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { useResidentConversation } from '../helpers/residentConversation.js';
 
-describe('a resident asks in words how their case is going (real PGlite, offline triage)', () => {
+describe('commands said in words: the status, a withdrawal, a person (real PGlite, offline triage)', () => {
   const h = useResidentConversation();
-  const { who, say, keys, render, casesOf, petitionCase } = h;
+  const { who, say, press, keys, render, casesOf, petitionCase } = h;
 
   it('"有进展吗？" after registering gets the status, and no new case is opened', async () => {
     const r = who();
@@ -40,6 +40,37 @@ describe('a resident asks in words how their case is going (real PGlite, offline
     const r = who();
     assert.deepEqual(keys(await say(r, '我的事情处理到哪一步了')), ['conversation.status.none']);
     assert.deepEqual(await casesOf(r), []);
+  });
+
+  it('"我不想投诉了，帮我撤销吧" offers the withdrawal button (it had been filed as a second, empty case)', async () => {
+    const r = who();
+    const ref = await petitionCase(r);
+    const rs = await say(r, '我不想投诉了，帮我撤销吧');
+    assert.deepEqual(keys(rs), ['conversation.withdraw.offer']);
+    assert.equal(rs[0]!.caseRef, ref);
+    assert.equal((await casesOf(r)).length, 1, 'no case was opened for the request');
+    assert.equal((await h.cases.getCase(ref)).status, 'office_review', 'nothing happens before the button');
+    await press(r, rs[0]!.actions![0]!, ref);
+    assert.equal((await h.cases.getCase(ref)).status, 'withdrawn');
+  });
+
+  it('"转人工" twice gets the note that staff handle every matter, and no case (unclear twice had filed one)', async () => {
+    for (const lang of ['zh-Hans', 'en'] as const) {
+      const r = who(lang);
+      for (const text of lang === 'en' ? ['can I talk to a real person?', 'human please'] : ['我要找人工', '转人工客服']) {
+        const rs = await say(r, text);
+        assert.deepEqual(keys(rs), ['conversation.person'], text);
+      }
+      assert.match(render(r, await say(r, lang === 'en' ? 'human please' : '转人工')), lang === 'en' ? /reviewed, referred and followed up by the petition office's staff/ : /工作人员审核、转交和跟进/);
+      assert.deepEqual(await casesOf(r), []);
+    }
+  });
+
+  it('thanks after registering gets a reply in kind, not a request to say more', async () => {
+    const r = who();
+    await petitionCase(r);
+    for (const text of ['谢谢', '好的，收到', 'thanks!']) assert.deepEqual(keys(await say(r, text)), ['conversation.courtesy'], text);
+    assert.equal((await casesOf(r)).length, 1);
   });
 
   it('news about the matter still goes the usual way: the offer to add it to the open case', async () => {

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { commandInWords, isStatusQuestion } from '../../triage/commandWords.js';
+
+// Residents asking, in words, how their case is going (our own wording, four varieties).
+const STATUS = [
+  '有进展吗？',
+  '我的事情怎么样了',
+  '我想问下我那个投诉处理到哪一步了',
+  '请问我之前反映的问题有结果了吗',
+  '什么时候能有回复？',
+  '处理了没有',
+  'YT-20261207-0001 现在进度如何',
+  '進度如何？',
+  '請問我的案件處理得如何了',
+  '有冇消息呀',
+  '我嗰單嘢點樣呀？',
+  '我嘅投訴而家去到邊一步',
+  'any update on my case?',
+  'Any news?',
+  "what's the status of my complaint",
+  'Hi, is there any progress on my request?',
+  'when will I hear back?',
+];
+
+const WITHDRAW = [
+  '我不想投诉了，帮我撤销吧',
+  '撤回我的投诉',
+  '算了，不投诉了',
+  '取消YT-20261207-0001',
+  '我的事情不用处理了',
+  '唔使跟進喇，已經搞掂',
+  '請幫我撤銷那個申請',
+  'please withdraw my complaint',
+  "I don't want to complain anymore, cancel my case",
+];
+
+const PERSON = ['我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
+
+// Complaints, news about a matter and questions about something else: the usual flow.
+const NOT = [
+  '我的投诉处理到哪一步了，楼上昨晚又吵到两点',
+  '工程进度怎么样了',
+  '地铁十六号线什么时候开通',
+  '楼上装修怎么样才能让他们停下来',
+  '物业说会处理但是一直没有进展，楼道灯还是坏的',
+  '公租房申请进度怎么查',
+  '我想投诉物业',
+  '你好',
+  '不用了',
+  '我要撤销这个罚款',
+  '交警的处罚决定能撤销吗',
+  '物业取消了我们的车位',
+  '工作人员态度很差，我要投诉',
+  '社区的工作人员上门收费合法吗',
+  'Any update on the road works on Keyuan Road near the school gate?',
+  'the lift in my building is broken again',
+  'my landlord will not return my deposit, what is the status of the law on this',
+  'they cancelled my residence permit appointment without telling me',
+  '',
+];
+
+describe('commands said in words', () => {
+  for (const text of STATUS) it(`asks for the status: ${text}`, () => assert.equal(commandInWords(text), 'status'));
+  for (const text of WITHDRAW) it(`asks to withdraw: ${text}`, () => assert.equal(commandInWords(text), 'withdraw'));
+  for (const text of PERSON) it(`asks for a person: ${text}`, () => assert.equal(commandInWords(text), 'person'));
+  for (const text of NOT) it(`is no command: ${text || '(empty)'}`, () => assert.equal(commandInWords(text), null));
+  it('isStatusQuestion is the status reading alone', () => {
+    assert.equal(isStatusQuestion('有进展吗？'), true);
+    assert.equal(isStatusQuestion('转人工'), false);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Commands said in words. A resident asks "有进展吗？", "我不想投诉了，帮我撤销吧" or "转人工" rather than typing
+ * /status or /withdraw. Read as a new matter, such a message had been asked to say more, answered "no passage
+ * answers this", or — unclear twice — filed as an empty case for the office, with statutory clocks running on
+ * nothing. A clerk would answer the request instead.
+ *
+ * Deliberately narrow: the message must make the request and say nothing else. Anything left over
+ * ("…楼上还在吵", "the lift is broken again") is news about a matter and goes the usual way, "工程进度怎么样了"
+ * asks about a public works project, and "我要撤销这个罚款" is a penalty to appeal, not a case to withdraw.
+ */
+import { normalize } from './normalize.js';
+
+export type CommandWords = 'status' | 'withdraw' | 'person';
+
+// Greetings, "I'd like to ask / check", "please", time words and particles: they carry no matter.
+const ZH_FILLER =
+  /请问|想问(一?下)?|问(一?下)?|我想|我要|我需要|查(询|一?下)?|麻烦(你|您)?|帮(我|忙)?|请|你好|您好|喂|现在|目前|到底|究竟|已经|一下|可以|可不可以|能不能|能否|吗|了|呀|啊|呢|吧|啦|嘛|哦|喔|的|先|好|谢谢|多谢|搞定|解决了|没事了/g;
+// The resident's own matter: 我的投诉, 我那个事情, 之前反映的问题, 我嗰單嘢 (→ 我那单东西), a case reference.
+const ZH_OWN =
+  /(我们?|我家)?(的|那个|那单|那件|这个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|YT-\d{8}-\d+/gi;
+// Asking how it is going.
+const ZH_PROGRESS =
+  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)/g;
+// Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
+const ZH_WITHDRAW =
+  /(撤销|撤回|撤掉|撤诉|取消|收回)|不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办)了?|(算了|不用了|不要了)/g;
+// Asking for a person: 人工, 真人, 转人工, 工作人员, 客服, 接线员 (搵真人 → 找真人).
+const ZH_PERSON =
+  /(转|找|接|叫|要|联系|跟|和|同|搵)?(人工(客服|服务|坐席)?|真人|工作人员|客服|接线员|负责人|领导)(来)?(说话|聊|谈|沟通|处理|回复|接待|听)?/g;
+
+const EN_PROGRESS =
+  /\b(any|an|some)\s+(update|updates|news|progress|word|reply|response|feedback)\b|\bstatus\b|\bwhat'?s\s+happening\b|\bwhat\s+is\s+happening\b|\bheard\s+(back|anything)\b|\bhow\s+is\s+(it|my\s+\w+)\s+going\b|\bhow'?s\s+(it|my\s+\w+)\s+going\b|\bwhen\s+will\s+(i|you|someone|they|it)\s+(hear|reply|answer|get\s+back|be\s+(handled|solved|fixed|processed))\b|\b(been|is\s+it)\s+(handled|processed|dealt\s+with)\b|\bprogress\b/i;
+const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
+const EN_WITHDRAW =
+  /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b/i;
+const EN_PERSON =
+  /\b(talk|speak|chat)\s+(to|with)\s+(a|an|the|your)?\s*(real\s+)?(human|person|staff|officer|agent|someone|somebody|operator|manager)\b|\b(real|actual)\s+(human|person)\b|\bhuman\s+(please|agent)\b|\bis\s+(this|there)\s+a\s+(bot|robot|human)\b/i;
+
+const han = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
+const words = (s: string) => s.match(/[a-z']+/gi)?.length ?? 0;
+
+/** What is left of a Chinese message once the request, the resident's own matter and the filler are removed. */
+function zhRest(s: string, request: RegExp): string {
+  return s.replace(request, '').replace(ZH_OWN, '').replace(ZH_FILLER, '');
+}
+
+/** Which command a short message asks for in words, or null when it says anything more. */
+export function commandInWords(text: string): CommandWords | null {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  if (raw === '' || [...raw].length > 60) return null;
+  if (han(raw) > 0) {
+    const s = normalize(raw).normalized;
+    // At most one stray character (了 after a removed word, 那): anything more names something else.
+    const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
+    // Withdrawing must name the resident's own matter, or be nothing but "算了，不投诉了": 撤销 alone is also a penalty.
+    if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进)/.test(s))) return 'withdraw';
+    if (only(ZH_PROGRESS)) return 'status';
+    if (only(ZH_PERSON)) return 'person';
+    return null;
+  }
+  if (words(raw) > 14) return null;
+  if (EN_WITHDRAW.test(raw)) return 'withdraw';
+  // "Any update?" alone, or about the resident's own case; "any update on the road works on Keyuan Road" asks about something else.
+  if (EN_PROGRESS.test(raw) && (EN_OWN.test(raw) || words(raw) <= 5)) return 'status';
+  if (EN_PERSON.test(raw)) return 'person';
+  return null;
+}
+
+/** A resident asking, in words, how their case is going (also read by the crisis layer: docs/crisis.md). */
+export const isStatusQuestion = (text: string): boolean => commandInWords(text) === 'status';
