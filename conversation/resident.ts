@@ -153,7 +153,8 @@ export class ResidentConversation implements ResidentConversationApi {
         }
         if (decision.category === 'unclear') {
           // Second unclear message in a row: the office reads it (a petition with no target is an office-review case).
-          const officeDecision: Decision = { ...decision, category: 'petition', target: null, needsReview: true, reasons: [...decision.reasons, 'unclear_twice'] };
+          // No reading to be sure of: the card shows 0.00, not the certainty that the text was unclear.
+          const officeDecision: Decision = { ...decision, category: 'petition', target: null, confidence: 0, needsReview: true, reasons: [...decision.reasons, 'unclear_twice'] };
           officeDecision.redactedText = (await triage(full, this.deps.triage)).redactedText;
           return { replies: [r('conversation.unclear.to_office')], pending: null, effect: () => this.open(resident, officeDecision, full) };
         }
@@ -161,9 +162,13 @@ export class ResidentConversation implements ResidentConversationApi {
         d = d2.category === 'unclear' || d2.category === 'emergency' ? decision : d2;
         if (d === decision) full = trimmed;
       }
-      if (d.category === 'unclear') return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.state.now(), text: trimmed } };
       // A policy question is answered, not filed: asking it is no duplicate of an open case.
       const open = d.category === 'inquiry' ? [] : (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+      // With an open case, an unclear message is most likely about it ("also my colleague, same problem"): the
+      // offer to add it beats a clarifying question, which had led to a second, empty case. A bare greeting is not.
+      if (d.category === 'unclear' && (open.length === 0 || d.reasons.includes('too_vague'))) {
+        return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.state.now(), text: trimmed } };
+      }
       if (open.length > 0) {
         const latest = open[0]!;
         const token = newToken();

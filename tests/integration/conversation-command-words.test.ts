@@ -73,6 +73,19 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.equal((await casesOf(r)).length, 1);
   });
 
+  it('an unclear message with an open case is offered to that case, not asked about (that had led to a second, empty case)', async () => {
+    const r = who('en');
+    const ref = await petitionCase(r);
+    const rs = await say(r, 'also my colleague 张伟 same problem, his phone 13812345678');
+    assert.deepEqual(keys(rs), ['conversation.attach.offer']);
+    assert.equal(rs[0]!.params?.ref, ref);
+    assert.deepEqual(keys(await press(r, 'attach_yes', rs[0]!.token!)), ['conversation.attach.done']);
+    const note = (await h.cases.timeline(ref)).find((e) => e.type === 'resident_note');
+    assert.ok(note, 'added to the case');
+    assert.deepEqual(keys(await say(r, 'hello')), ['conversation.unclear.question'], 'a bare greeting is still asked about');
+    assert.equal((await casesOf(r)).length, 1);
+  });
+
   it('news about the matter still goes the usual way: the offer to add it to the open case', async () => {
     const r = who();
     const ref = await petitionCase(r);

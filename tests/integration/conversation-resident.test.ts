@@ -31,6 +31,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.equal(c.status, 'office_review');
     assert.equal(c.target, null);
     assert.match(c.original_text, /我有冤情/);
+    assert.equal(c.decision.confidence, 0, 'the card shows no certainty for a case without a reading');
   });
 
   it('unclear: greetings twice get an example of what to write, and no case (no statutory clock on nothing)', async () => {

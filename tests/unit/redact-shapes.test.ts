@@ -80,6 +80,13 @@ describe('redact: names of other people given with a naming cue', () => {
     assert.equal(r('老板叫王建国，他叫我去办公室，又叫人来打我，我们叫了救护车'), '老板叫[NAME]，他叫我去办公室，又叫人来打我，我们叫了救护车');
     assert.equal(r('他叫王师傅来修，师傅说房东叫陈志明'), '他叫王师傅来修，师傅说房东叫[NAME]');
   });
+
+  it('hides a Chinese name right after an English word for a person (it had reached the office note as written)', () => {
+    assert.equal(r('also my colleague 张伟 same problem'), 'also my colleague [NAME] same problem');
+    assert.equal(r('our landlord 陈志明 will not return the deposit'), 'our landlord [NAME] will not return the deposit');
+    // A role word, a company or a title after the English word is no name.
+    for (const kept of ['my boss 老板 refuses to pay', 'the property company 万科物业 does nothing', 'my colleague 王师傅 was injured']) assert.equal(r(kept), kept);
+  });
 });
 
 describe('redact: addresses', () => {

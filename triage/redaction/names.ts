@@ -127,6 +127,8 @@ const EN_OTHER_CUE = new RegExp(
 );
 // "a man called Wang", "my neighbour, named Li Wei", "he's called Chen"; not "I called the police".
 const EN_CALLED = new RegExp(`\\b(?:(?:${EN_PERSON})s?\\s*,?|(?:he|she|who)(?:'s|’s|\\s+is|\\s+was))\\s+(?:named|called)\\s+`, 'gi');
+// An English message naming someone in Chinese: "my colleague 张伟 same problem", "our landlord 陈志明 won't answer".
+const EN_ROLE_HAN = new RegExp(`\\b(?:my|our|the|his|her|their)\\s+(?:[a-z-]+\\s+)?(?:${EN_PERSON})s?\\s*(?=\\p{Script=Han})`, 'giu');
 const EN_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr)\b\.?\s*(?=[A-Z])|\b(?:mr|mrs|mdm)\b\.?\s+(?=[a-z]{2,}\b)/g;
 // A capitalised run with one of these words is a company, an estate, a road or an office, which routing needs.
 const EN_PLACE = new Set(
@@ -176,6 +178,11 @@ function otherPeopleSpans(text: string, push: (start: number, end: number, sure?
       if (end > 0) push(i, end, true);
       else if (zh > 0) push(i, zh, true);
     }
+  }
+  for (const m of text.matchAll(EN_ROLE_HAN)) {
+    const i = m.index! + m[0].length;
+    const end = otherChineseNameEnd(text, i);
+    if (end > 0) push(i, end, true);
   }
   for (const m of text.matchAll(EN_TITLE)) {
     const i = m.index! + m[0].length;
