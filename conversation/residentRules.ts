@@ -82,10 +82,17 @@ const SAFETY_KINDS = new Set(['child_elder', 'medical', 'fire', 'gas', 'flood', 
  * mental-health lines; a concern only about someone else's safety (an elder who forgets the stove, a child
  * left alone) gets the emergency numbers for when it turns urgent instead, since telling a daughter asking
  * for elder care that she "sounds stressed" and to call if she "thinks of harming herself" misses her point.
- * Violence keeps the lines and adds the domestic-violence route.
+ * Violence alone gets a safety lead (110, not "you sound stressed") with the lines, then the domestic-violence route;
+ * with self-harm or distress talk the mental-health reply leads.
  */
-export function concernReplies(kinds: readonly string[]): Array<'triage.crisis.concern' | 'triage.crisis.concern.safety' | 'triage.crisis.concern.violence'> {
+export function concernReplies(
+  kinds: readonly string[],
+): Array<'triage.crisis.concern' | 'triage.crisis.concern.safety' | 'triage.crisis.concern.violence' | 'triage.crisis.concern.violence_lead'> {
   const safetyOnly = kinds.length > 0 && kinds.every((k) => SAFETY_KINDS.has(k));
+  // Violence with no self-harm or distress talk: the safety lead, then the domestic-violence route.
+  if (kinds.includes('violence') && kinds.every((k) => k === 'violence' || SAFETY_KINDS.has(k))) {
+    return ['triage.crisis.concern.violence_lead', 'triage.crisis.concern.violence'];
+  }
   return [safetyOnly ? 'triage.crisis.concern.safety' : 'triage.crisis.concern', ...(kinds.includes('violence') ? ['triage.crisis.concern.violence' as const] : [])];
 }
 

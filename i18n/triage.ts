@@ -106,6 +106,13 @@ export const messages = {
     'zh-Hant': '如果現在就有人有危險（例如老人或小朋友無人照顧出了狀況、燃氣或爐火沒關、有人受傷或不舒服），請馬上撥打 120、119 或 110。你反映的事情我們會繼續處理。',
     en: 'If anyone is in danger right now (an elder or a child left alone and in trouble, gas or a stove left on, someone hurt or unwell), call 120, 119 or 110 at once. We will keep handling the matter you raised.',
   },
+  // Violence without self-harm talk: "it sounds like you've been under a lot of stress" misses the point of
+  // "我老公经常打我，我不敢回家"; safety comes first, the lines for talking stay.
+  'triage.crisis.concern.violence_lead': {
+    'zh-Hans': `谢谢你告诉我们，这不是你的错。你的安全最重要：如果对方正在施暴，或你担心马上会有危险，请立即拨打 110。想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。你反映的事情我们会继续处理。`,
+    'zh-Hant': `謝謝你告訴我們，這不是你的錯。你的安全最重要：如果對方正在施暴，或你擔心馬上會有危險，請立即撥打 110。想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。你反映的事情我們會繼續處理。`,
+    en: `Thank you for telling us — this is not your fault. Your safety comes first: if someone is hurting you now, or you fear you are about to be in danger, call 110 at once. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. We will keep handling the matter you raised.`,
+  },
   'triage.crisis.concern.violence': {
     'zh-Hans': `如果家里有人对你施暴，你可以随时拨打 110；也可以拨打${dv('zh-Hans')}，或向法院申请人身安全保护令（《反家庭暴力法》）。`,
     'zh-Hant': `如果家裡有人對你施暴，你可以隨時撥打 110；也可以撥打${dv('zh-Hant')}，或向法院申請人身安全保護令（《反家庭暴力法》）。`,

@@ -86,7 +86,10 @@ describe('concernReplies', () => {
     assert.deepEqual(concernReplies(['gas', 'medical']), ['triage.crisis.concern.safety']);
     // Distress beside a safety kind: the writer's state of mind comes first.
     assert.deepEqual(concernReplies(['child_elder', 'distress']), ['triage.crisis.concern']);
-    assert.deepEqual(concernReplies(['violence']), ['triage.crisis.concern', 'triage.crisis.concern.violence']);
+    // Violence alone: safety first, not "it sounds like you've been under a lot of stress"; with self-harm talk, the lines lead.
+    assert.deepEqual(concernReplies(['violence']), ['triage.crisis.concern.violence_lead', 'triage.crisis.concern.violence']);
+    assert.deepEqual(concernReplies(['violence', 'child_elder']), ['triage.crisis.concern.violence_lead', 'triage.crisis.concern.violence']);
+    assert.deepEqual(concernReplies(['violence', 'suicide']), ['triage.crisis.concern', 'triage.crisis.concern.violence']);
   });
 });
 
