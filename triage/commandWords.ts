@@ -24,6 +24,9 @@ const ZH_PROGRESS =
 // Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
 const ZH_WITHDRAW =
   /(撤销|撤回|撤掉|撤诉|取消|收回)|不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办)了?|(算了|不用了|不要了)/g;
+// Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
+const ZH_CONSENT_BACK =
+  /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
 // Asking for a person: 人工, 真人, 转人工, 工作人员, 客服, 接线员 (搵真人 → 找真人).
 const ZH_PERSON =
   /(转|找|接|叫|要|联系|跟|和|同|搵)?(人工(客服|服务|坐席)?|真人|工作人员|客服|接线员|负责人|领导)(来)?(说话|聊|谈|沟通|处理|回复|接待|听)?/g;
@@ -33,6 +36,8 @@ const EN_PROGRESS =
 const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
 const EN_WITHDRAW =
   /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b/i;
+const EN_CONSENT_BACK =
+  /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t)\s+(share|send|give|pass\s+on)\s+my\s+(information|info|details|data)\b/i;
 const EN_PERSON =
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|the|your)?\s*(real\s+)?(human|person|staff|officer|agent|someone|somebody|operator|manager)\b|\b(real|actual)\s+(human|person)\b|\bhuman\s+(please|agent)\b|\bis\s+(this|there)\s+a\s+(bot|robot|human)\b/i;
 
@@ -54,12 +59,14 @@ export function commandInWords(text: string): CommandWords | null {
     const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
     // Withdrawing must name the resident's own matter, or be nothing but "算了，不投诉了": 撤销 alone is also a penalty.
     if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进)/.test(s))) return 'withdraw';
+    // Consent is to a named organization and revocable: taking it back is the withdrawal that revokes it.
+    if (only(ZH_CONSENT_BACK)) return 'withdraw';
     if (only(ZH_PROGRESS)) return 'status';
     if (only(ZH_PERSON)) return 'person';
     return null;
   }
   if (words(raw) > 14) return null;
-  if (EN_WITHDRAW.test(raw)) return 'withdraw';
+  if (EN_WITHDRAW.test(raw) || EN_CONSENT_BACK.test(raw)) return 'withdraw';
   // "Any update?" alone, or about the resident's own case; "any update on the road works on Keyuan Road" asks about something else.
   if (EN_PROGRESS.test(raw) && (EN_OWN.test(raw) || words(raw) <= 5)) return 'status';
   if (EN_PERSON.test(raw)) return 'person';

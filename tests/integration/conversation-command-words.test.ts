@@ -54,6 +54,17 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.equal((await h.cases.getCase(ref)).status, 'withdrawn');
   });
 
+  it('"我不同意转介了" on a 信访外 case offers the withdrawal that revokes the consent', async () => {
+    const r = who();
+    const offer = (await say(r, '隔壁邻居家的狗每天半夜叫，跟他们说了好几次都不管')).find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer?.token, 'a consent offer');
+    await press(r, 'consent_yes', offer.token);
+    const [c] = await casesOf(r);
+    const rs = await say(r, '我不同意转介了');
+    assert.deepEqual(keys(rs), ['conversation.withdraw.offer_consent']);
+    assert.equal(rs[0]!.caseRef, c.ref);
+  });
+
   it('"转人工" twice gets the note that staff handle every matter, and no case (unclear twice had filed one)', async () => {
     for (const lang of ['zh-Hans', 'en'] as const) {
       const r = who(lang);

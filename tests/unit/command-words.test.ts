@@ -33,6 +33,14 @@ const WITHDRAW = [
   '請幫我撤銷那個申請',
   'please withdraw my complaint',
   "I don't want to complain anymore, cancel my case",
+  // Taking consent back is the withdrawal that revokes it.
+  '撤回同意',
+  '我不同意转介了',
+  '不要把我的信息给那个机构',
+  '唔好再俾我啲資料佢哋',
+  '我唔想轉介喇',
+  'I changed my mind, please do not share my information',
+  'withdraw my consent',
 ];
 
 const PERSON = ['我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
@@ -57,6 +65,9 @@ const NOT = [
   'the lift in my building is broken again',
   'my landlord will not return my deposit, what is the status of the law on this',
   'they cancelled my residence permit appointment without telling me',
+  '物业不同意我们装充电桩',
+  '房东不同意退押金',
+  '公司不要我的资料怎么办',
   '',
 ];
 
