@@ -221,7 +221,10 @@ export function matterOf(question: string): (passageText: string) => boolean {
     if (!keep(plain) || !(/^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain))) continue;
     for (const phrase of legal.map(normalizeText)) if (keep(phrase)) phrases.add(phrase);
   }
-  const terms = [...own.filter(keep), ...phrases];
+  // A word's part is not what the question is about: 居住 of 居住证 matched 居住地 in a court-procedure article,
+  // and "how do I apply for a residence permit" was answered with the domestic-violence protection order.
+  const whole = own.filter(keep);
+  const terms = [...whole.filter((t) => !/\p{Script=Han}/u.test(t) || !whole.some((w) => w !== t && w.length > t.length && w.includes(t))), ...phrases];
   // A Latin word counts as a whole word: "work" is not in "migrant workers".
   const tests = terms.map((t) => (/^[a-z0-9]+$/.test(t) ? (text: string) => new RegExp(`\\b${t}\\b`).test(text) : (text: string) => text.includes(t)));
   return (passageText) => {

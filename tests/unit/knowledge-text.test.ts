@@ -76,6 +76,9 @@ describe('matterOf: is a passage about the question at all?', () => {
     assert.equal(matterOf('深圳公租房申请条件是什么')(mediation), false);
     assert.equal(matterOf('孩子上小学要准备什么材料')('父母应当委托有照护能力的成年人代为照护，并与孩子保持联系。'), false);
     assert.equal(matterOf('孩子在学校被同学欺负怎么办')('学校应当建立学生欺凌防控工作制度。'), true, '欺负 → 欺凌');
+    // Part of a word is not the matter: 居住 of 居住证 is in 居住地 of a court-procedure article.
+    assert.equal(matterOf('我想问下点样申请居住证')('向申请人或被申请人居住地、家庭暴力发生地的基层法院提出。'), false);
+    assert.equal(matterOf('居住证怎么办理')('居住证有效期为一年，期满可以续签。'), true);
   });
   it('reaches Chinese passages from an English question through its expansions, and nothing else', () => {
     assert.equal(matterOf('How long do I have to apply for labour arbitration?')('申请劳动仲裁的时效是一年'), true);
