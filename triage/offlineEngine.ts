@@ -21,6 +21,7 @@ import {
 import type { Citation, DecisionEngine, EngineInput, EngineResult } from './types.js';
 import { loadRoutingModel, type RoutingModel, type SerializedRoutingModel } from './routing/model.js';
 import { poolTargets, routingVerdict } from './routing/decide.js';
+import { splitSecondMatter } from './routing/secondMatter.js';
 import type { Directory } from '../directory/directory.js';
 
 export const OFFLINE_MODEL_FORMAT = 'xinfang-offline-triage';
@@ -184,7 +185,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
   if (cat === 'petition' || cat === 'out_of_scope') {
-    const routed = routeTargets(models, index, m, text, cat, allMatches);
+    const routed = routeTargets(models, index, m, text, cat, allMatches, fullText);
     target = routed.target;
     reasons.push(...routed.reasons);
     citations.push(...routed.citations);
@@ -229,14 +230,11 @@ interface Routed {
   runnerUp?: TargetCode;
 }
 
-function routeTargets(
-  models: Models, index: MatterIndex | undefined, m: OfflineModel, text: string,
-  cat: 'petition' | 'out_of_scope', allMatches: ReturnType<MatterIndex['matchAll']>,
-): Routed {
-  const reasons: string[] = [];
-  const citations: Citation[] = [];
+/** The target probabilities of `text`: the examples' (or service) model, pooled with the routing model by length, fused with the directory. */
+function targetProbs(
+  models: Models, m: OfflineModel, text: string, cat: 'petition' | 'out_of_scope', matches: ReturnType<MatterIndex['matchAll']>,
+): { mp: Record<string, number>; fused: Record<string, number> } {
   const model = cat === 'petition' ? models.department : models.service;
-  const allowed = targetsFor(cat);
   let mp = model.predict(text).probs;
   let directoryWeight = m.fusion.directoryWeight;
   if (cat === 'petition' && models.routing && m.routing) {
@@ -249,8 +247,22 @@ function routeTargets(
     // dropping the directory term for letters: fujian4 0.739 → 0.765, Shanghai 0.738 → 0.757.
     directoryWeight *= 1 - share;
   }
-  const matches = allMatches.filter((x) => (allowed as readonly string[]).includes(x.target));
-  const fused = fuseTargets(mp, matches, directoryWeight);
+  return { mp, fused: fuseTargets(mp, matches, directoryWeight) };
+}
+
+/** How sure the part after "另外 / also" must be of its own department to be recorded as a second matter. */
+const SECOND_MATTER_MIN = 0.5;
+
+function routeTargets(
+  models: Models, index: MatterIndex | undefined, m: OfflineModel, text: string,
+  cat: 'petition' | 'out_of_scope', allMatches: ReturnType<MatterIndex['matchAll']>, raw = text,
+): Routed {
+  const reasons: string[] = [];
+  const citations: Citation[] = [];
+  const allowed = targetsFor(cat);
+  const within = (ms: ReturnType<MatterIndex['matchAll']>) => ms.filter((x) => (allowed as readonly string[]).includes(x.target));
+  const matches = within(allMatches);
+  const { mp, fused } = targetProbs(models, m, text, cat, matches);
   const [t, p] = argmax(fused);
   if (!(allowed as readonly string[]).includes(t)) throw new Error(`offline model produced target "${t}" not allowed for ${cat}`);
   const target = t as TargetCode;
@@ -269,6 +281,17 @@ function routeTargets(
     if (v.secondaryTarget) {
       out.secondaryTarget = v.secondaryTarget;
       reasons.push(`secondary_target:${v.secondaryTarget} ${(fused[v.secondaryTarget] ?? 0).toFixed(2)}`);
+    }
+    // A second matter announced in words (另外, also …) that, read alone, belongs to another department.
+    // Split before the English reading, which drops "also" with the other function words.
+    const parts = cat === 'petition' && !out.secondaryTarget ? splitSecondMatter(raw)?.map(forOfflineModels) : null;
+    if (parts) {
+      const tops = parts.map((part) => argmax(targetProbs(models, m, part, cat, within(index?.matchAll(part) ?? [])).fused));
+      const other = tops.find(([code]) => code !== target);
+      if (other && tops.some(([code]) => code === target) && other[1] >= SECOND_MATTER_MIN) {
+        out.secondaryTarget = other[0] as TargetCode;
+        reasons.push(`secondary_target:${other[0]} ${other[1].toFixed(2)}`, 'second_matter_marker');
+      }
     }
     out.targetConfidence = v.targetConfidence;
     if (v.unsure) {

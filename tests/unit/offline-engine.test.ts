@@ -10,6 +10,8 @@ import {
   parseOfflineModel, prepareText, type OfflineModel, type TrainingExample,
 } from '../../triage/offlineEngine.js';
 import { trainOfflineModel } from '../../triage/offlineTraining.js';
+import { splitSecondMatter } from '../../triage/routing/secondMatter.js';
+import { normalize } from '../../triage/normalize.js';
 import { CATEGORIES, TARGET_CODES, targetsFor, type Category, type TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine } from '../../triage/types.js';
 
@@ -188,5 +190,34 @@ describe('calibration error', () => {
     const over = Array.from({ length: 10 }, (_, i) => ({ confidence: 0.99, correct: i < 5 }));
     assert.ok(Math.abs(expectedCalibrationError(over) - 0.49) < 1e-9);
     assert.equal(expectedCalibrationError([]), 0);
+  });
+});
+
+describe('a second matter announced in words (另外, also …)', () => {
+  it('splits at the first such word only when both sides say enough to be routed alone', () => {
+    assert.deepEqual(splitSecondMatter('门口一直有人乱摆摊，晚上很吵，另外孩子的学位申请被拒了，说不在学区'), ['门口一直有人乱摆摊，晚上很吵，', '孩子的学位申请被拒了，说不在学区']);
+    assert.equal(splitSecondMatter('物业不修电梯已经三个月了，另外谢谢'), null);
+    assert.equal(splitSecondMatter('物业不修电梯已经三个月了'), null);
+  });
+
+  it('records the other department as the secondary target, in 简体, Cantonese and English', async () => {
+    const cases: Array<[string, TargetCode]> = [
+      ['尊敬的领导：我们小区门口的马路上一直有人乱摆摊，晚上还很吵，另外我家孩子今年上小学，学位申请被拒了，说我们不在学区，但我们明明有房产证。', 'urban_management'],
+      ['樓下間茶餐廳啲油煙好大，另外佢哋仲霸佔咗成條行人路擺枱，行都行唔到', 'environment'],
+      ['The bus route 36 was cancelled without notice. Also, the street lights on our road have been broken for a month.', 'urban_management'],
+    ];
+    for (const [text, second] of cases) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.equal(d.secondaryTarget, second, `${text.slice(0, 20)}: ${d.reasons.join(' ')}`);
+      assert.notEqual(d.target, second);
+      assert.ok(d.reasons.includes('second_matter_marker'));
+    }
+  });
+
+  it('adds nothing when both parts belong to the same department', async () => {
+    for (const text of ['物业一直不修电梯，另外物业费还乱涨，业主们都很有意见', '公司拖欠工资三个月了，另外也没有给我们交社保']) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.equal(d.secondaryTarget, undefined, text);
+    }
   });
 });
