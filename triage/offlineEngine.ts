@@ -255,7 +255,7 @@ const SECOND_MATTER_MIN = 0.5;
 
 function routeTargets(
   models: Models, index: MatterIndex | undefined, m: OfflineModel, text: string,
-  cat: 'petition' | 'out_of_scope', allMatches: ReturnType<MatterIndex['matchAll']>, raw = text,
+  cat: 'petition' | 'out_of_scope', allMatches: ReturnType<MatterIndex['matchAll']>, raw?: string,
 ): Routed {
   const reasons: string[] = [];
   const citations: Citation[] = [];
@@ -284,7 +284,8 @@ function routeTargets(
     }
     // A second matter announced in words (另外, also …) that, read alone, belongs to another department.
     // Split before the English reading, which drops "also" with the other function words.
-    const parts = cat === 'petition' && !out.secondaryTarget ? splitSecondMatter(raw)?.map(forOfflineModels) : null;
+    // Only for a petition's own routing (`raw` given): an inquiry's topic needs no second matter.
+    const parts = cat === 'petition' && raw !== undefined && !out.secondaryTarget ? splitSecondMatter(raw)?.map(forOfflineModels) : null;
     if (parts) {
       const tops = parts.map((part) => argmax(targetProbs(models, m, part, cat, within(index?.matchAll(part) ?? [])).fused));
       const other = tops.find(([code]) => code !== target);
