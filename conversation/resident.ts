@@ -46,7 +46,7 @@ import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
   runnerUpService, stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
-import { commandInWords } from '../triage/commandWords.js';
+import { asksToWithdraw, commandInWords } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -116,6 +116,13 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
+      // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
+      // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
+      // complaint" had been about to go to the police); whatever was pending stays.
+      const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
+      if (asked === 'status') return { replies: await this.ownCases.status(ref), pending: pending ?? null };
+      if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: pending ?? null };
+      if (asked === 'person') return { replies: [r('conversation.person')], pending: pending ?? null };
       if (pending?.kind === 'petition' && isCourtesyOnly(trimmed)) {
         return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
       }
@@ -131,14 +138,7 @@ export class ResidentConversation implements ResidentConversationApi {
         // Typing while a summary waits for confirmation adds details to it.
         return this.addDetail(pending, trimmed);
       }
-      // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) or thanks is answered as
-      // such, not read as a new matter; whatever was pending stays.
-      const asked = commandInWords(trimmed);
-      const keep = pending ?? null;
-      if (asked === 'status') return { replies: await this.ownCases.status(ref), pending: keep };
-      if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: keep };
-      if (asked === 'person') return { replies: [r('conversation.person')], pending: keep };
-      if (isThanksOnly(trimmed)) return { replies: [r('conversation.courtesy')], pending: keep };
+      if (isThanksOnly(trimmed)) return { replies: [r('conversation.courtesy')], pending: pending ?? null };
       let d = decision;
       let full = trimmed;
       if (pending?.kind === 'clarify') {

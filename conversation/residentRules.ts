@@ -127,9 +127,9 @@ export function offerButtons(token: string, otherName: string): ReplyButton[][] 
   ];
 }
 
-/** The crisis layer's concern came from its model alone: no rule and no situation cue fired. */
+/** The concern came from a model alone (the crisis model below its bar, or the category classifier): no rule and no situation cue fired. */
 export function modelOnly(cues: readonly string[]): boolean {
-  return cues.includes('model_only_below_bar') && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+  return (cues.includes('model_only_below_bar') || cues.includes('engine_emergency_only')) && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */

@@ -37,7 +37,7 @@ const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|applicatio
 const EN_WITHDRAW =
   /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b/i;
 const EN_CONSENT_BACK =
-  /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t)\s+(share|send|give|pass\s+on)\s+my\s+(information|info|details|data)\b/i;
+  /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+|our\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t|dont|no\s+longer|stop)\s+(want\s+(you\s+)?to\s+)?(share|send|give|pass(ing)?\s+on)\s+(my\s+|our\s+)?([\w']+\s+){0,2}(information|info|details|data)\b|\b(i|we)\s+(have\s+)?changed?\s+(my|our)\s+minds?\b/i;
 const EN_PERSON =
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|the|your)?\s*(real\s+)?(human|person|staff|officer|agent|someone|somebody|operator|manager)\b|\b(real|actual)\s+(human|person)\b|\bhuman\s+(please|agent)\b|\bis\s+(this|there)\s+a\s+(bot|robot|human)\b/i;
 
@@ -52,8 +52,9 @@ function zhRest(s: string, request: RegExp): string {
 /** Which command a short message asks for in words, or null when it says anything more. */
 export function commandInWords(text: string): CommandWords | null {
   const raw = typeof text === 'string' ? text.trim() : '';
-  if (raw === '' || [...raw].length > 60) return null;
+  if (raw === '' || [...raw].length > 120) return null;
   if (han(raw) > 0) {
+    if ([...raw].length > 60) return null;
     const s = normalize(raw).normalized;
     // At most one stray character (了 after a removed word, 那): anything more names something else.
     const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
@@ -73,5 +74,16 @@ export function commandInWords(text: string): CommandWords | null {
   return null;
 }
 
-/** A resident asking, in words, how their case is going (also read by the crisis layer: docs/crisis.md). */
-export const isStatusQuestion = (text: string): boolean => commandInWords(text) === 'status';
+// Said with a reason or more ("算了，餐厅已经赔了，我不想投诉了", "…we dont want to share mum info with that
+// organisation, please cancel"): a withdrawal is still what is asked for, and its button confirms it.
+const ZH_WITHDRAW_ANYWHERE =
+  /不(想|要|用|需要|打算)(再)?(投诉|反映|信访)了|不(再)?投诉了|(撤销|撤回|取消)(我的|这个|那个)?(投诉|诉求|信访|案件|事项|转介|同意)|不(用|需要)(再)?(处理|跟进)了|不同意(转介|分享|共享)|不要(再)?(把|将)?(我的|我妈的|我爸的|我家人的)?(信息|资料|个人信息)(给|转给|交给|分享给)/;
+const EN_WITHDRAW_ANYWHERE =
+  /\b(withdraw|cancel|drop)\s+(my|our|the)\s+(complaint|case|request|petition|consent|referral)\b|\b(don'?t|do\s+not|dont|no\s+longer)\s+(want\s+(you\s+)?to\s+)?(share|give|send|pass\s+on)\b.{0,30}\b(info|information|details|data)\b/i;
+
+/** A withdrawal asked for along with other words; the conversation offers the buttons, nothing happens before one is pressed. */
+export function asksToWithdraw(text: string): boolean {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  if (raw === '' || [...raw].length > 200) return false;
+  return han(raw) > 0 ? ZH_WITHDRAW_ANYWHERE.test(normalize(raw).normalized) : EN_WITHDRAW_ANYWHERE.test(raw);
+}

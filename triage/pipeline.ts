@@ -221,6 +221,19 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     return askInstead('short_and_unsure_service', `${result.category}/${result.target ?? '-'}`);
   }
 
+  // The offline classifier learned "emergency" from a few hundred short examples, and the crisis layer, which
+  // read this text first, found nothing: on the 711 lines of the two crisis sets it caught no danger the layer
+  // missed, but it sent "not ok" (a survey comment) and 煩死了啦 the 110/120 reply and an urgent alert. Its
+  // reading alone becomes a concern — the office is told, the resident gets the numbers — and the resident is
+  // asked what the matter is. An LLM's emergency stands: it reads the situation, not a few words.
+  if (result.category === 'emergency' && engineName === 'offline' && !crisis) {
+    return {
+      ...base, category: 'unclear', target: null, confidence: result.confidence, needsReview: true,
+      reasons: ['engine_emergency_without_crisis', `engine:emergency ${result.confidence.toFixed(2)}`, ...reasons], engine: engineName,
+      crisis: { level: 'concern', kinds: ['other'], cues: ['engine_emergency_only'] },
+    };
+  }
+
   const category: Category = result.category;
   let target: TargetCode | null = result.target;
   let needsReview = false;

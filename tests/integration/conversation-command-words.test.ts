@@ -77,6 +77,33 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('a command typed while a summary waits is answered, not appended to the summary (which stays as it was)', async () => {
+    const r = who('en');
+    await petitionCase(r);
+    const attach = await say(r, 'The school bus driver on route 3 speeds every morning near the gate, it is very dangerous for the kids');
+    assert.deepEqual(keys(attach), ['conversation.attach.offer']);
+    const first = await press(r, 'attach_no', attach[0]!.token!);
+    assert.deepEqual(keys(first), ['conversation.petition.confirm'], 'a new matter, its summary waiting');
+    for (const [text, key] of [['any update on my case?', 'conversation.status.line'], ['pls withdraw my complaint', 'conversation.withdraw.offer'], ['can I talk to a real person?', 'conversation.person']] as const) {
+      assert.equal(keys(await say(r, text))[0], key, text);
+    }
+    assert.deepEqual(await press(r, 'confirm', first[0]!.token!), []);
+    const latest = (await casesOf(r)).at(-1);
+    assert.doesNotMatch(latest.original_text, /update|withdraw|real person/, 'none of them went into the matter');
+  });
+
+  it('taking consent back in plain English raises no alarm and offers the withdrawal that revokes it', async () => {
+    const r = who('en');
+    const offer = (await say(r, 'My mother is 85 and lives alone, she forgets to eat and needs someone to visit her at home')).find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer?.token, 'a consent offer');
+    await press(r, 'consent_yes', offer.token);
+    for (const text of ['please dont give my mum details to the elderly centre anymore', 'actually i talk with my sister, we dont want to share mum info with that organisation, please cancel']) {
+      const rs = await say(r, text);
+      assert.ok(!keys(rs).some((k) => k.startsWith('triage.emergency')), `${text}: ${keys(rs).join(',')}`);
+      assert.ok(keys(rs).includes('conversation.withdraw.offer_consent'), `${text}: ${keys(rs).join(',')}`);
+    }
+  });
+
   it('thanks after registering gets a reply in kind, not a request to say more', async () => {
     const r = who();
     await petitionCase(r);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { commandInWords, isStatusQuestion } from '../../triage/commandWords.js';
+import { asksToWithdraw, commandInWords } from '../../triage/commandWords.js';
 
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
@@ -41,6 +41,9 @@ const WITHDRAW = [
   '我唔想轉介喇',
   'I changed my mind, please do not share my information',
   'withdraw my consent',
+  'please dont give my details to the organisation',
+  'please dont give my mum details to the elderly centre anymore',
+  'I changed my mind',
 ];
 
 const PERSON = ['我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
@@ -71,13 +74,20 @@ const NOT = [
   '',
 ];
 
+describe('a withdrawal asked for along with other words', () => {
+  for (const text of [
+    '算了，餐廳已經賠了，我不想投訴了',
+    'actually i talk with my sister, we dont want to share mum info with that organisation, please cancel',
+    '我跟家里商量过了，不要把我妈的资料给那个机构',
+  ]) it(`offers the withdrawal: ${text}`, () => assert.equal(asksToWithdraw(text), true));
+  for (const text of ['物业不同意我们装充电桩', '我不想投诉物业，只想问问怎么办', 'the company does not share information with workers', '']) {
+    it(`is no withdrawal: ${text || '(empty)'}`, () => assert.equal(asksToWithdraw(text), false));
+  }
+});
+
 describe('commands said in words', () => {
   for (const text of STATUS) it(`asks for the status: ${text}`, () => assert.equal(commandInWords(text), 'status'));
   for (const text of WITHDRAW) it(`asks to withdraw: ${text}`, () => assert.equal(commandInWords(text), 'withdraw'));
   for (const text of PERSON) it(`asks for a person: ${text}`, () => assert.equal(commandInWords(text), 'person'));
   for (const text of NOT) it(`is no command: ${text || '(empty)'}`, () => assert.equal(commandInWords(text), null));
-  it('isStatusQuestion is the status reading alone', () => {
-    assert.equal(isStatusQuestion('有进展吗？'), true);
-    assert.equal(isStatusQuestion('转人工'), false);
-  });
 });

@@ -191,13 +191,22 @@ describe('triage pipeline', () => {
     assert.ok(d.reasons.includes('target_not_allowed:counselling'));
   });
 
-  it('alerts the office when an engine finds an emergency the rules missed', async () => {
-    const engine = scripted('offline', async () => ({ category: 'emergency', target: null, confidence: 0.8, reasons: [] }));
+  it('alerts the office when the LLM finds an emergency the rules missed', async () => {
+    const engine = scripted('llm', async () => ({ category: 'emergency', target: null, confidence: 0.8, reasons: [] }));
     const d = await triage('楼下那家店门口的情况有点不对劲,你们能派人来看看吗', { engine });
     assert.equal(d.category, 'emergency');
     assert.equal(d.needsReview, true);
     assert.deepEqual(d.emergencyKinds, ['other']);
     assert.ok(d.reasons.includes('engine_emergency'));
+  });
+
+  it("the offline classifier's emergency, where the crisis layer found nothing, is a concern and a question ('not ok' had got the 110/120 reply)", async () => {
+    const engine = scripted('offline', async () => ({ category: 'emergency', target: null, confidence: 0.91, reasons: [] }));
+    const d = await triage('not ok', { engine });
+    assert.equal(d.category, 'unclear');
+    assert.equal(d.crisis?.level, 'concern', 'the office is still told and the resident gets the numbers');
+    assert.deepEqual(d.crisis?.cues, ['engine_emergency_only']);
+    assert.ok(d.reasons.includes('engine_emergency_without_crisis'));
   });
 
   it('finds an elder in danger from the situation alone, before any engine (crisis layer)', async () => {

@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { isStatusQuestion } from '../commandWords.js';
+import { commandInWords } from '../commandWords.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -320,9 +320,10 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
-  // A message that only asks how the resident's case is going leaves no words for a danger to hide in, and
-  // the model alone read "我嘅投訴而家去到邊一步" (where has my complaint got to) as despair, 0.96: the suicide reply.
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && isStatusQuestion(original ?? normalizedText)) return finish('none', kinds, [...cues, 'status_question']);
+  // A message that only asks for something of the service — the status, a withdrawal, a person — leaves no
+  // words for a danger to hide in. The model alone read "我嘅投訴而家去到邊一步" (where has my complaint got to)
+  // as despair, 0.96, and "please dont give my details to the organisation" as suicide, 0.98.
+  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && commandInWords(original ?? normalizedText) !== null) return finish('none', kinds, [...cues, 'command_in_words']);
   const form = immediate ? complaintDemotion(normalizedText, sit, kinds) : null;
   if (form) {
     // An English complaint (past, habit, someone's failure to act) with no present danger: the office
