@@ -88,7 +88,8 @@ export class TerminalChat {
 
   private printMessage(who: string, m: OutgoingMessage): void {
     const params = m.message.params ?? {};
-    const ref = typeof params.ref === 'string' ? params.ref : '';
+    // Buttons are signed with `caseRef` when the message has one (a consent question's `<ref>_q<id>`), as the Telegram sender does.
+    const ref = typeof params.caseRef === 'string' ? params.caseRef : typeof params.ref === 'string' ? params.ref : '';
     this.printReply(who, { key: m.message.key, params, actions: m.message.actions, caseRef: ref });
   }
 

@@ -48,6 +48,8 @@ export const ACTION_CODES = {
   add_detail: 'ad',
   /** A 信访外 offer whose service was not clearly ahead: be offered the runner-up's organization instead. */
   consent_other: 'co',
+  /** After 不满意 on a petition with a written reply: ask for a 复查 (Art. 35); the next message gives the reason. */
+  request_review: 'rv',
 } as const;
 
 export type CallbackAction = keyof typeof ACTION_CODES;

@@ -50,6 +50,7 @@ import { asksToWithdraw, commandInWords } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
+import { ResidentReview } from './residentReview.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -75,6 +76,7 @@ export class ResidentConversation implements ResidentConversationApi {
   private readonly officeChatId: number | null;
   private readonly log?: Logger;
   private readonly ownCases: ResidentOwnCases;
+  private readonly review: ResidentReview;
 
   constructor(private readonly deps: ResidentConversationDeps) {
     this.state = new ResidentStateAccess(deps);
@@ -82,6 +84,7 @@ export class ResidentConversation implements ResidentConversationApi {
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
     this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
+    this.review = new ResidentReview(deps.cases, this.state, this.log);
     if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes wait in the outbox until OFFICE_CHAT_ID is set');
   }
 
@@ -113,6 +116,7 @@ export class ResidentConversation implements ResidentConversationApi {
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
       const pending = this.state.live(state?.pending);
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
+      if (pending?.kind === 'review') return this.review.submit(ref, pending.ref, trimmed);
       if (pending?.kind === 'comment') {
         return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
@@ -123,6 +127,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (asked === 'status') return { replies: await this.ownCases.status(ref), pending: pending ?? null };
       if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: pending ?? null };
       if (asked === 'person') return { replies: [r('conversation.person')], pending: pending ?? null };
+      if (asked === 'review') return this.review.ask(ref);
       if (pending?.kind === 'petition' && isCourtesyOnly(trimmed)) {
         return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
       }
@@ -213,6 +218,7 @@ export class ResidentConversation implements ResidentConversationApi {
     if (rating) return this.rate(ref, arg, rating, opts.updateId);
     if (action === 'withdraw') return this.ownCases.offerWithdraw(ref, arg);
     if (action === 'withdraw_confirm') return this.ownCases.withdraw(ref, arg);
+    if (action === 'request_review') return this.state.withState(ref, opts.updateId, undefined, () => this.review.ask(ref, arg));
     // Staff actions and anything else have no meaning in a resident's chat.
     return [r('conversation.error.case_unavailable')];
   }

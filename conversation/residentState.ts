@@ -53,6 +53,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
+  // 复查 (conversation/residentReview.ts): the next text is the reason for the review of `ref`.
+  z.object({ kind: z.literal('review'), at: z.number(), ref: z.string() }),
   // /privacy (conversation/privacy.ts): the next text is a correction; an erasure waits for its confirmation.
   z.object({ kind: z.literal('correction'), at: z.number(), token: tokenSchema }),
   z.object({ kind: z.literal('erase'), at: z.number(), token: tokenSchema, open: z.array(z.string()).max(200) }),

@@ -60,6 +60,27 @@ export const messages = {
     'zh-Hant': '我是自動服務，但每一件登記的事項都由信訪局工作人員審核、轉交和跟進，不會只由機器處理。請直接寫下您遇到的事情，我們會交給工作人員；需要當面反映的，也可以在工作日到區信訪局接待窗口。遇到緊急危險請先撥打 110、119 或 120。',
     en: "I am an automated service, but every registered matter is reviewed, referred and followed up by the petition office's staff, never by the machine alone. Just write what happened and we will pass it to them; you can also come to the district petition office's reception on working days. In an emergency call 110, 119 or 120 first.",
   },
+  // 复查 (conversation/residentReview.ts).
+  'conversation.review.reason_prompt': {
+    'zh-Hans': '请用一两句话写明您对事项 {ref} 的处理意见不服的理由（例如哪些事实没有查清、哪些诉求没有回应）。您发送的下一条消息就是复查请求。',
+    'zh-Hant': '請用一兩句話寫明您對事項 {ref} 的處理意見不服的理由（例如哪些事實沒有查清、哪些訴求沒有回應）。您發送的下一條訊息就是復查請求。',
+    en: 'Please say in a sentence or two why you do not accept the decision on case {ref} (for example which facts were not checked, or what was not answered). Your next message will be sent as the review request.',
+  },
+  'conversation.review.none': {
+    'zh-Hans': '复查针对已经书面答复的信访事项，须在收到答复之日起30日内提出（《信访工作条例》第三十五条）。您目前没有可以请求复查的事项；/status 可查看您的事项。',
+    'zh-Hant': '復查針對已經書面答覆的信訪事項，須在收到答覆之日起30日內提出（《信訪工作條例》第三十五條）。您目前沒有可以請求復查的事項；/status 可查看您的事項。',
+    en: 'A review (复查) is of a petition that has had its written reply, asked for within 30 days of that reply (Petition Work Regulations, Art. 35). You have no case that can be reviewed now; /status lists your cases.',
+  },
+  'conversation.review.expired': {
+    'zh-Hans': '请求复查事项 {ref} 的期限已于 {deadline} 届满（收到书面答复之日起30日内，《信访工作条例》第三十五条）。如有新的情况，可以作为新的诉求直接告诉我们。',
+    'zh-Hant': '請求復查事項 {ref} 的期限已於 {deadline} 屆滿（收到書面答覆之日起30日內，《信訪工作條例》第三十五條）。如有新的情況，可以作為新的訴求直接告訴我們。',
+    en: 'The period to request a review of case {ref} ended on {deadline} (within 30 days of the written reply, Petition Work Regulations, Art. 35). If something new has happened, just tell us about it as a new request.',
+  },
+  'conversation.review.already': {
+    'zh-Hans': '事项 {ref} 已经复查过。对复查意见不服的，可以自收到复查意见之日起30日内，向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）。',
+    'zh-Hant': '事項 {ref} 已經復查過。對復查意見不服的，可以自收到復查意見之日起30日內，向復查機關的上一級機關請求復核（《信訪工作條例》第三十六條）。',
+    en: 'Case {ref} has already been reviewed. If you do not accept the review opinion, you may ask the body above the reviewing body for a re-examination (复核) within 30 days of receiving it (Petition Work Regulations, Art. 36).',
+  },
   'conversation.courtesy': {
     'zh-Hans': '不客气。还有其他事情，直接发给我们即可；/status 可以查看进度。',
     'zh-Hant': '不客氣。還有其他事情，直接發給我們即可；/status 可以查看進度。',

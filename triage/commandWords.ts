@@ -10,7 +10,7 @@
  */
 import { normalize } from './normalize.js';
 
-export type CommandWords = 'status' | 'withdraw' | 'person';
+export type CommandWords = 'status' | 'withdraw' | 'person' | 'review';
 
 // Greetings, "I'd like to ask / check", "please", time words and particles: they carry no matter.
 const ZH_FILLER =
@@ -27,6 +27,10 @@ const ZH_WITHDRAW =
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
   /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
+// Asking for a 复查 (Art. 35) or 复核: 我要申请复查, 复查怎么申请, 我想申請覆查點做 (→ 复查点做).
+const ZH_REVIEW = /(申请|请求|要求|提出|办理|想|要)?(复查|复核|覆查|覆核)(怎么(做|办|申请|弄|提)|点做|点样|如何(申请|办理|提出)?|的?(手续|程序|流程))?/g;
+const EN_REVIEW_AROUND = /\b(apply|request|want|ask|file)\b/i;
+const EN_REVIEW = /\b(request|ask\s+for|apply\s+for|want|need|file\s+for)\s+(a\s+)?(review|reconsideration|re-?examination)\b/i;
 // Asking for a person: 人工, 真人, 转人工, 工作人员, 客服, 接线员 (搵真人 → 找真人).
 const ZH_PERSON =
   /(转|找|接|叫|要|联系|跟|和|同|搵)?(人工(客服|服务|坐席)?|真人|工作人员|客服|接线员|负责人|领导)(来)?(说话|聊|谈|沟通|处理|回复|接待|听)?/g;
@@ -64,6 +68,9 @@ export function commandInWords(text: string): CommandWords | null {
     if (only(ZH_CONSENT_BACK)) return 'withdraw';
     if (only(ZH_PROGRESS)) return 'status';
     if (only(ZH_PERSON)) return 'person';
+    if (only(ZH_REVIEW)) return 'review';
+    // "I want to apply for 复查, I dont accept this reply": English around the Chinese term.
+    if (s.search(ZH_REVIEW) >= 0 && EN_REVIEW_AROUND.test(raw)) return 'review';
     return null;
   }
   if (words(raw) > 14) return null;
@@ -71,6 +78,7 @@ export function commandInWords(text: string): CommandWords | null {
   // "Any update?" alone, or about the resident's own case; "any update on the road works on Keyuan Road" asks about something else.
   if (EN_PROGRESS.test(raw) && (EN_OWN.test(raw) || words(raw) <= 5)) return 'status';
   if (EN_PERSON.test(raw)) return 'person';
+  if (EN_REVIEW.test(raw)) return 'review';
   return null;
 }
 

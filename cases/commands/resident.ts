@@ -55,7 +55,7 @@ export async function recordSatisfaction(
           to: { kind: 'resident' },
           message: reviewed
             ? msg('cases.resident.reopened_recheck_right', { ref: c.ref, deadline })
-            : msg('cases.resident.reopened_review_right', { ref: c.ref, deadline }),
+            : msg('cases.resident.reopened_review_right', { ref: c.ref, deadline }, ['request_review']),
         });
       } else {
         out.unshift({ to: { kind: 'resident' }, message: msg('cases.resident.reopened', { ref: c.ref }) });

@@ -70,7 +70,8 @@ describe('npm run chat (piped input)', () => {
     assert.match(stdout, new RegExp(`您对事项 ${ref} 的办理结果满意吗`), 'the survey is asked');
     assert.ok(stdout.indexOf(`事项 ${ref} 已办结`) < stdout.indexOf(`您对事项 ${ref} 的办理结果满意吗`), 'the outcome comes before the survey question');
     assert.match(stdout, /\[3\] 不满意/, 'the survey buttons are numbered');
-    assert.match(stdout, new RegExp(`事项 ${ref} 已重新打开.*请求复查（《信访工作条例》第三十五条）`), '不满意 reopens and explains 复查');
+    assert.match(stdout, new RegExp(`事项 ${ref} 已重新打开.*请求复查.*（《信访工作条例》第三十五条）`), '不满意 reopens and explains 复查');
+    assert.match(stdout, /\[\d\] 请求复查/, 'with a numbered button to ask for it');
     assert.match(stdout, new RegExp(`office> ${ref} reopened`), 'the case is reopened');
     const saved = /\[file\] (\S+\.json)/.exec(stdout)?.[1];
     assert.ok(saved, `the /privacy export names the file it wrote:\n${stdout}`);

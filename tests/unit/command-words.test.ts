@@ -46,6 +46,8 @@ const WITHDRAW = [
   'I changed my mind',
 ];
 
+const REVIEW = ['我要申请复查', '复查怎么申请', '我想申請覆查點做', '请求复核', 'I want to request a review', 'I want to apply for 复查, I dont accept this reply'];
+
 const PERSON = ['我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
 
 // Complaints, news about a matter and questions about something else: the usual flow.
@@ -71,6 +73,8 @@ const NOT = [
   '物业不同意我们装充电桩',
   '房东不同意退押金',
   '公司不要我的资料怎么办',
+  '交警的罚单怎么申请行政复议',
+  '医院复查要挂什么号',
   '',
 ];
 
@@ -89,5 +93,6 @@ describe('commands said in words', () => {
   for (const text of STATUS) it(`asks for the status: ${text}`, () => assert.equal(commandInWords(text), 'status'));
   for (const text of WITHDRAW) it(`asks to withdraw: ${text}`, () => assert.equal(commandInWords(text), 'withdraw'));
   for (const text of PERSON) it(`asks for a person: ${text}`, () => assert.equal(commandInWords(text), 'person'));
+  for (const text of REVIEW) it(`asks for a 复查: ${text}`, () => assert.equal(commandInWords(text), 'review'));
   for (const text of NOT) it(`is no command: ${text || '(empty)'}`, () => assert.equal(commandInWords(text), null));
 });
