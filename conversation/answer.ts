@@ -3,7 +3,8 @@ import { cjkPunctuation, simplifiedToTraditional, traditionalToSimplified, type 
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
 import { matterOf } from '../knowledge/text.js';
-import type { RetrievedPassage } from '../knowledge/types.js';
+import type { RetrievedPassage, Retriever } from '../knowledge/types.js';
+import type { Logger } from '../kernel/logger.js';
 import { isMostlyEnglish } from '../triage/english.js';
 import { redact } from '../triage/redact.js';
 
@@ -196,4 +197,28 @@ async function llmAnswer(question: string, passages: RetrievedPassage[], languag
     citations: cited.map((p) => toCitation(p)),
     engine: 'llm',
   };
+}
+
+/**
+ * The cited answer the conversation quotes under a reply (the notes for 信访外, the legal basis of a channel):
+ * passages from `sources` first, else from all, and null when nothing is cited — a note that says "no passage"
+ * is no basis. A failing retriever is logged and yields null; the reply goes out without the quote.
+ */
+export async function citedAnswer(
+  retriever: Retriever | undefined,
+  question: string,
+  language: Language,
+  opts: { llm?: AnswerLlmOptions; sources?: string[]; log?: Logger } = {},
+): Promise<string | null> {
+  if (!retriever) return null;
+  let passages: RetrievedPassage[] = [];
+  try {
+    if (opts.sources) passages = await retriever.search(question, { k: 3, sources: opts.sources });
+    if (passages.length === 0) passages = await retriever.search(question, { k: 5 });
+  } catch (err) {
+    opts.log?.error({ err: (err as Error).message }, 'retrieval failed');
+    return null;
+  }
+  const a = await answer(question, passages, { language, ...(opts.llm ? { llm: opts.llm } : {}) });
+  return a.citations.length > 0 ? a.text : null;
 }

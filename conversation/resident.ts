@@ -32,8 +32,8 @@ import { isRef } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory, Organization } from '../directory/directory.js';
-import type { Retriever, RetrievedPassage } from '../knowledge/types.js';
-import { answer, type AnswerLlmOptions } from './answer.js';
+import type { Retriever } from '../knowledge/types.js';
+import { citedAnswer, type AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { isTooVague, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
@@ -474,19 +474,8 @@ export class ResidentConversation implements ResidentConversationApi {
     return caseRefusal(err, this.log);
   }
 
-  private async passagesAnswer(question: string, lang: Language, sources?: string[]): Promise<string | null> {
-    if (!this.deps.retriever) return null;
-    let passages: RetrievedPassage[] = [];
-    try {
-      if (sources) passages = await this.deps.retriever.search(question, { k: 3, sources });
-      if (passages.length === 0) passages = await this.deps.retriever.search(question, { k: 5 });
-    } catch (err) {
-      this.log?.error({ err: (err as Error).message }, 'retrieval failed');
-      return null;
-    }
-    const a = await answer(question, passages, { language: lang, ...(this.deps.answerLlm ? { llm: this.deps.answerLlm } : {}) });
-    // Nothing cited: nothing to show (a legal basis or a note that says "no passage" is no basis).
-    return a.citations.length > 0 ? a.text : null;
+  private passagesAnswer(question: string, lang: Language, sources?: string[]): Promise<string | null> {
+    return citedAnswer(this.deps.retriever, question, lang, { ...(this.deps.answerLlm ? { llm: this.deps.answerLlm } : {}), ...(sources ? { sources } : {}), log: this.log });
   }
 
   private async organizationFor(service: ServiceCode): Promise<Organization | undefined> {
