@@ -259,6 +259,8 @@ export async function casesForResident(q: Queryable, residentId: number): Promis
 
 /** Columns a transition may change besides status and version. */
 export interface CasePatch {
+  /** A department reassigned by the office is the case's target from then on (the card showed the old code). */
+  target?: TargetCode | null;
   handlerKind?: HandlerKind | null;
   handlerId?: string | null;
   urgent?: boolean;
@@ -269,6 +271,7 @@ export interface CasePatch {
 }
 
 const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
+  target: 'target',
   handlerKind: 'handler_kind',
   handlerId: 'handler_id',
   urgent: 'urgent',

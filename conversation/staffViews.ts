@@ -59,7 +59,8 @@ export class StaffViews {
           urgent: c.urgent ? '🚨' : '',
           ref: c.ref,
           category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-          target: c.target ?? '—',
+          // No handler (a department declined it): the engine's reading is no proposal `approve` could act on.
+          target: c.handlerId ? (c.target ?? '—') : `${c.target ?? '—'}（待指定）`,
           confidence: typeof c.confidence === 'number' ? c.confidence.toFixed(2) : '—',
           dueDate: due ? shanghaiDay(due) : '—',
           left: due ? timeLeft(due, now) : st('staff.time.none'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.js';
+import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
 import { msg, notAcceptedKey, SURVEY_ACTIONS } from '../messages.js';
@@ -45,10 +46,12 @@ export async function reassign(
     checkHandlerFor(deps, c, opts.handlerKind, opts.handlerId);
     // A question to the resident about another organization no longer stands: the office chose again.
     await tx.consents.supersedeOpen(c.id, ctx.now);
-    const updated = { ...c, handlerKind: opts.handlerKind, handlerId: opts.handlerId };
+    // A department's code is its target; an organization keeps the service the case was read as.
+    const target = opts.handlerKind === 'department' ? (opts.handlerId as TargetCode) : c.target;
+    const updated = { ...c, target, handlerKind: opts.handlerKind, handlerId: opts.handlerId };
     const running = await tx.clocks.running(c.id, 'forward_notify');
     return {
-      patch: { handlerKind: opts.handlerKind, handlerId: opts.handlerId },
+      patch: { target, handlerKind: opts.handlerKind, handlerId: opts.handlerId },
       data: { from: { kind: c.handlerKind, id: c.handlerId }, to: { kind: opts.handlerKind, id: opts.handlerId }, note: note ?? null },
       out: [{ to: { kind: 'office' }, message: reviewCard(deps, updated, running ? shanghaiDay(running.dueAt) : '—') }],
     };

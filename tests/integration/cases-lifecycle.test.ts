@@ -332,7 +332,10 @@ describe('case lifecycle: petitions (real PGlite)', () => {
 
     await assert.rejects(svc.reassign(c.ref, office, { handlerKind: 'organization', handlerId: 'nanshan-legal-aid' }), /goes to a department/);
     await assert.rejects(svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'nope' }), /Unknown department/);
-    assert.equal((await svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'housing', note: '物业问题' })).handlerId, 'housing');
+    const moved = await svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'housing', note: '物业问题' });
+    assert.deepEqual([moved.handlerId, moved.target], ['housing', 'housing'], 'the department chosen is the target from now on');
+    const card = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.review_card').at(-1);
+    assert.equal(card.message.params.target, 'housing', 'the card had shown the old code beside the new name');
     await svc.askResident(c.ref, office, '请问是哪一栋楼？');
     const q = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.resident.question');
     assert.deepEqual(q.message.params, { ref: c.ref, question: '请问是哪一栋楼？' });
