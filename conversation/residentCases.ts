@@ -9,7 +9,7 @@ import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
 import { refusalKey } from '../cases/policy.js';
 import { shanghaiDay } from '../cases/refs.js';
 import type { Language } from '../kernel/language.js';
-import { t } from '../i18n/index.js';
+import { hasMessage, t } from '../i18n/index.js';
 import { canWithdraw, isConsentCase, isOpen } from './residentRules.js';
 import { r, type ResidentStateAccess } from './residentState.js';
 import type { Reply, ResidentRef } from './types.js';
@@ -81,17 +81,18 @@ export class ResidentOwnCases {
     if (all.length === 0) return [r('conversation.status.none')];
     const lines: Reply[] = [];
     for (const c of all) {
-      let next: string | null = null;
+      // The earliest running obligation, told as what is due by then (the date to say where the case went is not an answer's).
+      let next: { kind: string; date: string } | null = null;
       if (isOpen(c)) {
         const running = (await this.cases.clocks(c.ref)).filter((k) => !k.stoppedAt && OBLIGATION_CLOCKS.includes(k.kind));
         const first = running.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
-        if (first) next = shanghaiDay(first.dueAt);
+        if (first) next = { kind: first.kind, date: shanghaiDay(first.dueAt) };
       }
       lines.push(
         r('conversation.status.line', {
           ref: c.ref,
           status: t(ref.language, `conversation.status.${c.status}`),
-          next: next ? t(ref.language, 'conversation.status.next', { date: next }) : '',
+          next: next ? t(ref.language, hasMessage(`conversation.status.next.${next.kind}`) ? `conversation.status.next.${next.kind}` : 'conversation.status.next', { date: next.date }) : '',
         }),
       );
     }

@@ -21,6 +21,12 @@ export const messages = {
     'zh-Hant': '已按您的同意登記求助，編號 {ref}。信訪部門審核後，將按您同意的轉介給「{handler}」，並在 {dueDate} 前告知您由其跟進。您的資料不會轉給其他機構。',
     en: 'With your consent, your request is registered as {ref}. After the office reviews it, it will be passed to {handler}, the organization you agreed to, and we will tell you by {dueDate} when they take it up. Your details go to no other organization.',
   },
+  // A handler sent it back: /status had silently gone from "referred" to "under review" again.
+  'cases.resident.returned': {
+    'zh-Hans': '「{handler}」认为事项 {ref} 不属于其职责，已退回信访局。信访局会重新确定承办单位，确定后告诉您。',
+    'zh-Hant': '「{handler}」認為事項 {ref} 不屬於其職責，已退回信訪局。信訪局會重新確定承辦單位，確定後告訴您。',
+    en: '{handler} has returned case {ref} to the petition office as outside its remit. The office will choose who handles it and let you know.',
+  },
   'cases.resident.referred': {
     'zh-Hans': '事项 {ref} 已转交「{handler}」办理，有进展我们会及时告诉您。',
     'zh-Hant': '事項 {ref} 已轉交「{handler}」辦理，有進展我們會及時告訴您。',

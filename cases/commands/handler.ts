@@ -43,7 +43,7 @@ export async function handlerAccept(deps: CaseDeps, ref: string, actor: HandlerA
 /** Back to the office, with the next organization with spare capacity proposed (never one that declined). */
 export async function handlerDecline(deps: CaseDeps, ref: string, actor: HandlerActor, reason: string, opts: CommandOptions = {}): Promise<CaseRecord> {
   const why = parse(text('reason', 1000), reason, 'decline reason');
-  return run(deps, { ref, actor, opts, action: 'handler_decline', authorizeHandler: actor, body: async ({ tx, c, now }) => {
+  return run(deps, { ref, actor, opts, action: 'handler_decline', authorizeHandler: actor, body: async ({ tx, c, now, resident }) => {
     const referral = (await tx.cases.openReferral(c.id))!;
     await tx.cases.answerReferral(referral.id, 'declined', now, why);
     await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
@@ -54,6 +54,7 @@ export async function handlerDecline(deps: CaseDeps, ref: string, actor: Handler
       next = deps.directory.nextOrganization(c.target, declined, await handlerLoadOn(tx));
     }
     const nextId = next ? deps.directory.handlerId(next) : null;
+    const res = await resident();
     return {
       patch: { handlerKind: next ? next.kind : null, handlerId: nextId },
       data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId, reason: why, proposed: nextId },
@@ -71,6 +72,7 @@ export async function handlerDecline(deps: CaseDeps, ref: string, actor: Handler
             next ? ['approve', 'reassign', 'not_accept'] : ['reassign', 'not_accept'],
           ),
         },
+        { to: { kind: 'resident' }, message: msg('cases.resident.returned', { ref: c.ref, handler: declinedBy?.names[res.language] ?? referral.handlerId }) },
       ],
     };
   } });

@@ -328,6 +328,9 @@ describe('case lifecycle: petitions (real PGlite)', () => {
     assert.deepEqual([ref1!.status, ref1!.reason], ['declined', '属于物业管理，非环保职责']);
     const alert = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.staff.declined');
     assert.equal(alert.chat_id, OFFICE_CHAT);
+    const told = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.resident.returned');
+    assert.ok(told, 'the resident is told it went back to the office (their /status had silently changed)');
+    assert.equal(told.message.params.handler, directory.department('environment')!.names.en, 'named in the resident\'s language');
     await assert.rejects(svc.handlerAccept(c.ref, envMember), IllegalTransitionError);
 
     await assert.rejects(svc.reassign(c.ref, office, { handlerKind: 'organization', handlerId: 'nanshan-legal-aid' }), /goes to a department/);

@@ -11,7 +11,7 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     const ref = await petitionCase(r);
     const rs = await say(r, '有进展吗？');
     assert.deepEqual(keys(rs), ['conversation.status.line']);
-    assert.match(render(r, rs), new RegExp(`${ref}：信访局审核中，预计 \\d{4}-\\d{2}-\\d{2} 前答复`));
+    assert.match(render(r, rs), new RegExp(`${ref}：信访局审核中，将于 \\d{4}-\\d{2}-\\d{2} 前告知您受理和转送情况`));
     assert.equal((await casesOf(r)).length, 1);
   });
 

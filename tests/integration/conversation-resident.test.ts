@@ -257,7 +257,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const r = who();
     const ref = await petitionCase(r);
     const st = await h.conv.onCommand(r, 'status');
-    assert.match(render(r, st), new RegExp(`${ref}：信访局审核中，预计 2026-03-\\d\\d 前答复`));
+    assert.match(render(r, st), new RegExp(`${ref}：信访局审核中，将于 2026-03-\\d\\d 前告知您受理和转送情况`), 'the date is what it is for: not an answer, the notice of who takes it up');
     const offers = await h.conv.onCommand(r, 'withdraw');
     assert.equal(offers.length, 1);
     assert.deepEqual(offers[0]!.actions, ['withdraw_confirm']);
@@ -308,7 +308,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       const [c] = await casesOf(r);
       assert.equal(c.language, lang);
       const st = render(r, await h.conv.onCommand(r, 'status'));
-      assert.match(st, lang === 'en' ? /under review by the office, answer due by/ : /信訪局審核中，預計/);
+      assert.match(st, lang === 'en' ? /under review by the office, you will be told by \d{4}-\d\d-\d\d who takes it up/ : /信訪局審核中，將於 \d{4}-\d\d-\d\d 前告知您受理和轉送情況/);
       const help = render(r, await h.conv.onCommand(r, 'help'));
       assert.match(help, lang === 'en' ? /\/status/ : /查詢進度/);
     });
