@@ -43,7 +43,7 @@ import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
-  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
+  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
   runnerUpService, stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
 import { asksToWithdraw, commandInWords } from '../triage/commandWords.js';
@@ -144,6 +144,13 @@ export class ResidentConversation implements ResidentConversationApi {
         return this.addDetail(pending, trimmed);
       }
       if (isThanksOnly(trimmed)) return { replies: [r('conversation.courtesy')], pending: pending ?? null };
+      // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
+      // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
+      if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed)) {
+        const joined = joinMessages(pending.text, trimmed);
+        const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;
+        if (dj && dj.category !== 'emergency' && dj.category !== 'unclear') return this.categoryFlow(ref.language, dj, joined);
+      }
       let d = decision;
       let full = trimmed;
       if (pending?.kind === 'clarify') {

@@ -111,6 +111,17 @@ export function isOtherMatter(alone: Decision, pending: Decision, text: string):
 }
 
 /**
+ * Whether a message typed while a 信访外 or legal-aid offer waits is another need rather than a detail of it: on
+ * its own clearly a question, a legal-channel matter or another service. A petition reading alone is no sign:
+ * "学校是南山实验学校，他读初二" after a bullied son reads as education, and had replaced the bullying itself.
+ */
+export function isOtherNeed(alone: Decision, pending: Decision, text: string): boolean {
+  if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
+  if (alone.category === 'inquiry' || alone.category === 'legal_channel') return pending.category !== alone.category;
+  return alone.category === 'out_of_scope' && alone.target !== null && alone.target !== pending.target;
+}
+
+/**
  * The danger kinds as the office group reads them (简体, like every staff text), each followed by its code
  * so a search for "suicide" still finds the alert. A kind without a label shows as its code: an alert must
  * never fail on a missing text.

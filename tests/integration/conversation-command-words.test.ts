@@ -104,6 +104,22 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('a detail typed while a 信访外 offer waits joins the matter offered for (it had replaced the offer and the first message)', async () => {
+    const r = who();
+    const first = await say(r, '我儿子在学校被几个同学欺负，跟班主任说了几次都不管');
+    assert.ok(first.some((x) => x.actions?.includes('consent_yes')), 'a consent offer');
+    const again = await say(r, '学校是南山实验学校，他读初二');
+    const offer = again.find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer?.token, `the offer again, for both messages: ${keys(again).join(',')}`);
+    await press(r, 'consent_yes', offer.token);
+    const [c] = await casesOf(r);
+    assert.match(c.original_text, /欺负[\s\S]*南山实验学校/, 'the case holds the matter and its detail');
+    // A question while an offer waits is a question of its own.
+    const r2 = who();
+    await say(r2, '我儿子在学校被几个同学欺负，跟班主任说了几次都不管');
+    assert.ok(keys(await say(r2, '请问法律援助怎么申请？')).some((k) => k.startsWith('conversation.inquiry') || k.startsWith('triage.answer')));
+  });
+
   it('thanks after registering gets a reply in kind, not a request to say more', async () => {
     const r = who();
     await petitionCase(r);
