@@ -32,12 +32,12 @@ import { isRef } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
 import type { Directory, Organization } from '../directory/directory.js';
+import { districtName, districtsOutside, officeArea } from '../directory/places.js';
 import type { Retriever } from '../knowledge/types.js';
 import { citedAnswer, type AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { isTooVague, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
-import { redact } from '../triage/redact.js';
 import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
@@ -118,7 +118,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       if (pending?.kind === 'review') return this.review.submit(ref, pending.ref, trimmed);
       if (pending?.kind === 'comment') {
-        return { replies: [], pending: null, effect: () => this.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
+        return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
       // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
       // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
@@ -260,7 +260,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
       }
       if (p.kind === 'attach' && action === 'attach_yes') {
-        return { replies: [], pending: null, effect: () => this.note(resident, p.ref, 'resident_note', p.text) };
+        return { replies: [], pending: null, effect: () => this.ownCases.note(resident, p.ref, 'resident_note', p.text) };
       }
       if (p.kind === 'attach' && action === 'attach_no') return this.categoryFlow(ref.language, p.decision as unknown as Decision, p.text);
       if (p.kind === 'inquiry' && action === 'open_case_anyway') {
@@ -311,7 +311,7 @@ export class ResidentConversation implements ResidentConversationApi {
     const resident = await this.state.resident(ref);
     const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
     if (open.length === 0) return [r('conversation.attachment.describe_first')];
-    return this.note(resident, open[0]!.ref, 'resident_attachment', null, { kind, fileId });
+    return this.ownCases.note(resident, open[0]!.ref, 'resident_attachment', null, { kind, fileId });
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -344,8 +344,10 @@ export class ResidentConversation implements ResidentConversationApi {
       case 'petition': {
         const dept = d.target ? this.deps.directory.department(d.target) : undefined;
         const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
+        // A matter in another district is forwarded there (属地管理): the office card said so, the resident was not told.
+        const elsewhere = districtsOutside(d.redactedText, officeArea(this.deps.directory)).map((x) => districtName(x, lang));
         return {
-          replies: [r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
+          replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
         };
       }
@@ -457,21 +459,6 @@ export class ResidentConversation implements ResidentConversationApi {
       replies: [r('conversation.survey.comment_prompt', { ref: caseRef })],
       pending: { kind: 'comment', at: this.state.now(), ref: caseRef },
     }));
-  }
-
-  /** A resident's addition to their case: an audit event the office sees, and a note to the office chat. */
-  private async note(
-    resident: ResidentRecord,
-    caseRef: string,
-    type: 'resident_note' | 'satisfaction_comment' | 'resident_attachment',
-    text: string | null,
-    file?: { kind: 'photo' | 'document'; fileId: string },
-  ): Promise<Reply[]> {
-    const redacted = text === null ? null : redact(text).text;
-    const ok = await this.deps.cases.addResidentNote({ residentId: resident.id, ref: caseRef, type, note: redacted, ...(file ? { file } : {}) });
-    if (!ok) return [r('conversation.error.case_unavailable')];
-    if (type === 'resident_attachment') return [r('conversation.attachment.saved', { ref: caseRef, kind: t(resident.language, `conversation.attachment.${file!.kind}`) })];
-    return [r(type === 'satisfaction_comment' ? 'conversation.survey.comment_saved' : 'conversation.attach.done', { ref: caseRef })];
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  */
 import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
-import type { CaseRecord } from '../cases/caseRepository.js';
+import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
+import { redact } from '../triage/redact.js';
 import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
 import { refusalKey } from '../cases/policy.js';
 import { shanghaiDay } from '../cases/refs.js';
@@ -97,5 +98,20 @@ export class ResidentOwnCases {
       );
     }
     return lines;
+  }
+
+  /** A resident's addition to their case: an audit event the office sees, and a note to the office chat. */
+  async note(
+    resident: ResidentRecord,
+    caseRef: string,
+    type: 'resident_note' | 'satisfaction_comment' | 'resident_attachment',
+    text: string | null,
+    file?: { kind: 'photo' | 'document'; fileId: string },
+  ): Promise<Reply[]> {
+    const redacted = text === null ? null : redact(text).text;
+    const ok = await this.cases.addResidentNote({ residentId: resident.id, ref: caseRef, type, note: redacted, ...(file ? { file } : {}) });
+    if (!ok) return [r('conversation.error.case_unavailable')];
+    if (type === 'resident_attachment') return [r('conversation.attachment.saved', { ref: caseRef, kind: t(resident.language, `conversation.attachment.${file!.kind}`) })];
+    return [r(type === 'satisfaction_comment' ? 'conversation.survey.comment_saved' : 'conversation.attach.done', { ref: caseRef })];
   }
 }

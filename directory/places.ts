@@ -11,19 +11,20 @@ interface District {
   name: string;
   /** Every way residents write it: 简体, 繁體, English. Bare names only where they are not common words. */
   pattern: RegExp;
+  en: string;
 }
 
 const DISTRICTS: readonly District[] = [
-  { name: '福田区', pattern: /福田(?:区|區)?|\bfutian\b/i },
-  { name: '罗湖区', pattern: /(?:罗|羅)湖(?:区|區)?|\bluohu\b/i },
-  { name: '南山区', pattern: /南山(?:区|區)|\bnanshan\b/i },
-  { name: '盐田区', pattern: /(?:盐|鹽)田(?:区|區)|\byantian\b/i },
-  { name: '宝安区', pattern: /(?:宝|寶)安(?:区|區)?|\bbao'?an\b/i },
-  { name: '龙岗区', pattern: /(?:龙|龍)(?:岗|崗)(?:区|區)?|\blonggang\b/i },
-  { name: '龙华区', pattern: /(?:龙|龍)(?:华|華)(?:区|區)|\blonghua\b/i },
-  { name: '坪山区', pattern: /坪山(?:区|區)|\bpingshan\b/i },
-  { name: '光明区', pattern: /光明(?:区|區|新区|新區|街道)|\bguangming (?:district|new district)\b/i },
-  { name: '大鹏新区', pattern: /大(?:鹏|鵬)(?:新区|新區|街道|半岛|半島)|\bdapeng\b/i },
+  { name: '福田区', pattern: /福田(?:区|區)?|\bfutian\b/i, en: 'Futian District' },
+  { name: '罗湖区', pattern: /(?:罗|羅)湖(?:区|區)?|\bluohu\b/i, en: 'Luohu District' },
+  { name: '南山区', pattern: /南山(?:区|區)|\bnanshan\b/i, en: 'Nanshan District' },
+  { name: '盐田区', pattern: /(?:盐|鹽)田(?:区|區)|\byantian\b/i, en: 'Yantian District' },
+  { name: '宝安区', pattern: /(?:宝|寶)安(?:区|區)?|\bbao'?an\b/i, en: "Bao'an District" },
+  { name: '龙岗区', pattern: /(?:龙|龍)(?:岗|崗)(?:区|區)?|\blonggang\b/i, en: 'Longgang District' },
+  { name: '龙华区', pattern: /(?:龙|龍)(?:华|華)(?!寺)|\blonghua\b/i, en: 'Longhua District' },
+  { name: '坪山区', pattern: /坪山(?:区|區)|\bpingshan\b/i, en: 'Pingshan District' },
+  { name: '光明区', pattern: /光明(?:区|區|新区|新區|街道)|\bguangming (?:district|new district)\b/i, en: 'Guangming District' },
+  { name: '大鹏新区', pattern: /大(?:鹏|鵬)(?:新区|新區|街道|半岛|半島)|\bdapeng\b/i, en: 'Dapeng New District' },
 ];
 
 /** The other districts `text` names (简体, in the list's order), given the office's `area` (深圳市南山区). */
@@ -37,4 +38,9 @@ export function districtsOutside(text: string, area: string): string[] {
 /** The office's own area: every department of a district directory is that district's (深圳市南山区). */
 export function officeArea(directory: Directory): string {
   return directory.departments[0]?.area ?? '';
+}
+
+/** A district's name for the resident: 简体 (t() turns it 繁體 for a 繁體 reader) or English. */
+export function districtName(name: string, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
+  return lang === 'en' ? (DISTRICTS.find((d) => d.name === name)?.en ?? name) : name;
 }

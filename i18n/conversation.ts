@@ -144,6 +144,11 @@ export const messages = {
     en: 'All right, we will not refer it. You can follow the procedure above yourself; contact us again any time.',
   },
   // ---- petition
+  'conversation.petition.elsewhere': {
+    'zh-Hans': '提示：您提到了{districts}。信访事项按属地办理，如果事情发生在本区以外，信访局审核后会转送当地的信访部门，并告诉您转到了哪里。',
+    'zh-Hant': '提示：您提到了{districts}。信訪事項按屬地辦理，如果事情發生在本區以外，信訪局審核後會轉送當地的信訪部門，並告訴您轉到了哪裡。',
+    en: 'Note: you mention {districts}. Petitions are handled where the matter happened; if it is outside this district, the office will forward it to that district after review and tell you where it went.',
+  },
   'conversation.petition.confirm': {
     'zh-Hans': '我们理解您的诉求是：\n{summary}\n拟转交：{handler}。\n确认提交请点按钮；想补充细节，直接发送补充内容即可。',
     'zh-Hant': '我們理解您的訴求是：\n{summary}\n擬轉交：{handler}。\n確認提交請點按鈕；想補充細節，直接發送補充內容即可。',

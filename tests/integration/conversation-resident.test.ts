@@ -47,6 +47,19 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.match(render(r, rs), /小区物业不修电梯已经三个月了/);
   });
 
+  it('a matter in another district: the resident is told it goes to that district (the card alone had said so)', async () => {
+    for (const [lang, text, district] of [
+      ['zh-Hans', '我住福田区莲花北村A栋，电梯坏了一个多月物业都不修', '福田区'],
+      ['en', 'I live in Longhua, the property company has not fixed our lift for a month', 'Longhua District'],
+    ] as const) {
+      const r = who(lang);
+      const rs = await say(r, text);
+      assert.deepEqual(keys(rs), ['conversation.petition.elsewhere', 'conversation.petition.confirm'], text);
+      assert.match(render(r, rs), new RegExp(district));
+    }
+    assert.deepEqual(keys(await say(who(), '小区物业不修电梯已经三个月了')), ['conversation.petition.confirm'], 'not for a matter in our district');
+  });
+
   it('unclear then details: the second message is triaged with the first', async () => {
     const r = who();
     await say(r, '我要投诉');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { districtsOutside } from '../../directory/places.js';
+import { districtName, districtsOutside } from '../../directory/places.js';
 
 const NANSHAN = '深圳市南山区';
 
@@ -17,6 +17,14 @@ describe('districtsOutside: the other Shenzhen districts a message names', () =>
     // 光明 (bright) and 大鹏 (a given name) count only as 光明区 / 大鹏新区.
     assert.deepEqual(districtsOutside('希望前途一片光明，我的朋友大鹏也这样说', NANSHAN), []);
     assert.deepEqual(districtsOutside('光明区的工厂排污', NANSHAN), ['光明区']);
+  });
+
+  it('takes 龙华 without 区 (我在龙华一家电子厂 had raised no note), but not the Shanghai temple', () => {
+    assert.deepEqual(districtsOutside('我在龙华一家电子厂上班，老板欠薪', NANSHAN), ['龙华区']);
+    assert.deepEqual(districtsOutside('我喺龍華返工', NANSHAN), ['龙华区']);
+    assert.deepEqual(districtsOutside('上次去龙华寺烧香', NANSHAN), []);
+    assert.equal(districtName('龙华区', 'en'), 'Longhua District');
+    assert.equal(districtName('龙华区', 'zh-Hant'), '龙华区', 't() turns a Chinese parameter 繁體 for the reader');
   });
 
   it('says nothing for an office outside Shenzhen, and works for another Shenzhen district office', () => {
