@@ -46,7 +46,7 @@ import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
   runnerUpService, stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
-import { asksToWithdraw, commandInWords } from '../triage/commandWords.js';
+import { asksAboutPrivacy, asksToWithdraw, commandInWords } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -113,7 +113,9 @@ export class ResidentConversation implements ResidentConversationApi {
     const { resident, snapshot } = await this.state.residentAndState(ref);
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
     // the request is handled as usual. Inside the state write, so a replayed update adds neither.
-    return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, async (state) => {
+    // A question about the resident's data gets the privacy answer; the model alone had read such questions as distress.
+    const privacyQuestion = asksAboutPrivacy(trimmed);
+    return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
       const pending = this.state.live(state?.pending);
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       if (pending?.kind === 'review') return this.review.submit(ref, pending.ref, trimmed);
@@ -128,6 +130,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: pending ?? null };
       if (asked === 'person') return { replies: [r('conversation.person')], pending: pending ?? null };
       if (asked === 'review') return this.review.ask(ref);
+      if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu())], pending: pending ?? null };
       if (pending?.kind === 'petition' && isCourtesyOnly(trimmed)) {
         return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
       }
@@ -374,14 +377,14 @@ export class ResidentConversation implements ResidentConversationApi {
     }
   }
 
-  private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, plan: (s: ResidentState | null) => Promise<Plan>) {
+  private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>) {
     if (d.crisis?.level !== 'concern') return plan;
     const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
     return async (s: ResidentState | null): Promise<Plan> => {
       // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
       // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
       // counselling lines. A comment with a distress cue or a rule still gets them.
-      if (this.state.live(s?.pending)?.kind === 'comment' && modelOnly(d.crisis!.cues)) return plan(s);
+      if ((aboutService || this.state.live(s?.pending)?.kind === 'comment') && modelOnly(d.crisis!.cues)) return plan(s);
       const p = await plan(s);
       const effect = p.effect;
       return {

@@ -81,6 +81,11 @@ export const messages = {
     'zh-Hant': '事項 {ref} 已經復查過。對復查意見不服的，可以自收到復查意見之日起30日內，向復查機關的上一級機關請求復核（《信訪工作條例》第三十六條）。',
     en: 'Case {ref} has already been reviewed. If you do not accept the review opinion, you may ask the body above the reviewing body for a re-examination (复核) within 30 days of receiving it (Petition Work Regulations, Art. 36).',
   },
+  'conversation.privacy_question': {
+    'zh-Hans': '您的姓名、电话等个人信息不会告诉被投诉或被反映的一方：承办部门只看到去掉个人信息的摘要，社会组织只有在您同意后才能看到您同意分享的内容。完整的隐私说明和您的权利如下。',
+    'zh-Hant': '您的姓名、電話等個人資料不會告訴被投訴或被反映的一方：承辦部門只看到去掉個人資料的摘要，社會組織只有在您同意後才能看到您同意分享的內容。完整的私隱說明和您的權利如下。',
+    en: 'Your name, phone number and other personal details are not given to the person or body you complain about: the department handling it sees only a summary with personal details removed, and a social organization sees only what you agree to share. The full privacy notice and your rights follow.',
+  },
   'conversation.courtesy': {
     'zh-Hans': '不客气。还有其他事情，直接发给我们即可；/status 可以查看进度。',
     'zh-Hant': '不客氣。還有其他事情，直接發給我們即可；/status 可以查看進度。',

@@ -193,7 +193,7 @@ const GENERIC_QUESTION_WORDS = new Set(
   apply application how what when where which need needs needed can could should would help please
   day days week weeks month months year years time times take takes took say says said get gets got make makes made
   want wants know tell told ask asked still already long much many also just now then there here about after before
-  again thanks thank hello dear sir madam
+  again thanks thank hello dear sir madam office offices document documents paper papers bureau department
   as am was were has have had been from into so than they them their he she his her its any some all will may might must shall
   up out over more most such only own same very us im ive dont cant
   准备 办 弄 搞 找 去 用 孩子 小孩 老人 家人 家里 kid kids

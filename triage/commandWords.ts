@@ -95,3 +95,16 @@ export function asksToWithdraw(text: string): boolean {
   if (raw === '' || [...raw].length > 200) return false;
   return han(raw) > 0 ? ZH_WITHDRAW_ANYWHERE.test(normalize(raw).normalized) : EN_WITHDRAW_ANYWHERE.test(raw);
 }
+
+// Will they tell the other side, how long is it kept, who sees it: asked before or after registering.
+const ZH_PRIVACY =
+  /(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)/;
+const EN_PRIVACY =
+  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\bfind\s+out\s+(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b/i;
+
+/** A question about what happens to the resident's personal data (or a plea to keep their name from the other side). */
+export function asksAboutPrivacy(text: string): boolean {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  if (raw === '' || [...raw].length > 80) return false;
+  return han(raw) > 0 ? han(raw) <= 40 && ZH_PRIVACY.test(normalize(raw).normalized) : EN_PRIVACY.test(raw);
+}

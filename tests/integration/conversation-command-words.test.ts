@@ -120,6 +120,16 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.ok(keys(await say(r2, '请问法律援助怎么申请？')).some((k) => k.startsWith('conversation.inquiry') || k.startsWith('triage.answer')));
   });
 
+  it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
+    for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
+      const r = who(lang);
+      const rs = await say(r, text);
+      assert.equal(keys(rs)[0], 'conversation.privacy_question', `${text}: ${keys(rs).join(',')}`);
+      assert.ok(!keys(rs).some((k) => k.startsWith('triage.crisis')), `no counselling lines: ${keys(rs).join(',')}`);
+      assert.deepEqual(await casesOf(r), []);
+    }
+  });
+
   it('thanks after registering gets a reply in kind, not a request to say more', async () => {
     const r = who();
     await petitionCase(r);

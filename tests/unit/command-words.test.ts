@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { asksToWithdraw, commandInWords } from '../../triage/commandWords.js';
+import { asksAboutPrivacy, asksToWithdraw, commandInWords } from '../../triage/commandWords.js';
 
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
@@ -87,6 +87,14 @@ describe('a withdrawal asked for along with other words', () => {
   for (const text of ['物业不同意我们装充电桩', '我不想投诉物业，只想问问怎么办', 'the company does not share information with workers', '']) {
     it(`is no withdrawal: ${text || '(empty)'}`, () => assert.equal(asksToWithdraw(text), false));
   }
+});
+
+describe('a question about personal data', () => {
+  for (const text of ['你们会把我的名字和电话告诉被投诉的人吗？', '我嘅資料你哋會保存幾耐？', '唔好話俾個老闆知係我投訴呀', '我怕被报复', 'how do you use my data? who can see my messages?', 'will you tell my landlord my name?', 'can I complain anonymously']) {
+    it(`is one: ${text}`, () => assert.equal(asksAboutPrivacy(text), true));
+  }
+  // Complaints about someone else leaking data are matters of their own.
+  for (const text of ['物业泄露了业主信息', '物业把我的电话告诉了推销的，怎么办', '楼上噪音太大', '']) it(`is none: ${text || '(empty)'}`, () => assert.equal(asksAboutPrivacy(text), false));
 });
 
 describe('commands said in words', () => {

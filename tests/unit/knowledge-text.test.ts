@@ -79,6 +79,8 @@ describe('matterOf: is a passage about the question at all?', () => {
     // Part of a word is not the matter: 居住 of 居住证 is in 居住地 of a court-procedure article.
     assert.equal(matterOf('我想问下点样申请居住证')('向申请人或被申请人居住地、家庭暴力发生地的基层法院提出。'), false);
     assert.equal(matterOf('居住证怎么办理')('居住证有效期为一年，期满可以续签。'), true);
+    // "office" and "documents" say nothing about which office: an exit-entry question had quoted legal aid.
+    assert.equal(matterOf('where is the exit-entry office in nanshan and what documents I need?')('Apply to the legal aid office where the case is handled (Art. 38).'), false);
   });
   it('reaches Chinese passages from an English question through its expansions, and nothing else', () => {
     assert.equal(matterOf('How long do I have to apply for labour arbitration?')('申请劳动仲裁的时效是一年'), true);
