@@ -65,7 +65,7 @@ export function isReadableText(text: string): boolean {
  * whatever passage shared a word with it — once the 复核 deadline under a "go to court" reply.
  */
 export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[]; basis: string } {
-  if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|fired|dismiss|overtime|employer|labou?r/i.test(text)) {
+  if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|炒鱿鱼|炒魷魚|炒咗|裁员|裁員|经济补偿|經濟補償|N\+1|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|\bfire[sd]?\s+(me|us|him|her)\b|\bfired\b|\bsack(ed)?\b|laid\s+off|terminat|dismiss|severance|overtime|employer|labou?r/i.test(text)) {
     return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'], basis: '劳动争议 申请劳动仲裁 仲裁时效 劳动报酬' };
   }
   if (/行政|处罚|處罰|罚款|罰款|复议|覆議|復議|吊销|吊銷|拘留|执法|執法|\bfine\b|fined|penalt|licen[cs]e|reconsideration|administrative/i.test(text)) {

@@ -12,6 +12,10 @@ describe('legalChannelOf', () => {
     assert.equal(legalChannelOf('我被公司违法辞退，想申请劳动仲裁要赔偿').channel, 'labour');
     assert.equal(legalChannelOf('My employer has not paid my wages').channel, 'labour');
     assert.equal(legalChannelOf('公司拖欠工資').channel, 'labour');
+    // A dismissal told without "employer" or "fired": labour arbitration comes before any court.
+    assert.equal(legalChannelOf('my company in 科技园 fire me last week, no 赔偿 N+1, I never sign!!').channel, 'labour');
+    assert.equal(legalChannelOf('I was laid off without any severance').channel, 'labour');
+    assert.equal(legalChannelOf('老細突然炒咗我，一分錢補償都冇').channel, 'labour');
   });
   it('administrative decisions go to reconsideration', () => {
     assert.equal(legalChannelOf('对交警的罚款决定不服，想申请行政复议').channel, 'reconsideration');
