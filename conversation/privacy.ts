@@ -5,12 +5,12 @@
  * confirmation). The domain work is cases/commands/privacy.ts; this only asks, confirms and words it.
  */
 import { AppError } from '../kernel/errors.js';
+import { redactCorrection } from '../triage/redaction/correction.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CaseService, ResidentExport, ResidentKey } from '../cases/caseService.js';
 import { privacyExportFile } from '../cases/privacyExport.js';
 import type { Directory } from '../directory/directory.js';
 import { exportTexts, t } from '../i18n/index.js';
-import { redact } from '../triage/redact.js';
 import { r, type Plan, type ResidentStateAccess } from './residentState.js';
 import { newToken } from './residentRules.js';
 import type { Reply, ResidentRef } from './types.js';
@@ -54,7 +54,7 @@ export class PrivacyConversation {
       replies: [],
       pending: null,
       effect: async () => {
-        const refs = await this.deps.cases.addCorrection({ ...this.key(ref), correction: text, redacted: redact(text).text });
+        const refs = await this.deps.cases.addCorrection({ ...this.key(ref), correction: text, redacted: redactCorrection(text) });
         return [refs.length ? r('privacy.correct.saved', { refs: refs.join(', ') }) : r('privacy.correct.no_cases')];
       },
     };

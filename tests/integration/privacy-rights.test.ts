@@ -83,6 +83,7 @@ describe('e2e: /privacy — export, correction and erasure', () => {
     const note = e.texts(OFFICE_CHAT).slice(officeBefore).find((x) => x.includes(ref));
     assert.ok(note && /更正/.test(note), 'the office group is told');
     assert.ok(!note!.includes('13987654321'), 'with the phone number hidden in the group chat');
+    assert.match(note!, /电梯是坏了四次不是三次/, 'a correction of the facts stays readable');
 
     // The prompt is spent: the next message is an ordinary one again.
     await say(resident, '你好');
