@@ -46,7 +46,7 @@ import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
   runnerUpService, stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
-import { asksAboutPrivacy, asksToWithdraw, commandInWords } from '../triage/commandWords.js';
+import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -126,7 +126,13 @@ export class ResidentConversation implements ResidentConversationApi {
       // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
       // complaint" had been about to go to the police); whatever was pending stays.
       const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
-      if (asked === 'status') return { replies: await this.ownCases.status(ref), pending: pending ?? null };
+      if (asked === 'status') {
+        // Asked while a summary waits ("这个一般多久能处理？"): the timeline, and the buttons again.
+        if (pending?.kind === 'petition' && asksHowLong(trimmed)) {
+          return { replies: [r('conversation.howlong'), r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
+        }
+        return { replies: await this.ownCases.status(ref, { howLong: asksHowLong(trimmed) }), pending: pending ?? null };
+      }
       if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: pending ?? null };
       if (asked === 'person') return { replies: [r('conversation.person')], pending: pending ?? null };
       if (asked === 'review') return this.review.ask(ref);

@@ -76,10 +76,11 @@ export class ResidentOwnCases {
     }
   }
 
-  async status(ref: ResidentRef): Promise<Reply[]> {
+  /** `howLong`: asked "how long does it take?" — with nothing registered yet, the statutory timeline answers it. */
+  async status(ref: ResidentRef, opts: { howLong?: boolean } = {}): Promise<Reply[]> {
     const resident = await this.state.resident(ref);
     const all = (await this.cases.listForResident(resident.id)).slice(0, 10);
-    if (all.length === 0) return [r('conversation.status.none')];
+    if (all.length === 0) return [r(opts.howLong ? 'conversation.howlong' : 'conversation.status.none')];
     const lines: Reply[] = [];
     for (const c of all) {
       // The earliest running obligation, told as what is due by then (the date to say where the case went is not an answer's).

@@ -86,6 +86,11 @@ export const messages = {
     'zh-Hant': '您的姓名、電話等個人資料不會告訴被投訴或被反映的一方：承辦部門只看到去掉個人資料的摘要，社會組織只有在您同意後才能看到您同意分享的內容。完整的私隱說明和您的權利如下。',
     en: 'Your name, phone number and other personal details are not given to the person or body you complain about: the department handling it sees only a summary with personal details removed, and a social organization sees only what you agree to share. The full privacy notice and your rights follow.',
   },
+  'conversation.howlong': {
+    'zh-Hans': '登记后，信访局会在 15 日内告知您是否受理、转给哪个单位（《信访工作条例》第二十二条）；承办单位受理后一般在 60 日内办结并书面答复，情况复杂的可以延长，最多 30 日（第三十四条）。转介社会组织的求助，机构会在约定的几个工作日内答复是否接手。/status 可以随时查看进度。',
+    'zh-Hant': '登記後，信訪局會在 15 日內告知您是否受理、轉給哪個單位（《信訪工作條例》第二十二條）；承辦單位受理後一般在 60 日內辦結並書面答覆，情況複雜的可以延長，最多 30 日（第三十四條）。轉介社會組織的求助，機構會在約定的幾個工作日內答覆是否接手。/status 可以隨時查看進度。',
+    en: 'Once registered, the petition office tells you within 15 days whether it is taken up and by whom (Petition Work Regulations, Art. 22); the department then resolves it and answers in writing within 60 days, which may be extended once by up to 30 days for a complex case (Art. 34). For a referral to a social organization, the organization says within a few working days whether it takes the case. /status shows the progress at any time.',
+  },
   'conversation.courtesy': {
     'zh-Hans': '不客气。还有其他事情，直接发给我们即可；/status 可以查看进度。',
     'zh-Hant': '不客氣。還有其他事情，直接發給我們即可；/status 可以查看進度。',

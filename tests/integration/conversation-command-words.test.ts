@@ -36,6 +36,16 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('"这个一般多久能处理？" while a summary waits gets the statutory timeline and the buttons again, not a longer summary', async () => {
+    const r = who();
+    const first = await say(r, '小区物业不修电梯已经三个月了，老人上下楼很困难');
+    const rs = await say(r, '这个一般多久能处理？');
+    assert.deepEqual(keys(rs), ['conversation.howlong', 'conversation.petition.still_waiting']);
+    assert.match(render(r, rs), /15 日内[\s\S]*60 日内/);
+    assert.equal(rs[1]!.token, first[0]!.token, 'the same summary still waits');
+    assert.deepEqual(keys(await say(who('en'), 'how long does it take?')), ['conversation.howlong'], 'with nothing registered: the timeline');
+  });
+
   it('a resident without a case is told so, not asked to describe a matter or filed', async () => {
     const r = who();
     assert.deepEqual(keys(await say(r, '我的事情处理到哪一步了')), ['conversation.status.none']);

@@ -21,6 +21,8 @@ const STATUS = [
   "what's the status of my complaint",
   'Hi, is there any progress on my request?',
   'when will I hear back?',
+  '这个一般多久能处理？',
+  'how long does it take?',
 ];
 
 const WITHDRAW = [
