@@ -259,6 +259,8 @@ export async function casesForResident(q: Queryable, residentId: number): Promis
 
 /** Columns a transition may change besides status and version. */
 export interface CasePatch {
+  /** The office turned a 信访外 case into a petition (`reassign` to a department while it reviews it). */
+  category?: Category;
   /** A department reassigned by the office is the case's target from then on (the card showed the old code). */
   target?: TargetCode | null;
   handlerKind?: HandlerKind | null;
@@ -271,6 +273,7 @@ export interface CasePatch {
 }
 
 const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
+  category: 'category',
   target: 'target',
   handlerKind: 'handler_kind',
   handlerId: 'handler_id',

@@ -27,6 +27,7 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.resident.opened_named_org': ['ref', 'handler', 'dueDate'],
   'cases.resident.referred': ['ref', 'handler'],
   'cases.resident.returned': ['ref', 'handler'],
+  'cases.resident.reclassified': ['ref', 'handler', 'dueDate'],
   'cases.resident.question': ['ref', 'question'],
   'cases.resident.office_note': ['ref', 'note'],
   'cases.resident.accepted': ['ref', 'handler', 'dueDate'],

@@ -27,6 +27,11 @@ export const messages = {
     'zh-Hant': '「{handler}」認為事項 {ref} 不屬於其職責，已退回信訪局。信訪局會重新確定承辦單位，確定後告訴您。',
     en: '{handler} has returned case {ref} to the petition office as outside its remit. The office will choose who handles it and let you know.',
   },
+  'cases.resident.reclassified': {
+    'zh-Hans': '信访局审核后认为，事项 {ref} 属于政府部门的职责，改按信访事项办理，拟转交「{handler}」，并将在 {dueDate} 前告知您受理情况（《信访工作条例》第二十二条）。您对社会组织的转介同意不再使用，该组织没有收到您的信息。',
+    'zh-Hant': '信訪局審核後認為，事項 {ref} 屬於政府部門的職責，改按信訪事項辦理，擬轉交「{handler}」，並將在 {dueDate} 前告知您受理情況（《信訪工作條例》第二十二條）。您對社會組織的轉介同意不再使用，該組織沒有收到您的資料。',
+    en: 'After review, the petition office finds that case {ref} is a matter for a government department: it is handled as a petition, to be passed to {handler}, and you will be told by {dueDate} whether it is taken up (Petition Work Regulations, Art. 22). Your consent to the social organization is no longer used; the organization received nothing about you.',
+  },
   'cases.resident.referred': {
     'zh-Hans': '事项 {ref} 已转交「{handler}」办理，有进展我们会及时告诉您。',
     'zh-Hant': '事項 {ref} 已轉交「{handler}」辦理，有進展我們會及時告訴您。',

@@ -10,6 +10,7 @@ import { optionalText, parse, requireOffice, text } from '../validation.js';
 import { askConsentEffects } from './consent.js';
 import { referEffects } from './refer.js';
 import { checkHandlerFor, reviewCard, run, startSurvey, type CaseDeps, type CommandOptions } from './run.js';
+import { clockFor } from '../statutory.js';
 
 /* What the petition office does to a case: refer, propose another handler, ask, refuse, mark urgent, answer a 复查. */
 
@@ -43,6 +44,7 @@ export async function reassign(
   const note = opts.note === undefined ? undefined : parse(text('note', 2000), opts.note, 'note');
   return run(deps, { ref, actor, opts, action: 'reassign', body: async (ctx) => {
     const { c, tx } = ctx;
+    if (c.category === 'out_of_scope' && opts.handlerKind === 'department') return reclassify(deps, ctx, opts.handlerId, note);
     checkHandlerFor(deps, c, opts.handlerKind, opts.handlerId);
     // A question to the resident about another organization no longer stands: the office chose again.
     await tx.consents.supersedeOpen(c.id, ctx.now);
@@ -56,6 +58,34 @@ export async function reassign(
       out: [{ to: { kind: 'office' }, message: reviewCard(deps, updated, running ? shanghaiDay(running.dueAt) : '—') }],
     };
   } });
+}
+
+/**
+ * The office reads a 信访外 case as a petition after all (night-time piling read as insomnia and offered a
+ * counselling centre): while it still reviews the case, reassigning it to a department makes it a petition to
+ * that department. The consent to the organization is withdrawn (the organization never received anything), the
+ * Art. 22 clock starts from the day the matter was received, and the resident is told why and to whom it goes.
+ */
+async function reclassify(deps: CaseDeps, ctx: Parameters<Parameters<typeof run>[1]['body']>[0], departmentId: string, note: string | undefined) {
+  const { c, tx, now } = ctx;
+  if (c.status !== 'office_review') throw new ValidationError(`Only a 信访外 case the office is still reviewing can become a petition (case ${c.ref} is ${c.status})`);
+  const dept = deps.directory.department(departmentId);
+  if (!dept) throw new ValidationError(`Unknown department: ${departmentId}`);
+  await tx.consents.supersedeOpen(c.id, now);
+  await tx.cases.withdrawConsents(c.id, now);
+  const clock = await tx.clocks.start(c.id, clockFor('forward_notify', c.receivedAt, deps.calendar, deps.clockSettings), now);
+  const dueDate = shanghaiDay(clock.dueAt);
+  const target = departmentId as TargetCode;
+  const updated = { ...c, category: 'petition' as const, target, handlerKind: 'department' as const, handlerId: departmentId };
+  const res = await ctx.resident();
+  return {
+    patch: { category: 'petition' as const, target, handlerKind: 'department' as const, handlerId: departmentId },
+    data: { from: { category: c.category, kind: c.handlerKind, id: c.handlerId }, to: { category: 'petition', kind: 'department', id: departmentId }, note: note ?? null },
+    out: [
+      { to: { kind: 'resident' as const }, message: msg('cases.resident.reclassified', { ref: c.ref, handler: dept.names[res.language], dueDate }) },
+      { to: { kind: 'office' as const }, message: reviewCard(deps, updated, dueDate) },
+    ],
+  };
 }
 
 /** The office, or a member of the handler holding the case, asks the resident a question (no status change). */

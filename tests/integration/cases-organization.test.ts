@@ -260,4 +260,30 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     assert.ok(!overdue.some((o) => o.kind === 'survey_close' || o.kind === 'review_request_window'));
     assert.equal((await svc.listForResident(resident.id)).length, total);
   });
+
+  it('the office turns a 信访外 case it is reviewing into a petition to a department: consent withdrawn, Art. 22 clock, the resident told', async () => {
+    const c = await openOrg({});
+    const moved = await svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'environment', note: '夜间施工噪音，属环保职责' });
+    assert.deepEqual([moved.category, moved.target, moved.handlerKind, moved.handlerId, moved.status], ['petition', 'environment', 'department', 'environment', 'office_review']);
+    const consent = await db.pool.query('SELECT withdrawn_at FROM consents WHERE case_id = $1', [c.id]);
+    assert.ok(consent.rows[0].withdrawn_at, 'the consent to the organization is no longer used');
+    const notify = (await svc.clocks(c.ref)).find((k) => k.kind === 'forward_notify' && !k.stoppedAt);
+    assert.ok(notify, 'the Art. 22 period runs, from the day the matter was received');
+    const told = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.resident.reclassified');
+    assert.equal(told?.message.params.handler, directory.department('environment')!.names['zh-Hans']);
+    assert.equal(told?.message.params.dueDate, day(notify.dueAt));
+    const card = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.review_card').at(-1);
+    assert.deepEqual([card.message.params.category, card.message.params.target], ['信访事项', 'environment']);
+    // Approved, it goes to the department like any petition; no organization ever saw it.
+    const referred = await svc.approveReferral(c.ref, office);
+    assert.deepEqual([referred.status, referred.handlerKind], ['referred', 'department']);
+    assert.ok(!(await outboxOf(c.ref)).some((r) => r.message.key === 'cases.handler.referral_card' && r.chat_id === directory.organization('med-b')!.telegramChatId));
+  });
+
+  it('a 信访外 case already with its organization is not turned into a petition', async () => {
+    const c = await openOrg({});
+    await referTo(c.ref);
+    await assert.rejects(svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'environment' }), /(still reviewing|cannot|not allowed|Illegal)/i);
+    assert.equal((await svc.getCase(c.ref)).category, 'out_of_scope');
+  });
 });
