@@ -53,7 +53,9 @@ function sentences(text: string): string[] {
     .replace(/^#+\s.*$/gm, ' ')
     .split(/(?<=[。!?;！？；])|\n+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length > 1);
+    // A note's own preface ("本说明用自己的话概括…", "Plain-language summary of …") says what the note is, not what
+    // the law says: quoted, it read as an answer.
+    .filter((s) => s.length > 1 && !/^(本说明用自己的话|plain-language summary)/i.test(s));
 }
 
 /** The most relevant sentence of a passage (with its neighbour when it is very short). */

@@ -40,6 +40,16 @@ describe('answers from passages', () => {
     assert.ok(!a.citations.some((c) => c.article === '第十一条'), 'an unrelated passage is not quoted');
   });
 
+  it("never quotes a note's own preface as if it were the law", async () => {
+    const note: RetrievedPassage = {
+      chunkId: 9, source: 'neighbours', title: '邻里纠纷：相邻关系', score: 0.8,
+      text: 'Plain-language summary of the neighbour-relations chapter of the Civil Code.\nNeighbours must allow water to drain and must not flood a flat below (Art. 290).',
+    };
+    const a = await answer('water is leaking from the neighbour upstairs, who must fix it', [note], { language: 'en' });
+    assert.doesNotMatch(a.text, /Plain-language summary/);
+    assert.match(a.text, /Art\. 290/);
+  });
+
   it('shows the extract in 繁體 to a zh-Hant reader and wraps it in English for en', async () => {
     const hant = await answer('信訪複查期限', PASSAGES, { language: 'zh-Hant' });
     assert.match(hant.text, /信訪工作條例 第三十五條/);
