@@ -95,17 +95,17 @@ export const messages = {
   'cases.resident.progress': {
     'zh-Hans': '事项 {ref} 有新进展（{handler}）：{note}',
     'zh-Hant': '事項 {ref} 有新進展（{handler}）：{note}',
-    en: 'Update on case {ref} from {handler}: {note}',
+    en: 'Update on case {ref} from {handler}, in their own words (staff write in Chinese): {note}',
   },
   'cases.resident.extended': {
     'zh-Hans': '事项 {ref} 情况较复杂，办理期限延长至 {dueDate}。延期理由：{reason}（《信访工作条例》第三十四条）',
     'zh-Hant': '事項 {ref} 情況較複雜，辦理期限延長至 {dueDate}。延期理由：{reason}（《信訪工作條例》第三十四條）',
-    en: 'Case {ref} needs more time; the deadline is extended to {dueDate}. Reason: {reason} (Petition Work Regulations, Art. 34)',
+    en: 'Case {ref} needs more time; the deadline is extended to {dueDate} (Petition Work Regulations, Art. 34). The reason they give, in their own words: {reason}',
   },
   'cases.resident.resolved': {
     'zh-Hans': '事项 {ref} 已办结（{handler}）。处理结果：{outcome}',
     'zh-Hant': '事項 {ref} 已辦結（{handler}）。處理結果：{outcome}',
-    en: 'Case {ref} has been resolved by {handler}. Outcome: {outcome}',
+    en: 'Case {ref} has been resolved by {handler}. The outcome, in their own words (staff write in Chinese): {outcome}',
   },
   'cases.resident.survey': {
     'zh-Hans': '您对事项 {ref} 的办理结果满意吗？请点选下方按钮。',
