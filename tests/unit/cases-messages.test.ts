@@ -47,7 +47,7 @@ describe('cases message catalogue', () => {
     assert.match(hant, /已責令餐廳安裝油煙淨化器/);
     assert.match(hant, /深圳市生態環境局南山管理局/, 'a name already in 繁體 stays as it is');
     assert.match(t('zh-Hans', 'cases.resident.resolved', params), /已责令餐厅安装油烟净化器并复查/);
-    assert.match(t('en', 'cases.resident.resolved', params), /Outcome: 已责令餐厅安装油烟净化器并复查/);
+    assert.match(t('en', 'cases.resident.resolved', params), /in their own words \(staff write in Chinese\): 已责令餐厅安装油烟净化器并复查/);
   });
 
   it('cites Art. 35 for 复查 and Art. 36 for 复核 in every language', () => {
