@@ -50,7 +50,7 @@ import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords } from '.
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
-import { ResidentReview } from './residentReview.js';
+import { isReason, ResidentReview } from './residentReview.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -118,26 +118,31 @@ export class ResidentConversation implements ResidentConversationApi {
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
       const pending = this.state.live(state?.pending);
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
-      if (pending?.kind === 'review') return this.review.submit(ref, pending.ref, trimmed);
-      if (pending?.kind === 'comment') {
-        return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
-      }
       // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
       // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
-      // complaint" had been about to go to the police); whatever was pending stays.
+      // complaint" had been about to go to the police); whatever was pending stays, and a waiting summary shows its buttons again.
       const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
+      const courtesy = isThanksOnly(trimmed) || isCourtesyOnly(trimmed);
+      // The 复查 reason is the next real sentence: "谢谢", "2" or "有进展吗？" had been filed as the reason.
+      if (pending?.kind === 'review' && !asked && !privacyQuestion && !courtesy) {
+        return isReason(trimmed) ? this.review.submit(ref, pending.ref, trimmed) : { replies: [r('conversation.review.reason_prompt', { ref: pending.ref })], pending };
+      }
+      if (pending?.kind === 'comment' && asked !== 'review') {
+        return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
+      }
+      const again = pending?.kind === 'petition' ? [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })] : [];
+      const keep = pending ?? null;
       if (asked === 'status') {
         // Asked while a summary waits ("这个一般多久能处理？"): the timeline, and the buttons again.
-        if (pending?.kind === 'petition' && asksHowLong(trimmed)) {
-          return { replies: [r('conversation.howlong'), r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
-        }
-        return { replies: await this.ownCases.status(ref, { howLong: asksHowLong(trimmed) }), pending: pending ?? null };
+        if (pending?.kind === 'petition' && asksHowLong(trimmed)) return { replies: [r('conversation.howlong'), ...again], pending };
+        return { replies: [...(await this.ownCases.status(ref, { howLong: asksHowLong(trimmed) })), ...again], pending: keep };
       }
-      if (asked === 'withdraw') return { replies: await this.onCommand(ref, 'withdraw'), pending: pending ?? null };
-      if (asked === 'person') return { replies: [r('conversation.person')], pending: pending ?? null };
+      if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
+      if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };
+      if (asked === 'person') return { replies: [r('conversation.person'), ...again], pending: keep };
       if (asked === 'review') return this.review.ask(ref);
-      if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu())], pending: pending ?? null };
-      if (pending?.kind === 'petition' && isCourtesyOnly(trimmed)) {
+      if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu()), ...again], pending: keep };
+      if (pending?.kind === 'petition' && courtesy) {
         return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
       }
       if (pending?.kind === 'petition') {

@@ -48,6 +48,13 @@ export class ResidentOwnCases {
     return [this.withdrawOffer(c, ref.language)];
   }
 
+  /** Taking consent back in words: the withdrawal of each case shared with an organization, or that there is none. */
+  async offerConsentBack(ref: ResidentRef): Promise<Reply[]> {
+    const resident = await this.state.resident(ref);
+    const shared = (await this.cases.listForResident(resident.id)).filter((c) => isConsentCase(c) && canWithdraw(c));
+    return shared.length ? shared.slice(0, 10).map((c) => this.withdrawOffer(c, ref.language)) : [r('conversation.consent_back.none')];
+  }
+
   withdrawOffer(c: CaseRecord, lang: Language): Reply {
     const consent = isConsentCase(c);
     return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`) }, {

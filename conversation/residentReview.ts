@@ -12,6 +12,13 @@ import { caseRefusal } from './residentCases.js';
 import { r, type Plan, type ResidentStateAccess } from './residentState.js';
 import type { ResidentRef } from './types.js';
 
+/** A reason a reviewer could act on: a sentence, not "2", "ok" or a lone word. */
+export const isReason = (text: string): boolean => {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/[a-z]+/gi)?.length ?? 0;
+  return han >= 4 || words >= 3;
+};
+
 /** A petition that has had its written reply (and no 复查 answer yet): what a 复查 can be asked of. */
 const reviewable = (c: CaseRecord) => c.category === 'petition' && c.repliedAt !== null && c.status !== 'review_requested' && c.status !== 'withdrawn';
 
@@ -26,11 +33,23 @@ export class ResidentReview {
   async ask(ref: ResidentRef, caseRef?: string): Promise<Plan> {
     const resident = await this.state.resident(ref);
     const mine = await this.cases.listForResident(resident.id);
-    const c = caseRef ? mine.find((x) => x.ref === caseRef) : mine.find(reviewable);
-    if (!c || !reviewable(c)) return { replies: [r('conversation.review.none')], pending: null };
+    const c = caseRef ? mine.find((x) => x.ref === caseRef) : await this.likeliest(mine);
+    if (!c || !reviewable(c)) {
+      const running = caseRef ? mine.find((x) => x.ref === caseRef && x.status === 'review_requested') : mine.find((x) => x.status === 'review_requested');
+      return { replies: [running ? r('conversation.review.under_way', { ref: running.ref }) : r('conversation.review.none')], pending: null };
+    }
     // Reviewed once already: the next step is 复核 by the body above (Art. 36), which is not asked here.
     if ((await this.cases.timeline(c.ref)).some((e) => e.type === 'review_answered')) return { replies: [r('conversation.review.already', { ref: c.ref })], pending: null };
     return { replies: [r('conversation.review.reason_prompt', { ref: c.ref })], pending: { kind: 'review', at: this.state.now(), ref: c.ref } };
+  }
+
+  /** Said in words: the reviewable case rated 不满意 (its 复查 window runs) before any other — not simply the latest. */
+  private async likeliest(mine: CaseRecord[]): Promise<CaseRecord | undefined> {
+    const candidates = mine.filter(reviewable);
+    for (const c of candidates) {
+      if ((await this.cases.clocks(c.ref)).some((k) => k.kind === 'review_request_window' && !k.stoppedAt)) return c;
+    }
+    return candidates[0];
   }
 
   /** The reason is the request; its confirmation with the answer date comes from the case service's outbox. */

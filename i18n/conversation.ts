@@ -71,6 +71,16 @@ export const messages = {
     'zh-Hant': '復查針對已經書面答覆的信訪事項，須在收到答覆之日起30日內提出（《信訪工作條例》第三十五條）。您目前沒有可以請求復查的事項；/status 可查看您的事項。',
     en: 'A review (复查) is of a petition that has had its written reply, asked for within 30 days of that reply (Petition Work Regulations, Art. 35). You have no case that can be reviewed now; /status lists your cases.',
   },
+  'conversation.review.under_way': {
+    'zh-Hans': '事项 {ref} 正在复查中，复查机关会书面答复您；/status 可以查看答复期限。',
+    'zh-Hant': '事項 {ref} 正在復查中，復查機關會書面答覆您；/status 可以查看答覆期限。',
+    en: 'Case {ref} is already under review (复查); you will get a written answer. /status shows when it is due.',
+  },
+  'conversation.consent_back.none': {
+    'zh-Hans': '您目前没有同意转介给社会组织的进行中事项，没有机构持有您的信息。',
+    'zh-Hant': '您目前沒有同意轉介給社會組織的進行中事項，沒有機構持有您的資料。',
+    en: 'You have no open case referred with your consent to a social organization; no organization holds your details.',
+  },
   'conversation.review.expired': {
     'zh-Hans': '请求复查事项 {ref} 的期限已于 {deadline} 届满（收到书面答复之日起30日内，《信访工作条例》第三十五条）。如有新的情况，可以作为新的诉求直接告诉我们。',
     'zh-Hant': '請求復查事項 {ref} 的期限已於 {deadline} 屆滿（收到書面答覆之日起30日內，《信訪工作條例》第三十五條）。如有新的情況，可以作為新的訴求直接告訴我們。',

@@ -10,7 +10,7 @@
  */
 import { normalize } from './normalize.js';
 
-export type CommandWords = 'status' | 'withdraw' | 'person' | 'review';
+export type CommandWords = 'status' | 'withdraw' | 'consent_back' | 'person' | 'review';
 
 // Greetings, "I'd like to ask / check", "please", time words and particles: they carry no matter.
 const ZH_FILLER =
@@ -20,10 +20,10 @@ const ZH_OWN =
   /(我们?|我家)?(的|那个|那单|那件|这个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
 // Asking how it is going.
 const ZH_PROGRESS =
-  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)/g;
+  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)/g;
 // Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
 const ZH_WITHDRAW =
-  /(撤销|撤回|撤掉|撤诉|取消|收回)|不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办)了?|(算了|不用了|不要了)/g;
+  /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办)了?|(算了|不用了|不要了)/g;
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
   /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
@@ -64,8 +64,8 @@ export function commandInWords(text: string): CommandWords | null {
     const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
     // Withdrawing must name the resident's own matter, or be nothing but "算了，不投诉了": 撤销 alone is also a penalty.
     if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进)/.test(s))) return 'withdraw';
-    // Consent is to a named organization and revocable: taking it back is the withdrawal that revokes it.
-    if (only(ZH_CONSENT_BACK)) return 'withdraw';
+    // Consent is to a named organization and revocable: taking it back withdraws what was shared with one.
+    if (only(ZH_CONSENT_BACK)) return 'consent_back';
     if (only(ZH_PROGRESS)) return 'status';
     if (only(ZH_PERSON)) return 'person';
     if (only(ZH_REVIEW)) return 'review';
@@ -74,7 +74,8 @@ export function commandInWords(text: string): CommandWords | null {
     return null;
   }
   if (words(raw) > 14) return null;
-  if (EN_WITHDRAW.test(raw) || EN_CONSENT_BACK.test(raw)) return 'withdraw';
+  if (EN_WITHDRAW.test(raw)) return 'withdraw';
+  if (EN_CONSENT_BACK.test(raw)) return 'consent_back';
   // "Any update?" alone, or about the resident's own case; "any update on the road works on Keyuan Road" asks about something else.
   if (EN_PROGRESS.test(raw) && (EN_OWN.test(raw) || words(raw) <= 5)) return 'status';
   if (EN_PERSON.test(raw)) return 'person';
@@ -85,7 +86,7 @@ export function commandInWords(text: string): CommandWords | null {
 // Said with a reason or more ("算了，餐厅已经赔了，我不想投诉了", "…we dont want to share mum info with that
 // organisation, please cancel"): a withdrawal is still what is asked for, and its button confirms it.
 const ZH_WITHDRAW_ANYWHERE =
-  /不(想|要|用|需要|打算)(再)?(投诉|反映|信访)了|不(再)?投诉了|(撤销|撤回|取消)(我的|这个|那个)?(投诉|诉求|信访|案件|事项|转介|同意)|不(用|需要)(再)?(处理|跟进)了|不同意(转介|分享|共享)|不要(再)?(把|将)?(我的|我妈的|我爸的|我家人的)?(信息|资料|个人信息)(给|转给|交给|分享给)/;
+  /不(想|要|用|需要|打算)(再)?(投诉|反映|信访)了|不(再)?投诉了|(撤销|撤消|撤回|取消)(我的|这个|那个)?(投诉|诉求|信访|案件|事项|转介|同意)|不(用|需要)(再)?(处理|跟进)了|不同意(转介|分享|共享)|不要(再)?(把|将)?(我的|我妈的|我爸的|我家人的)?(信息|资料|个人信息)(给|转给|交给|分享给)/;
 const EN_WITHDRAW_ANYWHERE =
   /\b(withdraw|cancel|drop)\s+(my|our|the)\s+(complaint|case|request|petition|consent|referral)\b|\b(don'?t|do\s+not|dont|no\s+longer)\s+(want\s+(you\s+)?to\s+)?(share|give|send|pass\s+on)\b.{0,30}\b(info|information|details|data)\b/i;
 
@@ -98,9 +99,9 @@ export function asksToWithdraw(text: string): boolean {
 
 // Will they tell the other side, how long is it kept, who sees it: asked before or after registering.
 const ZH_PRIVACY =
-  /(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)/;
+  /(名字|姓名|电话|个人信息|信息|资料|身份).{0,4}(会|会不会|能不能|是否).{0,4}(告诉|透露|泄露|公开|给|转给)|(会|会不会).{0,6}知道(是)?我|(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)/;
 const EN_PRIVACY =
-  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\bfind\s+out\s+(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b/i;
+  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\b(find\s+out|know)\b.{0,10}\b(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b/i;
 
 /** A question about what happens to the resident's personal data (or a plea to keep their name from the other side). */
 export function asksAboutPrivacy(text: string): boolean {

@@ -140,6 +140,18 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('with only a summary waiting, a command is answered and the summary shows its buttons again; consent taken back with none given says so', async () => {
+    const r = who('en');
+    const first = await say(r, 'The street lights on our road have been broken for a month, it is very dark at night');
+    assert.deepEqual(keys(first), ['conversation.petition.confirm']);
+    for (const text of ['pls withdraw my complaint', 'any update on my case?']) {
+      const rs = await say(r, text);
+      assert.equal(keys(rs).at(-1), 'conversation.petition.still_waiting', text);
+      assert.equal(rs.at(-1)!.token, first[0]!.token);
+    }
+    assert.deepEqual(keys(await say(who(), '不要把我的信息给那个机构')), ['conversation.consent_back.none'], 'no organization holds anything: no withdrawal of a petition');
+  });
+
   it('thanks after registering gets a reply in kind, not a request to say more', async () => {
     const r = who();
     await petitionCase(r);

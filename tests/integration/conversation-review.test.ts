@@ -45,6 +45,48 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     }
   });
 
+  it('while the reason is awaited, thanks, a digit or a command is not filed as the reason; a sentence is', async () => {
+    const r = who();
+    const ref = await answeredAndRejected(r);
+    await say(r, '还是没修好');
+    await press(r, 'request_review', ref);
+    assert.deepEqual(keys(await say(r, '谢谢')), ['conversation.courtesy']);
+    assert.deepEqual(keys(await say(r, '2')), ['conversation.review.reason_prompt'], 'asked again');
+    assert.deepEqual(keys(await say(r, '有进展吗？')), ['conversation.status.line']);
+    assert.equal((await h.cases.getCase(ref)).status, 'reopened', 'nothing was filed yet');
+    await say(r, '电梯根本没有修，答复与事实不符');
+    assert.equal((await h.cases.getCase(ref)).status, 'review_requested');
+    assert.deepEqual(keys(await say(r, '我要申请复查')), ['conversation.review.under_way'], 'a second request: one is under way');
+  });
+
+  it('said right after 不满意, instead of a comment, it asks for the reason', async () => {
+    const r = who();
+    const first = await answeredAndRejected(r);
+    const rs = await say(r, '我想申請覆查點做');
+    assert.deepEqual(keys(rs), ['conversation.review.reason_prompt'], 'not filed as the survey comment');
+    assert.equal(rs[0]!.params?.ref, first);
+  });
+
+  it('with two answered petitions, words ask about the one rated 不满意, not simply the latest', async () => {
+    const r = who();
+    const first = await answeredAndRejected(r);
+    await say(r, '电梯还是坏的'); // the comment
+    const attach = await say(r, '小区门口的路灯坏了一个月了，晚上很黑');
+    const offer = await press(r, 'attach_no', attach[0]!.token!);
+    await press(r, 'confirm', offer[0]!.token!);
+    const second = (await h.casesOf(r)).at(-1).ref as string;
+    const c2 = await h.cases.getCase(second);
+    const dept = h.directory.department(c2.handlerId!)!;
+    const handler = { kind: 'handler' as const, id: String(dept.memberIds[0]), handler: { kind: 'department' as const, id: dept.code } };
+    await h.cases.approveReferral(second, { kind: 'office', id: '901' });
+    await h.cases.handlerAccept(second, handler);
+    await h.cases.resolve(second, handler, '已修复');
+    await press(r, 'rate_satisfied', second);
+    const again = await say(r, '我要申请复查');
+    assert.deepEqual(keys(again), ['conversation.review.reason_prompt']);
+    assert.equal(again[0]!.params?.ref, first, 'the case rated 不满意');
+  });
+
   it('without an answered petition the resident is told what a 复查 is and that none can be asked now', async () => {
     const r = who();
     await petitionCase(r);

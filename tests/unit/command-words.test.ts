@@ -32,10 +32,14 @@ const WITHDRAW = [
   '取消YT-20261207-0001',
   '我的事情不用处理了',
   '唔使跟進喇，已經搞掂',
+  '我想撤消投诉',
   '請幫我撤銷那個申請',
   'please withdraw my complaint',
   "I don't want to complain anymore, cancel my case",
-  // Taking consent back is the withdrawal that revokes it.
+];
+
+// Taking consent back: the withdrawal of what was shared with an organization (or the note that nothing was).
+const CONSENT_BACK = [
   '撤回同意',
   '我不同意转介了',
   '不要把我的信息给那个机构',
@@ -102,6 +106,7 @@ describe('a question about personal data', () => {
 describe('commands said in words', () => {
   for (const text of STATUS) it(`asks for the status: ${text}`, () => assert.equal(commandInWords(text), 'status'));
   for (const text of WITHDRAW) it(`asks to withdraw: ${text}`, () => assert.equal(commandInWords(text), 'withdraw'));
+  for (const text of CONSENT_BACK) it(`takes consent back: ${text}`, () => assert.equal(commandInWords(text), 'consent_back'));
   for (const text of PERSON) it(`asks for a person: ${text}`, () => assert.equal(commandInWords(text), 'person'));
   for (const text of REVIEW) it(`asks for a 复查: ${text}`, () => assert.equal(commandInWords(text), 'review'));
   for (const text of NOT) it(`is no command: ${text || '(empty)'}`, () => assert.equal(commandInWords(text), null));
