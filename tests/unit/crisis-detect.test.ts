@@ -29,10 +29,18 @@ const IMMEDIATE: Array<[string, string]> = [
   // A child in the traffic; crying that fades over several clauses typed without punctuation (2026-12-07 probe gaps).
   ['有个三岁左右的小孩自己跑到马路中间了 车开得很快', 'child_elder'],
   ['a little boy just walked onto the highway near the toll gate, cars are flying past', 'child_elder'],
+  // Sleeplessness with a means and a time is still immediate: the cue decides, not the sleep words.
+  ['失眠好几天了,安眠药已经攒了一整瓶,今晚就吃', 'suicide'],
   ['楼下那户小孩从中午哭到现在 大人前天拎着包走了没回来 哭声越来越弱', 'child_elder'],
 ];
 
-const CONCERN = ['我最近真的好累,活着好累,每天都睡不着', 'I feel hopeless and worthless lately, nothing matters'];
+const CONCERN = [
+  '我最近真的好累,活着好累,每天都睡不着',
+  'I feel hopeless and worthless lately, nothing matters',
+  // Sleeplessness alone is distress, not danger now (the model alone had read it as suicide, 0.57).
+  '我已经失眠好几天了',
+  '隔壁工地晚上一直打桩,吵到半夜,我已经失眠好几天了',
+];
 
 const NONE = [
   '你好', '我要投诉', '楼下噪音太大,晚上睡不着',

@@ -285,6 +285,8 @@ function complaintDemotion(text: string, sit: Situation, kinds: Set<CrisisKind>)
   return englishComplaintForm(text, sit.weakNow === 1 || sit.letterNow === 1);
 }
 
+const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
+
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
 export const MODEL_ONLY_BAR = 0.4;
 
@@ -324,6 +326,14 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // words for a danger to hide in. The model alone read "我嘅投訴而家去到邊一步" (where has my complaint got to)
   // as despair, 0.96, and "please dont give my details to the organisation" as suicide, 0.98.
   if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && commandInWords(original ?? normalizedText) !== null) return finish('none', kinds, [...cues, 'command_in_words']);
+  // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
+  // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
+  // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue
+  // (a plan, a means, a farewell) still makes it immediate.
+  if (immediate && sit.baseImmediate !== 1 && SLEEPLESS.test(normalizedText)) {
+    immediate = false;
+    cues.push('sleepless_not_danger');
+  }
   const form = immediate ? complaintDemotion(normalizedText, sit, kinds) : null;
   if (form) {
     // An English complaint (past, habit, someone's failure to act) with no present danger: the office
