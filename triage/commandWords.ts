@@ -27,6 +27,9 @@ const ZH_WITHDRAW =
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
   /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
+// When will someone contact me: 你们的工作人员什么时候联系我, 有没有工作人员可以打电话给我, 有冇人可以同我倾吓.
+const ZH_CONTACT =
+  /(你们|你哋)?(的)?(工作人员|人|谁)?(什么时候|几时|会不会|可以|能不能|有没有|有冇)?(人|工作人员)?(会|可以)?((联系|打电话给|打给|回电话?给)我|(同|跟|和)我(倾|聊|谈|说|讲)(吓|下|一下)?)/g;
 // Asking for a 复查 (Art. 35) or 复核: 我要申请复查, 复查怎么申请, 我想申請覆查點做 (→ 复查点做).
 const ZH_REVIEW = /(申请|请求|要求|提出|办理|想|要)?(复查|复核|覆查|覆核)(怎么(做|办|申请|弄|提)|点做|点样|如何(申请|办理|提出)?|的?(手续|程序|流程))?/g;
 const EN_REVIEW_AROUND = /\b(apply|request|want|ask|file)\b/i;
@@ -67,7 +70,7 @@ export function commandInWords(text: string): CommandWords | null {
     // Consent is to a named organization and revocable: taking it back withdraws what was shared with one.
     if (only(ZH_CONSENT_BACK)) return 'consent_back';
     if (only(ZH_PROGRESS)) return 'status';
-    if (only(ZH_PERSON)) return 'person';
+    if (only(ZH_PERSON) || only(ZH_CONTACT)) return 'person';
     if (only(ZH_REVIEW)) return 'review';
     // "I want to apply for 复查, I dont accept this reply": English around the Chinese term.
     if (s.search(ZH_REVIEW) >= 0 && EN_REVIEW_AROUND.test(raw)) return 'review';

@@ -54,7 +54,7 @@ const CONSENT_BACK = [
 
 const REVIEW = ['我要申请复查', '复查怎么申请', '我想申請覆查點做', '请求复核', 'I want to request a review', 'I want to apply for 复查, I dont accept this reply'];
 
-const PERSON = ['我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
+const PERSON = ['你们的工作人员什么时候联系我', '有没有工作人员可以打电话给我', '有冇人可以同我傾吓', '我要找人工', '转人工客服', '可以跟工作人员说话吗', '搵真人', '轉人工', 'can I talk to a real person?', 'is this a bot?', 'human please'];
 
 // Complaints, news about a matter and questions about something else: the usual flow.
 const NOT = [
@@ -79,6 +79,8 @@ const NOT = [
   '物业不同意我们装充电桩',
   '房东不同意退押金',
   '公司不要我的资料怎么办',
+  '有人找我麻烦',
+  '老板打电话给我骂人',
   '交警的罚单怎么申请行政复议',
   '医院复查要挂什么号',
   '',
