@@ -79,6 +79,13 @@ describe('crisis layer', () => {
     assert.equal(crisis('宝宝哭了半天,哭声越来越小,终于睡着了', null).level, 'none');
   });
 
+  it('asking for a person is still read for danger (it may be loneliness); the status asked in words is not', () => {
+    const person = crisis('有没有人可以跟我聊聊');
+    assert.ok(!person.cues.includes('command_in_words'), person.cues.join(' '));
+    assert.ok(person.cues.some((c) => c.startsWith('model:immediate')), 'the model read it');
+    assert.ok(crisis('我嘅投訴而家去到邊一步').cues.includes('command_in_words'));
+  });
+
   it('an explicit rule hit never waits for the model: rules alone give immediate', () => {
     assert.equal(crisis('我们楼着火了,快来人', null).level, 'immediate');
   });

@@ -322,10 +322,12 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
-  // A message that only asks for something of the service — the status, a withdrawal, a person — leaves no
+  // A message that only asks for something of the service — the status, a withdrawal, a 复查 — leaves no
   // words for a danger to hide in. The model alone read "我嘅投訴而家去到邊一步" (where has my complaint got to)
   // as despair, 0.96, and "please dont give my details to the organisation" as suicide, 0.98.
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && commandInWords(original ?? normalizedText) !== null) return finish('none', kinds, [...cues, 'command_in_words']);
+  // Not a request for a person: "有没有人可以跟我聊聊" may be loneliness, which the crisis layer should still read.
+  const command = commandInWords(original ?? normalizedText);
+  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && command !== null && command !== 'person') return finish('none', kinds, [...cues, 'command_in_words']);
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue
