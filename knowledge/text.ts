@@ -190,6 +190,7 @@ export function termFrequencies(tokens: string[]): Map<string, number> {
 const GENERIC_QUESTION_WORDS = new Set(
   `请问 问问 如何 怎样 怎么 怎么办 咋办 申请 提出 办理 处理 需要 要求 什么 哪些 哪个 哪里 哪儿 多久 多长 多少 时候 时间 可以 能否 能不能
   是否 有没有 咨询 了解 我想 想问 一下 手续 材料 资料 条件 资格 流程 程序 规定 相关 有关 部门 问题 情况 事情 一般 应该 必须
+  比例 比率 标准 金额 费用 几天 几个
   apply application how what when where which need needs needed can could should would help please
   day days week weeks month months year years time times take takes took say says said get gets got make makes made
   want wants know tell told ask asked still already long much many also just now then there here about after before
@@ -208,17 +209,28 @@ const GENERIC_QUESTION_WORDS = new Set(
  * English questions reach Chinese passages through their expansions, and the English lines of the policy
  * notes word for word. The question is segmented once, here, not once per passage.
  */
+/**
+ * Words of the notes that residents also use in another sense: a hospital 复查 (follow-up visit) is not the
+ * petition 复查 of Art. 35, which "医院复查要挂什么号" had been quoted. Dropped as a matter word when the question
+ * speaks of the other sense and not of a petition.
+ */
+const OTHER_SENSES: ReadonlyArray<{ word: RegExp; other: RegExp; ours: RegExp }> = [
+  { word: /^(复查|复核|复诊)$/, other: /医院|医生|挂号|门诊|体检|拍片|化验|看病|病情|手术|术后|牙科|检查结果/, ours: /信访|处理意见|答复|不服|不满意|投诉|意见书/ },
+];
+
 export function matterOf(question: string): (passageText: string) => boolean {
-  const own = tokenize(question);
+  const norm0 = normalizeText(question);
+  const otherSense = (t: string) => OTHER_SENSES.some((s) => s.word.test(t) && s.other.test(norm0) && !s.ours.test(norm0));
+  const own = tokenize(question).filter((t) => !otherSense(t));
   const keep = (t: string) => [...t].length >= 2 && !GENERIC_QUESTION_WORDS.has(t) && !/^\d+$/.test(t);
-  const norm = normalizeText(question);
+  const norm = norm0;
   const ownSet = new Set(own);
   // Synonyms count as whole legal phrases, and only those of a matter word: the pieces of a phrase
   // (生活 and 保障 of 最低生活保障) and the synonyms of scaffolding (材料 → 证据) let a 低保 question
   // quote the labour-arbitration article on evidence.
   const phrases = new Set<string>();
   for (const [plain, legal] of Object.entries(SYNONYMS)) {
-    if (!keep(plain) || !(/^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain))) continue;
+    if (!keep(plain) || otherSense(plain) || !(/^[a-z]+$/.test(plain) ? ownSet.has(plain) : norm.includes(plain))) continue;
     for (const phrase of legal.map(normalizeText)) if (keep(phrase)) phrases.add(phrase);
   }
   // A word's part is not what the question is about: 居住 of 居住证 matched 居住地 in a court-procedure article,

@@ -90,6 +90,10 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(rs.map((x) => x.key), ['conversation.inquiry.none'], 'one message says so');
     assert.match(text, /沒有找到/);
     assert.deepEqual(rs[0]!.actions, ['open_case_anyway'], 'the resident can still register it');
+    // A hospital follow-up (复查) is not the petition 复查: Art. 35 had been quoted to it.
+    const patient = who();
+    const asked = render(patient, await say(patient, '医院复查要挂什么号'));
+    assert.doesNotMatch(asked, /信访|上一级机关/, asked);
   });
 
   it('a question registered anyway: the office card proposes the department it concerns and says the resident asked', async () => {

@@ -82,6 +82,15 @@ describe('matterOf: is a passage about the question at all?', () => {
     // "office" and "documents" say nothing about which office: an exit-entry question had quoted legal aid.
     assert.equal(matterOf('where is the exit-entry office in nanshan and what documents I need?')('Apply to the legal aid office where the case is handled (Art. 38).'), false);
   });
+  it('does not take a hospital 复查 for the petition 复查, nor a rate for the matter', () => {
+    const review = '对信访处理意见不服的，可以自收到书面答复之日起30日内，请求原办理机关的上一级机关复查；';
+    assert.equal(matterOf('医院复查要挂什么号')(review), false);
+    assert.equal(matterOf('做完手术一个月了去医院复查要带什么')(review), false);
+    assert.equal(matterOf('对信访处理意见不服怎么申请复查')(review), true);
+    assert.equal(matterOf('我去医院投诉了医生，对答复不满意，可以复查吗')(review), true, 'a petition about a hospital keeps its 复查');
+    assert.equal(matterOf('医保报销比例是多少')('国家实行按比例安排残疾人就业制度。'), false);
+    assert.equal(matterOf('低保的标准是多少')('共同生活的家庭成员人均收入低于当地低保标准的家庭'), true);
+  });
   it('reaches Chinese passages from an English question through its expansions, and nothing else', () => {
     assert.equal(matterOf('How long do I have to apply for labour arbitration?')('申请劳动仲裁的时效是一年'), true);
     assert.equal(matterOf('How do I apply?')('申请劳动仲裁的时效是一年'), false);
