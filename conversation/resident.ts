@@ -51,6 +51,7 @@ import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { isReason, ResidentReview } from './residentReview.js';
+import { stillWaiting } from './residentState.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -130,7 +131,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'comment' && asked !== 'review') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
       }
-      const again = pending?.kind === 'petition' ? [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })] : [];
+      const again = stillWaiting(pending, ref.language, this.deps.directory);
       const keep = pending ?? null;
       if (asked === 'status') {
         // Asked while a summary waits ("这个一般多久能处理？"): the timeline, and the buttons again.

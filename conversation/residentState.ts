@@ -9,6 +9,8 @@ import type { ResidentRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Pool } from '../db/pool.js';
 import { Coalescer, ConversationStore, MAX_STATE_BYTES, sqlLiteral, type ConversationSnapshot } from './store.js';
+import type { Directory } from '../directory/directory.js';
+import type { Language } from '../kernel/language.js';
 import type { Reply, ResidentRef } from './types.js';
 
 /** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
@@ -80,6 +82,17 @@ export interface Plan {
 }
 
 export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> = {}): Reply => ({ key, ...(params ? { params } : {}), ...extra });
+
+/**
+ * What still waits for a button, said again under the answer to a command typed meanwhile ("要多久？", "转人工"):
+ * the answer had left a 信访外 offer without its buttons, and the resident did not know it still waited.
+ */
+export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory): Reply[] {
+  if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })];
+  if (pending?.kind !== 'consent') return [];
+  const org = pending.org ? directory.organization(pending.org) : undefined;
+  return org ? [r('conversation.consent.still_waiting', { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
+}
 
 export interface StateDeps {
   cases: Pick<CaseService, 'upsertResident'>;

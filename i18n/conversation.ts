@@ -174,6 +174,11 @@ export const messages = {
     'zh-Hant': '我們理解您的訴求是：\n{summary}\n擬轉交：{handler}。\n確認提交請點按鈕；想補充細節，直接發送補充內容即可。',
     en: 'We understand your request as:\n{summary}\nProposed handler: {handler}.\nPress the button to submit; to add details, just send them as a message.',
   },
+  'conversation.consent.still_waiting': {
+    'zh-Hans': '您还没有回答是否同意我们把您的情况转给「{org}」。同意或不同意，请点下面的按钮。',
+    'zh-Hant': '您還沒有回答是否同意我們把您的情況轉給「{org}」。同意或不同意，請點下面的按鈕。',
+    en: 'You have not yet said whether we may pass your situation to "{org}". Please press a button below: yes or no.',
+  },
   'conversation.petition.details_added': {
     'zh-Hans': '已补充。更新后的内容：\n{summary}\n确认提交请点按钮，或继续补充。',
     'zh-Hant': '已補充。更新後的內容：\n{summary}\n確認提交請點按鈕，或繼續補充。',

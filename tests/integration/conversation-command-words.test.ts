@@ -130,6 +130,23 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.ok(keys(await say(r2, '请问法律援助怎么申请？')).some((k) => k.startsWith('conversation.inquiry') || k.startsWith('triage.answer')));
   });
 
+  it('a command typed while a 信访外 offer waits is answered, and the offer shows its buttons again (a yes still consents to it)', async () => {
+    const r = who('en');
+    const first = await say(r, 'My son is being bullied by classmates at school and the teacher does nothing');
+    const offer = first.find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer?.token, keys(first).join(','));
+    const rs = await say(r, 'can I talk to a real person?');
+    assert.deepEqual(keys(rs), ['conversation.person', 'conversation.consent.still_waiting']);
+    assert.match(render(r, rs), /not yet said whether we may pass your situation to "/);
+    const again = rs[1]!;
+    assert.deepEqual(again.actions, ['consent_yes', 'consent_no']);
+    assert.equal(again.token, offer.token, 'the same offer, not a new one');
+    await press(r, 'consent_yes', again.token!);
+    const [c] = await casesOf(r);
+    assert.equal(c.category, 'out_of_scope');
+    assert.match(c.original_text, /bullied/);
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);
