@@ -31,27 +31,25 @@ import { consentTextVersion, DEFAULT_SHARED_FIELDS, type CaseService } from '../
 import { isRef } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
 import type { Pool } from '../db/pool.js';
-import type { Directory, Organization } from '../directory/directory.js';
-import { districtName, districtsOutside, officeArea } from '../directory/places.js';
+import type { Directory } from '../directory/directory.js';
 import type { Retriever } from '../knowledge/types.js';
-import { citedAnswer, type AnswerLlmOptions } from './answer.js';
+import type { AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
 import { isTooVague, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
-import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
-import type { Language } from '../kernel/language.js';
-import { t } from '../i18n/index.js';
+import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
-  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, legalChannelOf, modelOnly, newToken, offerButtons, RATINGS,
-  runnerUpService, stripDecision, TOKEN_ACTIONS,
+  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
+  stripDecision, TOKEN_ACTIONS,
 } from './residentRules.js';
-import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords } from '../triage/commandWords.js';
+import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { isReason, ResidentReview } from './residentReview.js';
 import { stillWaiting } from './residentState.js';
+import { CategoryFlow } from './residentFlow.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -78,6 +76,7 @@ export class ResidentConversation implements ResidentConversationApi {
   private readonly log?: Logger;
   private readonly ownCases: ResidentOwnCases;
   private readonly review: ResidentReview;
+  private readonly flow: CategoryFlow;
 
   constructor(private readonly deps: ResidentConversationDeps) {
     this.state = new ResidentStateAccess(deps);
@@ -86,6 +85,7 @@ export class ResidentConversation implements ResidentConversationApi {
     this.log = deps.logger?.child({ component: 'resident-conversation' });
     this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
     this.review = new ResidentReview(deps.cases, this.state, this.log);
+    this.flow = new CategoryFlow(deps, this.state, this.log);
     if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes wait in the outbox until OFFICE_CHAT_ID is set');
   }
 
@@ -123,7 +123,8 @@ export class ResidentConversation implements ResidentConversationApi {
       // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
       // complaint" had been about to go to the police); whatever was pending stays, and a waiting summary shows its buttons again.
       const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
-      const courtesy = isThanksOnly(trimmed) || isCourtesyOnly(trimmed);
+      const closing = isThanksOnly(trimmed) || isClosingOnly(trimmed);
+      const courtesy = closing || isCourtesyOnly(trimmed);
       // The 复查 reason is the next real sentence: "谢谢", "2" or "有进展吗？" had been filed as the reason.
       if (pending?.kind === 'review' && !asked && !privacyQuestion && !courtesy) {
         return isReason(trimmed) ? this.review.submit(ref, pending.ref, trimmed) : { replies: [r('conversation.review.reason_prompt', { ref: pending.ref })], pending };
@@ -137,6 +138,11 @@ export class ResidentConversation implements ResidentConversationApi {
         // Asked while a summary waits ("这个一般多久能处理？"): the timeline, and the buttons again.
         if (pending?.kind === 'petition' && asksHowLong(trimmed)) return { replies: [r('conversation.howlong'), ...again], pending };
         return { replies: [...(await this.ownCases.status(ref, { howLong: asksHowLong(trimmed) })), ...again], pending: keep };
+      }
+      // "算了，先不提交了" while a summary waits: the summary is what they take back (it had been appended to it),
+      // unless a registered case is open and the words do not speak of submitting.
+      if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !(await this.deps.cases.listForResident(resident.id)).some(isOpen))) {
+        return { replies: [r('conversation.petition.cancelled')], pending: null };
       }
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
       if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };
@@ -158,13 +164,14 @@ export class ResidentConversation implements ResidentConversationApi {
         // Typing while a summary waits for confirmation adds details to it.
         return this.addDetail(pending, trimmed);
       }
-      if (isThanksOnly(trimmed)) return { replies: [r('conversation.courtesy')], pending: pending ?? null };
+      // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
+      if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
       // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
       if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed)) {
         const joined = joinMessages(pending.text, trimmed);
         const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;
-        if (dj && dj.category !== 'emergency' && dj.category !== 'unclear') return this.categoryFlow(ref.language, dj, joined);
+        if (dj && dj.category !== 'emergency' && dj.category !== 'unclear') return this.flow.plan(ref.language, dj, joined);
       }
       let d = decision;
       let full = trimmed;
@@ -208,7 +215,7 @@ export class ResidentConversation implements ResidentConversationApi {
           pending: { kind: 'attach', at: this.state.now(), token, ref: latest.ref, text, decision: stripDecision(d) },
         };
       }
-      return this.categoryFlow(ref.language, d, full);
+      return this.flow.plan(ref.language, d, full);
     }));
   }
 
@@ -267,17 +274,17 @@ export class ResidentConversation implements ResidentConversationApi {
         const d = p.decision as unknown as Decision;
         // The same offer for the runner-up, with a new token: the first offer's buttons are spent.
         const reasons = [...(d.reasons ?? []).filter((x) => !x.startsWith('target_unsure')), `resident_chose_service:${p.alt}`];
-        return this.categoryFlow(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
+        return this.flow.plan(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
         if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: null };
-        const notes = await this.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
+        const notes = await this.flow.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
         return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
       }
       if (p.kind === 'attach' && action === 'attach_yes') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, p.ref, 'resident_note', p.text) };
       }
-      if (p.kind === 'attach' && action === 'attach_no') return this.categoryFlow(ref.language, p.decision as unknown as Decision, p.text);
+      if (p.kind === 'attach' && action === 'attach_no') return this.flow.plan(ref.language, p.decision as unknown as Decision, p.text);
       if (p.kind === 'inquiry' && action === 'open_case_anyway') {
         const d = p.decision as unknown as Decision;
         // The office still reviews it: the proposed handler is the department the question concerns, if any.
@@ -331,63 +338,6 @@ export class ResidentConversation implements ResidentConversationApi {
 
   // -------------------------------------------------------------------------------------------------
   // Flows
-
-  private async categoryFlow(lang: Language, d: Decision, text: string): Promise<Plan> {
-    const token = newToken();
-    const at = this.state.now();
-    switch (d.category) {
-      case 'inquiry': {
-        const a = await this.passagesAnswer(d.redactedText, lang);
-        return {
-          // Without a passage on the matter, one message says so and offers the case (not "no passage" and then "if this did not help").
-          replies: a
-            ? [r('conversation.text', { text: a }), r('conversation.inquiry.more', undefined, { actions: ['open_case_anyway'], token })]
-            : [r('conversation.inquiry.none', undefined, { actions: ['open_case_anyway'], token })],
-          pending: { kind: 'inquiry', at, token, text, decision: stripDecision(d) },
-        };
-      }
-      case 'legal_channel': {
-        const { channel, sources, basis: anchor } = legalChannelOf(text);
-        const basis = await this.passagesAnswer(`${anchor} ${d.redactedText}`, lang, sources);
-        const replies = [r(`conversation.legal.${channel}`), ...(basis ? [r('conversation.legal.basis', { basis })] : [])];
-        const org = await this.organizationFor('legal_aid');
-        if (!org) return { replies, pending: null };
-        replies.push(r('conversation.legal.aid_offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token }));
-        const legal: Decision = { ...d, category: 'legal_channel', target: 'legal_aid' };
-        return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid', org: org.id, textKey: 'conversation.legal.aid_offer' } };
-      }
-      case 'petition': {
-        const dept = d.target ? this.deps.directory.department(d.target) : undefined;
-        const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
-        // A matter in another district is forwarded there (属地管理): the office card said so, the resident was not told.
-        const elsewhere = districtsOutside(d.redactedText, officeArea(this.deps.directory)).map((x) => districtName(x, lang));
-        return {
-          replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
-          pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
-        };
-      }
-      case 'out_of_scope': {
-        const service = isServiceCode(d.target) && d.target !== 'legal_aid' ? d.target : null;
-        const org = service ? await this.organizationFor(service) : undefined;
-        if (!org) {
-          const notes = await this.passagesAnswer(d.redactedText, lang);
-          return { replies: [r('conversation.oos.no_org'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
-        }
-        // A service that was not clearly ahead: the resident may ask for the runner-up's organization instead.
-        const altService = runnerUpService(d);
-        const alt = altService ? await this.organizationFor(altService) : undefined;
-        const offer = r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token });
-        const other = alt && alt.id !== org.id ? alt : undefined;
-        return {
-          replies: [other ? { ...offer, actions: undefined, buttons: offerButtons(token, other.names[lang]) } : offer],
-          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer', ...(other ? { alt: altService } : {}) },
-        };
-      }
-      default:
-        // emergency and unclear are handled before a flow is chosen
-        return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at, text } };
-    }
-  }
 
   private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>) {
     if (d.crisis?.level !== 'concern') return plan;
@@ -481,17 +431,5 @@ export class ResidentConversation implements ResidentConversationApi {
 
   private caseError(err: unknown): Reply[] {
     return caseRefusal(err, this.log);
-  }
-
-  private passagesAnswer(question: string, lang: Language, sources?: string[]): Promise<string | null> {
-    return citedAnswer(this.deps.retriever, question, lang, { ...(this.deps.answerLlm ? { llm: this.deps.answerLlm } : {}), ...(sources ? { sources } : {}), log: this.log });
-  }
-
-  private async organizationFor(service: ServiceCode): Promise<Organization | undefined> {
-    return this.deps.directory.nextOrganization(service, [], await this.deps.cases.handlerLoad());
-  }
-
-  private sharedText(lang: Language): string {
-    return DEFAULT_SHARED_FIELDS.map((f) => t(lang, `conversation.shared.${f}`)).join(t(lang, 'conversation.shared.separator'));
   }
 }

@@ -17,13 +17,13 @@ const ZH_FILLER =
   /请问|想问(一?下)?|问(一?下)?|我想|我要|我需要|查(询|一?下)?|麻烦(你|您)?|帮(我|忙)?|请|你好|您好|喂|现在|目前|到底|究竟|已经|一般|通常|大概|大约|一下|可以|可不可以|能不能|能否|吗|了|呀|啊|呢|吧|啦|嘛|哦|喔|的|先|好|谢谢|多谢|搞定|解决了|没事了/g;
 // The resident's own matter: 我的投诉, 我那个事情, 之前反映的问题, 我嗰單嘢 (→ 我那单东西), a case reference.
 const ZH_OWN =
-  /(我们?|我家)?(的|那个|那单|那件|这个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
+  /(我们?|我家)?(的|那个|那单|那件|这个|个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
 // Asking how it is going.
 const ZH_PROGRESS =
-  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)/g;
+  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)|(搞|弄|办)成(点|怎样|怎么样)/g;
 // Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
 const ZH_WITHDRAW =
-  /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办)了?|(算了|不用了|不要了)/g;
+  /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|(先|暂时|暂且)?不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办|提交|交|报)了?(住)?|(算了|不用了|不要了)/g;
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
   /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
@@ -42,7 +42,7 @@ const EN_PROGRESS =
   /\b(any|an|some)\s+(update|updates|news|progress|word|reply|response|feedback)\b|\bstatus\b|\bwhat'?s\s+happening\b|\bwhat\s+is\s+happening\b|\bheard\s+(back|anything)\b|\bhow\s+is\s+(it|my\s+\w+)\s+going\b|\bhow'?s\s+(it|my\s+\w+)\s+going\b|\bwhen\s+will\s+(i|you|someone|they|it)\s+(hear|reply|answer|get\s+back|be\s+(handled|solved|fixed|processed))\b|\b(been|is\s+it)\s+(handled|processed|dealt\s+with)\b|\bprogress\b|\bhow\s+long\b.{0,20}\b(take|takes|wait|will\s+it)\b/i;
 const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
 const EN_WITHDRAW =
-  /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b/i;
+  /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b|\b(don'?t|do\s+not|dont)\s+(submit|send|file|register)\s+(it|this|that|my\s+\w+)\b/i;
 const EN_CONSENT_BACK =
   /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+|our\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t|dont|no\s+longer|stop)\s+(want\s+(you\s+)?to\s+)?(share|send|give|pass(ing)?\s+on)\s+(my\s+|our\s+)?([\w']+\s+){0,2}(information|info|details|data)\b|\b(i|we)\s+(have\s+)?changed?\s+(my|our)\s+minds?\b/i;
 const EN_PERSON =
@@ -66,7 +66,7 @@ export function commandInWords(text: string): CommandWords | null {
     // At most one stray character (了 after a removed word, 那): anything more names something else.
     const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
     // Withdrawing must name the resident's own matter, or be nothing but "算了，不投诉了": 撤销 alone is also a penalty.
-    if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进)/.test(s))) return 'withdraw';
+    if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|提交)/.test(s))) return 'withdraw';
     // Consent is to a named organization and revocable: taking it back withdraws what was shared with one.
     if (only(ZH_CONSENT_BACK)) return 'consent_back';
     if (only(ZH_PROGRESS)) return 'status';
@@ -115,3 +115,29 @@ export function asksAboutPrivacy(text: string): boolean {
 
 /** A status question about how long things take (多久, 什么时候, how long): with no case yet, the answer is the statutory timeline. */
 export const asksHowLong = (text: string): boolean => /多久|多长时间|几天|几时|什么时候|什麼時候|何时|何時|幾耐|幾時|\bhow\s+long\b|\bwhen\s+will\b/i.test(text);
+
+// Closing a conversation: thanks with "all good now", "没事了", "搞掂咗". The crisis model alone had read
+// "Thanks, all good now." as an overdose and "好了，没事了，谢谢你们" as suicide, and a second such line after an
+// unclear one had filed an empty case. Whole message only; a farewell ("以后不用担心我了", "thanks for
+// everything") leaves words over and is read for danger as always.
+const ZH_CLOSING =
+  /谢谢|多谢|感谢|辛苦|唔该晒?|你们|你哋|您|大家|问题|事情|没有?事了?|冇事|无事|好了|好的|好啦|可以了|行了|解决了|搞定了?|搞掂|已经|修好|处理好|弄好|没问题|冇问题|收到|明白|知道了|ok|okay|嗯|哦|了|啦|喇|咗|啊|呀|哈|晒|喔|吧/gi;
+const EN_CLOSING_WORDS = new Set(
+  `thanks thank thx ty you so much very lot a all good now ok okay fine great cool perfect awesome no problem problems anymore
+  it its it's is everything's sorted solved resolved fixed fine done never mind nvm that's thats alright all right cheers got appreciate
+  really already works working again`.split(/\s+/).filter(Boolean),
+);
+const EN_CLOSING_CORE = /\b(thanks?|thx|ty|all\s+good|sorted|solved|resolved|fixed|never\s*mind|nvm|no\s+problem|all\s+right|alright|working\s+again|works\s+now)\b/i;
+
+/** A message that only thanks or says it is over ("Thanks, all good now.", "好了，没事了，谢谢你们", "搞掂咗，唔該晒"). */
+export function isClosingOnly(text: string): boolean {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  if (raw === '' || [...raw].length > 40) return false;
+  if (han(raw) > 0) {
+    const s = normalize(raw).normalized;
+    if (!/谢|感谢|没有?事|冇事|好了|解决了|搞定|搞掂|修好|处理好|没问题|冇问题/.test(s)) return false;
+    return han(s.replace(ZH_CLOSING, '')) === 0 && !/[a-z]{3,}/i.test(s.replace(/ok(ay)?/gi, ''));
+  }
+  const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
+  return tokens.length > 0 && tokens.length <= 10 && EN_CLOSING_CORE.test(raw) && tokens.every((w) => EN_CLOSING_WORDS.has(w));
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { useResidentConversation } from '../helpers/residentConversation.js';
+import { OFFICE_CHAT, PETITION, useResidentConversation } from '../helpers/residentConversation.js';
 
 describe('commands said in words: the status, a withdrawal, a person (real PGlite, offline triage)', () => {
   const h = useResidentConversation();
@@ -147,6 +147,32 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.match(c.original_text, /bullied/);
   });
 
+  it('"Thanks, all good now." after a clarifying question ends it: no counselling lines, no office alert, no empty case', async () => {
+    for (const [lang, first, last] of [['en', '1', 'Thanks, all good now.'], ['zh-Hans', '在吗', '好了，没事了，谢谢你们']] as const) {
+      const r = who(lang);
+      await say(r, first);
+      const rs = await say(r, last);
+      assert.deepEqual(keys(rs), ['conversation.courtesy'], `${last}: ${keys(rs).join(',')}`);
+      assert.deepEqual(await casesOf(r), [], 'nothing filed');
+      const alerts = (await h.outboxTo(OFFICE_CHAT)).filter((o) => JSON.stringify(o.message).includes(last));
+      assert.deepEqual(alerts, [], 'the office is not alerted');
+    }
+  });
+
+  it('"算了，先不提交了" while a summary waits cancels it; it is not appended to the summary', async () => {
+    for (const [lang, text] of [['zh-Hans', '算了，先不提交了'], ['zh-Hant', '唔使喇，我唔想投訴住'], ['en', "actually never mind, don't submit it"]] as const) {
+      const r = who(lang);
+      const first = await say(r, PETITION[lang]);
+      assert.ok(first.some((x) => x.actions?.includes('confirm')), keys(first).join(','));
+      const rs = await say(r, text);
+      assert.deepEqual(keys(rs), ['conversation.petition.cancelled'], `${text}: ${keys(rs).join(',')}`);
+      assert.deepEqual(await casesOf(r), []);
+      // The summary is gone: a new matter starts afresh.
+      const next = await say(r, PETITION[lang]);
+      assert.ok(next.some((x) => x.key === 'conversation.petition.confirm'), keys(next).join(','));
+    }
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);
@@ -161,11 +187,11 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     const r = who('en');
     const first = await say(r, 'The street lights on our road have been broken for a month, it is very dark at night');
     assert.deepEqual(keys(first), ['conversation.petition.confirm']);
-    for (const text of ['pls withdraw my complaint', 'any update on my case?']) {
-      const rs = await say(r, text);
-      assert.equal(keys(rs).at(-1), 'conversation.petition.still_waiting', text);
-      assert.equal(rs.at(-1)!.token, first[0]!.token);
-    }
+    const rs = await say(r, 'any update on my case?');
+    assert.equal(keys(rs).at(-1), 'conversation.petition.still_waiting');
+    assert.equal(rs.at(-1)!.token, first[0]!.token);
+    // With no case registered, the complaint to withdraw is the summary itself.
+    assert.deepEqual(keys(await say(r, 'pls withdraw my complaint')), ['conversation.petition.cancelled']);
     assert.deepEqual(keys(await say(who(), '不要把我的信息给那个机构')), ['conversation.consent_back.none'], 'no organization holds anything: no withdrawal of a petition');
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { asksAboutPrivacy, asksToWithdraw, commandInWords } from '../../triage/commandWords.js';
+import { asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../../triage/commandWords.js';
 
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
@@ -16,6 +16,8 @@ const STATUS = [
   '有冇消息呀',
   '我嗰單嘢點樣呀？',
   '我嘅投訴而家去到邊一步',
+  '我之前個投訴點樣呀？',
+  '我之前嗰個投訴搞成點',
   'any update on my case?',
   'Any news?',
   "what's the status of my complaint",
@@ -36,6 +38,10 @@ const WITHDRAW = [
   '請幫我撤銷那個申請',
   'please withdraw my complaint',
   "I don't want to complain anymore, cancel my case",
+  // While a summary waits: not submitting it after all.
+  '算了，先不提交了',
+  '唔使喇，我唔想投訴住',
+  "actually never mind, don't submit it",
 ];
 
 // Taking consent back: the withdrawal of what was shared with an organization (or the note that nothing was).
@@ -112,4 +118,12 @@ describe('commands said in words', () => {
   for (const text of PERSON) it(`asks for a person: ${text}`, () => assert.equal(commandInWords(text), 'person'));
   for (const text of REVIEW) it(`asks for a 复查: ${text}`, () => assert.equal(commandInWords(text), 'review'));
   for (const text of NOT) it(`is no command: ${text || '(empty)'}`, () => assert.equal(commandInWords(text), null));
+});
+
+describe('a message that only thanks or says it is over', () => {
+  const CLOSING = ['Thanks, all good now.', '好了，没事了，谢谢你们', 'No problem anymore, thanks', '搞掂咗，唔該晒', '问题解决了，谢谢', 'it is fixed now, thank you so much', '謝謝你們，已經冇事喇', 'never mind'];
+  // A farewell, news about the matter or anything more is read as always (for danger first).
+  const NOT_CLOSING = ['谢谢你们，我没事了，以后不用担心我了', 'thank you for everything', '谢谢你们，再见', '好了，不想活了', '电梯修好了，谢谢', 'I am fine now thanks', 'no thanks I want to end it all', '谢谢，但是楼上还在吵'];
+  for (const text of CLOSING) it(`closing: ${text}`, () => assert.equal(isClosingOnly(text), true));
+  for (const text of NOT_CLOSING) it(`not only closing: ${text}`, () => assert.equal(isClosingOnly(text), false));
 });

@@ -52,6 +52,10 @@ const NONE = [
   '上个月我爸中风住院,现在已经好多了,想问报销比例',
   // Only asking how a case is going: the model alone had read 去到边一步 as despair.
   '我嘅投訴而家去到邊一步',
+  // Only thanks and "it is over": the model alone had read them as an overdose (0.83) and suicide (0.91).
+  'Thanks, all good now.',
+  '好了，没事了，谢谢你们',
+  'No problem anymore, thanks',
 ];
 
 describe('crisis layer', () => {

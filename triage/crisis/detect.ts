@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { commandInWords } from '../commandWords.js';
+import { commandInWords, isClosingOnly } from '../commandWords.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -328,6 +328,9 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // Not a request for a person: "有没有人可以跟我聊聊" may be loneliness, which the crisis layer should still read.
   const command = commandInWords(original ?? normalizedText);
   if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && command !== null && command !== 'person') return finish('none', kinds, [...cues, 'command_in_words']);
+  // Nor does a message that only thanks or says it is over: "Thanks, all good now." (model 0.83, overdose) and
+  // "好了，没事了，谢谢你们" (0.91, suicide) had sent the office a concern alert. A farewell leaves words over.
+  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && isClosingOnly(original ?? normalizedText)) return finish('none', kinds, [...cues, 'closing_only']);
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue

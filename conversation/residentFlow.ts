@@ -1,0 +1,102 @@
+/**
+ * What the resident is told once a message's category is known (conversation/resident.ts decides when): a cited
+ * answer, a summary to confirm, a channel explained, or an offer that needs consent to a named organization.
+ */
+import type { Logger } from '../kernel/logger.js';
+import type { Organization } from '../directory/directory.js';
+import { districtName, districtsOutside, officeArea } from '../directory/places.js';
+import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import type { Language } from '../kernel/language.js';
+import { t } from '../i18n/index.js';
+import { DEFAULT_SHARED_FIELDS } from '../cases/caseService.js';
+import { citedAnswer, type AnswerLlmOptions } from './answer.js';
+import { clip, legalChannelOf, newToken, offerButtons, runnerUpService, stripDecision } from './residentRules.js';
+import { CONFIRM_ACTION, r, type Plan, type ResidentStateAccess } from './residentState.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { Directory } from '../directory/directory.js';
+import type { Retriever } from '../knowledge/types.js';
+
+export interface CategoryFlowDeps {
+  cases: CaseService;
+  directory: Directory;
+  retriever?: Retriever;
+  answerLlm?: AnswerLlmOptions;
+}
+
+export class CategoryFlow {
+  constructor(
+    private readonly deps: CategoryFlowDeps,
+    private readonly state: ResidentStateAccess,
+    private readonly log?: Logger,
+  ) {}
+
+  /** The reply and what waits next for a decision's category: the answer, the summary, the offer. */
+  async plan(lang: Language, d: Decision, text: string): Promise<Plan> {
+    const token = newToken();
+    const at = this.state.now();
+    switch (d.category) {
+      case 'inquiry': {
+        const a = await this.passagesAnswer(d.redactedText, lang);
+        return {
+          // Without a passage on the matter, one message says so and offers the case (not "no passage" and then "if this did not help").
+          replies: a
+            ? [r('conversation.text', { text: a }), r('conversation.inquiry.more', undefined, { actions: ['open_case_anyway'], token })]
+            : [r('conversation.inquiry.none', undefined, { actions: ['open_case_anyway'], token })],
+          pending: { kind: 'inquiry', at, token, text, decision: stripDecision(d) },
+        };
+      }
+      case 'legal_channel': {
+        const { channel, sources, basis: anchor } = legalChannelOf(text);
+        const basis = await this.passagesAnswer(`${anchor} ${d.redactedText}`, lang, sources);
+        const replies = [r(`conversation.legal.${channel}`), ...(basis ? [r('conversation.legal.basis', { basis })] : [])];
+        const org = await this.organizationFor('legal_aid');
+        if (!org) return { replies, pending: null };
+        replies.push(r('conversation.legal.aid_offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token }));
+        const legal: Decision = { ...d, category: 'legal_channel', target: 'legal_aid' };
+        return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid', org: org.id, textKey: 'conversation.legal.aid_offer' } };
+      }
+      case 'petition': {
+        const dept = d.target ? this.deps.directory.department(d.target) : undefined;
+        const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
+        // A matter in another district is forwarded there (属地管理): the office card said so, the resident was not told.
+        const elsewhere = districtsOutside(d.redactedText, officeArea(this.deps.directory)).map((x) => districtName(x, lang));
+        return {
+          replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
+          pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
+        };
+      }
+      case 'out_of_scope': {
+        const service = isServiceCode(d.target) && d.target !== 'legal_aid' ? d.target : null;
+        const org = service ? await this.organizationFor(service) : undefined;
+        if (!org) {
+          const notes = await this.passagesAnswer(d.redactedText, lang);
+          return { replies: [r('conversation.oos.no_org'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
+        }
+        // A service that was not clearly ahead: the resident may ask for the runner-up's organization instead.
+        const altService = runnerUpService(d);
+        const alt = altService ? await this.organizationFor(altService) : undefined;
+        const offer = r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token });
+        const other = alt && alt.id !== org.id ? alt : undefined;
+        return {
+          replies: [other ? { ...offer, actions: undefined, buttons: offerButtons(token, other.names[lang]) } : offer],
+          pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer', ...(other ? { alt: altService } : {}) },
+        };
+      }
+      default:
+        // emergency and unclear are handled before a flow is chosen
+        return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at, text } };
+    }
+  }
+
+  passagesAnswer(question: string, lang: Language, sources?: string[]): Promise<string | null> {
+    return citedAnswer(this.deps.retriever, question, lang, { ...(this.deps.answerLlm ? { llm: this.deps.answerLlm } : {}), ...(sources ? { sources } : {}), log: this.log });
+  }
+
+  async organizationFor(service: ServiceCode): Promise<Organization | undefined> {
+    return this.deps.directory.nextOrganization(service, [], await this.deps.cases.handlerLoad());
+  }
+
+  sharedText(lang: Language): string {
+    return DEFAULT_SHARED_FIELDS.map((f) => t(lang, `conversation.shared.${f}`)).join(t(lang, 'conversation.shared.separator'));
+  }
+}
