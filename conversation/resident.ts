@@ -41,7 +41,7 @@ import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
-  stripDecision, TOKEN_ACTIONS,
+  stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
@@ -128,6 +128,13 @@ export class ResidentConversation implements ResidentConversationApi {
       // The 复查 reason is the next real sentence: "谢谢", "2" or "有进展吗？" had been filed as the reason.
       if (pending?.kind === 'review' && !asked && !privacyQuestion && !courtesy) {
         return isReason(trimmed) ? this.review.submit(ref, pending.ref, trimmed) : { replies: [r('conversation.review.reason_prompt', { ref: pending.ref })], pending };
+      }
+      // "不满意，路灯修了两天又坏了" typed at the survey is the answer to it, not a new matter.
+      const rated = !asked && pending?.kind !== 'petition' && pending?.kind !== 'comment' ? typedRating(trimmed) : null;
+      const awaiting = rated ? (await this.deps.cases.listForResident(resident.id)).find((c) => c.status === 'resolved') : undefined;
+      if (rated && awaiting) {
+        const next: Pending | null = rated.comment === null ? { kind: 'comment', at: this.state.now(), ref: awaiting.ref } : null;
+        return { replies: [], pending: next, effect: () => this.ownCases.rateInWords(ref, awaiting.ref, rated.rating, rated.comment) };
       }
       if (pending?.kind === 'comment' && asked !== 'review') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };

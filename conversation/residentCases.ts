@@ -10,6 +10,7 @@ import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
 import { refusalKey } from '../cases/policy.js';
 import { shanghaiDay } from '../cases/refs.js';
 import type { Language } from '../kernel/language.js';
+import type { SatisfactionRating } from '../cases/types.js';
 import { hasMessage, t } from '../i18n/index.js';
 import { canWithdraw, isConsentCase, isOpen } from './residentRules.js';
 import { r, type ResidentStateAccess } from './residentState.js';
@@ -121,5 +122,18 @@ export class ResidentOwnCases {
     if (!ok) return [r('conversation.error.case_unavailable')];
     if (type === 'resident_attachment') return [r('conversation.attachment.saved', { ref: caseRef, kind: t(resident.language, `conversation.attachment.${file!.kind}`) })];
     return [r(type === 'satisfaction_comment' ? 'conversation.survey.comment_saved' : 'conversation.attach.done', { ref: caseRef })];
+  }
+
+  /**
+   * A rating typed at the survey: recorded like the button, with what followed it as the comment (redacted, as
+   * every resident note is). Without a comment the prompt for one follows, as after the button.
+   */
+  async rateInWords(ref: ResidentRef, caseRef: string, rating: SatisfactionRating, comment: string | null): Promise<Reply[]> {
+    try {
+      await this.cases.recordSatisfaction(caseRef, ref.externalId, rating, comment === null ? undefined : redact(comment).text);
+    } catch (err) {
+      return caseRefusal(err, this.log);
+    }
+    return comment === null ? [r('conversation.survey.comment_prompt', { ref: caseRef })] : [r('conversation.survey.comment_saved', { ref: caseRef })];
   }
 }

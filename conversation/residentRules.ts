@@ -148,3 +148,25 @@ export function stripDecision(d: Decision): Record<string, unknown> {
   const { citations: _c, ...rest } = d;
   return { ...rest, citations: [] };
 }
+
+/**
+ * A satisfaction answer typed instead of pressed ("不满意，路灯修了两天又坏了", "not satisfied", "滿意"): the rating
+ * and what follows it as the comment. Typed at the survey it had become a new petition, or "please say more".
+ * Only the start of the message counts: "不满意处理结果" inside a story is not an answer to a survey.
+ */
+const TYPED_RATINGS: ReadonlyArray<[SatisfactionRating, RegExp]> = [
+  ['dissatisfied', /^(?:我)?(?:很|非常|十分|好|太)?(?:不|唔)(?:太)?(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:not\s+(?:very\s+|really\s+)?satisfied|dissatisfied|unsatisfied|not\s+happy)\b/i],
+  ['basically_satisfied', /^(?:我)?(?:基本|还算|還算|基本上|比较|比較|几|幾)(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:basically|fairly|somewhat|mostly|partly)\s+satisfied\b/i],
+  ['satisfied', /^(?:我)?(?:很|非常|十分|好|挺|都)?(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:very\s+|quite\s+)?satisfied\b/i],
+];
+
+export function typedRating(text: string): { rating: SatisfactionRating; comment: string | null } | null {
+  const s = text.trim();
+  for (const [rating, re] of TYPED_RATINGS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const rest = s.slice(m[0].length).trim().replace(/^(?:了|啦|喇|嘅|的|呀|啊|with\s+(?:it|this|the\s+(?:result|outcome|reply)))?[\s,，.。!！:：;；、-]*/iu, '').trim();
+    return { rating, comment: rest.length >= 2 && !isThanksOnly(rest) ? rest : null };
+  }
+  return null;
+}

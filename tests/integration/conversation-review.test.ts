@@ -107,4 +107,42 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     assert.deepEqual(keys(rs), ['conversation.review.already'], 'reviewed once: the road to 复核 instead');
     assert.match(render(r, rs), /复核/);
   });
+
+  /** A petition answered in writing, its survey waiting for the resident. */
+  const resolved = async (r: ResidentRef) => {
+    const ref = await petitionCase(r);
+    const housing = h.directory.department('housing')!;
+    const handler = { kind: 'handler' as const, id: String(housing.memberIds[0]), handler: { kind: 'department' as const, id: 'housing' } };
+    await h.cases.approveReferral(ref, { kind: 'office', id: '901' });
+    await h.cases.handlerAccept(ref, handler);
+    await h.cases.resolve(ref, handler, '已督促物业维修电梯');
+    return ref;
+  };
+  const ratingOf = async (ref: string) =>
+    (await h.db.pool.query('SELECT s.rating, s.comment FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1 ORDER BY s.round DESC LIMIT 1', [ref])).rows[0];
+
+  it('a rating typed instead of pressed is the answer to the survey: 不满意 with its reason reopens the case and offers 复查', async () => {
+    const r = who();
+    const ref = await resolved(r);
+    const rs = await say(r, '不满意，电梯修了两天又坏了');
+    assert.deepEqual(keys(rs), ['conversation.survey.comment_saved'], 'not a new petition');
+    assert.deepEqual(await ratingOf(ref), { rating: 'dissatisfied', comment: '电梯修了两天又坏了' });
+    assert.ok((await outboxTo(r.chatId!)).some((o) => o.message.key === 'cases.resident.reopened_review_right'), 'the 复查 right');
+    assert.equal((await h.casesOf(r)).length, 1, 'no second case');
+  });
+
+  it('a bare typed rating asks for the comment, as the button does; English and 繁體 too', async () => {
+    for (const [lang, text, rating] of [['en', 'not satisfied', 'dissatisfied'], ['zh-Hant', '基本滿意', 'basically_satisfied'], ['zh-Hans', '很满意，谢谢', 'satisfied']] as const) {
+      const r = who(lang);
+      const ref = await resolved(r);
+      assert.deepEqual(keys(await say(r, text)), ['conversation.survey.comment_prompt'], text);
+      assert.equal((await ratingOf(ref)).rating, rating, text);
+    }
+  });
+
+  it('without a survey waiting, 不满意 in a message is read as a message as always', async () => {
+    const r = who();
+    const rs = await say(r, '不满意物业的处理，小区电梯坏了三个月都没人修');
+    assert.ok(rs.some((x) => x.key === 'conversation.petition.confirm'), keys(rs).join(','));
+  });
 });
