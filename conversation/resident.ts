@@ -41,7 +41,7 @@ import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
-  stripDecision, TOKEN_ACTIONS, typedRating,
+  refusesService, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
@@ -175,6 +175,19 @@ export class ResidentConversation implements ResidentConversationApi {
       if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
       // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
+      // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,
+      // told with the first message (read together they had brought the same offer back, a dead end).
+      const complaint = pending?.kind === 'consent' ? refusesService(trimmed) : null;
+      if (pending?.kind === 'consent' && complaint) {
+        const joined = joinMessages(pending.text, complaint);
+        if ([...joined].length <= MAX_TEXT_CHARS) {
+          const [alone, dj] = await Promise.all([triage(complaint, this.deps.triage), triage(joined, this.deps.triage)]);
+          const petition: Decision | null = dj.category === 'petition' ? dj
+            : alone.category === 'petition' ? { ...dj, category: 'petition', target: alone.target, confidence: alone.confidence, needsReview: true, reviewReason: 'resident_refused_service', reasons: [...dj.reasons, 'resident_refused_service'] }
+              : null;
+          if (petition) return this.flow.plan(ref.language, petition, joined);
+        }
+      }
       if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed)) {
         const joined = joinMessages(pending.text, trimmed);
         const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;

@@ -170,3 +170,20 @@ export function typedRating(text: string): { rating: SatisfactionRating; comment
   }
   return null;
 }
+
+/**
+ * "不是要心理咨询，是要投诉工地夜间违规施工" while a 信访外 offer waits: the resident refuses the service offered and
+ * names a complaint. Read together with the first message, the offer came back word for word, and the only ways
+ * out were consenting to counselling or giving up. Returns the message without the refusal (what to read as the
+ * matter), or null when it refuses nothing.
+ */
+const REFUSAL =
+  /(我)?(不是|并不是|唔係|唔系)(要|想|想要|需要)?(搵|找)?(什么|咩)?(心理|咨询|辅导|輔導|諮詢|调解|調解|社工|机构|機構|服务|服務|帮助|幫助)[^，,。.!！;；]*|(我)?不(需要|要|用)(什么|咩)?(心理|咨询|辅导|輔導|諮詢|调解|調解|社工)[^，,。.!！;；]*|\bi\s+(don'?t|do\s+not|dont)\s+(need|want)\s+(any\s+)?(counsel+ing|therapy|mediation|a\s+counsel+or|a\s+social\s+worker|help\s+from\s+(a|an|the)\s+\w+)\b[^,.;!]*|\bnot\s+(looking\s+for|asking\s+for|after)\s+(counsel+ing|therapy|mediation)\b[^,.;!]*/giu;
+const COMPLAINS = /投诉|投訴|举报|舉報|反映|查处|查處|处理|處理|管一管|\b(complain|complaint|report|fine|stop\s+them)\b/iu;
+
+export function refusesService(text: string): string | null {
+  const s = text.trim();
+  if (!s.match(REFUSAL)) return null;
+  const rest = s.replace(REFUSAL, ' ').replace(/([，,。;；])[\s，,;；]+/gu, '$1').replace(/^[\s，,。.!！;；]+|[\s，,;；]+$/gu, '').replace(/\s{2,}/g, ' ');
+  return COMPLAINS.test(rest) && [...rest].length >= 4 ? rest : null;
+}

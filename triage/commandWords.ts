@@ -26,7 +26,7 @@ const ZH_WITHDRAW =
   /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|(先|暂时|暂且)?不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办|提交|交|报)了?(住)?|(算了|不用了|不要了)/g;
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
-  /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?/g;
+  /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?|不要(再)?(给|让)(他们|她们|机构|那个机构|那个中心)(知道?|看|拿)(我|我的|我爸爸的|我妈妈的|我爸的|我妈的|我家人的)?(资料|信息|情况|地址|电话)|(我)?改变(了)?主意(了)?|不想(个|那个|该|这个)?(机构|组织|社工|中心)(再)?(跟进|知道|联系我?)/g;
 // When will someone contact me: 你们的工作人员什么时候联系我, 有没有工作人员可以打电话给我, 有冇人可以同我倾吓.
 const ZH_CONTACT =
   /(你们|你哋)?(的)?(工作人员|人|谁)?(什么时候|几时|会不会|可以|能不能|有没有|有冇)?(人|工作人员)?(会|可以)?((联系|打电话给|打给|回电话?给)我|(同|跟|和)我(倾|聊|谈|说|讲)(吓|下|一下)?)/g;
@@ -44,7 +44,7 @@ const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|applicatio
 const EN_WITHDRAW =
   /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b|\b(don'?t|do\s+not|dont)\s+(submit|send|file|register)\s+(it|this|that|my\s+\w+)\b/i;
 const EN_CONSENT_BACK =
-  /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+|our\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t|dont|no\s+longer|stop)\s+(want\s+(you\s+)?to\s+)?(share|send|give|pass(ing)?\s+on)\s+(my\s+|our\s+)?([\w']+\s+){0,2}(information|info|details|data)\b|\b(i|we)\s+(have\s+)?changed?\s+(my|our)\s+minds?\b/i;
+  /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+|our\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t|dont|no\s+longer|stop)\s+(want\s+(you\s+)?to\s+)?(share|send|give|pass(ing)?\s+on)\s+(my\s+|our\s+)?([\w']+\s+){0,2}(information|info|details|data)\b|\b(i|we)\s+(have\s+)?changed?\s+(my|our)\s+minds?\b|\b(do\s+not|don'?t|dont|stop)\s+(share|send|give|pass)\s+(anything|any\s+more|anymore)\b/i;
 const EN_PERSON =
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|the|your)?\s*(real\s+)?(human|person|staff|officer|agent|someone|somebody|operator|manager)\b|\b(real|actual)\s+(human|person)\b|\bhuman\s+(please|agent)\b|\bis\s+(this|there)\s+a\s+(bot|robot|human)\b/i;
 
@@ -89,9 +89,9 @@ export function commandInWords(text: string): CommandWords | null {
 // Said with a reason or more ("算了，餐厅已经赔了，我不想投诉了", "…we dont want to share mum info with that
 // organisation, please cancel"): a withdrawal is still what is asked for, and its button confirms it.
 const ZH_WITHDRAW_ANYWHERE =
-  /不(想|要|用|需要|打算)(再)?(投诉|反映|信访)了|不(再)?投诉了|(撤销|撤消|撤回|取消)(我的|这个|那个)?(投诉|诉求|信访|案件|事项|转介|同意)|不(用|需要)(再)?(处理|跟进)了|不同意(转介|分享|共享)|不要(再)?(把|将)?(我的|我妈的|我爸的|我家人的)?(信息|资料|个人信息)(给|转给|交给|分享给)/;
+  /不(想|要|用|需要|打算)(再)?(投诉|反映|信访)了|不(再)?投诉了|(撤销|撤消|撤回|取消)(我的|这个|那个)?(投诉|诉求|信访|案件|事项|转介|同意)|不(用|需要)(再)?(处理|跟进)了|不同意(转介|分享|共享)|不要(再)?(把|将)?(我的|我妈的|我爸的|我家人的)?(信息|资料|个人信息)(给|转给|交给|分享给)|不(想|要)(再)?(让|给)(那个|这个|该)?(机构|组织|社工|中心|他们).{0,3}(知道|了解|跟进|知)/;
 const EN_WITHDRAW_ANYWHERE =
-  /\b(withdraw|cancel|drop)\s+(my|our|the)\s+(complaint|case|request|petition|consent|referral)\b|\b(don'?t|do\s+not|dont|no\s+longer)\s+(want\s+(you\s+)?to\s+)?(share|give|send|pass\s+on)\b.{0,30}\b(info|information|details|data)\b/i;
+  /\b(withdraw|cancel|drop)\s+(my|our|the)\s+(complaint|case|request|petition|consent|referral)\b|\b(don'?t|do\s+not|dont|no\s+longer)\s+(want\s+(you\s+)?to\s+)?(share|give|send|pass\s+on)\b.{0,30}\b(info|information|details|data)\b|\b(don'?t|dont|do\s+not|no\s+longer)\s+want\s+(the|that|this|them|any)\s*(organi[sz]ation|centre|center|agency|service)?\s*to\s+(have|know|get|see)\b.{0,30}\b(info|information|details|data|situation|address)\b/i;
 
 /** A withdrawal asked for along with other words; the conversation offers the buttons, nothing happens before one is pressed. */
 export function asksToWithdraw(text: string): boolean {
@@ -102,9 +102,9 @@ export function asksToWithdraw(text: string): boolean {
 
 // Will they tell the other side, how long is it kept, who sees it: asked before or after registering.
 const ZH_PRIVACY =
-  /(名字|姓名|电话|个人信息|信息|资料|身份).{0,4}(会|会不会|能不能|是否).{0,4}(告诉|透露|泄露|公开|给|转给)|(会|会不会).{0,6}知道(是)?我|(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)/;
+  /(名字|姓名|电话|个人信息|信息|资料|身份).{0,4}(会|会不会|能不能|是否).{0,4}(告诉|透露|泄露|公开|给|转给)|(会|会不会).{0,6}知道(是)?我|(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)|(会|会不会|能|可以).{0,4}(告诉|给|透露|转给|拿到|看到|知道|得到).{0,6}(什么|哪些|咩|几多)(信息|资料|个人信息|内容)|(告诉|给|转给)(他们|她们|机构|那边).{0,2}(什么|哪些)/;
 const EN_PRIVACY =
-  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\b(find\s+out|know)\b.{0,10}\b(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b/i;
+  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\b(find\s+out|know)\b.{0,10}\b(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b|\bwhat\b.{0,15}\b(will|would|do)\s+you\s+(tell|share|give|send|pass)\b|\b(don'?t|dont|do\s+not)\s+want\s+(anyone|anybody|them|him|her|my\s+\w+|the\s+\w+)\s+to\s+(know|see|have|get)\s+(my|our|where)\b/i;
 
 /** A question about what happens to the resident's personal data (or a plea to keep their name from the other side). */
 export function asksAboutPrivacy(text: string): boolean {

@@ -52,7 +52,8 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   ['residence permit for hong kong|residence permit for hk|hk residence permit|hong kong and macau residence permit|hk and macau residence permit', '港澳居民居住证'],
   ['entry-exit|exit-entry|exit entry bureau|exit-entry office|exit entry office|immigration office', '出入境'],
   // schools
-  ['points|point system|points system', '积分'],
+  // Not "point" alone: "no point living" had read as 积分 and gone to the education bureau.
+  ['point system|points system|points-based|points based|admission points|school points|enough points|more points|my points|many points|points for|points to|score points|積分|jifen', '积分'],
   ['school district|catchment|catchment area|school zone|zoned school', '学区'],
   ['transfer school|school transfer|change school|switch school', '转学'],
   ['school bus', '校车'],

@@ -124,6 +124,11 @@ function toCitation(p: { source: string; title: string; article?: string; text: 
   return { source: p.source, title: p.title, ...(p.article ? { article: p.article } : {}), excerpt, score: p.score };
 }
 
+/** Below this, a petition reading of a message that is mostly the resident's own despair is not trusted. */
+export const SELF_DESPAIR_PETITION_BAR = 0.6;
+const selfDespair = (c: { kinds: string[]; cues: string[] }) =>
+  c.kinds.some((k) => k === 'suicide' || k === 'self_harm') && !c.cues.includes('model_only_below_bar');
+
 /**
  * The whole decision for one resident message. Never throws on content: every path returns a valid
  * Decision (the only error is a non-string argument, a programming mistake).
@@ -211,8 +216,16 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
       reasons: [why, `engine:${what} ${read.confidence.toFixed(2)}`, ...reasons],
       engine: engineName,
     });
+  // A resident's own despair, found by the crisis layer's patterns (not its model alone), with no matter the engine
+  // is sure of: "活住冇意思" and "i feel like theres no point living" had been summarised as petitions to the street
+  // office and the education bureau, "我觉得活着没意思" asked to say more. What they need is the counselling offer
+  // (with the concern reply the conversation adds), not a department or a question.
+  if (crisis && selfDespair(crisis) && (result.category === 'unclear' || (result.category !== 'emergency' && result.category !== 'out_of_scope' && result.confidence < SELF_DESPAIR_PETITION_BAR))) {
+    const why = `self_despair_without_matter:${result.category} ${result.confidence.toFixed(2)}`;
+    result = { ...result, category: 'out_of_scope', target: 'counselling', needsReview: true, reviewReason: 'self_despair_without_matter', reasons: [...result.reasons, why] };
+  }
   // Asking for the matter is what a clerk would do with two unsure words; an emergency reading is never dropped.
-  if (result.category !== 'emergency' && result.category !== 'unclear' && result.confidence < minConfidence && isShort(stripped.text)) {
+  if (result.category !== 'emergency' && result.category !== 'unclear' && result.confidence < minConfidence && isShort(stripped.text) && result.reviewReason !== 'self_despair_without_matter') {
     return askInstead('short_and_unsure', result.category);
   }
   // A short 信访外 message whose service is a coin flip ("那我还能找谁帮忙？" read as elderly care 0.22 against
@@ -234,6 +247,9 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     };
   }
 
+  // A resident's own despair, found by the crisis layer's patterns (not its model alone), with no matter the engine is sure of: "活住冇意思" and "i feel
+  // like theres no point living" had been summarised as petitions to the street office and the education bureau.
+  // What they need is the counselling offer (with the concern reply the conversation adds), not a department.
   const category: Category = result.category;
   let target: TargetCode | null = result.target;
   let needsReview = false;

@@ -173,6 +173,22 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('refusing the service offered and naming a complaint turns the matter into a petition, told with the first message', async () => {
+    const r = who();
+    const first = await say(r, '我最近压力很大，晚上一直睡不着，白天上班没精神');
+    assert.ok(first.some((x) => x.actions?.includes('consent_yes')), `a counselling offer: ${keys(first).join(',')}`);
+    const rs = await say(r, '不是要心理咨询，是要投诉隔壁工厂晚上机器噪音，请转给环保部门');
+    const confirm = rs.find((x) => x.key === 'conversation.petition.confirm');
+    assert.ok(confirm?.token, keys(rs).join(','));
+    const text = render(r, rs);
+    assert.match(text, /睡不着[\s\S]*机器噪音/, 'the first message and the complaint, together');
+    assert.doesNotMatch(text, /不是要心理咨询/, 'the refusal is not part of the matter');
+    await press(r, 'confirm', confirm.token);
+    const [c] = await casesOf(r);
+    assert.equal(c.category, 'petition');
+    assert.equal(c.target, 'environment');
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);

@@ -32,6 +32,9 @@ const IMMEDIATE: Array<[string, string]> = [
   // Sleeplessness with a means and a time is still immediate: the cue decides, not the sleep words.
   ['失眠好几天了,安眠药已经攒了一整瓶,今晚就吃', 'suicide'],
   ['楼下那户小孩从中午哭到现在 大人前天拎着包走了没回来 哭声越来越弱', 'child_elder'],
+  // A parent's threat to take the children with her; strangulation and a threat to kill on the way back (2026-12-07 retest).
+  ['我媽話要帶埋我同細佬一齊死', 'suicide'],
+  ['bf choked me last nite and said next time hell kill me, hes coming back soon', 'violence'],
 ];
 
 const CONCERN = [
@@ -40,6 +43,13 @@ const CONCERN = [
   // Sleeplessness alone is distress, not danger now (the model alone had read it as suicide, 0.57).
   '我已经失眠好几天了',
   '隔壁工地晚上一直打桩,吵到半夜,我已经失眠好几天了',
+];
+
+// Requests for care of someone whose state lasts, nothing acute: the 信访外 offer with the lines, not the 110 reply.
+const CARE_CONCERN_AT_MOST = [
+  '需要社工上门陪我爸聊天 他一个人住在南山',
+  'my grandma lives alone in nanshan, can someone visit her weekly',
+  '我妈老年痴呆 晚上不睡觉 我们全家都累垮了',
 ];
 
 const NONE = [
@@ -75,6 +85,22 @@ describe('crisis layer', () => {
   for (const text of CONCERN) {
     it(`concern: ${text}`, () => assert.equal(crisis(text).level, 'concern'));
   }
+  for (const text of CARE_CONCERN_AT_MOST) {
+    it(`a care request is not an emergency: ${text}`, () => assert.notEqual(crisis(text).level, 'immediate'));
+  }
+  it('an elder alone who does not answer is not a care request: it stays immediate', () => {
+    assert.equal(crisis('我爸一个人住，两天没接电话了，能不能派人去看看').level, 'immediate');
+  });
+  it('Cantonese passive despair (活住冇意思) is read like its 简体 twin', () => {
+    assert.notEqual(crisis('活住冇意思').level, 'none');
+    assert.notEqual(crisis('活着没意思').level, 'none');
+  });
+  it('a question about what is shared, or consent taken back with a reason, is no alarm (the model alone had paged the office)', () => {
+    for (const text of ['你们会告诉他们什么信息？', '我想知佢哋會攞到我咩資料', 'pls dont share anything with them anymore', '我唔想轉介喇 唔好俾佢哋知我阿爸嘅資料', 'i dont want anyone to know my address']) {
+      assert.equal(crisis(text).level, 'none', text);
+    }
+    assert.equal(crisis('我不想投诉了，我真的不想活了').level, 'immediate', 'a rule in the same words still counts');
+  });
   for (const text of NONE) {
     it(`no danger: ${text}`, () => assert.equal(crisis(text).level, 'none'));
   }

@@ -254,6 +254,23 @@ describe('triage pipeline', () => {
     assert.equal((await triage('快来人', { engine: alarmed })).category, 'emergency');
   });
 
+  it("offers counselling for the resident's own despair with no matter the engine is sure of, not a department or a question", async () => {
+    const unsurePetition = scripted('offline', async () => ({ category: 'petition', target: 'street_office', confidence: 0.45, reasons: [] }));
+    for (const text of ['活住冇意思', 'i feel like theres no point living', '如果我消失了应该没人会发现吧']) {
+      const d = await triage(text, { engine: unsurePetition });
+      assert.deepEqual([d.category, d.target, d.crisis?.level], ['out_of_scope', 'counselling', 'concern'], text);
+      assert.equal(d.reviewReason, 'self_despair_without_matter');
+    }
+    const unclear = scripted('offline', async () => ({ category: 'unclear', target: null, confidence: 0.4, reasons: [] }));
+    assert.equal((await triage('我觉得活着没意思', { engine: unclear })).target, 'counselling');
+    // A matter the engine is sure of goes on as a petition, with the concern reply beside it.
+    const sure = scripted('offline', async () => ({ category: 'petition', target: 'human_resources', confidence: 0.9, reasons: [] }));
+    const wages = await triage('公司拖欠工资半年了，活着真没意思', { engine: sure });
+    assert.deepEqual([wages.category, wages.target], ['petition', 'human_resources']);
+    // Despair read by the crisis model alone does not move a request.
+    assert.equal((await triage('小区门口的路灯坏了三个月没人修', { engine: unsurePetition })).category, 'petition');
+  });
+
   it('asks what help is needed instead of naming an organization when a short 信访外 message leaves the service a coin flip', async () => {
     const coinFlip = scripted('offline', async () => ({
       category: 'out_of_scope', target: 'elderly_care', confidence: 0.67, reasons: [], needsReview: true, reviewReason: 'target_unsure:margin 0.02 elderly_care>mediation', runnerUp: 'mediation',

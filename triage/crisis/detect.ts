@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { commandInWords, isClosingOnly } from '../commandWords.js';
+import { asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../commandWords.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -290,6 +290,13 @@ const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|inso
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
 export const MODEL_ONLY_BAR = 0.4;
 
+const CARE_REQUEST =
+  /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
+const LASTING =
+  /独居|一个人住|自己住|独自(生活|住)|痴呆|失智|认知障碍|瘫痪|卧床|偏瘫|残疾|智力障碍|自闭|行动不便|腿脚不好|年纪大|八十|九十|\b(lives? alone|living alone|on (her|his) own|dementia|alzheimer'?s?|bedridden|paraly[sz]ed|disabled|disability|elderly|in (her|his) (80s|90s|eighties|nineties))\b/;
+const ACUTE =
+  /没接|不接|联系不上|打不通|没回|没人应|叫不醒|没反应|倒在|倒地|摔(倒|了|伤)|跌(倒|低|咗)|昏|晕|不省人事|出血|流血|呼吸|抽搐|走失|不见了|失联|找不到(他|她|人)|刚才|正在|现在.{0,4}(不|没)|\b(not answering|no answer|can'?t reach|unreachable|fell|fallen|collapsed|unconscious|not breathing|bleeding|missing|wandered|right now|just now)\b/;
+
 export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
   if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
   const base = opts.base ?? situate(normalizedText, original);
@@ -331,6 +338,12 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // Nor does a message that only thanks or says it is over: "Thanks, all good now." (model 0.83, overdose) and
   // "好了，没事了，谢谢你们" (0.91, suicide) had sent the office a concern alert. A farewell leaves words over.
   if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && isClosingOnly(original ?? normalizedText)) return finish('none', kinds, [...cues, 'closing_only']);
+  // Nor a question about what is shared, or consent taken back with a reason, inside the consent flow:
+  // "你们会告诉他们什么信息？" (0.91) and "pls dont share anything with them anymore" (0.92) had paged the office
+  // as suicide risk, and the consent stayed in force. A rule or cue in the same words still counts.
+  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && (asksAboutPrivacy(original ?? normalizedText) || asksToWithdraw(original ?? normalizedText))) {
+    return finish('none', kinds, [...cues, 'privacy_or_withdrawal']);
+  }
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue
@@ -338,6 +351,15 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   if (immediate && sit.baseImmediate !== 1 && SLEEPLESS.test(normalizedText)) {
     immediate = false;
     cues.push('sleepless_not_danger');
+  }
+  // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
+  // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
+  // had sent "需要社工上门陪我爸聊天 他一个人住在南山" and "my grandma lives alone in nanshan, can someone visit her
+  // weekly" the 110 reply, and the request was dropped. It stays a concern (lines, office note); a rule or cue,
+  // or an acute word (没接电话, 摔倒, 叫不醒, not answering, fell), keeps it immediate.
+  if (immediate && sit.baseImmediate !== 1 && CARE_REQUEST.test(normalizedText) && LASTING.test(normalizedText) && !ACUTE.test(normalizedText)) {
+    immediate = false;
+    cues.push('care_request_not_danger', 'model_only_below_bar');
   }
   const form = immediate ? complaintDemotion(normalizedText, sit, kinds) : null;
   if (form) {
