@@ -297,7 +297,7 @@ export const messages = {
   'conversation.status.not_accepted': { 'zh-Hans': '不予受理', 'zh-Hant': '不予受理', en: 'not accepted' },
   'conversation.status.withdrawn': { 'zh-Hans': '已撤回', 'zh-Hant': '已撤回', en: 'withdrawn' },
   'conversation.status.reopened': { 'zh-Hans': '已重新办理', 'zh-Hant': '已重新辦理', en: 'reopened' },
-  'conversation.status.review_requested': { 'zh-Hans': '复查中', 'zh-Hant': '覆查中', en: 'under review (复查)' },
+  'conversation.status.review_requested': { 'zh-Hans': '复查中', 'zh-Hant': '復查中', en: 'under review (复查)' },
   'conversation.withdraw.none': {
     'zh-Hans': '您没有可以撤回的进行中案件。',
     'zh-Hant': '您沒有可以撤回的進行中案件。',

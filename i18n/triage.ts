@@ -163,9 +163,9 @@ export const messages = {
     en: 'No passage in our documents answers this. If you wish, we can register your question for a staff member to answer.',
   },
   'triage.answer.disclaimer': {
-    'zh-Hans': '以上内容摘自法规原文，仅供参考，具体以有关部门答复为准。',
-    'zh-Hant': '以上內容摘自法規原文，僅供參考，具體以有關部門答覆為準。',
-    en: 'Quoted from the regulations for reference; the responsible department’s reply is what counts.',
+    'zh-Hans': '以上内容摘自所列资料（政策说明概括法规的要点，括号内为依据的条款），仅供参考，具体以法规原文和有关部门答复为准。',
+    'zh-Hant': '以上內容摘自所列資料（政策說明概括法規的要點，括號內為依據的條款），僅供參考，具體以法規原文和有關部門答覆為準。',
+    en: 'Quoted from the documents named (policy notes summarise the law; the article each rests on is in brackets), for reference only; the law itself and the responsible department’s reply are what count.',
   },
 } satisfies Catalogue;
 

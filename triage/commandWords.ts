@@ -17,10 +17,10 @@ const ZH_FILLER =
   /请问|想问(一?下)?|问(一?下)?|我想|我要|我需要|查(询|一?下)?|麻烦(你|您)?|帮(我|忙)?|请|你好|您好|喂|现在|目前|到底|究竟|已经|一般|通常|大概|大约|一下|可以|可不可以|能不能|能否|吗|了|呀|啊|呢|吧|啦|嘛|哦|喔|的|先|好|谢谢|多谢|搞定|解决了|没事了/g;
 // The resident's own matter: 我的投诉, 我那个事情, 之前反映的问题, 我嗰單嘢 (→ 我那单东西), a case reference.
 const ZH_OWN =
-  /(我们?|我家)?(的|那个|那单|那件|这个|个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
+  /(我们?|我家)?(的|那个|那单|那件|这个|个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|个案|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
 // Asking how it is going.
 const ZH_PROGRESS =
-  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)|(搞|弄|办)成(点|怎样|怎么样)/g;
+  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)|(搞|弄|办)成(点|怎样|怎么样)|(还|仲)?要等(多久|几耐|几天|多少天|多长时间)|(有没有|有冇|有无)人(在)?(看|睇|跟|处理)(紧|着|缘)?/g;
 // Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
 const ZH_WITHDRAW =
   /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|(先|暂时|暂且)?不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办|提交|交|报)了?(住)?|(算了|不用了|不要了)/g;
@@ -39,7 +39,7 @@ const ZH_PERSON =
   /(转|找|接|叫|要|联系|跟|和|同|搵)?(人工(客服|服务|坐席)?|真人|工作人员|客服|接线员|负责人|领导)(来)?(说话|聊|谈|沟通|处理|回复|接待|听)?/g;
 
 const EN_PROGRESS =
-  /\b(any|an|some)\s+(update|updates|news|progress|word|reply|response|feedback)\b|\bstatus\b|\bwhat'?s\s+happening\b|\bwhat\s+is\s+happening\b|\bheard\s+(back|anything)\b|\bhow\s+is\s+(it|my\s+\w+)\s+going\b|\bhow'?s\s+(it|my\s+\w+)\s+going\b|\bwhen\s+will\s+(i|you|someone|they|it)\s+(hear|reply|answer|get\s+back|be\s+(handled|solved|fixed|processed))\b|\b(been|is\s+it)\s+(handled|processed|dealt\s+with)\b|\bprogress\b|\bhow\s+long\b.{0,20}\b(take|takes|wait|will\s+it)\b/i;
+  /\b(any|an|some)\s+(update|updates|news|progress|word|reply|response|feedback)\b|\bstatus\b|\bwhat'?s\s+happening\b|\bwhat\s+is\s+happening\b|\bheard\s+(back|anything)\b|\bhow\s+is\s+(it|my\s+\w+)\s+going\b|\bhow'?s\s+(it|my\s+\w+)\s+going\b|\bwhen\s+will\s+(i|you|someone|they|it)\s+(hear|reply|answer|get\s+back|be\s+(handled|solved|fixed|processed))\b|\b(been|is\s+it)\s+(handled|processed|dealt\s+with)\b|\bprogress\b|\bhow\s+long\b.{0,20}\b(take|takes|wait|will\s+it)\b|\b(anyone|anybody|someone|somebody)\s+(looked|look|looking|working)\s+(at|on)\s+(it|my|this)\b|\bwhat\s+happens\s+next\b/i;
 const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
 const EN_WITHDRAW =
   /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b|\b(don'?t|do\s+not|dont)\s+(submit|send|file|register)\s+(it|this|that|my\s+\w+)\b/i;
@@ -123,7 +123,7 @@ export const asksHowLong = (text: string): boolean => /多久|多长时间|几�
 const ZH_CLOSING =
   /谢谢|多谢|感谢|辛苦|唔该晒?|你们|你哋|您|大家|问题|事情|没有?事了?|冇事|无事|好了|好的|好啦|可以了|行了|解决了|搞定了?|搞掂|已经|修好|处理好|弄好|没问题|冇问题|收到|明白|知道了|ok|okay|嗯|哦|了|啦|喇|咗|啊|呀|哈|晒|喔|吧/gi;
 const EN_CLOSING_WORDS = new Set(
-  `thanks thank thx ty you so much very lot a all good now ok okay fine great cool perfect awesome no problem problems anymore
+  `thanks thank thx ty you u so much very lot a all good now ok okay fine great cool perfect awesome no problem problems anymore
   it its it's is everything's sorted solved resolved fixed fine done never mind nvm that's thats alright all right cheers got appreciate
   really already works working again`.split(/\s+/).filter(Boolean),
 );

@@ -189,6 +189,14 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.equal(c.target, 'environment');
   });
 
+  it('the status asked in words after an unclear message is answered, not filed as a second unclear message (an empty case)', async () => {
+    const r = who('en');
+    await say(r, 'can u help me with smth');
+    const rs = await say(r, 'anyone looked at my case yet??');
+    assert.ok(!keys(rs).includes('conversation.unclear.to_office'), keys(rs).join(','));
+    assert.deepEqual(await casesOf(r), [], 'nothing filed');
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);
@@ -214,7 +222,7 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
   it('thanks after registering gets a reply in kind, not a request to say more', async () => {
     const r = who();
     await petitionCase(r);
-    for (const text of ['谢谢', '好的，收到', 'thanks!']) assert.deepEqual(keys(await say(r, text)), ['conversation.courtesy'], text);
+    for (const text of ['谢谢', '好的，收到', 'thanks!', 'thank u so much']) assert.deepEqual(keys(await say(r, text)), ['conversation.courtesy'], text);
     assert.equal((await casesOf(r)).length, 1);
   });
 
