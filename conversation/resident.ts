@@ -279,7 +279,15 @@ export class ResidentConversation implements ResidentConversationApi {
       if (!p || !('token' in p) || p.token !== token || token === '') return { replies: [r('conversation.error.expired')], pending: p ?? null };
       const yes = action === 'consent_yes' || action === 'confirm';
       if (p.kind === 'petition' && yes) {
-        return { replies: [], pending: null, effect: () => this.open(resident, p.decision as unknown as Decision, p.text) };
+        const open = () => this.open(resident, p.decision as unknown as Decision, p.text);
+        // The other matter held back while this summary waited is taken up next: after 确认提交 it had been dropped
+        // and had to be typed again.
+        const next = p.held ? await triage(p.held, this.deps.triage) : null;
+        if (p.held && next && next.category !== 'emergency' && next.category !== 'unclear') {
+          const plan = await this.flow.plan(ref.language, next, p.held);
+          return { replies: [r('conversation.petition.held_next'), ...plan.replies], pending: plan.pending, effect: open };
+        }
+        return { replies: [], pending: null, effect: open };
       }
       if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, p.held);
       // consent_no: the label of this button before `cancel` existed.

@@ -179,6 +179,11 @@ export const messages = {
     'zh-Hant': '您還沒有回答是否同意我們把您的情況轉給「{org}」。同意或不同意，請點下面的按鈕。',
     en: 'You have not yet said whether we may pass your situation to "{org}". Please press a button below: yes or no.',
   },
+  'conversation.petition.held_next': {
+    'zh-Hans': '上面的诉求已提交。接下来是您另外发的那件事：',
+    'zh-Hant': '上面的訴求已提交。接下來是您另外發的那件事：',
+    en: 'The request above has been submitted. Now the other matter you sent:',
+  },
   'conversation.petition.details_added': {
     'zh-Hans': '已补充。更新后的内容：\n{summary}\n确认提交请点按钮，或继续补充。',
     'zh-Hant': '已補充。更新後的內容：\n{summary}\n確認提交請點按鈕，或繼續補充。',

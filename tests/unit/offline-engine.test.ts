@@ -198,6 +198,9 @@ describe('a second matter announced in words (另外, also …)', () => {
     assert.deepEqual(splitSecondMatter('门口一直有人乱摆摊，晚上很吵，另外孩子的学位申请被拒了，说不在学区'), ['门口一直有人乱摆摊，晚上很吵，', '孩子的学位申请被拒了，说不在学区']);
     assert.equal(splitSecondMatter('物业不修电梯已经三个月了，另外谢谢'), null);
     assert.equal(splitSecondMatter('物业不修电梯已经三个月了'), null);
+    // Counted matters: 一是…二是…, 第一…第二，…
+    assert.deepEqual(splitSecondMatter('我反映两件事：一是小区门口路灯坏了三个月；二是孩子学位分到十公里外的学校'), ['我反映两件事：一是小区门口路灯坏了三个月；', '孩子学位分到十公里外的学校']);
+    assert.equal(splitSecondMatter('第一，楼下餐馆油烟很大；第二，他们占道摆桌子行人走不了')?.[1], '他们占道摆桌子行人走不了');
   });
 
   it('records the other department as the secondary target, in 简体, Cantonese and English', async () => {
@@ -205,6 +208,7 @@ describe('a second matter announced in words (另外, also …)', () => {
       ['尊敬的领导：我们小区门口的马路上一直有人乱摆摊，晚上还很吵，另外我家孩子今年上小学，学位申请被拒了，说我们不在学区，但我们明明有房产证。', 'urban_management'],
       ['樓下間茶餐廳啲油煙好大，另外佢哋仲霸佔咗成條行人路擺枱，行都行唔到', 'environment'],
       ['The bus route 36 was cancelled without notice. Also, the street lights on our road have been broken for a month.', 'urban_management'],
+      ['我有两件事反映：一是我们小区门口的路灯坏了三个月没人修，晚上很黑；二是我儿子今年九月上小学，学位分配到离家十公里外的学校，希望教育局重新安排。', 'urban_management'],
     ];
     for (const [text, second] of cases) {
       const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });

@@ -6,7 +6,7 @@
  */
 
 // The first word that opens another matter. Not 同时 / 而且 / and: they mostly add to the same matter.
-const MARKER = /另外|此外|另一(件|个)(事|问题)|还有(一件事|一个问题|一事|个事)|第二(件事|个问题)|其次|再者|\b(also|another (issue|problem|thing|matter)|secondly|in addition|besides)\b/i;
+const MARKER = /另外|此外|二是|其二|第二[，,、：:]|另一(件|个)(事|问题)|还有(一件事|一个问题|一事|个事)|第二(件事|个问题)|其次|再者|\b(also|another (issue|problem|thing|matter)|secondly|in addition|besides)\b/i;
 
 const han = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const words = (s: string) => s.match(/[a-z]+/gi)?.length ?? 0;
