@@ -43,7 +43,7 @@ import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
   refusesService, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
-import { asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
+import { agreesInWords, asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -117,7 +117,10 @@ export class ResidentConversation implements ResidentConversationApi {
     // A question about the resident's data gets the privacy answer; the model alone had read such questions as distress.
     const privacyQuestion = asksAboutPrivacy(trimmed);
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
-      const pending = this.state.live(state?.pending);
+      const live = this.state.live(state?.pending);
+      // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
+      if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
+      const pending = live?.kind === 'declined' ? null : live;
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
       // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
@@ -175,6 +178,10 @@ export class ResidentConversation implements ResidentConversationApi {
       if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
       // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
+      // A yes in words while the offer waits: the button gives the consent (to the organization it names).
+      if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
+        return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
+      }
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,
       // told with the first message (read together they had brought the same offer back, a dead end).
       const complaint = pending?.kind === 'consent' ? refusesService(trimmed) : null;
@@ -305,9 +312,10 @@ export class ResidentConversation implements ResidentConversationApi {
         return this.flow.plan(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
-        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: null };
+        const declined: Pending = { kind: 'declined', at: this.state.now(), text: p.text, decision: p.decision };
+        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: declined };
         const notes = await this.flow.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
-        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: null };
+        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: declined };
       }
       if (p.kind === 'attach' && action === 'attach_yes') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, p.ref, 'resident_note', p.text) };

@@ -53,6 +53,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
     alt: z.string().max(40).optional(),
   }),
   z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
+  // An offer the resident said no to, kept for one message: "还是帮我转介吧" brings it back (it had been read as a new matter).
+  z.object({ kind: z.literal('declined'), at: z.number(), text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
   // 复查 (conversation/residentReview.ts): the next text is the reason for the review of `ref`.
@@ -87,11 +89,11 @@ export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> =
  * What still waits for a button, said again under the answer to a command typed meanwhile ("要多久？", "转人工"):
  * the answer had left a 信访外 offer without its buttons, and the resident did not know it still waited.
  */
-export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory): Reply[] {
+export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory, key = 'conversation.consent.still_waiting'): Reply[] {
   if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
-  return org ? [r('conversation.consent.still_waiting', { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
+  return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
 }
 
 export interface StateDeps {

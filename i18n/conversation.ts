@@ -184,6 +184,11 @@ export const messages = {
     'zh-Hant': '上面的訴求已提交。接下來是您另外發的那件事：',
     en: 'The request above has been submitted. Now the other matter you sent:',
   },
+  'conversation.consent.press_button': {
+    'zh-Hans': '好的。请点下面的「同意转给该机构」按钮确认：这样我们才能把您的情况转给「{org}」。',
+    'zh-Hant': '好的。請點下面的「同意轉給該機構」按鈕確認：這樣我們才能把您的情況轉給「{org}」。',
+    en: 'All right. Please press "Yes, refer me" below to confirm: only then can we pass your situation to "{org}".',
+  },
   'conversation.petition.details_added': {
     'zh-Hans': '已补充。更新后的内容：\n{summary}\n确认提交请点按钮，或继续补充。',
     'zh-Hant': '已補充。更新後的內容：\n{summary}\n確認提交請點按鈕，或繼續補充。',

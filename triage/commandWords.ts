@@ -141,3 +141,22 @@ export function isClosingOnly(text: string): boolean {
   const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
   return tokens.length > 0 && tokens.length <= 10 && EN_CLOSING_CORE.test(raw) && tokens.every((w) => EN_CLOSING_WORDS.has(w));
 }
+
+// Yes to a referral said in words: "还是帮我转介吧", "其實都係要 幫我轉介啦", "wait actually yes pls refer me to them".
+const ZH_AGREE = /(帮我|请|麻烦|那就|还是|就)?(转介|转给|转过去|介绍给?)(他们|她们|机构|那个机构|吧|啦|喇|了)?|^(我)?同意(转介)?(了|啦|吧)?$|要转介/;
+const ZH_AGREE_NOT = /不|没|别|莫|未/;
+const EN_AGREE = /\b(refer\s+(me|us|her|him|my\s+\w+)|please\s+refer|go\s+ahead|i\s+(agree|consent)|yes\s*(,|\s)\s*(please|pls|refer|go|do\s+it|send|share)|(pass|send)\s+(it|my\s+\w+)\s+(on|to\s+them))\b/i;
+const EN_AGREE_NOT = /\b(no|not|don'?t|dont|never|won'?t|stop)\b/i;
+
+/** A short message that says yes to a referral in words; the button still gives the consent. */
+export function agreesInWords(text: string): boolean {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  if (raw === '' || [...raw].length > 60) return false;
+  // A question about the referral ("转介要多久？") is not a yes.
+  if (/[?？]|请问|請問|多久|怎么|怎麼|什么|什麼|咩|点样|點樣|\b(how|what|when|why|will|would)\b/i.test(raw)) return false;
+  if (han(raw) > 0) {
+    const s = normalize(raw).normalized;
+    return ZH_AGREE.test(s) && !ZH_AGREE_NOT.test(s.replace(/不如|不过|不好意思/g, ''));
+  }
+  return words(raw) <= 14 && EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw);
+}

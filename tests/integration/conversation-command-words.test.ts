@@ -197,6 +197,31 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.deepEqual(await casesOf(r), [], 'nothing filed');
   });
 
+  it('a yes in words: while the offer waits it asks for the button; just after "no" it brings the offer back', async () => {
+    const r = who('zh-Hant');
+    const first = await say(r, '阿爸獨居 八十幾歲 想搵人上門陪佢傾下偈');
+    const offer = first.find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer?.token, keys(first).join(','));
+    const yes = await say(r, '其實都係要 幫我轉介啦');
+    assert.deepEqual(keys(yes), ['conversation.consent.press_button']);
+    assert.equal(yes[0]!.token, offer.token, 'the same offer: the button gives the consent');
+    assert.deepEqual(await casesOf(r), [], 'words alone consent to nothing');
+    // Said no, then changed their mind.
+    const r2 = who('en');
+    const first2 = await say(r2, 'my mum has dementia and keeps forgetting to eat, we need someone to help her at home');
+    const offer2 = first2.find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(offer2?.token, keys(first2).join(','));
+    await press(r2, 'consent_no', offer2.token);
+    const again = await say(r2, 'wait actually yes pls refer me to them');
+    const back = again.find((x) => x.actions?.includes('consent_yes'));
+    assert.ok(back?.token, `the offer again: ${keys(again).join(',')}`);
+    assert.notEqual(back.token, offer2.token, 'with fresh buttons');
+    await press(r2, 'consent_yes', back.token);
+    const [c] = await casesOf(r2);
+    assert.equal(c.category, 'out_of_scope');
+    assert.match(c.original_text, /dementia/);
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../../triage/commandWords.js';
+import { agreesInWords, asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../../triage/commandWords.js';
 
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
@@ -130,4 +130,14 @@ describe('a message that only thanks or says it is over', () => {
   const NOT_CLOSING = ['谢谢你们，我没事了，以后不用担心我了', 'thank you for everything', '谢谢你们，再见', '好了，不想活了', '电梯修好了，谢谢', 'I am fine now thanks', 'no thanks I want to end it all', '谢谢，但是楼上还在吵'];
   for (const text of CLOSING) it(`closing: ${text}`, () => assert.equal(isClosingOnly(text), true));
   for (const text of NOT_CLOSING) it(`not only closing: ${text}`, () => assert.equal(isClosingOnly(text), false));
+});
+
+describe('a yes to the referral said in words', () => {
+  for (const text of ['我想了想 还是帮我转介吧', '其實都係要 幫我轉介啦', 'wait actually yes pls refer me to them', 'ok go ahead', '同意']) {
+    it(`yes: ${text}`, () => assert.equal(agreesInWords(text), true));
+  }
+  // Refusals, questions, and words of despair that ask someone to come along are no yes.
+  for (const text of ['不要转介', '我不同意转介了', 'no dont refer me', '请问转介要多久？', 'will they call me?', '有人愿意带上我一起走吗', '我想投诉物业']) {
+    it(`not a yes: ${text}`, () => assert.equal(agreesInWords(text), false));
+  }
 });
