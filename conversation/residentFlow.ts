@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../kernel/logger.js';
 import type { Organization } from '../directory/directory.js';
-import { districtName, districtsOutside, officeArea } from '../directory/places.js';
+import { districtName, districtsOutside, namesOwnDistrict, officeArea } from '../directory/places.js';
 import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
@@ -56,10 +56,14 @@ export class CategoryFlow {
         return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid', org: org.id, textKey: 'conversation.legal.aid_offer' } };
       }
       case 'petition': {
-        const dept = d.target ? this.deps.directory.department(d.target) : undefined;
-        const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
         // A matter in another district is forwarded there (属地管理): the office card said so, the resident was not told.
-        const elsewhere = districtsOutside(d.redactedText, officeArea(this.deps.directory)).map((x) => districtName(x, lang));
+        // Named alone, the other district makes the handler the office's call: "转送当地" followed by "拟转交：南山…"
+        // read as a contradiction. Named beside our own district ("在福田上班，家住南山区"), the place is unclear and
+        // the proposed department stands; the office card still notes the other district.
+        const area = officeArea(this.deps.directory);
+        const elsewhere = namesOwnDistrict(d.redactedText, area) ? [] : districtsOutside(d.redactedText, area).map((x) => districtName(x, lang));
+        const dept = d.target && elsewhere.length === 0 ? this.deps.directory.department(d.target) : undefined;
+        const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
         return {
           replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },

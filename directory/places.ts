@@ -35,6 +35,12 @@ export function districtsOutside(text: string, area: string): string[] {
   return DISTRICTS.filter((d) => d !== own && d.pattern.test(text)).map((d) => d.name);
 }
 
+/** Whether `text` names the office's own district too ("我在福田上班，但是家住南山区蛇口"): then the place is unclear. */
+export function namesOwnDistrict(text: string, area: string): boolean {
+  const own = DISTRICTS.find((d) => area.includes(d.name));
+  return own ? own.pattern.test(text) : false;
+}
+
 /** The office's own area: every department of a district directory is that district's (深圳市南山区). */
 export function officeArea(directory: Directory): string {
   return directory.departments[0]?.area ?? '';

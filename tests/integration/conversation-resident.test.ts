@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { CONFIRM_ACTION } from '../../conversation/index.js';
+import { t } from '../../i18n/index.js';
 import { OFFICE_CHAT, PETITION, useResidentConversation } from '../helpers/residentConversation.js';
 
 describe('resident conversation (real PGlite, CaseService, offline triage, retriever)', () => {
@@ -56,8 +57,14 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
       const rs = await say(r, text);
       assert.deepEqual(keys(rs), ['conversation.petition.elsewhere', 'conversation.petition.confirm'], text);
       assert.match(render(r, rs), new RegExp(district));
+      // No Nanshan department is proposed right after "it goes to that district": the office chooses.
+      assert.equal(rs[1]!.params?.handler, t(lang, 'conversation.petition.office_decides'), text);
     }
     assert.deepEqual(keys(await say(who(), '小区物业不修电梯已经三个月了')), ['conversation.petition.confirm'], 'not for a matter in our district');
+    // Both districts named: the place is unclear, the proposed department stands and no note is shown.
+    const both = await say(who(), '我在福田上班，但是家住南山区蛇口，我们小区门口的人行道被商铺占道经营，行人只能走马路');
+    assert.deepEqual(keys(both), ['conversation.petition.confirm']);
+    assert.notEqual(both[0]!.params?.handler, t('zh-Hans', 'conversation.petition.office_decides'));
   });
 
   it('unclear then details: the second message is triaged with the first', async () => {
