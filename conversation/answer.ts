@@ -2,7 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { cjkPunctuation, simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
-import { matterOf } from '../knowledge/text.js';
+import { CONCEPTS, matterOf } from '../knowledge/text.js';
 import type { RetrievedPassage, Retriever } from '../knowledge/types.js';
 import type { Logger } from '../kernel/logger.js';
 import { isMostlyEnglish } from '../triage/english.js';
@@ -58,14 +58,31 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 1 && !/^(本说明用自己的话|plain-language summary)/i.test(s));
 }
 
+/**
+ * What kind of sentence a question asks for, beyond its words: "多少天内要受理" wants a time limit, "低保怎么申请 /
+ * 去边度办" where and how to apply. Shared words alone had quoted the rule against gathering outside offices
+ * (it shares 信访 and 法律法规) to a resident whose petition got no reply, and 低保 eligibility instead of where
+ * to apply. The concepts the retriever uses, and where to apply.
+ */
+const QUOTE_INTENTS: ReadonlyArray<{ doc: RegExp; query: RegExp }> = [
+  ...CONCEPTS,
+  {
+    doc: /向.{0,24}(提出|申请|书面|办理)|书面提出|到.{0,12}(办理|申请)|街道办事处|乡镇人民政府|窗口|政务服务|\b(apply (in writing )?(at|to)|office where)\b/i,
+    query: /怎么申请|如何申请|怎样申请|点样申请|怎么办理|如何办理|去哪|去边|去邊|去边度|去邊度|哪里(办|申请)|在哪(里)?(办|申请)|\b(where (do|can|should) i|how (do|can) i apply|how to apply)\b/i,
+  },
+];
+const INTENT_WEIGHT = 3;
+
 /** The most relevant sentence of a passage (with its neighbour when it is very short). */
-function bestQuote(passage: RetrievedPassage, q: Set<string>): { quote: string; score: number } {
+function bestQuote(passage: RetrievedPassage, q: Set<string>, question = ''): { quote: string; score: number } {
   const sents = sentences(passage.text);
   if (sents.length === 0) return { quote: clip(passage.text.trim(), MAX_QUOTE), score: 0 };
+  const plain = traditionalToSimplified(question).toLowerCase();
+  const wanted = QUOTE_INTENTS.filter((c) => c.query.test(plain));
   let best = 0;
   let bestScore = -1;
   sents.forEach((s, i) => {
-    const sc = overlap(q, terms(s));
+    const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(traditionalToSimplified(s))).length;
     if (sc > bestScore) {
       best = i;
       bestScore = sc;
@@ -103,7 +120,7 @@ export function extractiveAnswer(question: string, passages: RetrievedPassage[],
   const chosen: Array<{ p: RetrievedPassage; quote: string }> = [];
   let firstOverlap = 0;
   for (const p of ranked.slice(0, MAX_PASSAGES)) {
-    const { quote, score } = bestQuote(p, q);
+    const { quote, score } = bestQuote(p, q, question);
     if (chosen.length === 0) firstOverlap = score;
     // The first passage is the retriever's best and always shown; later ones must be nearly as
     // relevant, both to the retriever and in shared terms, or they only add noise.

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { extractiveAnswer } from '../../conversation/answer.js';
+import type { RetrievedPassage } from '../../knowledge/types.js';
+
+const passage = (text: string): RetrievedPassage => ({ chunkId: 1, source: 'note', title: '说明', text, score: 1 });
+
+describe('which sentence of a passage is quoted', () => {
+  it('"怎么申请 / 去边度办" quotes where and how to apply, not who qualifies', () => {
+    const p = passage('共同生活的家庭成员人均收入低于当地低保标准的家庭，可以获得最低生活保障。申请由家庭成员向户籍所在地的乡镇人民政府或街道办事处书面提出。');
+    for (const q of ['请问低保怎么申请？需要什么材料？', '請問申請低保要去邊度辦？']) {
+      assert.match(extractiveAnswer(q, [p], 'zh-Hans').text, /街道办事处/, q);
+    }
+    assert.match(extractiveAnswer('低保的条件是什么', [p], 'zh-Hans').text, /人均收入/, 'a question about who qualifies still gets that');
+  });
+
+  it('"多少天内要受理" quotes the time limit, not the rule against gathering that shares 信访 and 法律法规', () => {
+    const p = passage('提出信访应当遵守法律法规，不得在机关办公场所周围非法聚集。信访部门收到信访事项后应当登记，并在15日内转送、交办有权处理的机关。');
+    const a = extractiveAnswer('我上个月寄了信访信，到现在都没有回音，法律规定多少天内要受理？', [p], 'zh-Hans');
+    assert.match(a.text, /15日内/);
+    assert.doesNotMatch(a.text, /聚集/);
+  });
+});
