@@ -53,7 +53,7 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   ['entry-exit|exit-entry|exit entry bureau|exit-entry office|exit entry office|immigration office', '出入境'],
   // schools
   // Not "point" alone: "no point living" had read as 积分 and gone to the education bureau.
-  ['point system|points system|points-based|points based|admission points|school points|enough points|more points|my points|many points|points for|points to|score points|積分|jifen', '积分'],
+  ['point system|points system|points-based|points based|admission points|school points|enough points|more points|my points|our points|points are|many points|points for|points to|score points|積分|jifen', '积分'],
   ['school district|catchment|catchment area|school zone|zoned school', '学区'],
   ['transfer school|school transfer|change school|switch school', '转学'],
   ['school bus', '校车'],

@@ -86,6 +86,10 @@ describe('English for the offline models', () => {
       const out = forOfflineModels(text);
       for (const z of terms) assert.ok(out.includes(z), `${text} → ${out} lacks ${z}`);
     }
+    // "point" alone is not school points: "no point living" had gone to the education bureau.
+    for (const text of ['i feel like theres no point living', 'whats the point', 'the point is they never came']) {
+      assert.ok(!forOfflineModels(text).includes('积分'), text);
+    }
   });
 
   it('reads the words residents type on a phone for the matters of the taxonomy (pinyin, abbreviations, fees, e-bikes)', () => {
