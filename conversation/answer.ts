@@ -74,15 +74,22 @@ const QUOTE_INTENTS: ReadonlyArray<{ doc: RegExp; query: RegExp }> = [
 const INTENT_WEIGHT = 3;
 
 /** The most relevant sentence of a passage (with its neighbour when it is very short). */
-function bestQuote(passage: RetrievedPassage, q: Set<string>, question = ''): { quote: string; score: number } {
+function bestQuote(passage: RetrievedPassage, q: Set<string>, question = '', language: Language = 'zh-Hans'): { quote: string; score: number } {
   const sents = sentences(passage.text);
   if (sents.length === 0) return { quote: clip(passage.text.trim(), MAX_QUOTE), score: 0 };
   const plain = traditionalToSimplified(question).toLowerCase();
   const wanted = QUOTE_INTENTS.filter((c) => c.query.test(plain));
+  // A sentence with a word of the question's matter (or its legal synonym) beats one that merely comes first: an
+  // English question shares no character with a Chinese note, and "my son skips school…" had been quoted the
+  // passage's first sentence, the disability employment quota.
+  const about = question.trim() ? matterOf(question) : () => false;
   let best = 0;
   let bestScore = -1;
   sents.forEach((s, i) => {
-    const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(traditionalToSimplified(s))).length;
+    // The notes' English lines are for English readers; a Chinese reader is quoted the Chinese text.
+    const english = isMostlyEnglish(s);
+    const script = language === 'en' ? (english ? INTENT_WEIGHT : 0) : english ? -100 : 0;
+    const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(traditionalToSimplified(s))).length + (about(s) ? 1 : 0) + script;
     if (sc > bestScore) {
       best = i;
       bestScore = sc;
@@ -120,7 +127,7 @@ export function extractiveAnswer(question: string, passages: RetrievedPassage[],
   const chosen: Array<{ p: RetrievedPassage; quote: string }> = [];
   let firstOverlap = 0;
   for (const p of ranked.slice(0, MAX_PASSAGES)) {
-    const { quote, score } = bestQuote(p, q, question);
+    const { quote, score } = bestQuote(p, q, question, language);
     if (chosen.length === 0) firstOverlap = score;
     // The first passage is the retriever's best and always shown; later ones must be nearly as
     // relevant, both to the retriever and in shared terms, or they only add noise.

@@ -73,6 +73,7 @@ interface Lang {
   similarBefore: RegExp;
   simileAround?: { before: RegExp; after: RegExp };
   suicideAvert?: RegExp;
+  hyperboleBefore?: RegExp;
   suicideIntent: RegExp;
   accountability: RegExp;
 }
@@ -80,7 +81,7 @@ interface Lang {
 const ZH: Lang = {
   rules: ZH_RULES, strong: STRONG_NOW_ZH, weak: WEAK_NOW_ZH, letterNow: LETTER_NOW_ZH, past: PAST_ZH, risk: RISK_ZH, negBefore: NEG_BEFORE_ZH,
   hypoBefore: HYPO_BEFORE_ZH, maybeBefore: MAYBE_BEFORE_ZH, hypoSentence: HYPO_SENTENCE_ZH, afterNotEvent: AFTER_NOT_EVENT_ZH,
-  similarBefore: SIMILE_BEFORE_ZH, simileAround: SIMILE_AROUND_ZH, suicideAvert: SUICIDE_AVERT_BEFORE_ZH,
+  similarBefore: SIMILE_BEFORE_ZH, simileAround: SIMILE_AROUND_ZH, suicideAvert: SUICIDE_AVERT_BEFORE_ZH, hyperboleBefore: /(吵|嘈|烦|气|热|笑|饿|臭|痒|闷)(到|得)(我|人)?(好|真是|真系|真的)?$/,
   suicideIntent: SUICIDE_INTENT_ZH, accountability: ACCOUNTABILITY_ZH,
 };
 const EN: Lang = {
@@ -168,6 +169,8 @@ function rejectHit(rule: Rule, lang: Lang, ctx: Ctx, i: number, index: number, h
   const after = clause.text.slice(index + hit.length);
   if (rule.guarded === false) {
     if (lang.suicideAvert?.test(before)) return 'prevention_talk';
+    // "嘈到我想死" (so noisy I could die) is how a noise complaint is said, not a wish to die; a real wish says more.
+    if (lang.hyperboleBefore?.test(before) && /^(想死|要死|快死)/.test(hit)) return 'hyperbole';
     if (rule.method && ctx.letter && !lang.suicideIntent.test(clause.text.replace(hit, ''))) return 'method_without_person';
     return null;
   }

@@ -20,4 +20,12 @@ describe('which sentence of a passage is quoted', () => {
     assert.match(a.text, /15日内/);
     assert.doesNotMatch(a.text, /聚集/);
   });
+
+  it('an English question is quoted the sentence about its matter, not the passage\'s first; a Chinese reader the Chinese line', () => {
+    const p = passage('国家实行按比例安排残疾人就业制度。学校应当建立学生欺凌防控制度，对欺凌行为及时制止。');
+    assert.match(extractiveAnswer('my son is bullied at school, what can I do', [p], 'en').text, /欺凌/);
+    const both = passage('申请由家庭成员向户籍所在地的街道办事处书面提出。Minimum living allowance (低保): apply in writing at the sub-district office (Art. 11).');
+    assert.match(extractiveAnswer('低保去哪里申请', [both], 'zh-Hans').text, /街道办事处书面提出/);
+    assert.match(extractiveAnswer('where do I apply for dibao (低保)?', [both], 'en').text, /apply in writing/);
+  });
 });

@@ -88,6 +88,10 @@ describe('crisis layer', () => {
   for (const text of CARE_CONCERN_AT_MOST) {
     it(`a care request is not an emergency: ${text}`, () => assert.notEqual(crisis(text).level, 'immediate'));
   }
+  it('"嘈到我想死" is how a noise complaint is said; a wish to die said beside it still counts', () => {
+    assert.notEqual(crisis('樓上個細路成日跳來跳去 嘈到我想死').level, 'immediate');
+    assert.equal(crisis('楼上天天吵到我想死，我真的不想活了').level, 'immediate');
+  });
   it('an elder alone who does not answer is not a care request: it stays immediate', () => {
     assert.equal(crisis('我爸一个人住，两天没接电话了，能不能派人去看看').level, 'immediate');
   });
