@@ -184,9 +184,12 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,
       // told with the first message (read together they had brought the same offer back, a dead end).
-      const complaint = pending?.kind === 'consent' ? refusesService(trimmed) : null;
-      if (pending?.kind === 'consent' && complaint) {
-        const joined = joinMessages(pending.text, complaint);
+      // Also just after 不同意 (`declined`): "我是要投诉这个工厂的噪音，不是要心理咨询" had been filed without the facts
+      // of the first message.
+      const offered = live?.kind === 'consent' || live?.kind === 'declined' ? live : null;
+      const complaint = offered ? refusesService(trimmed) : null;
+      if (offered && complaint) {
+        const joined = joinMessages(offered.text, complaint);
         if ([...joined].length <= MAX_TEXT_CHARS) {
           const [alone, dj] = await Promise.all([triage(complaint, this.deps.triage), triage(joined, this.deps.triage)]);
           const petition: Decision | null = dj.category === 'petition' ? dj

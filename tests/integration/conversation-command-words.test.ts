@@ -187,6 +187,12 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     const [c] = await casesOf(r);
     assert.equal(c.category, 'petition');
     assert.equal(c.target, 'environment');
+    // The same just after pressing 不同意: the facts of the first message are kept.
+    const r2 = who();
+    const offer = (await say(r2, '我最近压力很大，晚上一直睡不着，白天上班没精神')).find((x) => x.actions?.includes('consent_yes'));
+    await press(r2, 'consent_no', offer!.token!);
+    const after = await say(r2, '我是要投诉隔壁工厂晚上的机器噪音，不是要心理咨询');
+    assert.match(render(r2, after), /睡不着[\s\S]*机器噪音/, keys(after).join(','));
   });
 
   it('the status asked in words after an unclear message is answered, not filed as a second unclear message (an empty case)', async () => {
