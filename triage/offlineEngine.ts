@@ -154,6 +154,9 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
+const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
+const NOISE_SOURCE = /工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
+
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
 
@@ -175,6 +178,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     reasons.push(`classifier_emergency_below:${probs.emergency!.toFixed(2)}`);
   }
   if (!isCategory(cat)) throw new Error(`offline model produced an unknown category "${cat}"`);
+  let category: Category = cat;
   reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
 
   let target: TargetCode | null = null;
@@ -184,29 +188,39 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let topicTarget: TargetCode | undefined;
   let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
-  if (cat === 'petition' || cat === 'out_of_scope') {
-    const routed = routeTargets(models, index, m, text, cat, allMatches, fullText);
+  if (category === 'out_of_scope' && NOISE.test(fullText) && NOISE_SOURCE.test(fullText)) {
+    // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
+    // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
+    // category model knows 睡不着 from counselling lines. A quarrel with the neighbours stays a 信访外 matter.
+    const service = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText).target;
+    if (service === 'counselling') {
+      reasons.push(`noise_source_not_counselling:out_of_scope ${conf.toFixed(2)}`);
+      category = 'petition';
+    }
+  }
+  if (category === 'petition' || category === 'out_of_scope') {
+    const routed = routeTargets(models, index, m, text, category, allMatches, fullText);
     target = routed.target;
     reasons.push(...routed.reasons);
     citations.push(...routed.citations);
     secondaryTarget = routed.secondaryTarget;
     targetConfidence = routed.targetConfidence;
-    reviewReason = routed.reviewReason;
+    reviewReason = routed.reviewReason ?? (category !== cat ? 'noise_source_not_counselling' : undefined);
     runnerUp = routed.runnerUp;
-  } else if (cat === 'inquiry') {
+  } else if (category === 'inquiry') {
     // A question may still be registered as a case (the resident's "register it anyway"); the office card
     // then proposes the department whose matters it concerns instead of an empty handler.
     const routed = routeTargets(models, index, m, text, 'petition', allMatches);
     topicTarget = routed.target;
     topicConfidence = routed.target ? (routed.fused[routed.target] ?? 0) : undefined;
     reasons.push(`topic_target:${routed.target} ${(topicConfidence ?? 0).toFixed(2)}`);
-  } else if (cat === 'legal_channel') {
+  } else if (category === 'legal_channel') {
     const p = models.legalAid.predict(text).probs.legal_aid ?? 0;
     if (p >= 0.5) target = 'legal_aid';
     reasons.push(`legal_aid:${p.toFixed(2)}`);
   }
   return {
-    category: cat,
+    category,
     target,
     confidence: Math.min(1, Math.max(0, conf)),
     reasons,

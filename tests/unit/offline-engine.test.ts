@@ -203,6 +203,17 @@ describe('a second matter announced in words (另外, also …)', () => {
     assert.equal(splitSecondMatter('第一，楼下餐馆油烟很大；第二，他们占道摆桌子行人走不了')?.[1], '他们占道摆桌子行人走不了');
   });
 
+  it('a site or factory keeping residents awake is a petition, not counselling; a neighbour quarrel stays 信访外', async () => {
+    for (const text of ['附近工地晚上施工太吵，我整晚睡不着，白天上班没精神。', '我屋企對面個地盤成日半夜三更都仲打樁，嘈到個BB瞓唔到，可唔可以幫手投訴？']) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.equal(d.category, 'petition', `${text}: ${d.reasons.join(' ')}`);
+    }
+    const quarrel = await engine.decide({ text: normalize('隔壁新搬来的邻居每天晚上在家唱歌到十二点，敲门说了也没用，我们想找人调解一下').normalized, language: 'zh-Hans' });
+    assert.deepEqual([quarrel.category, quarrel.target], ['out_of_scope', 'mediation']);
+    const lonely = await engine.decide({ text: normalize('我在电子厂上了八年班，觉得生活没有意义，每天都很压抑').normalized, language: 'zh-Hans' });
+    assert.deepEqual([lonely.category, lonely.target], ['out_of_scope', 'counselling'], 'no noise: the factory is where they work');
+  });
+
   it('records the other department as the secondary target, in 简体, Cantonese and English', async () => {
     const cases: Array<[string, TargetCode]> = [
       ['尊敬的领导：我们小区门口的马路上一直有人乱摆摊，晚上还很吵，另外我家孩子今年上小学，学位申请被拒了，说我们不在学区，但我们明明有房产证。', 'urban_management'],
