@@ -18,7 +18,7 @@ import { createLogger } from '../kernel/logger.js';
 import { describeStartupError, startApp, type Core, type RunningApp } from '../app/main.js';
 import type { CaseService } from '../cases/caseService.js';
 import { shanghaiDateTime } from '../cases/refs.js';
-import type { Actor, HandlerActor, HandlerKind } from '../cases/types.js';
+import { NOT_ACCEPTED_REASONS, type Actor, type HandlerActor, type HandlerKind, type NotAcceptedReason } from '../cases/types.js';
 import type { ResidentConversation } from '../conversation/resident.js';
 import { residentConversationFor } from '../conversation/wiring.js';
 import type { Reply, ResidentCommand, ResidentRef } from '../conversation/types.js';
@@ -203,6 +203,26 @@ export class TerminalChat {
           const c = await cases.resolve(ref, await this.handlerActor(ref), note);
           return say(`resolved ${c.ref} → ${c.status}`);
         }
+        case 'notaccept': {
+          // 不予受理 with its statutory reason (another district, a court matter …): the resident is told why and where to go.
+          const reason = rest[0] ?? '';
+          if (!(NOT_ACCEPTED_REASONS as readonly string[]).includes(reason)) return say(`reasons: ${NOT_ACCEPTED_REASONS.join(' | ')}`);
+          const c = await cases.notAccept(ref, office, reason as NotAcceptedReason, args.split(/\s+/).slice(3).join(' ') || undefined);
+          return say(`not accepted ${c.ref} (${reason}) → ${c.status}`);
+        }
+        case 'review': {
+          // The written answer to a 复查 the resident asked for (Art. 35).
+          const c = await cases.answerReview(ref, office, note);
+          return say(`review answered ${c.ref} → ${c.status}`);
+        }
+        case 'ask': {
+          const c = await cases.askResident(ref, office, note);
+          return say(`asked the resident about ${c.ref}`);
+        }
+        case 'urgent': {
+          const c = await cases.markUrgent(ref, office);
+          return say(`marked urgent ${c.ref}`);
+        }
         case 'case': {
           const c = await cases.getCase(ref);
           say(`${c.ref} ${c.status} ${c.category}/${c.target ?? '—'} handler ${c.handlerKind ?? '—'} ${c.handlerId ?? '—'}`);
@@ -210,10 +230,14 @@ export class TerminalChat {
           return;
         }
         default:
-          say('commands (<ref> may be `last`): queue | approve <ref> | reassign <ref> <code> | accept <ref> | decline <ref> <reason> | progress <ref> <text> | extend <ref> <days> <reason> | resolve <ref> <text> | case <ref>');
+          say('commands (<ref> may be `last`): queue | approve <ref> | reassign <ref> <code> | notaccept <ref> <reason> [note] | ask <ref> <question> | urgent <ref> | accept <ref> | decline <ref> <reason> | progress <ref> <text> | extend <ref> <days> <reason> | resolve <ref> <text> | review <ref> <answer> (复查) | case <ref>');
       }
     } catch (err) {
-      if (err instanceof AppError || (err instanceof Error && /Error$/.test(err.name))) return say(`refused: ${err.message}`);
+      if (err instanceof AppError || (err instanceof Error && /Error$/.test(err.name))) {
+        // A handler's step on a case the office has not (re)approved: say which step is missing.
+        const waiting = ['accept', 'decline', 'progress', 'extend', 'resolve'].includes(sub) && (await cases.getCase(ref).catch(() => null))?.status === 'office_review';
+        return say(`refused: ${err.message}${waiting ? ` — the office approves it first: /office approve ${given || 'last'}` : ''}`);
+      }
       throw err;
     }
   }

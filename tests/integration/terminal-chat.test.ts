@@ -33,11 +33,14 @@ function runChat(script: string[], env: Record<string, string>, args: string[] =
 describe('npm run chat (piped input)', () => {
   const prefix = uniquePrefix('terminal');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-'));
+  const loopsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-loops-'));
   afterAll(async () => {
     const redis = testRedis();
     await cleanPrefix(redis, prefix);
+    await cleanPrefix(redis, `${prefix}-loops`);
     redis.disconnect();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(loopsDir, { recursive: true, force: true });
   });
 
   it('a resident opens a petition; office approval, handling, resolution, 不满意 and the 复查 right all work from the terminal', async () => {
@@ -78,6 +81,34 @@ describe('npm run chat (piped input)', () => {
     assert.equal(path.dirname(saved), path.join(dataDir, 'exports'));
     assert.equal(fs.statSync(saved).mode & 0o777, 0o600, 'only this user may read the export');
     assert.match(fs.readFileSync(saved, 'utf8'), new RegExp(ref), 'the export holds the resident’s case');
+  });
+
+  it('the office finishes the loops it starts: 不予受理 with a reason, the answer to a 复查, and a hint when approval is missing', async () => {
+    const { code, stdout, stderr } = await runChat(
+      [
+        '福田区华强北某工地每天晚上十一点以后还在打桩施工，噪音太大，孩子没法睡觉。',
+        '1',
+        '/office accept last', // before approval: refused, with the missing step named
+        '/office notaccept last nonsense',
+        '/office notaccept last other_jurisdiction 事发地在福田区，已转福田区信访局',
+        '小区物业不修电梯已经三个月了，老人上下楼很困难',
+        '1',
+        '/office approve last',
+        '/office accept last',
+        '/office resolve last 电梯已整改',
+        '3', // 不满意
+        '我要申请复查',
+        '电梯修好两天又坏了，物业根本没有整改',
+        '/office review last 经复查，责令物业十日内彻底修复并报告',
+      ],
+      // A resident of their own: the first test's resident has a case open.
+      { DATA_DIR: loopsDir, QUEUE_PREFIX: `${prefix}-loops` },
+    );
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /office> refused: .*the office approves it first: \/office approve last/);
+    assert.match(stdout, /office> reasons: legal_channel \| not_government_duty \| other_jurisdiction/);
+    assert.match(stdout, /office> not accepted YT-\d{8}-\d{4} \(other_jurisdiction\)/);
+    assert.match(stdout, /office> review answered YT-\d{8}-\d{4}/);
   });
 
   it('says clearly when Redis is unreachable', async () => {
