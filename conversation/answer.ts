@@ -23,6 +23,9 @@ export interface Answer {
 }
 
 const MAX_QUOTE = 160;
+/** English says in 250 letters what Chinese says in 160 characters; it is cut between words ("which pet…" had been). */
+const MAX_QUOTE_EN = 250;
+const clipWords = (s: string, n: number) => (s.length > n ? `${s.slice(0, n).replace(/\s+\S*$/, '')}…` : s);
 const MAX_PASSAGES = 3;
 
 type MessageKey = keyof typeof messages;
@@ -88,7 +91,7 @@ function bestQuote(passage: RetrievedPassage, q: Set<string>, question = '', lan
   sents.forEach((s, i) => {
     // The notes' English lines are for English readers; a Chinese reader is quoted the Chinese text.
     const english = isMostlyEnglish(s);
-    const script = language === 'en' ? (english ? INTENT_WEIGHT : 0) : english ? -100 : 0;
+    const script = language === 'en' ? (english ? 100 : 0) : english ? -100 : 0;
     const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(traditionalToSimplified(s))).length + (about(s) ? 1 : 0) + script;
     if (sc > bestScore) {
       best = i;
@@ -98,7 +101,7 @@ function bestQuote(passage: RetrievedPassage, q: Set<string>, question = '', lan
   // The citation names the article, so the heading at the start of the text is not repeated.
   let quote = sents[best]!.replace(/^第[一二三四五六七八九十百零〇\d]+条\s*/, '');
   if (quote.length < 30 && sents[best + 1]) quote += sents[best + 1];
-  return { quote: clip(quote, MAX_QUOTE), score: bestScore };
+  return { quote: isMostlyEnglish(quote) ? clipWords(quote, MAX_QUOTE_EN) : clip(quote, MAX_QUOTE), score: bestScore };
 }
 
 const label = (p: { title: string; source: string; article?: string }) => `${p.title || p.source}${p.article ? ` ${p.article}` : ''}`;

@@ -127,8 +127,9 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const basis = rs.find((x) => x.key === 'conversation.legal.basis');
     assert.ok(basis, 'a basis is quoted');
     const text = render(r, [basis]);
-    assert.match(text, /诉讼|法定途径/, 'the passage behind "settled in court, a petition cannot replace it"');
-    assert.doesNotMatch(text, /「[^」]*复核[^」]*」/, 'no passage about the re-review deadline, which has nothing to do with a deposit');
+    assert.match(text, /belong in court/, 'the passage behind "settled in court, a petition cannot replace it", in the note\'s English line');
+    assert.doesNotMatch(text, /re-review|「[^」]*复核[^」]*」/, 'no passage about the re-review deadline, which has nothing to do with a deposit');
+    assert.doesNotMatch(text, /「/, 'no Chinese quotation for an English reader where the note has an English line');
   });
 
   it('legal channel: labour arbitration with its basis, legal aid with consent → a referral case with a consent record', async () => {

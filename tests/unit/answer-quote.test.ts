@@ -28,4 +28,13 @@ describe('which sentence of a passage is quoted', () => {
     assert.match(extractiveAnswer('低保去哪里申请', [both], 'zh-Hans').text, /街道办事处书面提出/);
     assert.match(extractiveAnswer('where do I apply for dibao (低保)?', [both], 'en').text, /apply in writing/);
   });
+
+  it('an English reader is quoted the English line of a note, whole words only', () => {
+    const p = passage('应当通过诉讼、行政复议、仲裁等法定途径解决的问题，信访部门会告知并引导到相应程序。Matters that belong in court, arbitration or administrative reconsideration are channelled there (Art. 31): those procedures have their own deadlines, which petitioning does not stop, so it is better to start them early and keep every receipt, contract and message.');
+    const a = extractiveAnswer('My landlord will not return my deposit. 诉讼 仲裁 法定途径', [p], 'en');
+    assert.match(a.text, /Matters that belong in court/);
+    const cut = /“([^”]*)…”/.exec(a.text)?.[1];
+    assert.ok(cut, 'the long line is cut');
+    assert.ok(p.text.includes(`${cut} `), `cut between words: …${cut.slice(-20)}`);
+  });
 });
