@@ -154,8 +154,8 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
-const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
-const NOISE_SOURCE = /工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
+const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
+const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;

@@ -204,7 +204,7 @@ describe('a second matter announced in words (另外, also …)', () => {
   });
 
   it('a site or factory keeping residents awake is a petition, not counselling; a neighbour quarrel stays 信访外', async () => {
-    for (const text of ['附近工地晚上施工太吵，我整晚睡不着，白天上班没精神。', '我屋企對面個地盤成日半夜三更都仲打樁，嘈到個BB瞓唔到，可唔可以幫手投訴？']) {
+    for (const text of ['附近工地晚上施工太吵，我整晚睡不着，白天上班没精神。', '我屋企對面個地盤成日半夜三更都仲打樁，嘈到個BB瞓唔到，可唔可以幫手投訴？', '我快崩溃了 对面天天唱K到凌晨两点']) {
       const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
       assert.equal(d.category, 'petition', `${text}: ${d.reasons.join(' ')}`);
     }
