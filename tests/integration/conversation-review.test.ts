@@ -7,14 +7,20 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
   const h = useResidentConversation();
   const { who, say, press, keys, render, outboxTo, petitionCase } = h;
 
-  /** A petition answered in writing, and rated 不满意 by the resident. */
-  const answeredAndRejected = async (r: ResidentRef) => {
+  /** A petition answered in writing, its survey waiting for the resident. */
+  const resolved = async (r: ResidentRef) => {
     const ref = await petitionCase(r);
     const housing = h.directory.department('housing')!;
     const handler = { kind: 'handler' as const, id: String(housing.memberIds[0]), handler: { kind: 'department' as const, id: 'housing' } };
     await h.cases.approveReferral(ref, { kind: 'office', id: '901' });
     await h.cases.handlerAccept(ref, handler);
     await h.cases.resolve(ref, handler, '已督促物业维修电梯');
+    return ref;
+  };
+
+  /** …and rated 不满意 by the resident. */
+  const answeredAndRejected = async (r: ResidentRef) => {
+    const ref = await resolved(r);
     await press(r, 'rate_dissatisfied', ref);
     return ref;
   };
@@ -108,16 +114,6 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     assert.match(render(r, rs), /复核/);
   });
 
-  /** A petition answered in writing, its survey waiting for the resident. */
-  const resolved = async (r: ResidentRef) => {
-    const ref = await petitionCase(r);
-    const housing = h.directory.department('housing')!;
-    const handler = { kind: 'handler' as const, id: String(housing.memberIds[0]), handler: { kind: 'department' as const, id: 'housing' } };
-    await h.cases.approveReferral(ref, { kind: 'office', id: '901' });
-    await h.cases.handlerAccept(ref, handler);
-    await h.cases.resolve(ref, handler, '已督促物业维修电梯');
-    return ref;
-  };
   const ratingOf = async (ref: string) =>
     (await h.db.pool.query('SELECT s.rating, s.comment FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1 ORDER BY s.round DESC LIMIT 1', [ref])).rows[0];
 
