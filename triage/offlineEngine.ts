@@ -157,6 +157,10 @@ export const ENGINE_MAX_CHARS = 1500;
 const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
 const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
+// A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
+const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|烧烤|夜宵|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
+const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌博|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
 
@@ -188,14 +192,21 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let topicTarget: TargetCode | undefined;
   let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
-  if (category === 'out_of_scope' && NOISE.test(fullText) && NOISE_SOURCE.test(fullText)) {
+  let switched: string | undefined;
+  const noisy = NOISE.test(fullText) && NOISE_SOURCE.test(fullText);
+  const business = BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText));
+  if (category === 'out_of_scope' && (noisy || business)) {
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
     // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
-    // category model knows 睡不着 from counselling lines. A quarrel with the neighbours stays a 信访外 matter.
+    // category model knows 睡不着 from counselling lines. Nor is a business downstairs a neighbour to be mediated
+    // with: a restaurant's fumes told as "楼下的餐馆…熏得我们家不敢开窗" went to mediation. A quarrel between
+    // households stays a 信访外 matter.
     const service = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText).target;
-    if (service === 'counselling') {
-      reasons.push(`noise_source_not_counselling:out_of_scope ${conf.toFixed(2)}`);
+    const why = service === 'counselling' && noisy ? 'noise_source_not_counselling' : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service' : null;
+    if (why) {
+      reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);
       category = 'petition';
+      switched = why;
     }
   }
   if (category === 'petition' || category === 'out_of_scope') {
@@ -205,7 +216,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     citations.push(...routed.citations);
     secondaryTarget = routed.secondaryTarget;
     targetConfidence = routed.targetConfidence;
-    reviewReason = routed.reviewReason ?? (category !== cat ? 'noise_source_not_counselling' : undefined);
+    reviewReason = routed.reviewReason ?? switched;
     runnerUp = routed.runnerUp;
   } else if (category === 'inquiry') {
     // A question may still be registered as a case (the resident's "register it anyway"); the office card
