@@ -43,7 +43,7 @@ import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
   refusesService, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
-import { agreesInWords, asksAboutPrivacy, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly } from '../triage/commandWords.js';
+import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -115,7 +115,8 @@ export class ResidentConversation implements ResidentConversationApi {
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
     // the request is handled as usual. Inside the state write, so a replayed update adds neither.
     // A question about the resident's data gets the privacy answer; the model alone had read such questions as distress.
-    const privacyQuestion = asksAboutPrivacy(trimmed);
+    // Asked with more ("可以匿名举报吗？我们20个工人被拖欠工资…"), the rest is the matter: it goes the usual way.
+    const privacyQuestion = onlyPrivacyQuestions(trimmed);
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.

@@ -155,17 +155,21 @@ export function stripDecision(d: Decision): Record<string, unknown> {
  * Only the start of the message counts: "不满意处理结果" inside a story is not an answer to a survey.
  */
 const TYPED_RATINGS: ReadonlyArray<[SatisfactionRating, RegExp]> = [
-  ['dissatisfied', /^(?:我)?(?:很|非常|十分|好|太)?(?:不|唔)(?:太)?(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:not\s+(?:very\s+|really\s+)?satisfied|dissatisfied|unsatisfied|not\s+happy)\b/i],
+  ['dissatisfied', /^(?:no[,，\s]+|唔|不)?(?:我)?(?:很|非常|十分|好|太|一点(?:都|也)|根本|完全|真(?:的)?)?(?:不是很|不是太|唔係好|唔系好|唔係幾|唔系几|不|唔)(?:太|怎么|大)?(?:满意|滿意)(?!度)|^(?:no[,\s]+)?(?:i(?:'m| am)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+)?satisfied|dissatisfied|unsatisfied|not\s+happy)\b/i],
   ['basically_satisfied', /^(?:我)?(?:基本|还算|還算|基本上|比较|比較|几|幾)(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:basically|fairly|somewhat|mostly|partly)\s+satisfied\b/i],
   ['satisfied', /^(?:我)?(?:很|非常|十分|好|挺|都)?(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:very\s+|quite\s+)?satisfied\b/i],
 ];
 
+// "满意？路灯根本没修好" and "满意个屁" are sarcasm: no rating is read from them (the office reads the words).
+const SARCASM = /^[^，,。.!！]{0,12}[?？]|个屁|個屁|才怪|你觉得呢|你覺得呢|\bmy\s+ass\b/i;
+
 export function typedRating(text: string): { rating: SatisfactionRating; comment: string | null } | null {
   const s = text.trim();
+  if (SARCASM.test(s)) return null;
   for (const [rating, re] of TYPED_RATINGS) {
     const m = re.exec(s);
     if (!m) continue;
-    const rest = s.slice(m[0].length).trim().replace(/^(?:了|啦|喇|嘅|的|呀|啊|with\s+(?:it|this|the\s+(?:result|outcome|reply)))?[\s,，.。!！:：;；、-]*/iu, '').trim();
+    const rest = s.slice(m[0].length).trim().replace(/^(?:了|啦|喇|嘅|的|呀|啊|at\s+all|with\s+(?:it|this|the\s+(?:result|outcome|reply)))?[\s,，.。!！:：;；、-]*/iu, '').trim();
     return { rating, comment: rest.length >= 2 && !isThanksOnly(rest) ? rest : null };
   }
   return null;

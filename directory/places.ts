@@ -35,10 +35,20 @@ export function districtsOutside(text: string, area: string): string[] {
   return DISTRICTS.filter((d) => d !== own && d.pattern.test(text)).map((d) => d.name);
 }
 
-/** Whether `text` names the office's own district too ("我在福田上班，但是家住南山区蛇口"): then the place is unclear. */
+/**
+ * Places inside a district that residents name instead of the district (蛇口, 科技园, Shekou): for the own-district
+ * check only. Bare 南山 is a common word elsewhere, but next to another district's name it means the district.
+ */
+const INSIDE: Record<string, RegExp> = {
+  '南山区': /南山|蛇口|前海|西丽|西麗|粤海|粵海|桃源|沙河|招商|南头|南頭|南油|科技园|科技園|后海|後海|深圳湾|深圳灣|\b(shekou|qianhai|xili|houhai|science park)\b/i,
+  '福田区': /福田|华强北|華強北|车公庙|車公廟|香蜜湖|梅林|\b(huaqiangbei|chegongmiao)\b/i,
+  '罗湖区': /东门|東門|国贸|國貿|\bdongmen\b/i,
+};
+
+/** Whether `text` names the office's own district too ("我在福田上班，但是家住南山蛇口"): then the place is unclear. */
 export function namesOwnDistrict(text: string, area: string): boolean {
   const own = DISTRICTS.find((d) => area.includes(d.name));
-  return own ? own.pattern.test(text) : false;
+  return own ? own.pattern.test(text) || (INSIDE[own.name]?.test(text) ?? false) : false;
 }
 
 /** The office's own area: every department of a district directory is that district's (深圳市南山区). */

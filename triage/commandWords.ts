@@ -17,13 +17,13 @@ const ZH_FILLER =
   /请问|想问(一?下)?|问(一?下)?|我想|我要|我需要|查(询|一?下)?|麻烦(你|您)?|帮(我|忙)?|请|你好|您好|喂|现在|目前|到底|究竟|已经|一般|通常|大概|大约|一下|可以|可不可以|能不能|能否|吗|了|呀|啊|呢|吧|啦|嘛|哦|喔|的|先|好|谢谢|多谢|搞定|解决了|没事了/g;
 // The resident's own matter: 我的投诉, 我那个事情, 之前反映的问题, 我嗰單嘢 (→ 我那单东西), a case reference.
 const ZH_OWN =
-  /(我们?|我家)?(的|那个|那单|那件|这个|个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|个案|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单)|这件事|这个|此事|YT-\d{8}-\d+/gi;
+  /(我们?|我家)?(的|那个|那单|那件|这个|个|之前|上次|前几天|上周|刚才|刚刚)*(提交|反映|投诉|报|登记|说|申请)?(的)?(事情|事项|个案|事|案件|案子|投诉|诉求|信访件?|申请|问题|东西|那单|那个|那件)|这件事|这个|此事|YT-\d{8}-\d+/gi;
 // Asking how it is going.
 const ZH_PROGRESS =
-  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)|(搞|弄|办)成(点|怎样|怎么样)|(还|仲)?要等(多久|几耐|几天|多少天|多长时间)|(有没有|有冇|有无)人(在)?(看|睇|跟|处理)(紧|着|缘)?/g;
+  /有(没有|无)?(什么)?(进展|进度|结果|回复|答复|消息|回音|下文|人(管|处理|跟进))|进展|进度|(处理|办|搞|跟进)(得|成)?(怎么样|怎样|如何|点|到哪(一步|里|儿)?|到什么程度)|(去|到)(到)?(哪|边)(一步|里|儿)|怎么样|怎样|如何|(什么时候|几时|何时|多久|几天|多少天)(才|能|会|可以)?(有)?(处理|办|回复|答复|结果|解决|消息|回音)|(处理|办|解决)(好)?(了)?(没有|没)|(搞|弄|办)成(点|怎样|怎么样)|(还|仲)?要等(多久|几耐|几天|多少天|多长时间)|(有没有|有冇|有无)?人(在)?(看|睇|跟|处理|管)(紧|着|进)?/g;
 // Taking it back: 撤销 / 撤回 / 取消 / 不投诉了 / 不用处理了 / 唔使跟进 (→ 不用跟进).
 const ZH_WITHDRAW =
-  /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|(先|暂时|暂且)?不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办|提交|交|报)了?(住)?|(算了|不用了|不要了)/g;
+  /(撤销|撤消|撤回|撤掉|撤诉|取消|收回)|(先|暂时|暂且)?(不|别)(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|办|提交|交|报)了?(住)?|(算了|不用了|不要了|不用住)|(我)?(再|先)?(想想|想一想|想下|谂下)(先|再说)?/g;
 // Taking consent back: 撤回同意, 不同意转介了, 不要把我的信息给那个机构 (唔好再俾我啲資料佢哋 → 不要再给我的资料他们).
 const ZH_CONSENT_BACK =
   /(撤回|撤销|取消|收回)(我的)?(同意|授权|转介)|不(想|要|再)?(同意)?(再)?(转介|分享|共享)了?|不(再)?同意了?|不要(再)?(把|将)?(我的)?(信息|资料|个人信息|联系方式)(给|转给|交给|分享给|发给)?(那个|这个|该)?(机构|组织|社工|他们|她们)?|不要(再)?给(他们|她们|机构)?(我的)?(信息|资料|个人信息|联系方式)(给)?(他们|她们|机构)?|不要(再)?(给|让)(他们|她们|机构|那个机构|那个中心)(知道?|看|拿)(我|我的|我爸爸的|我妈妈的|我爸的|我妈的|我家人的)?(资料|信息|情况|地址|电话)|(我)?改变(了)?主意(了)?|不想(个|那个|该|这个)?(机构|组织|社工|中心)(再)?(跟进|知道|联系我?)/g;
@@ -51,6 +51,24 @@ const EN_PERSON =
 const han = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const words = (s: string) => s.match(/[a-z']+/gi)?.length ?? 0;
 
+/**
+ * One sentence only: "cancel my complaint. i'm going to end it tonight" or "可以匿名举报吗？我们20个工人被拖欠工资…"
+ * says more than the command or the question, and what it says more is read as always (for danger first).
+ */
+export function singleSentence(text: string): boolean {
+  return sentencesOf(text).length <= 1;
+}
+
+export function sentencesOf(text: string): string[] {
+  return (typeof text === 'string' ? text : '').split(/[。！？!?；;\n]+|\.(?=\s|$)/u).map((x) => x.trim()).filter((x) => /[\p{L}\p{N}]/u.test(x));
+}
+
+/** Only questions about personal data, one or several ("how do you use my data? who can see my messages?"). */
+export function onlyPrivacyQuestions(text: string): boolean {
+  const parts = sentencesOf(text);
+  return parts.length > 0 && asksAboutPrivacy(text) && parts.every((p) => asksAboutPrivacy(p));
+}
+
 /** What is left of a Chinese message once the request, the resident's own matter and the filler are removed. */
 function zhRest(s: string, request: RegExp): string {
   return s.replace(request, '').replace(ZH_OWN, '').replace(ZH_FILLER, '');
@@ -66,7 +84,7 @@ export function commandInWords(text: string): CommandWords | null {
     // At most one stray character (了 after a removed word, 那): anything more names something else.
     const only = (request: RegExp) => s.search(request) >= 0 && han(zhRest(s, request)) <= 1 && !/[a-z]{3,}/i.test(zhRest(s, request));
     // Withdrawing must name the resident's own matter, or be nothing but "算了，不投诉了": 撤销 alone is also a penalty.
-    if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /不(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|提交)/.test(s))) return 'withdraw';
+    if (only(ZH_WITHDRAW) && (s.search(ZH_OWN) >= 0 || /(不|别)(想|要|用|需要|打算)?(再)?(投诉|反映|信访|处理|跟进|提交)|不用住/.test(s))) return 'withdraw';
     // Consent is to a named organization and revocable: taking it back withdraws what was shared with one.
     if (only(ZH_CONSENT_BACK)) return 'consent_back';
     if (only(ZH_PROGRESS)) return 'status';
@@ -76,7 +94,7 @@ export function commandInWords(text: string): CommandWords | null {
     if (s.search(ZH_REVIEW) >= 0 && EN_REVIEW_AROUND.test(raw)) return 'review';
     return null;
   }
-  if (words(raw) > 14) return null;
+  if (words(raw) > 14 || !singleSentence(raw)) return null;
   if (EN_WITHDRAW.test(raw)) return 'withdraw';
   if (EN_CONSENT_BACK.test(raw)) return 'consent_back';
   // "Any update?" alone, or about the resident's own case; "any update on the road works on Keyuan Road" asks about something else.
@@ -121,10 +139,10 @@ export const asksHowLong = (text: string): boolean => /多久|多长时间|几�
 // unclear one had filed an empty case. Whole message only; a farewell ("以后不用担心我了", "thanks for
 // everything") leaves words over and is read for danger as always.
 const ZH_CLOSING =
-  /谢谢|多谢|感谢|辛苦|唔该晒?|你们|你哋|您|大家|问题|事情|没有?事了?|冇事|无事|好了|好的|好啦|可以了|行了|解决了|搞定了?|搞掂|已经|修好|处理好|弄好|没问题|冇问题|收到|明白|知道了|ok|okay|嗯|哦|了|啦|喇|咗|啊|呀|哈|晒|喔|吧/gi;
+  /谢谢|多谢|感谢|辛苦|唔该晒?|你们|你哋|您|大家|问题|事情|没有?事了?|冇事|无事|好了|好的|好啦|可以了|行了|解决了|已经|修好|处理好|弄好|没问题|冇问题|收到|明白|知道了|ok|okay|嗯|哦|了|啦|喇|咗|啊|呀|哈|晒|喔|吧/gi;
 const EN_CLOSING_WORDS = new Set(
   `thanks thank thx ty you u so much very lot a all good now ok okay fine great cool perfect awesome no problem problems anymore
-  it its it's is everything's sorted solved resolved fixed fine done never mind nvm that's thats alright all right cheers got appreciate
+  it its it's is everything's sorted solved resolved fixed fine never mind nvm that's thats alright all right cheers got appreciate
   really already works working again`.split(/\s+/).filter(Boolean),
 );
 const EN_CLOSING_CORE = /\b(thanks?|thx|ty|all\s+good|sorted|solved|resolved|fixed|never\s*mind|nvm|no\s+problem|all\s+right|alright|working\s+again|works\s+now)\b/i;
@@ -135,7 +153,7 @@ export function isClosingOnly(text: string): boolean {
   if (raw === '' || [...raw].length > 40) return false;
   if (han(raw) > 0) {
     const s = normalize(raw).normalized;
-    if (!/谢|感谢|没有?事|冇事|好了|解决了|搞定|搞掂|修好|处理好|没问题|冇问题/.test(s)) return false;
+    if (!/谢|感谢|没有?事|冇事|好了|解决了|修好|处理好|没问题|冇问题/.test(s)) return false;
     return han(s.replace(ZH_CLOSING, '')) === 0 && !/[a-z]{3,}/i.test(s.replace(/ok(ay)?/gi, ''));
   }
   const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
@@ -143,20 +161,29 @@ export function isClosingOnly(text: string): boolean {
 }
 
 // Yes to a referral said in words: "还是帮我转介吧", "其實都係要 幫我轉介啦", "wait actually yes pls refer me to them".
-const ZH_AGREE = /(帮我|请|麻烦|那就|还是|就)?(转介|转给|转过去|介绍给?)(他们|她们|机构|那个机构|吧|啦|喇|了)?|^(我)?同意(转介)?(了|啦|吧)?$|要转介/;
+const ZH_AGREE = /(帮我|请|麻烦|那就|还是|就)?(转介|转给|转过去|介绍给?)(他们|她们|机构|那个机构|吧|啦|喇|了)?|(帮(我|她|他)?)?联系(一下)?(那个|这个)(机构|中心|社工)|^(我)?同意(转介)?(了|啦|吧)?$|要转介/;
 const ZH_AGREE_NOT = /不|没|别|莫|未/;
 const EN_AGREE = /\b(refer\s+(me|us|her|him|my\s+\w+)|please\s+refer|go\s+ahead|i\s+(agree|consent)|yes\s*(,|\s)\s*(please|pls|refer|go|do\s+it|send|share)|(pass|send)\s+(it|my\s+\w+)\s+(on|to\s+them))\b/i;
 const EN_AGREE_NOT = /\b(no|not|don'?t|dont|never|won'?t|stop)\b/i;
 
-/** A short message that says yes to a referral in words; the button still gives the consent. */
+// What may stand around the yes: 想了想, 其实, 好吧, 帮她联系一下那个机构 …
+const ZH_AGREE_FILLER = /我?想了想|我?想过了|其实|都系|都是|都要|还是|那就|那|就|好吧|好啦|好的|可以|行|ok|吧|啦|喇|了|呀|啊|一下|帮(我|她|他|我们)|联系|那个|这个|机构|中心|社工|他们|她们|要/gi;
+const EN_AGREE_WORDS = new Set(
+  `wait actually yes yeah yep ok okay sure fine alright please pls plz refer me us to them go ahead i agree consent do it then changed my
+  mind after all the that this organisation organization centre center service her him mum mom dad mother father grandma grandpa
+  thats that's great thanks thank you`.split(/\s+/).filter(Boolean),
+);
+
+/** A short message that says only yes to a referral, in words; the button still gives the consent. */
 export function agreesInWords(text: string): boolean {
   const raw = typeof text === 'string' ? text.trim() : '';
-  if (raw === '' || [...raw].length > 60) return false;
+  if (raw === '' || [...raw].length > 60 || !singleSentence(raw)) return false;
   // A question about the referral ("转介要多久？") is not a yes.
   if (/[?？]|请问|請問|多久|怎么|怎麼|什么|什麼|咩|点样|點樣|\b(how|what|when|why|will|would)\b/i.test(raw)) return false;
   if (han(raw) > 0) {
     const s = normalize(raw).normalized;
-    return ZH_AGREE.test(s) && !ZH_AGREE_NOT.test(s.replace(/不如|不过|不好意思/g, ''));
+    return ZH_AGREE.test(s) && !ZH_AGREE_NOT.test(s.replace(/不如|不过|不好意思/g, '')) && han(s.replace(ZH_AGREE, '').replace(ZH_AGREE_FILLER, '')) <= 1;
   }
-  return words(raw) <= 14 && EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw);
+  const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
+  return tokens.length <= 14 && EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw) && tokens.every((w) => EN_AGREE_WORDS.has(w));
 }

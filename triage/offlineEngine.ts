@@ -158,7 +158,7 @@ const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|声音(�
 const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 // A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
-const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|烧烤|夜宵|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
+const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
 const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌博|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
 
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */

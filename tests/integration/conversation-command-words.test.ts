@@ -228,6 +228,12 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.match(c.original_text, /dementia/);
   });
 
+  it('a privacy question asked with a complaint: the complaint goes on (only the privacy notice had been sent)', async () => {
+    const r = who();
+    const rs = await say(r, '可以匿名举报吗？我们工地二十个工人被包工头拖欠工资三个月了');
+    assert.ok(rs.some((x) => x.key === 'conversation.petition.confirm'), keys(rs).join(','));
+  });
+
   it('a question about personal data gets the privacy answer and the /privacy menu, not a distress reply or an empty case', async () => {
     for (const [lang, text] of [['zh-Hans', '你们会把我的名字和电话告诉被投诉的人吗？'], ['zh-Hant', '我嘅資料你哋會保存幾耐？'], ['en', 'how do you use my data? who can see my messages?']] as const) {
       const r = who(lang);

@@ -136,6 +136,19 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     }
   });
 
+  it('sarcasm is no rating, and the usual ways of saying 不满意 are', async () => {
+    const r = who();
+    const ref = await resolved(r);
+    await say(r, '满意？路灯根本没修好');
+    assert.equal((await ratingOf(ref)).rating, null, 'not recorded as satisfied');
+    for (const text of ['一点都不满意，又坏了', '唔係好滿意，又壞咗', 'no, not satisfied at all, nobody came']) {
+      const r2 = who();
+      const ref2 = await resolved(r2);
+      await say(r2, text);
+      assert.equal((await ratingOf(ref2)).rating, 'dissatisfied', text);
+    }
+  });
+
   it('without a survey waiting, 不满意 in a message is read as a message as always', async () => {
     const r = who();
     const rs = await say(r, '不满意物业的处理，小区电梯坏了三个月都没人修');

@@ -21,6 +21,8 @@ const STATUS = [
   '仲要等幾耐',
   'anyone looked at my case yet??',
   'what happens next?',
+  '我之前投诉的那个怎么样了',
+  '有人在跟我的事吗',
   '我之前嗰個投訴搞成點',
   'any update on my case?',
   'Any news?',
@@ -44,6 +46,8 @@ const WITHDRAW = [
   "I don't want to complain anymore, cancel my case",
   // While a summary waits: not submitting it after all.
   '算了，先不提交了',
+  '先别提交，我再想想',
+  '唔使住，我諗下先',
   '唔使喇，我唔想投訴住',
   "actually never mind, don't submit it",
 ];
@@ -125,19 +129,21 @@ describe('commands said in words', () => {
 });
 
 describe('a message that only thanks or says it is over', () => {
-  const CLOSING = ['Thanks, all good now.', '好了，没事了，谢谢你们', 'No problem anymore, thanks', '搞掂咗，唔該晒', '问题解决了，谢谢', 'it is fixed now, thank you so much', '謝謝你們，已經冇事喇', 'never mind'];
+  const CLOSING = ['Thanks, all good now.', '好了，没事了，谢谢你们', 'No problem anymore, thanks', '问题解决了，谢谢', 'it is fixed now, thank you so much', '謝謝你們，已經冇事喇', 'never mind'];
   // A farewell, news about the matter or anything more is read as always (for danger first).
-  const NOT_CLOSING = ['谢谢你们，我没事了，以后不用担心我了', 'thank you for everything', '谢谢你们，再见', '好了，不想活了', '电梯修好了，谢谢', 'I am fine now thanks', 'no thanks I want to end it all', '谢谢，但是楼上还在吵'];
+  // "Done" (搞定, 搞掂, it's done) may be an act carried out: after "i have the pills here" it was read as a closing.
+  const NOT_CLOSING = ['Thanks, all good now. It\'s done.', '好了，已经搞定了，谢谢你们', '搞掂咗，唔該晒', '谢谢你们，我没事了，以后不用担心我了', 'thank you for everything', '谢谢你们，再见', '好了，不想活了', '电梯修好了，谢谢', 'I am fine now thanks', 'no thanks I want to end it all', '谢谢，但是楼上还在吵'];
   for (const text of CLOSING) it(`closing: ${text}`, () => assert.equal(isClosingOnly(text), true));
   for (const text of NOT_CLOSING) it(`not only closing: ${text}`, () => assert.equal(isClosingOnly(text), false));
 });
 
 describe('a yes to the referral said in words', () => {
-  for (const text of ['我想了想 还是帮我转介吧', '其實都係要 幫我轉介啦', 'wait actually yes pls refer me to them', 'ok go ahead', '同意']) {
+  for (const text of ['我想了想 还是帮我转介吧', '其實都係要 幫我轉介啦', 'wait actually yes pls refer me to them', 'ok go ahead', '同意', '好吧，那还是帮她联系一下那个机构吧']) {
     it(`yes: ${text}`, () => assert.equal(agreesInWords(text), true));
   }
-  // Refusals, questions, and words of despair that ask someone to come along are no yes.
-  for (const text of ['不要转介', '我不同意转介了', 'no dont refer me', '请问转介要多久？', 'will they call me?', '有人愿意带上我一起走吗', '我想投诉物业']) {
+  // Refusals, questions, words of despair that ask someone to come along, and a yes with a danger beside it are no yes.
+  for (const text of ['不要转介', '我不同意转介了', 'no dont refer me', '请问转介要多久？', 'will they call me?', '有人愿意带上我一起走吗', '我想投诉物业',
+    '还是帮我转介吧，我已经在天台了', 'yes please refer me, i already wrote letters to my kids']) {
     it(`not a yes: ${text}`, () => assert.equal(agreesInWords(text), false));
   }
 });

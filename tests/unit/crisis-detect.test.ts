@@ -94,6 +94,16 @@ describe('crisis layer', () => {
     assert.notEqual(crisis('樓上個細路成日跳來跳去 嘈到我想死').level, 'immediate');
     assert.equal(crisis('楼上天天吵到我想死，我真的不想活了').level, 'immediate');
   });
+  it('a command, a yes, a privacy question or thanks with a danger beside it is read as always (2026-12-07 retest)', () => {
+    for (const text of [
+      '还是帮我转介吧，我已经在天台了', 'yes please refer me, i already wrote letters to my kids',
+      '我不想投诉了，我把煤气打开了', '唔使跟進喇，我聽日就唔喺度喇', "cancel my complaint. i'm going to end it tonight",
+      '我老公会不会知道是我？他刚才把我打晕了，现在还在屋里', 'is this confidential? my husband locked me and the kids in the bedroom and took our phones',
+      "Thanks, all good now. It's done.",
+    ]) {
+      assert.equal(crisis(text).level, 'immediate', text);
+    }
+  });
   it('an elder alone who does not answer is not a care request: it stays immediate', () => {
     assert.equal(crisis('我爸一个人住，两天没接电话了，能不能派人去看看').level, 'immediate');
   });

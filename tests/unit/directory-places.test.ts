@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { districtName, districtsOutside } from '../../directory/places.js';
+import { districtName, districtsOutside, namesOwnDistrict } from '../../directory/places.js';
 
 const NANSHAN = '深圳市南山区';
 
@@ -31,5 +31,12 @@ describe('districtsOutside: the other Shenzhen districts a message names', () =>
     assert.deepEqual(districtsOutside('在宝安区', '广州市天河区'), []);
     assert.deepEqual(districtsOutside('南山区的小区噪音', '深圳市福田区'), ['南山区']);
     assert.deepEqual(districtsOutside('福田区的小区噪音', '深圳市福田区'), []);
+  });
+
+  it('knows when the office\'s own district is named too, also by a place inside it (蛇口, Shekou)', () => {
+    assert.equal(namesOwnDistrict('我在福田上班，但是家住南山区蛇口', NANSHAN), true);
+    assert.equal(namesOwnDistrict('我在福田上班，住在蛇口，小区门口被占道', NANSHAN), true);
+    assert.equal(namesOwnDistrict('I work in Futian but live in Shekou', NANSHAN), true);
+    assert.equal(namesOwnDistrict('福田区华强北的工地晚上打桩', NANSHAN), false);
   });
 });

@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { agreesInWords, asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../commandWords.js';
+import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../commandWords.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -338,12 +338,13 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // Nor does a message that only thanks or says it is over: "Thanks, all good now." (model 0.83, overdose) and
   // "好了，没事了，谢谢你们" (0.91, suicide) had sent the office a concern alert. A farewell leaves words over.
   if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && isClosingOnly(original ?? normalizedText)) return finish('none', kinds, [...cues, 'closing_only']);
-  // Nor a question about what is shared, consent taken back with a reason, or a yes to the referral ("还是帮我转介吧"),
-  // inside the consent flow:
+  // Nor a question about what is shared, or a yes to the referral ("还是帮我转介吧"), inside the consent flow:
   // "你们会告诉他们什么信息？" (0.91) and "pls dont share anything with them anymore" (0.92) had paged the office
   // as suicide risk, and the consent stayed in force. A rule or cue in the same words still counts.
   const said = original ?? normalizedText;
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && (asksAboutPrivacy(said) || asksToWithdraw(said) || agreesInWords(said))) {
+  // Only when the message is nothing more: "我不想投诉了，我把煤气打开了" or "我老公会不会知道是我？他刚才把我打晕了"
+  // are read as always (a withdrawal with a reason is not guarded at all; it was, and hid both).
+  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && (onlyPrivacyQuestions(said) || agreesInWords(said))) {
     return finish('none', kinds, [...cues, 'privacy_or_withdrawal']);
   }
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
