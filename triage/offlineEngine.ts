@@ -154,7 +154,9 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
-const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
+const NEARBY = /附近|隔壁|隔离|对面|對面|楼下|樓下|楼上|樓上|旁边|旁邊|门口|門口|周边|周邊|\b(next to|near|nearby|opposite|downstairs|upstairs|across the (street|road))\b/i;
+const SLEEP_LOSS = /睡不着|失眠|睡不好|瞓唔着|瞓唔到|没法睡|無法入睡|\b(can'?t sleep|cannot sleep|unable to sleep|keeps? (me|us) awake)\b/i;
+const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|放音乐|放歌|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
 const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 // A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
@@ -193,7 +195,9 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
   let switched: string | undefined;
-  const noisy = NOISE.test(fullText) && NOISE_SOURCE.test(fullText);
+  // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
+  // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
+  const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
   const business = BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText));
   if (category === 'out_of_scope' && (noisy || business)) {
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a

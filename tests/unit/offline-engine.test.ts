@@ -204,7 +204,8 @@ describe('a second matter announced in words (另外, also …)', () => {
   });
 
   it('a site or factory keeping residents awake is a petition, not counselling; a neighbour quarrel stays 信访外', async () => {
-    for (const text of ['附近工地晚上施工太吵，我整晚睡不着，白天上班没精神。', '我屋企對面個地盤成日半夜三更都仲打樁，嘈到個BB瞓唔到，可唔可以幫手投訴？', '我快崩溃了 对面天天唱K到凌晨两点']) {
+    for (const text of ['附近工地晚上施工太吵，我整晚睡不着，白天上班没精神。', '我屋企對面個地盤成日半夜三更都仲打樁，嘈到個BB瞓唔到，可唔可以幫手投訴？', '我快崩溃了 对面天天唱K到凌晨两点',
+      '楼下那间酒吧每天放音乐放到三点，我根本睡不着', "the factory next to our building runs all night and I can't sleep anymore"]) {
       const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
       assert.equal(d.category, 'petition', `${text}: ${d.reasons.join(' ')}`);
     }
@@ -215,6 +216,8 @@ describe('a second matter announced in words (另外, also …)', () => {
     assert.deepEqual([quarrel.category, quarrel.target], ['out_of_scope', 'mediation']);
     const lonely = await engine.decide({ text: normalize('我在电子厂上了八年班，觉得生活没有意义，每天都很压抑').normalized, language: 'zh-Hans' });
     assert.deepEqual([lonely.category, lonely.target], ['out_of_scope', 'counselling'], 'no noise: the factory is where they work');
+    const shift = await engine.decide({ text: normalize('我在工厂上夜班，白天总是睡不着，很焦虑').normalized, language: 'zh-Hans' });
+    assert.equal(shift.target, 'counselling', 'their own sleep, not a neighbour\'s noise');
   });
 
   it('records the other department as the secondary target, in 简体, Cantonese and English', async () => {
