@@ -150,7 +150,7 @@ export const messages = {
   'triage.answer.intro': {
     'zh-Hans': '根据以下规定：',
     'zh-Hant': '根據以下規定：',
-    en: 'According to the following provisions (the law texts themselves are in Chinese):',
+    en: 'According to the following (from our policy notes, which summarise the law; a line without an English version is quoted in Chinese):',
   },
   'triage.answer.llm_sources': {
     'zh-Hans': '依据：',
