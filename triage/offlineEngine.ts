@@ -160,8 +160,10 @@ const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|�
 const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 // A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
-const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
-const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌博|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|店家|商家|商场|工场|工場|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
+const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+
+const GAMBLING = /聚赌|赌钱|赌博|开赌|赌档|赌场|\bgambl(e|ing)\b/i;
 
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
@@ -198,7 +200,8 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
   // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
   const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
-  const business = BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText));
+  // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
+  const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
   if (category === 'out_of_scope' && (noisy || business)) {
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
     // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the

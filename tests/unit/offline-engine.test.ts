@@ -212,6 +212,11 @@ describe('a second matter announced in words (另外, also …)', () => {
     // A restaurant downstairs is a business, not a neighbour to be mediated with.
     const fumes = await engine.decide({ text: normalize('楼下那家餐馆天天晚上排油烟，熏得我们家窗户都不敢开').normalized, language: 'zh-Hans' });
     assert.equal(fumes.category, 'petition', fumes.reasons.join(' '));
+    // Gambling is for the police, a restaurant that made the family ill for market regulation: not mediation.
+    for (const text of ['楼下每晚都有一帮人聚在一起赌钱，吵到半夜', '昨晚在楼下那间茶餐厅吃完饭全家拉肚子，厨房很不卫生']) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.equal(d.category, 'petition', `${text}: ${d.reasons.join(' ')}`);
+    }
     const quarrel = await engine.decide({ text: normalize('隔壁新搬来的邻居每天晚上在家唱歌到十二点，敲门说了也没用，我们想找人调解一下').normalized, language: 'zh-Hans' });
     assert.deepEqual([quarrel.category, quarrel.target], ['out_of_scope', 'mediation']);
     const lonely = await engine.decide({ text: normalize('我在电子厂上了八年班，觉得生活没有意义，每天都很压抑').normalized, language: 'zh-Hans' });
