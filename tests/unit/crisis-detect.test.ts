@@ -106,6 +106,9 @@ describe('crisis layer', () => {
   });
   it('an elder alone who does not answer is not a care request: it stays immediate', () => {
     assert.equal(crisis('我爸一个人住，两天没接电话了，能不能派人去看看').level, 'immediate');
+    // "Since yesterday" is the point, not a past event (a Cantonese welfare check had got a care offer).
+    assert.equal(crisis('阿嫲一個人住，由琴日開始都冇聽電話，敲門都冇人應', null).level, 'immediate');
+    assert.notEqual(crisis('我爷爷一个人住，最近手机经常打不通，每次打通都说没事', null).level, 'immediate');
   });
   it('Cantonese passive despair (活住冇意思) is read like its 简体 twin', () => {
     assert.notEqual(crisis('活住冇意思').level, 'none');
