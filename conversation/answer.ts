@@ -76,23 +76,32 @@ const QUOTE_INTENTS: ReadonlyArray<{ doc: RegExp; query: RegExp }> = [
 ];
 const INTENT_WEIGHT = 3;
 
+/** What a question asks, read once for all its passages. */
+interface Asked {
+  /** The question's terms (character bigrams, Latin words). */
+  q: Set<string>;
+  /** The kinds of sentence it asks for (QUOTE_INTENTS). */
+  wanted: ReadonlyArray<{ doc: RegExp }>;
+  /** Whether a sentence has a word of the question's matter (`matterOf`). */
+  about: (text: string) => boolean;
+  language: Language;
+}
+
 /** The most relevant sentence of a passage (with its neighbour when it is very short). */
-function bestQuote(passage: RetrievedPassage, q: Set<string>, question = '', language: Language = 'zh-Hans'): { quote: string; score: number } {
+function bestQuote(passage: RetrievedPassage, { q, wanted, about, language }: Asked): { quote: string; score: number } {
   const sents = sentences(passage.text);
   if (sents.length === 0) return { quote: clip(passage.text.trim(), MAX_QUOTE), score: 0 };
-  const plain = traditionalToSimplified(question).toLowerCase();
-  const wanted = QUOTE_INTENTS.filter((c) => c.query.test(plain));
-  // A sentence with a word of the question's matter (or its legal synonym) beats one that merely comes first: an
-  // English question shares no character with a Chinese note, and "my son skips school…" had been quoted the
-  // passage's first sentence, the disability employment quota.
-  const about = question.trim() ? matterOf(question) : () => false;
   let best = 0;
   let bestScore = -1;
   sents.forEach((s, i) => {
     // The notes' English lines are for English readers; a Chinese reader is quoted the Chinese text.
     const english = isMostlyEnglish(s);
     const script = language === 'en' ? (english ? 100 : 0) : english ? -100 : 0;
-    const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(traditionalToSimplified(s))).length + (about(s) ? 1 : 0) + script;
+    const plain = traditionalToSimplified(s);
+    // A sentence with a word of the question's matter (or its legal synonym) beats one that merely comes first: an
+    // English question shares no character with a Chinese note, and "my son skips school…" had been quoted the
+    // passage's first sentence, the disability employment quota.
+    const sc = overlap(q, terms(s)) + INTENT_WEIGHT * wanted.filter((c) => c.doc.test(plain)).length + (about(s) ? 1 : 0) + script;
     if (sc > bestScore) {
       best = i;
       bestScore = sc;
@@ -122,15 +131,25 @@ function top(passages: RetrievedPassage[]): RetrievedPassage[] {
   return [...passages].filter((p) => p && typeof p.text === 'string' && p.text.trim()).sort((a, b) => b.score - a.score);
 }
 
-/** Quotes the best 1–3 passages: 「…」（信访工作条例 第三十五条）. No model involved. */
-export function extractiveAnswer(question: string, passages: RetrievedPassage[], language: Language): Answer {
+/**
+ * Quotes the best 1–3 passages: 「…」（信访工作条例 第三十五条）. No model involved. `about` is the question's
+ * `matterOf` when the caller has it already (segmenting the question is the costly part).
+ */
+export function extractiveAnswer(question: string, passages: RetrievedPassage[], language: Language, about?: (text: string) => boolean): Answer {
   const ranked = top(passages);
   if (ranked.length === 0) return { text: msg(language, 'triage.answer.none'), citations: [], engine: 'extractive' };
   const q = terms(question);
+  const plainQuestion = traditionalToSimplified(question).toLowerCase();
+  const asked: Asked = {
+    q,
+    wanted: QUOTE_INTENTS.filter((c) => c.query.test(plainQuestion)),
+    about: about ?? (question.trim() ? matterOf(question) : () => false),
+    language,
+  };
   const chosen: Array<{ p: RetrievedPassage; quote: string }> = [];
   let firstOverlap = 0;
   for (const p of ranked.slice(0, MAX_PASSAGES)) {
-    const { quote, score } = bestQuote(p, q, question, language);
+    const { quote, score } = bestQuote(p, asked);
     if (chosen.length === 0) firstOverlap = score;
     // The first passage is the retriever's best and always shown; later ones must be nearly as
     // relevant, both to the retriever and in shared terms, or they only add noise.
@@ -174,11 +193,11 @@ export async function answer(
     .filter((p) => about(`${p.title} ${p.text}`))
     .slice(0, 5);
   if (ranked.length === 0) return { text: msg(opts.language, 'triage.answer.none'), citations: [], engine: 'extractive' };
-  if (!opts.llm || !q.trim()) return extractiveAnswer(q, ranked, opts.language);
+  if (!opts.llm || !q.trim()) return extractiveAnswer(q, ranked, opts.language, q.trim() ? about : undefined);
   try {
     return await llmAnswer(q, ranked, opts.language, opts.llm);
   } catch {
-    return extractiveAnswer(q, ranked, opts.language);
+    return extractiveAnswer(q, ranked, opts.language, q.trim() ? about : undefined);
   }
 }
 

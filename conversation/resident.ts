@@ -26,7 +26,7 @@ import {
   type Plan,
   type ResidentState,
 } from './residentState.js';
-import type { ResidentRecord } from '../cases/caseRepository.js';
+import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { consentTextVersion, DEFAULT_SHARED_FIELDS, type CaseService } from '../cases/caseService.js';
 import { isRef } from '../cases/refs.js';
 import type { SatisfactionRating } from '../cases/types.js';
@@ -118,6 +118,9 @@ export class ResidentConversation implements ResidentConversationApi {
     // Asked with more ("可以匿名举报吗？我们20个工人被拖欠工资…"), the rest is the matter: it goes the usual way.
     const privacyQuestion = onlyPrivacyQuestions(trimmed);
     return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
+      // The resident's cases, read at most once for this message.
+      let cases: Promise<CaseRecord[]> | undefined;
+      const ownCases = () => (cases ??= this.deps.cases.listForResident(resident.id));
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
       if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
@@ -135,7 +138,7 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // "不满意，路灯修了两天又坏了" typed at the survey is the answer to it, not a new matter.
       const rated = !asked && pending?.kind !== 'petition' && pending?.kind !== 'comment' ? typedRating(trimmed) : null;
-      const awaiting = rated ? (await this.deps.cases.listForResident(resident.id)).find((c) => c.status === 'resolved') : undefined;
+      const awaiting = rated ? (await ownCases()).find((c) => c.status === 'resolved') : undefined;
       if (rated && awaiting) {
         const next: Pending | null = rated.comment === null ? { kind: 'comment', at: this.state.now(), ref: awaiting.ref } : null;
         return { replies: [], pending: next, effect: () => this.ownCases.rateInWords(ref, awaiting.ref, rated.rating, rated.comment) };
@@ -152,7 +155,7 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // "算了，先不提交了" while a summary waits: the summary is what they take back (it had been appended to it),
       // unless a registered case is open and the words do not speak of submitting.
-      if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !(await this.deps.cases.listForResident(resident.id)).some(isOpen))) {
+      if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !(await ownCases()).some(isOpen))) {
         return { replies: [r('conversation.petition.cancelled')], pending: null };
       }
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
@@ -160,9 +163,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (asked === 'person') return { replies: [r('conversation.person'), ...again], pending: keep };
       if (asked === 'review') return this.review.ask(ref);
       if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu()), ...again], pending: keep };
-      if (pending?.kind === 'petition' && courtesy) {
-        return { replies: [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending };
-      }
+      if (pending?.kind === 'petition' && courtesy) return { replies: again, pending };
       if (pending?.kind === 'petition') {
         // A message that reads as a different matter on its own is held, not appended: a question about a
         // protection order had been added to a wage petition as its "detail". One button adds it after all.
@@ -177,8 +178,6 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
       if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
-      // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
-      // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
       // A yes in words while the offer waits: the button gives the consent (to the organization it names).
       if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
         return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
@@ -199,6 +198,8 @@ export class ResidentConversation implements ResidentConversationApi {
           if (petition) return this.flow.plan(ref.language, petition, joined);
         }
       }
+      // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
+      // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
       if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed)) {
         const joined = joinMessages(pending.text, trimmed);
         const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;
@@ -228,7 +229,7 @@ export class ResidentConversation implements ResidentConversationApi {
         if (d === decision) full = trimmed;
       }
       // A policy question is answered, not filed: asking it is no duplicate of an open case.
-      const open = d.category === 'inquiry' ? [] : (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+      const open = d.category === 'inquiry' ? [] : (await ownCases()).filter(isOpen);
       // With an open case, an unclear message is most likely about it ("also my colleague, same problem"): the
       // offer to add it beats a clarifying question, which had led to a second, empty case. A bare greeting is not.
       if (d.category === 'unclear' && (open.length === 0 || d.reasons.includes('too_vague'))) {

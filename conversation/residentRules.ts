@@ -30,7 +30,7 @@ const COURTESY_ONLY =
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
 const THANKS =
-  '(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thank (?:you|u)(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
+  '(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
 const THANKS_ONLY = new RegExp(`^(?:${THANKS})(?:[\\s,，.。!！~～]*(?:${THANKS}|啦|了|呀|啊|哈|👍|🙏))*[\\s,，.。!！~～👍🙏]*$`, 'iu');
 /** Only thanks or an acknowledgement (谢谢, 收到, 唔該晒, thanks, ok 👍): a reply in kind, not a request to say more. */
 export const isThanksOnly = (text: string): boolean => THANKS_ONLY.test(text.trim());

@@ -27,9 +27,11 @@ const DISTRICTS: readonly District[] = [
   { name: '大鹏新区', pattern: /大(?:鹏|鵬)(?:新区|新區|街道|半岛|半島)|\bdapeng\b/i, en: 'Dapeng New District' },
 ];
 
+const ownDistrict = (area: string): District | undefined => DISTRICTS.find((d) => area.includes(d.name));
+
 /** The other districts `text` names (简体, in the list's order), given the office's `area` (深圳市南山区). */
 export function districtsOutside(text: string, area: string): string[] {
-  const own = DISTRICTS.find((d) => area.includes(d.name));
+  const own = ownDistrict(area);
   // An office outside Shenzhen (another deployment) has no Shenzhen district of its own: nothing to say.
   if (!own) return [];
   return DISTRICTS.filter((d) => d !== own && d.pattern.test(text)).map((d) => d.name);
@@ -47,7 +49,7 @@ const INSIDE: Record<string, RegExp> = {
 
 /** Whether `text` names the office's own district too ("我在福田上班，但是家住南山蛇口"): then the place is unclear. */
 export function namesOwnDistrict(text: string, area: string): boolean {
-  const own = DISTRICTS.find((d) => area.includes(d.name));
+  const own = ownDistrict(area);
   return own ? own.pattern.test(text) || (INSIDE[own.name]?.test(text) ?? false) : false;
 }
 

@@ -203,13 +203,6 @@ const GENERIC_QUESTION_WORDS = new Set(
 );
 
 /**
- * A test of whether a passage shares a word with the question that says what it is about: one of the
- * question's own words or a synonym expansion, at least two characters (a single 屋 or 房 matches
- * everything), not a number, not question scaffolding and not a place (every Shenzhen note says 深圳).
- * English questions reach Chinese passages through their expansions, and the English lines of the policy
- * notes word for word. The question is segmented once, here, not once per passage.
- */
-/**
  * Words of the notes that residents also use in another sense: a hospital 复查 (follow-up visit) is not the
  * petition 复查 of Art. 35, which "医院复查要挂什么号" had been quoted. Dropped as a matter word when the question
  * speaks of the other sense and not of a petition.
@@ -218,12 +211,18 @@ const OTHER_SENSES: ReadonlyArray<{ word: RegExp; other: RegExp; ours: RegExp }>
   { word: /^(复查|复核|复诊)$/, other: /医院|医生|挂号|门诊|体检|拍片|化验|看病|病情|手术|术后|牙科|检查结果/, ours: /信访|处理意见|答复|不服|不满意|投诉|意见书/ },
 ];
 
+/**
+ * A test of whether a passage shares a word with the question that says what it is about: one of the
+ * question's own words or a synonym expansion, at least two characters (a single 屋 or 房 matches
+ * everything), not a number, not question scaffolding and not a place (every Shenzhen note says 深圳).
+ * English questions reach Chinese passages through their expansions, and the English lines of the policy
+ * notes word for word. The question is segmented once, here, not once per passage.
+ */
 export function matterOf(question: string): (passageText: string) => boolean {
-  const norm0 = normalizeText(question);
-  const otherSense = (t: string) => OTHER_SENSES.some((s) => s.word.test(t) && s.other.test(norm0) && !s.ours.test(norm0));
+  const norm = normalizeText(question);
+  const otherSense = (t: string) => OTHER_SENSES.some((s) => s.word.test(t) && s.other.test(norm) && !s.ours.test(norm));
   const own = tokenize(question).filter((t) => !otherSense(t));
   const keep = (t: string) => [...t].length >= 2 && !GENERIC_QUESTION_WORDS.has(t) && !/^\d+$/.test(t);
-  const norm = norm0;
   const ownSet = new Set(own);
   // Synonyms count as whole legal phrases, and only those of a matter word: the pieces of a phrase
   // (生活 and 保障 of 最低生活保障) and the synonyms of scaffolding (材料 → 证据) let a 低保 question

@@ -69,6 +69,12 @@ export function onlyPrivacyQuestions(text: string): boolean {
   return parts.length > 0 && asksAboutPrivacy(text) && parts.every((p) => asksAboutPrivacy(p));
 }
 
+/** An English message of 1–`max` words, every one of them from `allowed`: nothing else is said. */
+function onlyWordsFrom(raw: string, allowed: ReadonlySet<string>, max: number): boolean {
+  const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
+  return tokens.length > 0 && tokens.length <= max && tokens.every((w) => allowed.has(w));
+}
+
 /** What is left of a Chinese message once the request, the resident's own matter and the filler are removed. */
 function zhRest(s: string, request: RegExp): string {
   return s.replace(request, '').replace(ZH_OWN, '').replace(ZH_FILLER, '');
@@ -134,10 +140,11 @@ export function asksAboutPrivacy(text: string): boolean {
 /** A status question about how long things take (多久, 什么时候, how long): with no case yet, the answer is the statutory timeline. */
 export const asksHowLong = (text: string): boolean => /多久|多长时间|几天|几时|什么时候|什麼時候|何时|何時|幾耐|幾時|\bhow\s+long\b|\bwhen\s+will\b/i.test(text);
 
-// Closing a conversation: thanks with "all good now", "没事了", "搞掂咗". The crisis model alone had read
+// Closing a conversation: thanks with "all good now", "没事了", "问题解决了". The crisis model alone had read
 // "Thanks, all good now." as an overdose and "好了，没事了，谢谢你们" as suicide, and a second such line after an
 // unclear one had filed an empty case. Whole message only; a farewell ("以后不用担心我了", "thanks for
-// everything") leaves words over and is read for danger as always.
+// everything") leaves words over and is read for danger as always, and "done" (搞定, 搞掂, it's done) may be an
+// act carried out, so it is no closing word.
 const ZH_CLOSING =
   /谢谢|多谢|感谢|辛苦|唔该晒?|你们|你哋|您|大家|问题|事情|没有?事了?|冇事|无事|好了|好的|好啦|可以了|行了|解决了|已经|修好|处理好|弄好|没问题|冇问题|收到|明白|知道了|ok|okay|嗯|哦|了|啦|喇|咗|啊|呀|哈|晒|喔|吧/gi;
 const EN_CLOSING_WORDS = new Set(
@@ -147,7 +154,7 @@ const EN_CLOSING_WORDS = new Set(
 );
 const EN_CLOSING_CORE = /\b(thanks?|thx|ty|all\s+good|sorted|solved|resolved|fixed|never\s*mind|nvm|no\s+problem|all\s+right|alright|working\s+again|works\s+now)\b/i;
 
-/** A message that only thanks or says it is over ("Thanks, all good now.", "好了，没事了，谢谢你们", "搞掂咗，唔該晒"). */
+/** A message that only thanks or says it is over ("Thanks, all good now.", "好了，没事了，谢谢你们", "问题解决了，谢谢"). */
 export function isClosingOnly(text: string): boolean {
   const raw = typeof text === 'string' ? text.trim() : '';
   if (raw === '' || [...raw].length > 40) return false;
@@ -156,8 +163,7 @@ export function isClosingOnly(text: string): boolean {
     if (!/谢|感谢|没有?事|冇事|好了|解决了|修好|处理好|没问题|冇问题/.test(s)) return false;
     return han(s.replace(ZH_CLOSING, '')) === 0 && !/[a-z]{3,}/i.test(s.replace(/ok(ay)?/gi, ''));
   }
-  const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
-  return tokens.length > 0 && tokens.length <= 10 && EN_CLOSING_CORE.test(raw) && tokens.every((w) => EN_CLOSING_WORDS.has(w));
+  return EN_CLOSING_CORE.test(raw) && onlyWordsFrom(raw, EN_CLOSING_WORDS, 10);
 }
 
 // Yes to a referral said in words: "还是帮我转介吧", "其實都係要 幫我轉介啦", "wait actually yes pls refer me to them".
@@ -184,6 +190,5 @@ export function agreesInWords(text: string): boolean {
     const s = normalize(raw).normalized;
     return ZH_AGREE.test(s) && !ZH_AGREE_NOT.test(s.replace(/不如|不过|不好意思/g, '')) && han(s.replace(ZH_AGREE, '').replace(ZH_AGREE_FILLER, '')) <= 1;
   }
-  const tokens = raw.toLowerCase().match(/[a-z']+/g) ?? [];
-  return tokens.length <= 14 && EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw) && tokens.every((w) => EN_AGREE_WORDS.has(w));
+  return EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw) && onlyWordsFrom(raw, EN_AGREE_WORDS, 14);
 }

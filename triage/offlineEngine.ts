@@ -197,27 +197,31 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let topicConfidence: number | undefined;
   let runnerUp: TargetCode | undefined;
   let switched: string | undefined;
-  // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
-  // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
-  const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
-  // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
-  const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
-  if (category === 'out_of_scope' && (noisy || business)) {
+  // The 信访外 reading, routed once: kept unless it turns out to be a public matter below.
+  let outOfScope: Routed | undefined;
+  if (category === 'out_of_scope') {
+    // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
+    // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
+    const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
+    // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
+    const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
+    outOfScope = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText);
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
     // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
     // category model knows 睡不着 from counselling lines. Nor is a business downstairs a neighbour to be mediated
     // with: a restaurant's fumes told as "楼下的餐馆…熏得我们家不敢开窗" went to mediation. A quarrel between
     // households stays a 信访外 matter.
-    const service = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText).target;
+    const service = outOfScope.target;
     const why = service === 'counselling' && noisy ? 'noise_source_not_counselling' : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service' : null;
     if (why) {
       reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);
       category = 'petition';
       switched = why;
+      outOfScope = undefined;
     }
   }
   if (category === 'petition' || category === 'out_of_scope') {
-    const routed = routeTargets(models, index, m, text, category, allMatches, fullText);
+    const routed = outOfScope ?? routeTargets(models, index, m, text, category, allMatches, fullText);
     target = routed.target;
     reasons.push(...routed.reasons);
     citations.push(...routed.citations);

@@ -247,9 +247,6 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
     };
   }
 
-  // A resident's own despair, found by the crisis layer's patterns (not its model alone), with no matter the engine is sure of: "活住冇意思" and "i feel
-  // like theres no point living" had been summarised as petitions to the street office and the education bureau.
-  // What they need is the counselling offer (with the concern reply the conversation adds), not a department.
   const category: Category = result.category;
   let target: TargetCode | null = result.target;
   let needsReview = false;

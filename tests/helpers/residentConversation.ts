@@ -54,6 +54,12 @@ export function useResidentConversation() {
     say: (r: ResidentRef, text: string) => h.conv.onText(r, text, { updateId: h.update++ }),
     press: (r: ResidentRef, action: string, arg: string | null) => h.conv.onAction(r, action, arg, { updateId: h.update++ }),
     keys: (rs: Reply[]) => rs.map((x) => x.key),
+    /** The consent offer among the replies (the one with the yes button), asserted to be there with its token. */
+    offerIn: (rs: Reply[]): Reply & { token: string } => {
+      const offer = rs.find((x) => x.actions?.includes('consent_yes'));
+      assert.ok(offer?.token, `a consent offer: ${rs.map((x) => x.key).join(',')}`);
+      return offer as Reply & { token: string };
+    },
     render: (r: ResidentRef, rs: Reply[]) => rs.map((x) => t(r.language, x.key, x.params ?? {})).join('\n'),
     casesOf: async (r: ResidentRef) =>
       (await h.db.pool.query(`SELECT c.* FROM cases c JOIN residents r ON r.id = c.resident_id WHERE r.external_id = $1 ORDER BY c.id`, [r.externalId])).rows,

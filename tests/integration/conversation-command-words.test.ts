@@ -4,7 +4,7 @@ import { OFFICE_CHAT, PETITION, useResidentConversation } from '../helpers/resid
 
 describe('commands said in words: the status, a withdrawal, a person (real PGlite, offline triage)', () => {
   const h = useResidentConversation();
-  const { who, say, press, keys, render, casesOf, petitionCase } = h;
+  const { who, say, press, keys, render, casesOf, petitionCase, offerIn } = h;
 
   it('"有进展吗？" after registering gets the status, and no new case is opened', async () => {
     const r = who();
@@ -132,9 +132,7 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
 
   it('a command typed while a 信访外 offer waits is answered, and the offer shows its buttons again (a yes still consents to it)', async () => {
     const r = who('en');
-    const first = await say(r, 'My son is being bullied by classmates at school and the teacher does nothing');
-    const offer = first.find((x) => x.actions?.includes('consent_yes'));
-    assert.ok(offer?.token, keys(first).join(','));
+    const offer = offerIn(await say(r, 'My son is being bullied by classmates at school and the teacher does nothing'));
     const rs = await say(r, 'can I talk to a real person?');
     assert.deepEqual(keys(rs), ['conversation.person', 'conversation.consent.still_waiting']);
     assert.match(render(r, rs), /not yet said whether we may pass your situation to "/);
@@ -189,8 +187,8 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     assert.equal(c.target, 'environment');
     // The same just after pressing 不同意: the facts of the first message are kept.
     const r2 = who();
-    const offer = (await say(r2, '我最近压力很大，晚上一直睡不着，白天上班没精神')).find((x) => x.actions?.includes('consent_yes'));
-    await press(r2, 'consent_no', offer!.token!);
+    const offer = offerIn(await say(r2, '我最近压力很大，晚上一直睡不着，白天上班没精神'));
+    await press(r2, 'consent_no', offer.token);
     const after = await say(r2, '我是要投诉隔壁工厂晚上的机器噪音，不是要心理咨询');
     assert.match(render(r2, after), /睡不着[\s\S]*机器噪音/, keys(after).join(','));
   });
@@ -205,18 +203,14 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
 
   it('a yes in words: while the offer waits it asks for the button; just after "no" it brings the offer back', async () => {
     const r = who('zh-Hant');
-    const first = await say(r, '阿爸獨居 八十幾歲 想搵人上門陪佢傾下偈');
-    const offer = first.find((x) => x.actions?.includes('consent_yes'));
-    assert.ok(offer?.token, keys(first).join(','));
+    const offer = offerIn(await say(r, '阿爸獨居 八十幾歲 想搵人上門陪佢傾下偈'));
     const yes = await say(r, '其實都係要 幫我轉介啦');
     assert.deepEqual(keys(yes), ['conversation.consent.press_button']);
     assert.equal(yes[0]!.token, offer.token, 'the same offer: the button gives the consent');
     assert.deepEqual(await casesOf(r), [], 'words alone consent to nothing');
     // Said no, then changed their mind.
     const r2 = who('en');
-    const first2 = await say(r2, 'my mum has dementia and keeps forgetting to eat, we need someone to help her at home');
-    const offer2 = first2.find((x) => x.actions?.includes('consent_yes'));
-    assert.ok(offer2?.token, keys(first2).join(','));
+    const offer2 = offerIn(await say(r2, 'my mum has dementia and keeps forgetting to eat, we need someone to help her at home'));
     await press(r2, 'consent_no', offer2.token);
     const again = await say(r2, 'wait actually yes pls refer me to them');
     const back = again.find((x) => x.actions?.includes('consent_yes'));

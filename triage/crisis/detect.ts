@@ -290,6 +290,25 @@ const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|inso
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
 export const MODEL_ONLY_BAR = 0.4;
 
+/**
+ * Which guard applies when a message says nothing but something to the service, or null. Each requires that
+ * nothing more is said: "我不想投诉了，我把煤气打开了" or "我老公会不会知道是我？他刚才把我打晕了" are read as always
+ * (a withdrawal with a reason is not guarded at all; it was, and hid both).
+ */
+function onlyAsksTheService(said: string): string | null {
+  // The status, a withdrawal, taking consent back, a 复查: "我嘅投訴而家去到邊一步" had got 0.96 (despair), "please
+  // dont give my details to the organisation" 0.98 (suicide). Not a request for a person: "有没有人可以跟我聊聊" may
+  // be loneliness, which the crisis layer should still read.
+  const command = commandInWords(said);
+  if (command !== null && command !== 'person') return 'command_in_words';
+  // Only thanks or "it is over": "Thanks, all good now." (0.83, overdose), "好了，没事了，谢谢你们" (0.91, suicide).
+  if (isClosingOnly(said)) return 'closing_only';
+  // A question about what is shared, or a yes to the referral ("还是帮我转介吧"), inside the consent flow:
+  // "你们会告诉他们什么信息？" (0.91) had paged the office as suicide risk.
+  if (onlyPrivacyQuestions(said) || agreesInWords(said)) return 'privacy_or_withdrawal';
+  return null;
+}
+
 const CARE_REQUEST =
   /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
 const LASTING =
@@ -329,24 +348,10 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
-  // A message that only asks for something of the service — the status, a withdrawal, a 复查 — leaves no
-  // words for a danger to hide in. The model alone read "我嘅投訴而家去到邊一步" (where has my complaint got to)
-  // as despair, 0.96, and "please dont give my details to the organisation" as suicide, 0.98.
-  // Not a request for a person: "有没有人可以跟我聊聊" may be loneliness, which the crisis layer should still read.
-  const command = commandInWords(original ?? normalizedText);
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && command !== null && command !== 'person') return finish('none', kinds, [...cues, 'command_in_words']);
-  // Nor does a message that only thanks or says it is over: "Thanks, all good now." (model 0.83, overdose) and
-  // "好了，没事了，谢谢你们" (0.91, suicide) had sent the office a concern alert. A farewell leaves words over.
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && isClosingOnly(original ?? normalizedText)) return finish('none', kinds, [...cues, 'closing_only']);
-  // Nor a question about what is shared, or a yes to the referral ("还是帮我转介吧"), inside the consent flow:
-  // "你们会告诉他们什么信息？" (0.91) and "pls dont share anything with them anymore" (0.92) had paged the office
-  // as suicide risk, and the consent stayed in force. A rule or cue in the same words still counts.
-  const said = original ?? normalizedText;
-  // Only when the message is nothing more: "我不想投诉了，我把煤气打开了" or "我老公会不会知道是我？他刚才把我打晕了"
-  // are read as always (a withdrawal with a reason is not guarded at all; it was, and hid both).
-  if (sit.baseImmediate !== 1 && sit.baseConcern !== 1 && (onlyPrivacyQuestions(said) || agreesInWords(said))) {
-    return finish('none', kinds, [...cues, 'privacy_or_withdrawal']);
-  }
+  // A message that only asks something of the service leaves no words for a danger to hide in. A rule or cue in
+  // the same words always counts; these guards only drop the model's alarm.
+  const serviceOnly = sit.baseImmediate !== 1 && sit.baseConcern !== 1 ? onlyAsksTheService(original ?? normalizedText) : null;
+  if (serviceOnly) return finish('none', kinds, [...cues, serviceOnly]);
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue

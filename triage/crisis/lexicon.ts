@@ -175,8 +175,6 @@ export const CUES: Cue[] = [
     pattern: /\b((it|this|everything|all of this|it all) (will|'ll|is going to) (all )?be over (before|by|soon|tonight|tomorrow)|(made|reached|taken) (my|the|a) (final )?decision\b.{0,60}\b(over|end|gone|goodbye|last|anymore)|nobody (needs|has|will need|will have) to (fix|deal with|worry about|handle|sort out) (this|me|my)\b.{0,20}\banymore|after tonight (none of|nothing|it won'?t|i won'?t)|won'?t (be here|be around|need (it|them|this|anything)) after (tonight|tomorrow|this week))/,
     unless: /\b(movie|film|novel|series|game|resign|quit my job|moving out|lease)\b/,
   },
-  // A child crying for hours while the crying fades, or left when the adults went away: told over several
-  // clauses of a message typed without punctuation, so the whole message is read.
   // Someone living alone who has not answered since a given time, or not opened the door: "since yesterday" is the
   // point, so the past guard must not drop it (阿嫲一個人住，由琴日開始都冇聽電話，敲門都冇人應 had got a care offer).
   {
@@ -184,6 +182,8 @@ export const CUES: Cue[] = [
     pattern: /(一个人住|独居|独自住|自己一个人住|一个人在家).{0,20}((由|从)(昨天|前天|昨晚|今天早上|早上|几天前|两天前)(开始|起)?.{0,10}(都)?(没|冇|不)(有)?(听|接|回)(电话|信息|微信)|(两|三|几|好几)(天|日)(都)?(没|冇)(有)?(接|听)?(电话|出门|开门)|敲门.{0,6}(都)?(没|冇)人(应|开门))/,
     unless: /担心|如果|万一|经常|常常|新闻|报道|后来|最后|幸好|还好|已经(出院|没事|找到|联系上)|住院了/,
   },
+  // A child crying for hours while the crying fades, or left when the adults went away: told over several
+  // clauses of a message typed without punctuation, so the whole message is read.
   {
     name: 'child_left', kind: 'child_elder', level: 'immediate', whole: true,
     pattern: new RegExp(
