@@ -46,6 +46,8 @@ export const ACTION_CODES = {
   privacy_cancel: 'pn',
   /** A message that read as another matter while a petition summary waited: add it to the summary after all. */
   add_detail: 'ad',
+  /** The matter said in the same message as a danger, taken up once the resident is safe (after_emergency). */
+  resume_matter: 'rm',
   /** A 信访外 offer whose service was not clearly ahead: be offered the runner-up's organization instead. */
   consent_other: 'co',
   /** After 不满意 on a petition with a written reply: ask for a 复查 (Art. 35); the next message gives the reason. */

@@ -41,7 +41,7 @@ import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import { emergencyMessageKey } from '../i18n/triage.js';
 import {
   clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
-  refusesService, stripDecision, TOKEN_ACTIONS, typedRating,
+  refusesService, saysSafeNow, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
@@ -50,6 +50,7 @@ import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { isReason, ResidentReview } from './residentReview.js';
 import { stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
+import { matterBesideDanger } from './residentAfterEmergency.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -108,7 +109,7 @@ export class ResidentConversation implements ResidentConversationApi {
       this.log?.error({ err: (err as Error).message }, 'triage failed');
       return [r('conversation.error.busy')];
     }
-    if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId);
+    if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId, tooLong ? null : trimmed);
     if (tooLong) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
 
     const { resident, snapshot } = await this.state.residentAndState(ref);
@@ -177,6 +178,8 @@ export class ResidentConversation implements ResidentConversationApi {
         return this.addDetail(pending, trimmed);
       }
       // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
+      // "我没事了，谢谢" after an emergency: the matter kept from that message is offered again.
+      if (pending?.kind === 'after_emergency' && (courtesy || saysSafeNow(trimmed))) return { replies: again, pending };
       if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       // A yes in words while the offer waits: the button gives the consent (to the organization it names).
       if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
@@ -302,6 +305,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [], pending: null, effect: open };
       }
       if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, p.held);
+      if (p.kind === 'after_emergency' && action === 'resume_matter') return this.flow.plan(ref.language, p.decision as unknown as Decision, p.text);
       // consent_no: the label of this button before `cancel` existed.
       if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {
@@ -403,7 +407,7 @@ export class ResidentConversation implements ResidentConversationApi {
     };
   }
 
-  private async emergency(ref: ResidentRef, d: Decision, updateId?: number): Promise<Reply[]> {
+  private async emergency(ref: ResidentRef, d: Decision, updateId?: number, text: string | null = null): Promise<Reply[]> {
     const kinds = d.emergencyKinds?.length ? d.emergencyKinds : ['other'];
     const keys = [...new Set(kinds.map(emergencyMessageKey))];
     // Someone in danger reads the numbers best in the language they just wrote in, when that is clearly
@@ -413,11 +417,25 @@ export class ResidentConversation implements ResidentConversationApi {
     const write = this.alertOffice(ref, d, kinds, updateId).catch((err) => {
       this.log?.error({ err: (err as Error).message }, 'emergency alert not written');
     });
-    // The numbers go out even if the database is slow; the write carries on in the background.
+    // The other matter of the message, kept behind a button (residentAfterEmergency.ts): read locally, within the
+    // alert's budget, and left out when it is not ready by then — the numbers never wait for it.
+    let kept: Reply | null = null;
+    const token = newToken();
+    const keep = text === null ? Promise.resolve() : matterBesideDanger(text, this.deps.triage)
+      .then(async (m) => {
+        if (!m) return;
+        const pending: Pending = { kind: 'after_emergency', at: this.state.now(), token, text: m.text, decision: stripDecision(m.decision) };
+        await this.state.withState(ref, undefined, undefined, async () => ({ replies: [], pending }));
+        kept = r('conversation.emergency.matter_later', { matter: clip(m.decision.redactedText, 200) }, { actions: ['resume_matter'], token });
+      })
+      .catch((err) => {
+        this.log?.error({ err: (err as Error).message }, 'matter beside an emergency not kept');
+      });
+    // The numbers go out even if the database is slow; the writes carry on in the background.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([write, new Promise((res) => (timer = setTimeout(res, ALERT_WRITE_BUDGET_MS)))]);
+    await Promise.race([Promise.all([write, keep]), new Promise((res) => (timer = setTimeout(res, ALERT_WRITE_BUDGET_MS)))]);
     clearTimeout(timer);
-    return replies;
+    return kept ? [...replies, clear ? { ...(kept as Reply), language: d.language } : kept] : replies;
   }
 
   private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {

@@ -6,7 +6,7 @@ import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxono
 import { hasMessage, t } from '../i18n/index.js';
 import type { ReplyButton } from './types.js';
 
-export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'consent_other', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail']);
+export const TOKEN_ACTIONS = new Set(['consent_yes', 'consent_no', 'consent_other', 'confirm', 'cancel', 'attach_yes', 'attach_no', 'open_case_anyway', 'add_detail', 'resume_matter']);
 export const RATINGS: Record<string, SatisfactionRating> = {
   rate_satisfied: 'satisfied',
   rate_basically_satisfied: 'basically_satisfied',
@@ -19,6 +19,16 @@ export const isOpen = (c: CaseRecord) => (OPEN_STATUSES as readonly string[]).in
 /** A case shared with a social organization: its consent can be withdrawn even after it is finished. */
 export const isConsentCase = (c: CaseRecord) => c.category === 'out_of_scope' || c.category === 'legal_channel';
 export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && c.status !== 'withdrawn');
+
+/**
+ * "我没事了", "冷静下来了", "I'm safe now": a short word after an emergency reply that the danger has passed.
+ * With 不 / not it says the opposite, and anything longer is read as a message of its own.
+ */
+export function saysSafeNow(text: string): boolean {
+  const s = text.trim();
+  if (s === '' || [...s].length > 24 || /不|唔|未|没有|沒有|还没|還沒|\b(not|isn'?t|never)\b/i.test(s.replace(/不用|唔使|不客气/g, ''))) return false;
+  return /没事|沒事|冇事|無事|无事|安全了|好多了|好点了|好點了|冷静|冷靜|平静|平靜|\bi'?m\s+(ok|okay|fine|safe|alright|better)\b|\bi\s+am\s+(ok|okay|fine|safe|alright|better)\b|\bi'?m\s+safe\b/i.test(s);
+}
 
 /**
  * A reply that only thanks, agrees or says "submit" — typed while a summary waits for its button. Appending

@@ -19,6 +19,8 @@ export const MAX_TEXT_CHARS = 2000;
 export const MAX_EMERGENCY_SCAN_CHARS = 8000;
 /** A question or offer left unanswered longer than this is forgotten. */
 export const PENDING_TTL_MS = 30 * 60 * 1000;
+/** The matter kept behind an emergency reply waits longer: someone in danger may come back to it the next day. */
+export const AFTER_EMERGENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an emergency reply may wait for the office alert's write before going out anyway. */
 export const ALERT_WRITE_BUDGET_MS = 1500;
 const SEEN_UPDATES = 30;
@@ -61,6 +63,8 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review'), at: z.number(), ref: z.string() }),
   // /privacy (conversation/privacy.ts): the next text is a correction; an erasure waits for its confirmation.
   z.object({ kind: z.literal('correction'), at: z.number(), token: tokenSchema }),
+  // The matter said in the same message as a danger (conversation/residentAfterEmergency.ts), behind one button.
+  z.object({ kind: z.literal('after_emergency'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('erase'), at: z.number(), token: tokenSchema, open: z.array(z.string()).max(200) }),
 ]);
 export type Pending = z.infer<typeof pendingSchema>;
@@ -91,6 +95,7 @@ export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> =
  */
 export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory, key = 'conversation.consent.still_waiting'): Reply[] {
   if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })];
+  if (pending?.kind === 'after_emergency') return [r('conversation.emergency.matter_still', undefined, { actions: ['resume_matter'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
   return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
@@ -159,7 +164,7 @@ export class ResidentStateAccess {
 
   live(p: Pending | null | undefined): Pending | null {
     if (!p) return null;
-    return this.now() - p.at > PENDING_TTL_MS ? null : p;
+    return this.now() - p.at > (p.kind === 'after_emergency' ? AFTER_EMERGENCY_TTL_MS : PENDING_TTL_MS) ? null : p;
   }
 
   /**

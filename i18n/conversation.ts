@@ -179,6 +179,17 @@ export const messages = {
     'zh-Hant': '您還沒有回答是否同意我們把您的情況轉給「{org}」。同意或不同意，請點下面的按鈕。',
     en: 'You have not yet said whether we may pass your situation to "{org}". Please press a button below: yes or no.',
   },
+  // After the emergency numbers: the other matter of the same message, kept for when the resident is safe.
+  'conversation.emergency.matter_later': {
+    'zh-Hans': '你在消息里还提到：“{matter}”。先顾好安全，这件事我们替你记着。等你方便的时候，按下面的按钮，我们接着帮你办理。',
+    'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記着。等你方便的時候，按下面的按鈕，我們接着幫你辦理。',
+    en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
+  },
+  'conversation.emergency.matter_still': {
+    'zh-Hans': '你之前提到的那件事我们还替你记着，需要时按下面的按钮，我们接着办理。',
+    'zh-Hant': '你之前提到的那件事我們還替你記着，需要時按下面的按鈕，我們接着辦理。',
+    en: 'We still have the other matter you mentioned. Press the button below when you want us to take it up.',
+  },
   'conversation.petition.held_next': {
     'zh-Hans': '上面的诉求已提交。接下来是您另外发的那件事：',
     'zh-Hant': '上面的訴求已提交。接下來是您另外發的那件事：',

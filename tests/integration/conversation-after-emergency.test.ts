@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { CONFIRM_ACTION } from '../../conversation/index.js';
+import { AFTER_EMERGENCY_TTL_MS } from '../../conversation/residentState.js';
+import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConversation.js';
+
+/*
+ * A matter said in the same message as a danger ("公司拖欠工资三个月 我都快活不下去了"): the numbers come first
+ * and the office is alerted as before; the unpaid wages are kept behind one button, which turns them into the
+ * usual summary to confirm. Before, the wages were lost and had to be written again.
+ */
+describe('resident conversation: the matter beside an emergency', () => {
+  const h = useResidentConversation();
+  const { who, say, press, keys, render, casesOf, outboxTo } = h;
+  const kept = (rs: Awaited<ReturnType<typeof say>>) => rs.find((x) => x.key === 'conversation.emergency.matter_later');
+
+  it('unpaid wages with a plan to jump: numbers first, then the wages kept; the button makes the usual petition summary', async () => {
+    const r = who();
+    const rs = await say(r, '公司拖欠工资三个月 我今晚就从楼上跳下去');
+    assert.equal(rs[0]!.key, 'triage.emergency.suicide', 'the crisis lines come first');
+    assert.equal(rs[1]!.key, 'triage.emergency.footer');
+    const k = kept(rs);
+    assert.ok(k?.token && k.actions?.includes('resume_matter'), `the matter is kept behind a button: ${keys(rs)}`);
+    assert.equal(rs.at(-1), k, 'after the numbers, never before');
+    assert.match(render(r, [k]), /公司拖欠工资三个月/);
+    assert.doesNotMatch(render(r, [k]), /跳下去/, 'the danger is not quoted back as the matter');
+    const alerts = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.emergency_alert' && String(o.message.params.chat) === r.externalId);
+    assert.equal(alerts.length, 1, 'the office is alerted as before');
+    assert.deepEqual(await casesOf(r), [], 'nothing is filed until the resident asks');
+
+    const summary = await press(r, 'resume_matter', k.token!);
+    assert.deepEqual(keys(summary), ['conversation.petition.confirm']);
+    assert.match(render(r, summary), /拖欠工资/);
+    assert.doesNotMatch(render(r, summary), /跳下去/);
+    await press(r, CONFIRM_ACTION, summary[0]!.token!);
+    const [c] = await casesOf(r);
+    assert.equal(c.target, 'human_resources');
+    assert.equal(c.status, 'office_review', 'the office reviews a matter that came with a danger');
+    assert.ok((c.decision.reasons as string[]).includes('after_emergency'));
+    assert.equal(c.decision.category, 'petition');
+  });
+
+  it('a message that is only the danger keeps nothing and shows no button', async () => {
+    for (const text of ['我不想活了，今晚就从楼上跳下去', '我老公喝醉了，现在在打我和孩子', '他拿着刀，说要砍死我']) {
+      const rs = await say(who(), text);
+      assert.ok(rs[0]!.key.startsWith('triage.emergency.'), text);
+      assert.equal(kept(rs), undefined, text);
+    }
+  });
+
+  it('English: a deposit dispute beside despair is kept, in English, and leads to the legal channel', async () => {
+    const r = who('en');
+    const rs = await say(r, 'My landlord kept my deposit for three months and now I just want to end it all');
+    assert.equal(rs[0]!.key, 'triage.emergency.suicide');
+    const k = kept(rs);
+    assert.ok(k?.token);
+    assert.match(render(r, [k]), /You also mentioned: "My landlord kept my deposit for three months"/);
+    const next = await press(r, 'resume_matter', k.token!);
+    assert.ok(next.some((x) => x.key.startsWith('conversation.legal.')), `the deposit goes to the legal channel: ${keys(next)}`);
+  });
+
+  it('"我没事了，谢谢" afterwards brings the kept matter back with its button; a wrong token or a day later does nothing', async () => {
+    const r = who();
+    const k = kept(await say(r, '楼上漏水三个月物业不管，我已经在天台了'));
+    assert.ok(k?.token);
+    const back = await say(r, '我没事了，谢谢');
+    assert.deepEqual(keys(back), ['conversation.emergency.matter_still']);
+    assert.equal(back[0]!.token, k.token);
+    assert.deepEqual(keys(await press(r, 'resume_matter', 'forged_token_1')), ['conversation.error.expired']);
+    h.clock.advance(AFTER_EMERGENCY_TTL_MS + 60_000);
+    assert.deepEqual(keys(await press(r, 'resume_matter', k.token!)), ['conversation.error.expired']);
+    assert.deepEqual(await casesOf(r), []);
+  });
+
+  it('a matter taken up hours later still works (the 30-minute limit of other offers does not apply)', async () => {
+    const r = who();
+    const k = kept(await say(r, '老闆走佬冇出糧，我真係唔想再活落去'));
+    assert.ok(k?.token, 'Cantonese too');
+    h.clock.advance(5 * 60 * 60 * 1000);
+    const summary = await press(r, 'resume_matter', k.token!);
+    assert.deepEqual(keys(summary), ['conversation.petition.confirm']);
+  });
+});
