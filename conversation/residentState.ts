@@ -94,7 +94,8 @@ export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> =
  * the answer had left a 信访外 offer without its buttons, and the resident did not know it still waited.
  */
 export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory, key = 'conversation.consent.still_waiting'): Reply[] {
-  if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })];
+  // With a held message, its 补充 button too: typing 确认提交 there had left only confirm and cancel.
+  if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [...(pending.held ? ['add_detail'] : []), CONFIRM_ACTION, 'cancel'], token: pending.token })];
   if (pending?.kind === 'after_emergency') return [r('conversation.emergency.matter_still', undefined, { actions: ['resume_matter'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;

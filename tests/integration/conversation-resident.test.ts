@@ -192,6 +192,10 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     const other = await say(r, '请问人身安全保护令要怎么向法院申请？');
     assert.deepEqual(keys(other), ['conversation.petition.other_matter']);
     assert.deepEqual([other[0]!.actions, other[0]!.token], [['add_detail', CONFIRM_ACTION, 'cancel'], first[0]!.token]);
+    // 确认提交 typed instead of pressed: the buttons again, the 补充 one with them (it had been lost).
+    const typed = await say(r, '确认提交');
+    assert.deepEqual(keys(typed), ['conversation.petition.still_waiting']);
+    assert.deepEqual(typed[0]!.actions, ['add_detail', CONFIRM_ACTION, 'cancel']);
     // Submitted now, the petition is what the summary said, without the question.
     const r2 = who();
     const first2 = await say(r2, PETITION['zh-Hans']);

@@ -152,6 +152,19 @@ describe('ordinary complaints with danger words are not emergencies', () => {
     assert.notEqual(crisis('樓上啲細路成晚跳嚟跳去，我上去拍過幾次門佢哋都唔理', null).level, 'immediate');
     assert.equal(crisis('老公喝醉了一直在拍门砸东西，我和孩子躲在房间', null).level, 'immediate');
   });
+  it('ending a message with where one stands up high is immediate, even after a complaint; living or working up there is not', () => {
+    for (const text of ['公司拖欠工资三个月，我已经站在天台上了', '我而家一個人坐喺天台度', '房东赶我走，我现在一个人坐在楼顶']) {
+      assert.equal(crisis(text).level, 'immediate', text);
+      assert.ok(crisis(text).cues.includes('cue:at_height_last_words'), text);
+    }
+    // The model alone had sent these the 110/120 reply (我住在顶楼 0.46, 天台漏水 0.50 against a bar of 0.40).
+    for (const text of ['我住在顶楼', '我家住在顶楼，天台漏水', '我们在天台上乘凉，邻居投诉', '我在天台晒衣服，发现对面楼顶有违建']) {
+      assert.notEqual(crisis(text).level, 'immediate', text);
+    }
+    // Something happening up there or below keeps the model's alarm: smoke with the roof door locked, looking down.
+    assert.equal(crisis('楼下的烟越来越大 后楼梯下不去了 我和妈妈在七楼 天台门也锁了').level, 'immediate');
+    assert.equal(crisis('我住在顶楼，现在站在天台边上往下看').level, 'immediate');
+  });
   it('a now cue beats a request for an inspection', () => {
     assert.equal(crisis('I smell gas right now in the flat, the gas company must inspect it', null).level, 'immediate');
     assert.equal(crisis('现在整层楼都是煤气味,要求燃气公司来检查', null).level, 'immediate');

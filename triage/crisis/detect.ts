@@ -309,6 +309,9 @@ function onlyAsksTheService(said: string): string | null {
   return null;
 }
 
+const HEIGHT_AS_PLACE =
+  /住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养)|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b/;
+const HEIGHT_EVENT = /烟|火|困|救|锁|跳|往下|掉|摔|跌|爬出|翻过|\b(smoke|fire|trapped|locked|jump\w*|fell|fall\w*|climb\w*)\b/;
 const CARE_REQUEST =
   /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
 const LASTING =
@@ -359,6 +362,14 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   if (immediate && sit.baseImmediate !== 1 && SLEEPLESS.test(normalizedText)) {
     immediate = false;
     cues.push('sleepless_not_danger');
+  }
+  // The roof or top floor as where one lives or what the complaint is about (我住在顶楼, 天台漏水, 在天台晒衣服,
+  // 天台乘凉被投诉): the model alone, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼"
+  // and "我家住在顶楼，天台漏水" the 110/120 reply. A rule or cue (standing there now, 往下看, a farewell) still counts.
+  // Not when something is happening up there or below (smoke, fire, trapped, a locked roof door in a fire).
+  if (immediate && sit.baseImmediate !== 1 && HEIGHT_AS_PLACE.test(normalizedText) && !HEIGHT_EVENT.test(normalizedText)) {
+    immediate = false;
+    cues.push('height_as_place_not_danger');
   }
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone

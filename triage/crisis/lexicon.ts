@@ -60,6 +60,16 @@ export const CUES: Cue[] = [
     pattern: /(买|准备|备好|买好|买咗|攒|存|囤|藏|收埋)(了|咗|好)?.{0,6}(木炭|烧炭|炭|绳子|麻绳|绳|农药|百草枯|敌敌畏|老鼠药|安眠药|药片|刀片|安定片)|(炭|木炭|炭盆|炭炉).{0,10}(门窗|胶带|封|关好|点着|点燃|烧)|(门窗|门缝|窗缝).{0,8}(封|贴|胶带)|(绳|绳子).{0,10}(挂|系|绑|套|梁|准备好|打好结|打好)|(选|定|挑|揀|拣)好(了|咗)?.{0,4}(日子|日期|时间|地方|地点)|(就在|定在|等到|决定)(今晚|明天|明晚|后天|这周|周末|生日|那天|听日|今晚夜).{0,10}(走|结束|了结|解脱|离开|不在|跳|去死)|攒够了|(药|安眠药).{0,6}(攒|存|储)(了|咗|够)/,
     unless: /烧烤|火锅|打边炉|买药|药店|医保|报销|新闻|报道/,
   },
+  // Where a message ends with the writer up there now, nothing more: "公司拖欠工资三个月，我已经站在天台上了" had
+  // read as a wage petition (the model weighed the complaint; at_height wants 往下 / 最后 after the place).
+  // Living or working up there (我住在顶楼, 在天台晒衣服) has a verb between 我 and the place, or goes on.
+  // Timed: saying where one is, as the last words, is its own "now" — the second stage does not overrule it.
+  {
+    name: 'at_height_last_words', kind: 'suicide', level: 'immediate', whole: true, timed: true,
+    // Matched on the whole text, whose end is the resident's own script: 繁體 forms too (樓頂, 一個人, 橋上).
+    pattern: /我(已[经經]|[现現]在|而家|宜家|今晚|正)?(一[个個]人)?(站|坐|爬|蹲|企)?(在|喺|到|上)(了|咗)?(我们|我們|我哋|[这這呢][栋棟]|公司|学校|學校|小[区區])?(的|嘅)?([楼樓])?(天台|[楼樓][顶頂]|[顶頂][楼樓]|屋[顶頂]|[桥橋]上|大[桥橋]上|窗[台臺]|窗外|[栏欄]杆外)(上|[边邊]|度|上面)?(了|啦|喇|咗|啊|呀)?[。.!！…~\s]*$/,
+    unless: /新闻|报道|电影|小说/,
+  },
   {
     name: 'at_height', kind: 'suicide', level: 'immediate',
     pattern: /(站|坐|爬|蹲|企|我在|我喺|我而家喺|我现在在)(到|上|在|喺)?.{0,4}(天台|楼顶|顶楼|屋顶|桥上|桥边|窗台|窗外|阳台(外|边|栏杆)|栏杆外|江边|河边|海边|悬崖|高架).{0,14}(往下|跳|看下面|下面|最后|不想|再见|风好大|好高|好冷|落去)/,
