@@ -9,14 +9,12 @@
  * the replies returned here never repeat it. A command that only changes a case returns [] (or a
  * reply about the conversation itself, such as the comment prompt).
  */
-import crypto from 'node:crypto';
 import type { Clock } from '../kernel/clock.js';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
 import type { ConversationStore } from './store.js';
 import {
-  ALERT_WRITE_BUDGET_MS,
   CONFIRM_ACTION,
   MAX_EMERGENCY_SCAN_CHARS,
   MAX_TEXT_CHARS,
@@ -38,9 +36,8 @@ import type { TriageDeps } from '../triage/pipeline.js';
 import { isTooVague, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
 import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
-import { emergencyMessageKey } from '../i18n/triage.js';
 import {
-  clip, concernReplies, officeKindLabels, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, modelOnly, newToken, RATINGS,
+  clip, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
   refusesService, saysSafeNow, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../triage/commandWords.js';
@@ -50,7 +47,7 @@ import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { isReason, ResidentReview } from './residentReview.js';
 import { stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
-import { matterBesideDanger } from './residentAfterEmergency.js';
+import { DangerReplies } from './residentEmergency.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -78,6 +75,7 @@ export class ResidentConversation implements ResidentConversationApi {
   private readonly ownCases: ResidentOwnCases;
   private readonly review: ResidentReview;
   private readonly flow: CategoryFlow;
+  private readonly danger: DangerReplies;
 
   constructor(private readonly deps: ResidentConversationDeps) {
     this.state = new ResidentStateAccess(deps);
@@ -87,6 +85,7 @@ export class ResidentConversation implements ResidentConversationApi {
     this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
     this.review = new ResidentReview(deps.cases, this.state, this.log);
     this.flow = new CategoryFlow(deps, this.state, this.log);
+    this.danger = new DangerReplies(deps, this.state, this.log);
     if (this.officeChatId === null) this.log?.warn('no office chat: emergency alerts and residents’ notes wait in the outbox until OFFICE_CHAT_ID is set');
   }
 
@@ -109,7 +108,7 @@ export class ResidentConversation implements ResidentConversationApi {
       this.log?.error({ err: (err as Error).message }, 'triage failed');
       return [r('conversation.error.busy')];
     }
-    if (decision.category === 'emergency') return this.emergency(ref, decision, opts.updateId, tooLong ? null : trimmed);
+    if (decision.category === 'emergency') return this.danger.emergency(ref, decision, opts.updateId, tooLong ? null : trimmed);
     if (tooLong) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
 
     const { resident, snapshot } = await this.state.residentAndState(ref);
@@ -118,7 +117,7 @@ export class ResidentConversation implements ResidentConversationApi {
     // A question about the resident's data gets the privacy answer; the model alone had read such questions as distress.
     // Asked with more ("可以匿名举报吗？我们20个工人被拖欠工资…"), the rest is the matter: it goes the usual way.
     const privacyQuestion = onlyPrivacyQuestions(trimmed);
-    return this.state.withState(ref, opts.updateId, snapshot, this.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
+    return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
       // The resident's cases, read at most once for this message.
       let cases: Promise<CaseRecord[]> | undefined;
       const ownCases = () => (cases ??= this.deps.cases.listForResident(resident.id));
@@ -383,77 +382,6 @@ export class ResidentConversation implements ResidentConversationApi {
 
   // -------------------------------------------------------------------------------------------------
   // Flows
-
-  private withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>) {
-    if (d.crisis?.level !== 'concern') return plan;
-    const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
-    return async (s: ResidentState | null): Promise<Plan> => {
-      // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
-      // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
-      // counselling lines. A comment with a distress cue or a rule still gets them.
-      if ((aboutService || this.state.live(s?.pending)?.kind === 'comment') && modelOnly(d.crisis!.cues)) return plan(s);
-      const p = await plan(s);
-      const effect = p.effect;
-      return {
-        ...p,
-        replies: [...warm, ...p.replies],
-        effect: async () => {
-          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
-            this.log?.error({ err: (err as Error).message }, 'concern note not written');
-          });
-          return effect ? effect() : [];
-        },
-      };
-    };
-  }
-
-  private async emergency(ref: ResidentRef, d: Decision, updateId?: number, text: string | null = null): Promise<Reply[]> {
-    const kinds = d.emergencyKinds?.length ? d.emergencyKinds : ['other'];
-    const keys = [...new Set(kinds.map(emergencyMessageKey))];
-    // Someone in danger reads the numbers best in the language they just wrote in, when that is clearly
-    // not the one they chose in Telegram (English vs Chinese, or 繁體/Cantonese characters).
-    const clear = d.language !== ref.language && (d.language === 'en' || ref.language === 'en' || d.language === 'zh-Hant');
-    const replies = [...keys.map((k) => r(k)), r('triage.emergency.footer')].map((x) => (clear ? { ...x, language: d.language } : x));
-    const write = this.alertOffice(ref, d, kinds, updateId).catch((err) => {
-      this.log?.error({ err: (err as Error).message }, 'emergency alert not written');
-    });
-    // The other matter of the message, kept behind a button (residentAfterEmergency.ts): read locally, within the
-    // alert's budget, and left out when it is not ready by then — the numbers never wait for it.
-    let kept: Reply | null = null;
-    const token = newToken();
-    const keep = text === null ? Promise.resolve() : matterBesideDanger(text, this.deps.triage)
-      .then(async (m) => {
-        if (!m) return;
-        const pending: Pending = { kind: 'after_emergency', at: this.state.now(), token, text: m.text, decision: stripDecision(m.decision) };
-        await this.state.withState(ref, undefined, undefined, async () => ({ replies: [], pending }));
-        kept = r('conversation.emergency.matter_later', { matter: clip(m.decision.redactedText, 200) }, { actions: ['resume_matter'], token });
-      })
-      .catch((err) => {
-        this.log?.error({ err: (err as Error).message }, 'matter beside an emergency not kept');
-      });
-    // The numbers go out even if the database is slow; the writes carry on in the background.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all([write, keep]), new Promise((res) => (timer = setTimeout(res, ALERT_WRITE_BUDGET_MS)))]);
-    clearTimeout(timer);
-    return kept ? [...replies, clear ? { ...(kept as Reply), language: d.language } : kept] : replies;
-  }
-
-  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
-    // Without an office chat the alert still goes to the outbox: it waits there for OFFICE_CHAT_ID.
-    const chat = this.state.chatKey(ref);
-    const now = this.deps.clock.now();
-    const id = updateId ?? crypto.createHash('sha256').update(`${d.redactedText}|${Math.floor(now.getTime() / 60_000)}`).digest('hex').slice(0, 16);
-    // One outbox row through cases/ (no case, no lock, no transaction): nothing a case command holds can delay it.
-    await this.deps.cases.alertOffice({
-      level,
-      channel: ref.channel,
-      chat,
-      requestId: String(id),
-      // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
-      params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
-    });
-    this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
-  }
 
   private async open(resident: ResidentRecord, d: Decision, text: string, consent?: { organizationId?: string; textVersion?: string }): Promise<Reply[]> {
     try {

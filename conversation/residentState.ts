@@ -63,7 +63,7 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review'), at: z.number(), ref: z.string() }),
   // /privacy (conversation/privacy.ts): the next text is a correction; an erasure waits for its confirmation.
   z.object({ kind: z.literal('correction'), at: z.number(), token: tokenSchema }),
-  // The matter said in the same message as a danger (conversation/residentAfterEmergency.ts), behind one button.
+  // The matter said in the same message as a danger (conversation/residentEmergency.ts), behind one button.
   z.object({ kind: z.literal('after_emergency'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('erase'), at: z.number(), token: tokenSchema, open: z.array(z.string()).max(200) }),
 ]);

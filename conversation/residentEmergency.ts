@@ -1,0 +1,129 @@
+/**
+ * Replies to danger: the emergency numbers with the office alert, and the warm reply with the office note for a
+ * concern. Also the matter a resident raised in the same message as a danger ("公司拖欠工资三个月 我今晚就从楼上跳下去"):
+ * the numbers go out first and alone; the unpaid wages are kept behind one button, for when the resident is safe.
+ * Before, that matter was lost and had to be written again.
+ */
+import crypto from 'node:crypto';
+import type { Logger } from '../kernel/logger.js';
+import type { Decision } from '../kernel/taxonomy.js';
+import { emergencyMessageKey } from '../i18n/triage.js';
+import { besideTheDanger } from '../triage/besideDanger.js';
+import { triage, type TriageDeps } from '../triage/pipeline.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { Clock } from '../kernel/clock.js';
+import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, type Pending, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
+import { clip, concernReplies, modelOnly, newToken, officeKindLabels, stripDecision } from './residentRules.js';
+import type { Reply, ResidentRef } from './types.js';
+
+/** What may be taken up after the emergency reply: a matter for a department, a channel or a service, or a question. */
+const MATTERS = new Set<Decision['category']>(['petition', 'legal_channel', 'out_of_scope', 'inquiry']);
+/** Below this the local reading of the clauses beside the danger is no matter worth a button. */
+const MIN_CONFIDENCE = 0.5;
+
+/**
+ * Only the offline engine reads it: the emergency reply must never wait for a model server or a network,
+ * and without a local engine there is no button (the office alert quotes the whole message anyway).
+ */
+function localDeps(deps: TriageDeps): TriageDeps | null {
+  const local = deps.engine.name === 'offline' ? deps.engine : deps.fallback?.name === 'offline' ? deps.fallback : null;
+  return local ? { ...deps, engine: local, fallback: undefined } : null;
+}
+
+/** The other matter of a message in danger, read alone, or null when it says nothing else clear enough. */
+export async function matterBesideDanger(text: string, deps: TriageDeps): Promise<{ text: string; decision: Decision } | null> {
+  const rest = besideTheDanger(text);
+  const local = localDeps(deps);
+  if (!rest || !local || [...rest].length > MAX_TEXT_CHARS) return null;
+  const d = await triage(rest, local);
+  if (!MATTERS.has(d.category) || d.confidence < MIN_CONFIDENCE) return null;
+  // The office reviews it: the person who sent it was in danger a moment ago, and the alert already went out.
+  return { text: rest, decision: { ...d, needsReview: true, reviewReason: d.reviewReason ?? 'after_emergency', reasons: [...d.reasons, 'after_emergency'] } };
+}
+
+export interface DangerDeps {
+  cases: Pick<CaseService, 'alertOffice'>;
+  triage: TriageDeps;
+  clock: Clock;
+}
+
+export class DangerReplies {
+  constructor(
+    private readonly deps: DangerDeps,
+    private readonly state: ResidentStateAccess,
+    private readonly log?: Logger,
+  ) {}
+
+  /** The warm reply and a normal-priority office note before the usual plan, for a concern (not immediate danger). */
+  withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>) {
+    if (d.crisis?.level !== 'concern') return plan;
+    const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
+    return async (s: ResidentState | null): Promise<Plan> => {
+      // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
+      // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
+      // counselling lines. A comment with a distress cue or a rule still gets them.
+      if ((aboutService || this.state.live(s?.pending)?.kind === 'comment') && modelOnly(d.crisis!.cues)) return plan(s);
+      const p = await plan(s);
+      const effect = p.effect;
+      return {
+        ...p,
+        replies: [...warm, ...p.replies],
+        effect: async () => {
+          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
+            this.log?.error({ err: (err as Error).message }, 'concern note not written');
+          });
+          return effect ? effect() : [];
+        },
+      };
+    };
+  }
+
+  /** The numbers first, the urgent office alert, and the matter said beside the danger kept behind a button. */
+  async emergency(ref: ResidentRef, d: Decision, updateId?: number, text: string | null = null): Promise<Reply[]> {
+    const kinds = d.emergencyKinds?.length ? d.emergencyKinds : ['other'];
+    const keys = [...new Set(kinds.map(emergencyMessageKey))];
+    // Someone in danger reads the numbers best in the language they just wrote in, when that is clearly
+    // not the one they chose in Telegram (English vs Chinese, or 繁體/Cantonese characters).
+    const clear = d.language !== ref.language && (d.language === 'en' || ref.language === 'en' || d.language === 'zh-Hant');
+    const replies = [...keys.map((k) => r(k)), r('triage.emergency.footer')].map((x) => (clear ? { ...x, language: d.language } : x));
+    const write = this.alertOffice(ref, d, kinds, updateId).catch((err) => {
+      this.log?.error({ err: (err as Error).message }, 'emergency alert not written');
+    });
+    // The other matter of the message, kept behind a button (matterBesideDanger): read locally, within the
+    // alert's budget, and left out when it is not ready by then — the numbers never wait for it.
+    let kept: Reply | null = null;
+    const token = newToken();
+    const keep = text === null ? Promise.resolve() : matterBesideDanger(text, this.deps.triage)
+      .then(async (m) => {
+        if (!m) return;
+        const pending: Pending = { kind: 'after_emergency', at: this.state.now(), token, text: m.text, decision: stripDecision(m.decision) };
+        await this.state.withState(ref, undefined, undefined, async () => ({ replies: [], pending }));
+        kept = r('conversation.emergency.matter_later', { matter: clip(m.decision.redactedText, 200) }, { actions: ['resume_matter'], token });
+      })
+      .catch((err) => {
+        this.log?.error({ err: (err as Error).message }, 'matter beside an emergency not kept');
+      });
+    // The numbers go out even if the database is slow; the writes carry on in the background.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all([write, keep]), new Promise((res) => (timer = setTimeout(res, ALERT_WRITE_BUDGET_MS)))]);
+    clearTimeout(timer);
+    return kept ? [...replies, clear ? { ...(kept as Reply), language: d.language } : kept] : replies;
+  }
+
+  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
+    // Without an office chat the alert still goes to the outbox: it waits there for OFFICE_CHAT_ID.
+    const chat = this.state.chatKey(ref);
+    const now = this.deps.clock.now();
+    const id = updateId ?? crypto.createHash('sha256').update(`${d.redactedText}|${Math.floor(now.getTime() / 60_000)}`).digest('hex').slice(0, 16);
+    // One outbox row through cases/ (no case, no lock, no transaction): nothing a case command holds can delay it.
+    await this.deps.cases.alertOffice({
+      level,
+      channel: ref.channel,
+      chat,
+      requestId: String(id),
+      // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
+      params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
+    });
+    this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
+  }
+}
