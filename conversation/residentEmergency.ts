@@ -62,7 +62,9 @@ export class DangerReplies {
       // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
       // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
       // counselling lines. A comment with a distress cue or a rule still gets them.
-      if ((aboutService || this.state.live(s?.pending)?.kind === 'comment') && modelOnly(d.crisis!.cues)) return plan(s);
+      // Likewise a detail added to a summary that waits: each one (even "'; DROP TABLE cases; --") had repeated the lines.
+      const step = this.state.live(s?.pending)?.kind;
+      if ((aboutService || step === 'comment' || step === 'petition') && modelOnly(d.crisis!.cues)) return plan(s);
       const p = await plan(s);
       const effect = p.effect;
       return {

@@ -150,7 +150,9 @@ export function offerButtons(token: string, otherName: string): ReplyButton[][] 
 
 /** The concern came from a model alone (the crisis model below its bar, or the category classifier): no rule and no situation cue fired. */
 export function modelOnly(cues: readonly string[]): boolean {
-  return (cues.includes('model_only_below_bar') || cues.includes('engine_emergency_only')) && !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+  // A concern from the model's own concern score carries no marker at all ("另外老板说下个月再发…" read as violence):
+  // what counts is that no rule or cue stands behind it.
+  return !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */

@@ -165,6 +165,39 @@ describe('ordinary complaints with danger words are not emergencies', () => {
     assert.equal(crisis('楼下的烟越来越大 后楼梯下不去了 我和妈妈在七楼 天台门也锁了').level, 'immediate');
     assert.equal(crisis('我住在顶楼，现在站在天台边上往下看').level, 'immediate');
   });
+  it('retest misses: a plan for tonight after a complaint, a partner who hits, a fall alone, a conditional kill threat', () => {
+    const cases: Array<[string, string]> = [
+      ["I'm so done with this. The council never fixes anything. I'm going to end it tonight.", 'suicide'],
+      ["my boyfriend hits me when he drinks, he is asleep now but I'm scared of tonight. also I want to report the landlord for illegal rent increase", 'violence'],
+      ['我一個人住，今日跌親隻腳，行唔到，電話得返少少電', 'medical'],
+      ['业主说如果我不搬走就砍死我', 'violence'],
+      ['業主話如果我唔搬就斬死我', 'violence'],
+    ];
+    for (const [text, kind] of cases) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes(kind as never), `${text}: ${o.kinds}`);
+    }
+    // The same words about the past or as a question stay what they are.
+    for (const text of ["I fell off my bike last year and still can't walk far, can I get a disabled parking permit?", 'my ex used to hit me, I want to know how to get a protection order', '我妈上个月摔伤了腿走不了路，想申请上门护理']) {
+      assert.notEqual(crisis(text).level, 'immediate', text);
+    }
+  });
+  it('staking one\'s life on a grievance is a concern the office reads; working hard is not', () => {
+    const o = crisis('老板不给钱，我这条命不要了也要讨个说法');
+    assert.equal(o.level, 'concern');
+    assert.ok(o.cues.includes('cue:life_staked'));
+    assert.equal(crisis('我每天拼命工作还是还不起房贷').level, 'none');
+  });
+  it('taking a complaint back because the trouble stopped is no alarm; a danger said with it still is', () => {
+    for (const text of ['谢谢，我不想再投诉了，他们已经小声了', '唔該晒，我唔想再投訴啦，佢哋已經收細聲咗', "thanks, I don't want to complain anymore, they've stopped"]) {
+      assert.equal(crisis(text).level, 'none', text);
+    }
+    assert.ok(crisis('谢谢，我不想再投诉了，他们已经小声了').cues.includes('withdrawn_as_solved'));
+    for (const text of ['我不想投诉了，我把煤气打开了', '谢谢，我不想再投诉了，他们已经小声了，我也不想活了', "I don't want to complain anymore, they stopped, and I took all my pills"]) {
+      assert.equal(crisis(text).level, 'immediate', text);
+    }
+  });
   it('a now cue beats a request for an inspection', () => {
     assert.equal(crisis('I smell gas right now in the flat, the gas company must inspect it', null).level, 'immediate');
     assert.equal(crisis('现在整层楼都是煤气味,要求燃气公司来检查', null).level, 'immediate');

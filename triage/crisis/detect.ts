@@ -58,7 +58,10 @@ const strongNow = (s: string) => test(STRONG_NOW_ZH, STRONG_NOW_EN, s);
 const letterNow = (s: string) => test(LETTER_NOW_ZH, LETTER_NOW_EN, s) || strongNow(s);
 const notNow = (s: string) => test(NOT_NOW_ZH, NOT_NOW_EN, s);
 const past = (s: string) => test(PAST_ZH, PAST_EN, s);
-const whatIf = (s: string) => test(HYPO_SENTENCE_ZH, HYPO_SENTENCE_EN, s);
+// A threat reported with its condition ("业主说如果我不搬走就砍死我") is a threat made, not a what-if: the 如果 is the
+// threatener's, and reading it as hypothetical had let the second stage overrule the violence rule (0.05).
+const THREAT_CONDITION = /(说|话|讲|扬言|威胁|警告)(过)?.{0,3}(如果|要是|假如|再|敢).{0,12}(就|便)(要)?(杀|弄死|打死|砍死|斩死|捅死|劈死)/g;
+const whatIf = (s: string) => test(HYPO_SENTENCE_ZH, HYPO_SENTENCE_EN, s.replace(THREAT_CONDITION, ''));
 
 /** Explicit passive wishes: a stated wish to die without plan or means is concern, not immediate. */
 const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|没(有)?活下去的|\b(don'?t see the point|no point (in )?living|tired of living|not worth living)\b/;
@@ -306,7 +309,34 @@ function onlyAsksTheService(said: string): string | null {
   // A question about what is shared, or a yes to the referral ("还是帮我转介吧"), inside the consent flow:
   // "你们会告诉他们什么信息？" (0.91) had paged the office as suicide risk.
   if (onlyPrivacyQuestions(said) || agreesInWords(said)) return 'privacy_or_withdrawal';
+  // Taking the complaint back because the trouble stopped ("谢谢，我不想再投诉了，他们已经小声了", 0.86 suicide): the
+  // words 不想再… had paged the office, and the withdrawal was never offered. Anything beyond the thanks, the
+  // withdrawal and what was put right ("…我把煤气打开了", "…反正也活不下去了") is read as always.
+  if (withdrawnAsSolved(said)) return 'withdrawn_as_solved';
   return null;
+}
+
+const WITHDRAW_ZH = /(不想|不要|不用|不打算|不需要|唔想|唔使)(再)?(投诉|投訴|反映|举报|舉報|跟进|跟進|处理|處理|追究)(了|啦|喇|咗)?|撤(销|回|銷)(投诉|投訴|反映)?/g;
+const SOLVED_ZH = /(已经|已經|现在|而家|都|终于|終於)(收)?(小声|細聲|细声|安静|安靜|停(了|工|止|咗)?|修好|整好|解决|解決|处理好|處理好|搬走|拆(了|咗|掉)|清理(了|咗|干净|乾淨)?|道歉|道咗歉|退(了|咗)?(钱|錢|款)?|补发|補發|没事|冇事|没问题|冇問題)(了|咗|啦|喇|晒)?/g;
+const SOLVED_WHO = /他们|佢哋|对方|對方|楼上|樓上|楼下|樓下|邻居|鄰居|隔壁|那边|嗰边|工地|地盘|地盤|商家|店主|房东|房東|业主|業主|物业|物業|老板|老闆|公司|工资|工資|钱|錢|我|的|了|啦|喇|咗|吧|呀|啊|也|都|亦/g;
+const COURTESY_ZH = /谢谢|謝謝|多谢|多謝|感谢|感謝|唔该晒|唔該晒|唔该|唔該|辛苦(你们|你哋)?(了|晒)?|麻烦(你们)?了|好的|好啦|算了|算啦/g;
+const WITHDRAW_EN = /\b(don'?t|do not|no longer) (want|need) to (complain|pursue|continue|report)( (it|this|anymore|any more))*\b|\bwithdraw (my|the) (complaint|report)\b|\bcancel (my|the) complaint\b/;
+const SOLVED_EN = /\b(they|he|she|it)('ve| have| has|'s| are| is)? (already |finally |now )?(stopped|fixed|quiet|quieter|turned (it )?down|apologi[sz]ed|paid( me)?|moved( out)?|gone|been (fixed|sorted|solved|resolved|paid))\b/;
+const EN_CALM_WORDS = /^(thanks?|thank|you|ok|okay|so|and|but|now|i|i'm|we|the|noise|problem|issue|because|as|since|all|good|anymore|any|more|it|this|already|finally|they|he|she|have|has|are|is|'ve|me|my|neighbou?rs?|landlord|boss|company|site|workers?|shop|quiet|quieter|stopped|fixed|apologi[sz]ed|paid|moved|out|gone|been|sorted|solved|resolved|don't|dont|do|not|no|longer|want|need|to|complain|pursue|continue|report|withdraw|cancel|complaint|turned|down)$/;
+
+/** Only thanks, taking the complaint back, and that the trouble was put right: nothing else is said. */
+function withdrawnAsSolved(said: string): boolean {
+  const raw = said.trim();
+  if (raw === '' || [...raw].length > 60) return false;
+  if (/\p{Script=Han}/u.test(raw)) {
+    if (!WITHDRAW_ZH.test(raw) || !SOLVED_ZH.test(raw)) return false;
+    WITHDRAW_ZH.lastIndex = 0;
+    SOLVED_ZH.lastIndex = 0;
+    const rest = raw.replace(WITHDRAW_ZH, '').replace(SOLVED_ZH, '').replace(COURTESY_ZH, '').replace(SOLVED_WHO, '');
+    return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) === 0;
+  }
+  const lower = raw.toLowerCase();
+  return WITHDRAW_EN.test(lower) && SOLVED_EN.test(lower) && (lower.match(/[a-z']+/g) ?? []).every((w) => EN_CALM_WORDS.test(w));
 }
 
 const HEIGHT_AS_PLACE =

@@ -295,6 +295,13 @@ export const CUES: Cue[] = [
     unless: /\b(drill|insurance|last year|shelter|if|leak repair)\b/,
   },
   // ---- Concern: distress and passive wishes without a plan or a now.
+  // Staking one's life on the grievance ("老板不给钱，我这条命不要了也要讨个说法"): not a plan, but the office should
+  // read it — it is how threats of self-harm at a protest are first written. Not 拼命工作 (working hard).
+  {
+    name: 'life_staked', kind: 'distress', level: 'concern',
+    pattern: /(这|這|呢)?(条|條)(老)?命(都|也)?(不要|唔要|豁出去|拼)(了|咗|啦|喇)?|(豁|搏)(出)?(这条|呢条|條)?(老)?命|拼(了|咗)(这条|呢条)?(老)?命|以死(相逼|明志|抗争|维权)|同(佢|他|你)哋?(死过|死过一次|同归于尽)|同归于尽/,
+    unless: /拼命(工作|干活|读书|学习|加班|赚钱)|新闻|报道|电影/,
+  },
   {
     name: 'distress', kind: 'distress', level: 'concern',
     pattern: /活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死/,

@@ -72,6 +72,25 @@ describe('resident conversation: the matter beside an emergency', () => {
     assert.deepEqual(await casesOf(r), []);
   });
 
+  it('"谢谢，我不想再投诉了，他们已经修好了" offers the withdrawal of the open case, with no alarm (it had paged the office as suicide)', async () => {
+    const r = who();
+    const rs0 = await say(r, '物业三个月都不修电梯，老人上下楼很困难');
+    await press(r, CONFIRM_ACTION, rs0[0]!.token!);
+    const before = (await outboxTo(OFFICE_CHAT)).length;
+    const rs = await say(r, '谢谢，我不想再投诉了，他们已经修好了');
+    assert.deepEqual(keys(rs), ['conversation.withdraw.offer']);
+    assert.ok(rs[0]!.actions?.includes('withdraw_confirm'));
+    const alerts = (await outboxTo(OFFICE_CHAT)).slice(before).filter((o) => /emergency_alert|concern/.test(o.message.key));
+    assert.deepEqual(alerts, []);
+  });
+
+  it('a detail added to a waiting summary does not repeat the counselling lines when no rule or cue is behind them', async () => {
+    const r = who();
+    await say(r, '公司拖欠我三个月工资，老板一直说下个月发');
+    const rs = await say(r, '另外老板说下个月再发，但是他上次也这么说');
+    assert.deepEqual(keys(rs), ['conversation.petition.details_added']);
+  });
+
   it('a matter taken up hours later still works (the 30-minute limit of other offers does not apply)', async () => {
     const r = who();
     const k = kept(await say(r, '老闆走佬冇出糧，我真係唔想再活落去'));
