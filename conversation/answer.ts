@@ -61,6 +61,9 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 1 && !/^(本说明用自己的话|plain-language summary)/i.test(s));
 }
 
+/** Asking how long, as the concept tag does not: Cantonese 幾耐 / 幾時 (traditionalToSimplified: 几耐, 几时), 要几日, 几多日. */
+const HOW_LONG_MORE = /几耐|几时|何时|要几(日|天|个月|个礼拜|个星期|周)|几多(日|天|个月|个礼拜|个星期|耐)|几日|等几(耐|日|天)|几快/;
+
 /**
  * What kind of sentence a question asks for, beyond its words: "多少天内要受理" wants a time limit, "低保怎么申请 /
  * 去边度办" where and how to apply. Shared words alone had quoted the rule against gathering outside offices
@@ -68,7 +71,8 @@ function sentences(text: string): string[] {
  * to apply. The concepts the retriever uses, and where to apply.
  */
 const QUOTE_INTENTS: ReadonlyArray<{ doc: RegExp; query: RegExp }> = [
-  ...CONCEPTS,
+  // "我想問下申請低保要幾耐先批？" had been quoted where to apply (it shares 申请): 幾耐 / 幾時 / 要几日 ask for a time limit too.
+  ...CONCEPTS.map((c) => (c.tag === '⟨期限⟩' ? { doc: c.doc, query: new RegExp(`${c.query.source}|${HOW_LONG_MORE.source}`, c.query.flags) } : c)),
   {
     doc: /向.{0,24}(提出|申请|书面|办理)|书面提出|到.{0,12}(办理|申请)|街道办事处|乡镇人民政府|窗口|政务服务|\b(apply (in writing )?(at|to)|office where)\b/i,
     query: /怎么申请|如何申请|怎样申请|点样申请|怎么办理|如何办理|去哪|去边|去邊|去边度|去邊度|哪里(办|申请)|在哪(里)?(办|申请)|\b(where (do|can|should) i|how (do|can) i apply|how to apply)\b/i,

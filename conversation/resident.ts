@@ -48,6 +48,7 @@ import { isReason, ResidentReview } from './residentReview.js';
 import { stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
+import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -117,21 +118,32 @@ export class ResidentConversation implements ResidentConversationApi {
     // A question about the resident's data gets the privacy answer; the model alone had read such questions as distress.
     // Asked with more ("可以匿名举报吗？我们20个工人被拖欠工资…"), the rest is the matter: it goes the usual way.
     const privacyQuestion = onlyPrivacyQuestions(trimmed);
-    return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, privacyQuestion, async (state) => {
-      // The resident's cases, read at most once for this message.
-      let cases: Promise<CaseRecord[]> | undefined;
-      const ownCases = () => (cases ??= this.deps.cases.listForResident(resident.id));
+    // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
+    // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
+    // complaint" had been about to go to the police); whatever was pending stays, and a waiting summary shows its buttons again.
+    const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
+    const closing = isThanksOnly(trimmed) || isClosingOnly(trimmed);
+    const courtesy = closing || isCourtesyOnly(trimmed);
+    // The resident's cases, read at most once for this message.
+    let cases: Promise<CaseRecord[]> | undefined;
+    const ownCases = () => (cases ??= this.deps.cases.listForResident(resident.id));
+    // The office or the handler asked about a case ("请问具体是哪个路段？…请直接回复本消息"): the reply is the answer.
+    // It had been offered as a note to the newest case ("Is this about case …?") and kept only if "Attach" was pressed.
+    // A command, a privacy question or thanks is not an answer; an emergency was answered above.
+    const question = asked || privacyQuestion || closing || !isAnswerText(trimmed) ? null
+      : await ownCases().then((all) => openQuestion(this.deps.cases, all, all.filter(isOpen), this.state.live(snapshot.state?.pending), this.deps.clock.now()));
+    // "It's between Houhai Avenue and Chuangye Road…" had got counselling lines from the model alone.
+    return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, privacyQuestion || question !== null, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
       if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
       const pending = live?.kind === 'declined' ? null : live;
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
-      // A command said in words ("有进展吗？", "帮我撤销", "转人工", triage/commandWords.ts) is answered as such, not
-      // read as a new matter or appended to a summary that waits ("…any update on my case? pls withdraw my
-      // complaint" had been about to go to the police); whatever was pending stays, and a waiting summary shows its buttons again.
-      const asked = commandInWords(trimmed) ?? (asksToWithdraw(trimmed) ? 'withdraw' : null);
-      const closing = isThanksOnly(trimmed) || isClosingOnly(trimmed);
-      const courtesy = closing || isCourtesyOnly(trimmed);
+      // A step begun before the question (a summary to confirm) stays, with its buttons shown again.
+      if (question && (!live || live.at <= question.at.getTime())) {
+        const waiting = stillWaiting(live, ref.language, this.deps.directory);
+        return { replies: [], pending: live, effect: async () => [...(await recordAnswer(this.deps.cases, resident, question, trimmed, this.log)), ...waiting] };
+      }
       // The 复查 reason is the next real sentence: "谢谢", "2" or "有进展吗？" had been filed as the reason.
       if (pending?.kind === 'review' && !asked && !privacyQuestion && !courtesy) {
         return isReason(trimmed) ? this.review.submit(ref, pending.ref, trimmed) : { replies: [r('conversation.review.reason_prompt', { ref: pending.ref })], pending };
@@ -188,17 +200,16 @@ export class ResidentConversation implements ResidentConversationApi {
       // told with the first message (read together they had brought the same offer back, a dead end).
       // Also just after 不同意 (`declined`): "我是要投诉这个工厂的噪音，不是要心理咨询" had been filed without the facts
       // of the first message.
+      // "不是这个意思，我是要举报那个网吧让未成年人进去上网" at a 信访外 offer: a report asked for in so many words, even
+      // without naming the service refused. When no reading is a petition, the office decides where it goes: the same
+      // offer, word for word, had come back to both "不是这个意思，…" and "我不需要社工，我要举报网吧违规接纳未成年人".
       const offered = live?.kind === 'consent' || live?.kind === 'declined' ? live : null;
-      const complaint = offered ? refusesService(trimmed) : null;
+      const complaint = offered ? (refusesService(trimmed) ?? ((offered.decision as unknown as Decision).category === 'out_of_scope' ? wantsToReport(trimmed) : null)) : null;
       if (offered && complaint) {
-        const joined = joinMessages(offered.text, complaint);
-        if ([...joined].length <= MAX_TEXT_CHARS) {
-          const [alone, dj] = await Promise.all([triage(complaint, this.deps.triage), triage(joined, this.deps.triage)]);
-          const petition: Decision | null = dj.category === 'petition' ? dj
-            : alone.category === 'petition' ? { ...dj, category: 'petition', target: alone.target, confidence: alone.confidence, needsReview: true, reviewReason: 'resident_refused_service', reasons: [...dj.reasons, 'resident_refused_service'] }
-              : null;
-          if (petition) return this.flow.plan(ref.language, petition, joined);
-        }
+        const both = joinMessages(offered.text, complaint);
+        const joined = [...both].length <= MAX_TEXT_CHARS ? both : complaint;
+        const [alone, dj] = await Promise.all([triage(complaint, this.deps.triage), triage(joined, this.deps.triage)]);
+        return this.flow.plan(ref.language, dj.category === 'petition' ? dj : refusedServicePetition(dj, alone), joined);
       }
       // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
       // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
@@ -238,7 +249,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.state.now(), text: trimmed } };
       }
       if (open.length > 0) {
-        const latest = open[0]!;
+        const latest = caseAbout(open, d, full);
         const token = newToken();
         // Several messages before the resident answers the offer are one follow-up: none is dropped.
         const text = pending?.kind === 'attach' && pending.ref === latest.ref && [...joinMessages(pending.text, full)].length <= MAX_TEXT_CHARS
@@ -257,7 +268,11 @@ export class ResidentConversation implements ResidentConversationApi {
   private async addDetail(pending: Extract<Pending, { kind: 'petition' }>, detail: string): Promise<Plan> {
     const { held: _, ...rest } = pending;
     const combined = joinMessages(pending.text, detail);
-    if ([...combined].length > MAX_TEXT_CHARS) return { replies: [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })], pending: rest };
+    // Only the summary with it is over the limit: "That message is too long" had been said of a 1,960-character detail.
+    if ([...combined].length > MAX_TEXT_CHARS) {
+      const params = { max: MAX_TEXT_CHARS, current: [...pending.text].length, added: [...detail].length };
+      return { replies: [r('conversation.petition.too_long_combined', params, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })], pending: rest };
+    }
     const again = await triage(combined, this.deps.triage);
     const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
     return {
@@ -375,9 +390,12 @@ export class ResidentConversation implements ResidentConversationApi {
       return [r('conversation.error.unreadable')];
     }
     const resident = await this.state.resident(ref);
-    const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+    const all = await this.deps.cases.listForResident(resident.id);
+    const open = all.filter(isOpen);
     if (open.length === 0) return [r('conversation.attachment.describe_first')];
-    return this.ownCases.note(resident, open[0]!.ref, 'resident_attachment', null, { kind, fileId });
+    // "合同在家里，明天拍给你们": the photo belongs to the case the office asked about, not merely the newest.
+    const asked = await openQuestion(this.deps.cases, all, open, null, this.deps.clock.now(), { file: true });
+    return this.ownCases.note(resident, asked?.ref ?? open[0]!.ref, 'resident_attachment', null, { kind, fileId });
   }
 
   // -------------------------------------------------------------------------------------------------

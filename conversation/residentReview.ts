@@ -5,6 +5,7 @@
  * the next message is the request (cases/commands/resident.ts `requestReview`, which checks the period).
  */
 import { ValidationError } from '../kernel/errors.js';
+import { normalize } from '../triage/normalize.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
@@ -12,11 +13,32 @@ import { caseRefusal } from './residentCases.js';
 import { r, type Plan, type ResidentStateAccess } from './residentState.js';
 import type { ResidentRef } from './types.js';
 
-/** A reason a reviewer could act on: a sentence, not "2", "ok" or a lone word. */
+// A change of mind at the reason prompt: "算啦，唔覆查住" and "我唔要覆查，幫我取消" had been filed as the 复查 request,
+// with those words as its reason. Only when nothing else is said: "处理意见不对，不能就这样算了" is a reason.
+const DROP_ZH = /(算了|算啦|算喇|罢了|不用了|不要了|唔使喇?|不用住|改变主意了?|改主意了?)|(不要|唔要|不想|唔想|不用|唔使|不需要|不打算|不申请|不|唔|别)(再)?(申请)?(复查|覆查|复核|覆核)?(了|啦|喇|住)?|(取消|撤回|撤销)(复查|覆查|复核|覆核|申请|请求)?/g;
+const DROP_ZH_FILLER = /我|帮|幫|请|請|麻烦|麻煩|你们|你哋|先|那|就|的|吧|啦|喇|了|呀|啊|住|谢谢|謝謝|唔该|唔該|复查|覆查|复核|覆核|申请|申請/g;
+const DROP_EN_CORE =
+  /never\s*mind|forget\s+(?:it|that)|cancel(?:\s+(?:it|that|the\s+review|my\s+review)(?:\s+request)?)?|i\s+(?:don'?t|do\s+not)\s+want\s+(?:a|the)\s+review(?:\s+any\s*more)?|(?:i'?ve\s+|i\s+have\s+|i\s+)?changed\s+my\s+mind|don'?t\s+(?:file|submit|send)\s+(?:it|that|the\s+review)|no\s+review/i;
+const DROP_EN = new RegExp(`^(?:(?:actually|ok(?:ay)?|no|sorry|please|pls|${DROP_EN_CORE.source})[\\s,.!]*)+$`, 'i');
+
+/** "算啦，唔覆查住", "我唔要覆查，幫我取消", "never mind, cancel the review": taking the 复查 back before it is filed. */
+export function dropsReview(text: string): boolean {
+  const s = text.trim();
+  if (s === '' || [...s].length > 30) return false;
+  const han = (x: string) => x.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han(s) === 0) return DROP_EN.test(s) && DROP_EN_CORE.test(s);
+  const plain = normalize(s).normalized;
+  return plain.search(DROP_ZH) >= 0 && han(plain.replace(DROP_ZH, '').replace(DROP_ZH_FILLER, '')) === 0 && !/[a-z]{3,}/i.test(plain);
+}
+
+/**
+ * A reason a reviewer could act on: a sentence, not "2", "ok" or a lone word. A change of mind counts too, so that
+ * the caller hands it to `submit`, which takes the pending 复查 back instead of filing it.
+ */
 export const isReason = (text: string): boolean => {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const words = text.match(/[a-z]+/gi)?.length ?? 0;
-  return han >= 4 || words >= 3;
+  return han >= 4 || words >= 3 || dropsReview(text);
 };
 
 /** A petition that has had its written reply (and no 复查 answer yet): what a 复查 can be asked of. */
@@ -54,6 +76,7 @@ export class ResidentReview {
 
   /** The reason is the request; its confirmation with the answer date comes from the case service's outbox. */
   async submit(ref: ResidentRef, caseRef: string, reason: string): Promise<Plan> {
+    if (dropsReview(reason)) return { replies: [r('conversation.review.cancelled', { ref: caseRef })], pending: null };
     try {
       await this.cases.requestReview(caseRef, ref.externalId, reason);
       return { replies: [], pending: null };

@@ -168,7 +168,15 @@ export function stripDecision(d: Decision): Record<string, unknown> {
  */
 const TYPED_RATINGS: ReadonlyArray<[SatisfactionRating, RegExp]> = [
   ['dissatisfied', /^(?:no[,，\s]+|唔|不)?(?:我)?(?:很|非常|十分|好|太|一点(?:都|也)|根本|完全|真(?:的)?)?(?:不是很|不是太|唔係好|唔系好|唔係幾|唔系几|不|唔)(?:太|怎么|大)?(?:满意|滿意)(?!度)|^(?:no[,\s]+)?(?:i(?:'m| am)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+)?satisfied|dissatisfied|unsatisfied|not\s+happy)\b/i],
+  // "not really, the pothole is back already": a no, when it stands alone before the comma.
+  ['dissatisfied', /^(?:no[,，\s]+)?not\s+really(?=\s*(?:$|[,，.。!！;；:：-]))/i],
   ['basically_satisfied', /^(?:我)?(?:基本|还算|還算|基本上|比较|比較|几|幾)(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:basically|fairly|somewhat|mostly|partly)\s+satisfied\b/i],
+  // Lukewarm words (还行吧，等钱到账再说 · 一般般吧 · 还可以 · 麻麻哋，部𨋢今朝又壞咗 · "meh, it's ok I guess but it took ages"):
+  // neither a yes nor a no, the middle answer. Whole words only: "一般多久能处理" and "还可以投诉吗" are questions.
+  [
+    'basically_satisfied',
+    /^(?:我)?(?:觉得|覺得)?(?:还行|還行|还可以|還可以|一般般?|马马虎虎|馬馬虎虎|麻麻(?:哋|地)?|普普通通)(?:啦|喇|吧|咯|囉|嘅|的|啊|呀|喔|哦)*(?=\s*(?:$|[,，.。!！~～;；:：、]))|^(?:meh|so[-\s]so)\b(?:[\s,，.!]*(?:it'?s|it\s+is|it\s+was)\s+(?:ok(?:ay)?|alright|fine)(?:\s+i\s+guess)?\b)?|^(?:it'?s|it\s+is|it\s+was)\s+(?:ok(?:ay)?|alright|fine)\s+i\s+guess\b/i,
+  ],
   ['satisfied', /^(?:我)?(?:很|非常|十分|好|挺|都)?(?:满意|滿意)(?!度)|^(?:i(?:'m| am)\s+)?(?:very\s+|quite\s+)?satisfied\b/i],
 ];
 
@@ -181,7 +189,7 @@ export function typedRating(text: string): { rating: SatisfactionRating; comment
   for (const [rating, re] of TYPED_RATINGS) {
     const m = re.exec(s);
     if (!m) continue;
-    const rest = s.slice(m[0].length).trim().replace(/^(?:了|啦|喇|嘅|的|呀|啊|at\s+all|with\s+(?:it|this|the\s+(?:result|outcome|reply)))?[\s,，.。!！:：;；、-]*/iu, '').trim();
+    const rest = s.slice(m[0].length).trim().replace(/^(?:了|啦|喇|嘅|的|呀|啊|但是|不过|不過|but\b|at\s+all|with\s+(?:it|this|the\s+(?:result|outcome|reply)))?[\s,，.。!！:：;；、-]*/iu, '').trim();
     return { rating, comment: rest.length >= 2 && !isThanksOnly(rest) ? rest : null };
   }
   return null;

@@ -66,6 +66,11 @@ export const messages = {
     'zh-Hant': '請用一兩句話寫明您對事項 {ref} 的處理意見不服的理由（例如哪些事實沒有查清、哪些訴求沒有回應）。您發送的下一條訊息就是復查請求。',
     en: 'Please say in a sentence or two why you do not accept the decision on case {ref} (for example which facts were not checked, or what was not answered). Your next message will be sent as the review request.',
   },
+  'conversation.review.cancelled': {
+    'zh-Hans': '好的，没有提交对事项 {ref} 的复查请求。如果改变主意，请在期限内再说“我要申请复查”。',
+    'zh-Hant': '好的，沒有提交對事項 {ref} 的復查請求。如果改變主意，請在期限內再說「我要申請復查」。',
+    en: 'All right, no review request was sent for case {ref}. If you change your mind, say "I want to request a review" before the deadline.',
+  },
   'conversation.review.none': {
     'zh-Hans': '复查针对已经书面答复的信访事项，须在收到答复之日起30日内提出（《信访工作条例》第三十五条）。您目前没有可以请求复查的事项；/status 可查看您的事项。',
     'zh-Hant': '復查針對已經書面答覆的信訪事項，須在收到答覆之日起30日內提出（《信訪工作條例》第三十五條）。您目前沒有可以請求復查的事項；/status 可查看您的事項。',
@@ -215,6 +220,11 @@ export const messages = {
     'zh-Hant': '這條訊息看起來是另一件事，沒有加到上面的訴求裡。上面的訴求還沒有提交：請先確認提交或暫不提交，再單獨發送這件事。如果它其實是對上面訴求的補充，請點「補充到上面的訴求」。',
     en: 'This message looks like a different matter, so it was not added to the request above. That request has not been submitted yet: please submit it or choose "Not now" first, then send the new matter on its own. If it is in fact a detail of the request above, press "Add it to this request".',
   },
+  'conversation.petition.too_long_combined': {
+    'zh-Hans': '这条补充没有加进去：加上它，诉求摘要会超过 {max} 字的上限（现在约 {current} 字，这条约 {added} 字）。可以先点「确认提交」提交现有内容，提交后再把补充发给我们，会附到该事项上；也可以把补充精简一些再发送。',
+    'zh-Hant': '這條補充沒有加進去：加上它，訴求摘要會超過 {max} 字的上限（現在約 {current} 字，這條約 {added} 字）。可以先點「確認提交」提交現有內容，提交後再把補充發給我們，會附到該事項上；也可以把補充精簡一些再發送。',
+    en: 'This addition was not added: with it, your request would be longer than the {max}-character limit (it has about {current} now, the addition about {added}). You can press "Yes, submit it" to submit what is there and then send the addition, which will be added to the case; or send a shorter addition.',
+  },
   'conversation.petition.cancelled': {
     'zh-Hans': '好的，没有提交。需要时请再发消息给我们。',
     'zh-Hant': '好的，沒有提交。需要時請再發訊息給我們。',
@@ -265,6 +275,11 @@ export const messages = {
     'zh-Hans': '已附到案件 {ref}，工作人员会看到。',
     'zh-Hant': '已附到案件 {ref}，工作人員會看到。',
     en: 'Added to case {ref}; the staff will see it.',
+  },
+  'conversation.answer.saved': {
+    'zh-Hans': '已把您的回复作为对事项 {ref} 询问的答复转给工作人员，谢谢。如果这条说的是另一件事，请再发送一次。',
+    'zh-Hant': '已把您的回覆作為對事項 {ref} 詢問的答覆轉給工作人員，謝謝。如果這條說的是另一件事，請再發送一次。',
+    en: 'Thank you: your reply has been passed to the staff as your answer to their question about case {ref}. If this message was about something else, please send it again.',
   },
   'conversation.attachment.saved': {
     'zh-Hans': '已把您发送的{kind}附到案件 {ref}。',
@@ -375,6 +390,11 @@ export const messages = {
     'zh-Hans': '📎 案件 {ref} 来信人补充：{note}',
     'zh-Hant': '📎 案件 {ref} 來信人補充：{note}',
     en: '📎 Case {ref}, the resident adds: {note}',
+  },
+  'conversation.office.resident_answer': {
+    'zh-Hans': '💬 案件 {ref} 来信人回复询问「{question}」：{note}',
+    'zh-Hant': '💬 案件 {ref} 來信人回覆詢問「{question}」：{note}',
+    en: '💬 Case {ref}, the resident answers "{question}": {note}',
   },
   'conversation.office.resident_attachment': {
     'zh-Hans': '📎 案件 {ref} 来信人发送了{kind}（文件编号 {fileId}）。',

@@ -40,9 +40,10 @@ const ZH_PERSON =
 
 const EN_PROGRESS =
   /\b(any|an|some)\s+(update|updates|news|progress|word|reply|response|feedback)\b|\bstatus\b|\bwhat'?s\s+happening\b|\bwhat\s+is\s+happening\b|\bheard\s+(back|anything)\b|\bhow\s+is\s+(it|my\s+\w+)\s+going\b|\bhow'?s\s+(it|my\s+\w+)\s+going\b|\bwhen\s+will\s+(i|you|someone|they|it)\s+(hear|reply|answer|get\s+back|be\s+(handled|solved|fixed|processed))\b|\b(been|is\s+it)\s+(handled|processed|dealt\s+with)\b|\bprogress\b|\bhow\s+long\b.{0,20}\b(take|takes|wait|will\s+it)\b|\b(anyone|anybody|someone|somebody)\s+(looked|look|looking|working)\s+(at|on)\s+(it|my|this)\b|\bwhat\s+happens\s+next\b/i;
-const EN_OWN = /\bmy\s+(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
+// "any news about my deposit case?": a word or two may name the matter before case / complaint.
+const EN_OWN = /\bmy\s+([a-z'-]+\s+){0,2}(case|complaint|request|report|petition|matter|application|issue|problem|ticket)\b|\bYT-\d{8}-\d+\b/i;
 const EN_WITHDRAW =
-  /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b|\b(don'?t|do\s+not|dont)\s+(submit|send|file|register)\s+(it|this|that|my\s+\w+)\b/i;
+  /\b(withdraw|cancel|drop|close|take\s+back|delete)\b.{0,20}\b(my|the|this|that)\s+(case|complaint|request|report|petition|matter|application)\b|\b(don'?t|do\s+not|no\s+longer)\s+(want|need)\s+to\s+(complain|continue|pursue\s+it|go\s+on)\b|\bnever\s*mind,?\s+(cancel|withdraw)\b(?!\s+(the|my|this)\s+review)|\b(don'?t|do\s+not|dont)\s+(submit|send|file|register)\s+(it|this|that|my\s+\w+)\b/i;
 const EN_CONSENT_BACK =
   /\b(withdraw|take\s+back|revoke|cancel)\s+(my\s+|our\s+)?(consent|the\s+referral|my\s+referral)\b|\b(do\s+not|don'?t|dont|no\s+longer|stop)\s+(want\s+(you\s+)?to\s+)?(share|send|give|pass(ing)?\s+on)\s+(my\s+|our\s+)?([\w']+\s+){0,2}(information|info|details|data)\b|\b(i|we)\s+(have\s+)?changed?\s+(my|our)\s+minds?\b|\b(do\s+not|don'?t|dont|stop)\s+(share|send|give|pass)\s+(anything|any\s+more|anymore)\b/i;
 const EN_PERSON =
@@ -95,7 +96,8 @@ export function commandInWords(text: string): CommandWords | null {
     if (only(ZH_CONSENT_BACK)) return 'consent_back';
     if (only(ZH_PROGRESS)) return 'status';
     if (only(ZH_PERSON) || only(ZH_CONTACT)) return 'person';
-    if (only(ZH_REVIEW)) return 'review';
+    // "不复查了", "唔覆查住": taking a 复查 back is no request for one (conversation/residentReview.ts `dropsReview`).
+    if (only(ZH_REVIEW) && !/(不|别|唔)(要|想|用|需要|打算|申请)?(再)?(复查|复核|覆查|覆核)/.test(s)) return 'review';
     // "I want to apply for 复查, I dont accept this reply": English around the Chinese term.
     if (s.search(ZH_REVIEW) >= 0 && EN_REVIEW_AROUND.test(raw)) return 'review';
     return null;
@@ -128,13 +130,25 @@ export function asksToWithdraw(text: string): boolean {
 const ZH_PRIVACY =
   /(名字|姓名|电话|个人信息|信息|资料|身份).{0,4}(会|会不会|能不能|是否).{0,4}(告诉|透露|泄露|公开|给|转给)|(会|会不会).{0,6}知道(是)?我|(会|会不会|能不能|可不可以|是否|会否).{0,14}(名字|姓名|电话|号码|个人信息|信息|资料|身份|地址).{0,10}(告诉|透露|泄露|公开|给|转给|发给|交给|知道)|(名字|姓名|电话|个人信息|信息|资料|隐私).{0,6}(会|能)?(保密|保存(多久|几久|几耐)|存多久|删除|怎么用|谁能看|谁看得到|有谁看)|(怕|担心|害怕).{0,8}(被)?(报复|打击报复|知道是我|发现是我)|(不要|别|唔好|不能).{0,4}(说|告诉|讲|话|透露).{0,10}是我|匿名(投诉|举报|反映)|(会|会不会|能|可以).{0,4}(告诉|给|透露|转给|拿到|看到|知道|得到).{0,6}(什么|哪些|咩|几多)(信息|资料|个人信息|内容)|(告诉|给|转给)(他们|她们|机构|那边).{0,2}(什么|哪些)/;
 const EN_PRIVACY =
-  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}\b(my\s+)?(data|information|info|details|messages?)\b|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\b(find\s+out|know)\b.{0,10}\b(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b|\bwhat\b.{0,15}\b(will|would|do)\s+you\s+(tell|share|give|send|pass)\b|\b(don'?t|dont|do\s+not)\s+want\s+(anyone|anybody|them|him|her|my\s+\w+|the\s+\w+)\s+to\s+(know|see|have|get)\s+(my|our|where)\b/i;
+  /\b(how|who|what)\b.{0,30}\b(use|see|read|keep|store|share)s?\b.{0,20}(\b(my\s+)?(data|information|info|details|messages?)\b|\bmy\s+((passport|phone|id|ic)\s+(number|no)|name|address|identity)\b)|\b(will|would|do|does)\b.{0,20}\b(tell|share|give|show)\b.{0,30}\bmy\s+(name|number|phone|details|info|information|identity)\b|\bconfidential\b|\banonymous(ly)?\b|\b(find\s+out|know)\b.{0,10}\b(it\s+was|it'?s)\s+me\b|\bhow\s+long\b.{0,30}\b(keep|store)\b|\bwhat\b.{0,15}\b(will|would|do)\s+you\s+(tell|share|give|send|pass)\b|\b(don'?t|dont|do\s+not)\s+want\s+(anyone|anybody|them|him|her|my\s+\w+|the\s+\w+)\s+to\s+(know|see|have|get)\s+(my|our|where|(that\s+)?(i|we)\s+(complained|reported|filed|wrote|contacted|called)|(that\s+)?it\s+was\s+(me|us))\b/i;
+
+// Asked in a few words: 可以匿名吗？, 谁能看到我的信息？ (邊個會睇到我嘅資料？ → 谁会看到我的资料), 我不想让物业知道是我投诉的
+// (我唔想管理處知道係我投訴), 你哋會唔會將我個名話俾管理處知？ (→ 你们会不会将我个名说给…知). These had been read as a policy
+// question ("not found") or news for an open case, and "No" had filed them as a petition. Only when they are all that is
+// said: "我们小区的信息公开栏坏了" or "有人匿名打电话骚扰我" leave a matter over and go the usual way.
+const ZH_PRIVACY_SHORT =
+  /(可以|可不可以|可否|能不能|能否|能|是否可以|允许|接受)?(用)?匿名(投诉|举报|反映|信访|提交|登记)?|(谁|哪些人|什么人|有谁|边个)(会|能|可以)?(看到|看得到|看见|见到|知道|拿到|查到|看)(我的|我)(个人)?(信息|资料|名字|姓名|电话|号码|身份证?|地址|隐私|内容)?|(不想|不要|别|不希望|不愿意?|不能)(让|被|给)?[^,，。!?！？]{0,8}知道?(是)?我(投诉|举报|反映|报|说|讲|打的电话|写)?|(会|会不会|会否|是否|能不能)(将|把)?(我个|我的|我)(名字?|姓名|资料|信息|个人信息|电话|号码|身份)(说|讲|告诉|透露|给|交|转)(给)?[^,，。!?！？]{0,8}(知道?|听)?/g;
+// What may stand around such a question: a greeting, 请问, particles.
+const ZH_PRIVACY_FILLER = /请问|想问(一?下)?|问(一?下)?|你好|您好|我们?|你们|其实|的|吗|呢|吧|啊|呀|嘛|么|了|先|可以|可不可以|能不能|好/g;
 
 /** A question about what happens to the resident's personal data (or a plea to keep their name from the other side). */
 export function asksAboutPrivacy(text: string): boolean {
   const raw = typeof text === 'string' ? text.trim() : '';
   if (raw === '' || [...raw].length > 80) return false;
-  return han(raw) > 0 ? han(raw) <= 40 && ZH_PRIVACY.test(normalize(raw).normalized) : EN_PRIVACY.test(raw);
+  if (han(raw) === 0) return EN_PRIVACY.test(raw);
+  if (han(raw) > 40) return false;
+  const s = normalize(raw).normalized;
+  return ZH_PRIVACY.test(s) || (s.search(ZH_PRIVACY_SHORT) >= 0 && han(s.replace(ZH_PRIVACY_SHORT, '').replace(ZH_PRIVACY_FILLER, '')) <= 1);
 }
 
 /** A status question about how long things take (多久, 什么时候, how long): with no case yet, the answer is the statutory timeline. */

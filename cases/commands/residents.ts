@@ -5,6 +5,7 @@ import { alertDedupeKey, type OfficeAlertLimiter } from '../officeAlerts.js';
 import type { OutboxRow } from '../outboxRepository.js';
 import type { Channel, OutboxRepository, ResidentRepository } from '../ports.js';
 import type { OutboxMessage } from '../types.js';
+import type { Outgoing } from '../delivery.js';
 import { channelSchema, clip, externalIdSchema, languageSchema, parse, refSchema } from '../validation.js';
 import { deliverOn, type CaseDeps } from './run.js';
 
@@ -40,7 +41,7 @@ export async function setResidentLanguage(
   return residents.upsert(r);
 }
 
-export type ResidentNoteType = 'resident_note' | 'satisfaction_comment' | 'resident_attachment';
+export type ResidentNoteType = 'resident_note' | 'satisfaction_comment' | 'resident_attachment' | 'resident_answer';
 
 export interface ResidentNoteInput {
   residentId: number;
@@ -49,6 +50,10 @@ export interface ResidentNoteInput {
   /** Already redacted by the caller (no ID numbers, phones…): it is stored and shown to the office. */
   note: string | null;
   file?: { kind: 'photo' | 'document'; fileId: string };
+  /** `resident_answer`: the question it answers, as the office or the handler asked it. */
+  question?: string;
+  /** `resident_answer`: the handler holding the case asked, so it is told too. */
+  toHandler?: boolean;
 }
 
 /**
@@ -60,6 +65,7 @@ export async function addResidentNote(deps: CaseDeps, input: ResidentNoteInput):
   const ref = parse(refSchema, input.ref, 'reference');
   const note = input.note === null ? null : parse(z.string().max(20_000), input.note, 'note');
   if (input.type === 'resident_attachment' && !input.file) throw new TypeError('an attachment note needs its file');
+  const question = input.question === undefined ? null : parse(z.string().max(1000), input.question, 'question');
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     const c = await tx.cases.byRef(ref, { forUpdate: true });
@@ -73,13 +79,18 @@ export async function addResidentNote(deps: CaseDeps, input: ResidentNoteInput):
       type: input.type,
       fromStatus: c.status,
       toStatus: c.status,
-      data: { ...(note !== null ? { note } : {}), ...(input.file ?? {}) },
+      data: { ...(note !== null ? { note } : {}), ...(input.file ?? {}), ...(question !== null ? { question } : {}) },
     });
     const message: OutboxMessage =
       input.type === 'resident_attachment'
         ? { key: 'conversation.office.resident_attachment', params: { ref: c.ref, kind: input.file!.kind === 'photo' ? '照片' : '文件', fileId: input.file!.fileId } }
-        : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: clip(note ?? '', 1000) } };
-    await deliverOn(deps, tx, c, resident, [{ to: { kind: 'office' }, message }], `note:${c.id}:${eventId}`, now);
+        : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: clip(note ?? '', 1000), ...(question !== null ? { question: clip(question, 300) } : {}) } };
+    const out: Outgoing[] = [{ to: { kind: 'office' }, message }];
+    // The handler holding the case asked it: the answer is theirs to read too, not only the office's.
+    if (input.type === 'resident_answer' && input.toHandler && c.handlerKind && c.handlerId) {
+      out.push({ to: { kind: 'handler', handlerKind: c.handlerKind, handlerId: c.handlerId }, message });
+    }
+    await deliverOn(deps, tx, c, resident, out, `note:${c.id}:${eventId}`, now);
     return true;
   });
 }

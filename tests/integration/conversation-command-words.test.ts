@@ -238,6 +238,30 @@ describe('commands said in words: the status, a withdrawal, a person (real PGlit
     }
   });
 
+  it('short privacy questions in 简体, Cantonese and English get the privacy answer, not "not found" or the offer to add them to the open case', async () => {
+    for (const [lang, text] of [['zh-Hans', '可以匿名吗？'], ['zh-Hans', '谁能看到我的信息？'], ['zh-Hans', '我不想让物业知道是我投诉的'], ['zh-Hant', '可唔可以匿名？我唔想管理處知道係我投訴'],
+      ['zh-Hant', '邊個會睇到我嘅資料？'], ['zh-Hant', '你哋會唔會將我個名話俾管理處知？'], ['en', "who will see my passport number? I don't want my landlord to know I complained"]] as const) {
+      const r = who(lang);
+      const ref = await petitionCase(r);
+      const rs = await say(r, text);
+      assert.equal(keys(rs)[0], 'conversation.privacy_question', `${text}: ${keys(rs).join(',')}`);
+      assert.ok(!keys(rs).includes('conversation.attach.offer'), text);
+      assert.equal((await casesOf(r)).length, 1, `${text}: no case opened`);
+      assert.equal((await h.cases.timeline(ref)).filter((e) => e.type === 'resident_note').length, 0, `${text}: nothing added to ${ref}`);
+    }
+    // The same words in a complaint are a complaint.
+    assert.notEqual(keys(await say(who(), '我们小区的信息公开栏坏了'))[0], 'conversation.privacy_question');
+  });
+
+  it('"any news about my deposit case?" gets the status', async () => {
+    const r = who('en');
+    const ref = await petitionCase(r);
+    const rs = await say(r, 'any news about my deposit case?');
+    assert.deepEqual(keys(rs), ['conversation.status.line']);
+    assert.match(render(r, rs), new RegExp(ref));
+    assert.equal((await casesOf(r)).length, 1);
+  });
+
   it('with only a summary waiting, a command is answered and the summary shows its buttons again; consent taken back with none given says so', async () => {
     const r = who('en');
     const first = await say(r, 'The street lights on our road have been broken for a month, it is very dark at night');

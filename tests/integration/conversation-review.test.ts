@@ -73,6 +73,21 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     assert.equal(rs[0]!.params?.ref, first);
   });
 
+  it('a change of mind at the reason prompt takes the 复查 back, it is not filed with those words as its reason', async () => {
+    for (const [lang, text] of [['zh-Hant', '算啦，唔覆查住'], ['zh-Hant', '我唔要覆查，幫我取消'], ['zh-Hans', '不复查了'], ['en', 'never mind, cancel the review']] as const) {
+      const r = who(lang);
+      const ref = await answeredAndRejected(r);
+      assert.deepEqual(keys(await say(r, lang === 'en' ? 'I want to request a review' : '我想申請覆查點做')), ['conversation.review.reason_prompt'], text);
+      const rs = await say(r, text);
+      assert.deepEqual(keys(rs), ['conversation.review.cancelled'], text);
+      assert.match(render(r, rs), new RegExp(ref));
+      assert.equal((await h.cases.getCase(ref)).status, 'reopened', `${text}: no 复查 requested`);
+      // The prompt no longer waits: the next sentence is not filed as a reason either.
+      await say(r, lang === 'en' ? 'the lift in block B is still broken' : '电梯还是坏的，物业不管');
+      assert.equal((await h.cases.getCase(ref)).status, 'reopened', text);
+    }
+  });
+
   it('with two answered petitions, words ask about the one rated 不满意, not simply the latest', async () => {
     const r = who();
     const first = await answeredAndRejected(r);
@@ -146,6 +161,28 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
       const ref2 = await resolved(r2);
       await say(r2, text);
       assert.equal((await ratingOf(ref2)).rating, 'dissatisfied', text);
+    }
+  });
+
+  it('lukewarm words and "not really" typed at the survey are its answer, not a new petition', async () => {
+    for (const [lang, text, rating, comment] of [
+      ['zh-Hans', '还行吧，等钱到账再说', 'basically_satisfied', '等钱到账再说'],
+      ['zh-Hant', '麻麻哋，部𨋢今朝又壞咗', 'basically_satisfied', '部𨋢今朝又壞咗'],
+      ['en', "meh, it's ok I guess but it took ages", 'basically_satisfied', 'it took ages'],
+      ['en', 'not really, the pothole is back already', 'dissatisfied', 'the pothole is back already'],
+    ] as const) {
+      const r = who(lang);
+      const ref = await resolved(r);
+      // (The crisis model alone may add its concern lines to "meh, it's ok I guess…": the crisis layer's call, not the survey's.)
+      assert.equal(keys(await say(r, text)).at(-1), 'conversation.survey.comment_saved', text);
+      assert.deepEqual(await ratingOf(ref), { rating, comment }, text);
+      assert.equal((await h.casesOf(r)).length, 1, `${text}: no second case`);
+    }
+    for (const text of ['一般般吧', '还可以']) {
+      const r = who();
+      const ref = await resolved(r);
+      assert.deepEqual(keys(await say(r, text)), ['conversation.survey.comment_prompt'], text);
+      assert.equal((await ratingOf(ref)).rating, 'basically_satisfied', text);
     }
   });
 

@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function runChat(script: string[], env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot', 'terminal.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, TELEGRAM_BOT_TOKEN: '', OFFICE_CHAT_ID: '', DATABASE_URL: '', OPENAI_API_KEY: '', OUTBOX_POLL_MS: '200' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(script.map((l) => `${l}\n`).join(''));
-  });
-}
+import { runChat } from '../helpers/terminalChat.js';
 
 describe('npm run chat (piped input)', () => {
   const prefix = uniquePrefix('terminal');

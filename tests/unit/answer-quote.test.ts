@@ -38,3 +38,14 @@ describe('which sentence of a passage is quoted', () => {
     assert.ok(p.text.includes(`${cut} `), `cut between words: …${cut.slice(-20)}`);
   });
 });
+
+describe('a time limit asked in Cantonese', () => {
+  it('"我想問下申請低保要幾耐先批？" quotes the time limit, not who qualifies or where to apply', () => {
+    const p = passage('共同生活的家庭成员人均收入低于当地低保标准的家庭，可以获得最低生活保障。申请由家庭成员向户籍所在地的乡镇人民政府或街道办事处书面提出。乡镇人民政府（街道办事处）应当自受理申请之日起30个工作日内作出审核决定。');
+    for (const q of ['我想問下申請低保要幾耐先批？', '申请低保几时有结果', '低保要几日先批']) {
+      const a = extractiveAnswer(q, [p], 'zh-Hans').text;
+      assert.match(a, /30个工作日内/, q);
+      assert.doesNotMatch(a, /人均收入|书面提出/, q);
+    }
+  });
+});

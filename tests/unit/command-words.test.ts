@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { agreesInWords, asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly } from '../../triage/commandWords.js';
+import { agreesInWords, asksAboutPrivacy, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../../triage/commandWords.js';
 
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
@@ -31,6 +31,8 @@ const STATUS = [
   'when will I hear back?',
   '这个一般多久能处理？',
   'how long does it take?',
+  // A word or two may name the matter before "case".
+  'any news about my deposit case?',
 ];
 
 const WITHDRAW = [
@@ -97,6 +99,11 @@ const NOT = [
   '老板打电话给我骂人',
   '交警的罚单怎么申请行政复议',
   '医院复查要挂什么号',
+  // Taking a 复查 back (at its reason prompt) is no request for one.
+  '不复查了',
+  'never mind, cancel the review',
+  'any news about the metro line 16?',
+  'any news on the road works near my school?',
   '',
 ];
 
@@ -117,6 +124,15 @@ describe('a question about personal data', () => {
   }
   // Complaints about someone else leaking data are matters of their own.
   for (const text of ['物业泄露了业主信息', '物业把我的电话告诉了推销的，怎么办', '楼上噪音太大', '']) it(`is none: ${text || '(empty)'}`, () => assert.equal(asksAboutPrivacy(text), false));
+  // Short questions in 简体 and Cantonese had got "not found" or the offer to add them to the open case.
+  for (const text of ['可以匿名吗？', '谁能看到我的信息？', '我不想让物业知道是我投诉的', '可唔可以匿名？我唔想管理處知道係我投訴', '邊個會睇到我嘅資料？', '你哋會唔會將我個名話俾管理處知？',
+    "who will see my passport number? I don't want my landlord to know I complained"]) {
+    it(`is only privacy questions: ${text}`, () => assert.equal(onlyPrivacyQuestions(text), true));
+  }
+  // The words without the question: a complaint, a matter left over beside the plea, someone else's anonymity.
+  for (const text of ['我们小区的信息公开栏坏了', '有人匿名打电话骚扰我', '谁能帮我看看我的问题', '我不想让物业知道是我投诉的，楼道灯坏了三个月', "I don't want my kids to know I am struggling"]) {
+    it(`is no privacy question: ${text}`, () => assert.equal(onlyPrivacyQuestions(text), false));
+  }
 });
 
 describe('commands said in words', () => {

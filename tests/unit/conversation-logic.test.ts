@@ -5,6 +5,8 @@ import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
+import { typedRating } from '../../conversation/residentRules.js';
+import { dropsReview, isReason } from '../../conversation/residentReview.js';
 import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema, runnerUpService } from '../../conversation/index.js';
 
 describe('legalChannelOf', () => {
@@ -142,4 +144,33 @@ describe('runnerUpService', () => {
     assert.equal(runnerUpService(oos('family')), undefined, 'the same service again');
     assert.equal(runnerUpService({ category: 'petition', target: 'housing', runnerUp: 'water' }), undefined);
   });
+});
+
+describe('a satisfaction rating typed in words at the survey', () => {
+  // Lukewarm words had become new petitions: the middle answer, what follows as the comment.
+  const cases: Array<[string, string, string | null]> = [
+    ['还行吧，等钱到账再说', 'basically_satisfied', '等钱到账再说'],
+    ['一般般吧', 'basically_satisfied', null],
+    ['还可以', 'basically_satisfied', null],
+    ['麻麻哋，部𨋢今朝又壞咗', 'basically_satisfied', '部𨋢今朝又壞咗'],
+    ["meh, it's ok I guess but it took ages", 'basically_satisfied', 'it took ages'],
+    ['not really, the pothole is back already', 'dissatisfied', 'the pothole is back already'],
+  ];
+  for (const [text, rating, comment] of cases) it(`${text} → ${rating}`, () => assert.deepEqual(typedRating(text), { rating, comment }));
+  // Questions and stories that begin with such a word, and sarcasm, are no rating.
+  for (const text of ['一般多久能处理', '还可以投诉吗', '还行吧？', '还好，没有人受伤', 'not really sure what to do', '一般般？又坏了']) {
+    it(`no rating: ${text}`, () => assert.equal(typedRating(text), null));
+  }
+});
+
+describe('a change of mind at the 复查 reason prompt', () => {
+  for (const text of ['算啦，唔覆查住', '我唔要覆查，幫我取消', '不复查了', '算了', 'never mind, cancel the review', 'I changed my mind']) {
+    it(`takes it back: ${text}`, () => {
+      assert.equal(dropsReview(text), true);
+      assert.equal(isReason(text), true, 'handed to submit, which takes it back');
+    });
+  }
+  for (const text of ['处理意见不对，不能就这样算了', '物业根本没有修，处理意见与事实不符', 'cancel, they never came to check the lift', 'no', '不服']) {
+    it(`is no change of mind: ${text}`, () => assert.equal(dropsReview(text), false));
+  }
 });
