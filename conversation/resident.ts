@@ -132,8 +132,10 @@ export class ResidentConversation implements ResidentConversationApi {
     // A command, a privacy question or thanks is not an answer; an emergency was answered above.
     const question = asked || privacyQuestion || closing || !isAnswerText(trimmed) ? null
       : await ownCases().then((all) => openQuestion(this.deps.cases, all, all.filter(isOpen), this.state.live(snapshot.state?.pending), this.deps.clock.now()));
-    // "It's between Houhai Avenue and Chuangye Road…" had got counselling lines from the model alone.
-    return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, privacyQuestion || question !== null, async (state) => {
+    // "It's between Houhai Avenue and Chuangye Road…" had got counselling lines from the model alone, and so had a
+    // rating typed at the survey ("meh, it's ok I guess but it took ages"): both speak of the service.
+    const aboutService = privacyQuestion || question !== null || typedRating(trimmed) !== null;
+    return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, aboutService, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
       if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);

@@ -40,7 +40,7 @@ export const messages = {
   'cases.resident.question': {
     'zh-Hans': '关于事项 {ref}，工作人员想向您了解：{question}\n请直接回复本消息。',
     'zh-Hant': '關於事項 {ref}，工作人員想向您了解：{question}\n請直接回覆本訊息。',
-    en: 'About case {ref}, our staff would like to ask: {question}\nPlease reply to this message.',
+    en: 'About case {ref}, our staff would like to ask (staff write in Chinese): {question}\nPlease reply to this message.',
   },
   'cases.resident.not_accepted.legal_channel': {
     'zh-Hans': '事项 {ref} 依法应通过诉讼、仲裁、行政复议等法定途径解决，信访部门不予受理（《信访工作条例》第三十一条）。如需帮助，可申请法律援助（12348）。',
@@ -80,7 +80,7 @@ export const messages = {
   'cases.resident.office_note': {
     'zh-Hans': '关于事项 {ref}，工作人员说明：{note}',
     'zh-Hant': '關於事項 {ref}，工作人員說明：{note}',
-    en: 'About case {ref}, our staff add: {note}',
+    en: 'About case {ref}, our staff add (in their own words; staff write in Chinese): {note}',
   },
   'cases.resident.accepted': {
     'zh-Hans': '「{handler}」已受理事项 {ref}，将于 {dueDate} 前办结并答复您（《信访工作条例》第三十四条）。',
@@ -150,7 +150,7 @@ export const messages = {
   'cases.resident.review_answered': {
     'zh-Hans': '事项 {ref} 的复查意见：{outcome}',
     'zh-Hant': '事項 {ref} 的復查意見：{outcome}',
-    en: 'Review opinion on case {ref}: {outcome}',
+    en: 'Review opinion on case {ref}, in the reviewers\' own words (staff write in Chinese): {outcome}',
   },
   'cases.resident.withdrawn': {
     'zh-Hans': '事项 {ref} 已按您的要求撤回。如有需要，欢迎随时再联系我们。',
