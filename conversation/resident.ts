@@ -45,7 +45,7 @@ import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { isReason, ResidentReview } from './residentReview.js';
-import { stillWaiting } from './residentState.js';
+import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
@@ -134,13 +134,18 @@ export class ResidentConversation implements ResidentConversationApi {
       : await ownCases().then((all) => openQuestion(this.deps.cases, all, all.filter(isOpen), this.state.live(snapshot.state?.pending), this.deps.clock.now()));
     // "It's between Houhai Avenue and Chuangye Road…" had got counselling lines from the model alone, and so had a
     // rating typed at the survey ("meh, it's ok I guess but it took ages"): both speak of the service.
-    const aboutService = privacyQuestion || question !== null || typedRating(trimmed) !== null;
+    // "I'm safe now" after an emergency reply is no new distress either (the model alone read it as one); a rule or cue still counts.
+    const aboutService = privacyQuestion || question !== null || typedRating(trimmed) !== null || saysSafeNow(trimmed);
     return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, aboutService, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
       if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
       const pending = live?.kind === 'declined' ? null : live;
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
+      // "我没事了" / "I'm safe now" or a thank-you after an emergency: the matter kept from that message is offered again
+      // (read as a message, "I'm safe now" had been joined to "I called the hotline" and filed as an empty case).
+      const kept = this.state.kept(state);
+      if (kept && !asked && (courtesy || saysSafeNow(trimmed))) return { replies: [keptButton(kept), ...stillWaiting(live, ref.language, this.deps.directory)], pending: live };
       // A step begun before the question (a summary to confirm) stays, with its buttons shown again.
       if (question && (!live || live.at <= question.at.getTime())) {
         const waiting = stillWaiting(live, ref.language, this.deps.directory);
@@ -192,7 +197,6 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
       // "我没事了，谢谢" after an emergency: the matter kept from that message is offered again.
-      if (pending?.kind === 'after_emergency' && (courtesy || saysSafeNow(trimmed))) return { replies: again, pending };
       if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       // A yes in words while the offer waits: the button gives the consent (to the organization it names).
       if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
@@ -307,6 +311,12 @@ export class ResidentConversation implements ResidentConversationApi {
     const { resident, snapshot } = await this.state.residentAndState(ref);
     return this.state.withState(ref, updateId, snapshot, async (state) => {
       const p = this.state.live(state?.pending);
+      // The matter kept beside an emergency has its own token, whatever step waits meanwhile.
+      const kept = action === 'resume_matter' ? this.state.kept(state) : null;
+      if (action === 'resume_matter') {
+        if (!kept || kept.token !== token) return { replies: [r('conversation.error.expired')], pending: p };
+        return { ...(await this.flow.plan(ref.language, kept.decision as unknown as Decision, kept.text)), kept: null };
+      }
       if (!p || !('token' in p) || p.token !== token || token === '') return { replies: [r('conversation.error.expired')], pending: p ?? null };
       const yes = action === 'consent_yes' || action === 'confirm';
       if (p.kind === 'petition' && yes) {
@@ -321,7 +331,6 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [], pending: null, effect: open };
       }
       if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, p.held);
-      if (p.kind === 'after_emergency' && action === 'resume_matter') return this.flow.plan(ref.language, p.decision as unknown as Decision, p.text);
       // consent_no: the label of this button before `cancel` existed.
       if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {

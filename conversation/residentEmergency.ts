@@ -12,7 +12,7 @@ import { besideTheDanger } from '../triage/besideDanger.js';
 import { triage, type TriageDeps } from '../triage/pipeline.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Clock } from '../kernel/clock.js';
-import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, type Pending, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
+import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, type Kept, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
 import { clip, concernReplies, modelOnly, newToken, officeKindLabels, stripDecision } from './residentRules.js';
 import type { Reply, ResidentRef } from './types.js';
 
@@ -98,9 +98,12 @@ export class DangerReplies {
     const keep = text === null ? Promise.resolve() : matterBesideDanger(text, this.deps.triage)
       .then(async (m) => {
         if (!m) return;
-        const pending: Pending = { kind: 'after_emergency', at: this.state.now(), token, text: m.text, decision: stripDecision(m.decision) };
-        await this.state.withState(ref, undefined, undefined, async () => ({ replies: [], pending }));
-        kept = r('conversation.emergency.matter_later', { matter: clip(m.decision.redactedText, 200) }, { actions: ['resume_matter'], token });
+        const held: Kept = { at: this.state.now(), token, text: m.text, decision: stripDecision(m.decision) };
+        // Whatever step was waiting stays (a summary typed before the danger is still there to confirm).
+        await this.state.withState(ref, undefined, undefined, async (s) => ({ replies: [], pending: this.state.live(s?.pending), kept: held }));
+        // Quoted without its closing mark: 「…干净。”。」 had doubled it.
+        const matter = clip(m.decision.redactedText, 200).replace(/[。．.!！?？；;，,\s]+$/u, '');
+        kept = r('conversation.emergency.matter_later', { matter }, { actions: ['resume_matter'], token });
       })
       .catch((err) => {
         this.log?.error({ err: (err as Error).message }, 'matter beside an emergency not kept');

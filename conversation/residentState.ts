@@ -63,13 +63,19 @@ const pendingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review'), at: z.number(), ref: z.string() }),
   // /privacy (conversation/privacy.ts): the next text is a correction; an erasure waits for its confirmation.
   z.object({ kind: z.literal('correction'), at: z.number(), token: tokenSchema }),
-  // The matter said in the same message as a danger (conversation/residentEmergency.ts), behind one button.
-  z.object({ kind: z.literal('after_emergency'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('erase'), at: z.number(), token: tokenSchema, open: z.array(z.string()).max(200) }),
 ]);
 export type Pending = z.infer<typeof pendingSchema>;
+/**
+ * The matter said in the same message as a danger (conversation/residentEmergency.ts), behind one button. Kept
+ * beside the pending step, not as one: "低保怎么申请" or "I called the hotline" typed meanwhile had replaced it, and
+ * the unpaid wages were lost within minutes although they were to wait a day.
+ */
+const keptSchema = z.object({ at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema });
+export type Kept = z.infer<typeof keptSchema>;
 export const residentStateSchema = z.object({
   pending: pendingSchema.nullable().optional(),
+  kept: keptSchema.optional(),
   seen: z.array(z.number()).optional(),
   /**
    * The replies planned for the latest update, written with it: a redelivery of that update after a
@@ -83,6 +89,8 @@ export interface Plan {
   /** Replies that need no side effect. */
   replies: Reply[];
   pending: Pending | null;
+  /** The matter kept beside an emergency: a new one, null once taken up, undefined to leave it as it is. */
+  kept?: Kept | null;
   /** Runs only after the state write won: at most once per button or message. */
   effect?: () => Promise<Reply[]>;
 }
@@ -93,10 +101,12 @@ export const r = (key: string, params?: Reply['params'], extra: Partial<Reply> =
  * What still waits for a button, said again under the answer to a command typed meanwhile ("要多久？", "转人工"):
  * the answer had left a 信访外 offer without its buttons, and the resident did not know it still waited.
  */
+/** The button of the matter kept beside an emergency, offered again ("我没事了", a thank-you). */
+export const keptButton = (k: Kept): Reply => r('conversation.emergency.matter_still', undefined, { actions: ['resume_matter'], token: k.token });
+
 export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory, key = 'conversation.consent.still_waiting'): Reply[] {
   // With a held message, its 补充 button too: typing 确认提交 there had left only confirm and cancel.
   if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [...(pending.held ? ['add_detail'] : []), CONFIRM_ACTION, 'cancel'], token: pending.token })];
-  if (pending?.kind === 'after_emergency') return [r('conversation.emergency.matter_still', undefined, { actions: ['resume_matter'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
   return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
@@ -165,7 +175,13 @@ export class ResidentStateAccess {
 
   live(p: Pending | null | undefined): Pending | null {
     if (!p) return null;
-    return this.now() - p.at > (p.kind === 'after_emergency' ? AFTER_EMERGENCY_TTL_MS : PENDING_TTL_MS) ? null : p;
+    return this.now() - p.at > PENDING_TTL_MS ? null : p;
+  }
+
+  /** The matter kept beside an emergency, while it is fresh enough to take up. */
+  kept(s: ResidentState | null | undefined): Kept | null {
+    const k = s?.kept;
+    return k && this.now() - k.at <= AFTER_EMERGENCY_TTL_MS ? k : null;
   }
 
   /**
@@ -188,7 +204,8 @@ export class ResidentStateAccess {
       }
       const p = await plan(snap.state);
       const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
-      const next: ResidentState = { pending: p.pending, seen };
+      const kept = p.kept === undefined ? this.kept(snap.state) : p.kept;
+      const next: ResidentState = { pending: p.pending, seen, ...(kept ? { kept } : {}) };
       // Files (the /privacy export) are never stored; a state too big to carry its replies goes without them.
       const last = updateId !== undefined && !p.replies.some((x) => x.document) ? { updateId, replies: p.replies as unknown as Array<Record<string, unknown>> } : undefined;
       const withLast = last && Buffer.byteLength(JSON.stringify({ ...next, last })) <= MAX_STATE_BYTES / 2 ? { ...next, last } : next;

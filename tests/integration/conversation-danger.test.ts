@@ -91,6 +91,33 @@ describe('resident conversation: the matter beside an emergency', () => {
     assert.deepEqual(keys(rs), ['conversation.petition.details_added']);
   });
 
+  it('the kept matter waits through other messages: a question, "I called the hotline", then "I\'m safe now" (it had been lost, and an empty case filed)', async () => {
+    const r = who('en');
+    const k = kept(await say(r, "My boss hasn't paid my wages for 3 months. I have pills ready and I'll take them all tonight"));
+    assert.ok(k?.token, 'the wages are kept');
+    assert.doesNotMatch(String(k.params?.matter), /[.。]$/, 'quoted without its closing mark');
+    await say(r, 'How do I apply for the minimum living allowance?');
+    await say(r, 'I called the hotline, talked to someone');
+    const back = await say(r, "I'm safe now");
+    assert.equal(back[0]!.key, 'conversation.emergency.matter_still');
+    assert.equal(back[0]!.token, k.token);
+    assert.deepEqual(await casesOf(r), [], 'nothing filed from "I called the hotline… I\'m safe now"');
+    const summary = await press(r, 'resume_matter', k.token!);
+    assert.deepEqual(keys(summary), ['conversation.petition.confirm']);
+    assert.match(render(r, summary), /wages/i);
+    assert.deepEqual(keys(await press(r, 'resume_matter', k.token!)), ['conversation.error.expired'], 'taken up once');
+  });
+
+  it('an emergency does not drop a summary that was waiting', async () => {
+    const r = who();
+    const first = await say(r, '小区物业不修电梯已经三个月了');
+    const k = kept(await say(r, '公司拖欠工资三个月 我今晚就从楼上跳下去'));
+    assert.ok(k?.token);
+    assert.deepEqual(await press(r, CONFIRM_ACTION, first[0]!.token!), [], 'the waiting summary can still be confirmed');
+    assert.equal((await casesOf(r)).length, 1);
+    assert.deepEqual(keys(await press(r, 'resume_matter', k.token!)), ['conversation.petition.confirm']);
+  });
+
   it('a matter taken up hours later still works (the 30-minute limit of other offers does not apply)', async () => {
     const r = who();
     const k = kept(await say(r, '老闆走佬冇出糧，我真係唔想再活落去'));
