@@ -198,6 +198,32 @@ describe('ordinary complaints with danger words are not emergencies', () => {
       assert.equal(crisis(text).level, 'immediate', text);
     }
   });
+  it('second retest: up high after a roof-leak complaint, a crane protest, a railing, letters to the children, giving up and "don\'t worry about me"', () => {
+    const cases: Array<[string, string]> = [
+      ['我住頂樓，天台漏水，物業唔理，我而家企咗喺天台邊', 'suicide'],
+      ['物业不管天台漏水，我现在就在天台边上', 'suicide'],
+      ["The contractor owes us wages, I'm up on the tower crane at the site now and won't come down until he pays", 'suicide'],
+      ["My landlord won't return my deposit and I've been standing on the balcony railing for an hour thinking", 'suicide'],
+      ["Landlord kept my deposit. I've written letters to my kids and given my cat to a friend. Nothing matters now", 'suicide'],
+      ['谢谢你们一直以来的帮助，工资的事也无所谓了，以后不用担心我了', 'suicide'],
+      // The resident's own phone number is no question about a hotline's number (it had made this "not now").
+      ['我的电话是13812345678，路灯是上个月十号坏的，我真的撑不下去了，想从楼上跳下去', 'suicide'],
+    ];
+    for (const [text, kind] of cases) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes(kind as never), `${text}: ${o.kinds}`);
+    }
+  });
+  it('second retest: a roof as a home, cooking fumes and an entrapment that is over are no alarm; trapped now still is', () => {
+    for (const text of ['我住在顶楼', '我住在顶楼，天台漏水', 'The smoke from the restaurant downstairs got worse tonight', 'The greasy smoke from that restaurant got even worse tonight',
+      'The lift is still broken, today an old man was trapped inside for an hour', '电梯还是坏的，今天又困住了一个老人一个小时', '部電梯仲係壞，今日又困咗個阿伯一個鐘', "I'm on the roof fixing the leak"]) {
+      assert.equal(crisis(text).level, 'none', `${text}: ${crisis(text).cues.join(' ')}`);
+    }
+    for (const text of ['电梯坏了，我被困在里面一个小时了', "I've been trapped in the lift for an hour, please help", '楼下餐馆着火了，浓烟一直往上冒']) {
+      assert.equal(crisis(text).level, 'immediate', text);
+    }
+  });
   it('a now cue beats a request for an inspection', () => {
     assert.equal(crisis('I smell gas right now in the flat, the gas company must inspect it', null).level, 'immediate');
     assert.equal(crisis('现在整层楼都是煤气味,要求燃气公司来检查', null).level, 'immediate');

@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../commandWords.js';
+import { modelAlarmGuard, onlyAsksTheService } from './guards.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -288,66 +288,8 @@ function complaintDemotion(text: string, sit: Situation, kinds: Set<CrisisKind>)
   return englishComplaintForm(text, sit.weakNow === 1 || sit.letterNow === 1);
 }
 
-const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
-
 /** Second-stage probability the model needs when no rule or cue fired (see detectCrisis). */
 export const MODEL_ONLY_BAR = 0.4;
-
-/**
- * Which guard applies when a message says nothing but something to the service, or null. Each requires that
- * nothing more is said: "我不想投诉了，我把煤气打开了" or "我老公会不会知道是我？他刚才把我打晕了" are read as always
- * (a withdrawal with a reason is not guarded at all; it was, and hid both).
- */
-function onlyAsksTheService(said: string): string | null {
-  // The status, a withdrawal, taking consent back, a 复查: "我嘅投訴而家去到邊一步" had got 0.96 (despair), "please
-  // dont give my details to the organisation" 0.98 (suicide). Not a request for a person: "有没有人可以跟我聊聊" may
-  // be loneliness, which the crisis layer should still read.
-  const command = commandInWords(said);
-  if (command !== null && command !== 'person') return 'command_in_words';
-  // Only thanks or "it is over": "Thanks, all good now." (0.83, overdose), "好了，没事了，谢谢你们" (0.91, suicide).
-  if (isClosingOnly(said)) return 'closing_only';
-  // A question about what is shared, or a yes to the referral ("还是帮我转介吧"), inside the consent flow:
-  // "你们会告诉他们什么信息？" (0.91) had paged the office as suicide risk.
-  if (onlyPrivacyQuestions(said) || agreesInWords(said)) return 'privacy_or_withdrawal';
-  // Taking the complaint back because the trouble stopped ("谢谢，我不想再投诉了，他们已经小声了", 0.86 suicide): the
-  // words 不想再… had paged the office, and the withdrawal was never offered. Anything beyond the thanks, the
-  // withdrawal and what was put right ("…我把煤气打开了", "…反正也活不下去了") is read as always.
-  if (withdrawnAsSolved(said)) return 'withdrawn_as_solved';
-  return null;
-}
-
-const WITHDRAW_ZH = /(不想|不要|不用|不打算|不需要|唔想|唔使)(再)?(投诉|投訴|反映|举报|舉報|跟进|跟進|处理|處理|追究)(了|啦|喇|咗)?|撤(销|回|銷)(投诉|投訴|反映)?/g;
-const SOLVED_ZH = /(已经|已經|现在|而家|都|终于|終於)(收)?(小声|細聲|细声|安静|安靜|停(了|工|止|咗)?|修好|整好|解决|解決|处理好|處理好|搬走|拆(了|咗|掉)|清理(了|咗|干净|乾淨)?|道歉|道咗歉|退(了|咗)?(钱|錢|款)?|补发|補發|没事|冇事|没问题|冇問題)(了|咗|啦|喇|晒)?/g;
-const SOLVED_WHO = /他们|佢哋|对方|對方|楼上|樓上|楼下|樓下|邻居|鄰居|隔壁|那边|嗰边|工地|地盘|地盤|商家|店主|房东|房東|业主|業主|物业|物業|老板|老闆|公司|工资|工資|钱|錢|我|的|了|啦|喇|咗|吧|呀|啊|也|都|亦/g;
-const COURTESY_ZH = /谢谢|謝謝|多谢|多謝|感谢|感謝|唔该晒|唔該晒|唔该|唔該|辛苦(你们|你哋)?(了|晒)?|麻烦(你们)?了|好的|好啦|算了|算啦/g;
-const WITHDRAW_EN = /\b(don'?t|do not|no longer) (want|need) to (complain|pursue|continue|report)( (it|this|anymore|any more))*\b|\bwithdraw (my|the) (complaint|report)\b|\bcancel (my|the) complaint\b/;
-const SOLVED_EN = /\b(they|he|she|it)('ve| have| has|'s| are| is)? (already |finally |now )?(stopped|fixed|quiet|quieter|turned (it )?down|apologi[sz]ed|paid( me)?|moved( out)?|gone|been (fixed|sorted|solved|resolved|paid))\b/;
-const EN_CALM_WORDS = /^(thanks?|thank|you|ok|okay|so|and|but|now|i|i'm|we|the|noise|problem|issue|because|as|since|all|good|anymore|any|more|it|this|already|finally|they|he|she|have|has|are|is|'ve|me|my|neighbou?rs?|landlord|boss|company|site|workers?|shop|quiet|quieter|stopped|fixed|apologi[sz]ed|paid|moved|out|gone|been|sorted|solved|resolved|don't|dont|do|not|no|longer|want|need|to|complain|pursue|continue|report|withdraw|cancel|complaint|turned|down)$/;
-
-/** Only thanks, taking the complaint back, and that the trouble was put right: nothing else is said. */
-function withdrawnAsSolved(said: string): boolean {
-  const raw = said.trim();
-  if (raw === '' || [...raw].length > 60) return false;
-  if (/\p{Script=Han}/u.test(raw)) {
-    if (!WITHDRAW_ZH.test(raw) || !SOLVED_ZH.test(raw)) return false;
-    WITHDRAW_ZH.lastIndex = 0;
-    SOLVED_ZH.lastIndex = 0;
-    const rest = raw.replace(WITHDRAW_ZH, '').replace(SOLVED_ZH, '').replace(COURTESY_ZH, '').replace(SOLVED_WHO, '');
-    return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) === 0;
-  }
-  const lower = raw.toLowerCase();
-  return WITHDRAW_EN.test(lower) && SOLVED_EN.test(lower) && (lower.match(/[a-z']+/g) ?? []).every((w) => EN_CALM_WORDS.test(w));
-}
-
-const HEIGHT_AS_PLACE =
-  /住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养)|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b/;
-const HEIGHT_EVENT = /烟|火|困|救|锁|跳|往下|掉|摔|跌|爬出|翻过|\b(smoke|fire|trapped|locked|jump\w*|fell|fall\w*|climb\w*)\b/;
-const CARE_REQUEST =
-  /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
-const LASTING =
-  /独居|一个人住|自己住|独自(生活|住)|痴呆|失智|认知障碍|瘫痪|卧床|偏瘫|残疾|智力障碍|自闭|行动不便|腿脚不好|年纪大|八十|九十|\b(lives? alone|living alone|on (her|his) own|dementia|alzheimer'?s?|bedridden|paraly[sz]ed|disabled|disability|elderly|in (her|his) (80s|90s|eighties|nineties))\b/;
-const ACUTE =
-  /没接|不接|联系不上|打不通|没回|没人应|叫不醒|没反应|倒在|倒地|摔(倒|了|伤)|跌(倒|低|咗)|昏|晕|不省人事|出血|流血|呼吸|抽搐|走失|不见了|失联|找不到(他|她|人)|刚才|正在|现在.{0,4}(不|没)|\b(not answering|no answer|can'?t reach|unreachable|fell|fallen|collapsed|unconscious|not breathing|bleeding|missing|wandered|right now|just now)\b/;
 
 export function detectCrisis(normalizedText: string, original?: string, opts: DetectOptions = {}): CrisisOutcome {
   if (typeof normalizedText !== 'string' || normalizedText.trim() === '') return { level: 'none', kinds: [], cues: [] };
@@ -385,30 +327,13 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // the same words always counts; these guards only drop the model's alarm.
   const serviceOnly = sit.baseImmediate !== 1 && sit.baseConcern !== 1 ? onlyAsksTheService(original ?? normalizedText) : null;
   if (serviceOnly) return finish('none', kinds, [...cues, serviceOnly]);
-  // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
-  // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
-  // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped. A rule or cue
-  // (a plan, a means, a farewell) still makes it immediate.
-  if (immediate && sit.baseImmediate !== 1 && SLEEPLESS.test(normalizedText)) {
+  // What the model alone alarmed on that the words say is no danger now (guards.ts: sleeplessness, a roof as a home,
+  // cooking fumes, an entrapment that is over, a request for lasting care). A rule or cue always counts.
+  const guard = immediate && sit.baseImmediate !== 1 ? modelAlarmGuard(normalizedText, sit.baseConcern === 1) : null;
+  if (guard?.level === 'none') return finish('none', kinds, [...cues, ...guard.cues]);
+  if (guard) {
     immediate = false;
-    cues.push('sleepless_not_danger');
-  }
-  // The roof or top floor as where one lives or what the complaint is about (我住在顶楼, 天台漏水, 在天台晒衣服,
-  // 天台乘凉被投诉): the model alone, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼"
-  // and "我家住在顶楼，天台漏水" the 110/120 reply. A rule or cue (standing there now, 往下看, a farewell) still counts.
-  // Not when something is happening up there or below (smoke, fire, trapped, a locked roof door in a fire).
-  if (immediate && sit.baseImmediate !== 1 && HEIGHT_AS_PLACE.test(normalizedText) && !HEIGHT_EVENT.test(normalizedText)) {
-    immediate = false;
-    cues.push('height_as_place_not_danger');
-  }
-  // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
-  // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
-  // had sent "需要社工上门陪我爸聊天 他一个人住在南山" and "my grandma lives alone in nanshan, can someone visit her
-  // weekly" the 110 reply, and the request was dropped. It stays a concern (lines, office note); a rule or cue,
-  // or an acute word (没接电话, 摔倒, 叫不醒, not answering, fell), keeps it immediate.
-  if (immediate && sit.baseImmediate !== 1 && CARE_REQUEST.test(normalizedText) && LASTING.test(normalizedText) && !ACUTE.test(normalizedText)) {
-    immediate = false;
-    cues.push('care_request_not_danger', 'model_only_below_bar');
+    cues.push(...guard.cues);
   }
   const form = immediate ? complaintDemotion(normalizedText, sit, kinds) : null;
   if (form) {

@@ -39,7 +39,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'farewell', kind: 'suicide', level: 'immediate',
-    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
+    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
     unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
   },
   // Softer goodbye language (thanks for everything, don't be sad, the next life): alone it is not a plan,
@@ -67,7 +67,7 @@ export const CUES: Cue[] = [
   {
     name: 'at_height_last_words', kind: 'suicide', level: 'immediate', whole: true, timed: true,
     // Matched on the whole text, whose end is the resident's own script: 繁體 forms too (樓頂, 一個人, 橋上).
-    pattern: /我(已[经經]|[现現]在|而家|宜家|今晚|正)?(一[个個]人)?(站|坐|爬|蹲|企)?(在|喺|到|上)(了|咗)?(我们|我們|我哋|[这這呢][栋棟]|公司|学校|學校|小[区區])?(的|嘅)?([楼樓])?(天台|[楼樓][顶頂]|[顶頂][楼樓]|屋[顶頂]|[桥橋]上|大[桥橋]上|窗[台臺]|窗外|[栏欄]杆外)(上|[边邊]|度|上面)?(了|啦|喇|咗|啊|呀)?[。.!！…~\s]*$/,
+    pattern: /我(已[经經]|[现現]在|而家|宜家|今晚|正)?(就)?(一[个個]人)?(站|坐|爬|蹲|企)?(了|咗)?(在|喺|到|上)(了|咗)?(我们|我們|我哋|[这這呢][栋棟]|公司|学校|學校|小[区區])?(的|嘅)?([楼樓])?(天台|[楼樓][顶頂]|[顶頂][楼樓]|屋[顶頂]|[桥橋]上|大[桥橋]上|窗[台臺]|窗外|[栏欄]杆外)([边邊]上|[边邊]度|上面|上|[边邊]|度)?(了|啦|喇|咗|啊|呀)?[。.!！…~\s]*$/,
     unless: /新闻|报道|电影|小说/,
   },
   {
@@ -78,7 +78,8 @@ export const CUES: Cue[] = [
   {
     name: 'means_prepared', kind: 'suicide', level: 'immediate',
     pattern: /\b(bought|buying|got|have|stocked up on|saved up|been saving|collected|hoarding|hoarded|stockpil\w*)\b.{0,25}\b(charcoal|rope|noose|pills|tablets|sleeping pills|pesticide|poison|razor blades?)\b|\b(rope|noose) (is )?(ready|tied|up)|\b(charcoal|barbecue|bbq)\b.{0,25}\b(sealed|tape|taped|windows)\b|\bsealed (the )?(windows|doors|room|gaps)|\b(standing|sitting|i'?m|i am) (on|at) (the )?(edge|ledge|rooftop|roof|bridge|railing)|\b(picked|set|chose|chosen) (a|the) (date|day)\b|\b(tonight|tomorrow) (is the night|i'?ll end|it ends|i will end)/,
-    unless: /\b(news|article|movie|camping|grill)\b/,
+    // Work up there is no danger: "I'm on the roof fixing the leak".
+    unless: /\b(news|article|movie|camping|grill|fix\w*|repair\w*|install\w*|clean\w*|laundry|garden\w*)\b/,
   },
   // ---- Overdose or poisoning: already taken.
   {
@@ -202,6 +203,19 @@ export const CUES: Cue[] = [
     ),
     unless: /睡着|睡了|瞓着|瞓咗|哄|新闻|报道|电影|小说|如果|万一/,
   },
+  // Giving up on the matter and telling the office not to worry any more ("工资的事也无所谓了，以后不用担心我了"): the
+  // goodbye is in the two together; either alone is ordinary (以后不用担心我了，我找到工作了).
+  {
+    name: 'farewell_resigned', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /(无所谓|不重要|没意义|没有意义|都不要了|都算了).{0,30}(以后|今后|往后)(就)?(不用|别|不要|唔使|唔好)(再)?(担心|挂念|牵挂|操心|管)(我)|(以后|今后|往后)(就)?(不用|别|不要|唔使|唔好)(再)?(担心|挂念|牵挂|操心|管)(我).{0,30}(无所谓|不重要|没意义|没有意义|都不要了|都算了)/,
+    unless: /新闻|报道|电影|小说|找到(工作|了)|搬(走|家)|出国|毕业|病好|康复/,
+  },
+  // Up somewhere high now, in English: a wage protest on a tower crane, the balcony railing. Work up there is not.
+  {
+    name: 'at_height_en', kind: 'suicide', level: 'immediate',
+    pattern: /\b(i'?m|i am|we'?re|we are)( (now|still|already))? (up )?(on|at) (the )?(top of (the )?)?(tower crane|crane|roof|rooftop|ledge|edge of the roof|railing|balcony railing|bridge)\b|\b(standing|sitting) on the (balcony )?(railing|ledge|edge)\b|\b(won'?t|will not|not going to) come down\b/,
+    unless: /\b(news|movie|film|fix\w*|repair\w*|install\w*|clean\w*|laundry|clothes|garden\w*|party|bar|view|photos?|crane operator|my job|at work)\b/,
+  },
   // A goodbye said at a height: the place is the means.
   {
     name: 'farewell_height', kind: 'suicide', level: 'immediate', whole: true,
@@ -315,6 +329,6 @@ export const CUES: Cue[] = [
 
 /** A report about someone else's event, a question about a service, a complaint about a past response. */
 export const NOT_NOW_ZH =
-  /新闻|报道|听说|听讲|听闻|据说|诈骗|骗子|骗局|冒充|天气预报|预报(说)?|预计|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(热线|电话|号码)(是|是多少|多少)|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
+  /新闻|报道|听说|听讲|听闻|据说|诈骗|骗子|骗局|冒充|天气预报|预报(说)?|预计|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(?<!我的|我嘅|我)(热线|电话|号码)(是多少|多少|是几|是什么|是(?![0-9]))|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
 export const NOT_NOW_EN =
   /\b(news|reported|article|headline|viral|video clip|saw (a|the) (video|clip|post)|i read (that|about)|heard (that|about)|what is the (number|hotline)|how (do|can) i (get|find|apply|contact|book|sign up)|where (is|are) the (nearest )?(shelters?|counsel\w*)|(is|are) there (any )?(counsel\w*|shelters?|hotlines?)|took (an hour|hours|[0-9]+ minutes) to (arrive|come)|too slow to|drill|training|workshop)\b/;
