@@ -44,11 +44,12 @@ import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOn
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
-import { isReason, ResidentReview } from './residentReview.js';
+import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
+import { awaitingRating, joinHeld, namesCase, notAboutCase, readTogether } from './residentMatters.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -151,16 +152,21 @@ export class ResidentConversation implements ResidentConversationApi {
         const waiting = stillWaiting(live, ref.language, this.deps.directory);
         return { replies: [], pending: live, effect: async () => [...(await recordAnswer(this.deps.cases, resident, question, trimmed, this.log)), ...waiting] };
       }
+      // A change of mind at the reason prompt takes the 复查 back, before the words are read as a command: "算了吧，不申请了"
+      // had offered to withdraw the whole case, and "forget it, I don't want a review anymore" asked for the reason again.
+      if (pending?.kind === 'review' && dropsReview(trimmed)) return this.review.submit(ref, pending.ref, trimmed);
       // The 复查 reason is the next real sentence: "谢谢", "2" or "有进展吗？" had been filed as the reason.
       if (pending?.kind === 'review' && !asked && !privacyQuestion && !courtesy) {
         return isReason(trimmed) ? this.review.submit(ref, pending.ref, trimmed) : { replies: [r('conversation.review.reason_prompt', { ref: pending.ref })], pending };
       }
       // "不满意，路灯修了两天又坏了" typed at the survey is the answer to it, not a new matter.
-      const rated = !asked && pending?.kind !== 'petition' && pending?.kind !== 'comment' ? typedRating(trimmed) : null;
-      const awaiting = rated ? (await ownCases()).find((c) => c.status === 'resolved') : undefined;
+      // It answers the survey still waiting (the latest sent), even while another case's comment prompt is open:
+      // "唔係好滿意" had been saved as a comment on the case just rated 一般般, and the waiting survey stayed unanswered.
+      const rated = !asked && pending?.kind !== 'petition' ? typedRating(trimmed) : null;
+      const awaiting = rated ? awaitingRating(await ownCases()) : undefined;
       if (rated && awaiting) {
         const next: Pending | null = rated.comment === null ? { kind: 'comment', at: this.state.now(), ref: awaiting.ref } : null;
-        return { replies: [], pending: next, effect: () => this.ownCases.rateInWords(ref, awaiting.ref, rated.rating, rated.comment) };
+        return { replies: [], pending: next, effect: () => this.ownCases.rateInWords(resident, ref, awaiting.ref, rated.rating, rated.comment) };
       }
       if (pending?.kind === 'comment' && asked !== 'review') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, pending.ref, 'satisfaction_comment', trimmed) };
@@ -173,15 +179,24 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: [...(await this.ownCases.status(ref, { howLong: asksHowLong(trimmed) })), ...again], pending: keep };
       }
       // "算了，先不提交了" while a summary waits: the summary is what they take back (it had been appended to it),
-      // unless a registered case is open and the words do not speak of submitting.
-      if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !(await ownCases()).some(isOpen))) {
-        return { replies: [r('conversation.petition.cancelled')], pending: null };
+      // unless the words name a registered case ("pls withdraw my complaint", a reference). "唔使喇，我唔想投訴住" had
+      // offered to withdraw two old cases; /withdraw is named for those instead.
+      const registered = asked === 'withdraw' && pending?.kind === 'petition' ? (await ownCases()).some(isOpen) : false;
+      if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !namesCase(trimmed) || !registered)) {
+        return { replies: [r('conversation.petition.cancelled'), ...(registered ? [r('conversation.petition.withdraw_hint')] : [])], pending: null };
       }
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
       if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };
       if (asked === 'person') return { replies: [r('conversation.person'), ...again], pending: keep };
       if (asked === 'review') return this.review.ask(ref);
       if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu()), ...again], pending: keep };
+      // "不是这个意思，我是要投诉他们违规搭建鸽棚" at "Is this about case …?" is its No, with more of the matter: the
+      // offer had come back. The refusal itself stays out of the summary.
+      const rest = pending?.kind === 'attach' ? notAboutCase(trimmed) : null;
+      if (pending?.kind === 'attach' && rest !== null) {
+        const matter = rest === '' ? { text: pending.text, decision: pending.decision as unknown as Decision } : await readTogether(this.deps.triage, pending.text, rest, decision);
+        return this.flow.plan(ref.language, matter.decision, matter.text);
+      }
       if (pending?.kind === 'petition' && courtesy) return { replies: again, pending };
       if (pending?.kind === 'petition') {
         // A message that reads as a different matter on its own is held, not appended: a question about a
@@ -189,7 +204,8 @@ export class ResidentConversation implements ResidentConversationApi {
         if (isOtherMatter(decision, pending.decision as unknown as Decision, trimmed)) {
           return {
             replies: [r('conversation.petition.other_matter', undefined, { actions: ['add_detail', CONFIRM_ACTION, 'cancel'], token: pending.token })],
-            pending: { ...pending, at: this.state.now(), held: trimmed },
+            // Every message held is kept: a second other matter had replaced the first.
+            pending: { ...pending, at: this.state.now(), held: joinHeld(pending.held, trimmed) },
           };
         }
         // Typing while a summary waits for confirmation adds details to it.
@@ -219,7 +235,7 @@ export class ResidentConversation implements ResidentConversationApi {
       }
       // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
       // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
-      if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed)) {
+      if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed, pending.text)) {
         const joined = joinMessages(pending.text, trimmed);
         const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;
         if (dj && dj.category !== 'emergency' && dj.category !== 'unclear') return this.flow.plan(ref.language, dj, joined);
@@ -257,13 +273,12 @@ export class ResidentConversation implements ResidentConversationApi {
       if (open.length > 0) {
         const latest = caseAbout(open, d, full);
         const token = newToken();
-        // Several messages before the resident answers the offer are one follow-up: none is dropped.
-        const text = pending?.kind === 'attach' && pending.ref === latest.ref && [...joinMessages(pending.text, full)].length <= MAX_TEXT_CHARS
-          ? joinMessages(pending.text, full)
-          : full;
+        // Several messages before the resident answers the offer are one follow-up, whichever case each is offered to,
+        // read together: after No the summary had held only the last ("还有摊贩收摊后垃圾扔得到处都是", the fire lane gone).
+        const follow = pending?.kind === 'attach' ? await readTogether(this.deps.triage, pending.text, full, d) : { text: full, decision: d };
         return {
           replies: [r('conversation.attach.offer', { ref: latest.ref }, { actions: ['attach_yes', 'attach_no'], token })],
-          pending: { kind: 'attach', at: this.state.now(), token, ref: latest.ref, text, decision: stripDecision(d) },
+          pending: { kind: 'attach', at: this.state.now(), token, ref: latest.ref, text: follow.text, decision: stripDecision(follow.decision) },
         };
       }
       return this.flow.plan(ref.language, d, full);

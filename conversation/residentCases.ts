@@ -126,14 +126,16 @@ export class ResidentOwnCases {
 
   /**
    * A rating typed at the survey: recorded like the button, with what followed it as the comment (redacted, as
-   * every resident note is). Without a comment the prompt for one follows, as after the button.
+   * every resident note is). Without a comment the prompt for one follows, as after the button. The comment reaches
+   * the office chat as after the button (满意度评价附言): "麻麻哋，修咗兩日又壞" had been stored with the rating only.
    */
-  async rateInWords(ref: ResidentRef, caseRef: string, rating: SatisfactionRating, comment: string | null): Promise<Reply[]> {
+  async rateInWords(resident: ResidentRecord, ref: ResidentRef, caseRef: string, rating: SatisfactionRating, comment: string | null): Promise<Reply[]> {
     try {
       await this.cases.recordSatisfaction(caseRef, ref.externalId, rating, comment === null ? undefined : redact(comment).text);
     } catch (err) {
       return caseRefusal(err, this.log);
     }
-    return comment === null ? [r('conversation.survey.comment_prompt', { ref: caseRef })] : [r('conversation.survey.comment_saved', { ref: caseRef })];
+    if (comment === null) return [r('conversation.survey.comment_prompt', { ref: caseRef })];
+    return this.note(resident, caseRef, 'satisfaction_comment', comment);
   }
 }

@@ -100,6 +100,9 @@ function shared(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/** Whether two texts share a content word: "学校是南山实验学校" speaks of the school in "我儿子在学校被…欺负". */
+export const sharesWords = (a: string, b: string): boolean => shared(units(a), units(b)) > 0;
+
 /** The departments or services a reading points to, best first. */
 function targetsOf(d: Decision): TargetCode[] {
   return [d.target, d.topicTarget, d.runnerUp].filter((x): x is TargetCode => typeof x === 'string');

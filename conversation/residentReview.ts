@@ -24,8 +24,9 @@ const DROP_EN = new RegExp(`^(?:(?:actually|ok(?:ay)?|no|sorry|please|pls|${DROP
 /** "算啦，唔覆查住", "我唔要覆查，幫我取消", "never mind, cancel the review": taking the 复查 back before it is filed. */
 export function dropsReview(text: string): boolean {
   const s = text.trim();
-  if (s === '' || [...s].length > 30) return false;
   const han = (x: string) => x.match(/\p{Script=Han}/gu)?.length ?? 0;
+  // English takes more letters to say it: "forget it, I don't want a review anymore" (40) had been asked for a reason again.
+  if (s === '' || [...s].length > (han(s) === 0 ? 60 : 30)) return false;
   if (han(s) === 0) return DROP_EN.test(s) && DROP_EN_CORE.test(s);
   const plain = normalize(s).normalized;
   return plain.search(DROP_ZH) >= 0 && han(plain.replace(DROP_ZH, '').replace(DROP_ZH_FILLER, '')) === 0 && !/[a-z]{3,}/i.test(plain);

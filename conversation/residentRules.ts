@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
-import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import { isDepartmentCode, isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import { sharesWords } from './residentFollowUp.js';
 import { hasMessage, t } from '../i18n/index.js';
 import type { ReplyButton } from './types.js';
 
@@ -57,8 +58,10 @@ export function runnerUpService(d: Pick<Decision, 'category' | 'runnerUp' | 'tar
  */
 export function joinMessages(first: string, next: string): string {
   const a = first.trimEnd();
-  if (/[.!?。！？…;；:：]$/u.test(a) || a === '') return `${a}\n${next}`;
-  return `${a}${/[\p{Script=Han}，、）」]$/u.test(a) ? '。' : '.'}\n${next}`;
+  // After Chinese punctuation no line break: folded, it had read 「…三个月了。 地址是…」 with a stray space.
+  if (/(?:[。！？；：]|\p{Script=Han}…+)$/u.test(a)) return `${a}${next}`;
+  if (/[.!?;:…]$/u.test(a) || a === '') return `${a}\n${next}`;
+  return /[\p{Script=Han}，、）」]$/u.test(a) ? `${a}。${next}` : `${a}.\n${next}`;
 }
 
 /** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
@@ -122,12 +125,17 @@ export function isOtherMatter(alone: Decision, pending: Decision, text: string):
 
 /**
  * Whether a message typed while a 信访外 or legal-aid offer waits is another need rather than a detail of it: on
- * its own clearly a question, a legal-channel matter or another service. A petition reading alone is no sign:
- * "学校是南山实验学校，他读初二" after a bullied son reads as education, and had replaced the bullying itself.
+ * its own clearly a question, a legal-channel matter or another service, or a department's petition that shares no
+ * word with the matter offered for ("小区门口的路灯坏了一个月了" at a mediation offer had brought the offer back, and no
+ * case was ever made). A petition reading that speaks of the same things is a detail: "学校是南山实验学校，他读初二"
+ * after a bullied son reads as education, and had replaced the bullying itself.
  */
-export function isOtherNeed(alone: Decision, pending: Decision, text: string): boolean {
+export function isOtherNeed(alone: Decision, pending: Decision, text: string, pendingText: string): boolean {
   if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
   if (alone.category === 'inquiry' || alone.category === 'legal_channel') return pending.category !== alone.category;
+  if (alone.category === 'petition') {
+    return isDepartmentCode(alone.target) && (alone.targetConfidence ?? alone.confidence) >= OTHER_MATTER_CONFIDENCE && !sharesWords(text, pendingText);
+  }
   return alone.category === 'out_of_scope' && alone.target !== null && alone.target !== pending.target;
 }
 

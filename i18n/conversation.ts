@@ -230,6 +230,12 @@ export const messages = {
     'zh-Hant': '好的，沒有提交。需要時請再發訊息給我們。',
     en: 'All right, nothing was submitted. Message us again whenever you need.',
   },
+  // After a summary is cancelled in words while cases are registered: those stay, and this is how to withdraw one.
+  'conversation.petition.withdraw_hint': {
+    'zh-Hans': '已登记的案件不受影响。如需撤回已登记的案件，请发送 /withdraw。',
+    'zh-Hant': '已登記的案件不受影響。如需撤回已登記的案件，請發送 /withdraw。',
+    en: 'Your registered cases are not affected. To withdraw one of them, send /withdraw.',
+  },
   'conversation.petition.office_decides': {
     'zh-Hans': '由信访局工作人员确定承办单位',
     'zh-Hant': '由信訪局工作人員確定承辦單位',

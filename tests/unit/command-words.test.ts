@@ -126,7 +126,7 @@ describe('a question about personal data', () => {
   for (const text of ['物业泄露了业主信息', '物业把我的电话告诉了推销的，怎么办', '楼上噪音太大', '']) it(`is none: ${text || '(empty)'}`, () => assert.equal(asksAboutPrivacy(text), false));
   // Short questions in 简体 and Cantonese had got "not found" or the offer to add them to the open case.
   for (const text of ['可以匿名吗？', '谁能看到我的信息？', '我不想让物业知道是我投诉的', '可唔可以匿名？我唔想管理處知道係我投訴', '邊個會睇到我嘅資料？', '你哋會唔會將我個名話俾管理處知？',
-    "who will see my passport number? I don't want my landlord to know I complained"]) {
+    "who will see my passport number? I don't want my landlord to know I complained", 'Is my name shared with the department?', 'will my phone number be given to the landlord?']) {
     it(`is only privacy questions: ${text}`, () => assert.equal(onlyPrivacyQuestions(text), true));
   }
   // The words without the question: a complaint, a matter left over beside the plea, someone else's anonymity.
