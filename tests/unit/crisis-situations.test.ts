@@ -8,6 +8,15 @@ const crisis = (text: string, model?: null) => {
   return detectCrisis(n.normalized, n.original, model === null ? { model: null } : {});
 };
 
+/** Each message is immediate, with its kind among those named. */
+const immediateWithKind = (cases: Array<[string, string]>) => {
+  for (const [text, kind] of cases) {
+    const o = crisis(text);
+    assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+    assert.ok(o.kinds.includes(kind as never), `${text}: ${o.kinds}`);
+  }
+};
+
 // Situations the rules and cues must read without the model, in each variety (our own wording, written
 // for these tests; never taken from the corpus, the eval set or ../shared).
 const SITUATIONS: Array<[string, string]> = [
@@ -173,11 +182,7 @@ describe('ordinary complaints with danger words are not emergencies', () => {
       ['业主说如果我不搬走就砍死我', 'violence'],
       ['業主話如果我唔搬就斬死我', 'violence'],
     ];
-    for (const [text, kind] of cases) {
-      const o = crisis(text);
-      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
-      assert.ok(o.kinds.includes(kind as never), `${text}: ${o.kinds}`);
-    }
+    immediateWithKind(cases);
     // The same words about the past or as a question stay what they are.
     for (const text of ["I fell off my bike last year and still can't walk far, can I get a disabled parking permit?", 'my ex used to hit me, I want to know how to get a protection order', '我妈上个月摔伤了腿走不了路，想申请上门护理']) {
       assert.notEqual(crisis(text).level, 'immediate', text);
@@ -209,11 +214,7 @@ describe('ordinary complaints with danger words are not emergencies', () => {
       // The resident's own phone number is no question about a hotline's number (it had made this "not now").
       ['我的电话是13812345678，路灯是上个月十号坏的，我真的撑不下去了，想从楼上跳下去', 'suicide'],
     ];
-    for (const [text, kind] of cases) {
-      const o = crisis(text);
-      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
-      assert.ok(o.kinds.includes(kind as never), `${text}: ${o.kinds}`);
-    }
+    immediateWithKind(cases);
   });
   it('second retest: a roof as a home, cooking fumes and an entrapment that is over are no alarm; trapped now still is', () => {
     for (const text of ['我住在顶楼', '我住在顶楼，天台漏水', 'The smoke from the restaurant downstairs got worse tonight', 'The greasy smoke from that restaurant got even worse tonight',
