@@ -41,6 +41,9 @@ export async function matterBesideDanger(text: string, deps: TriageDeps): Promis
   return { text: rest, decision: { ...d, needsReview: true, reviewReason: d.reviewReason ?? 'after_emergency', reasons: [...d.reasons, 'after_emergency'] } };
 }
 
+/** A reading this sure of a petition or a question is what the message is about, whatever the crisis model alone says. */
+const CLEAR_MATTER = 0.9;
+
 export interface DangerDeps {
   cases: Pick<CaseService, 'alertOffice'>;
   triage: TriageDeps;
@@ -65,11 +68,15 @@ export class DangerReplies {
       // Likewise a detail added to a summary that waits: each one (even "'; DROP TABLE cases; --") had repeated the lines.
       const step = this.state.live(s?.pending)?.kind;
       if ((aboutService || step === 'comment' || step === 'petition') && modelOnly(d.crisis!.cues)) return plan(s);
+      // A clear complaint or question that only the model read as distress ("盞路燈今日終於修好咗", "餐馆的油烟今晚更严重
+      // 了…") had been told "听起来你最近压力很大" with the hotlines: the office still gets its note and decides, the
+      // resident gets the reply to what they wrote. Any rule or cue (a despair word, a plan) keeps the lines.
+      const quiet = modelOnly(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER;
       const p = await plan(s);
       const effect = p.effect;
       return {
         ...p,
-        replies: [...warm, ...p.replies],
+        replies: quiet ? p.replies : [...warm, ...p.replies],
         effect: async () => {
           await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
             this.log?.error({ err: (err as Error).message }, 'concern note not written');

@@ -118,6 +118,14 @@ describe('resident conversation: the matter beside an emergency', () => {
     assert.deepEqual(keys(await press(r, 'resume_matter', k.token!)), ['conversation.petition.confirm']);
   });
 
+  it('a clear complaint that only the crisis model reads as distress gets its summary without the hotlines; the office still gets the note', async () => {
+    const r = who();
+    const rs = await say(r, '餐馆的油烟今晚更严重了，整个楼道都是');
+    assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern' && String(o.message.params.chat) === r.externalId);
+    assert.equal(notes.length, 1, 'the office decides');
+  });
+
   it('a matter taken up hours later still works (the 30-minute limit of other offers does not apply)', async () => {
     const r = who();
     const k = kept(await say(r, '老闆走佬冇出糧，我真係唔想再活落去'));
