@@ -38,9 +38,9 @@ import { normalize } from '../triage/normalize.js';
 import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import {
   clip, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
-  refusesService, saysSafeNow, stripDecision, TOKEN_ACTIONS, typedRating,
+  refusesService, saysNeverMind, speaksOfSafety, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
-import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../triage/commandWords.js';
+import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
@@ -53,6 +53,7 @@ import { awaitingRating, joinHeld, namesCase, notAboutCase, readTogether } from 
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
+
 export { concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, runnerUpService } from './residentRules.js';
 export { ALERT_WRITE_BUDGET_MS, CONFIRM_ACTION, MAX_TEXT_CHARS, PENDING_TTL_MS, residentStateSchema, type Pending, type ResidentState } from './residentState.js';
 
@@ -147,6 +148,9 @@ export class ResidentConversation implements ResidentConversationApi {
       // (read as a message, "I'm safe now" had been joined to "I called the hotline" and filed as an empty case).
       const kept = this.state.kept(state);
       if (kept && !asked && (courtesy || saysSafeNow(trimmed))) return { replies: [keptButton(kept), ...stillWaiting(live, ref.language, this.deps.directory)], pending: live };
+      // "我现在安全了" / "I'm ok now, I won't do anything stupid" with nothing kept: had been asked for details, or
+      // summarised as a petition to the police.
+      if (!asked && saysSafeNow(trimmed) && speaksOfSafety(trimmed) && (!live || live.kind === 'clarify')) return { replies: [r('conversation.safe_now')], pending: null };
       // A step begun before the question (a summary to confirm) stays, with its buttons shown again.
       if (question && (!live || live.at <= question.at.getTime())) {
         const waiting = stillWaiting(live, ref.language, this.deps.directory);
@@ -184,6 +188,12 @@ export class ResidentConversation implements ResidentConversationApi {
       const registered = asked === 'withdraw' && pending?.kind === 'petition' ? (await ownCases()).some(isOpen) : false;
       if (asked === 'withdraw' && pending?.kind === 'petition' && (/提交|submit/i.test(trimmed) || !namesCase(trimmed) || !registered)) {
         return { replies: [r('conversation.petition.cancelled'), ...(registered ? [r('conversation.petition.withdraw_hint')] : [])], pending: null };
+      }
+      // At "Is this about case …?" the words are about the message just sent ("不用了，我不想投诉了" had offered to
+      // withdraw the unrelated open case, and the message was dropped without a word); likewise "算了，不用了" after the
+      // clarifying question (it had been filed with the first message as an empty case).
+      if ((asked === 'withdraw' && pending?.kind === 'attach' && !namesCase(trimmed)) || (pending?.kind === 'clarify' && saysNeverMind(trimmed))) {
+        return { replies: [r('conversation.petition.cancelled')], pending: null };
       }
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
       if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };

@@ -15,10 +15,10 @@ import type { ResidentRef } from './types.js';
 
 // A change of mind at the reason prompt: "算啦，唔覆查住" and "我唔要覆查，幫我取消" had been filed as the 复查 request,
 // with those words as its reason. Only when nothing else is said: "处理意见不对，不能就这样算了" is a reason.
-const DROP_ZH = /(算了|算啦|算喇|罢了|不用了|不要了|唔使喇?|不用住|改变主意了?|改主意了?)|(不要|唔要|不想|唔想|不用|唔使|不需要|不打算|不申请|不|唔|别)(再)?(申请)?(复查|覆查|复核|覆核)?(了|啦|喇|住)?|(取消|撤回|撤销)(复查|覆查|复核|覆核|申请|请求)?/g;
-const DROP_ZH_FILLER = /我|帮|幫|请|請|麻烦|麻煩|你们|你哋|先|那|就|的|吧|啦|喇|了|呀|啊|住|谢谢|謝謝|唔该|唔該|复查|覆查|复核|覆核|申请|申請/g;
+const DROP_ZH = /(算了|算啦|算喇|算数啦|算数了|算数|罢了|不用了|不要了|唔使喇?|不用住|改变主意了?|改主意了?)|(不要|唔要|不想|唔想|不用|唔使|不需要|不打算|不申请|不|唔|别)(再)?(申请)?(复查|覆查|复核|覆核)?(了|啦|喇|住)?|(取消|撤回|撤销)(复查|覆查|复核|覆核|申请|请求)?/g;
+const DROP_ZH_FILLER = /还是|還是|我|帮|幫|请|請|麻烦|麻煩|你们|你哋|先|那|就|的|吧|啦|喇|了|呀|啊|住|谢谢|謝謝|唔该|唔該|复查|覆查|复核|覆核|申请|申請/g;
 const DROP_EN_CORE =
-  /never\s*mind|forget\s+(?:it|that)|cancel(?:\s+(?:it|that|the\s+review|my\s+review)(?:\s+request)?)?|i\s+(?:don'?t|do\s+not)\s+want\s+(?:a|the)\s+review(?:\s+any\s*more)?|(?:i'?ve\s+|i\s+have\s+|i\s+)?changed\s+my\s+mind|don'?t\s+(?:file|submit|send)\s+(?:it|that|the\s+review)|no\s+review/i;
+  /never\s*mind(?:\s+(?:the|my|about\s+the)\s+review)?|forget\s+(?:it|that)|cancel(?:\s+(?:it|that|the\s+review|my\s+review)(?:\s+request)?)?|i\s+(?:don'?t|do\s+not)\s+want\s+(?:a|the)\s+review(?:\s+any\s*more)?|(?:i'?ve\s+|i\s+have\s+|i\s+)?changed\s+my\s+mind|don'?t\s+(?:file|submit|send)\s+(?:it|that|the\s+review)|no\s+review/i;
 const DROP_EN = new RegExp(`^(?:(?:actually|ok(?:ay)?|no|sorry|please|pls|${DROP_EN_CORE.source})[\\s,.!]*)+$`, 'i');
 
 /** "算啦，唔覆查住", "我唔要覆查，幫我取消", "never mind, cancel the review": taking the 复查 back before it is filed. */

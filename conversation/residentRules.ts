@@ -22,16 +22,6 @@ export const isConsentCase = (c: CaseRecord) => c.category === 'out_of_scope' ||
 export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && c.status !== 'withdrawn');
 
 /**
- * "我没事了", "冷静下来了", "I'm safe now": a short word after an emergency reply that the danger has passed.
- * With 不 / not it says the opposite, and anything longer is read as a message of its own.
- */
-export function saysSafeNow(text: string): boolean {
-  const s = text.trim();
-  if (s === '' || [...s].length > 24 || /不|唔|未|没有|沒有|还没|還沒|\b(not|isn'?t|never)\b/i.test(s.replace(/不用|唔使|不客气/g, ''))) return false;
-  return /没事|沒事|冇事|無事|无事|安全了|好多了|好点了|好點了|冷静|冷靜|平静|平靜|\bi'?m\s+(ok|okay|fine|safe|alright|better)\b|\bi\s+am\s+(ok|okay|fine|safe|alright|better)\b|\bi'?m\s+safe\b/i.test(s);
-}
-
-/**
  * A reply that only thanks, agrees or says "submit" — typed while a summary waits for its button. Appending
  * it as a "detail" put 谢谢 into the petition; the resident is shown the buttons again instead.
  */
@@ -219,3 +209,10 @@ export function refusesService(text: string): string | null {
   const rest = s.replace(REFUSAL, ' ').replace(/([，,。;；])[\s，,;；]+/gu, '$1').replace(/^[\s，,。.!！;；]+|[\s，,;；]+$/gu, '').replace(/\s{2,}/g, ' ');
   return COMPLAINS.test(rest) && [...rest].length >= 4 ? rest : null;
 }
+
+/** Words of a danger that has passed, not a plain "没事了" (which closes any conversation). */
+const SAFE_WORDS = /安全了|安全喇|安全啦|冷静|冷靜|平静|平靜|下来了|下來了|落咗嚟|\bsafe\b|anything (stupid|silly)|\b(came|got|climbed) (back )?down\b/i;
+/** "算了，不用了", "never mind": the resident lets the matter drop. */
+const NEVER_MIND = /^(?:(?:还是|還是)?(?:算了|算啦|算喇|算数啦|算數啦|不用了|唔使喇|唔使了|唔使啦|没事了|冇嘢喇|never\s*mind|forget\s+it|nvm)(?:吧|啦|喇)?[\s,，。.!！~]*)+$/iu;
+export const saysNeverMind = (text: string) => NEVER_MIND.test(text.trim());
+export const speaksOfSafety = (text: string): boolean => SAFE_WORDS.test(text);

@@ -107,6 +107,9 @@ export const keptButton = (k: Kept): Reply => r('conversation.emergency.matter_s
 export function stillWaiting(pending: Pending | null | undefined, lang: Language, directory: Directory, key = 'conversation.consent.still_waiting'): Reply[] {
   // With a held message, its 补充 button too: typing 确认提交 there had left only confirm and cancel.
   if (pending?.kind === 'petition') return [r('conversation.petition.still_waiting', undefined, { actions: [...(pending.held ? ['add_detail'] : []), CONFIRM_ACTION, 'cancel'], token: pending.token })];
+  // The attach offer too: answered meanwhile (a privacy question, the office's question), its buttons had gone, and a
+  // bare "2" afterwards opened the privacy correction.
+  if (pending?.kind === 'attach') return [r('conversation.attach.offer', { ref: pending.ref }, { actions: ['attach_yes', 'attach_no'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
   return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];

@@ -190,6 +190,11 @@ export const messages = {
     'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記着。等你方便的時候，按下面的按鈕，我們接着幫你辦理。',
     en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
   },
+  'conversation.safe_now': {
+    'zh-Hans': '很高兴听到你现在安全了。如果还需要帮助，随时写给我们；想找人聊聊，24 小时热线随时可以打。',
+    'zh-Hant': '很高興聽到你現在安全了。如果還需要幫助，隨時寫給我們；想找人聊聊，24 小時熱線隨時可以打。',
+    en: "We are glad to hear you are safe now. If you need help again, write to us any time; the 24-hour lines are always there if you want to talk to someone.",
+  },
   'conversation.emergency.matter_still': {
     'zh-Hans': '你之前提到的那件事我们还替你记着，需要时按下面的按钮，我们接着办理。',
     'zh-Hant': '你之前提到的那件事我們還替你記着，需要時按下面的按鈕，我們接着辦理。',

@@ -206,3 +206,17 @@ export function agreesInWords(text: string): boolean {
   }
   return EN_AGREE.test(raw) && !EN_AGREE_NOT.test(raw) && onlyWordsFrom(raw, EN_AGREE_WORDS, 14);
 }
+
+/**
+ * "我没事了", "我现在安全了", "我已经从楼顶下来了", "I'm safe now", "I'm ok now, I won't do anything stupid": a short word
+ * after an emergency reply that the danger has passed. With 不 / not it says the opposite ("我不安全", "I'm not ok"),
+ * and anything longer is read as a message of its own. The crisis layer uses it to drop the model's lone alarm
+ * (我冷静下来了 had got 0.75, 我已经从楼顶下来了 0.99), the conversation to offer the matter kept from that message.
+ */
+export function saysSafeNow(text: string): boolean {
+  const s = typeof text === 'string' ? text.trim() : '';
+  if (s === '' || [...s].length > (han(s) > 0 ? 24 : 60)) return false;
+  const said = s.replace(/不用|唔使|不客气|不会做傻事|唔会做傻事|唔會做傻事|won'?t do anything (stupid|silly)|not going to do anything (stupid|silly)/gi, '');
+  if (/不|唔|未|没有|沒有|还没|還沒|\b(not|isn'?t|never|no)\b/i.test(said)) return false;
+  return /没事|沒事|冇事|無事|无事|安全(了|喇|啦)|好多了|好点了|好點了|冷静|冷靜|平静|平靜|(从|從)?(楼顶|樓頂|天台|桥上|橋上).{0,4}(下来|下來|落嚟|落咗)|\bi'?m\s+(ok|okay|fine|safe|alright|better|home|back inside|down)\b|\bi\s+am\s+(ok|okay|fine|safe|alright|better|home)\b|\b(came|got|climbed) (back )?down\b/i.test(said);
+}

@@ -239,11 +239,14 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   // missed, but it sent "not ok" (a survey comment) and 煩死了啦 the 110/120 reply and an urgent alert. Its
   // reading alone becomes a concern — the office is told, the resident gets the numbers — and the resident is
   // asked what the matter is. An LLM's emergency stands: it reads the situation, not a few words.
-  if (result.category === 'emergency' && engineName === 'offline' && !crisis) {
+  // Likewise when the crisis layer's own model found only a concern, with no rule or cue: "我现在安全了" (after an
+  // emergency reply) had got the 110/120 reply again and a second urgent alert.
+  const modelOnlyConcern = crisis?.level === 'concern' && !crisis.cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+  if (result.category === 'emergency' && engineName === 'offline' && (!crisis || modelOnlyConcern)) {
     return {
       ...base, category: 'unclear', target: null, confidence: result.confidence, needsReview: true,
       reasons: ['engine_emergency_without_crisis', `engine:emergency ${result.confidence.toFixed(2)}`, ...reasons], engine: engineName,
-      crisis: { level: 'concern', kinds: ['other'], cues: ['engine_emergency_only'] },
+      crisis: crisis ?? { level: 'concern', kinds: ['other'], cues: ['engine_emergency_only'] },
     };
   }
 

@@ -126,6 +126,27 @@ describe('resident conversation: the matter beside an emergency', () => {
     assert.equal(notes.length, 1, 'the office decides');
   });
 
+  it('third retest: "我现在安全了" / "我冷静下来了" after the numbers bring the kept matter back, not the numbers again', async () => {
+    for (const safe of ['我现在安全了', '我冷静下来了', '我已经从楼顶下来了']) {
+      const r = who();
+      const k = kept(await say(r, '公司拖欠工资三个月，我今晚就从楼上跳下去'));
+      assert.ok(k?.token);
+      const back = await say(r, safe);
+      assert.deepEqual(keys(back), ['conversation.emergency.matter_still'], safe);
+    }
+    // With nothing kept, a word that the danger passed is acknowledged (it had been asked for details, or summarised
+    // as a petition to the police).
+    assert.deepEqual(keys(await say(who('en'), "I'm ok now, I won't do anything stupid")), ['conversation.safe_now']);
+    assert.deepEqual(keys(await say(who(), '我现在安全了')), ['conversation.safe_now']);
+  });
+
+  it('third retest: a lift complaint about yesterday and restaurant fumes that take the breath away are petitions, not emergencies', async () => {
+    for (const [lang, text] of [['en', 'The lift in our building trapped someone for an hour yesterday, nobody has fixed it'], ['zh-Hans', '有人在电梯里被困了两个小时才出来，物业处理太慢了，要求赔偿'], ['zh-Hans', '餐厅排烟管道对着我家窗户，烟熏得喘不过气'], ['zh-Hant', '樓下餐廳的油煙直接排進我家，嗆得喘不過氣']] as const) {
+      const rs = await say(who(lang), text);
+      assert.ok(!keys(rs).some((x) => x.startsWith('triage.emergency.')), `${text}: ${keys(rs)}`);
+    }
+  });
+
   it('a matter taken up hours later still works (the 30-minute limit of other offers does not apply)', async () => {
     const r = who();
     const k = kept(await say(r, '老闆走佬冇出糧，我真係唔想再活落去'));

@@ -6,7 +6,7 @@ import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConvers
 /** Messages that belong together while something waits, and words that answer what waits (real PGlite, offline triage). */
 describe('resident messages while an offer, a summary or a survey waits', () => {
   const h = useResidentConversation();
-  const { who, say, press, keys, render, casesOf, outboxTo } = h;
+  const { who, say, press, keys, render, casesOf, outboxTo, petitionCase } = h;
   const office = { kind: 'office' as const, id: '901' };
 
   /** A second case for the resident, past the attach offer. */
@@ -136,5 +136,27 @@ describe('resident messages while an offer, a summary or a survey waits', () => 
     const rs = await say(r, '地址是南山区桃源街道5栋');
     assert.deepEqual(keys(rs), ['conversation.petition.details_added']);
     assert.match(render(r, rs), /很困难。地址是/);
+  });
+
+  it('third retest: "不用了，我不想投诉了" at the attach offer drops the message, not the open case; "算了，不用了" after the clarifying question files nothing', async () => {
+    const r = who();
+    await petitionCase(r);
+    const offer = await say(r, '楼下烧烤店油烟很大，每天晚上熏到我们家');
+    assert.deepEqual(keys(offer), ['conversation.attach.offer']);
+    assert.deepEqual(keys(await say(r, '不用了，我不想投诉了')), ['conversation.petition.cancelled']);
+    assert.equal((await casesOf(r))[0].status !== 'withdrawn', true, 'the open case is untouched');
+    const r2 = who();
+    assert.deepEqual(keys(await say(r2, '我想反映个情况')), ['conversation.unclear.question']);
+    assert.deepEqual(keys(await say(r2, '算了，不用了')), ['conversation.petition.cancelled']);
+    assert.deepEqual(await casesOf(r2), []);
+  });
+
+  it('third retest: the attach offer keeps its buttons under a privacy answer', async () => {
+    const r = who();
+    await petitionCase(r);
+    const offer = await say(r, '楼下烧烤店油烟很大，每天晚上熏到我们家');
+    const rs = await say(r, '可以匿名吗？');
+    const again = rs.find((x) => x.key === 'conversation.attach.offer');
+    assert.equal(again?.token, offer[0]!.token, `the offer again: ${keys(rs)}`);
   });
 });

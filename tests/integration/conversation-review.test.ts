@@ -75,7 +75,7 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
 
   it('a change of mind at the reason prompt takes the 复查 back, it is not filed with those words as its reason', async () => {
     // "算了吧，不申请了" had been offered the withdrawal of the whole case, "forget it, …" asked for the reason again.
-    const changes = [['zh-Hant', '算啦，唔覆查住'], ['zh-Hant', '我唔要覆查，幫我取消'], ['zh-Hans', '不复查了'], ['en', 'never mind, cancel the review'], ['zh-Hans', '算了吧，不申请了'], ['en', "forget it, I don't want a review anymore"]] as const;
+    const changes = [['zh-Hant', '算啦，唔覆查住'], ['zh-Hant', '我唔要覆查，幫我取消'], ['zh-Hans', '不复查了'], ['en', 'never mind, cancel the review'], ['zh-Hans', '算了吧，不申请了'], ['en', "forget it, I don't want a review anymore"], ['zh-Hans', '还是算了，不复查了'], ['zh-Hans', '还是不要复查了'], ['en', 'never mind the review'], ['zh-Hant', '算數啦，唔使覆查']] as const;
     for (const [lang, text] of changes) {
       const r = who(lang);
       const ref = await answeredAndRejected(r);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { matterBesideDanger } from '../../conversation/residentEmergency.js';
-import { saysSafeNow } from '../../conversation/residentRules.js';
+import { saysSafeNow } from '../../triage/commandWords.js';
 import { besideTheDanger } from '../../triage/besideDanger.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
 

@@ -91,6 +91,9 @@ describe('case service on in-memory repositories', () => {
   it('the office card says why a case has no target: a question registered anyway, or unclear twice', async () => {
     expect(reviewNotes(['classifier:inquiry 0.96', 'resident_asked_case'])).toEqual({ secondary: '—', unsure: 'resident_asked_case' });
     expect(reviewNotes(['too_vague', 'unclear_twice']).unsure).toBe('unclear_twice');
+    // A matter taken up after an emergency reply, a complaint insisted on after refusing a service (the card had said —).
+    expect(reviewNotes(['classifier:petition 0.99', 'after_emergency']).unsure).toBe('after_emergency');
+    expect(reviewNotes(['classifier:out_of_scope 0.80', 'resident_refused_service']).unsure).toBe('resident_refused_service');
     expect(reviewNotes(['secondary_target:transport 0.31', 'target_unsure:margin 0.04 housing>transport'])).toEqual({ secondary: 'transport', unsure: 'target_unsure:margin 0.04 housing>transport' });
     expect(reviewNotes([]).unsure).toBe('—');
   });

@@ -3,7 +3,7 @@
  * rule, no situation cue) read one. Each was an alarm on an ordinary message that dropped the resident's request; a
  * rule or cue in the same words always counts, and each guard stands aside when something is happening.
  */
-import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions } from '../commandWords.js';
+import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../commandWords.js';
 
 const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
 
@@ -90,6 +90,10 @@ export interface ModelAlarmGuard {
  * concern, so the message is never made `none`.
  */
 export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAlarmGuard | null {
+  // Saying the danger has passed, after the emergency reply ("我冷静下来了" 0.75, "我已经从楼顶下来了" 0.99, "我现在安全了"):
+  // the numbers again and a second urgent alert had followed, and the matter kept from that message was never offered.
+  // Still a concern: the office hears of it, and the lines are there.
+  if (saysSafeNow(text)) return { level: 'concern', cues: ['safe_now_not_danger'] };
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped.
