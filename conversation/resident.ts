@@ -49,7 +49,7 @@ import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
-import { awaitingRating, joinHeld, namesCase, notAboutCase, readTogether } from './residentMatters.js';
+import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
 
 // State, its schema and limits: ./residentState.ts; pure rules: ./residentRules.ts.
@@ -348,14 +348,11 @@ export class ResidentConversation implements ResidentConversationApi {
         const open = () => this.open(resident, p.decision as unknown as Decision, p.text);
         // The other matter held back while this summary waited is taken up next: after 确认提交 it had been dropped
         // and had to be typed again.
-        const next = p.held ? await triage(p.held, this.deps.triage) : null;
-        if (p.held && next && next.category !== 'emergency' && next.category !== 'unclear') {
-          const plan = await this.flow.plan(ref.language, next, p.held);
-          return { replies: [r('conversation.petition.held_next'), ...plan.replies], pending: plan.pending, effect: open };
-        }
+        const next = p.held ? await takeUpHeld(p.held, this.deps.triage, (d, text) => this.flow.plan(ref.language, d, text)) : null;
+        if (next) return { replies: [r('conversation.petition.held_next'), ...next.replies], pending: next.pending, effect: open };
         return { replies: [], pending: null, effect: open };
       }
-      if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, p.held);
+      if (p.kind === 'petition' && action === 'add_detail' && p.held) return this.addDetail(p, heldText(p.held));
       // consent_no: the label of this button before `cancel` existed.
       if (p.kind === 'petition' && (action === 'cancel' || action === 'consent_no')) return { replies: [r('conversation.petition.cancelled')], pending: null };
       if (p.kind === 'consent' && yes) {

@@ -7,7 +7,8 @@ import type { CaseRecord } from '../cases/caseRepository.js';
 import type { Decision } from '../kernel/taxonomy.js';
 import { triage, type TriageDeps } from '../triage/pipeline.js';
 import { joinMessages } from './residentRules.js';
-import { MAX_TEXT_CHARS } from './residentState.js';
+import { MAX_TEXT_CHARS, type Pending } from './residentState.js';
+import type { Reply } from './types.js';
 
 /**
  * Two messages read as one matter, with the reading of both: the summary had shown only the second
@@ -27,8 +28,40 @@ export async function readTogether(deps: TriageDeps, first: string, next: string
  */
 export function joinHeld(held: string | undefined, text: string): string {
   if (!held) return text;
-  const both = joinMessages(held, text);
+  // One message a line, so that each is taken up as its own matter: joined into one text, "另外我想问一下，低保怎么
+  // 申请？" and a building site's night noise had become one petition to the environment bureau, the question unanswered.
+  const both = `${held}${HELD_SEPARATOR}${text.replace(/\n+/g, ' ')}`;
   return [...both].length <= MAX_TEXT_CHARS ? both : held;
+}
+
+const HELD_SEPARATOR = '\n';
+/** The held messages one by one. */
+export const heldParts = (held: string): string[] => held.split(HELD_SEPARATOR).map((x) => x.trim()).filter((x) => x !== '');
+/** The held messages as one text (added to the summary with 补充). */
+export const heldText = (held: string): string => heldParts(held).reduce((a, b) => (a ? joinMessages(a, b) : b), '');
+
+/**
+ * The matters held beside a summary, taken up after it is submitted: the first one's own reply (summary, offer,
+ * answer), with the others held behind a new summary, or answered after it when it waits for nothing.
+ */
+export async function takeUpHeld(
+  held: string,
+  deps: TriageDeps,
+  plan: (d: Decision, text: string) => Promise<{ replies: Reply[]; pending: Pending | null }>,
+): Promise<{ replies: Reply[]; pending: Pending | null } | null> {
+  const [first, ...rest] = heldParts(held);
+  if (!first) return null;
+  const alone = await triage(first, deps);
+  // A first message that says nothing on its own is read with the rest, as before.
+  const [text, d, others] = alone.category === 'emergency' || alone.category === 'unclear'
+    ? [heldText(held), await triage(heldText(held), deps), [] as string[]]
+    : [first, alone, rest];
+  if (d.category === 'emergency' || d.category === 'unclear') return null;
+  const next = await plan(d, text);
+  if (others.length === 0) return next;
+  if (next.pending?.kind === 'petition') return { replies: next.replies, pending: { ...next.pending, held: others.join(HELD_SEPARATOR) } };
+  const later = await takeUpHeld(others.join(HELD_SEPARATOR), deps, plan);
+  return later ? { replies: [...next.replies, ...later.replies], pending: later.pending } : next;
 }
 
 // "不是这个意思，我是要投诉他们违规搭建鸽棚" at "Is this about case …?": the offer had simply come back.

@@ -68,9 +68,29 @@ describe('resident messages while an offer, a summary or a survey waits', () => 
     }
     const next = await press(r, CONFIRM_ACTION, first[0]!.token!);
     assert.equal(keys(next)[0], 'conversation.petition.held_next');
-    const shown = render(r, next);
-    assert.match(shown, /karaoke/, 'the first held message');
-    assert.match(shown, /waste water/, 'the second held message');
+    // Each held message is its own matter, one after the other (joined, two matters had become one case).
+    assert.match(render(r, next), /karaoke/, 'the first held message');
+    assert.doesNotMatch(render(r, next), /waste water/);
+    const summary = next.find((x) => x.key === 'conversation.petition.confirm');
+    assert.ok(summary?.token);
+    const last = await press(r, CONFIRM_ACTION, summary.token);
+    assert.equal(keys(last)[0], 'conversation.petition.held_next');
+    assert.match(render(r, last), /waste water/, 'the second held message');
+    assert.equal((await casesOf(r)).length, 2);
+  });
+
+  it('a question held beside a summary is answered after it, and a complaint held after the question gets its own summary', async () => {
+    const r = who();
+    const first = await say(r, '小区物业不修电梯已经三个月了');
+    const q = await say(r, '另外我想问一下，低保怎么申请？');
+    const c = await say(r, '还有隔壁工地晚上施工很吵，每天到凌晨两点');
+    assert.deepEqual([keys(q), keys(c)], [['conversation.petition.other_matter'], ['conversation.petition.other_matter']]);
+    const next = await press(r, CONFIRM_ACTION, first[0]!.token!);
+    assert.equal(keys(next)[0], 'conversation.petition.held_next');
+    assert.ok(keys(next).some((k) => k.startsWith('conversation.inquiry')), `the question is answered: ${keys(next)}`);
+    const summary = next.find((x) => x.key === 'conversation.petition.confirm');
+    assert.ok(summary, 'the site noise has its own summary');
+    assert.doesNotMatch(render(r, [summary]), /低保/);
   });
 
   it('a rating typed while another case’s comment prompt is open answers the survey still waiting', async () => {
