@@ -57,10 +57,11 @@ class EngineFailure extends Error {
 
 // Greetings and filler that carry no request; what is left after removing them decides "unclear".
 const GREETING =
-  /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|excuse me)\b/g;
-// A request announced but not stated: "我要投诉", "我有个问题想反映", "I want to complain".
+  /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|有没有人在?|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|excuse me)\b/g;
+// A request announced but not stated: "我要投诉", "我有个问题想反映", "I want to complain", Cantonese 有啲嘢想問 (有些东西
+// 想问; after "喂，有冇人" it had been filed as an office case, where its 简体 twin got an example of what to write).
 const VAGUE_ONLY =
-  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$/;
+  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$/;
 
 /** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
 export function isTooVague(text: string): boolean {

@@ -41,6 +41,10 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(await say(r, '在嗎？')), ['conversation.unclear.example']);
     assert.deepEqual(keys(await say(r, 'hello??')), ['conversation.unclear.example']);
     assert.deepEqual(await casesOf(r), []);
+    const yue = who('zh-Hant');
+    assert.deepEqual(keys(await say(yue, '喂，有冇人')), ['conversation.unclear.question']);
+    assert.deepEqual(keys(await say(yue, '有啲嘢想問')), ['conversation.unclear.example'], 'Cantonese too: no case on an announcement');
+    assert.deepEqual(await casesOf(yue), []);
     // The matter, when it comes, is triaged as usual, and the greetings are not part of what is confirmed.
     const rs = await say(r, '小区物业不修电梯已经三个月了');
     assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
