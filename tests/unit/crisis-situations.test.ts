@@ -199,6 +199,9 @@ describe('ordinary complaints with danger words are not emergencies', () => {
       assert.equal(crisis(text).level, 'none', text);
     }
     assert.ok(crisis('谢谢，我不想再投诉了，他们已经小声了').cues.includes('withdrawn_as_solved'));
+    // Whatever came before: a withdrawal without "they stopped" had left the guard's pattern mid-string.
+    crisis('我不想再投诉了，反正也这样');
+    assert.ok(crisis('谢谢，我不想再投诉了，他们已经小声了').cues.includes('withdrawn_as_solved'), 'the guard does not depend on the previous message');
     for (const text of ['我不想投诉了，我把煤气打开了', '谢谢，我不想再投诉了，他们已经小声了，我也不想活了', "I don't want to complain anymore, they stopped, and I took all my pills"]) {
       assert.equal(crisis(text).level, 'immediate', text);
     }

@@ -44,9 +44,9 @@ function withdrawnAsSolved(said: string): boolean {
   const raw = said.trim();
   if (raw === '' || [...raw].length > 60) return false;
   if (/\p{Script=Han}/u.test(raw)) {
-    if (!WITHDRAW_ZH.test(raw) || !SOLVED_ZH.test(raw)) return false;
-    WITHDRAW_ZH.lastIndex = 0;
-    SOLVED_ZH.lastIndex = 0;
+    // search, not test: these patterns are global (for the replace below), and test() on a global pattern carries
+    // its lastIndex into the next call — a withdrawal without "they stopped" made the next message's guard miss.
+    if (raw.search(WITHDRAW_ZH) < 0 || raw.search(SOLVED_ZH) < 0) return false;
     const rest = raw.replace(WITHDRAW_ZH, '').replace(SOLVED_ZH, '').replace(COURTESY_ZH, '').replace(SOLVED_WHO, '');
     return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) === 0;
   }
