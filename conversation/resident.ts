@@ -137,7 +137,9 @@ export class ResidentConversation implements ResidentConversationApi {
     // "It's between Houhai Avenue and Chuangye Road…" had got counselling lines from the model alone, and so had a
     // rating typed at the survey ("meh, it's ok I guess but it took ages"): both speak of the service.
     // "I'm safe now" after an emergency reply is no new distress either (the model alone read it as one); a rule or cue still counts.
-    const aboutService = privacyQuestion || question !== null || typedRating(trimmed) !== null || saysSafeNow(trimmed);
+    const typed = typedRating(trimmed);
+    const safe = saysSafeNow(trimmed);
+    const aboutService = privacyQuestion || question !== null || typed !== null || safe;
     return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, aboutService, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
@@ -147,10 +149,10 @@ export class ResidentConversation implements ResidentConversationApi {
       // "我没事了" / "I'm safe now" or a thank-you after an emergency: the matter kept from that message is offered again
       // (read as a message, "I'm safe now" had been joined to "I called the hotline" and filed as an empty case).
       const kept = this.state.kept(state);
-      if (kept && !asked && (courtesy || saysSafeNow(trimmed))) return { replies: [keptButton(kept), ...stillWaiting(live, ref.language, this.deps.directory)], pending: live };
+      if (kept && !asked && (courtesy || safe)) return { replies: [keptButton(kept), ...stillWaiting(live, ref.language, this.deps.directory)], pending: live };
       // "我现在安全了" / "I'm ok now, I won't do anything stupid" with nothing kept: had been asked for details, or
       // summarised as a petition to the police.
-      if (!asked && saysSafeNow(trimmed) && speaksOfSafety(trimmed) && (!live || live.kind === 'clarify')) return { replies: [r('conversation.safe_now')], pending: null };
+      if (!asked && safe && speaksOfSafety(trimmed) && (!live || live.kind === 'clarify')) return { replies: [r('conversation.safe_now')], pending: null };
       // A step begun before the question (a summary to confirm) stays, with its buttons shown again.
       if (question && (!live || live.at <= question.at.getTime())) {
         const waiting = stillWaiting(live, ref.language, this.deps.directory);
@@ -166,7 +168,7 @@ export class ResidentConversation implements ResidentConversationApi {
       // "不满意，路灯修了两天又坏了" typed at the survey is the answer to it, not a new matter.
       // It answers the survey still waiting (the latest sent), even while another case's comment prompt is open:
       // "唔係好滿意" had been saved as a comment on the case just rated 一般般, and the waiting survey stayed unanswered.
-      const rated = !asked && pending?.kind !== 'petition' ? typedRating(trimmed) : null;
+      const rated = !asked && pending?.kind !== 'petition' ? typed : null;
       const awaiting = rated ? awaitingRating(await ownCases()) : undefined;
       if (rated && awaiting) {
         const next: Pending | null = rated.comment === null ? { kind: 'comment', at: this.state.now(), ref: awaiting.ref } : null;

@@ -13,7 +13,8 @@ import { triage, type TriageDeps } from '../triage/pipeline.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Clock } from '../kernel/clock.js';
 import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, type Kept, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
-import { clip, concernReplies, modelOnly, newToken, officeKindLabels, stripDecision } from './residentRules.js';
+import { clip, concernReplies, newToken, officeKindLabels, stripDecision } from './residentRules.js';
+import { fromModelAlone } from '../triage/crisis/types.js';
 import type { Reply, ResidentRef } from './types.js';
 
 /** What may be taken up after the emergency reply: a matter for a department, a channel or a service, or a question. */
@@ -67,11 +68,11 @@ export class DangerReplies {
       // counselling lines. A comment with a distress cue or a rule still gets them.
       // Likewise a detail added to a summary that waits: each one (even "'; DROP TABLE cases; --") had repeated the lines.
       const step = this.state.live(s?.pending)?.kind;
-      if ((aboutService || step === 'comment' || step === 'petition') && modelOnly(d.crisis!.cues)) return plan(s);
+      if ((aboutService || step === 'comment' || step === 'petition') && fromModelAlone(d.crisis!.cues)) return plan(s);
       // A clear complaint or question that only the model read as distress ("盞路燈今日終於修好咗", "餐馆的油烟今晚更严重
       // 了…") had been told "听起来你最近压力很大" with the hotlines: the office still gets its note and decides, the
       // resident gets the reply to what they wrote. Any rule or cue (a despair word, a plan) keeps the lines.
-      const quiet = modelOnly(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER;
+      const quiet = fromModelAlone(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER;
       const p = await plan(s);
       const effect = p.effect;
       return {

@@ -51,7 +51,9 @@ export async function openQuestion(
   const additions = opts.file ? FILE_ADDITIONS : RESIDENT_ADDITIONS;
   const since = now.getTime() - ANSWER_WINDOW_MS;
   let best: OpenQuestion | null = null;
-  for (const c of open.slice(0, 10)) {
+  // Asking is a case command, which updates the case: one untouched since the window began holds no question in it,
+  // and its timeline is not read (this runs for every message of a resident with open cases).
+  for (const c of open.filter((x) => x.updatedAt.getTime() >= since).slice(0, 10)) {
     const events = await cases.timeline(c.ref);
     let i = events.length - 1;
     while (i >= 0 && events[i]!.type !== 'question_asked') i--;

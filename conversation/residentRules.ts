@@ -146,13 +146,6 @@ export function offerButtons(token: string, otherName: string): ReplyButton[][] 
   ];
 }
 
-/** The concern came from a model alone (the crisis model below its bar, or the category classifier): no rule and no situation cue fired. */
-export function modelOnly(cues: readonly string[]): boolean {
-  // A concern from the model's own concern score carries no marker at all ("另外老板说下个月再发…" read as violence):
-  // what counts is that no rule or cue stands behind it.
-  return !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
-}
-
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */
 export function stripDecision(d: Decision): Record<string, unknown> {
   const { citations: _c, ...rest } = d;

@@ -4,6 +4,7 @@ import { within } from '../kernel/deadline.js';
 import { cjkPunctuation } from '../kernel/language.js';
 import type { Logger } from '../kernel/logger.js';
 import { detectCrisis } from './crisis/detect.js';
+import { fromModelAlone } from './crisis/types.js';
 import { stripInstructions } from './injection.js';
 import { normalize } from './normalize.js';
 import { PLACEHOLDER_PATTERN, redact } from './redact.js';
@@ -242,7 +243,7 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   // asked what the matter is. An LLM's emergency stands: it reads the situation, not a few words.
   // Likewise when the crisis layer's own model found only a concern, with no rule or cue: "我现在安全了" (after an
   // emergency reply) had got the 110/120 reply again and a second urgent alert.
-  const modelOnlyConcern = crisis?.level === 'concern' && !crisis.cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+  const modelOnlyConcern = crisis?.level === 'concern' && fromModelAlone(crisis.cues);
   if (result.category === 'emergency' && engineName === 'offline' && (!crisis || modelOnlyConcern)) {
     return {
       ...base, category: 'unclear', target: null, confidence: result.confidence, needsReview: true,

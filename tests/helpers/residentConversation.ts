@@ -71,6 +71,15 @@ export function useResidentConversation() {
     counts: async () =>
       (await h.db.pool.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events,
         (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM consents)::int AS consents`)).rows[0],
+    /** The case approved by the office, accepted by a member of its department and resolved: its survey waits. */
+    async resolveCase(ref: string, outcome = '已处理'): Promise<void> {
+      const code = (await h.cases.getCase(ref)).target!;
+      const dept = h.directory.department(code)!;
+      const handler = { kind: 'handler' as const, id: String(dept.memberIds[0]), handler: { kind: 'department' as const, id: code } };
+      await h.cases.approveReferral(ref, { kind: 'office', id: '901' });
+      await h.cases.handlerAccept(ref, handler);
+      await h.cases.resolve(ref, handler, outcome);
+    },
     /** Opens a petition through the conversation and returns its reference. */
     async petitionCase(r: ResidentRef, text: string = PETITION[r.language]): Promise<string> {
       const rs = await h.say(r, text);

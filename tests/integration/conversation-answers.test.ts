@@ -97,12 +97,7 @@ describe('resident answers and follow-ups (real PGlite, CaseService, offline tri
   it('a survey comment typed after its prompt lapsed is offered to the case it rates, not a newer one', async () => {
     const r = who();
     const light = await h.petitionCase(r, '我家楼下的路灯坏了两个星期了，晚上很黑');
-    const code = (await h.cases.getCase(light)).target!;
-    const dept = h.directory.department(code)!;
-    const handler = { kind: 'handler' as const, id: String(dept.memberIds[0]), handler: { kind: 'department' as const, id: code } };
-    await h.cases.approveReferral(light, office);
-    await h.cases.handlerAccept(light, handler);
-    await h.cases.resolve(light, handler, '已更换路灯灯泡');
+    await h.resolveCase(light, '已更换路灯灯泡');
     const care = await say(r, '老人独居没人照顾，想找养老服务');
     await press(r, 'consent_yes', h.offerIn(care).token);
     await press(r, 'rate_dissatisfied', light);

@@ -7,7 +7,6 @@ import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConvers
 describe('resident messages while an offer, a summary or a survey waits', () => {
   const h = useResidentConversation();
   const { who, say, press, keys, render, casesOf, outboxTo, petitionCase } = h;
-  const office = { kind: 'office' as const, id: '901' };
 
   /** A second case for the resident, past the attach offer. */
   const anotherCase = async (r: ResidentRef, text: string) => {
@@ -19,14 +18,7 @@ describe('resident messages while an offer, a summary or a survey waits', () => 
   };
 
   /** The case answered by its handler: its survey waits for the resident. */
-  const resolve = async (ref: string) => {
-    const code = (await h.cases.getCase(ref)).target!;
-    const dept = h.directory.department(code)!;
-    const handler = { kind: 'handler' as const, id: String(dept.memberIds[0]), handler: { kind: 'department' as const, id: code } };
-    await h.cases.approveReferral(ref, office);
-    await h.cases.handlerAccept(ref, handler);
-    await h.cases.resolve(ref, handler, '已处理');
-  };
+  const resolve = (ref: string) => h.resolveCase(ref);
 
   const ratingOf = async (ref: string) =>
     (await h.db.pool.query('SELECT s.rating, s.comment FROM satisfaction s JOIN cases c ON c.id = s.case_id WHERE c.ref = $1 ORDER BY s.round DESC LIMIT 1', [ref])).rows[0];

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, it } from 'vitest';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { runChat } from '../helpers/terminalChat.js';
+import { describe, it } from 'vitest';
+import { chatSandbox, runChat } from '../helpers/terminalChat.js';
 
 describe('npm run chat: the resident answers the office’s question', () => {
-  const prefix = uniquePrefix('terminal-answers');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-answers-'));
-  afterAll(async () => {
-    const redis = testRedis();
-    await cleanPrefix(redis, prefix);
-    redis.disconnect();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const sandbox = chatSandbox('chat-answers');
 
   it('/office ask, then the reply: recorded on the case as the answer, no "Is this about case …?"', async () => {
     const { code, stdout, stderr } = await runChat(
@@ -25,7 +14,7 @@ describe('npm run chat: the resident answers the office’s question', () => {
         '在后海大道和创业路之间，海岸城附近',
         '/office case last',
       ],
-      { DATA_DIR: dataDir, QUEUE_PREFIX: prefix },
+      sandbox,
     );
     assert.equal(code, 0, stderr);
     const ref = /您的事项已登记，编号 (YT-\d{8}-\d{4})/.exec(stdout)?.[1];

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, it } from 'vitest';
-import { cleanPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { runChat } from '../helpers/terminalChat.js';
+import { describe, it } from 'vitest';
+import { chatSandbox, runChat } from '../helpers/terminalChat.js';
 
 describe('npm run chat (piped input)', () => {
-  const prefix = uniquePrefix('terminal');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-'));
-  const loopsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-chat-loops-'));
-  afterAll(async () => {
-    const redis = testRedis();
-    await cleanPrefix(redis, prefix);
-    await cleanPrefix(redis, `${prefix}-loops`);
-    redis.disconnect();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(loopsDir, { recursive: true, force: true });
-  });
+  const main = chatSandbox('chat');
+  const loops = chatSandbox('chat-loops');
 
   it('a resident opens a petition; office approval, handling, resolution, 不满意 and the 复查 right all work from the terminal', async () => {
     const { code, stdout, stderr } = await runChat(
@@ -34,7 +23,7 @@ describe('npm run chat (piped input)', () => {
         '/privacy',
         '1', // 导出我的数据: the export is saved as a file the terminal names
       ],
-      { DATA_DIR: dataDir, QUEUE_PREFIX: prefix },
+      main,
     );
     assert.equal(code, 0, stderr);
     const ref = /您的事项已登记，编号 (YT-\d{8}-\d{4})/.exec(stdout)?.[1];
@@ -54,7 +43,7 @@ describe('npm run chat (piped input)', () => {
     assert.match(stdout, new RegExp(`office> ${ref} reopened`), 'the case is reopened');
     const saved = /\[file\] (\S+\.json)/.exec(stdout)?.[1];
     assert.ok(saved, `the /privacy export names the file it wrote:\n${stdout}`);
-    assert.equal(path.dirname(saved), path.join(dataDir, 'exports'));
+    assert.equal(path.dirname(saved), path.join(main.DATA_DIR, 'exports'));
     assert.equal(fs.statSync(saved).mode & 0o777, 0o600, 'only this user may read the export');
     assert.match(fs.readFileSync(saved, 'utf8'), new RegExp(ref), 'the export holds the resident’s case');
   });
@@ -78,7 +67,7 @@ describe('npm run chat (piped input)', () => {
         '/office review last 经复查，责令物业十日内彻底修复并报告',
       ],
       // A resident of their own: the first test's resident has a case open.
-      { DATA_DIR: loopsDir, QUEUE_PREFIX: `${prefix}-loops` },
+      loops,
     );
     assert.equal(code, 0, stderr);
     assert.match(stdout, /office> refused: .*the office approves it first: \/office approve last/);
@@ -88,7 +77,7 @@ describe('npm run chat (piped input)', () => {
   });
 
   it('says clearly when Redis is unreachable', async () => {
-    const { code, stdout, stderr } = await runChat(['你好'], { DATA_DIR: dataDir, QUEUE_PREFIX: prefix, REDIS_URL: 'redis://127.0.0.1:1' });
+    const { code, stdout, stderr } = await runChat(['你好'], { ...main, REDIS_URL: 'redis://127.0.0.1:1' });
     assert.equal(code, 1);
     assert.match(stderr, /Redis/i);
     assert.doesNotMatch(stdout, /bot>/);

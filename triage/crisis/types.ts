@@ -33,6 +33,12 @@ export interface CrisisOutcome {
   cues: string[];
 }
 
+/**
+ * No rule and no situation cue stands behind the outcome: the crisis model's reading alone. The pipeline does not
+ * let an offline emergency reading rest on it, and the conversation leaves the counselling lines off feedback.
+ */
+export const fromModelAlone = (cues: readonly string[]): boolean => !cues.some((c) => c.startsWith('rule:') || c.startsWith('cue:'));
+
 /** What the crisis model says about one text (triage/crisis/model.ts computes it; stage 2 reads it). */
 export interface Scores {
   /** P(none), P(concern), P(immediate). */
