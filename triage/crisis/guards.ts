@@ -54,11 +54,14 @@ function withdrawnAsSolved(said: string): boolean {
   return WITHDRAW_EN.test(lower) && SOLVED_EN.test(lower) && (lower.match(/[a-z']+/g) ?? []).every((w) => EN_CALM_WORDS.test(w));
 }
 
-const HEIGHT_AS_PLACE =
-  /住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养)|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b|\b(on|up on) the roof\b.{0,20}\b(fix\w*|repair\w*|clean\w*|install\w*|hang\w*|dry\w*|check\w*)\b/;
+// What people do up there (在天台晒衣服, 乘凉): the roof as a place, in both patterns below.
+const ROOF_ACTIVITY = '晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养';
+const HEIGHT_AS_PLACE = new RegExp(
+  String.raw`住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(${ROOF_ACTIVITY})|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b|\b(on|up on) the roof\b.{0,20}\b(fix\w*|repair\w*|clean\w*|install\w*|hang\w*|dry\w*|check\w*)\b`,
+);
 // Also the writer up there now ("…天台漏水，物业唔理，我而家企咗喺天台边" had been taken for the roof as a home).
 // Up there with something to do (在天台上乘凉, 晒衣服) is the roof as a place, not the writer's position.
-const HEIGHT_EVENT = /烟|火|困|救|锁|跳|往下|掉|摔|跌|爬出|翻过|站|企|蹲|(天台|楼顶|屋顶)边|栏杆|(我|我们)(现在|而家|已经)?(就)?(在|喺)(天台|楼顶|屋顶)(?!(上面|上|边)?(晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养|看))|\b(smoke|fire|trapped|locked|jump\w*|fell|fall\w*|climb\w*|standing|edge|ledge|railing)\b/;
+const HEIGHT_EVENT = new RegExp(String.raw`烟|火|困|救|锁|跳|往下|掉|摔|跌|爬出|翻过|站|企|蹲|(天台|楼顶|屋顶)边|栏杆|(我|我们)(现在|而家|已经)?(就)?(在|喺)(天台|楼顶|屋顶)(?!(上面|上|边)?(${ROOF_ACTIVITY}|看))|\b(smoke|fire|trapped|locked|jump\w*|fell|fall\w*|climb\w*|standing|edge|ledge|railing)\b`);
 const CARE_REQUEST =
   /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
 const LASTING =
