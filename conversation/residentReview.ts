@@ -5,6 +5,7 @@
  * the next message is the request (cases/commands/resident.ts `requestReview`, which checks the period).
  */
 import { ValidationError } from '../kernel/errors.js';
+import { hanCount } from '../kernel/language.js';
 import { normalize } from '../triage/normalize.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
@@ -24,12 +25,11 @@ const DROP_EN = new RegExp(`^(?:(?:actually|ok(?:ay)?|no|sorry|please|pls|${DROP
 /** "算啦，唔覆查住", "我唔要覆查，幫我取消", "never mind, cancel the review": taking the 复查 back before it is filed. */
 export function dropsReview(text: string): boolean {
   const s = text.trim();
-  const han = (x: string) => x.match(/\p{Script=Han}/gu)?.length ?? 0;
   // English takes more letters to say it: "forget it, I don't want a review anymore" (40) had been asked for a reason again.
-  if (s === '' || [...s].length > (han(s) === 0 ? 60 : 30)) return false;
-  if (han(s) === 0) return DROP_EN.test(s) && DROP_EN_CORE.test(s);
+  if (s === '' || [...s].length > (hanCount(s) === 0 ? 60 : 30)) return false;
+  if (hanCount(s) === 0) return DROP_EN.test(s) && DROP_EN_CORE.test(s);
   const plain = normalize(s).normalized;
-  return plain.search(DROP_ZH) >= 0 && han(plain.replace(DROP_ZH, '').replace(DROP_ZH_FILLER, '')) === 0 && !/[a-z]{3,}/i.test(plain);
+  return plain.search(DROP_ZH) >= 0 && hanCount(plain.replace(DROP_ZH, '').replace(DROP_ZH_FILLER, '')) === 0 && !/[a-z]{3,}/i.test(plain);
 }
 
 /**
@@ -37,7 +37,7 @@ export function dropsReview(text: string): boolean {
  * the caller hands it to `submit`, which takes the pending 复查 back instead of filing it.
  */
 export const isReason = (text: string): boolean => {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = hanCount(text);
   const words = text.match(/[a-z]+/gi)?.length ?? 0;
   return han >= 4 || words >= 3 || dropsReview(text);
 };

@@ -46,3 +46,6 @@ export function cjkPunctuation(text: string): string {
     .replace(PARENTHESES, (m, inner: string) => (HAS_HAN.test(inner) ? `（${inner}）` : m))
     .replace(NEXT_TO_CJK, (_m, before: string | undefined, after: string | undefined) => FULL_WIDTH[(before ?? after)!]!);
 }
+
+/** How many Han characters a text holds: its length in Chinese words, as Latin words are counted in English. */
+export const hanCount = (text: string): number => text.match(/\p{Script=Han}/gu)?.length ?? 0;

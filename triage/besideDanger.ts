@@ -5,13 +5,14 @@
  */
 import { detectCrisis } from './crisis/detect.js';
 import { normalize } from './normalize.js';
+import { hanCount } from '../kernel/language.js';
 
 /** Clauses beyond this are not read one by one (a long letter's danger is answered, its matter kept whole). */
 const MAX_CLAUSES = 24;
 /** Fewer characters than this (Han, or Latin letters / 3) beside the danger are no matter of their own. */
 const MIN_MATTER_WEIGHT = 6;
 
-const weight = (s: string) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) + (s.match(/\p{Script=Latin}/gu)?.length ?? 0) / 3;
+const weight = (s: string) => hanCount(s) + (s.match(/\p{Script=Latin}/gu)?.length ?? 0) / 3;
 
 /**
  * The clauses that carry no danger of their own, joined in their order, or null when there is no such

@@ -9,6 +9,7 @@
  * asks about a public works project, and "我要撤销这个罚款" is a penalty to appeal, not a case to withdraw.
  */
 import { normalize } from './normalize.js';
+import { hanCount } from '../kernel/language.js';
 
 export type CommandWords = 'status' | 'withdraw' | 'consent_back' | 'person' | 'review';
 
@@ -49,7 +50,7 @@ const EN_CONSENT_BACK =
 const EN_PERSON =
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|the|your)?\s*(real\s+)?(human|person|staff|officer|agent|someone|somebody|operator|manager)\b|\b(real|actual)\s+(human|person)\b|\bhuman\s+(please|agent)\b|\bis\s+(this|there)\s+a\s+(bot|robot|human)\b/i;
 
-const han = (s: string) => s.match(/\p{Script=Han}/gu)?.length ?? 0;
+const han = hanCount;
 const words = (s: string) => s.match(/[a-z']+/gi)?.length ?? 0;
 
 /**

@@ -19,6 +19,7 @@
  * prevention talk (不至于…自杀), and in a long letter a bare method word (跳楼) needs a person or an
  * intent in its clause.
  */
+import { hanCount } from '../kernel/language.js';
 import {
   ACCOUNTABILITY_EN, ACCOUNTABILITY_ZH, AFTER_NOT_EVENT_EN, AFTER_NOT_EVENT_ZH, EN_RULES, HYPO_BEFORE_EN, HYPO_BEFORE_ZH, HYPO_KINDS, HYPO_SENTENCE_EN,
   HYPO_SENTENCE_ZH, LEGAL_QUESTION_ZH, LETTER_FRAMING, LETTER_NOW_EN, LETTER_NOW_ZH, MAYBE_BEFORE_ZH, NEG_BEFORE_EN, NEG_BEFORE_ZH, PAST_EN, PAST_ZH, RISK_EN, RISK_ZH,
@@ -115,7 +116,7 @@ function splitClauses(text: string): Clause[] {
 
 /** Han characters plus Latin words: a length that means the same in Chinese and English. */
 function lengthUnits(text: string): number {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = hanCount(text);
   const words = text.match(/[a-z]+/g)?.length ?? 0;
   return han + words;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
 import { within } from '../kernel/deadline.js';
-import { cjkPunctuation } from '../kernel/language.js';
+import { cjkPunctuation, hanCount } from '../kernel/language.js';
 import type { Logger } from '../kernel/logger.js';
 import { detectCrisis } from './crisis/detect.js';
 import { fromModelAlone } from './crisis/types.js';
@@ -86,7 +86,7 @@ const SHORT_WORDS = 5;
 /** True for a message of at most eight Chinese characters and five Latin words (times `scale`), placeholders and symbols aside. */
 export function isShort(text: string, scale = 1): boolean {
   const content = text.toLowerCase().replace(PLACEHOLDER_PATTERN, ' ');
-  const han = content.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = hanCount(content);
   const words = content.match(/[a-z]+/g)?.length ?? 0;
   return han <= SHORT_HAN * scale && words <= SHORT_WORDS * scale;
 }
