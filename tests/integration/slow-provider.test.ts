@@ -29,7 +29,10 @@ describe('a provider that never answers', () => {
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_MODEL: 'fake-chat',
       OPENAI_EMBEDDING_MODEL: 'fake-embedding',
-      RESIDENT_LLM_TIMEOUT_MS: '400',
+      // The LLM's budget covers the document search before it, whose embedding alone may take its whole
+      // 300 ms here: at 400 ms a loaded host spent the budget before the chat request was sent (measured
+      // 339 ms under load), so the provider was never asked. The ratio is the defaults' (1500 of 4000).
+      RESIDENT_LLM_TIMEOUT_MS: '1200',
       EMBEDDING_TIMEOUT_MS: '300',
       RETRIEVAL_TIMEOUT_MS: '5000',
       PROVIDER_COOLDOWN_MS: '600000',
