@@ -29,9 +29,11 @@ export interface RenderedStaffResult {
 const text = (lang: Language, r: ReplyText) => t(lang, r.key, r.params ?? {});
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
-export function renderReply(codec: CallbackCodec, lang: Language, r: Reply): RenderedMessage {
-  const textLang = r.language ?? lang;
-  const body = [text(textLang, r), ...(r.lines ?? []).map((l) => text(textLang, l))].join('\n');
+export function renderReply(codec: CallbackCodec, sessionLang: Language, r: Reply): RenderedMessage {
+  // A reply in the message's own language (an emergency reply) has its buttons in that language too: a 繁體
+  // reply with 简体 buttons under it read as two voices.
+  const lang = r.language ?? sessionLang;
+  const body = [text(lang, r), ...(r.lines ?? []).map((l) => text(lang, l))].join('\n');
   let keyboard: InlineKeyboardMarkup | undefined;
   if (r.buttons?.length) {
     keyboard = {

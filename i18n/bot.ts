@@ -182,7 +182,7 @@ export const messages = {
   'action.consent_other': { 'zh-Hans': '我需要别的帮助', 'zh-Hant': '我需要別的幫助', en: 'I need other help' },
   'action.attach_yes': { 'zh-Hans': '附到我的案件', 'zh-Hant': '附到我的案件', en: 'Attach to my case' },
   'action.attach_no': { 'zh-Hans': '不用了', 'zh-Hant': '不用了', en: 'No' },
-  'action.resume_matter': { 'zh-Hans': '接着办理那件事', 'zh-Hant': '接着辦理那件事', en: 'Take up that matter' },
+  'action.resume_matter': { 'zh-Hans': '接着办理那件事', 'zh-Hant': '接著辦理那件事', en: 'Take up that matter' },
   'action.add_detail': { 'zh-Hans': '补充到上面的诉求', 'zh-Hant': '補充到上面的訴求', en: 'Add it to this request' },
   'action.open_case_anyway': { 'zh-Hans': '仍然登记为诉求', 'zh-Hant': '仍然登記為訴求', en: 'Register it as a request anyway' },
   'action.withdraw': { 'zh-Hans': '撤回诉求', 'zh-Hant': '撤回訴求', en: 'Withdraw' },

@@ -187,7 +187,7 @@ export const messages = {
   // After the emergency numbers: the other matter of the same message, kept for when the resident is safe.
   'conversation.emergency.matter_later': {
     'zh-Hans': '你在消息里还提到：“{matter}”。先顾好安全，这件事我们替你记着。等你方便的时候，按下面的按钮，我们接着帮你办理。',
-    'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記着。等你方便的時候，按下面的按鈕，我們接着幫你辦理。',
+    'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記著。等你方便的時候，按下面的按鈕，我們接著幫你辦理。',
     en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
   },
   'conversation.safe_now': {
@@ -197,7 +197,7 @@ export const messages = {
   },
   'conversation.emergency.matter_still': {
     'zh-Hans': '你之前提到的那件事我们还替你记着，需要时按下面的按钮，我们接着办理。',
-    'zh-Hant': '你之前提到的那件事我們還替你記着，需要時按下面的按鈕，我們接着辦理。',
+    'zh-Hant': '你之前提到的那件事我們還替你記著，需要時按下面的按鈕，我們接著辦理。',
     en: 'We still have the other matter you mentioned. Press the button below when you want us to take it up.',
   },
   'conversation.petition.held_next': {

@@ -28,12 +28,12 @@ export const messages = {
   },
   'triage.emergency.overdose': {
     'zh-Hans': `请马上拨打 120，说清吃了什么、大约多少、什么时候吃的，把药盒或瓶子留着给医生看。不要催吐，不要让人独处；如果叫不醒，让他侧躺并保持呼吸道通畅。心理危机热线：${crisis('zh-Hans')}。`,
-    'zh-Hant': `請馬上撥打 120，說清吃了甚麼、大約多少、甚麼時候吃的，把藥盒或瓶子留着給醫生看。不要催吐，不要讓人獨處；如果叫不醒，讓他側躺並保持呼吸道暢通。心理危機熱線：${crisis('zh-Hant')}。`,
+    'zh-Hant': `請馬上撥打 120，說清吃了甚麼、大約多少、甚麼時候吃的，把藥盒或瓶子留著給醫生看。不要催吐，不要讓人獨處；如果叫不醒，讓他側躺並保持呼吸道暢通。心理危機熱線：${crisis('zh-Hant')}。`,
     en: `Call an ambulance on 120 now: say what was taken, roughly how much and when, and keep the box or bottle for the doctors. Do not make them vomit and do not leave them alone; if they cannot be woken, lay them on their side and keep the airway clear. Crisis lines: ${crisis('en')}.`,
   },
   'triage.emergency.self_harm': {
     'zh-Hans': `如果伤口严重或血止不住，请马上拨打 120，用干净的布用力按住伤口。你不需要一个人扛着，现在就可以拨打 24 小时热线：${crisis('zh-Hans')}。`,
-    'zh-Hant': `如果傷口嚴重或血止不住，請馬上撥打 120，用乾淨的布用力按住傷口。你不需要一個人扛着，現在就可以撥打 24 小時熱線：${crisis('zh-Hant')}。`,
+    'zh-Hant': `如果傷口嚴重或血止不住，請馬上撥打 120，用乾淨的布用力按住傷口。你不需要一個人扛著，現在就可以撥打 24 小時熱線：${crisis('zh-Hant')}。`,
     en: `If the wound is serious or the bleeding will not stop, call 120 now and press hard on it with a clean cloth. You do not have to carry this alone: you can call a 24-hour line now: ${crisis('en')}.`,
   },
   // Violence: safety first, then the Anti-Domestic Violence Law route (告诫书, 人身安全保护令).

@@ -82,7 +82,7 @@ interface Lang {
 const ZH: Lang = {
   rules: ZH_RULES, strong: STRONG_NOW_ZH, weak: WEAK_NOW_ZH, letterNow: LETTER_NOW_ZH, past: PAST_ZH, risk: RISK_ZH, negBefore: NEG_BEFORE_ZH,
   hypoBefore: HYPO_BEFORE_ZH, maybeBefore: MAYBE_BEFORE_ZH, hypoSentence: HYPO_SENTENCE_ZH, afterNotEvent: AFTER_NOT_EVENT_ZH,
-  similarBefore: SIMILE_BEFORE_ZH, simileAround: SIMILE_AROUND_ZH, suicideAvert: SUICIDE_AVERT_BEFORE_ZH, hyperboleBefore: /(吵|嘈|烦|气|热|笑|饿|臭|痒|闷)(到|得)(我|人)?(好|真是|真系|真的)?$/,
+  similarBefore: SIMILE_BEFORE_ZH, simileAround: SIMILE_AROUND_ZH, suicideAvert: SUICIDE_AVERT_BEFORE_ZH, hyperboleBefore: /(吵|嘈|烦|气|热|冷|笑|饿|臭|痒|闷|难吃|难听|难闻|难看|挤|忙|慢|堵|无聊)(到|得)(我|人)?(好|真是|真系|真的)?$/,
   suicideIntent: SUICIDE_INTENT_ZH, accountability: ACCOUNTABILITY_ZH,
 };
 const EN: Lang = {

@@ -6,6 +6,8 @@
  */
 
 export const RESIDENT_CONCEPTS: Array<[string, string]> = [
+  // Being sent from one window to the next is the complaint itself (推诿), whoever the office is.
+  ['send us away|send me away|sent us away|sent me away|back and forth|pass the buck|passing the buck|runaround|give us the runaround|from one office to another|from one department to another', '推诿'],
   // government bodies named in a complaint (a letter naming a body says something)
   ['government|authorities|authority|department|bureau|official|officials|district government', '政府 有关部门'],
   ['housing authority|housing bureau|housing department|construction bureau|housing and construction', '住建局'],

@@ -214,7 +214,7 @@ export const TAXONOMY_CONCEPTS: Array<[string, string]> = [
   ['temporary assistance|emergency assistance|relief', '临时救助'],
   ['elderly allowance|old age allowance|senior allowance|disability allowance|allowance|subsidy', '补贴 津贴'],
   ['disability allowance|disability benefit|disability subsidy|disability pension', '残疾人补贴'],
-  ['marriage registration|marriage certificate|register our marriage|register marriage|register my marriage|register the marriage|get married', '结婚登记'],
+  ['marriage registration|marriage certificate|register our marriage|register marriage|register my marriage|register the marriage|get married|marriage registry|marriage office|marriage registration office', '结婚登记'],
   ['funeral|cemetery|burial|cremation|grave', '殡葬 墓地'],
   ['nursing home|care home|old people home|elderly home|old age home|retirement home|elderly care home|senior home', '养老院'],
   ['veteran|ex-serviceman|retired soldier', '退役军人'],
@@ -269,8 +269,13 @@ export const TAXONOMY_CONCEPTS: Array<[string, string]> = [
   // An in-law is a relative, not a quarrel: "my father-in-law has dementia" is care. Quarrels say so.
   ['mother-in-law|father-in-law|in-law|in-laws', '家庭 家人'],
   ['quarrel|argue|arguing|row with|parents fight|parents fighting|parents argue|parents quarrel|fight with my husband|fight with my wife|fight with my parents|fight with my mother-in-law|fight with my in-laws|fight with my son|fight with my daughter|husband and i fight|wife and i fight', '家庭 夫妻 矛盾'],
-  ['elderly|old mother|old father|elderly mother|elderly father|grandmother|grandfather|grandma|granny|grandpa|grandad|granddad|aged parent|dementia|alzheimer', '老人 照顾'],
-  ['disabled|disability|wheelchair|autistic|autism|rehabilitation|deaf|blind|sign language|hearing impaired|visually impaired', '残疾 康复'],
+  // Who is affected, not what is needed: "a lift broken for weeks, many elderly residents on high floors" is a
+  // housing complaint, and it had gone to elderly care while its Chinese twin (很多老人) went to housing. Care and
+  // rehabilitation are said in their own words (caring for, look after, rehabilitation).
+  ['elderly|old mother|old father|elderly mother|elderly father|grandmother|grandfather|grandma|granny|grandpa|grandad|granddad|aged parent', '老人'],
+  ['dementia|alzheimer', '老人 痴呆'],
+  ['disabled|disability|wheelchair|autistic|autism|deaf|blind|sign language|hearing impaired|visually impaired', '残疾'],
+  ['rehabilitation|rehab', '康复'],
   ['teenager|teen|adolescent|gaming|video games|playing games|bullying|bullied|skip school|refuses to go to school|stopped going to school|not going to school|dropped out', '孩子 青少年'],
   ['grandson|granddaughter|grandchild|grandchildren|grandkids', '孙子 孩子'],
   ['hardship|lost everything|cannot afford|cant afford|struggling financially', '困难 救助'],

@@ -233,3 +233,49 @@ describe('ordinary complaints with danger words are not emergencies', () => {
     assert.equal(crisis('现在整层楼都是煤气味,要求燃气公司来检查', null).level, 'immediate');
   });
 });
+
+describe('crisis: third retest (fresh probes in four varieties, 2026-12-07)', () => {
+  it('says the end of one\'s life in words the rules had not known: 自我了断, a goodbye to the world, 一了百了, a cut wrist, a fit', () => {
+    immediateWithKind([
+      ['我想自我了断', 'suicide'],
+      ['我想同呢個世界講再見', 'suicide'],
+      ['活着没意思，想一了百了', 'suicide'],
+      ['我割咗脈 好多血', 'self_harm'],
+      ['個BB發燒到四十度 成身抽筋 眼反晒白', 'medical'],
+      ['my son has a high fever and his eyes rolled back, he is having a fit', 'medical'],
+      ['theres water pouring into the metro station and people are stuck at the bottom of the escalator', 'flood'],
+    ]);
+  });
+  it('feeling nobody would notice one gone, and violence at home told after the fact, are concerns the office reads', () => {
+    for (const [text, kind] of [
+      ['nobody would notice if I was gone', 'distress|suicide'],
+      ['我消失了也没有人会发现', 'distress|suicide'],
+      ['我先生每次喝醉就摔東西 上禮拜把我推去撞牆 我現在住朋友家 想問可以申請保護令嗎', 'violence'],
+      ["my husband hit me last week, I'm staying with my sister now. how do I get a protection order?", 'violence'],
+    ] as const) {
+      const o = crisis(text);
+      assert.equal(o.level, 'concern', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(kind.split('|').some((k) => o.kinds.includes(k as never)), `${text}: ${o.kinds}`);
+    }
+  });
+  it('ending things with a landlord, charcoal at a breakfast stall, food "bad enough to die" and a recovering stroke are no alarm', () => {
+    for (const text of [
+      "I'm going to end it with my landlord today, I've had enough of his excuses",
+      "I'm ending things with my boss tomorrow, quitting this job",
+      '樓下早餐店每天早上燒炭烤東西 煙好大 可唔可以查一下有冇牌照',
+      '烧炭火锅店开在居民楼下面 合法吗',
+      '食堂飯菜難吃到想死',
+      "my friend's dad had a stroke last month but he's home now and recovering, can he get disability support?",
+    ]) {
+      assert.equal(crisis(text).level, 'none', `${text}: ${crisis(text).cues.join(' ')}`);
+    }
+    for (const text of ['我真係忍咗你哋好耐 成個月都冇人理我宗投訴 想死咩', '你们是不是想死，敢不回我消息', '他对我翻白眼，态度很差，我要投诉这个窗口工作人员']) {
+      assert.notEqual(crisis(text).level, 'immediate', text);
+    }
+  });
+  it('the same words with a life in them still raise the alarm', () => {
+    for (const text of ["I'm going to end it tonight", 'I am ending things with my boyfriend tonight and then I will end it all', '我在车里烧炭了', '他想死，一直说要跳楼', '累到想死，不想活了', '老公正在打我，快来']) {
+      assert.equal(crisis(text).level, 'immediate', text);
+    }
+  });
+});

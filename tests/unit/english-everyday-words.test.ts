@@ -120,4 +120,14 @@ describe('English residents’ everyday words', () => {
     const read = forOfflineModels(text);
     assert.ok(read.includes('请问') && read.includes('电话'), read);
   });
+
+  it('reads who is affected as who they are, and care or rehabilitation only when said (fourth blind probe)', () => {
+    assertTerms([
+      ['the lift has been broken for weeks and many elderly residents live on the upper floors', ['老人'], ['照顾']],
+      ['a lady in a wheelchair cannot get out since the ramp was removed', ['残疾'], ['康复']],
+      ['I am caring for my elderly mother and need a break', ['老人', '照顾']],
+      ['my son needs rehabilitation after his injury', ['康复']],
+      ['the marriage registry sends us away every time', ['结婚登记', '推诿'], ['夫妻']],
+    ]);
+  });
 });

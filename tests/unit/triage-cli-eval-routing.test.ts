@@ -45,6 +45,23 @@ describe('eval:routing input', () => {
     expect(() => readRoutingFile(file('cat.jsonl', JSON.stringify({ text: 'x', category: 'gossip', targets: [] })))).toThrow(/cat\.jsonl:1: unknown category gossip/);
   });
 
+  it('counts a decision named in a line\'s `also` as right (TAXONOMY.md), and names a bad `also` entry', () => {
+    const f = file('also.jsonl', [
+      JSON.stringify({ text: 'our flat burned down and we lost everything', category: 'out_of_scope', targets: ['assistance'], also: [{ category: 'petition', targets: ['civil_affairs'] }] }),
+      JSON.stringify({ text: 'my teenage daughter will not talk to us', category: 'out_of_scope', targets: ['youth'], also: [{ category: 'out_of_scope', targets: ['family'] }] }),
+    ].join('\n'));
+    const items = readRoutingFile(f);
+    const d = (category: string, target: string | null) => ({ category, target, confidence: 0.9, needsReview: false, language: 'en', reasons: [] }) as unknown as RoutingCase['decision'];
+    const scored = scoreRouting([
+      { item: items[0]!, decision: d('petition', 'civil_affairs') },
+      { item: items[0]!, decision: d('petition', 'housing') },
+      { item: items[1]!, decision: d('out_of_scope', 'family') },
+      { item: items[1]!, decision: d('out_of_scope', 'counselling') },
+    ]);
+    expect(scored.map((s) => s.right)).toEqual([true, false, true, false]);
+    expect(() => readRoutingFile(file('also-bad.jsonl', JSON.stringify({ text: 'x', category: 'inquiry', targets: [], also: [{ category: 'petition', targets: ['nowhere'] }] })))).toThrow(/also-bad\.jsonl:1: each "also" entry/);
+  });
+
   it('maps a Teddy CSV label to its department codes', () => {
     const f = file('t.csv', 'id,text,label\n1,"学校收费",教育文体\n2,"工资拖欠",劳动和社会保障\n');
     const items = readRoutingFile(f);

@@ -70,6 +70,8 @@ export interface RoutingItem {
   lang?: string;
   /** Expected category when it is not petition (then `targets` may be service codes or empty). */
   category?: Category;
+  /** Further acceptable decisions (TAXONOMY.md `also`), scored the same way. */
+  also?: Array<{ category: Category; targets: string[] }>;
 }
 
 /** Reads a JSONL (`text`, `targets`, optional `lang`/`language`) or a Teddy CSV (`text`, `label`). */
@@ -108,13 +110,27 @@ export function readRoutingFile(file: string): RoutingItem[] {
       if (bad.length > 0) throw new RoutingFileError(`${file}:${line}: unknown ${category === 'petition' ? 'department' : 'target'} code(s) ${bad.map(String).join(', ')}`);
       const targets = o.targets as DepartmentCode[];
       if (targets.length === 0 && category === 'petition') return;
+      const also = readAlso(o.also, `${file}:${line}`);
       const lang = typeof o.lang === 'string' ? o.lang : typeof o.language === 'string' ? o.language : undefined;
       const group = category === 'petition' ? targets[0]! : `(${category})`;
-      items.push({ id: String(o.id ?? line), text: o.text, targets, group, ...(category !== 'petition' ? { category } : {}), ...(lang ? { lang } : {}) });
+      items.push({ id: String(o.id ?? line), text: o.text, targets, group, ...(category !== 'petition' ? { category } : {}), ...(lang ? { lang } : {}), ...(also.length ? { also } : {}) });
     });
   }
   if (items.length === 0) throw new RoutingFileError(`${file}: no labelled messages`);
   return items;
+}
+
+/** TAXONOMY.md's `also`: further `{category, targets}` pairs a line accepts (a fire victim's hardship is 信访外 and 民政). */
+function readAlso(raw: unknown, where: string): Array<{ category: Category; targets: string[] }> {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new RoutingFileError(`${where}: "also" must be a list of {category, targets}`);
+  return raw.map((a: unknown) => {
+    const o = a as Record<string, unknown> | null;
+    if (typeof o !== 'object' || o === null || !isCategory(o.category) || !Array.isArray(o.targets) || !o.targets.every((t) => (TARGET_CODES as readonly unknown[]).includes(t))) {
+      throw new RoutingFileError(`${where}: each "also" entry needs a known category and a list of known target codes`);
+    }
+    return { category: o.category, targets: o.targets as string[] };
+  });
 }
 
 export async function triageAll(items: RoutingItem[], model: OfflineModel, directoryPath: string): Promise<RoutingCase[]> {

@@ -65,12 +65,12 @@ const whatIf = (s: string) => test(HYPO_SENTENCE_ZH, HYPO_SENTENCE_EN, s.replace
 
 /** Explicit passive wishes: a stated wish to die without plan or means is concern, not immediate. */
 const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|没(有)?活下去的|\b(don'?t see the point|no point (in )?living|tired of living|not worth living)\b/;
-const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
+const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
 const FICTION = /电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|survived|was put out|it'?s sorted)\b/;
+const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
@@ -161,7 +161,9 @@ export function situate(normalizedText: string, original?: string): Base {
       if (!cue.pattern.test(s) || cue.unless?.test(s)) continue;
       let l: CrisisLevel = cue.level;
       const now = strongNow(s);
-      if ((notNow(s) || context) && !now) l = cue.kind === 'suicide' || cue.kind === 'distress' ? (context === 'fiction' ? 'none' : 'concern') : 'none';
+      // A concern cue is about something told, not happening (violence at home last week and a question about a
+      // protection order): past, a question or a report keep it a concern; only fiction drops it.
+      if ((notNow(s) || context) && !now) l = cue.kind === 'suicide' || cue.level === 'concern' ? (context === 'fiction' ? 'none' : 'concern') : 'none';
       else if (cue.guarded && !now && (past(s) || whatIf(s))) l = 'none';
       else if (l === 'immediate' && letter && !now && !letterNow(s) && !cue.timed) l = 'concern';
       if (cue.level === 'immediate') {

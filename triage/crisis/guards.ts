@@ -82,6 +82,13 @@ const TRAPPED_FOR =
   /困(住|了|咗)(了)?.{0,8}(一|两|二|三|四|五|半|几|[0-9]+)?(个)?(多)?(小时|钟头|鐘|钟|分钟)|\b(was|were|got) (stuck|trapped)\b.{0,30}\bfor (an?|one|two|three|half an|\d+) (hours?|minutes?|mins?)\b/;
 const STILL_NOW = /现在|正在|还在|仍然|仲喺|仲係|而家|\b(still|now|right now)\b.{0,20}\b(inside|trapped|stuck|in there)\b/;
 
+// Ending something with someone (a landlord, a boss, a partner) is a dispute or a break-up, not a life: "I'm going
+// to end it with my landlord today" had the suicide reply from the model alone (0.94). Not when the same message
+// also speaks of ending everything, of oneself, or of dying.
+const ENDS_WITH_SOMEONE =
+  /\b(end|ending|finish|finishing) (it|things|this) (with|between) (my|the|this|that|him|her|them|our|us|me and)\b|\b(end|ending|terminate|terminating|break|breaking) (my|the|our) (contract|lease|tenancy|agreement|relationship|marriage|engagement|job)\b/g;
+const ENDS_SELF = /\b(end (it all|everything)|myself|my (own )?life|die|dying|dead|death|suicid\w*|kill|jump\w*|pills|goodbye|gone|forever|anymore)\b/;
+
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
   level: 'none' | 'concern';
@@ -108,6 +115,7 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text)) return { level: 'none', cues: ['height_as_place_not_danger'] };
   if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
   if (!concernAlready && TRAPPED_FOR.test(text) && !STILL_NOW.test(text)) return { level: 'none', cues: ['trapped_over_not_danger'] };
+  if (!concernAlready && ENDS_WITH_SOMEONE.test(text) && !ENDS_SELF.test(text.replace(ENDS_WITH_SOMEONE, ' '))) return { level: 'none', cues: ['ends_with_someone_not_danger'] };
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.

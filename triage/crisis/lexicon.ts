@@ -143,7 +143,8 @@ export const CUES: Cue[] = [
   {
     name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
     pattern: /\bsmells? (strongly )?(like|of) (gas|rotten eggs)|\b(smell|smelling|reek\w*) (of )?gas\b|\bgas (is )?(leaking|escaping|hissing)|\bhissing (sound )?from the (stove|hob|cooker|pipe|cylinder|heater)|\b(hob|stove|cooker|burner) (was |has been )?left on\b.{0,40}\b(smell|dizzy|headache)|\brotten[- ]eggs? smell|\b(gas|co|carbon monoxide) (alarm|detector) (is |keeps )?(going off|beeping|sounding)|\b(headaches?|dizzy|dizziness|nausea|nauseous|sleepy|drowsy)\b.{0,40}\b(all of us|everyone|whole family|both of us|the kids|heater|boiler|stove|generator|brazier)\b/,
-    unless: /\b(bill|price|meter|inspection)\b/,
+    // Tap water that smells of rotten eggs is a water-quality complaint (hydrogen sulphide), not a gas leak.
+    unless: /\b(bill|price|meter|inspection)\b|\b(tap water|drinking water|the water (from|in|out of) the (tap|taps|pipe|pipes)|water (smells|tastes|stinks))\b/,
   },
   // ---- Flood with people trapped.
   {
@@ -300,12 +301,12 @@ export const CUES: Cue[] = [
   },
   {
     name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
-    pattern: /(车厢|地铁|隧道|电梯|地下室|地库|车库|车里|车内|车入面|地下通道|隧道里).{0,12}(进水|入水|水浸|淹|水涨|涌入|灌入|漫入)|(进水|入水|水漫|水浸).{0,10}(一直|越来越|不停|愈来愈|愈嚟愈|一路)(涨|多|高|深)/,
+    pattern: /(车厢|地铁|地铁站|车站|站台|扶梯|隧道|电梯|地下室|地库|车库|车里|车内|车入面|地下通道|隧道里).{0,12}(进水|入水|水浸|淹|水涨|涌入|灌入|漫入)|(进水|入水|水漫|水浸).{0,10}(一直|越来越|不停|愈来愈|愈嚟愈|一路)(涨|多|高|深)/,
     unless: /防汛|演练|去年|上次|预案|排水(设施|系统)|漏水维修|天花漏水|水管漏水|渗水/,
   },
   {
     name: 'flood_trapped', kind: 'flood', level: 'immediate', guarded: true,
-    pattern: /\bwater (is )?(coming|pouring|gushing|flooding|rushing) (in|into)\b.{0,40}\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus)\b|\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus)\b.{0,30}\b(filling (up )?with water|flooding fast|water (is )?rising)\b/,
+    pattern: /\bwater (is )?(coming|pouring|gushing|flooding|rushing) (in|into)\b.{0,40}\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus|station|escalator|subway|metro|underground|platform|car park|garage)\b|\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus|station|escalator|subway|metro|platform)\b.{0,30}\b(filling (up )?with water|flooding fast|water (is )?rising)\b/,
     unless: /\b(drill|insurance|last year|shelter|if|leak repair)\b/,
   },
   // ---- Concern: distress and passive wishes without a plan or a now.
@@ -316,14 +317,28 @@ export const CUES: Cue[] = [
     pattern: /(这|這|呢)?(条|條)(老)?命(都|也)?(不要|唔要|豁出去|拼)(了|咗|啦|喇)?|(豁|搏)(出)?(这条|呢条|條)?(老)?命|拼(了|咗)(这条|呢条)?(老)?命|以死(相逼|明志|抗争|维权)|同(佢|他|你)哋?(死过|死过一次|同归于尽)|同归于尽/,
     unless: /拼命(工作|干活|读书|学习|加班|赚钱)|新闻|报道|电影/,
   },
+  // Violence at home told as past, with the writer safe for now and asking what to do (保护令, 离婚, the police): not
+  // a call for 110, but the office must read it and the resident gets the 反家庭暴力法 lines — it had been none, and
+  // the matter went to hardship assistance without a word about protection.
   {
-    name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死/,
-    unless: /笑死|想死你|想死我了|气死|累死了|烦死|热死/,
+    name: 'violence_told', kind: 'violence', level: 'concern',
+    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|女朋友|男友|女友|前夫|前妻|前度|伴侣|同居|佢|他|她).{0,12}(打|推|踢|掐|揍|扇|撞|勒|摔)(了|咗|过)?(我|伤我)|(被|俾|畀)(老公|丈夫|先生|老婆|妻子|男朋友|前夫|伴侣|佢|他|她)(打|推|踢|掐|揍|扇)|把我(推|打|踢|掐|揍|扇|摔|撞|勒)/,
+    // Long ago and safe now, or asked for a friend: information, not a concern (the eval set's hard negatives).
+    unless: /新闻|报道|电影|小说|电视剧|宣传|讲座|培训|(打|推)(电话|广告|销|车)|以前|从前|之前|曾经|几年前|[0-9一两三四五六七八九十]+年前|离(了|咗)婚|已经离婚|帮朋友|朋友问|替朋友/,
+  },
+  {
+    name: 'violence_told', kind: 'violence', level: 'concern',
+    pattern: /\b(my )?(husband|wife|partner|boyfriend|girlfriend|ex|he|she)\b.{0,20}\b(hit|hits|pushed|pushes|shoved|beat|beats|kicked|kicks|slapped|slaps|choked|chokes|punched|punches|strangled) me\b/,
+    unless: /\b(news|article|movie|film|novel|campaign|workshop|training|used to|years ago|for a friend|divorced)\b/,
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b(hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares)\b/,
+    pattern: /活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(也|都)(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    unless: /笑死|想死你|想死我了|气死|累死了|烦死|热死|(你|你们|你哋|您)(是不是|系咪|係咪|真系|真是)?(想死|找死)|想死(咩|么|嘛|什么)|(吵|嘈|烦|煩|气|氣|热|熱|冷|饿|餓|臭|痒|癢|闷|悶|难吃|難吃|难听|難聽|难闻|難聞|难看|難看|挤|擠|忙|慢|堵|无聊|無聊)(到|得)(我|人)?(好|真是|真系|真係|真的)?想死/,
+  },
+  {
+    name: 'distress', kind: 'distress', level: 'concern',
+    pattern: /\b(hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
 ];
 

@@ -6,7 +6,7 @@ import type { DepartmentCode } from '../../kernel/taxonomy.js';
 import type { Decision } from '../types.js';
 
 export interface RoutingCase {
-  item: { id: string; targets: DepartmentCode[]; group: string; lang?: string; /** Non-petition expectation (multilingual set). */ category?: string };
+  item: { id: string; targets: DepartmentCode[]; group: string; lang?: string; /** Non-petition expectation (multilingual set). */ category?: string; also?: Array<{ category: string; targets: string[] }> };
   decision: Pick<Decision, 'category' | 'target' | 'confidence' | 'needsReview' | 'language' | 'reasons'> & Partial<Pick<Decision, 'targetConfidence' | 'secondaryTarget' | 'reviewReason'>>;
 }
 
@@ -35,10 +35,12 @@ export function scoreRouting(cases: RoutingCase[]): ScoredCase[] {
       lang: item.lang ?? d.language,
       targets: item.targets,
       predicted,
-      right:
-        item.category !== undefined && item.category !== 'petition'
-          ? d.category === item.category && (item.targets.length === 0 || item.targets.includes(d.target as DepartmentCode))
-          : routed && item.targets.includes(d.target as DepartmentCode),
+      // The line's own decision or one of its `also` pairs (TAXONOMY.md), each scored the same way.
+      right: [{ category: item.category ?? 'petition', targets: item.targets as string[] }, ...(item.also ?? [])].some((p) =>
+        p.category !== 'petition'
+          ? d.category === p.category && (p.targets.length === 0 || p.targets.includes(d.target as string))
+          : routed && p.targets.includes(d.target as string),
+      ),
       confidence: d.targetConfidence ?? d.confidence,
       needsReview: d.needsReview,
       reasons: d.reasons,
