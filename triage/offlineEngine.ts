@@ -165,6 +165,18 @@ const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|�
 
 const GAMBLING = /聚赌|赌钱|赌博|开赌|赌档|赌场|\bgambl(e|ing)\b/i;
 
+// Someone to come and repair or test a public facility or a utility ("路灯坏了…想找人来修一下", "屋企水壓好細，想搵人
+// 上嚟睇吓") is the department's work, not a helper: the ten training lines with 想找人 are all 信访外 (找人陪诊, 找人说和),
+// so the category model had sent street lights, drains and water pressure to counselling or mediation.
+const PUBLIC_FACILITY = /路灯|路燈|街灯|街燈|下水道|渠|井盖|井蓋|沙井|自来水|自來水|水压|水壓|停水|水质|水質|公厕|公廁|公园|公園|健身器材|红绿灯|紅綠燈|路面|马路|馬路|人行道|公交站|巴士站|电梯|電梯|消防栓|垃圾站|垃圾桶|食水|饮用水|飲用水|水.{0,6}(味|臭|黄|黃|浑|渾|混浊|混濁)|\b(street ?lights?|drains?|sewers?|manholes?|tap water|water pressure|public toilets?|traffic lights?|pavement|lifts?|elevators?)\b/i;
+// A teacher's or a school's conduct (scolding pupils, corporal punishment, selling books, paid tutoring) is the
+// education bureau's matter even when told through a child: "班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书" had gone to
+// the youth service (the category model knows 孩子 / 学生 from school-refusal and bullying lines).
+const SCHOOL_STAFF = /老师|老師|班主任|校长|校長|教师|教師|班导|班導|学校|學校|\b(teachers?|principal|head ?teacher|school)\b/i;
+const SCHOOL_CONDUCT = /(骂|罵|闹|鬧|羞辱|讽刺|諷刺|嘲笑)(学生|學生|啲学生|啲學生|孩子|细路|細路|小朋友|全班)|体罚|體罰|打学生|打學生|罚站|罰站|罚跪|罰跪|(买|買|卖|賣|推销|推銷)(他|佢)?(指定)?(的|嘅)?(教辅|教輔|辅导书|輔導書|资料|資料|练习|練習)|有偿补课|有償補課|乱收费|亂收費|收红包|收紅包|\b(calls? (the )?(kids|children|pupils|students) (stupid|names)|corporal punishment|hits? (the )?(kids|children|pupils|students)|(pay|paid) for (extra )?tutoring|sells? (us )?(books|materials))\b/i;
+const CARE_PERSON = /老人|长者|長者|阿婆|婆婆|伯伯|妈|媽|爸|爷爷|爺爺|奶奶|外婆|外公|独居|獨居|一个人住|一個人住|残疾|殘疾|轮椅|輪椅|行动不便|行動不便|腿脚|腿腳|孩子|小孩|细路|細路|\b(elderly|old (man|woman|lady|people)|disabled|wheelchair|mum|mom|dad|grand\w+|child|kids?)\b/i;
+const REPAIR_ASK = /(想|要|请|請|帮忙|幫手)?(找|搵)(个|個)?人(来|嚟|過來|过来|上门|上門|上嚟|上来)?.{0,2}(修|整|通|疏通|检测|檢測|验|驗|看看|睇吓|睇下|处理|處理|管管)|\b(send|get) (someone|somebody|a (worker|plumber|technician))\b.{0,20}\b(fix|repair|check|test|unblock)\b/i;
+
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
 
@@ -205,6 +217,8 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
     // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
     const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
+    const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
+    const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
     outOfScope = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText);
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
     // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
@@ -212,7 +226,13 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     // with: a restaurant's fumes told as "楼下的餐馆…熏得我们家不敢开窗" went to mediation. A quarrel between
     // households stays a 信访外 matter.
     const service = outOfScope.target;
-    const why = service === 'counselling' && noisy ? 'noise_source_not_counselling' : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service' : null;
+    // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
+    const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && !CARE_PERSON.test(fullText));
+    const why =
+      service === 'counselling' && noisy ? 'noise_source_not_counselling'
+        : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service'
+          : helper && publicRepair ? 'public_repair_not_service'
+            : (service === 'youth' || service === 'family') && schoolConduct ? 'school_conduct_not_service' : null;
     if (why) {
       reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);
       category = 'petition';

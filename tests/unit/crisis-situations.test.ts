@@ -266,6 +266,7 @@ describe('crisis: third retest (fresh probes in four varieties, 2026-12-07)', ()
       '烧炭火锅店开在居民楼下面 合法吗',
       '食堂飯菜難吃到想死',
       "my friend's dad had a stroke last month but he's home now and recovering, can he get disability support?",
+      '孩子的老师体罚学生，我儿子被罚站了一整天',
     ]) {
       assert.equal(crisis(text).level, 'none', `${text}: ${crisis(text).cues.join(' ')}`);
     }
@@ -274,7 +275,7 @@ describe('crisis: third retest (fresh probes in four varieties, 2026-12-07)', ()
     }
   });
   it('the same words with a life in them still raise the alarm', () => {
-    for (const text of ["I'm going to end it tonight", 'I am ending things with my boyfriend tonight and then I will end it all', '我在车里烧炭了', '他想死，一直说要跳楼', '累到想死，不想活了', '老公正在打我，快来']) {
+    for (const text of ["I'm going to end it tonight", 'I am ending things with my boyfriend tonight and then I will end it all', '我在车里烧炭了', '他想死，一直说要跳楼', '累到想死，不想活了', '老公正在打我，快来', '老师体罚学生，我儿子被打得流血了，现在还在学校']) {
       assert.equal(crisis(text).level, 'immediate', text);
     }
   });

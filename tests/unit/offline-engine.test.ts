@@ -225,6 +225,33 @@ describe('a second matter announced in words (另外, also …)', () => {
     assert.equal(shift.target, 'counselling', 'their own sleep, not a neighbour\'s noise');
   });
 
+  it('someone to come and repair a street light, a drain or the water is a petition; a repair at an elder\'s home and a mediator stay 信访外', async () => {
+    for (const [text, targets] of [
+      ['下水道堵了，臭气熏天，想找人来疏通', ['water', 'urban_management']],
+      ['路燈壞咗成個禮拜，想搵人嚟整', ['urban_management', 'street_office']],
+      ['屋企啲水有陣漂白水味，想搵人上嚟驗吓', ['water']],
+    ] as const) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.equal(d.category, 'petition', `${text}: ${d.reasons.join(' ')}`);
+      assert.ok((targets as readonly string[]).includes(d.target ?? ''), `${text}: ${d.target}`);
+    }
+    const elder = await engine.decide({ text: normalize('我妈一个人住，家里水管坏了，她腿脚不便，想找人上门帮忙修').normalized, language: 'zh-Hans' });
+    assert.deepEqual([elder.category, elder.target], ['out_of_scope', 'elderly_care']);
+    const mediator = await engine.decide({ text: normalize('和邻居因为漏水吵了几次，想找人来调解一下').normalized, language: 'zh-Hans' });
+    assert.deepEqual([mediator.category, mediator.target], ['out_of_scope', 'mediation']);
+  });
+
+  it('a teacher who scolds pupils or sells books is a petition for education; a child\'s own need stays with the youth service', async () => {
+    for (const text of ['班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书', '班主任成日喺班度鬧學生蠢，仲要家長買佢指定嘅教輔書']) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.deepEqual([d.category, d.target], ['petition', 'education'], `${text}: ${d.reasons.join(' ')}`);
+    }
+    for (const text of ['老师说我女儿笨，她现在很自卑，不肯去学校，我不知道怎么帮她', '我儿子被同学欺负，不肯上学，整天在家打游戏']) {
+      const d = await engine.decide({ text: normalize(text).normalized, language: 'zh-Hans' });
+      assert.deepEqual([d.category, d.target], ['out_of_scope', 'youth'], `${text}: ${d.reasons.join(' ')}`);
+    }
+  });
+
   it('records the other department as the secondary target, in 简体, Cantonese and English', async () => {
     const cases: Array<[string, TargetCode]> = [
       ['尊敬的领导：我们小区门口的马路上一直有人乱摆摊，晚上还很吵，另外我家孩子今年上小学，学位申请被拒了，说我们不在学区，但我们明明有房产证。', 'urban_management'],

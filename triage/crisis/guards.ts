@@ -89,6 +89,12 @@ const ENDS_WITH_SOMEONE =
   /\b(end|ending|finish|finishing) (it|things|this) (with|between) (my|the|this|that|him|her|them|our|us|me and)\b|\b(end|ending|terminate|terminating|break|breaking) (my|the|our) (contract|lease|tenancy|agreement|relationship|marriage|engagement|job)\b/g;
 const ENDS_SELF = /\b(end (it all|everything)|myself|my (own )?life|die|dying|dead|death|suicid\w*|kill|jump\w*|pills|goodbye|gone|forever|anymore)\b/;
 
+// A school's discipline told as a complaint ("孩子的老师体罚学生，我儿子被罚站了一整天") had the model's alarm (second stage
+// 0.55) and the 110 reply; a pupil who is hurt, bleeding or taken to hospital still counts.
+const SCHOOL = /老师|班主任|校长|教师|学校|\b(teachers?|principal|school)\b/;
+const DISCIPLINE = /体罚|罚站|罚跪|罚跑|罚抄|骂(学生|孩子|我儿子|我女儿)|\b(corporal punishment|made (him|her|them) stand|punish\w*|scold\w*)\b/;
+const HURT = /流血|出血|晕|昏|送(去)?医|住院|骨折|受伤|伤(了|口|痕)|打(伤|肿)|喘不|\b(bleeding|fainted|unconscious|hospital|injur\w*|bruis\w*|broken)\b/;
+
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
   level: 'none' | 'concern';
@@ -115,6 +121,7 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text)) return { level: 'none', cues: ['height_as_place_not_danger'] };
   if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
   if (!concernAlready && TRAPPED_FOR.test(text) && !STILL_NOW.test(text)) return { level: 'none', cues: ['trapped_over_not_danger'] };
+  if (SCHOOL.test(text) && DISCIPLINE.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['school_discipline_not_danger'] };
   if (!concernAlready && ENDS_WITH_SOMEONE.test(text) && !ENDS_SELF.test(text.replace(ENDS_WITH_SOMEONE, ' '))) return { level: 'none', cues: ['ends_with_someone_not_danger'] };
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
