@@ -104,6 +104,18 @@ describe('redact: addresses', () => {
     assert.equal(r('Flat 3B, 12/F, Block 2, 18 Nathan Road'), '[ADDRESS], [ADDRESS], [ADDRESS], [ADDRESS]');
   });
 
+  it('keeps the road number of a business or public place the complaint is about, never the writer\'s home or a unit', () => {
+    for (const kept of ['南山区科技园深南大道9988号华润大厦A座一楼的餐厅油烟很大', '宝安区西乡街道固戍二路18号的工地晚上施工', '罗湖区东门步行街88號的商店賣假貨',
+      'The bar at 123 Shekou Road, Nanshan is noisy every night', 'The construction site at 45 Keyuan Road works all night']) {
+      assert.equal(r(kept), kept, kept);
+    }
+    assert.equal(r('我住在宝安区西乡街道固戍二路18号，楼下的工地晚上施工'), '我住在宝安区西乡街道固戍二路[ADDRESS]，楼下的工地晚上施工');
+    assert.equal(r('地址：深南大道9988号，旁边的餐厅很吵'), '地址：深南大道[ADDRESS]，旁边的餐厅很吵');
+    assert.equal(r('莲花路1001号3栋502，楼下的超市卖过期食品'), '莲花路[ADDRESS]，楼下的超市卖过期食品');
+    assert.equal(r('I live at 18 Nathan Road, the bar next door is noisy'), 'I live at [ADDRESS], the bar next door is noisy');
+    assert.equal(r('Flat 3B, 18 Nathan Road, the restaurant downstairs smells'), '[ADDRESS], [ADDRESS], the restaurant downstairs smells');
+  });
+
   it('leaves dates, metro lines, documents, layouts, counts and ranges', () => {
     for (const text of ['10月9号反映过', '地铁9号线金桥站', '沪府规〔2019〕3号文', '三室一厅的房子', '楼栋里一户两位老人', '高岸村二组', '五至十一栋业主', '两幢楼之间', '4号门关闭', '3楼食堂']) {
       assert.equal(r(text), text, text);

@@ -155,6 +155,16 @@ const ROADISH = /[路街道巷弄里村坊园園苑城庄莊湾灣墅厦廈邨�
 const NOT_HOME_AFTER = /^(?:线|線|文|令|台风|颱風|地块|地塊|口|出口|入口|站|机|機|窗口|车道|車道|位|床|车厢|車廂|厅|廳|[一二两兩三四1-9]厅|[一二两兩三四1-9]廳|人|家|批|次|件|名|天|期|元|块|塊|字|航站|候车|通道|楼层|樓層)/;
 const NOT_HOME_BEFORE = /(?:月|第|至|到|及|和|〕|\]|】|\)|）|同|每|哪|这|這|那|整|另|某|几|幾|任|年|届|屆|届|共|约|約|近|有)$/;
 
+// A road number that locates a business or a public place ("深南大道9988号华润大厦的餐厅", "固戍二路18号的工地") is not
+// personal data, and the department handling the complaint needs it to find the place: hiding it had left handlers
+// with "南山区…[ADDRESS]…的餐厅". Only a bare road number; never one with a building, unit or room (3栋502), nor after
+// words that say the writer lives there (我家, 住在, 地址).
+const PUBLIC_PLACE_AFTER = /^[^，,。；;！!？?\n]{0,12}?(工地|地盘|地盤|餐厅|餐廳|餐馆|餐館|饭店|飯店|酒楼|酒樓|茶餐厅|茶餐廳|大排档|大排檔|商店|商铺|商舖|商场|商場|超市|便利店|酒吧|ktv|KTV|卡拉ok|工厂|工廠|厂房|廠房|公司|门店|門店|店铺|店舖|铺头|舖頭|网吧|網吧|学校|學校|幼儿园|幼兒園|医院|醫院|诊所|診所|药店|藥房|市场|市場|菜市场|加油站|停车场|停車場|公园|公園|广场|廣場|银行|銀行|酒店|宾馆|賓館|写字楼|寫字樓|仓库|倉庫|洗车|洗車|健身房|培训|培訓|机构|機構)/;
+const HOME_BEFORE = /(我家|我屋企|屋企|我住|住在|住喺|家住|本人住|住址|地址|寓所|租住|租的房|租嘅屋|我们家|我哋屋企)[^，,。；;！!？?\n]{0,14}$/;
+// A building, unit or room number after it (华强北路1002号赛格广场3栋1205室) makes the whole a home address.
+const UNIT_AFTER = /^[^，,。；;！!？?\n]{0,14}?[A-Za-z0-9一二三四五六七八九十]+(栋|棟|幢|单元|單元|室|号楼|號樓|弄)/;
+const BARE_ROAD_NUMBER = /^[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?(?:号|號)$/;
+
 function cnAddress(view: string, text: string): Span[] {
   const out: Span[] = [];
   for (const m of view.matchAll(CN_ADDRESS)) {
@@ -178,6 +188,8 @@ function cnAddress(view: string, text: string): Span[] {
     if (layout) continue;
     // 室 / 座 alone need a real room number (1205室), not 2室.
     if (pieces === 1 && /^\d{1,2}(?:室|座)$/.test(value)) continue;
+    const next = text.slice(end, end + 24);
+    if (afterRoad && BARE_ROAD_NUMBER.test(value) && PUBLIC_PLACE_AFTER.test(next) && !UNIT_AFTER.test(next) && !HOME_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (strong || afterRoad || pieces >= 2) out.push({ kind: 'address', start, end });
   }
   return out;
@@ -193,9 +205,29 @@ const EN_ADDRESS = [
   new RegExp(`\\b\\d+[A-Za-z]?(?:-\\d+)?,?\\s(?:[A-Za-z][A-Za-z'’-]*\\s){1,3}${EN_STREET}\\b\\.?`, 'gi'),
 ];
 
+// "The bar at 123 Shekou Road": the street number of a business or public place stays, as in Chinese; a flat, room or
+// block number, or a street number after "I live / my flat / address", is always hidden.
+const EN_PLACE = /\b(bar|pub|club|karaoke|ktv|restaurant|cafe|caf\u00e9|shop|store|supermarket|market|mall|factory|workshop|site|construction|company|office building|school|kindergarten|hospital|clinic|pharmacy|hotel|gym|warehouse|car wash|internet cafe|petrol station|gas station|car park|parking lot|park|plaza|bank|agency)\b/i;
+const EN_HOME = /\b(i live|we live|i'?m living|living at|my (home|flat|apartment|house|place|address)|our (home|flat|apartment|house|place|address)|address|i rent|we rent|staying at)\b/i;
+
+const EN_UNIT = /\b(flat|room|rm|unit|apt|apartment|suite|block|blk|tower|floor)\b|\/\s?f\b/i;
+
 function enAddress(view: string): Span[] {
   const out: Span[] = [];
-  for (const re of EN_ADDRESS) for (const m of view.matchAll(re)) out.push({ kind: 'address', start: m.index!, end: m.index! + m[0].length });
+  EN_ADDRESS.forEach((re, i) => {
+    for (const m of view.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (i === 2) {
+        const before = view.slice(Math.max(0, start - 30), start);
+        const after = view.slice(end, end + 30);
+        const lead = before.split(/[.;!?\n]/).at(-1) ?? '';
+        const tail = after.split(/[.,;!?\n]/)[0] ?? '';
+        if (!EN_HOME.test(lead) && !EN_UNIT.test(lead) && (EN_PLACE.test(lead) || EN_PLACE.test(tail))) continue;
+      }
+      out.push({ kind: 'address', start, end });
+    }
+  });
   return out;
 }
 
