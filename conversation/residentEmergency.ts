@@ -136,7 +136,7 @@ export class DangerReplies {
       chat,
       requestId: String(id),
       // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
-      params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
+      params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x.startsWith('emergency_model:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
     });
     this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }

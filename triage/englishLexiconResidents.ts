@@ -6,6 +6,10 @@
  */
 
 export const RESIDENT_CONCEPTS: Array<[string, string]> = [
+  // Land use said in planning words: a plot shown as a park on the plan, now an office tower, is the planning bureau's.
+  ['zoning|rezone|rezoning|land use|planning map|master plan|planned as|planning permission|planning approval|change of use|changed the plan|land was', '规划 用地 规划公示'],
+  // A dog off the lead in a public place, nobody enforcing, is a matter for the dog rules, not a quarrel.
+  ['off leash|off-leash|off the leash|no leash|without a leash|without leash|unleashed|not on a leash|not leashed|off the lead|no lead', '不牵绳 养犬 犬只'],
   // Being sent from one window to the next is the complaint itself (推诿), whoever the office is.
   ['send us away|send me away|sent us away|sent me away|back and forth|pass the buck|passing the buck|runaround|give us the runaround|from one office to another|from one department to another', '推诿'],
   // government bodies named in a complaint (a letter naming a body says something)

@@ -58,13 +58,15 @@ class EngineFailure extends Error {
 
 // Greetings and filler that carry no request; what is left after removing them decides "unclear".
 const GREETING =
-  /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|有没有人在?|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|excuse me)\b/g;
+  /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|有没有人在?|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|anybody there|someone there|is anyone (here|there)|excuse me|(do|does|can|could) (you|someone|somebody|anyone|anybody) (here )?speak english|english please|in english please|speak english)\b|(会|會|识唔识|識唔識)(说|說|讲|講)英(文|语|語)(吗|嗎)?/g;
 // A request announced but not stated: "我要投诉", "我有个问题想反映", "I want to complain", Cantonese 有啲嘢想問 (有些东西
 // 想问; after "喂，有冇人" it had been filed as an office case, where its 简体 twin got an example of what to write).
 const VAGUE_ONLY =
-  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$/;
+  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$|^(it'?s|it is|this is) (about|regarding|concerning) (my|the|our|a|an) [a-z]+$/;
 
 /** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
+const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}\b(table|from|into|set|select|database)\b|<\s*\/?\s*(script|img|iframe|svg)\b|\$\{|\{\{|--\s*$|;\s*--/i;
+
 export function isTooVague(text: string): boolean {
   const stripped = text
     .toLowerCase()
@@ -158,7 +160,10 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   // The crisis layer looks at the unstripped text (removing an "instruction" must never hide a danger).
   // Rules, cues and the local classifier are synchronous: nothing here waits on a model server or network.
   const c = detectCrisis(n.normalized, n.original);
-  const crisis = c.level === 'none' ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
+  // Code or markup sent as a message ("'; DROP TABLE cases; --") is a probe, not distress: the model's concern alone on
+  // it had answered with the hotlines and paged the office. A rule or cue in it still counts.
+  const probeOnly = c.level === 'concern' && fromModelAlone(c.cues) && CODE_LIKE.test(n.original) && hanCount(n.original) === 0;
+  const crisis = c.level === 'none' || probeOnly ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
   if (crisis?.level === 'immediate') {
     log?.warn({ kinds: crisis.kinds }, 'triage: emergency rule fired');
     return {
@@ -167,7 +172,9 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
       target: null,
       confidence: 1,
       needsReview: true,
-      reasons: [...crisis.kinds.map((k) => `emergency_rule:${k}`), ...crisis.cues.map((x) => `crisis:${x}`), ...reasons],
+      // The office card says whether words or the model alone raised it: "emergency_rule:suicide" on a message no rule
+      // matched had sent staff looking for a word that was not there.
+      reasons: [...crisis.kinds.map((k) => `${fromModelAlone(crisis.cues) ? 'emergency_model' : 'emergency_rule'}:${k}`), ...crisis.cues.map((x) => `crisis:${x}`), ...reasons],
       emergencyKinds: crisis.kinds,
       crisis,
       engine: 'rules',
@@ -178,6 +185,12 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   const withCrisis = (d: Decision): Decision => (crisis ? { ...d, crisis } : d);
 
   if (isTooVague(stripped.text)) {
+    // A bare greeting or announcement ("its about my apartment") holds no words a distress could be said in: the crisis
+    // model's concern alone on it had answered "it sounds like you are under a lot of pressure". A rule or cue counts.
+    if (crisis && fromModelAlone(crisis.cues)) {
+      const vague = reasons.filter((x) => !x.startsWith('crisis_concern:'));
+      return { ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...vague, 'crisis_model_concern_on_vague'], engine: 'rules' };
+    }
     return withCrisis({ ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...reasons], engine: 'rules' });
   }
 

@@ -57,6 +57,9 @@ const WITHDRAW = [
 // Taking consent back: the withdrawal of what was shared with an organization (or the note that nothing was).
 const CONSENT_BACK = [
   '撤回同意',
+  '我想撤回同意',
+  '我想撤回同意，唔想再將我爸爸嘅資料俾呢間機構。',
+  '不想把我妈妈的资料给这家机构',
   '我不同意转介了',
   '不要把我的信息给那个机构',
   '唔好再俾我啲資料佢哋',

@@ -62,6 +62,28 @@ describe('triage pipeline', () => {
     assert.equal(engine.calls, 0);
   });
 
+  it('says when the crisis model alone raised an emergency (no rule word to look for), and a rule when one did', async () => {
+    const model = await triage('想去陪我妈了，她走了三年', { engine: never });
+    assert.equal(model.category, 'emergency');
+    assert.ok(model.reasons.some((x) => x.startsWith('emergency_model:')), model.reasons.join(' '));
+    assert.ok(!model.reasons.some((x) => x.startsWith('emergency_rule:')), model.reasons.join(' '));
+  });
+
+  it('a bare announcement or a request for English is unclear, with no distress read into it by the model alone', async () => {
+    for (const text of ['its about my apartment', 'Is anyone there? Can someone speak English', 'hello, do you speak english?', '你们会说英文吗']) {
+      const d = await triage(text, { engine: keywordEngine() });
+      assert.equal(d.category, 'unclear', text);
+      assert.equal(d.crisis, undefined, `${text}: ${d.reasons.join(' ')}`);
+    }
+    // Nor in code sent as a message, nor in taking consent back (the hotlines and an office page had answered both).
+    for (const text of ["'; DROP TABLE cases; --", '<script>alert(1)</script>', '我想撤回同意，唔想再將我爸爸嘅資料俾呢間機構。']) {
+      const d = await triage(text, { engine: keywordEngine() });
+      assert.equal(d.crisis, undefined, `${text}: ${d.reasons.join(' ')}`);
+    }
+    // A rule still counts on a message that short.
+    assert.equal((await triage('我想死', { engine: never })).category, 'emergency');
+  });
+
   it('gives 简体, 繁體 and English the same emergency kinds', async () => {
     const kinds = [];
     for (const text of ['厨房着火了,烟很大', '廚房著火了,煙很大', 'The kitchen is on fire']) {

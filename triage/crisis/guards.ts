@@ -63,9 +63,9 @@ const HEIGHT_AS_PLACE = new RegExp(
 // Up there with something to do (在天台上乘凉, 晒衣服) is the roof as a place, not the writer's position.
 const HEIGHT_EVENT = new RegExp(String.raw`烟|火|困|救|锁|跳|往下|掉|摔|跌|爬出|翻过|站|企|蹲|(天台|楼顶|屋顶)边|栏杆|(我|我们)(现在|而家|已经)?(就)?(在|喺)(天台|楼顶|屋顶)(?!(上面|上|边)?(${ROOF_ACTIVITY}|看))|\b(smoke|fire|trapped|locked|jump\w*|fell|fall\w*|climb\w*|standing|edge|ledge|railing)\b`);
 const CARE_REQUEST =
-  /需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
+  /低保|补贴|补助|救助|津贴|\b(subsid\w*|allowance|benefits?|pension|welfare)\b|\b(can|could|will) the (government|office|community|street office|district)\b|需要|想(找|请|要)|找(个)?人|有没有人|能不能|可不可以|可以.{0,4}(帮|陪|上门|照顾)|帮忙|请不起|照顾不(过来|来)|累垮|顶不顺|顶唔顺|上门|陪(他|她|我爸|我妈|老人)?(聊天|说话|倾偈)|\b(can|could) (someone|somebody|you)\b|\bneed(s)? (help|someone|a carer|care)\b|\blooking for\b|\bafford\b|\bvisit (her|him|them)\b/;
 const LASTING =
-  /独居|一个人住|自己住|独自(生活|住)|痴呆|失智|认知障碍|瘫痪|卧床|偏瘫|残疾|智力障碍|自闭|行动不便|腿脚不好|年纪大|八十|九十|\b(lives? alone|living alone|on (her|his) own|dementia|alzheimer'?s?|bedridden|paraly[sz]ed|disabled|disability|elderly|in (her|his) (80s|90s|eighties|nineties))\b/;
+  /轮椅|孤寡|寡妇|没有收入|没收入|冇收入|\b(wheelchair|widow(ed|er)?|no income)\b|独居|一个人住|自己住|独自(生活|住)|痴呆|失智|认知障碍|瘫痪|卧床|偏瘫|残疾|智力障碍|自闭|行动不便|腿脚不好|年纪大|八十|九十|\b(lives? alone|living alone|on (her|his) own|dementia|alzheimer'?s?|bedridden|paraly[sz]ed|disabled|disability|elderly|in (her|his) (80s|90s|eighties|nineties))\b/;
 const ACUTE =
   /没接|不接|联系不上|打不通|没回|没人应|叫不醒|没反应|倒在|倒地|摔(倒|了|伤)|跌(倒|低|咗)|昏|晕|不省人事|出血|流血|呼吸|抽搐|走失|不见了|失联|找不到(他|她|人)|刚才|正在|现在.{0,4}(不|没)|\b(not answering|no answer|can'?t reach|unreachable|fell|fallen|collapsed|unconscious|not breathing|bleeding|missing|wandered|right now|just now)\b/;
 
