@@ -71,6 +71,9 @@ export interface ResidentConversationDeps {
   officeChatId?: number | null;
 }
 
+/** How sure the reading of a 信访外 need must be before it is taken as a new matter beside open cases. */
+const OWN_NEED = 0.9;
+
 export class ResidentConversation implements ResidentConversationApi {
   private readonly state: ResidentStateAccess;
   private readonly officeChatId: number | null;
@@ -282,7 +285,10 @@ export class ResidentConversation implements ResidentConversationApi {
       if (d.category === 'unclear' && (open.length === 0 || d.reasons.includes('too_vague'))) {
         return { replies: [r('conversation.unclear.question')], pending: { kind: 'clarify', at: this.state.now(), text: trimmed } };
       }
-      if (open.length > 0) {
+      // A 信访外 need none of the open cases is about ("I would like to talk to a counsellor" after a wage case, as the
+      // concern reply invites) is its own matter: it had been offered as an attachment to the wage case.
+      const ownNeed = d.category === 'out_of_scope' && d.target !== null && d.confidence >= OWN_NEED && !open.some((c) => c.target === d.target);
+      if (open.length > 0 && !ownNeed) {
         const latest = caseAbout(open, d, full);
         const token = newToken();
         // Several messages before the resident answers the offer are one follow-up, whichever case each is offered to,

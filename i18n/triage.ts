@@ -95,9 +95,9 @@ export const messages = {
 
   // Concern: distress without immediate danger. The request is still handled after this reply.
   'triage.crisis.concern': {
-    'zh-Hans': `听起来你最近压力很大，谢谢你愿意说出来。如果你想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。需要的话，我们也可以帮你联系社区的心理咨询服务。你反映的事情我们会继续处理。如果你有伤害自己的想法或有危险，请马上拨打 120 或 110。`,
-    'zh-Hant': `聽起來你最近壓力很大，謝謝你願意說出來。如果你想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。需要的話，我們也可以幫你聯繫社區的心理諮詢服務。你反映的事情我們會繼續處理。如果你有傷害自己的想法或有危險，請馬上撥打 120 或 110。`,
-    en: `It sounds like things have been very hard lately — thank you for saying so. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. If you wish, we can also put you in touch with community counselling. We will keep handling the matter you raised. If you are thinking of harming yourself or are in danger, call 120 or 110 now.`,
+    'zh-Hans': `听起来你最近压力很大，谢谢你愿意说出来。如果你想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。如果也想和社区的心理咨询服务聊聊，单独发一句告诉我们（比如“我想找心理咨询师聊聊”），我们会为你推荐机构。你反映的事情我们会继续处理。如果你有伤害自己的想法或有危险，请马上拨打 120 或 110。`,
+    'zh-Hant': `聽起來你最近壓力很大，謝謝你願意說出來。如果你想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。如果也想和社區的心理諮詢服務聊聊，單獨發一句告訴我們（比如「我想找心理諮詢師聊聊」），我們會為你推薦機構。你反映的事情我們會繼續處理。如果你有傷害自己的想法或有危險，請馬上撥打 120 或 110。`,
+    en: `It sounds like things have been very hard lately — thank you for saying so. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. If you would also like to talk with a community counselling service, tell us in a message of its own (for example "I would like to talk to a counsellor") and we will suggest an organization. We will keep handling the matter you raised. If you are thinking of harming yourself or are in danger, call 120 or 110 now.`,
   },
   // Concern about someone else's safety (an elder alone, a child, a hazard at home) with no danger now:
   // the emergency numbers if it turns urgent, not the mental-health lines, which read as beside the point.

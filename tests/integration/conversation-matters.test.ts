@@ -171,4 +171,15 @@ describe('resident messages while an offer, a summary or a survey waits', () => 
     const again = rs.find((x) => x.key === 'conversation.attach.offer');
     assert.equal(again?.token, offer[0]!.token, `the offer again: ${keys(rs)}`);
   });
+
+  it('asking for a counsellor beside an open lift case, as the concern reply invites, is its own 信访外 offer, not an attachment', async () => {
+    const r = who('en');
+    await h.petitionCase(r);
+    const rs = await say(r, 'I would like to talk to a counsellor');
+    assert.deepEqual(keys(rs).filter((k) => k === 'conversation.oos.offer' || k === 'conversation.attach.offer'), ['conversation.oos.offer'], render(r, rs));
+    // A follow-up about the lift case itself is still offered to it.
+    const r2 = who('en');
+    await h.petitionCase(r2);
+    assert.deepEqual(keys(await say(r2, 'The elevator is still broken and nobody came')), ['conversation.attach.offer']);
+  });
 });
