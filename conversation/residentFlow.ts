@@ -47,7 +47,7 @@ export class CategoryFlow {
       }
       case 'legal_channel': {
         const { channel, sources, basis: anchor } = legalChannelOf(text);
-        const basis = await this.passagesAnswer(`${anchor} ${d.redactedText}`, lang, sources);
+        const basis = anchor ? await this.passagesAnswer(`${anchor} ${d.redactedText}`, lang, sources) : null;
         const replies = [r(`conversation.legal.${channel}`), ...(basis ? [r('conversation.legal.basis', { basis })] : [])];
         const org = await this.organizationFor('legal_aid');
         if (!org) return { replies, pending: null };

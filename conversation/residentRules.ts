@@ -61,13 +61,22 @@ export function isReadableText(text: string): boolean {
   return junk === 0 || junk / [...text].length < 0.1;
 }
 
+const JUDGMENT_WON =
+  /判决|判決|裁定|裁决|裁決|调解书|調解書|胜诉|勝訴|赢了官司|打赢|打贏|官司赢|\b(judg(e)?ments?|court (ruled|ordered|decided)|won (a|the|my|our) (lawsuit|case|court case)|arbitration award|the award)\b/i;
+const NOT_COMPLIED =
+  /(不|没|沒|冇|拒不|拒绝|拒絕|仍未|还未|還未|一直没|一直沒)(有)?(执行|執行|履行|给|給|俾|还|還|付|赔|賠|支付)|执行难|執行難|强制执行|強制執行|申请执行|申請執行|\b(still (hasn'?t|has not|not|won'?t|refuses to) (paid|pay|complied|comply)|refus\w* to (pay|comply)|won'?t pay|not (been )?paid|hasn'?t paid|never paid|enforce\w*)\b/i;
+
 /**
  * Which procedure the law provides instead of a petition (信访工作条例 Art. 31), with the notes that explain it.
  * `basis` is the search that finds the passage behind what the reply says (the procedure and why a petition
  * cannot replace it): searched with the resident's words alone, a story about a deposit or a boss quoted
  * whatever passage shared a word with it — once the 复核 deadline under a "go to court" reply.
  */
-export function legalChannelOf(text: string): { channel: 'labour' | 'reconsideration' | 'court'; sources: string[]; basis: string } {
+export function legalChannelOf(text: string): { channel: 'enforcement' | 'labour' | 'reconsideration' | 'court'; sources: string[]; basis: string } {
+  // A judgment or award already won and not complied with is for the court's enforcement, not a new lawsuit: "I won a
+  // lawsuit… he still hasn't paid" had been told to go to mediation or court. Its basis is in the reply itself: no
+  // bundled note is about enforcement, and the nearest passage ("it never stops you from going to court") misled.
+  if (JUDGMENT_WON.test(text) && NOT_COMPLIED.test(text)) return { channel: 'enforcement', sources: [], basis: '' };
   if (/劳动|勞動|工资|工資|欠薪|薪水|辞退|辭退|开除|開除|解雇|解僱|炒鱿鱼|炒魷魚|炒咗|裁员|裁員|经济补偿|經濟補償|N\+1|加班|社保|工伤|工傷|劳动合同|仲裁|wage|salary|\bfire[sd]?\s+(me|us|him|her)\b|\bfired\b|\bsack(ed)?\b|laid\s+off|terminat|dismiss|severance|overtime|employer|labou?r/i.test(text)) {
     return { channel: 'labour', sources: ['labour-disputes', 'legal-aid'], basis: '劳动争议 申请劳动仲裁 仲裁时效 劳动报酬' };
   }

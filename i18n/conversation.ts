@@ -148,6 +148,11 @@ export const messages = {
     'zh-Hant': '對行政機關的決定（如處罰、許可）不服，依法應申請行政覆議或提起行政訴訟，信訪渠道不能代替這些程序。',
     en: 'To challenge an administrative decision (a fine, a licence…), the law provides administrative reconsideration or an administrative lawsuit; a petition cannot replace them.',
   },
+  'conversation.legal.enforcement': {
+    'zh-Hans': '判决、裁定或仲裁裁决已经生效而对方不履行的，依法可以向有管辖权的人民法院申请强制执行，申请期限为二年（《民事诉讼法》）。已经申请执行但迟迟没有进展的，可以向执行法院提出，也可以向上一级人民法院或人民检察院反映。信访渠道不能代替执行程序（《信访工作条例》第三十一条）。',
+    'zh-Hant': '判決、裁定或仲裁裁決已經生效而對方不履行的，依法可以向有管轄權的人民法院申請強制執行，申請期限為二年（《民事訴訟法》）。已經申請執行但遲遲沒有進展的，可以向執行法院提出，也可以向上一級人民法院或人民檢察院反映。信訪渠道不能代替執行程序（《信訪工作條例》第三十一條）。',
+    en: 'Once a judgment, ruling or arbitration award is in force and the other side does not comply, you can apply to the competent people’s court for compulsory enforcement, within two years (Civil Procedure Law). If you have applied and enforcement has stalled, raise it with that court, or with the court above it or the people’s procuratorate. A petition cannot replace enforcement proceedings (Petition Work Regulations, Art. 31).',
+  },
   'conversation.legal.court': {
     'zh-Hans': '这类纠纷依法应通过人民调解或向人民法院起诉解决，信访渠道不能代替诉讼程序（《信访工作条例》第三十一条）。',
     'zh-Hant': '這類糾紛依法應通過人民調解或向人民法院起訴解決，信訪渠道不能代替訴訟程序（《信訪工作條例》第三十一條）。',

@@ -136,6 +136,14 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.doesNotMatch(text, /「/, 'no Chinese quotation for an English reader where the note has an English line');
   });
 
+  it('legal channel: a judgment won and not paid is sent to the court\'s enforcement, with no unrelated passage quoted', async () => {
+    const r = who('en');
+    const rs = await say(r, "I won a lawsuit against my former business partner, the court ordered him to pay me 200,000 RMB, but he still hasn't paid anything");
+    assert.equal(rs[0]!.key, 'conversation.legal.enforcement', render(r, rs));
+    assert.match(render(r, [rs[0]!]), /compulsory enforcement/);
+    assert.ok(!keys(rs).includes('conversation.legal.basis'));
+  });
+
   it('legal channel: labour arbitration with its basis, legal aid with consent → a referral case with a consent record', async () => {
     const r = who();
     const rs = await say(r, '我被公司违法辞退，想申请劳动仲裁要赔偿');
@@ -282,12 +290,16 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.equal((await casesOf(r)).length, 1);
   });
 
-  it('follow-up declined: the message is handled as a new matter', async () => {
+  it('follow-up declined: the message is handled as a new matter; a 信访外 need no open case is about is offered at once', async () => {
     const r = who();
     await petitionCase(r);
-    const rs = await say(r, '我和老公经常吵架，想找人做婚姻家庭辅导');
-    const next = await press(r, 'attach_no', rs[0]!.token!);
-    assert.deepEqual(keys(next), ['conversation.oos.offer']);
+    assert.deepEqual(keys(await say(r, '我和老公经常吵架，想找人做婚姻家庭辅导')), ['conversation.oos.offer']);
+    const r2 = who();
+    await petitionCase(r2);
+    const rs = await say(r2, '楼道的灯也坏了好几个月了');
+    assert.deepEqual(keys(rs), ['conversation.attach.offer']);
+    const next = await press(r2, 'attach_no', rs[0]!.token!);
+    assert.deepEqual(keys(next), ['conversation.petition.confirm']);
   });
 
   it('/status lists the cases with status and the statutory date; /withdraw withdraws the chosen case', async () => {

@@ -19,6 +19,16 @@ describe('legalChannelOf', () => {
     assert.equal(legalChannelOf('I was laid off without any severance').channel, 'labour');
     assert.equal(legalChannelOf('老細突然炒咗我，一分錢補償都冇').channel, 'labour');
   });
+  it('a judgment or award won and not complied with goes to the court\'s enforcement, with no passage quoted', () => {
+    for (const text of ["I won a lawsuit last year, the court ordered him to pay me 200,000 RMB, but he still hasn't paid", '法院判决他还我二十万，到现在一分钱都没还', '劳动仲裁裁决公司赔我三万，公司一直没给钱', '官司打贏咗，佢到而家都冇俾錢']) {
+      const c = legalChannelOf(text);
+      assert.equal(c.channel, 'enforcement', text);
+      assert.equal(c.basis, '');
+    }
+    // Disagreeing with an award is not enforcement; nor a debt never taken to court.
+    assert.equal(legalChannelOf('对劳动仲裁裁决不服，想去法院起诉').channel, 'labour');
+    assert.equal(legalChannelOf('邻居欠我钱不还').channel, 'court');
+  });
   it('administrative decisions go to reconsideration', () => {
     assert.equal(legalChannelOf('对交警的罚款决定不服，想申请行政复议').channel, 'reconsideration');
     assert.equal(legalChannelOf('I was fined by the city and want to challenge it').channel, 'reconsideration');
