@@ -63,7 +63,11 @@ export class CategoryFlow {
         const area = officeArea(this.deps.directory);
         const elsewhere = namesOwnDistrict(d.redactedText, area) ? [] : districtsOutside(d.redactedText, area).map((x) => districtName(x, lang));
         const dept = d.target && elsewhere.length === 0 ? this.deps.directory.department(d.target) : undefined;
-        const handler = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
+        const first = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
+        // A second matter said in so many words (另外, 第二, also) and read for another department: "两件事…路灯…餐厅倒油污"
+        // had shown only the street lights' handler, and the resident could not tell the oil was heard.
+        const second = dept && d.secondaryTarget && d.secondaryTarget !== d.target && d.reasons.includes('second_matter_marker') ? this.deps.directory.department(d.secondaryTarget) : undefined;
+        const handler = second ? t(lang, 'conversation.petition.second_handler', { first, second: second.names[lang] }) : first;
         return {
           replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },

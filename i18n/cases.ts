@@ -21,11 +21,12 @@ export const messages = {
     'zh-Hant': '已按您的同意登記求助，編號 {ref}。信訪部門審核後，將按您同意的轉介給「{handler}」，並在 {dueDate} 前告知您由其跟進。您的資料不會轉給其他機構。',
     en: 'With your consent, your request is registered as {ref}. After the office reviews it, it will be passed to {handler}, the organization you agreed to, and we will tell you by {dueDate} when they take it up. Your details go to no other organization.',
   },
-  // A handler sent it back: /status had silently gone from "referred" to "under review" again.
+  // A handler sent it back: /status had silently gone from "referred" to "under review" again. Said without a reason:
+  // an organization that is full this month had been reported to the resident as saying the matter was not its job.
   'cases.resident.returned': {
-    'zh-Hans': '「{handler}」认为事项 {ref} 不属于其职责，已退回信访局。信访局会重新确定承办单位，确定后告诉您。',
-    'zh-Hant': '「{handler}」認為事項 {ref} 不屬於其職責，已退回信訪局。信訪局會重新確定承辦單位，確定後告訴您。',
-    en: '{handler} has returned case {ref} to the petition office as outside its remit. The office will choose who handles it and let you know.',
+    'zh-Hans': '「{handler}」未能接办事项 {ref}，已退回信访局。信访局会重新确定承办单位，确定后告诉您。',
+    'zh-Hant': '「{handler}」未能接辦事項 {ref}，已退回信訪局。信訪局會重新確定承辦單位，確定後告訴您。',
+    en: '{handler} could not take on case {ref} and has returned it to the petition office. The office will choose who handles it and let you know.',
   },
   'cases.resident.reclassified': {
     'zh-Hans': '信访局审核后认为，事项 {ref} 属于政府部门的职责，改按信访事项办理，拟转交「{handler}」，并将在 {dueDate} 前告知您受理情况（《信访工作条例》第二十二条）。您对社会组织的转介同意不再使用，该组织没有收到您的信息。',

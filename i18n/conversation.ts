@@ -246,6 +246,12 @@ export const messages = {
     'zh-Hant': '已登記的案件不受影響。如需撤回已登記的案件，請發送 /withdraw。',
     en: 'Your registered cases are not affected. To withdraw one of them, send /withdraw.',
   },
+  // Two matters in one message: the office card records the second (第二事项); the resident is told too.
+  'conversation.petition.second_handler': {
+    'zh-Hans': '{first}；另一件事拟转交：{second}',
+    'zh-Hant': '{first}；另一件事擬轉交：{second}',
+    en: '{first}; the other matter: {second}',
+  },
   'conversation.petition.office_decides': {
     'zh-Hans': '由信访局工作人员确定承办单位',
     'zh-Hant': '由信訪局工作人員確定承辦單位',

@@ -71,6 +71,17 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.notEqual(both[0]!.params?.handler, t('zh-Hans', 'conversation.petition.office_decides'));
   });
 
+  it('two matters counted in one message: the summary names the handler of each, in the resident\'s language', async () => {
+    const r = who();
+    const rs = await say(r, '我有两件事反映：一是我们小区门口的路灯坏了三个月没人修，晚上很黑；二是我儿子今年九月上小学，学位分配到离家十公里外的学校，希望教育局重新安排。');
+    assert.deepEqual(keys(rs), ['conversation.petition.confirm'], render(r, rs));
+    const shown = render(r, rs);
+    assert.match(shown, /教育局/);
+    assert.match(shown, /另一件事拟转交：[^\n]*城市管理/);
+    // One matter: one handler, no second line.
+    assert.doesNotMatch(render(r, await say(who(), '小区物业不修电梯已经三个月了')), /另一件事/);
+  });
+
   it('unclear then details: the second message is triaged with the first', async () => {
     const r = who();
     await say(r, '我要投诉');

@@ -250,6 +250,8 @@ describe('crisis: third retest (fresh probes in four varieties, 2026-12-07)', ()
     for (const [text, kind] of [
       ['nobody would notice if I was gone', 'distress|suicide'],
       ['我消失了也没有人会发现', 'distress|suicide'],
+      // Not wanting to wake up again is read as its English twin is: suicide risk, not distress only.
+      ['屋企附近地盤日日朝早六點就開工打樁，不如消失咗算，唔想再醒返。', 'suicide'],
       ['我先生每次喝醉就摔東西 上禮拜把我推去撞牆 我現在住朋友家 想問可以申請保護令嗎', 'violence'],
       ["my husband hit me last week, I'm staying with my sister now. how do I get a protection order?", 'violence'],
     ] as const) {
