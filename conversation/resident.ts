@@ -33,7 +33,7 @@ import type { Directory } from '../directory/directory.js';
 import type { Retriever } from '../knowledge/types.js';
 import type { AnswerLlmOptions } from './answer.js';
 import type { TriageDeps } from '../triage/pipeline.js';
-import { isTooVague, triage } from '../triage/pipeline.js';
+import { isTooVague, looksLikeCode, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
 import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import {
@@ -262,7 +262,9 @@ export class ResidentConversation implements ResidentConversationApi {
         const firstSaidNothing = isTooVague(normalize(pending.text).normalized);
         full = firstSaidNothing ? trimmed : joinMessages(pending.text, trimmed);
         if ([...full].length > MAX_TEXT_CHARS) full = trimmed;
-        if (decision.category === 'unclear' && decision.reasons.includes('too_vague') && firstSaidNothing) {
+        // Nor an unknown command or code after one ("😡😡😡" then "'; DROP TABLE cases; --" had become an office case).
+        const secondSaysNothing = decision.reasons.includes('too_vague') || looksLikeCode(trimmed) || /^\/[a-z_]+\b/i.test(trimmed);
+        if (decision.category === 'unclear' && secondSaysNothing && firstSaidNothing) {
           // Greetings or "are you there?" twice carry no matter: a case would start a statutory clock on nothing.
           // An example of what to write helps more.
           return { replies: [r('conversation.unclear.example')], pending: { kind: 'clarify', at: this.state.now(), text: pending.text } };

@@ -372,10 +372,12 @@ export const messages = {
     en: 'Withdraw case {ref}? ({status}) Your consent to the referral is withdrawn too, and the organization is asked to delete what it received.',
   },
   // ---- survey
+  // The thanks come with the closing notice (cases.resident.thanks) right after: two thank-yous in a row had read
+  // as a machine talking past the resident.
   'conversation.survey.comment_prompt': {
-    'zh-Hans': '谢谢您的评价。如果愿意，可以直接发送一句意见（可不填）。',
-    'zh-Hant': '謝謝您的評價。如果願意，可以直接發送一句意見（可不填）。',
-    en: 'Thank you for rating. If you like, send a short comment (optional).',
+    'zh-Hans': '如果愿意，可以直接发送一句对办理情况的意见（可不填）。',
+    'zh-Hant': '如果願意，可以直接發送一句對辦理情況的意見（可不填）。',
+    en: 'If you like, send a short comment on how it was handled (optional).',
   },
   'conversation.survey.comment_saved': {
     'zh-Hans': '您的意见已记录到案件 {ref}。',

@@ -65,6 +65,8 @@ const VAGUE_ONLY =
   /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$|^(it'?s|it is|this is) (about|regarding|concerning) (my|the|our|a|an) [a-z]+$/;
 
 /** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
+/** Code or markup sent as a message (SQL, a script tag, a template): a probe, not a matter. */
+export const looksLikeCode = (text: string): boolean => CODE_LIKE.test(text) && hanCount(text) === 0;
 const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}\b(table|from|into|set|select|database)\b|<\s*\/?\s*(script|img|iframe|svg)\b|\$\{|\{\{|--\s*$|;\s*--/i;
 
 export function isTooVague(text: string): boolean {
@@ -162,7 +164,7 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   const c = detectCrisis(n.normalized, n.original);
   // Code or markup sent as a message ("'; DROP TABLE cases; --") is a probe, not distress: the model's concern alone on
   // it had answered with the hotlines and paged the office. A rule or cue in it still counts.
-  const probeOnly = c.level === 'concern' && fromModelAlone(c.cues) && CODE_LIKE.test(n.original) && hanCount(n.original) === 0;
+  const probeOnly = c.level === 'concern' && fromModelAlone(c.cues) && looksLikeCode(n.original);
   const crisis = c.level === 'none' || probeOnly ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
   if (crisis?.level === 'immediate') {
     log?.warn({ kinds: crisis.kinds }, 'triage: emergency rule fired');

@@ -45,6 +45,12 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(await say(yue, '喂，有冇人')), ['conversation.unclear.question']);
     assert.deepEqual(keys(await say(yue, '有啲嘢想問')), ['conversation.unclear.example'], 'Cantonese too: no case on an announcement');
     assert.deepEqual(await casesOf(yue), []);
+    // Emoji, then code or an unknown command: no office case either (they had become one, with a clock).
+    const probe = who('en');
+    assert.deepEqual(keys(await say(probe, '😡😡😡🏠💸')), ['conversation.unclear.question']);
+    assert.deepEqual(keys(await say(probe, "'; DROP TABLE cases; --")), ['conversation.unclear.example']);
+    assert.deepEqual(keys(await say(probe, '/foo')), ['conversation.unclear.example']);
+    assert.deepEqual(await casesOf(probe), []);
     // The matter, when it comes, is triaged as usual, and the greetings are not part of what is confirmed.
     const rs = await say(r, '小区物业不修电梯已经三个月了');
     assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
