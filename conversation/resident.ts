@@ -413,8 +413,12 @@ export class ResidentConversation implements ResidentConversationApi {
       case 'help':
         return [r('conversation.help')];
       case 'privacy': return new PrivacyConversation(this.deps, this.state).menu();
-      case 'status':
-        return this.ownCases.status(ref);
+      case 'status': {
+        // What waits for a button is part of "where is my matter": /status during an unsubmitted summary had said only
+        // "no registered cases", and the summary seemed lost.
+        const { snapshot } = await this.state.residentAndState(ref);
+        return [...(await this.ownCases.status(ref)), ...stillWaiting(this.state.live(snapshot.state?.pending), ref.language, this.deps.directory)];
+      }
       case 'withdraw': {
         const a = typeof args === 'string' ? args.trim() : '';
         if (a !== '') return isRef(a) ? this.ownCases.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];

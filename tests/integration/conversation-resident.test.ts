@@ -319,6 +319,18 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.deepEqual(keys(next), ['conversation.petition.confirm']);
   });
 
+  it('/status during an unsubmitted summary says the summary still waits, with its buttons', async () => {
+    const r = who();
+    const summary = await say(r, '小区物业不修电梯已经三个月了');
+    assert.deepEqual(keys(summary), ['conversation.petition.confirm']);
+    const st = await h.conv.onCommand(r, 'status');
+    const waiting = st.find((x) => x.key === 'conversation.petition.still_waiting');
+    assert.ok(waiting, render(r, st));
+    assert.equal(waiting!.token, summary[0]!.token, 'the same summary, still to be confirmed');
+    // Nothing waits: no such line.
+    assert.ok(!(await h.conv.onCommand(who(), 'status')).some((x) => x.key === 'conversation.petition.still_waiting'));
+  });
+
   it('/status lists the cases with status and the statutory date; /withdraw withdraws the chosen case', async () => {
     const r = who();
     const ref = await petitionCase(r);
