@@ -31,7 +31,7 @@ describe('a provider that never answers', () => {
       OPENAI_EMBEDDING_MODEL: 'fake-embedding',
       // The LLM's budget covers the document search before it, whose embedding alone may take its whole
       // 300 ms here: at 400 ms a loaded host spent the budget before the chat request was sent (measured
-      // 339 ms under load), so the provider was never asked. The ratio is the defaults' (1500 of 4000).
+      // 339 ms under load), so the provider was never asked. The embedding's share (a quarter) is below the defaults' (1,500 of 4,000).
       RESIDENT_LLM_TIMEOUT_MS: '1200',
       EMBEDDING_TIMEOUT_MS: '300',
       RETRIEVAL_TIMEOUT_MS: '5000',
