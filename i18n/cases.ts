@@ -134,8 +134,8 @@ export const messages = {
     en: 'We are sorry the result did not satisfy you. Case {ref} has been reopened and our staff will follow up again.',
   },
   'cases.resident.reopened_review_right': {
-    'zh-Hans': '很抱歉结果未能让您满意。事项 {ref} 已重新打开，信访局会再次跟进，您不需要另外做什么。如果您不服这份书面处理意见，还可以在 {deadline} 前（收到书面答复之日起30日内）请求复查，由上一级机关重新审查（《信访工作条例》第三十五条）：点下面的按钮，写明理由即可。',
-    'zh-Hant': '很抱歉結果未能讓您滿意。事項 {ref} 已重新打開，信訪局會再次跟進，您不需要另外做甚麼。如果您不服這份書面處理意見，還可以在 {deadline} 前（收到書面答覆之日起30日內）請求復查，由上一級機關重新審查（《信訪工作條例》第三十五條）：點下面的按鈕，寫明理由即可。',
+    'zh-Hans': '很抱歉结果未能让您满意。事项 {ref} 已重新打开，信访局会再次跟进（这一步无需您另外操作）。如果您不服这份书面处理意见，还可以在 {deadline} 前（收到书面答复之日起30日内）请求复查，由上一级机关重新审查（《信访工作条例》第三十五条）：点下面的按钮，写明理由即可。',
+    'zh-Hant': '很抱歉結果未能讓您滿意。事項 {ref} 已重新打開，信訪局會再次跟進（這一步無需您另外操作）。如果您不服這份書面處理意見，還可以在 {deadline} 前（收到書面答覆之日起30日內）請求復查，由上一級機關重新審查（《信訪工作條例》第三十五條）：點下面的按鈕，寫明理由即可。',
     en: 'We are sorry the result did not satisfy you. Case {ref} has been reopened and the petition office will follow it up again; you need do nothing for that. If you do not accept this written decision, you may also request a review (复查) by the body above, by {deadline}, within 30 days of the written reply (Petition Work Regulations, Art. 35): press the button below and give your reason.',
   },
   'cases.resident.reopened_recheck_right': {
