@@ -183,10 +183,15 @@ export const LETTER_FRAMING =
 // Rules
 // ---------------------------------------------------------------------------------------------
 
+/** A nuisance said as "X到想死" (so noisy I could die): how a complaint is said, not a wish to die. 繁體 forms for the resident's own script. */
+export const HYPERBOLE_BEFORE_ZH = '(吵|嘈|烦|煩|气|氣|热|熱|冷|笑|饿|餓|臭|痒|癢|闷|悶|难吃|難吃|难听|難聽|难闻|難聞|难看|難看|挤|擠|忙|慢|堵|无聊|無聊)(到|得)(我|人)?(好|真是|真系|真係|真的)?';
+/** "想死咩", "你们是不是想死" said at the office: anger at someone, not a wish. */
+export const ANGRY_WISH_ZH = '(你|你们|你哋|您)(是不是|系咪|係咪|真系|真是)?(想死|找死)|想死(咩|么|嘛|什么)';
+
 export const ZH_RULES: Rule[] = [
   // Suicide: intent, plans, farewells. No past guard: "I tried before" is still a risk signal.
   { kind: 'suicide', guarded: false, pattern: /自杀|轻生|寻死|自尽|不想活|唔想活|唔想再活|活不下去|活(着|住)没(有)?意思|活着太累|活着好累|活着真累|活够了|没有活下去|不如死了|死了算了|死了就好了|死了一了百了|一了百了|想去死|不想再活|结束(自己的)?生命|结束这一切|结束自己|了结自己|了断自己|自我了断|自行了断|自我了结|离开这个世界|告别这个世界|(跟|同|和|对)(这个|呢个|这)?世界(说|讲|道)(声)?(再见|拜拜)|遗书|遗言|安排后事|想不开|一死了之|死掉算了|死了也好|想解脱|彻底解脱|同归于尽|(带着|和|跟)(孩子|全家|家人).{0,4}(一起)?(去)?死|带(着|埋|上)?.{0,8}(一起|一齐)(去)?死(?![海磕守扛])|活着(有什么|还有什么|有啥)意思|活着.{0,4}没(有)?意义|没有活着的意义|不想再撑|撑不下去了.{0,8}(死|解脱|离开)/, unless: /防止自杀|自杀干预|预防自杀|想不开心/ },
-  { kind: 'suicide', guarded: false, pattern: /想死|我要死了算|让我死/, unless: /想死你|想死我了|笑得?想死|想死的心都有|(你|你们|你哋|您)(是不是|系咪|係咪|真系|真是)?(想死|找死)|想死(咩|么|嘛|什么)/ },
+  { kind: 'suicide', guarded: false, pattern: /想死|我要死了算|让我死/, unless: new RegExp(`想死你|想死我了|笑得?想死|想死的心都有|${ANGRY_WISH_ZH}`) },
   { kind: 'suicide', guarded: false, method: true, pattern: /(跳楼|跳河|跳江|跳海|跳桥|跳下去|上吊|喝了?农药|喝了?百草枯|服毒|吞药|吞安眠药|烧炭|卧轨)/, unless: /跳楼价|跳楼甩卖|跳楼大甩卖|跳楼机|烧炭(火锅|烤|炉|烧烤|煮)|(烧烤|火锅|烤肉|烤串|烤鱼|早餐|餐厅|饭店|食肆|店|摊|档|铺).{0,10}烧炭|烧炭.{0,8}(烤|煮|烧烤|火锅|做饭|炒)/ },
   {
     kind: 'suicide',

@@ -64,11 +64,11 @@ const GREETING =
 const VAGUE_ONLY =
   /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$|^(it'?s|it is|this is) (about|regarding|concerning) (my|the|our|a|an) [a-z]+$/;
 
-/** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
+const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}\b(table|from|into|set|select|database)\b|<\s*\/?\s*(script|img|iframe|svg)\b|\$\{|\{\{|--\s*$|;\s*--/i;
 /** Code or markup sent as a message (SQL, a script tag, a template): a probe, not a matter. */
 export const looksLikeCode = (text: string): boolean => CODE_LIKE.test(text) && hanCount(text) === 0;
-const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}\b(table|from|into|set|select|database)\b|<\s*\/?\s*(script|img|iframe|svg)\b|\$\{|\{\{|--\s*$|;\s*--/i;
 
+/** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
 export function isTooVague(text: string): boolean {
   const stripped = text
     .toLowerCase()
@@ -162,10 +162,12 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   // The crisis layer looks at the unstripped text (removing an "instruction" must never hide a danger).
   // Rules, cues and the local classifier are synchronous: nothing here waits on a model server or network.
   const c = detectCrisis(n.normalized, n.original);
-  // Code or markup sent as a message ("'; DROP TABLE cases; --") is a probe, not distress: the model's concern alone on
-  // it had answered with the hotlines and paged the office. A rule or cue in it still counts.
-  const probeOnly = c.level === 'concern' && fromModelAlone(c.cues) && looksLikeCode(n.original);
-  const crisis = c.level === 'none' || probeOnly ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
+  // Code sent as a message ("'; DROP TABLE cases; --") or a bare greeting or announcement ("its about my apartment")
+  // holds no words a distress could be said in: the crisis model's concern alone on it had answered with the hotlines
+  // ("it sounds like you are under a lot of pressure") and paged the office. A rule or cue in it still counts.
+  const wordless = c.level === 'concern' && fromModelAlone(c.cues) && (looksLikeCode(n.original) || isTooVague(stripped.text));
+  if (wordless) reasons.push('crisis_model_concern_without_words');
+  const crisis = c.level === 'none' || wordless ? undefined : { level: c.level, kinds: c.kinds as string[], cues: c.cues };
   if (crisis?.level === 'immediate') {
     log?.warn({ kinds: crisis.kinds }, 'triage: emergency rule fired');
     return {
@@ -187,12 +189,6 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   const withCrisis = (d: Decision): Decision => (crisis ? { ...d, crisis } : d);
 
   if (isTooVague(stripped.text)) {
-    // A bare greeting or announcement ("its about my apartment") holds no words a distress could be said in: the crisis
-    // model's concern alone on it had answered "it sounds like you are under a lot of pressure". A rule or cue counts.
-    if (crisis && fromModelAlone(crisis.cues)) {
-      const vague = reasons.filter((x) => !x.startsWith('crisis_concern:'));
-      return { ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...vague, 'crisis_model_concern_on_vague'], engine: 'rules' };
-    }
     return withCrisis({ ...base, category: 'unclear', target: null, confidence: 1, needsReview: false, reasons: ['too_vague', ...reasons], engine: 'rules' });
   }
 

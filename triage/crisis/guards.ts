@@ -122,7 +122,8 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
   if (!concernAlready && TRAPPED_FOR.test(text) && !STILL_NOW.test(text)) return { level: 'none', cues: ['trapped_over_not_danger'] };
   if (SCHOOL.test(text) && DISCIPLINE.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['school_discipline_not_danger'] };
-  if (!concernAlready && ENDS_WITH_SOMEONE.test(text) && !ENDS_SELF.test(text.replace(ENDS_WITH_SOMEONE, ' '))) return { level: 'none', cues: ['ends_with_someone_not_danger'] };
+  // search, not test: the pattern is global (for the replace), and test would carry its lastIndex between messages.
+  if (!concernAlready && text.search(ENDS_WITH_SOMEONE) >= 0 && !ENDS_SELF.test(text.replace(ENDS_WITH_SOMEONE, ' '))) return { level: 'none', cues: ['ends_with_someone_not_danger'] };
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.

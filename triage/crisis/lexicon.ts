@@ -8,7 +8,7 @@
  * Cantonese→Mandarin normalisation makes of it. English patterns run on the same lower-cased text.
  * Cues are situations, not single messages: each covers a family of ways of saying it.
  */
-import { PETITION_VERBS_ZH } from '../emergencyLexicon.js';
+import { ANGRY_WISH_ZH, HYPERBOLE_BEFORE_ZH, PETITION_VERBS_ZH } from '../emergencyLexicon.js';
 import type { CrisisKind, CrisisLevel } from './types.js';
 
 export interface Cue {
@@ -336,7 +336,7 @@ export const CUES: Cue[] = [
   {
     name: 'distress', kind: 'distress', level: 'concern',
     pattern: /活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(也|都)(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
-    unless: /笑死|想死你|想死我了|气死|累死了|烦死|热死|(你|你们|你哋|您)(是不是|系咪|係咪|真系|真是)?(想死|找死)|想死(咩|么|嘛|什么)|(吵|嘈|烦|煩|气|氣|热|熱|冷|饿|餓|臭|痒|癢|闷|悶|难吃|難吃|难听|難聽|难闻|難聞|难看|難看|挤|擠|忙|慢|堵|无聊|無聊)(到|得)(我|人)?(好|真是|真系|真係|真的)?想死/,
+    unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
