@@ -102,7 +102,7 @@ export const CUES: Array<[RegExp, string]> = [
   // Words of grievance.
   [/\b(?:illegal|illegally|unlawful|against the (?:law|rules|regulations)|not allowed|violat\w*|breaking the (?:law|rules)|unreasonable|unfair|unjust|outrageous|ridiculous|unacceptable|fed up|sick of|tired of|enough is enough|abuse of power|irresponsible|negligen\w*|cover(?:ing|ed|s)? (?:it |this |that )?up|bribe\w*|corrupt\w*)\b/, '违规 查处'],
   [/\b(?:paid|pay|salary|salaries|wages?)\b(?: \w+){0,4} late\b/, '拖欠'],
-  [/\b(?:rejected|refused|denied|turned down|turned away|without (?:any |a )?(?:reason|explanation|notice)|no reason given|no explanation)\b/, '拒绝'],
+  [/\b(?:rejected|refused|denied|turned down|turned away|(?:refuse|refuses|refusing|reject|rejects) (?:to|my|our|me|us|him|her|them|the)|without (?:any |a )?(?:reason|explanation|notice)|no reason given|no explanation)\b/, '拒绝'],
   // Work in the small hours: 10pm–5am, as a clock time ("until 2am"), is what 夜间 says in letters (半夜 and 深夜
   // are what neighbour quarrels say: they pulled a building site's noise towards mediation).
   [/\b(?:12|[1-5])(?::[0-5]\d)? ?(?:am|a\.m\.)(?![a-z])|\b(?:11|10)(?::[0-5]\d)? ?(?:pm|p\.m\.)(?![a-z])/, '夜间'],

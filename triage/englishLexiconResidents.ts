@@ -173,4 +173,9 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   ['changed the parts|replaced the parts|swapped the parts|fake parts|used parts|second-hand parts|original parts', '配件 假冒'],
   ['fight at school|fights at school|fighting at school|fought at school|fight with classmates|fights with classmates|fighting with classmates|got into fights|gets into fights|get into fights|get into fight', '打架 青少年'],
   ['nephew|niece', '侄子 孩子'],
+  // A shop that will not take back what it sold is a consumer complaint ("they wont take it back": an iPhone sold as new
+  // had gone to the elderly-care service's smartphone lessons).
+  ['wont take it back|won\'t take it back|will not take it back|refuse to take it back|refused to take it back|take it back|wont exchange|won\'t exchange|sold as new|said brand new|box said new|not brand new|refurbished|second hand sold as new', '退货 商家 消费者'],
+  // Grief after a death is counselling, not a marriage matter ("since my wife passed away…": 夫妻矛盾 had matched "wife").
+  ['since my wife passed|since my husband passed|my wife passed away|my husband passed away|my wife died|my husband died|lost my wife|lost my husband|lost my mother|lost my mum|lost my mom|lost my father|lost my dad|lost my son|lost my daughter|lost my child|since she passed|since he passed|widowed|bereaved|bereavement|grieving', '丧亲哀伤 心理疏导'],
 ];

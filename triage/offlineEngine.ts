@@ -6,6 +6,7 @@
  *      legal_aid-or-none for the legal channel), fused with a directory match score.
  * See docs/offline-engine.md for the fusion rule and how its weight is chosen; training is in offlineTraining.ts.
  */
+import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature } from './routing/fusion.js';
@@ -200,6 +201,14 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   if (!isCategory(cat)) throw new Error(`offline model produced an unknown category "${cat}"`);
   let category: Category = cat;
   reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
+  if ((category === 'petition' || category === 'legal_channel' || category === 'unclear') && isInfoQuestion(fullText)) {
+    reasons.push(`info_question_not_${category}`);
+    category = 'inquiry';
+  }
+  if (category === 'inquiry' && tellsRefusal(fullText)) {
+    reasons.push('refusal_told_not_inquiry');
+    category = 'petition';
+  }
 
   let target: TargetCode | null = null;
   let secondaryTarget: TargetCode | undefined;

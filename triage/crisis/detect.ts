@@ -20,7 +20,7 @@ import {
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
-import { modelAlarmGuard, onlyAsksTheService } from './guards.js';
+import { modelAlarmGuard, modelConcernGuard, onlyAsksTheService } from './guards.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -65,6 +65,14 @@ const whatIf = (s: string) => test(HYPO_SENTENCE_ZH, HYPO_SENTENCE_EN, s.replace
 
 /** Explicit passive wishes: a stated wish to die without plan or means is concern, not immediate. */
 const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|没(有)?活下去的|\b(don'?t see the point|no point (in )?living|tired of living|not worth living)\b/;
+/**
+ * Suicide words under a denial ("但我没有想不开，只是想找人聊聊", "i'm not suicidal"): still talk of it, so a concern, never
+ * the 110/120 reply — the rule had fired and let a second-stage score of 0.07 through. Only when nothing else in the
+ * message fires the suicide rule once the denied phrase is taken out.
+ */
+const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事)|\b(i'?m|i am) not (suicidal|going to (kill myself|do anything stupid))\b/g;
+const onlyDenied = (text: string): boolean =>
+  text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
@@ -136,6 +144,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // A passive wish, or suicide talk inside a long complaint letter with nothing current, is
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
+        if (k === 'suicide' && onlyDenied(normalizedText)) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
       if ((wholeNotNow && !anyNow) || context) l = (k === 'suicide' || k === 'self_harm') && context !== 'fiction' ? 'concern' : 'none';
@@ -325,6 +334,12 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
+  // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
+  // rule or cue for a danger now, a denied suicide stays a concern.
+  if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && onlyDenied(normalizedText)) {
+    immediate = false;
+    cues.push('suicide_denied');
+  }
   // A message that only asks something of the service leaves no words for a danger to hide in. A rule or cue in
   // the same words always counts; these guards only drop the model's alarm.
   const serviceOnly = sit.baseImmediate !== 1 && sit.baseConcern !== 1 ? onlyAsksTheService(original ?? normalizedText) : null;
@@ -353,6 +368,8 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // Not immediate: suicide or self-harm talk still gets the warm reply with the lines.
   const concern = sit.baseConcern === 1 || (sit.baseImmediate === 1 && suicidal) || pc + pi >= model.concernThreshold || cues.includes('model_only_below_bar');
   if (!concern) return finish('none', kinds, cues);
+  const lone = sit.baseConcern !== 1 && sit.baseImmediate !== 1 && sit.ruleDemoted !== 1 && sit.cueDemoted !== 1 ? modelConcernGuard(normalizedText) : null;
+  if (lone) return finish('none', kinds, [...cues, lone]);
   if (!specific() && pc + pi >= model.concernThreshold) kinds.add(sc.kinds[0] ?? 'distress');
   if (sit.baseImmediate === 1 && !suicidal) for (const k of [...kinds]) if (k !== 'suicide' && k !== 'self_harm') kinds.delete(k);
   return finish('concern', kinds, cues);

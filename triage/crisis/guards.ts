@@ -57,7 +57,7 @@ function withdrawnAsSolved(said: string): boolean {
 // What people do up there (在天台晒衣服, 乘凉): the roof as a place, in both patterns below.
 const ROOF_ACTIVITY = '晒|晾|乘凉|种|烧烤|聚会|喝茶|饮茶|抽烟|吹风|散步|锻炼|跳舞|打牌|打麻将|唱歌|养';
 const HEIGHT_AS_PLACE = new RegExp(
-  String.raw`住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(${ROOF_ACTIVITY})|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b|\b(on|up on) the roof\b.{0,20}\b(fix\w*|repair\w*|clean\w*|install\w*|hang\w*|dry\w*|check\w*)\b`,
+  String.raw`住(在)?(顶楼|顶层|楼顶|天台)|顶楼(的)?(住户|业主|邻居|那家|那户)|(天台|楼顶|屋顶|顶楼)(的)?(漏水|渗水|防水|违建|违章|加建|搭建|种菜|菜地|花园|水箱|太阳能|光伏|基站|堆|垃圾|杂物|晒|晾)|(在|喺)(天台|楼顶|屋顶)(上)?(${ROOF_ACTIVITY})|\b(build\w*|built|extension|structure|glass room|shed)\b.{0,30}\bon (the|our|their|a) (shared )?(roof|rooftop)\b|\b(top floor|roof (is )?leak\w*|leak\w* (from the )?roof|roof(top)? (garden|terrace|bar|party))\b|\b(on|up on) the roof\b.{0,20}\b(fix\w*|repair\w*|clean\w*|install\w*|hang\w*|dry\w*|check\w*)\b`,
 );
 // Also the writer up there now ("…天台漏水，物业唔理，我而家企咗喺天台边" had been taken for the roof as a home).
 // Up there with something to do (在天台上乘凉, 晒衣服) is the roof as a place, not the writer's position.
@@ -95,6 +95,35 @@ const SCHOOL = /老师|班主任|校长|教师|学校|\b(teachers?|principal|sch
 const DISCIPLINE = /体罚|罚站|罚跪|罚跑|罚抄|骂(学生|孩子|我儿子|我女儿)|\b(corporal punishment|made (him|her|them) stand|punish\w*|scold\w*)\b/;
 const HURT = /流血|出血|晕|昏|送(去)?医|住院|骨折|受伤|伤(了|口|痕)|打(伤|肿)|喘不|\b(bleeding|fainted|unconscious|hospital|injur\w*|bruis\w*|broken)\b/;
 
+// Water running down from a roof tank or a leak, and the plaster it brings off ("楼顶水箱漏水 顺着墙往下流 墙皮都泡掉了"),
+// is the complaint, not someone falling: 往下 and 掉 had read as an event up there and let the model's suicide alarm stand.
+const WATER_DAMAGE = /\bfire (stairs?|stairwell|exits?|escape|doors?)\b|消防(通道|楼梯|门)|(顺着|沿着|从)?(墙|墙壁|天花|天花板|楼梯)?(往下|向下|一直)(流|渗|滴|漏)|(墙皮|墙面|油漆|批荡|天花|瓷砖)(都|全|已经)?(泡|发霉|鼓起|起皮|脱|剥)?(掉|落|脱落|剥落)|(泡|脱|剥)(掉|落)/g;
+
+// A follow-up that only gives back a detail asked for or said before (the address, a phone number), or says the phone
+// had died: "手机没电了刚充上 刚才说的那个地址是龙华民治街道" had the violence reply (model alone 0.87) — 刚才 and an
+// address are how emergencies are reported, but nothing here happens. Anything happening (a hit, a fire, a fall, a cry
+// for help) stands aside.
+const FOLLOW_UP =
+  /(刚才|刚刚|之前|头先|上面)(我)?(说|讲|提|发|写|填|报)(的|过|咗)(那个|嗰个|个)?(地址|位置|地点|电话|号码|名字|小区|门牌|楼栋)|(手机|电话)(没电|冇电|关机)|\b(the )?(address|location|number|phone number) i (gave|sent|mentioned|wrote)\b|\bmy phone (died|was dead|ran out of battery|was off)\b/;
+const FOLLOW_UP_EVENT = /打|救|血|火|烟|跳|死|刀|晕|困|摔|跌|倒|哭|怕|快来|\b(help|hit|hurt|kill|fire|smoke|blood|knife|die|dying|jump|fell|scared|hurry|come quick)\b/;
+
+// Violence told as over, with the writer safe now ("my ex used to beat me. i moved out last year and im safe now"):
+// the second stage alone (0.55) had sent the 110 reply. It stays a concern: the office reads it, the lines are given.
+const SAFE_NOW_SAID = /\b(i'?m|im|i am|we'?re|we are) (safe|ok|okay|fine) now\b|(现在|而家|已经)(很|好|都)?(安全|没事|冇事)(了|喇|啦)?/;
+const OVER_BEFORE = /\b(used to|years? ago|last (year|month)|moved out|divorced|left (him|her))\b|以前|之前|曾经|去年|几年前|已经(搬|离开|离婚)|搬走了|离(了|咗)婚/;
+
+// A business gone with the customers' money ("gym closed suddenly, paid 5000 … now only a note on the door"): the note
+// on the door had read as a farewell note to the model alone (0.71). A consumer complaint, for market regulation.
+const BUSINESS_GONE =
+  /(健身房|健身|门店|店铺|店|公司|机构|培训|工作室|美容院|理发店|会所|\b(gym|shop|store|salon|studio|school|company|agency|club|spa|centre|center)\b).{0,40}(跑路|倒闭|关门|人去楼空|失联|\b(closed|shut( down)?|gone|ran away|run away|disappeared|vanished)\b)/;
+const PREPAID = /会员|预付|充值|办卡|学费|押金|退款|退钱|\b(membership|member|prepaid|paid|deposit|fees?|refund|voucher|card|package)\b/;
+// A dog off the lead told as a nuisance ("條村啲狗冇人拖住周圍走，前日有隻大狗追咗我個仔"): read as suicide (0.80) by the
+// model alone. A bite that bleeds, or a child taken to hospital, stands aside.
+const LOOSE_DOG =
+  /(狗|犬).{0,16}(没人拖|冇人拖|没拴|不拴|不牵|没牵|唔拖|冇拖|没有绳|冇绳|乱跑|周围走|周围跑|追)|\bdogs?\b.{0,40}\b(off (the )?lead|without (a )?leash|no leash|unleashed|running loose|chased|chasing)\b/;
+
+const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下辈子|\b(goodbye|bye|farewell|forgive|sorry|last|note (for|to) (my|the|you)|letter (for|to) my)\b/;
+
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
   level: 'none' | 'concern';
@@ -118,7 +147,11 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   // 天台乘凉被投诉): the model, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼" and
   // "我家住在顶楼，天台漏水" the 110/120 reply. Not when something happens up there or below, or the writer is
   // up there now; nor a concern: a leaking roof is not distress.
-  if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text)) return { level: 'none', cues: ['height_as_place_not_danger'] };
+  if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '))) return { level: 'none', cues: ['height_as_place_not_danger'] };
+  if (!concernAlready && FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '))) return { level: 'none', cues: ['follow_up_detail_not_danger'] };
+  if (SAFE_NOW_SAID.test(text) && OVER_BEFORE.test(text)) return { level: 'concern', cues: ['over_and_safe_not_danger'] };
+  if (!concernAlready && BUSINESS_GONE.test(text) && PREPAID.test(text) && !FOLLOW_UP_EVENT.test(text) && !FAREWELL_WORDS.test(text)) return { level: 'none', cues: ['business_gone_not_danger'] };
+  if (!concernAlready && LOOSE_DOG.test(text) && !HURT.test(text)) return { level: 'none', cues: ['loose_dog_not_danger'] };
   if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
   if (!concernAlready && TRAPPED_FOR.test(text) && !STILL_NOW.test(text)) return { level: 'none', cues: ['trapped_over_not_danger'] };
   if (SCHOOL.test(text) && DISCIPLINE.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['school_discipline_not_danger'] };
@@ -128,5 +161,32 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.
   if (CARE_REQUEST.test(text) && LASTING.test(text) && !ACUTE.test(text)) return { level: 'concern', cues: ['care_request_not_danger', 'model_only_below_bar'] };
+  return null;
+}
+
+// What the crisis model alone reads as a concern in an ordinary question or complaint, and nothing said in words backs:
+// a medicine question ("Can I take ibuprofen with my blood pressure pills?", 我妈的血压药吃完了 处方要去哪里重开), a figure
+// of anger (我快被他气死了) or a pet that died last year and a new one to register — each had sent the resident the crisis
+// lines and the office a note. An amount, a death wish or an overdose word keeps the note.
+const MEDICINE = /药|处方|\b(medicine|medication|pills?|tablets?|prescription|ibuprofen|paracetamol|panadol|aspirin|antibiotics?)\b/;
+const MEDICINE_ASK = /可不可以|可唔可以|能不能|能否|可以.{0,6}(吗|么|嘛|未)|去哪|哪里|在哪|边度|怎么|点样|重开|续开|开药|配药|买药|吃完了|食完|[?？]|\b(can i|could i|is it (ok|safe)|where|how do|refill|renew|ran out)\b/;
+const AMOUNT_OR_DEATH = /一整瓶|一瓶|全部|很多|好多|一把|过量|超量|几十|多少.{0,4}(会|就)?(死|致命)|死|致命|自杀|\b(overdose|lethal|too many|whole (bottle|pack|box)|all (of )?(my|the|them)|how many .{0,20}(kill|die)|die|dying|kill|suicid\w*|end it)\b/;
+const ANGER_FIGURE = /(气|生气|嬲|火)(到|得)(我|人)?(真系|真是|好)?想(杀人|打人|砸)|气死|烦死|累死|吵死|热死|笑死|(气|烦|吵|嘈)(到|得)(我)?(快)?(发疯|疯|爆炸|吐血)|\b(driving me (crazy|mad|nuts)|drives me (crazy|nuts)|(is|are) killing me|so annoyed|fed up)\b/;
+// The office's own slowness said in anger ("又係咁！！冇人理㗎", "the problem again!! nobody do anything").
+const IGNORED_AGAIN = /(又|仍然|还是|都系|都是)(是|系)?(这样|咁|这个样)|\bagain\b.{0,30}\b(nobody|no one|no-one)\b.{0,12}\b(do|does|did|doing|care|cares)\b/;
+// A purchase the shop will not take back or refund: a consumer complaint.
+const CONSUMER = /退货|退款|退钱|换货|保修|三包|\b((take|took|taking) it back|refunds?|warranty|exchange it|return (it|the))\b/;
+const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).{0,6}(死|走|过世|去世|\b(died|passed away|passed)\b)/;
+
+/** The guard that drops the crisis model's lone concern on an ordinary message, or null. */
+export function modelConcernGuard(text: string): string | null {
+  if (AMOUNT_OR_DEATH.test(text.replace(PET_DIED, ' ').replace(ANGER_FIGURE, ' '))) return null;
+  if (MEDICINE.test(text) && MEDICINE_ASK.test(text)) return 'medicine_question_not_concern';
+  if (FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '))) return 'follow_up_detail_not_concern';
+  if (HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '))) return 'height_as_place_not_concern';
+  if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
+  if (PET_DIED.test(text)) return 'pet_died_not_concern';
+  if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
+  if (CONSUMER.test(text) || (BUSINESS_GONE.test(text) && PREPAID.test(text))) return 'consumer_dispute_not_concern';
   return null;
 }

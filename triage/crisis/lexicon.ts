@@ -39,7 +39,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'farewell', kind: 'suicide', level: 'immediate',
-    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
+    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (a |some )?(letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
     unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
   },
   // Softer goodbye language (thanks for everything, don't be sad, the next life): alone it is not a plan,
@@ -101,19 +101,27 @@ export const CUES: Cue[] = [
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
     pattern: /(喝醉|饮醉|醉咗|醉了|发酒疯).{0,14}(砸|摔|打|踢|掟|劈|拍门|撞门|踹门|骂)|(砸|摔|掟|扔)(紧|着)?(东西|嘢|家具|碗|电视|椅子|凳)|(拍|撞|踢|踹|劈|砸)(紧|着)?(门|道门|我门|我家门|我屋企门)|(在|喺)(门口|门外).{0,10}(骂|吼|叫|砸|拍|踢|不走|唔走|等我|拿刀|揸刀)|(拿|拎|揸|挥|举)(着|住|紧)?.{0,4}(刀|菜刀|生果刀|西瓜刀|棍|铁棍|铁通|斧头|锤|剪刀|枪)|(斩|劈|砍|整|打|捅|杀)(死|伤)(你|我|佢|他|她|晒|你哋|我哋)|(锁|躲|收埋|匿埋|匿|躲藏)(在|喺|咗|了)?.{0,6}(厕所|房间|房|洗手间|衣柜|柜|楼梯|车里|浴室)(里|入面|度)?|(打|揍|踢|掐|推|虐|殴)(紧|着)(我|我们|我哋|我妈|阿妈|孩子|仔|女|佢)|(佢|他|她|老公|老婆|男朋友|前夫|丈夫).{0,6}(又|而家|现在|正在|宜家)(打|揍|踢|掐|追|推)/,
     // A resident who knocked on the neighbours' door to talk about their noise (拍门讲过几次) is not under attack.
-    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)/,
+    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)|(敲|拍)门.{0,3}(都)?(没|冇|无)(有)?人(应|开|理)/,
   },
   {
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
     pattern: /\b(drunk|wasted)\b.{0,30}\b(smashing|breaking|throwing|shouting|screaming|banging|hitting)\b|\b(smashing|breaking|throwing) (things|everything|plates|chairs|the furniture|stuff)\b|\b(banging|pounding|kicking|hammering) on (the|my|our) door\b|\b(locked|hiding|hid) (myself |ourselves )?(in|inside) (the |my )?(bathroom|bedroom|closet|toilet|car|wardrobe)\b|\b(waving|swinging|brandishing) (a |an )?(knife|machete|bat|gun|axe)\b|\b(knife|machete|axe)\b.{0,40}\b(street|children|kids|people|school|chasing|threaten\w*)\b|\b(he|she|they)('s| is| are)? (hitting|punching|kicking|choking|strangling|hurting) (me|us|my|her|him)\b|\b(he|she) (says|said|is saying|keeps saying) (he|she)('ll| will| is going to) (kill|hurt)\b/,
     unless: /\b(game|movie|film|news|article|kitchen knife set)\b/,
   },
+  // A threat to die together with someone (the boss who owes wages), or a weapon said to be ready: the danger is to
+  // others too, so the reply and the alert say violence, not only suicide ("刀我已经带上了 大家一起死" was suicide only).
+  // Not guarded: a threat is conditional by nature ("今天再不给钱 我就跟他一起死").
+  {
+    name: 'threat_others', kind: 'violence', level: 'immediate',
+    pattern: /(刀|菜刀|西瓜刀|斧头|炸药|硫酸)(我)?(已经|都)?(带上|带好|准备好|买好|磨好|藏好)(了|咗)?|(带上|带好|准备好|买好|磨好|藏好)(了|咗)?(刀|菜刀|西瓜刀|斧头|炸药|硫酸)|(跟|同|和)(他|她|佢|老板|老闆|那个人|嗰个人|包工头)(们|哋)?(一起|一齐)(去)?死|(刀|斧头|炸药|汽油|硫酸).{0,16}(大家|一起|一齐)(去)?死|\b(brought|got|have) (a|my) (knife|machete|axe|gun)\b.{0,40}\b(him|her|them|boss|landlord|together)\b|\btake (him|her|them|my boss|the boss) (down )?with me\b/,
+    unless: /新闻|报道|电影|小说|电视剧|游戏|厨房|做饭|切菜|水果|\b(news|movie|film|novel|game|kitchen|cooking)\b/,
+  },
   // ---- A child or an elder in danger now.
   {
     name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
     pattern: new RegExp(
       `${CHILD}.{0,16}(窗外|窗台|窗边|阳台外|阳台栏杆|阳台边|空调(外机|架|机架)|外墙|屋檐|护栏外|栏杆外|悬空|爬出|爬到(外面|窗|栏杆)|挂在|吊在|边缘|一个人(在|喺)?(家|屋企|车里|车上|车度)|锁在|锁(了|咗)?(在|喺)(车|屋|家|房)|反锁|关在(车|屋|家)|困在车|焗在车)` +
-        `|${ELDER}.{0,20}(摔倒|跌倒|跌低|跌咗|倒(在|喺)(地|地上|厕所|浴室|门后|屋企)|起不来|起唔到身|起唔到|爬不起来|叫不应|冇人应|没人应|没有回应|冇反应|没反应|敲门没人|拍门冇人|几天没(出门|见|开门)|几日冇(出|见|开))`,
+        `|${ELDER}.{0,20}(摔倒|跌倒|跌低|跌咗|倒(在|喺)(地|地上|厕所|浴室|门后|屋企)|起不来|起唔到身|起唔到|爬不起来|叫不应|冇人应|没人应|没有回应|冇反应|没反应|敲门没人|拍门冇人|(几|两|三|四|五|好几)(天|日)(都)?(没|冇)(有)?(出门|见|开门|开过门|露面|下楼|出来)|几日冇(出|见|开))`,
     ),
     unless: /防护网|安装|护栏(太矮|不够)|隐患|风险|担心|如果|万一|养老院.{0,6}(收费|费用)/,
   },
@@ -170,6 +178,14 @@ export const CUES: Cue[] = [
     pattern: /\b(collapsed|caved in|came down|fell down)\b.{0,30}\b(people|someone|workers?|trapped|under|inside|on (him|her|them))\b|\b(buried|trapped|pinned) (under|beneath|in) (the )?(rubble|debris|wall|ceiling|roof|collapsed)\b/,
     unless: /\b(risk|danger of|might|could)\b/,
   },
+  // A ceiling or wall giving way now with people still under it ("天花板一直往下掉，我们八个人还在宿舍", "the ceiling is
+  // cracking and bits keep falling, 8 of us still inside"): nothing has fallen on anyone yet, so collapse_people is
+  // silent, but the people are inside now. A crack reported for inspection says nothing of anyone inside.
+  {
+    name: 'collapse_imminent', kind: 'collapse', level: 'immediate', guarded: true, whole: true,
+    pattern: /(天花|天花板|楼板|屋顶|墙|墙身|横梁|阳台|棚顶)(一直|不停|开始|已经|正在|仲|还)?(在)?(往下|向下)?(掉|裂|开裂|爆裂|塌|冧|下沉|变形|晃)(紧|着|落|下来|咗|了)?.{0,24}(人|我们|我哋|大家|小朋友|孩子|老人)(都|还|仲)?(在|喺)(里面|入面|屋里|屋企|宿舍|房|楼上|下面)|\b(ceiling|roof|wall|floor|beams?|balcony)\b.{0,40}\b(is |are |keeps? )?(cracking|crumbling|caving( in)?|sagging|coming down|falling (down|apart|in)|giving way)\b.{0,60}\b(still|are|we'?re|people|kids|children|family|workers)\b.{0,12}\b(inside|in here|in there|under(neath)?|in the (room|building|dorm|flat))\b/,
+    unless: /隐患|风险|鉴定|检测|会不会|可能|担心|如果|万一|\b(risk|hazard|inspection|survey|might|could|if)\b/,
+  },
   // ---- More ways of saying the same situations (settling affairs at work, a night after which nothing
   // matters, means named before the verb, smoke and cracking, water coming into an enclosed space).
   {
@@ -193,7 +209,7 @@ export const CUES: Cue[] = [
   // point, so the past guard must not drop it (阿嫲一個人住，由琴日開始都冇聽電話，敲門都冇人應 had got a care offer).
   {
     name: 'alone_unreachable', kind: 'child_elder', level: 'immediate', whole: true,
-    pattern: /(一个人住|独居|独自住|自己一个人住|一个人在家).{0,20}((由|从)(昨天|前天|昨晚|今天早上|早上|几天前|两天前)(开始|起)?.{0,10}(都)?(没|冇|不)(有)?(听|接|回)(电话|信息|微信)|(两|三|几|好几)(天|日)(都)?(没|冇)(有)?(接|听)?(电话|出门|开门)|敲门.{0,6}(都)?(没|冇)人(应|开门))/,
+    pattern: /(一个人住|独居|独自住|自己一个人住|一个人在家).{0,20}((由|从)(昨天|前天|昨晚|今天早上|早上|几天前|两天前)(开始|起)?.{0,10}(都)?(没|冇|不)(有)?(听|接|回)(电话|信息|微信)|(两|三|几|好几)(天|日)(都)?(没|冇)(有)?(接|听)?(电话|出门|开门)|敲门.{0,6}(都)?(没|冇)人(应|开门))|(老人|老人家|长者|奶奶|爷爷|婆婆|阿婆|伯伯|阿伯|老伯|老太|阿嫲|公公).{0,12}(两|三|几|好几)(天|日)(都)?(没|冇)(有)?(开门|开过门|出门|露面|下楼|见(过)?(人|她|他|佢)).{0,16}(电话|敲门|拍门|手机|微信).{0,6}(打不通|没人接|冇人听|没人应|冇人应|不接|唔听|联系不上|没回|冇回)|\b(old (lady|man|woman)|elderly|grandma|grandpa)\b.{0,40}\b(hasn'?t|has not|haven'?t) (been seen|opened (the|her|his) door|come out|answered)\b.{0,30}\b(two|three|several|a few|\d+) days\b/,
     unless: /担心|如果|万一|经常|常常|新闻|报道|后来|最后|幸好|还好|已经(出院|没事|找到|联系上)|住院了/,
   },
   // A child crying for hours while the crying fades, or left when the adults went away: told over several
@@ -335,12 +351,12 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(也|都)(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(也|都)(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
     unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b(hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b(i (cry|am crying|'?m crying) (every|each|all) (night|day)( long)?|cry(ing)? myself to sleep|can'?t stop crying|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
 ];
 

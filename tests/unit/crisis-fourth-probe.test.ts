@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { detectCrisis } from '../../triage/crisis/detect.js';
+import { normalize } from '../../triage/normalize.js';
+
+const crisis = (text: string) => {
+  const n = normalize(text);
+  return detectCrisis(n.normalized, n.original, {});
+};
+const expectLevel = (level: string, texts: string[]) => {
+  for (const text of texts) {
+    const o = crisis(text);
+    assert.equal(o.level, level, `${text}: ${o.cues.join(' ')}`);
+  }
+};
+
+// Our own wording of what a fourth blind probe (four varieties, 2026-12-07) found; the probe itself stays outside the
+// repository.
+describe('crisis: fourth blind probe', () => {
+  it('an elder not seen for days with the phone unanswered, and a ceiling giving way with people inside, are immediate', () => {
+    for (const [text, kind] of [
+      ['对门的阿婆三天没出门了 敲门也没人应 平时天天去买菜的', 'child_elder'],
+      ['隔籬阿伯兩日冇開過門 電話都打唔通', 'child_elder'],
+      ["the old man upstairs hasn't opened his door for three days and doesn't answer", 'child_elder'],
+      ['工棚的天花板一直往下掉 裂得越来越大 我们十几个人还在里面', 'collapse'],
+      ['the wall of our rented room keeps cracking and chunks are falling, my kids are still inside', 'collapse'],
+    ] as const) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes(kind), `${text}: ${o.kinds}`);
+    }
+  });
+
+  it('a weapon said to be ready, or dying together with the boss, is violence as well as whatever else', () => {
+    for (const text of ['包工头再不结账 我就跟他一起死', '菜刀我已经磨好了 今晚去找那个房东', "I've got my knife, going to the boss's office to take him with me"]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('violence'), `${text}: ${o.kinds}`);
+    }
+  });
+
+  it('smoke and a burnt smell behind a door nobody opens is a fire, not violence', () => {
+    const o = crisis('隔籬屋好大陣燶味 門縫有煙出嚟 拍門都冇人應');
+    assert.equal(o.level, 'immediate', o.cues.join(' '));
+    assert.ok(o.kinds.includes('fire') && !o.kinds.includes('violence'), o.kinds.join(','));
+    // Cooking smells from a barbecue are the fumes complaint, not a fire.
+    assert.equal(crisis('楼下烧烤店的焦味和烟天天飘上来').level, 'none');
+  });
+
+  it('denying suicide is a concern the office reads, not the 110/120 reply; a denial beside a plan is not a denial', () => {
+    expectLevel('concern', ['失业半年 觉得自己很废 不过我没有想不开 就是想找个人说说', "I'm not suicidal, I'm just worn out by this landlord"]);
+    expectLevel('immediate', ['我没有想不开，我想结束这一切，药都准备好了']);
+  });
+
+  it('crying every night while caring alone is a concern; a neighbour\'s child crying at night is a noise complaint', () => {
+    expectLevel('concern', ['一个人照顾中风的妈妈两年了 我每晚都偷偷哭', "looking after my autistic daughter by myself, I cry every night"]);
+    expectLevel('none', ['楼上小孩每天晚上哭闹到十二点 吵得我们睡不着']);
+  });
+
+  it('anger said as 气到想杀人 is no alarm; a knife with it still is', () => {
+    expectLevel('none', ['嬲到我想殺人 個經紀又唔退佣金', '气得我想杀人 物业又乱收费']);
+    expectLevel('immediate', ['气到我想杀人 他拿着刀冲过来了']);
+  });
+
+  it('repairs and follow-ups with danger-shaped words are no alarm', () => {
+    expectLevel('none', [
+      '天台水箱一直漏水 顺着墙往下流 天花的油漆都泡掉了',
+      '手机刚才没电了 刚才说的那个地址是宝安西乡',
+      'my phone died earlier, the address I gave is in Bao An',
+      'neighbour built a shed on the shared rooftop and it blocks the fire stairs door',
+      'my whole family got food poisoning from that takeaway last night, they refuse to refund',
+      'beauty salon shut down overnight, we prepaid 3000 on membership cards, just a note on the door now',
+      '小区啲狗冇人拖住周围走 琴日追咗我个女成条街',
+    ]);
+  });
+
+  it('water shooting out of a burst main is no shooting', () => {
+    const o = crisis('water main burst by the school gate, water shooting out since morning');
+    assert.notEqual(o.level, 'immediate', o.cues.join(' '));
+    assert.ok(!o.kinds.includes('violence'));
+  });
+
+  it('the same shapes with a danger in them still raise the alarm', () => {
+    expectLevel('immediate', [
+      '刚才说的那个地址 他又在打我了 快来',
+      'the salon closed and took our money, I left a note for my family, goodbye',
+      'my son has food poisoning and now he is unconscious',
+      '隔壁的狗把我儿子咬到流血了',
+    ]);
+  });
+
+  it('the crisis model\'s lone note is dropped on a medicine question, anger at the office, a refund or a pet that died', () => {
+    expectLevel('none', [
+      '退烧药和止咳药可以一起吃吗',
+      'where can I refill my insulin prescription in Futian?',
+      '業主扣我按金 我快被佢氣死',
+      '又是这样！！根本没人管',
+      '我只貓上個月死咗 想問點樣註銷登記',
+    ]);
+    // An amount or a death wish keeps the note (or more).
+    for (const text of ['安眠药吃多少会死', '我只貓死咗 我都唔想活']) assert.notEqual(crisis(text).level, 'none', text);
+  });
+
+  it('violence told as over, with the writer safe now, is a concern, not the 110 reply', () => {
+    expectLevel('concern', ['he used to hit me, I left him two years ago and I am safe now, but I still cannot sleep well']);
+  });
+});
