@@ -3,7 +3,7 @@
  * answer, a summary to confirm, a channel explained, or an offer that needs consent to a named organization.
  */
 import type { Logger } from '../kernel/logger.js';
-import type { Organization } from '../directory/directory.js';
+import { residentName, type Organization } from '../directory/directory.js';
 import { districtName, districtsOutside, namesOwnDistrict, officeArea } from '../directory/places.js';
 import { isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import type { Language } from '../kernel/language.js';
@@ -51,7 +51,7 @@ export class CategoryFlow {
         const replies = [r(`conversation.legal.${channel}`), ...(basis ? [r('conversation.legal.basis', { basis })] : [])];
         const org = await this.organizationFor('legal_aid');
         if (!org) return { replies, pending: null };
-        replies.push(r('conversation.legal.aid_offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token }));
+        replies.push(r('conversation.legal.aid_offer', { org: residentName(org, lang), shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token }));
         const legal: Decision = { ...d, category: 'legal_channel', target: 'legal_aid' };
         return { replies, pending: { kind: 'consent', at, token, text, decision: stripDecision(legal), purpose: 'legal_aid', org: org.id, textKey: 'conversation.legal.aid_offer' } };
       }
@@ -63,11 +63,11 @@ export class CategoryFlow {
         const area = officeArea(this.deps.directory);
         const elsewhere = namesOwnDistrict(d.redactedText, area) ? [] : districtsOutside(d.redactedText, area).map((x) => districtName(x, lang));
         const dept = d.target && elsewhere.length === 0 ? this.deps.directory.department(d.target) : undefined;
-        const first = dept ? dept.names[lang] : t(lang, 'conversation.petition.office_decides');
+        const first = dept ? residentName(dept, lang) : t(lang, 'conversation.petition.office_decides');
         // A second matter said in so many words (另外, 第二, also) and read for another department: "两件事…路灯…餐厅倒油污"
         // had shown only the street lights' handler, and the resident could not tell the oil was heard.
         const second = dept && d.secondaryTarget && d.secondaryTarget !== d.target && d.reasons.includes('second_matter_marker') ? this.deps.directory.department(d.secondaryTarget) : undefined;
-        const handler = second ? t(lang, 'conversation.petition.second_handler', { first, second: second.names[lang] }) : first;
+        const handler = second ? t(lang, 'conversation.petition.second_handler', { first, second: residentName(second, lang) }) : first;
         return {
           replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
@@ -83,10 +83,10 @@ export class CategoryFlow {
         // A service that was not clearly ahead: the resident may ask for the runner-up's organization instead.
         const altService = runnerUpService(d);
         const alt = altService ? await this.organizationFor(altService) : undefined;
-        const offer = r('conversation.oos.offer', { org: org.names[lang], shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token });
+        const offer = r('conversation.oos.offer', { org: residentName(org, lang), shared: this.sharedText(lang) }, { actions: ['consent_yes', 'consent_no'], token });
         const other = alt && alt.id !== org.id ? alt : undefined;
         return {
-          replies: [other ? { ...offer, actions: undefined, buttons: offerButtons(token, other.names[lang]) } : offer],
+          replies: [other ? { ...offer, actions: undefined, buttons: offerButtons(token, residentName(other, lang)) } : offer],
           pending: { kind: 'consent', at, token, text, decision: stripDecision(d), purpose: 'service', org: org.id, textKey: 'conversation.oos.offer', ...(other ? { alt: altService } : {}) },
         };
       }

@@ -9,7 +9,7 @@ import type { ResidentRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Pool } from '../db/pool.js';
 import { Coalescer, ConversationStore, MAX_STATE_BYTES, sqlLiteral, type ConversationSnapshot } from './store.js';
-import type { Directory } from '../directory/directory.js';
+import { residentName, type Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { Reply, ResidentRef } from './types.js';
 
@@ -112,7 +112,7 @@ export function stillWaiting(pending: Pending | null | undefined, lang: Language
   if (pending?.kind === 'attach') return [r('conversation.attach.offer', { ref: pending.ref }, { actions: ['attach_yes', 'attach_no'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
-  return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
+  return org ? [r(key, { org: residentName(org, lang) }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
 }
 
 export interface StateDeps {
