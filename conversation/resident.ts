@@ -46,7 +46,7 @@ import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
-import { CategoryFlow } from './residentFlow.js';
+import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
@@ -317,7 +317,8 @@ export class ResidentConversation implements ResidentConversationApi {
     const again = await triage(combined, this.deps.triage);
     const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
     return {
-      replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
+      // Their own words back, as with the first summary (residentFlow.ts); the case keeps the redacted reading.
+      replies: [r('conversation.petition.details_added', { summary: clip(combined, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token, ...privateLine(d, combined) })],
       pending: { ...rest, at: this.state.now(), text: combined, decision: stripDecision(d) },
     };
   }

@@ -10,11 +10,15 @@ import type { Language } from '../kernel/language.js';
 import { t } from '../i18n/index.js';
 import { DEFAULT_SHARED_FIELDS } from '../cases/caseService.js';
 import { citedAnswer, type AnswerLlmOptions } from './answer.js';
-import { clip, legalChannelOf, newToken, offerButtons, runnerUpService, stripDecision } from './residentRules.js';
+import { clip, hidesPersonalData, legalChannelOf, newToken, offerButtons, runnerUpService, stripDecision } from './residentRules.js';
 import { CONFIRM_ACTION, r, type Plan, type ResidentStateAccess } from './residentState.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Directory } from '../directory/directory.js';
 import type { Retriever } from '../knowledge/types.js';
+import type { Reply } from './types.js';
+
+/** The line under a summary that shows the resident's own words: what the handler will read has their personal data hidden. */
+export const privateLine = (d: Decision, text: string): Partial<Reply> => (hidesPersonalData(d.redactedText, text) ? { lines: [r('conversation.petition.private_hidden')] } : {});
 
 export interface CategoryFlowDeps {
   cases: CaseService;
@@ -68,8 +72,11 @@ export class CategoryFlow {
         // had shown only the street lights' handler, and the resident could not tell the oil was heard.
         const second = dept && d.secondaryTarget && d.secondaryTarget !== d.target && d.reasons.includes('second_matter_marker') ? this.deps.directory.department(d.secondaryTarget) : undefined;
         const handler = second ? t(lang, 'conversation.petition.second_handler', { first, second: residentName(second, lang) }) : first;
+        // The resident's own words, as written: "桃園路[ADDRESS]" and 揾 for 搵 had read as if the bot had lost or changed
+        // them. What goes to the department is the redacted summary (the case's), and a line says so when it differs.
+        const summary = r('conversation.petition.confirm', { summary: clip(text, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token, ...privateLine(d, text) });
         return {
-          replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), r('conversation.petition.confirm', { summary: clip(d.redactedText, 500), handler }, { actions: [CONFIRM_ACTION, 'cancel'], token })],
+          replies: [...(elsewhere.length ? [r('conversation.petition.elsewhere', { districts: elsewhere.join(lang === 'en' ? ', ' : '、') })] : []), summary],
           pending: { kind: 'petition', at, token, text, decision: stripDecision(d) },
         };
       }

@@ -215,6 +215,11 @@ export const messages = {
     'zh-Hant': '好的。請點下面的「同意轉給該機構」按鈕確認：這樣我們才能把您的情況轉給「{org}」。',
     en: 'All right. Please press "Yes, refer me" below to confirm: only then can we pass your situation to "{org}".',
   },
+  'conversation.petition.private_hidden': {
+    'zh-Hans': '（以上是您写的原话。转给承办单位时，地址、电话等个人信息会隐去，只有信访局工作人员能看到原文。）',
+    'zh-Hant': '（以上是您寫的原文。轉給承辦單位時，地址、電話等個人資料會隱去，只有信訪局工作人員能看到原文。）',
+    en: '(This is what you wrote. Your address, phone number and other personal details are hidden before it goes to the handler; only petition office staff see the original.)',
+  },
   'conversation.petition.details_added': {
     'zh-Hans': '已补充。更新后的内容：\n{summary}\n确认提交请点按钮，或继续补充。',
     'zh-Hant': '已補充。更新後的內容：\n{summary}\n確認提交請點按鈕，或繼續補充。',

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { resourcePath } from '../../kernel/paths.js';
+import { toTraditionalScript } from '../../kernel/language.js';
 import { loadDirectory, residentName } from '../../directory/directory.js';
+import { t } from '../../i18n/index.js';
+import { hidesPersonalData } from '../../conversation/residentRules.js';
 
 describe('organization names a resident reads', () => {
   it('sample organizations are shown without their （示例） / (Sample) mark; real ones unchanged', () => {
@@ -12,5 +15,18 @@ describe('organization names a resident reads', () => {
     const legal = dir.organization('nanshan-legal-aid')!;
     assert.equal(residentName(legal, 'zh-Hans'), legal.names['zh-Hans']);
     assert.equal(residentName(dir.organization('sample-changqing-elderly')!, 'en'), 'Changqing Elderly Service Centre');
+  });
+});
+
+describe('the resident’s own words', () => {
+  it('a 繁體 reader gets their own traditional words back as written (搵, 溫, 戶), and simplified text in traditional', () => {
+    assert.equal(toTraditionalScript('我想搵人管下佢哋，溫度太高，戶口'), '我想搵人管下佢哋，溫度太高，戶口');
+    assert.equal(toTraditionalScript('已修复路灯，后面的问题'), '已修復路燈，後面的問題');
+    assert.match(t('zh-Hant', 'conversation.petition.confirm', { summary: '我想搵人處理', handler: '住建局' }), /我想搵人處理/);
+  });
+  it('a summary says the handler gets it without personal data only when something was hidden', () => {
+    assert.equal(hidesPersonalData('我住喺桃園路[ADDRESS]', '我住喺桃園路88號3棟502'), true);
+    assert.equal(hidesPersonalData('电梯坏了', '电梯坏了'), false);
+    assert.equal(hidesPersonalData('he wrote [PHONE]', 'he wrote [PHONE]'), false);
   });
 });
