@@ -88,7 +88,7 @@ export class ResidentConversation implements ResidentConversationApi {
     // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
-    this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
+    this.ownCases = new ResidentOwnCases(deps.cases, this.state, deps.directory, this.log);
     this.review = new ResidentReview(deps.cases, this.state, this.log);
     this.flow = new CategoryFlow(deps, this.state, this.log);
     this.danger = new DangerReplies(deps, this.state, this.log);

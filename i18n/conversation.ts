@@ -350,6 +350,11 @@ export const messages = {
     en: ', the organization will say by {date} whether it takes the case',
   },
   'conversation.status.next.org_first_contact': { 'zh-Hans': '，机构将于 {date} 前与您联系', 'zh-Hant': '，機構將於 {date} 前與您聯絡', en: ', the organization will contact you by {date}' },
+  'conversation.status.awaiting_consent': {
+    'zh-Hans': '{ref}：等您答复——信访局拟改为转介给「{org}」，您同意之前不会发给该机构。请按下面的按钮回答：',
+    'zh-Hant': '{ref}：等您答覆——信訪局擬改為轉介給「{org}」，您同意之前不會發給該機構。請按下面的按鈕回答：',
+    en: '{ref}: waiting for your answer. The office proposes to refer it to {org} instead; nothing goes to them before you agree. Please answer with the buttons below:',
+  },
   'conversation.status.received': { 'zh-Hans': '已收到', 'zh-Hant': '已收到', en: 'received' },
   'conversation.status.office_review': { 'zh-Hans': '信访局审核中', 'zh-Hant': '信訪局審核中', en: 'under review by the office' },
   'conversation.status.referred': { 'zh-Hans': '已转交承办单位', 'zh-Hant': '已轉交承辦單位', en: 'referred to the handler' },

@@ -1,21 +1,47 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
+import { DEFAULT_SHARED_FIELDS } from '../../cases/caseService.js';
+import { consentRequestKey } from '../../cases/commands/consent.js';
 import { CONFIRM_ACTION } from '../../conversation/index.js';
 import { t } from '../../i18n/index.js';
 import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConversation.js';
 
 /*
- * A resident retest: sample names, and the resident's own words in the summary they confirm.
+ * A resident retest: /status while the office waits for the resident's consent, sample names, and the resident's own words in the summary they confirm.
  * Real PGlite, CaseService, offline triage and the bundled directory.
  */
 describe('offers, consent and the summary a resident confirms', () => {
   const h = useResidentConversation();
   const { who, say, press, keys, render, casesOf, outboxTo, offerIn } = h;
+  const office = { kind: 'office' as const, id: '901' };
   const ELDER = {
     'zh-Hans': '我妈妈最近老是忘事，一个人在家，我想找人上门照顾她',
     'zh-Hant': '阿媽最近成日唔記得嘢，一個人喺屋企，我想搵人上門照顧佢',
     en: 'My elderly mother lives alone and keeps forgetting to eat, I need someone to visit her at home',
   } as const;
+
+  it('/status while the office waits for the resident’s consent to another organization says so, with the question’s buttons', async () => {
+    const r = who('en');
+    const offer = await say(r, ELDER.en);
+    await press(r, 'consent_yes', offerIn(offer).token);
+    const [c] = await casesOf(r);
+    const other = h.directory.organizationsFor('elderly_care').find((o) => o.id !== c.handler_id)!;
+    await h.cases.reassign(c.ref, office, { handlerKind: 'organization', handlerId: other.id });
+    await h.cases.approveReferral(c.ref, office);
+    const rs = await h.conv.onCommand(r, 'status');
+    assert.deepEqual(keys(rs), ['conversation.status.awaiting_consent', consentRequestKey(DEFAULT_SHARED_FIELDS)], render(r, rs));
+    assert.match(render(r, rs), /waiting for your answer/);
+    assert.doesNotMatch(render(r, rs), /under review by the office/);
+    assert.doesNotMatch(render(r, rs), /Sample/);
+    const question = rs[1]!;
+    assert.deepEqual(question.actions, ['consent_org_yes', 'consent_org_no']);
+    // The button in /status answers the question: the referral goes out to the organization the office chose.
+    await press(r, 'consent_org_yes', question.caseRef!);
+    const after = await h.cases.getCase(c.ref);
+    assert.equal(after.status, 'referred');
+    assert.equal(after.handlerId, other.id);
+    assert.deepEqual(keys(await h.conv.onCommand(r, 'status')), ['conversation.status.line']);
+  });
 
   it('sample organizations are named without （示例） to the resident, in every language; the office card keeps the mark', async () => {
     for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
