@@ -48,6 +48,7 @@ import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
+import { handleKeptStart } from './residentLength.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
@@ -102,8 +103,8 @@ export class ResidentConversation implements ResidentConversationApi {
     if (typeof text !== 'string' || !isReadableText(text)) return [r('conversation.error.unreadable')];
     const trimmed = text.trim();
     if (trimmed === '') return [r('conversation.error.empty')];
-    // A text over the limit is still read for danger: someone in crisis who writes at length must get
-    // the numbers, not a note about length. Only a non-emergency is refused for its size.
+    // A text over the limit is still read for danger, whole: someone in crisis who writes at length must get
+    // the numbers first. Otherwise its start is kept and handled (./residentLength.ts).
     const tooLong = [...trimmed].length > MAX_TEXT_CHARS;
 
     // The rules run first and alone: an emergency reply never waits for the store or a model.
@@ -115,7 +116,7 @@ export class ResidentConversation implements ResidentConversationApi {
       return [r('conversation.error.busy')];
     }
     if (decision.category === 'emergency') return this.danger.emergency(ref, decision, opts.updateId, tooLong ? null : trimmed);
-    if (tooLong) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
+    if (tooLong) return handleKeptStart(trimmed, (kept) => this.onText(ref, kept, opts));
 
     const { resident, snapshot } = await this.state.residentAndState(ref);
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then

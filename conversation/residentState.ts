@@ -13,7 +13,11 @@ import { residentName, type Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { Reply, ResidentRef } from './types.js';
 
-/** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
+/**
+ * Longest text kept from one message (and for a petition with its added details): the state row (MAX_STATE_BYTES,
+ * 16 kB) holds a waiting text twice, as written and redacted, at up to 3 bytes a character. A longer message is
+ * not refused: its start is kept (./residentLength.ts).
+ */
 export const MAX_TEXT_CHARS = 2000;
 /** How much of an over-long text is still read for danger (Telegram's own cap is 4,096 characters). */
 export const MAX_EMERGENCY_SCAN_CHARS = 8000;

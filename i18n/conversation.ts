@@ -23,10 +23,17 @@ export const messages = {
     'zh-Hant': '沒有收到文字內容。請用文字說明您的問題。',
     en: 'We did not receive any text. Please describe your problem in words.',
   },
+  // No longer sent (an over-long message is kept up to the limit: conversation.long.kept); a reply stored before
+  // for a redelivered update may still name it.
   'conversation.error.too_long': {
     'zh-Hans': '消息太长了（最多 {max} 字）。请精简后分几条发送，先说最主要的问题。',
     'zh-Hant': '訊息太長了（最多 {max} 字）。請精簡後分幾條發送，先說最主要的問題。',
     en: 'That message is too long (at most {max} characters). Please shorten it and start with the main problem.',
+  },
+  'conversation.long.kept': {
+    'zh-Hans': '您的消息有 {length} 字，一条最多能保存 {max} 字。我们保留了前 {kept} 字（到“{end}”为止），下面先按这部分处理；后面的内容请另发一条消息，我们会接着处理。',
+    'zh-Hant': '您的訊息有 {length} 字，一條最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面先按這部分處理；後面的內容請另發一條訊息，我們會接著處理。',
+    en: 'Your message has {length} characters, and one message can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest in another message and we will take it from there.',
   },
   'conversation.error.unreadable': {
     'zh-Hans': '这条消息无法识别，请用文字重新描述。',

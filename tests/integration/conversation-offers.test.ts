@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { DEFAULT_SHARED_FIELDS } from '../../cases/caseService.js';
 import { consentRequestKey } from '../../cases/commands/consent.js';
-import { CONFIRM_ACTION } from '../../conversation/index.js';
+import { CONFIRM_ACTION, MAX_TEXT_CHARS } from '../../conversation/index.js';
 import { t } from '../../i18n/index.js';
 import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConversation.js';
 
 /*
- * A resident retest: /status while the office waits for the resident's consent, sample names, and the resident's own words in the summary they confirm.
+ * A resident retest: /status while the office waits for the resident's consent, sample names, a long paste, and the resident's own words in the summary they confirm.
  * Real PGlite, CaseService, offline triage and the bundled directory.
  */
 describe('offers, consent and the summary a resident confirms', () => {
@@ -55,6 +55,22 @@ describe('offers, consent and the summary a resident confirms', () => {
     }
     const cards = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'cases.staff.review_card' && o.message.params.category === '信访外');
     assert.ok(cards.some((o) => /（示例）/.test(o.message.params.handler)), 'staff still see that the entry is a placeholder');
+  });
+
+  it('a 3,000-character complaint is kept up to the limit, cut after a sentence, and the resident is told; the case holds that part', async () => {
+    const r = who();
+    const sentence = '我们小区旁边的工地每天晚上十一点以后还在施工，打桩机的声音非常大，老人和孩子都睡不着觉。';
+    const text = sentence.repeat(Math.ceil(3000 / sentence.length)).slice(0, 3000);
+    const rs = await say(r, text);
+    assert.deepEqual(keys(rs), ['conversation.long.kept', 'conversation.petition.confirm'], render(r, rs));
+    const kept = Number(rs[0]!.params!.kept);
+    assert.ok(kept <= MAX_TEXT_CHARS && kept > MAX_TEXT_CHARS - 300, String(kept));
+    assert.match(render(r, [rs[0]!]), /3000 字.*前 \d+ 字.*另发一条/s);
+    assert.match(String(rs[0]!.params!.end), /。$/, 'cut after a sentence');
+    await press(r, CONFIRM_ACTION, rs[1]!.token!);
+    const [c] = await casesOf(r);
+    assert.equal([...c.original_text].length, kept);
+    assert.ok(text.startsWith(c.original_text), 'the resident’s text, from its start');
   });
 
   it('the summary to confirm shows the resident’s own words (their address, 搵) with a line that the handler gets them hidden; the case stays redacted', async () => {

@@ -4,7 +4,23 @@ import { resourcePath } from '../../kernel/paths.js';
 import { toTraditionalScript } from '../../kernel/language.js';
 import { loadDirectory, residentName } from '../../directory/directory.js';
 import { t } from '../../i18n/index.js';
+import { keptStart } from '../../conversation/residentLength.js';
 import { hidesPersonalData } from '../../conversation/residentRules.js';
+
+describe('an over-long message', () => {
+  it('keeps its start up to the limit, ending after the last sentence near it', () => {
+    const s = '打桩机半夜还在响。'.repeat(300);
+    const kept = keptStart(s, 2000);
+    assert.ok([...kept].length <= 2000 && [...kept].length > 1700);
+    assert.ok(kept.endsWith('。'));
+    assert.ok(s.startsWith(kept));
+  });
+  it('cuts at the limit when no sentence ends near it, and never splits a character', () => {
+    const s = '𨋢'.repeat(2500);
+    assert.equal([...keptStart(s, 2000)].length, 2000);
+    assert.equal(keptStart('short.', 2000), 'short.');
+  });
+});
 
 describe('organization names a resident reads', () => {
   it('sample organizations are shown without their （示例） / (Sample) mark; real ones unchanged', () => {
