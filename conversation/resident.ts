@@ -48,6 +48,7 @@ import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
+import { asksForOtherOrg, otherOrganization } from './residentOtherOrg.js';
 import { handleKeptStart } from './residentLength.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
@@ -147,7 +148,9 @@ export class ResidentConversation implements ResidentConversationApi {
     return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, aboutService, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
-      if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
+      if (live?.kind === 'declined' && agreesInWords(trimmed)) return { ...(await this.flow.plan(ref.language, live.decision as unknown as Decision, live.text, { org: live.org })), offerAnyway: true };
+      // "有冇其他機構" at an offer or just after 不同意: the next organization, or that there is none (./residentOtherOrg.ts).
+      if ((live?.kind === 'declined' || live?.kind === 'consent') && asksForOtherOrg(trimmed)) return otherOrganization({ flow: this.flow, state: this.state, directory: this.deps.directory }, ref.language, live, state);
       const pending = live?.kind === 'declined' ? null : live;
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       // "我没事了" / "I'm safe now" or a thank-you after an emergency: the matter kept from that message is offered again
@@ -380,10 +383,12 @@ export class ResidentConversation implements ResidentConversationApi {
         return this.flow.plan(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
-        const declined: Pending = { kind: 'declined', at: this.state.now(), text: p.text, decision: p.decision };
-        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: declined };
+        const declined: Pending = { kind: 'declined', at: this.state.now(), text: p.text, decision: p.decision, purpose: p.purpose, ...(p.org ? { org: p.org } : {}) };
+        // Remembered for the conversation: legal aid is not offered again with the next message about the dispute.
+        const refused = this.state.refusing(state, p);
+        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: declined, refused };
         const notes = await this.flow.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
-        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: declined };
+        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: declined, refused };
       }
       if (p.kind === 'attach' && action === 'attach_yes') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, p.ref, 'resident_note', p.text) };

@@ -285,6 +285,26 @@ export const messages = {
     'zh-Hant': '這件事不屬於政府部門的信訪事項，目前名錄中沒有可以接收的社會組織。',
     en: 'This is not a matter for a government department, and no social organization in our directory can take it at the moment.',
   },
+  'conversation.oos.next_org': {
+    'zh-Hans': '好的，还有另一家机构可以转介：',
+    'zh-Hant': '好的，還有另一間機構可以轉介：',
+    en: 'All right, here is another organization we can refer you to:',
+  },
+  'conversation.oos.no_other_org': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事了。如果改变主意，回复“还是帮我转介吧”，我们再问您是否转给{org}。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事了。如果改變主意，回覆「還是幫我轉介吧」，我們再問您是否轉給{org}。',
+    en: 'No other organization in our directory can take this at the moment. If you change your mind, reply "please refer me after all" and we will ask you again about {org}.',
+  },
+  'conversation.oos.no_other_org_plain': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事了。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事了。',
+    en: 'No other organization in our directory can take this at the moment.',
+  },
+  'conversation.oos.no_other_org_waiting': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事，只有{org}。要转给它，请按“同意转给该机构”；不需要，请按“不同意”。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事，只有{org}。要轉給它，請按「同意轉給該機構」；不需要，請按「不同意」。',
+    en: 'No other organization in our directory can take this; only {org} can. Press "Yes, refer me" to be referred to them, or "No, thanks" if you do not want that.',
+  },
   'conversation.oos.info_only': {
     'zh-Hans': '好的，我们不转介，也不会分享您的信息。',
     'zh-Hant': '好的，我們不轉介，也不會分享您的資料。',

@@ -2,23 +2,73 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { DEFAULT_SHARED_FIELDS } from '../../cases/caseService.js';
 import { consentRequestKey } from '../../cases/commands/consent.js';
-import { CONFIRM_ACTION, MAX_TEXT_CHARS } from '../../conversation/index.js';
+import { CONFIRM_ACTION, MAX_TEXT_CHARS, type Reply } from '../../conversation/index.js';
 import { t } from '../../i18n/index.js';
 import { OFFICE_CHAT, useResidentConversation } from '../helpers/residentConversation.js';
 
 /*
- * A resident retest: /status while the office waits for the resident's consent, sample names, a long paste, and the resident's own words in the summary they confirm.
+ * A resident retest: another organization after saying no, /status while the office waits for the resident's consent,
+ * sample names, a long paste, legal aid refused once, and the resident's own words in the summary they confirm.
  * Real PGlite, CaseService, offline triage and the bundled directory.
  */
 describe('offers, consent and the summary a resident confirms', () => {
   const h = useResidentConversation();
   const { who, say, press, keys, render, casesOf, outboxTo, offerIn } = h;
   const office = { kind: 'office' as const, id: '901' };
+  /** The organization an offer names, by its display name in the reply. */
+  const orgOffered = (rs: Reply[]): string => String(offerIn(rs).params!.org);
   const ELDER = {
     'zh-Hans': '我妈妈最近老是忘事，一个人在家，我想找人上门照顾她',
     'zh-Hant': '阿媽最近成日唔記得嘢，一個人喺屋企，我想搵人上門照顧佢',
     en: 'My elderly mother lives alone and keeps forgetting to eat, I need someone to visit her at home',
   } as const;
+
+  describe('another organization, asked for in words', () => {
+    it('"有没有别的机构" after 不同意: another elder-care organization is offered, and a yes refers the matter to it', async () => {
+      const r = who();
+      const first = await say(r, ELDER['zh-Hans']);
+      const declinedName = orgOffered(first);
+      await press(r, 'consent_no', offerIn(first).token);
+      const rs = await say(r, '有没有别的机构');
+      assert.deepEqual(keys(rs), ['conversation.oos.next_org', 'conversation.oos.offer'], render(r, rs));
+      const next = orgOffered(rs);
+      assert.notEqual(next, declinedName, 'not the organization just declined');
+      assert.equal(h.directory.organizations.find((o) => o.names['zh-Hans'].endsWith(next))?.services.includes('elderly_care'), true);
+      await press(r, 'consent_yes', offerIn(rs).token);
+      const [c] = await casesOf(r);
+      assert.equal(c.category, 'out_of_scope');
+      assert.match(c.original_text, /上门照顾/, 'the matter offered for, not the question');
+      const consent = (await h.db.pool.query('SELECT organization_id FROM consents WHERE case_id = $1', [c.id])).rows[0];
+      assert.equal(h.directory.organization(consent.organization_id)!.names['zh-Hans'].endsWith(next), true, 'the consent names the new organization');
+      assert.ok(c.decision.reasons.includes('resident_asked_other_org'), 'the office card says why it is not the first one');
+    });
+
+    it('"有冇其他機構" while the offer still waits: the next organization at once (the first counts as declined)', async () => {
+      const r = who('zh-Hant');
+      const first = await say(r, ELDER['zh-Hant']);
+      const rs = await say(r, '有冇其他機構？');
+      assert.deepEqual(keys(rs), ['conversation.oos.next_org', 'conversation.oos.offer'], render(r, rs));
+      assert.notEqual(orgOffered(rs), orgOffered(first));
+      assert.deepEqual(keys(await press(r, 'consent_yes', offerIn(first).token)), ['conversation.error.expired'], 'the first offer is spent');
+      assert.deepEqual(await casesOf(r), []);
+    });
+
+    it('"any other organisation?" with none left says so plainly; "please refer me after all" brings back the one last declined', async () => {
+      const r = who('en');
+      const first = await say(r, ELDER.en);
+      await press(r, 'consent_no', offerIn(first).token);
+      const second = await say(r, 'any other organisation?');
+      const lastName = orgOffered(second);
+      await press(r, 'consent_no', offerIn(second).token);
+      const none = await say(r, 'any other organisation?');
+      assert.deepEqual(keys(none), ['conversation.oos.no_other_org'], render(r, none));
+      assert.match(render(r, none), new RegExp(`No other organization[\\s\\S]*${lastName}`));
+      assert.equal(none.some((x) => x.actions?.length || x.buttons?.length), false, 'no offer, no buttons');
+      assert.deepEqual(await casesOf(r), [], 'no new draft, no case');
+      const back = await say(r, 'please refer me after all');
+      assert.equal(orgOffered(back), lastName);
+    });
+  });
 
   it('/status while the office waits for the resident’s consent to another organization says so, with the question’s buttons', async () => {
     const r = who('en');
@@ -71,6 +121,22 @@ describe('offers, consent and the summary a resident confirms', () => {
     const [c] = await casesOf(r);
     assert.equal([...c.original_text].length, kept);
     assert.ok(text.startsWith(c.original_text), 'the resident’s text, from its start');
+  });
+
+  it('legal aid refused once is not offered again with the next message about the dispute; asked for by name, it is', async () => {
+    const r = who();
+    const first = await say(r, '公司把我辞退了，没有给经济补偿，我想讨个说法');
+    const offer = first.find((x) => x.key === 'conversation.legal.aid_offer')!;
+    await press(r, 'consent_no', offer.token!);
+    const next = await say(r, '公司还欠我两个月加班费没给，我想去仲裁');
+    assert.equal(next[0]!.key, 'conversation.legal.labour', render(r, next));
+    assert.ok(!keys(next).includes('conversation.legal.aid_offer'), keys(next).join(','));
+    assert.ok(next.every((x) => !x.actions?.includes('consent_yes')), 'no consent buttons');
+    const again = await say(r, '公司又发来通知说要扣我工资，我要去劳动仲裁');
+    assert.ok(!keys(again).includes('conversation.legal.aid_offer'), keys(again).join(','));
+    const asked = await say(r, '我还是想申请法律援助');
+    assert.ok(keys(asked).includes('conversation.legal.aid_offer'), keys(asked).join(','));
+    assert.deepEqual(await casesOf(r), []);
   });
 
   it('the summary to confirm shows the resident’s own words (their address, 搵) with a line that the handler gets them hidden; the case stays redacted', async () => {

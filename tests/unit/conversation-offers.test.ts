@@ -4,8 +4,33 @@ import { resourcePath } from '../../kernel/paths.js';
 import { toTraditionalScript } from '../../kernel/language.js';
 import { loadDirectory, residentName } from '../../directory/directory.js';
 import { t } from '../../i18n/index.js';
+import { asksForOtherOrg } from '../../conversation/residentOtherOrg.js';
 import { keptStart } from '../../conversation/residentLength.js';
+import { asksForLegalAid } from '../../conversation/residentState.js';
 import { hidesPersonalData } from '../../conversation/residentRules.js';
+
+describe('asking for another organization', () => {
+  it('is read in 简体, 繁體, Cantonese and English', () => {
+    for (const s of ['有没有别的机构', '有没有别的机构？', '有冇其他機構', '有冇其他機構呀？', '还有其他机构吗', '換過第二間得唔得', '换一个机构吧', '其他的呢？', '有别的社工站吗', 'any other organisation?', 'Is there another organization?', 'any other options', 'can someone else help?']) {
+      assert.equal(asksForOtherOrg(s), true, s);
+    }
+  });
+  it('is not a matter of its own, a refusal with a complaint, or a yes', () => {
+    for (const s of ['另外我想问一下低保怎么申请', '我不要社工，我要投诉其他机构乱收费', '还是帮我转介吧', 'yes please refer me', '其他小区的电梯也坏了，物业一直不修，老人上下楼非常困难，希望政府管一管']) {
+      assert.equal(asksForOtherOrg(s), false, s);
+    }
+  });
+});
+
+describe('legal aid named by the resident', () => {
+  it('asks for it, or refuses it', () => {
+    assert.equal(asksForLegalAid('我还是想申请法律援助'), true);
+    assert.equal(asksForLegalAid('I want legal aid after all'), true);
+    assert.equal(asksForLegalAid('我不需要法律援助'), false);
+    assert.equal(asksForLegalAid("I don't want legal aid"), false);
+    assert.equal(asksForLegalAid('公司还欠我加班费'), false);
+  });
+});
 
 describe('an over-long message', () => {
   it('keeps its start up to the limit, ending after the last sentence near it', () => {
