@@ -10,7 +10,12 @@ import { crisisRulesCheck, isEmergencyUpdate, type EmergencyCheck } from './midd
 import { langOf } from './middleware/state.js';
 import type { BotHandlers } from './types.js';
 
-export const DEFAULT_MAX_TEXT_LENGTH = 2000;
+/**
+ * Telegram's own limit for one message. Anything a Telegram client sends reaches the conversation, which keeps
+ * what its state can hold and says so (conversation/residentLength.ts); at 2,000 a long paste had been refused whole.
+ * Longer texts can only come from another Bot API server: they are refused here, unread.
+ */
+export const DEFAULT_MAX_TEXT_LENGTH = 4096;
 
 const privateOnly = (ctx: Context) => ctx.chat?.type === 'private';
 

@@ -6,6 +6,7 @@ import type { Language } from '../kernel/language.js';
 import type { WorkingCalendar } from './calendar.js';
 import type { CaseEventRecord, CaseRecord, ReferralRecord, ResidentRecord } from './caseRepository.js';
 import type { ClockRecord } from './clockRepository.js';
+import type { ConsentRequestRecord } from './consentRepository.js';
 import * as audit from './commands/audit.js';
 import * as consent from './commands/consent.js';
 import * as handler from './commands/handler.js';
@@ -34,7 +35,7 @@ export type { CaseDetail, QueueOptions } from './queries.js';
 export type { Acceptance, CaseStats, Dashboard } from './reports.js';
 export type { OverdueClock, QueuePage } from './reportRepository.js';
 export { CONSENT_PURPOSE, DEFAULT_SHARED_FIELDS, OBLIGATION_CLOCKS } from './types.js';
-export { CONSENT_TEXT_VERSION, consentTextVersion, parseConsentButtonRef } from './commands/consent.js';
+export { CONSENT_REQUEST_ACTIONS, CONSENT_TEXT_VERSION, consentButtonRef, consentRequestKey, consentTextVersion, parseConsentButtonRef } from './commands/consent.js';
 
 export interface CaseServiceDeps {
   /** Postgres; or give `store` (the repositories, e.g. in-memory fakes in unit tests). */
@@ -240,6 +241,11 @@ export class CaseService {
 
   referrals(ref: string): Promise<ReferralRecord[]> {
     return queries.referrals(this.deps, ref);
+  }
+
+  /** The question about another organization that waits for the resident's answer: the case waits for them, not the office. */
+  openConsentQuestion(ref: string): Promise<ConsentRequestRecord | null> {
+    return queries.openConsentQuestion(this.deps, ref);
   }
 
   clocks(ref: string): Promise<ClockRecord[]> {

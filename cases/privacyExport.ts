@@ -6,7 +6,7 @@
  * The catalogue is the caller's (the domain does not import i18n/): `texts` renders its keys.
  */
 import type { Queryable } from '../db/pool.js';
-import type { Directory } from '../directory/directory.js';
+import { residentName, type Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { KeptDocument } from './directReplies.js';
 import { EXPORT_FORMAT, type ResidentExport } from './privacy.js';
@@ -32,12 +32,17 @@ export function privacyExportFile(data: ResidentExport, lang: Language, director
     ...data,
     cases: data.cases.map((c) => ({
       ...c,
-      handlerName: c.handlerKind && c.handlerId ? (directory.handler(c.handlerKind as 'department' | 'organization', c.handlerId)?.names[lang] ?? null) : null,
+      handlerName: c.handlerKind && c.handlerId ? handlerNameFor(directory, c.handlerKind, c.handlerId, lang) : null,
     })),
     messages: data.messages.map((m) => ({ ...m, text: texts.message(m.to === 'you' ? lang : 'zh-Hans', m.key, m.params) })),
   };
   const day = shanghaiDay(data.exportedAt).replace(/-/g, '');
   return { filename: `privacy-export-${day}.json`, mimeType: 'application/json', content: JSON.stringify(readable, null, 2) };
+}
+
+function handlerNameFor(directory: Pick<Directory, 'handler'>, kind: string, id: string, lang: Language): string | null {
+  const h = directory.handler(kind as 'department' | 'organization', id);
+  return h ? residentName(h, lang) : null;
 }
 
 /** What an outbox row says instead of the file: whose export, and whether they had an account when they asked. */

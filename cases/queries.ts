@@ -36,6 +36,11 @@ export async function referrals(deps: CaseDeps, ref: string): Promise<ReferralRe
   return deps.store.cases.referrals((await getCase(deps, ref)).id);
 }
 
+/** The question to the resident about another organization that still waits for their answer (cases/commands/consent.ts). */
+export async function openConsentQuestion(deps: CaseDeps, ref: string): Promise<ConsentRequestRecord | null> {
+  return deps.store.consents.openRequest((await getCase(deps, ref)).id);
+}
+
 export async function clocks(deps: CaseDeps, ref: string): Promise<ClockRecord[]> {
   return deps.store.clocks.forCase((await getCase(deps, ref)).id);
 }

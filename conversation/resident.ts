@@ -46,8 +46,10 @@ import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases } from './residentCases.js';
 import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
-import { CategoryFlow } from './residentFlow.js';
+import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
+import { asksForOtherOrg, otherOrganization } from './residentOtherOrg.js';
+import { handleKeptStart } from './residentLength.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
@@ -88,7 +90,7 @@ export class ResidentConversation implements ResidentConversationApi {
     // Alerts and notes go where the case service sends them; deps.officeChatId only names it for the warning.
     this.officeChatId = deps.officeChatId !== undefined ? deps.officeChatId : deps.cases.officeChatId;
     this.log = deps.logger?.child({ component: 'resident-conversation' });
-    this.ownCases = new ResidentOwnCases(deps.cases, this.state, this.log);
+    this.ownCases = new ResidentOwnCases(deps.cases, this.state, deps.directory, this.log);
     this.review = new ResidentReview(deps.cases, this.state, this.log);
     this.flow = new CategoryFlow(deps, this.state, this.log);
     this.danger = new DangerReplies(deps, this.state, this.log);
@@ -102,8 +104,8 @@ export class ResidentConversation implements ResidentConversationApi {
     if (typeof text !== 'string' || !isReadableText(text)) return [r('conversation.error.unreadable')];
     const trimmed = text.trim();
     if (trimmed === '') return [r('conversation.error.empty')];
-    // A text over the limit is still read for danger: someone in crisis who writes at length must get
-    // the numbers, not a note about length. Only a non-emergency is refused for its size.
+    // A text over the limit is still read for danger, whole: someone in crisis who writes at length must get
+    // the numbers first. Otherwise its start is kept and handled (./residentLength.ts).
     const tooLong = [...trimmed].length > MAX_TEXT_CHARS;
 
     // The rules run first and alone: an emergency reply never waits for the store or a model.
@@ -115,7 +117,7 @@ export class ResidentConversation implements ResidentConversationApi {
       return [r('conversation.error.busy')];
     }
     if (decision.category === 'emergency') return this.danger.emergency(ref, decision, opts.updateId, tooLong ? null : trimmed);
-    if (tooLong) return [r('conversation.error.too_long', { max: MAX_TEXT_CHARS })];
+    if (tooLong) return handleKeptStart(trimmed, (kept) => this.onText(ref, kept, opts));
 
     const { resident, snapshot } = await this.state.residentAndState(ref);
     // Concern (distress, no immediate danger): the warm reply and a normal-priority office note, then
@@ -146,7 +148,9 @@ export class ResidentConversation implements ResidentConversationApi {
     return this.state.withState(ref, opts.updateId, snapshot, this.danger.withConcern(ref, decision, opts.updateId, aboutService, async (state) => {
       const live = this.state.live(state?.pending);
       // "还是帮我转介吧" just after saying no: the same offer again, with fresh buttons.
-      if (live?.kind === 'declined' && agreesInWords(trimmed)) return this.flow.plan(ref.language, live.decision as unknown as Decision, live.text);
+      if (live?.kind === 'declined' && agreesInWords(trimmed)) return { ...(await this.flow.plan(ref.language, live.decision as unknown as Decision, live.text, { org: live.org })), offerAnyway: true };
+      // "有冇其他機構" at an offer or just after 不同意: the next organization, or that there is none (./residentOtherOrg.ts).
+      if ((live?.kind === 'declined' || live?.kind === 'consent') && asksForOtherOrg(trimmed)) return otherOrganization({ flow: this.flow, state: this.state, directory: this.deps.directory }, ref.language, live, state);
       const pending = live?.kind === 'declined' ? null : live;
       if (pending?.kind === 'correction') return new PrivacyConversation(this.deps, this.state).correction(ref, trimmed);
       // "我没事了" / "I'm safe now" or a thank-you after an emergency: the matter kept from that message is offered again
@@ -317,7 +321,8 @@ export class ResidentConversation implements ResidentConversationApi {
     const again = await triage(combined, this.deps.triage);
     const d = again.category === 'petition' ? again : { ...(pending.decision as unknown as Decision), redactedText: again.redactedText };
     return {
-      replies: [r('conversation.petition.details_added', { summary: clip(d.redactedText, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token })],
+      // Their own words back, as with the first summary (residentFlow.ts); the case keeps the redacted reading.
+      replies: [r('conversation.petition.details_added', { summary: clip(combined, 500) }, { actions: [CONFIRM_ACTION, 'cancel'], token: pending.token, ...privateLine(d, combined) })],
       pending: { ...rest, at: this.state.now(), text: combined, decision: stripDecision(d) },
     };
   }
@@ -378,10 +383,12 @@ export class ResidentConversation implements ResidentConversationApi {
         return this.flow.plan(ref.language, { ...d, target: p.alt, reviewReason: undefined, runnerUp: undefined, reasons }, p.text);
       }
       if (p.kind === 'consent' && action === 'consent_no') {
-        const declined: Pending = { kind: 'declined', at: this.state.now(), text: p.text, decision: p.decision };
-        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: declined };
+        const declined: Pending = { kind: 'declined', at: this.state.now(), text: p.text, decision: p.decision, purpose: p.purpose, ...(p.org ? { org: p.org } : {}) };
+        // Remembered for the conversation: legal aid is not offered again with the next message about the dispute.
+        const refused = this.state.refusing(state, p);
+        if (p.purpose === 'legal_aid') return { replies: [r('conversation.legal.info_only')], pending: declined, refused };
         const notes = await this.flow.passagesAnswer((p.decision as unknown as Decision).redactedText, ref.language);
-        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: declined };
+        return { replies: [r('conversation.oos.info_only'), ...(notes ? [r('conversation.oos.notes', { text: notes })] : [])], pending: declined, refused };
       }
       if (p.kind === 'attach' && action === 'attach_yes') {
         return { replies: [], pending: null, effect: () => this.ownCases.note(resident, p.ref, 'resident_note', p.text) };

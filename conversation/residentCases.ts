@@ -6,7 +6,9 @@ import { AppError, NotFoundError, ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { redact } from '../triage/redact.js';
-import { OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
+import { CONSENT_REQUEST_ACTIONS, consentButtonRef, consentRequestKey, OBLIGATION_CLOCKS, type CaseService } from '../cases/caseService.js';
+import type { ConsentRequestRecord } from '../cases/consentRepository.js';
+import { residentName, type Directory } from '../directory/directory.js';
 import { refusalKey } from '../cases/policy.js';
 import { shanghaiDay } from '../cases/refs.js';
 import type { Language } from '../kernel/language.js';
@@ -29,6 +31,7 @@ export class ResidentOwnCases {
   constructor(
     private readonly cases: CaseService,
     private readonly state: ResidentStateAccess,
+    private readonly directory: Pick<Directory, 'organization'>,
     private readonly log?: Logger,
   ) {}
 
@@ -91,6 +94,13 @@ export class ResidentOwnCases {
     if (all.length === 0) return [r(opts.howLong ? 'conversation.howlong' : 'conversation.status.none')];
     const lines: Reply[] = [];
     for (const c of all) {
+      // The office chose another organization and waits for the resident's yes: "信访局审核中" had hidden that the next
+      // step was theirs, and the question's buttons were far up the chat. The question comes again with them.
+      const asked = isConsentCase(c) && c.status === 'office_review' ? await this.cases.openConsentQuestion(c.ref) : null;
+      if (asked) {
+        lines.push(...this.consentQuestion(c, asked, ref.language));
+        continue;
+      }
       // The earliest running obligation, told as what is due by then (the date to say where the case went is not an answer's).
       let next: { kind: string; date: string } | null = null;
       if (isOpen(c)) {
@@ -107,6 +117,17 @@ export class ResidentOwnCases {
       );
     }
     return lines;
+  }
+
+  /** The question about another organization, as it was asked (the consent records that text), under a status line. */
+  private consentQuestion(c: CaseRecord, q: ConsentRequestRecord, lang: Language): Reply[] {
+    const org = this.directory.organization(q.organizationId);
+    const name = org ? residentName(org, lang) : q.organizationId;
+    const button = consentButtonRef(c.ref, q.id);
+    return [
+      r('conversation.status.awaiting_consent', { ref: c.ref, org: name }),
+      r(consentRequestKey(q.sharedFields), { ref: c.ref, org: name, caseRef: button }, { actions: [...CONSENT_REQUEST_ACTIONS], caseRef: button }),
+    ];
   }
 
   /** A resident's addition to their case: an audit event the office sees, and a note to the office chat. */

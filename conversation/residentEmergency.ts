@@ -111,7 +111,7 @@ export class DangerReplies {
         // Whatever step was waiting stays (a summary typed before the danger is still there to confirm).
         await this.state.withState(ref, undefined, undefined, async (s) => ({ replies: [], pending: this.state.live(s?.pending), kept: held }));
         // Quoted without its closing mark: 「…干净。”。」 had doubled it.
-        const matter = clip(m.decision.redactedText, 200).replace(/[。．.!！?？；;，,\s]+$/u, '');
+        const matter = clip(m.text, 200).replace(/[。．.!！?？；;，,\s]+$/u, '');
         kept = r('conversation.emergency.matter_later', { matter }, { actions: ['resume_matter'], token });
       })
       .catch((err) => {

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
 import { isDepartmentCode, isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
 import { sharesWords } from './residentFollowUp.js';
+import { PLACEHOLDER_PATTERN } from '../triage/redact.js';
 import { hasMessage, t } from '../i18n/index.js';
 import type { ReplyButton } from './types.js';
 
@@ -153,6 +154,12 @@ export function offerButtons(token: string, otherName: string): ReplyButton[][] 
     [{ action: 'consent_yes', ref: token, label: { key: 'action.consent_yes' } }, { action: 'consent_no', ref: token, label: { key: 'action.consent_no' } }],
     [{ action: 'consent_other', ref: token, label: { key: 'conversation.oos.other_button', params: { org: otherName } } }],
   ];
+}
+
+/** Whether the redacted reading hides something of the resident's own text (an address, a phone number…). */
+export function hidesPersonalData(redacted: string, own: string): boolean {
+  const count = (s: string) => s.match(PLACEHOLDER_PATTERN)?.length ?? 0;
+  return count(redacted) > count(own);
 }
 
 /** Decisions kept in the state lose their citations (large, and recomputed when needed). */

@@ -9,11 +9,15 @@ import type { ResidentRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Pool } from '../db/pool.js';
 import { Coalescer, ConversationStore, MAX_STATE_BYTES, sqlLiteral, type ConversationSnapshot } from './store.js';
-import type { Directory } from '../directory/directory.js';
+import { residentName, type Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { Reply, ResidentRef } from './types.js';
 
-/** Longest text accepted in one message (and for a petition with its added details): fits the state row. */
+/**
+ * Longest text kept from one message (and for a petition with its added details): the state row (MAX_STATE_BYTES,
+ * 16 kB) holds a waiting text twice, as written and redacted, at up to 3 bytes a character. A longer message is
+ * not refused: its start is kept (./residentLength.ts).
+ */
 export const MAX_TEXT_CHARS = 2000;
 /** How much of an over-long text is still read for danger (Telegram's own cap is 4,096 characters). */
 export const MAX_EMERGENCY_SCAN_CHARS = 8000;
@@ -21,6 +25,8 @@ export const MAX_EMERGENCY_SCAN_CHARS = 8000;
 export const PENDING_TTL_MS = 30 * 60 * 1000;
 /** The matter kept behind an emergency reply waits longer: someone in danger may come back to it the next day. */
 export const AFTER_EMERGENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** An offer the resident said no to is not made again for this long: the rest of that day's conversation. */
+export const REFUSED_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an emergency reply may wait for the office alert's write before going out anyway. */
 export const ALERT_WRITE_BUDGET_MS = 1500;
 const SEEN_UPDATES = 30;
@@ -55,8 +61,16 @@ const pendingSchema = z.discriminatedUnion('kind', [
     alt: z.string().max(40).optional(),
   }),
   z.object({ kind: z.literal('inquiry'), at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema }),
-  // An offer the resident said no to, kept for one message: "还是帮我转介吧" brings it back (it had been read as a new matter).
-  z.object({ kind: z.literal('declined'), at: z.number(), text: z.string(), decision: decisionSchema }),
+  // An offer the resident said no to, kept for one message: "还是帮我转介吧" brings it back (it had been read as a new matter),
+  // "有没有别的机构" offers the next organization (`org`: the one declined; optional in older states).
+  z.object({
+    kind: z.literal('declined'),
+    at: z.number(),
+    text: z.string(),
+    decision: decisionSchema,
+    purpose: z.enum(['legal_aid', 'service']).optional(),
+    org: z.string().max(100).optional(),
+  }),
   z.object({ kind: z.literal('attach'), at: z.number(), token: tokenSchema, ref: z.string(), text: z.string(), decision: decisionSchema }),
   z.object({ kind: z.literal('comment'), at: z.number(), ref: z.string() }),
   // 复查 (conversation/residentReview.ts): the next text is the reason for the review of `ref`.
@@ -73,9 +87,17 @@ export type Pending = z.infer<typeof pendingSchema>;
  */
 const keptSchema = z.object({ at: z.number(), token: tokenSchema, text: z.string(), decision: decisionSchema });
 export type Kept = z.infer<typeof keptSchema>;
+/**
+ * What the resident said no to in this conversation (REFUSED_TTL_MS after the latest no): the organizations declined,
+ * so that "有没有别的机构" is never answered with one of them, and legal aid, so that it is not offered again with
+ * every message about the same dispute (it had come back after each one).
+ */
+const refusedSchema = z.object({ at: z.number(), orgs: z.array(z.string().max(100)).max(30), legalAid: z.boolean().optional() });
+export type Refused = z.infer<typeof refusedSchema>;
 export const residentStateSchema = z.object({
   pending: pendingSchema.nullable().optional(),
   kept: keptSchema.optional(),
+  refused: refusedSchema.optional(),
   seen: z.array(z.number()).optional(),
   /**
    * The replies planned for the latest update, written with it: a redelivery of that update after a
@@ -91,6 +113,10 @@ export interface Plan {
   pending: Pending | null;
   /** The matter kept beside an emergency: a new one, null once taken up, undefined to leave it as it is. */
   kept?: Kept | null;
+  /** What the resident has said no to: the new record, or undefined to leave it as it is. */
+  refused?: Refused;
+  /** The resident asked for this offer (a yes in words, another organization): made even if refused before. */
+  offerAnyway?: boolean;
   /** Runs only after the state write won: at most once per button or message. */
   effect?: () => Promise<Reply[]>;
 }
@@ -112,7 +138,7 @@ export function stillWaiting(pending: Pending | null | undefined, lang: Language
   if (pending?.kind === 'attach') return [r('conversation.attach.offer', { ref: pending.ref }, { actions: ['attach_yes', 'attach_no'], token: pending.token })];
   if (pending?.kind !== 'consent') return [];
   const org = pending.org ? directory.organization(pending.org) : undefined;
-  return org ? [r(key, { org: org.names[lang] }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
+  return org ? [r(key, { org: residentName(org, lang) }, { actions: ['consent_yes', 'consent_no'], token: pending.token })] : [];
 }
 
 export interface StateDeps {
@@ -187,6 +213,20 @@ export class ResidentStateAccess {
     return k && this.now() - k.at <= AFTER_EMERGENCY_TTL_MS ? k : null;
   }
 
+  /** What the resident said no to in this conversation, while it counts. */
+  refused(s: ResidentState | null | undefined): Refused | null {
+    const x = s?.refused;
+    return x && this.now() - x.at <= REFUSED_TTL_MS ? x : null;
+  }
+
+  /** The record of refusals with one more: the organization offered, and legal aid when that was the offer. */
+  refusing(s: ResidentState | null | undefined, offer: { org?: string; purpose?: 'legal_aid' | 'service' }): Refused {
+    const before = this.refused(s);
+    const orgs = [...new Set([...(before?.orgs ?? []), ...(offer.org ? [offer.org] : [])])].slice(-30);
+    const legalAid = before?.legalAid === true || offer.purpose === 'legal_aid';
+    return { at: this.now(), orgs, ...(legalAid ? { legalAid } : {}) };
+  }
+
   /**
    * Read the state, plan, write the state (optimistically), then run the plan's effect. A message or
    * button seen before (same update id) does nothing; a lost write race plans again from the new state.
@@ -205,10 +245,12 @@ export class ResidentStateAccess {
         // Handled before: a duplicate (Redis down) or a redelivery after a crash. Answering twice beats not answering.
         return snap.state.last?.updateId === updateId ? (snap.state.last.replies as unknown as Reply[]) : [];
       }
-      const p = await plan(snap.state);
+      let p = await plan(snap.state);
       const seen = updateId === undefined ? (snap.state?.seen ?? []) : [...(snap.state?.seen ?? []), updateId].slice(-SEEN_UPDATES);
       const kept = p.kept === undefined ? this.kept(snap.state) : p.kept;
-      const next: ResidentState = { pending: p.pending, seen, ...(kept ? { kept } : {}) };
+      const refused = p.refused ?? this.refused(snap.state);
+      if (refused) p = withoutRefusedOffer(p, refused);
+      const next: ResidentState = { pending: p.pending, seen, ...(kept ? { kept } : {}), ...(refused ? { refused } : {}) };
       // Files (the /privacy export) are never stored; a state too big to carry its replies goes without them.
       const last = updateId !== undefined && !p.replies.some((x) => x.document) ? { updateId, replies: p.replies as unknown as Array<Record<string, unknown>> } : undefined;
       const withLast = last && Buffer.byteLength(JSON.stringify({ ...next, last })) <= MAX_STATE_BYTES / 2 ? { ...next, last } : next;
@@ -219,6 +261,23 @@ export class ResidentStateAccess {
     }
     return [r('conversation.error.busy')];
   }
+}
+
+/** Legal aid asked for in so many words ("我想申请法律援助", "I want legal aid after all"), not refused ("不需要法律援助"). */
+const ASKS_LEGAL_AID = /法律援助|法援|legal\s+aid/i;
+const REFUSES_LEGAL_AID = /(?:不|唔|冇|没|沒)(?:需要|要|使|用|想)(?:什么|咩)?(?:法律援助|法援)|\b(?:no|don'?t|do\s+not|dont)\b[^.,;!?]{0,20}legal\s+aid/i;
+export const asksForLegalAid = (text: string): boolean => ASKS_LEGAL_AID.test(text) && !REFUSES_LEGAL_AID.test(text);
+
+/**
+ * A plan without the legal-aid offer the resident already declined in this conversation: every later message about
+ * the same dispute (a detail, "公司还欠我加班费，我想去仲裁") had brought the offer back with its buttons. The channel
+ * and its basis are still answered. Made again only when asked for: a yes in words, another organization, or legal
+ * aid named in the message itself.
+ */
+function withoutRefusedOffer(p: Plan, refused: Refused): Plan {
+  const offer = p.pending;
+  if (!refused.legalAid || p.offerAnyway || offer?.kind !== 'consent' || offer.purpose !== 'legal_aid' || asksForLegalAid(offer.text)) return p;
+  return { ...p, replies: p.replies.filter((x) => x.token !== offer.token), pending: null };
 }
 
 interface LoadKey {

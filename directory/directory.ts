@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
 import { parseYamlFile, readDataFile } from '../kernel/yaml.js';
 import { DEPARTMENT_CODES, SERVICE_CODES, type DepartmentCode, type ServiceCode } from '../kernel/taxonomy.js';
+import type { Language } from '../kernel/language.js';
 
 /*
  * The directory of handlers: the 13 departments a petition can be referred to, and the social organizations
@@ -42,6 +43,19 @@ export interface Organization {
 }
 
 export type Handler = Department | Organization;
+
+/** The marker the bundled placeholders carry in their names: （示例）, (Sample). */
+const SAMPLE_MARK = /^\s*[（(]\s*(?:示例|sample)\s*[）)]\s*/iu;
+
+/**
+ * A handler's name as a resident reads it. The sample marker tells staff that an entry is a placeholder to
+ * replace; a resident offered "（示例）长青长者服务中心" read it as a pretend service, or as a test of them.
+ * Staff views (cards, console, the terminal's office lines) keep the full name.
+ */
+export function residentName(h: Pick<Handler, 'names'>, lang: Language): string {
+  const name = h.names[lang];
+  return name.replace(SAMPLE_MARK, '') || name;
+}
 
 export interface Directory {
   departments: Department[];

@@ -23,10 +23,17 @@ export const messages = {
     'zh-Hant': '沒有收到文字內容。請用文字說明您的問題。',
     en: 'We did not receive any text. Please describe your problem in words.',
   },
+  // No longer sent (an over-long message is kept up to the limit: conversation.long.kept); a reply stored before
+  // for a redelivered update may still name it.
   'conversation.error.too_long': {
     'zh-Hans': '消息太长了（最多 {max} 字）。请精简后分几条发送，先说最主要的问题。',
     'zh-Hant': '訊息太長了（最多 {max} 字）。請精簡後分幾條發送，先說最主要的問題。',
     en: 'That message is too long (at most {max} characters). Please shorten it and start with the main problem.',
+  },
+  'conversation.long.kept': {
+    'zh-Hans': '您的消息有 {length} 字，一条最多能保存 {max} 字。我们保留了前 {kept} 字（到“{end}”为止），下面先按这部分处理；后面的内容请另发一条消息，我们会接着处理。',
+    'zh-Hant': '您的訊息有 {length} 字，一條最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面先按這部分處理；後面的內容請另發一條訊息，我們會接著處理。',
+    en: 'Your message has {length} characters, and one message can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest in another message and we will take it from there.',
   },
   'conversation.error.unreadable': {
     'zh-Hans': '这条消息无法识别，请用文字重新描述。',
@@ -215,6 +222,11 @@ export const messages = {
     'zh-Hant': '好的。請點下面的「同意轉給該機構」按鈕確認：這樣我們才能把您的情況轉給「{org}」。',
     en: 'All right. Please press "Yes, refer me" below to confirm: only then can we pass your situation to "{org}".',
   },
+  'conversation.petition.private_hidden': {
+    'zh-Hans': '（以上是您写的原话。转给承办单位时，地址、电话等个人信息会隐去，只有信访局工作人员能看到原文。）',
+    'zh-Hant': '（以上是您寫的原文。轉給承辦單位時，地址、電話等個人資料會隱去，只有信訪局工作人員能看到原文。）',
+    en: '(This is what you wrote. Your address, phone number and other personal details are hidden before it goes to the handler; only petition office staff see the original.)',
+  },
   'conversation.petition.details_added': {
     'zh-Hans': '已补充。更新后的内容：\n{summary}\n确认提交请点按钮，或继续补充。',
     'zh-Hant': '已補充。更新後的內容：\n{summary}\n確認提交請點按鈕，或繼續補充。',
@@ -272,6 +284,26 @@ export const messages = {
     'zh-Hans': '这件事不属于政府部门的信访事项，目前名录中没有可以接收的社会组织。',
     'zh-Hant': '這件事不屬於政府部門的信訪事項，目前名錄中沒有可以接收的社會組織。',
     en: 'This is not a matter for a government department, and no social organization in our directory can take it at the moment.',
+  },
+  'conversation.oos.next_org': {
+    'zh-Hans': '好的，还有另一家机构可以转介：',
+    'zh-Hant': '好的，還有另一間機構可以轉介：',
+    en: 'All right, here is another organization we can refer you to:',
+  },
+  'conversation.oos.no_other_org': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事了。如果改变主意，回复“还是帮我转介吧”，我们再问您是否转给{org}。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事了。如果改變主意，回覆「還是幫我轉介吧」，我們再問您是否轉給{org}。',
+    en: 'No other organization in our directory can take this at the moment. If you change your mind, reply "please refer me after all" and we will ask you again about {org}.',
+  },
+  'conversation.oos.no_other_org_plain': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事了。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事了。',
+    en: 'No other organization in our directory can take this at the moment.',
+  },
+  'conversation.oos.no_other_org_waiting': {
+    'zh-Hans': '目前名录里没有其他机构能接这件事，只有{org}。要转给它，请按“同意转给该机构”；不需要，请按“不同意”。',
+    'zh-Hant': '目前名錄裡沒有其他機構能接這件事，只有{org}。要轉給它，請按「同意轉給該機構」；不需要，請按「不同意」。',
+    en: 'No other organization in our directory can take this; only {org} can. Press "Yes, refer me" to be referred to them, or "No, thanks" if you do not want that.',
   },
   'conversation.oos.info_only': {
     'zh-Hans': '好的，我们不转介，也不会分享您的信息。',
@@ -345,6 +377,11 @@ export const messages = {
     en: ', the organization will say by {date} whether it takes the case',
   },
   'conversation.status.next.org_first_contact': { 'zh-Hans': '，机构将于 {date} 前与您联系', 'zh-Hant': '，機構將於 {date} 前與您聯絡', en: ', the organization will contact you by {date}' },
+  'conversation.status.awaiting_consent': {
+    'zh-Hans': '{ref}：等您答复——信访局拟改为转介给「{org}」，您同意之前不会发给该机构。请按下面的按钮回答：',
+    'zh-Hant': '{ref}：等您答覆——信訪局擬改為轉介給「{org}」，您同意之前不會發給該機構。請按下面的按鈕回答：',
+    en: '{ref}: waiting for your answer. The office proposes to refer it to {org} instead; nothing goes to them before you agree. Please answer with the buttons below:',
+  },
   'conversation.status.received': { 'zh-Hans': '已收到', 'zh-Hant': '已收到', en: 'received' },
   'conversation.status.office_review': { 'zh-Hans': '信访局审核中', 'zh-Hant': '信訪局審核中', en: 'under review by the office' },
   'conversation.status.referred': { 'zh-Hans': '已转交承办单位', 'zh-Hant': '已轉交承辦單位', en: 'referred to the handler' },

@@ -1,4 +1,4 @@
-import { simplifiedToTraditional, type Language } from '../kernel/language.js';
+import { toTraditionalScript, type Language } from '../kernel/language.js';
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
@@ -40,7 +40,7 @@ export function t(lang: Language, key: string, params: Record<string, string | n
     if (v === undefined || v === null) return m;
     // Departments and the office write in 简体 (a result, a progress note, a reason); a 繁體 reader gets it
     // in their script. Already-traditional text and Latin letters come through unchanged.
-    return lang === 'zh-Hant' && typeof v === 'string' && HAN.test(v) ? simplifiedToTraditional(v) : String(v);
+    return lang === 'zh-Hant' && typeof v === 'string' && HAN.test(v) ? toTraditionalScript(v) : String(v);
   });
 }
 

@@ -28,6 +28,22 @@ export function simplifiedToTraditional(text: string): string {
   return convert(text);
 }
 
+/**
+ * 简→繁 for text that may be traditional already (a resident's own words, a name from the directory): only the
+ * simplified characters change. The 'hk' preset also applies Hong Kong glyph variants to characters that are
+ * traditional already — 搵 → 揾, 溫 → 温, 戶 → 户 — so a Cantonese resident's "我想搵人" came back as 揾, a form they
+ * did not write. A character the input already has in traditional form is kept as written.
+ */
+export function toTraditionalScript(text: string): string {
+  const out = simplifiedToTraditional(text);
+  if (out === text) return text;
+  const before = [...text];
+  const after = [...out];
+  // OpenCC maps character for character here; if a phrase ever changed the length, the plain conversion stands.
+  if (before.length !== after.length) return out;
+  return after.map((c, i) => (c !== before[i] && traditionalToSimplified(before[i]!) !== before[i] ? before[i] : c)).join('');
+}
+
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' };
 // A Han character or a CJK mark (、。「」【】《》 and the full-width forms) on either side.
 const CJK_SIDE = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF';

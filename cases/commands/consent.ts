@@ -1,6 +1,6 @@
 import { ValidationError } from '../../kernel/errors.js';
 import type { Language } from '../../kernel/language.js';
-import type { Handler } from '../../directory/directory.js';
+import { residentName, type Handler } from '../../directory/directory.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
 import { CONSENT_PURPOSE, DEFAULT_SHARED_FIELDS, type OutboxMessage } from '../types.js';
@@ -69,7 +69,7 @@ export async function askConsentEffects(deps: CaseDeps, ctx: Ctx, h: Handler, or
     patch: { handlerKind: 'organization', handlerId: orgId },
     data: { organizationId: orgId, requestId: q.id, sharedFields: fields, textVersion: q.textVersion },
     out: [
-      { to: { kind: 'resident' }, message: message(key, { ref: c.ref, org: h.names[res.language], caseRef: consentButtonRef(c.ref, q.id) }, CONSENT_REQUEST_ACTIONS) },
+      { to: { kind: 'resident' }, message: message(key, { ref: c.ref, org: residentName(h, res.language), caseRef: consentButtonRef(c.ref, q.id) }, CONSENT_REQUEST_ACTIONS) },
       { to: { kind: 'office' }, message: message('consent.staff.requested', { ref: c.ref, org: h.names['zh-Hans'] }) },
     ],
   };
@@ -84,6 +84,11 @@ async function openQuestion(ctx: Ctx, ext: string, requestId: number): Promise<'
 }
 
 const orgName = (deps: CaseDeps, id: string, lang: Language) => deps.directory.handler('organization', id)?.names[lang] ?? id;
+/** The same, as the resident reads it (no sample marker). */
+const orgNameForResident = (deps: CaseDeps, id: string, lang: Language) => {
+  const h = deps.directory.handler('organization', id);
+  return h ? residentName(h, lang) : id;
+};
 
 /** The resident agrees to the organization named in question `requestId`: consent recorded, then the referral goes out. */
 export async function giveConsent(deps: CaseDeps, ref: string, residentExternalId: string, requestId: number, opts: CommandOptions = {}): Promise<CaseRecord> {
@@ -135,7 +140,7 @@ export async function declineConsent(deps: CaseDeps, ref: string, residentExtern
         eventType: 'consent_declined',
         data: { requestId: q.id, organizationId: q.organizationId },
         out: [
-          { to: { kind: 'resident' }, message: message('consent.resident.declined', { ref: c.ref, org: orgName(deps, q.organizationId, res.language) }) },
+          { to: { kind: 'resident' }, message: message('consent.resident.declined', { ref: c.ref, org: orgNameForResident(deps, q.organizationId, res.language) }) },
           { to: { kind: 'office' }, message: message('consent.staff.declined', { ref: c.ref, org: orgName(deps, q.organizationId, 'zh-Hans') }) },
         ],
       };

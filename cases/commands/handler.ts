@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../kernel/errors.js';
-import type { Handler } from '../../directory/directory.js';
+import { residentName, type Handler } from '../../directory/directory.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
@@ -26,14 +26,14 @@ export async function handlerAccept(deps: CaseDeps, ref: string, actor: HandlerA
       const clock = await tx.clocks.start(c.id, clockFor('resolve', now, deps.calendar, deps.clockSettings), now);
       out.unshift({
         to: { kind: 'resident' },
-        message: msg('cases.resident.accepted', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
+        message: msg('cases.resident.accepted', { ref: c.ref, handler: residentName(h, res.language), dueDate: shanghaiDay(clock.dueAt) }),
       });
     } else {
       await tx.clocks.stop(c.id, ['org_accept'], now, 'met');
       const clock = await tx.clocks.start(c.id, clockFor('org_first_contact', now, deps.calendar, deps.clockSettings), now);
       out.unshift({
         to: { kind: 'resident' },
-        message: msg('cases.resident.accepted_org', { ref: c.ref, handler: h.names[res.language], dueDate: shanghaiDay(clock.dueAt) }),
+        message: msg('cases.resident.accepted_org', { ref: c.ref, handler: residentName(h, res.language), dueDate: shanghaiDay(clock.dueAt) }),
       });
     }
     return { patch: { acceptedAt: now }, data: { referralId: referral.id, handlerKind: referral.handlerKind, handlerId: referral.handlerId }, out };
@@ -72,7 +72,7 @@ export async function handlerDecline(deps: CaseDeps, ref: string, actor: Handler
             next ? ['approve', 'reassign', 'not_accept'] : ['reassign', 'not_accept'],
           ),
         },
-        { to: { kind: 'resident' }, message: msg('cases.resident.returned', { ref: c.ref, handler: declinedBy?.names[res.language] ?? referral.handlerId }) },
+        { to: { kind: 'resident' }, message: msg('cases.resident.returned', { ref: c.ref, handler: declinedBy ? residentName(declinedBy, res.language) : referral.handlerId }) },
       ],
     };
   } });
@@ -87,7 +87,7 @@ export async function reportProgress(deps: CaseDeps, ref: string, actor: Handler
     const h = deps.directory.handler(c.handlerKind!, c.handlerId!);
     return {
       data: { note: n },
-      out: [{ to: { kind: 'resident' }, message: msg('cases.resident.progress', { ref: c.ref, handler: h?.names[res.language] ?? '—', note: n }) }],
+      out: [{ to: { kind: 'resident' }, message: msg('cases.resident.progress', { ref: c.ref, handler: h ? residentName(h, res.language) : '—', note: n }) }],
     };
   } });
 }
@@ -144,7 +144,7 @@ export async function resolve(deps: CaseDeps, ref: string, actor: HandlerActor, 
       patch: { repliedAt: now, resolvedAt: now },
       data: { outcome: o, surveyRound: round },
       out: [
-        { to: { kind: 'resident' }, message: msg('cases.resident.resolved', { ref: c.ref, handler: h?.names[res.language] ?? '—', outcome: o }) },
+        { to: { kind: 'resident' }, message: msg('cases.resident.resolved', { ref: c.ref, handler: h ? residentName(h, res.language) : '—', outcome: o }) },
         { to: { kind: 'resident' }, message: msg('cases.resident.survey', { ref: c.ref }, SURVEY_ACTIONS) },
       ],
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { residentName } from '../../directory/directory.js';
 import { ForbiddenError, ValidationError } from '../../kernel/errors.js';
 import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { CaseRecord } from '../caseRepository.js';
@@ -82,7 +83,7 @@ async function reclassify(deps: CaseDeps, ctx: Parameters<Parameters<typeof run>
     patch: { category: 'petition' as const, target, handlerKind: 'department' as const, handlerId: departmentId },
     data: { from: { category: c.category, kind: c.handlerKind, id: c.handlerId }, to: { category: 'petition', kind: 'department', id: departmentId }, note: note ?? null },
     out: [
-      { to: { kind: 'resident' as const }, message: msg('cases.resident.reclassified', { ref: c.ref, handler: dept.names[res.language], dueDate }) },
+      { to: { kind: 'resident' as const }, message: msg('cases.resident.reclassified', { ref: c.ref, handler: residentName(dept, res.language), dueDate }) },
       { to: { kind: 'office' as const }, message: reviewCard(deps, updated, dueDate) },
     ],
   };

@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../../kernel/errors.js';
+import { residentName } from '../../directory/directory.js';
 import { isDepartmentCode, isServiceCode, targetsFor, type Decision, type ServiceCode } from '../../kernel/taxonomy.js';
 import type { Language } from '../../kernel/language.js';
 import type { CaseRecord } from '../caseRepository.js';
@@ -131,5 +132,5 @@ export async function openCase(deps: CaseDeps, input: OpenCaseInput): Promise<Ca
 function openedMessage(deps: CaseDeps, handlerKind: HandlerKind, namedId: string | null, ref: string, dueDate: string, language: Language) {
   if (handlerKind === 'department') return msg('cases.resident.opened', { ref, dueDate });
   const org = namedId ? deps.directory.organization(namedId) : undefined;
-  return org ? msg('cases.resident.opened_named_org', { ref, handler: org.names[language], dueDate }) : msg('cases.resident.opened_org', { ref, dueDate });
+  return org ? msg('cases.resident.opened_named_org', { ref, handler: residentName(org, language), dueDate }) : msg('cases.resident.opened_org', { ref, dueDate });
 }

@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../caseRepository.js';
+import { residentName } from '../../directory/directory.js';
 import { CATEGORY_LABELS_ZH, HANDLER_REFERRAL_ACTIONS, msg } from '../messages.js';
 import { shanghaiDay } from '../refs.js';
 import { clockFor } from '../statutory.js';
@@ -42,7 +43,7 @@ export async function referEffects(deps: CaseDeps, { tx, c, now, resident }: Ctx
     data: { handlerKind: kind, handlerId: id, referralId: referral.id, sharedFields: consent?.sharedFields ?? null, consentId: consent?.id ?? null },
     out: [
       { to: { kind: 'handler', handlerKind: kind, handlerId: id }, message: card },
-      { to: { kind: 'resident' }, message: msg('cases.resident.referred', { ref: c.ref, handler: h.names[res.language] }) },
+      { to: { kind: 'resident' }, message: msg('cases.resident.referred', { ref: c.ref, handler: residentName(h, res.language) }) },
     ],
   };
 }

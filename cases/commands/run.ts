@@ -187,7 +187,7 @@ export function reviewNotes(reasons: readonly string[]): { secondary: string; un
   // the card says so rather than leave the office to wonder why.
   // A matter taken up after an emergency reply, and a complaint the resident insisted on after refusing a service,
   // are reviewed for those reasons (the card had said 存疑原因：—).
-  const why = reasons.find((r) => /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed|resident_asked_case|resident_chose_service|unclear_twice|resident_refused_service|after_emergency)/.test(r));
+  const why = reasons.find((r) => /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed|resident_asked_case|resident_chose_service|resident_asked_other_org|unclear_twice|resident_refused_service|after_emergency)/.test(r));
   return { secondary: second ? second.slice('secondary_target:'.length).split(' ')[0]! : '—', unsure: why ?? '—' };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../cases/commands/consent.js';
+import { residentName } from '../../directory/directory.js';
 import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
 import { useE2E } from '../helpers/e2eSuite.js';
 
@@ -25,7 +26,7 @@ describe('e2e: consent bound to the organization it names', () => {
     const [ref] = (await casesOf(residentId)) as [string];
     const org1 = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
     assert.ok(
-      e.texts(residentId).some((x) => x.includes(ref) && x.includes(org1.names['zh-Hans']) && x.includes('不会转给其他机构')),
+      e.texts(residentId).some((x) => x.includes(ref) && x.includes(residentName(org1, 'zh-Hans')) && x.includes('不会转给其他机构')),
       'the registration names the organization the resident agreed to',
     );
     await press(officer, OFFICE_CHAT, 'approve', { ref });
@@ -46,7 +47,7 @@ describe('e2e: consent bound to the organization it names', () => {
     assert.equal((await e.cases.getCase(ref)).status, 'office_review', 'approving another organization only asks the resident');
     assert.ok(!mentions(org2.telegramChatId!, ref), 'nothing reaches the next organization before the resident agrees');
     const question = e.texts(resident.id).at(-1)!;
-    assert.ok(question.includes(org2.names['zh-Hans']) && question.includes(ref), `the resident is asked about ${org2.names['zh-Hans']} by name: ${question}`);
+    assert.ok(question.includes(residentName(org2, 'zh-Hans')) && question.includes(ref), `the resident is asked about ${residentName(org2, 'zh-Hans')} by name: ${question}`);
     assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('待群众同意')), 'the office sees the case waits for the resident');
 
     await press(resident, resident.id, 'consent_org_yes', { ref });
@@ -128,7 +129,7 @@ describe('e2e: consent bound to the organization it names', () => {
     await press(resident, resident.id, 'consent_yes');
     const [ref] = (await casesOf(resident.id)) as [string];
     const youth = e.directory.organization((await e.cases.getCase(ref)).handlerId!)!;
-    assert.ok(youth.services.includes('youth') && second.includes(youth.names['zh-Hans']), 'the case goes to the organization of the second offer');
+    assert.ok(youth.services.includes('youth') && second.includes(residentName(youth, 'zh-Hans')), 'the case goes to the organization of the second offer');
     const consents = (await e.db.pool.query(`SELECT organization_id FROM consents k JOIN cases c ON c.id = k.case_id WHERE c.ref = $1`, [ref])).rows;
     assert.deepEqual(consents.map((x) => x.organization_id), [youth.id]);
     assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('resident_chose_service')), 'the office card says the resident chose');

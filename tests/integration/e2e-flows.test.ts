@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { orderReplies } from '../../bot/handlers.js';
+import { residentName } from '../../directory/directory.js';
 import { t } from '../../i18n/index.js';
 import { OFFICE_CHAT, OFFICE_MEMBERS } from '../helpers/e2e.js';
 import { useE2E } from '../helpers/e2eSuite.js';
@@ -99,7 +100,7 @@ describe('e2e: residents and staff through Telegram', () => {
     assert.equal((await e.cases.getCase(ref!)).handlerId, org2.id);
     const member2 = { id: org2.memberIds[0]! };
     await press(member2, org2.telegramChatId!, 'accept', { ref });
-    assert.ok(e.texts(4002).some((x) => x.includes(`「${org2.names['zh-Hans']}」已接手事项 ${ref}`)));
+    assert.ok(e.texts(4002).some((x) => x.includes(`「${residentName(org2, 'zh-Hans')}」已接手事项 ${ref}`)));
     assert.throws(() => e.button(org2.telegramChatId!, 'extend', { ref }), /no extend button/, 'organizations cannot extend statutory periods');
     await press(member2, org2.telegramChatId!, 'resolve', { ref });
     await say(member2, '已安排每周三晚互助小组，首次已参加', org2.telegramChatId!);
