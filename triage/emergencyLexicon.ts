@@ -80,7 +80,7 @@ export const PAST_ZH = new RegExp(
   ].join('|'),
 );
 export const PAST_EN =
-  /\b(last (year|month|week|summer|winter|spring|autumn|fall|night'?s|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (january|february|march|april|may|june|july|august|september|october|november|december)|years? ago|months? ago|weeks? ago|days ago|(summers|winters|springs) ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week)|every (few|couple of|other) (days|nights|weeks|months)|whenever|each time|(twice|three times|[0-9]+ times) (already|this (week|month|year))|keeps (happening|coming back))\b/;
+  /\b(for (\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) (years|months)|(\d+|two|three|four|five|six|several|many) (years|months) (already|now)|last (year|month|week|summer|winter|spring|autumn|fall|night'?s|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (january|february|march|april|may|june|july|august|september|october|november|december)|years? ago|months? ago|weeks? ago|days ago|(summers|winters|springs) ago|used to|in the past|previously|once had|back in \d{4}|when i was (a )?(kid|child|young)|often|always|every time|again and again|repeatedly|several times|every (day|night|week)|every (few|couple of|other) (days|nights|weeks|months)|whenever|each time|(twice|three times|[0-9]+ times) (already|this (week|month|year))|keeps (happening|coming back))\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Readings that are not "danger now"

@@ -44,11 +44,16 @@ export function isInfoQuestion(text: string): boolean {
  */
 const REFUSAL_TOLD_EN =
   /\b(company|school|office|employer|boss|landlord|bureau|hospital|agency|registry|management|they|he|she)\b (just |simply |still |always )?(refuse[sd]?|refusing|reject(ed|s)?|won'?t|wont|denied|turned (me|us|him|her|them) (down|away))\b/i;
+// A failure told the same way ("company not register me for social insurance, HR say foreigners dont need", "still no
+// public school place… neighbour with same points got a place. how is this fair"): the question at the end asks for
+// justice, not information.
+const FAILURE_TOLD_EN =
+  /\b(company|school|office|employer|boss|landlord|bureau|hospital|agency|hr|they|he|she|staff)\b (did ?n'?t|do ?n'?t|does ?n'?t|not|never|still (has|have)n'?t) (register|pay|give|enrol+|enroll|accept|return|sign|buy|let|issue|refund|reply|answer)\b|\b(how is (this|that|it) fair|is (this|that|it) fair|who (checks?|controls?|supervises?|punish\w*) (companies|compan(y|ies) like|them|this)|(said|say|says) no without)\b/i;
 const REFUSAL_ASKED_EN = /\b(can|could|may|is it (legal|ok|allowed)|are they allowed|is (he|she|it) allowed)\b[^.?!]{0,40}\b(refuse|reject|deny)\b/i;
 const REFUSAL_TOLD_ZH = /(公司|学校|學校|单位|單位|老板|老闆|房东|房東|医院|醫院|窗口|他们|他們|佢哋|佢)(一直|就是|硬是|都)?(拒绝|拒絕|不肯|唔肯|不给|不給|唔俾|唔畀)/;
 const REFUSAL_ASKED_ZH = /(可以|可不可以|可唔可以|能不能|有没有权|有冇权|是否可以|合法吗|合唔合法).{0,12}(拒绝|拒絕|不肯|唔肯)|(拒绝|拒絕|不肯|唔肯).{0,16}(合法吗|合唔合法|可以吗|得唔得)/;
 
 export function tellsRefusal(text: string): boolean {
   if (text.length > MAX_CHARS * 2 || isInfoQuestion(text)) return false;
-  return (REFUSAL_TOLD_EN.test(text) && !REFUSAL_ASKED_EN.test(text)) || (REFUSAL_TOLD_ZH.test(text) && !REFUSAL_ASKED_ZH.test(text));
+  return ((REFUSAL_TOLD_EN.test(text) || FAILURE_TOLD_EN.test(text)) && !REFUSAL_ASKED_EN.test(text)) || (REFUSAL_TOLD_ZH.test(text) && !REFUSAL_ASKED_ZH.test(text));
 }

@@ -7,6 +7,7 @@
  * See docs/offline-engine.md for the fusion rule and how its weight is chosen; training is in offlineTraining.ts.
  */
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
+import { legalMatterOf } from './legalMatters.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature } from './routing/fusion.js';
@@ -208,6 +209,11 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   if (category === 'inquiry' && tellsRefusal(fullText)) {
     reasons.push('refusal_told_not_inquiry');
     category = 'petition';
+  }
+  const legal = category === 'petition' ? legalMatterOf(fullText) : null;
+  if (legal) {
+    reasons.push(`${legal}_legal_channel`);
+    category = 'legal_channel';
   }
 
   let target: TargetCode | null = null;

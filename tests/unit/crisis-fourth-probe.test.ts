@@ -104,4 +104,11 @@ describe('crisis: fourth blind probe', () => {
   it('violence told as over, with the writer safe now, is a concern, not the 110 reply', () => {
     expectLevel('concern', ['he used to hit me, I left him two years ago and I am safe now, but I still cannot sleep well']);
   });
+
+  it('a stroke years ago and a fire that has burnt out are not emergencies now; the same said as happening are', () => {
+    expectLevel('concern', ['my mum had a stroke, I have looked after her alone for three years already, I am worn out and cry a lot']);
+    assert.notEqual(crisis('屋企上个礼拜着火 啲嘢全部烧光晒 而家暂住亲戚屋企').level, 'immediate');
+    expectLevel('immediate', ['my dad had a stroke just now, he cannot talk', '屋企着火 烧紧 我个仔仲喺入面']);
+  });
 });
+

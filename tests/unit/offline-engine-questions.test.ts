@@ -4,6 +4,7 @@ import { resourcePath } from '../../kernel/paths.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { createOfflineEngine, loadOfflineModel } from '../../triage/offlineEngine.js';
 import { isInfoQuestion, tellsRefusal } from '../../triage/infoQuestion.js';
+import { legalMatterOf } from '../../triage/legalMatters.js';
 import { triage } from '../../triage/pipeline.js';
 import type { DecisionEngine } from '../../triage/types.js';
 
@@ -56,4 +57,38 @@ describe('a plain question is an inquiry, a refusal told is a grievance', () => 
     const grief = await triage('since my husband passed away last year I cannot sleep or work, is there anyone I can talk to?', { engine });
     assert.equal(grief.target, 'counselling', grief.reasons.join(' '));
   });
+
+  it('a failure told with a question for justice at the end is a grievance', () => {
+    for (const text of [
+      'my employer never register me for social insurance, HR say expats dont need it. who checks companies like this',
+      'we waited 2 years and still no school place, family next door with same points got one. how is this fair',
+    ]) assert.equal(tellsRefusal(text), true, text);
+    assert.equal(tellsRefusal('how do I register for social insurance as a foreigner?'), false);
+  });
 });
+
+// Our own wording of what the seventh and eighth blind probes (简体 letters, English and 繁體; 2026-12-07) found.
+describe('matters the law sends to another procedure, written as a petition', () => {
+  it('contesting a penalty imposed on the writer is the legal channel (reconsideration)', async () => {
+    for (const text of [
+      '尊敬的领导：我在宝安开了一间便利店，上周城管以占道经营为由罚了我五千元，我认为处罚过重，恳请撤销。',
+      '交警給我開了罰單，我認為認定有誤，想申請復議',
+      'the market bureau fined my shop 20000 for a label mistake, I want to appeal, it is too heavy',
+    ]) {
+      const d = await triage(text, { engine });
+      assert.equal(d.category, 'legal_channel', `${text}: ${d.reasons.join(' ')}`);
+    }
+    // A complaint about the enforcers' conduct, not a penalty on the writer, stays a petition.
+    assert.equal(legalMatterOf('城管乱罚款 态度很差 要求查处'), null);
+  });
+
+  it('dismissal compensation with arbitration named is the legal channel; wages owed, a policy or an arbitration under way are not', () => {
+    assert.equal(legalMatterOf('公司突然辞退我，只给半个月补偿，我想申请劳动仲裁要N+1'), 'dismissal_compensation');
+    for (const text of [
+      '公司拖欠工资三个月还把我辞退了 不给补偿 我要去仲裁',
+      '公司违法解除劳动合同且不支付赔偿金，本人已依法申请仲裁，但是仲裁过程漫长，请督促',
+      '改制企业职工解除劳动合同经济补偿标准太低，请县政府重新研究政策',
+    ]) assert.equal(legalMatterOf(text), null, text);
+  });
+});
+

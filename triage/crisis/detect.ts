@@ -78,7 +78,7 @@ const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|�
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
 const FICTION = /电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
+const OVER = /(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
@@ -334,6 +334,13 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     tag = `model ${pi.toFixed(2)}`;
   }
   cues.push(`model:immediate ${pi.toFixed(2)}`, tag);
+  // Told as over in words (the fire burnt out, the family lodging with relatives now) with nothing said to be happening:
+  // the model alone had kept the fire reply for "家里着火了 东西都烧没了 现在住在亲戚家" (0.68). A concern, so the office
+  // reads it and the lines are given, and the request (help after losing a home) goes on.
+  if (immediate && sit.baseImmediate !== 1 && sit.over === 1 && sit.strongNow === 0) {
+    immediate = false;
+    cues.push('over_not_danger');
+  }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
   // rule or cue for a danger now, a denied suicide stays a concern.
   if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && onlyDenied(normalizedText)) {

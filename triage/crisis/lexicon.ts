@@ -356,7 +356,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b(i (cry|am crying|'?m crying) (every|each|all) (night|day)( long)?|cry(ing)? myself to sleep|can'?t stop crying|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
 ];
 

@@ -1,0 +1,29 @@
+/**
+ * Matters TAXONOMY.md sends to another procedure even when they are written as a petition letter (尊敬的领导…恳请…):
+ * contesting a penalty imposed on the writer (administrative reconsideration or litigation), and compensation for a
+ * dismissal (labour arbitration). The category model learned "letter" = petition from real letters, so "市场监管部门…对我
+ * 处以罚款一万元。我认为处罚过重…" and "公司…解除劳动合同，只愿意支付一个月工资作为补偿…" were cases for the very
+ * bureau that fined the writer, or for the labour bureau, instead of the channel the law gives them.
+ */
+const PENALTY_ON_ME =
+  /(罚了我|罰了我|罚我|罰我|对我(处以|作出|开出|開出)?(的)?(罚款|罰款|处罚|處罰|行政处罚)|對我(處以|作出)?(的)?(罰款|處罰)|对本人(处以|作出)|對本人(處以|作出)|给我开了?(罚单|罚款)|給我開了?(罰單|罰款)|(罚|罰)(了)?(我|我们|我們|本人|我的|我嘅)(店|店铺|店鋪|公司|餐馆|餐館|档口|檔口)?.{0,4}(款|元|万|萬|蚊)|\b(fined (me|us|my (shop|store|company|restaurant))|gave (me|us) a (fine|penalty)|(penalty|fine) (on|against) (me|us|my (shop|store|company)))\b)/i;
+const CONTESTED =
+  /过重|過重|有误|有誤|不当|不當|不服|异议|異議|撤销|撤銷|复议|復議|申诉|申訴|不公|减轻|減輕|\b(appeal|contest|challenge|unfair|too (heavy|high|harsh)|wrong(ly)?|overturn)\b/i;
+const DISMISSED =
+  /(解除|终止|終止)(了|咗)?(我的|我嘅)?(劳动|勞動)?(合同|合約)|辞退|辭退|开除|開除|裁员|裁員|被炒|炒(咗|了)我|\b(laid (me )?off|dismissed|fired me|terminated my (contract|employment)|let me go)\b/i;
+const COMPENSATION = /补偿|補償|赔偿|賠償|[Nn]\s*\+\s*1|\b(compensation|severance)\b/;
+// Only when the writer names the procedure: a letter asking the labour bureau to make an employer pay what it owes after a
+// contract ended, or complaining of a county's policy for laid-off workers, is the bureau's matter (two Teddy letters,
+// labelled 劳动和社会保障, had gone to the legal channel before this condition).
+const ARBITRATION = /仲裁|\barbitration\b/i;
+// An arbitration already under way that drags on is a complaint about the procedure itself: a petition.
+const ARBITRATION_UNDER_WAY = /(已经|已經|已|早已)(依法)?(申请|申請|提起|提出)(了)?(劳动|勞動)?仲裁|仲裁(过程|過程|程序|时间|時間)?.{0,6}(漫长|漫長|太慢|拖延|拖了|迟迟|遲遲)|\b(already (filed|applied) for arbitration|arbitration (is|has been) (taking|dragging))\b/i;
+// Wages owed for work done are the labour bureau's (a petition), even when a dismissal is told beside them.
+const WAGE_ARREARS = /拖欠|欠薪|欠(我|我们|我們)?(的|嘅)?(工资|工資|人工)|(工资|工資|人工)(没|冇|未)(发|發|俾)|\b(unpaid wages|owe[sd]? (me|us) (wages|salary)|not paid (my|our) (wages|salary))\b/i;
+
+/** The legal-channel reason for a message read as a petition, or null. */
+export function legalMatterOf(text: string): string | null {
+  if (PENALTY_ON_ME.test(text) && CONTESTED.test(text)) return 'penalty_contested';
+  if (DISMISSED.test(text) && COMPENSATION.test(text) && ARBITRATION.test(text) && !ARBITRATION_UNDER_WAY.test(text) && !WAGE_ARREARS.test(text)) return 'dismissal_compensation';
+  return null;
+}
