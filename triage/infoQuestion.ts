@@ -7,7 +7,7 @@
  * reading: "学校拒绝了，请问要带什么材料去复议" is a grievance.
  */
 const INFO_ASK_ZH =
-  /(申领|申領|申请|申請|领取|領取|办理|辦理)(的)?(条件|條件|资格|資格|地点|地點|流程|手续|手續|时间|時間)|(到|去|喺|在)?(哪个|哪個|边个|邊個|哪些)(单位|單位|部门|部門|窗口)(办理|辦理|办|辦|申请|申請)|(带|帶|携带|攜帶|准备|準備)(什么|甚麼|咩|哪些)(证件|證件|材料|资料|資料)|需要(什么|甚麼|哪些|咩)(材料|证件|證件|条件|條件)|(几点|幾點)(开门|開門|上班|办公|辦公)|(几多|多少)(日|天|个工作日|個工作日)(之内|之內|内|內)(要)?(答复|答覆|回复|回覆|处理|處理)|(办理|辦理|答复|答覆)(时限|時限|期限)/;
+  /(申领|申領|申请|申請|领取|領取|办理|辦理)(的)?(条件|條件|资格|資格|地点|地點|流程|手续|手續|时间|時間)|(到|去|喺|在)?(哪个|哪個|边个|邊個|哪些)(单位|單位|部门|部門|窗口)(办理|辦理|办|辦|申请|申請)|(带|帶|携带|攜帶|准备|準備)(什么|甚麼|咩|哪些)(证件|證件|材料|资料|資料)|需要(什么|甚麼|哪些|咩)(材料|证件|證件|条件|條件)|(几点|幾點)(开门|開門|上班|办公|辦公)|(几多|多少)(日|天|个工作日|個工作日)(之内|之內|内|內)(要)?(答复|答覆|回复|回覆|处理|處理)|(办理|辦理|答复|答覆)(时限|時限|期限)|(几耐|幾耐|多久|几多日|幾多日|多少天)(会|會)?(有)?(回复|回覆|答复|答覆|回音)|有(冇|没有|沒有)(时限|時限|期限)/;
 const INFO_ASK_EN =
   /\b(what (documents|papers|materials|do i need to bring)|where (do|can|should) i (apply|go|register|get)|how (do|can|should) i apply|what'?s the (rule|rules|deadline|process|procedure|time limit)|what are the (rules|requirements|conditions|opening hours)|(does|do|would) (she|he|they|i|my \w+) qualify|(am i|is (she|he)|are (they|we)) eligible|deadline for (your|the) office|how (long|many days) (do|does|will) (you|your office|the office) (take|have) to (answer|reply|respond))\b/i;
 const GRIEVANCE =

@@ -6,6 +6,9 @@
  *      legal_aid-or-none for the legal channel), fused with a directory match score.
  * See docs/offline-engine.md for the fusion rule and how its weight is chosen; training is in offlineTraining.ts.
  */
+import {
+  NEARBY, SLEEP_LOSS, NOISE, NOISE_SOURCE, BUSINESS, NUISANCE, WAGES_OWED, BROKEN, MANAGEMENT, HAWKERS, TRAFFIC_MATTER, GAMBLING, PUBLIC_FACILITY, SCHOOL_STAFF, SCHOOL_CONDUCT, CARE_PERSON, REPAIR_ASK,
+} from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
 import { legalMatterOf } from './legalMatters.js';
 import { readFileSync } from 'node:fs';
@@ -156,28 +159,21 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
-const NEARBY = /附近|隔壁|隔离|对面|對面|楼下|樓下|楼上|樓上|旁边|旁邊|门口|門口|周边|周邊|\b(next to|near|nearby|opposite|downstairs|upstairs|across the (street|road))\b/i;
-const SLEEP_LOSS = /睡不着|失眠|睡不好|瞓唔着|瞓唔到|没法睡|無法入睡|\b(can'?t sleep|cannot sleep|unable to sleep|keeps? (me|us) awake)\b/i;
-const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|放音乐|放歌|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
-const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
+/**
+ * A message this long or shorter is about one matter, so a word like 赌博 or 小贩 names it; in a long letter it may be
+ * one incidental detail (two Teddy 495 letters, public housing sublet "for gambling" and a city's idlers who "打牌赌博",
+ * went to the police when the override read whole letters).
+ */
+const SHORT_MATTER_CHARS = 150;
 
-// A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
-const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|店家|商家|商场|工场|工場|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
-const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+/**
+ * The readings gambling overrides: its noise, its shop or its street. A housing reading stays (public housing sublet
+ * "for gambling" is a Teddy 495 letter filed under 城乡建设).
+ */
+const NUISANCE_READINGS: ReadonlySet<string> = new Set(['environment', 'market_regulation', 'urban_management', 'street_office']);
 
-const GAMBLING = /聚赌|赌钱|赌博|开赌|赌档|赌场|\bgambl(e|ing)\b/i;
-
-// Someone to come and repair or test a public facility or a utility ("路灯坏了…想找人来修一下", "屋企水壓好細，想搵人
-// 上嚟睇吓") is the department's work, not a helper: the ten training lines with 想找人 are all 信访外 (找人陪诊, 找人说和),
-// so the category model had sent street lights, drains and water pressure to counselling or mediation.
-const PUBLIC_FACILITY = /路灯|路燈|街灯|街燈|下水道|渠|井盖|井蓋|沙井|自来水|自來水|水压|水壓|停水|水质|水質|公厕|公廁|公园|公園|健身器材|红绿灯|紅綠燈|路面|马路|馬路|人行道|公交站|巴士站|电梯|電梯|消防栓|垃圾站|垃圾桶|食水|饮用水|飲用水|水.{0,6}(味|臭|黄|黃|浑|渾|混浊|混濁)|\b(street ?lights?|drains?|sewers?|manholes?|tap water|water pressure|public toilets?|traffic lights?|pavement|lifts?|elevators?)\b/i;
-// A teacher's or a school's conduct (scolding pupils, corporal punishment, selling books, paid tutoring) is the
-// education bureau's matter even when told through a child: "班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书" had gone to
-// the youth service (the category model knows 孩子 / 学生 from school-refusal and bullying lines).
-const SCHOOL_STAFF = /老师|老師|班主任|校长|校長|教师|教師|班导|班導|学校|學校|\b(teachers?|principal|head ?teacher|school)\b/i;
-const SCHOOL_CONDUCT = /(骂|罵|闹|鬧|羞辱|讽刺|諷刺|嘲笑)(学生|學生|啲学生|啲學生|孩子|细路|細路|小朋友|全班)|体罚|體罰|打学生|打學生|罚站|罰站|罚跪|罰跪|(买|買|卖|賣|推销|推銷)(他|佢)?(指定)?(的|嘅)?(教辅|教輔|辅导书|輔導書|资料|資料|练习|練習)|有偿补课|有償補課|乱收费|亂收費|收红包|收紅包|\b(calls? (the )?(kids|children|pupils|students) (stupid|names)|corporal punishment|hits? (the )?(kids|children|pupils|students)|(pay|paid) for (extra )?tutoring|sells? (us )?(books|materials))\b/i;
-const CARE_PERSON = /老人|长者|長者|阿婆|婆婆|伯伯|妈|媽|爸|爷爷|爺爺|奶奶|外婆|外公|独居|獨居|一个人住|一個人住|残疾|殘疾|轮椅|輪椅|行动不便|行動不便|腿脚|腿腳|孩子|小孩|细路|細路|\b(elderly|old (man|woman|lady|people)|disabled|wheelchair|mum|mom|dad|grand\w+|child|kids?)\b/i;
-const REPAIR_ASK = /(想|要|请|請|帮忙|幫手)?(找|搵)(个|個)?人(来|嚟|過來|过来|上门|上門|上嚟|上来)?.{0,2}(修|整|通|疏通|检测|檢測|验|驗|看看|睇吓|睇下|处理|處理|管管)|\b(send|get) (someone|somebody|a (worker|plumber|technician))\b.{0,20}\b(fix|repair|check|test|unblock)\b/i;
+/** Below this, an "unclear" reading gives way to a matter the guards' words name. */
+const UNSURE_UNCLEAR = 0.5;
 
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
@@ -226,6 +222,12 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let switched: string | undefined;
   // The 信访外 reading, routed once: kept unless it turns out to be a public matter below.
   let outOfScope: Routed | undefined;
+  // An unsure "unclear" that names a teacher's conduct or wages owed has said its matter: "我个女话班主任成日用间尺打手板
+  // 我好担心" had been asked what it was about.
+  if (category === 'unclear' && conf < UNSURE_UNCLEAR && ((SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText)) || WAGES_OWED.test(fullText))) {
+    reasons.push(`matter_named_not_unclear:${conf.toFixed(2)}`);
+    category = 'petition';
+  }
   if (category === 'out_of_scope') {
     // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
     // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
@@ -234,6 +236,8 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
     const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
     const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
+    const wagesOwed = WAGES_OWED.test(fullText);
+    const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && MANAGEMENT.test(fullText);
     outOfScope = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText);
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
     // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
@@ -246,7 +250,8 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     const why =
       service === 'counselling' && noisy ? 'noise_source_not_counselling'
         : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service'
-          : helper && publicRepair ? 'public_repair_not_service'
+          : helper && (publicRepair || facilityBroken) ? 'public_repair_not_service'
+            : helper && wagesOwed ? 'wage_arrears_not_service'
             : (service === 'youth' || service === 'family') && schoolConduct ? 'school_conduct_not_service' : null;
     if (why) {
       reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);
@@ -261,6 +266,20 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     reasons.push(...routed.reasons);
     citations.push(...routed.citations);
     secondaryTarget = routed.secondaryTarget;
+    // Gambling is the police's whatever else it brings (TAXONOMY: public_security): "a mahjong shop downstairs where
+    // people gamble big money every night, very noisy" had gone to environment for the noise, which stays the second matter.
+    if (category === 'petition' && NUISANCE_READINGS.has(target as string) && fullText.length <= SHORT_MATTER_CHARS && GAMBLING.test(fullText)) {
+      reasons.push(`gambling_is_police:${target}`);
+      secondaryTarget = target ?? undefined;
+      target = 'public_security';
+    }
+    // Hawkers are urban management's wherever they stand: "地铁站出口成班小贩霸晒条路" went to transport (0.999) on
+    // the station's name; the station stays the second matter.
+    if (category === 'petition' && target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && !TRAFFIC_MATTER.test(fullText)) {
+      reasons.push('hawkers_are_urban_management:transport');
+      secondaryTarget = 'transport';
+      target = 'urban_management';
+    }
     targetConfidence = routed.targetConfidence;
     reviewReason = routed.reviewReason ?? switched;
     runnerUp = routed.runnerUp;

@@ -59,10 +59,12 @@ class EngineFailure extends Error {
 // Greetings and filler that carry no request; what is left after removing them decides "unclear".
 const GREETING =
   /你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|有没有人在?|喂|请问|请教|早上好|上午好|中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|好的|好吧|嗯|哦|噢|啊|呀|吧|呢|测试|\b(hello|hi|hey|ok|okay|test|thanks|thank you|good (morning|afternoon|evening)|anyone there|anybody there|someone there|is anyone (here|there)|excuse me|(do|does|can|could) (you|someone|somebody|anyone|anybody) (here )?speak english|english please|in english please|speak english)\b|(会|會|识唔识|識唔識)(说|說|讲|講)英(文|语|語)(吗|嗎)?/g;
+// Frustration with no matter named ("又係咁！！冇人理㗎", "the problem again!! nobody do anything") had been a confident
+// petition to a guessed department (housing 0.95): the clerk asks which matter it is, as for an announcement.
 // A request announced but not stated: "我要投诉", "我有个问题想反映", "I want to complain", Cantonese 有啲嘢想問 (有些东西
 // 想问; after "喂，有冇人" it had been filed as an office case, where its 简体 twin got an example of what to write).
 const VAGUE_ONLY =
-  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$|^(it'?s|it is|this is) (about|regarding|concerning) (my|the|our|a|an) [a-z]+$/;
+  /^(我|我们|本人)?(现在|想|要|想要|需要|有|还有)?(一个|个|一件|件|点|些)?(问题|事情|事|东西|情况|意见|建议)?(想|要|需要)?(反映|投诉|举报|咨询|问一下|问问|问|求助|说一下|说说|反馈|报告|讲一下)?(一下)?(问题|事情|情况)?$|^(i )?(want|would like|need|have)( to)? (complain|report|ask|a question|a complaint|a problem|an issue)$|^(it'?s|it is|this is) (about|regarding|concerning) (my|the|our|a|an) [a-z]+$|^(又|还|都)?(是|系)?(这样|这个样子|一样)?(了|啦|啊|呀)?(根本|完全|还是|都|仍然)?(没|没有)人(理|管|处理|回复|跟进|回)(的|啊|呀|了|啦)?$|^((the|this|same) )?(same )?((problem|issue|thing) )?((again|still) )?(and )?(nobody|no one|noone|no-one) (do|does|did|doing|cares?|helps?|answers?|fix(es)?|repl(y|ies))( (anything|nothing|about it))?$/;
 
 const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}\b(table|from|into|set|select|database)\b|<\s*\/?\s*(script|img|iframe|svg)\b|\$\{|\{\{|--\s*$|;\s*--/i;
 /** Code or markup sent as a message (SQL, a script tag, a template): a probe, not a matter. */
@@ -132,8 +134,11 @@ function toCitation(p: { source: string; title: string; article?: string; text: 
 
 /** Below this, a petition reading of a message that is mostly the resident's own despair is not trusted. */
 export const SELF_DESPAIR_PETITION_BAR = 0.6;
+// Words for it (a rule or a cue), not the crisis model alone: "寫信投訴咗之後 幾耐會有回覆 有冇時限" (a question about the
+// office's deadline) had a model-only suicide concern through the concern-threshold path, which carries no
+// model_only_below_bar mark, and was sent to counselling.
 const selfDespair = (c: { kinds: string[]; cues: string[] }) =>
-  c.kinds.some((k) => k === 'suicide' || k === 'self_harm') && !c.cues.includes('model_only_below_bar');
+  c.kinds.some((k) => k === 'suicide' || k === 'self_harm') && !fromModelAlone(c.cues);
 
 /**
  * The whole decision for one resident message. Never throws on content: every path returns a valid

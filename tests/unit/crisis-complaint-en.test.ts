@@ -41,11 +41,6 @@ describe('English complaint forms (complaintEn.ts), with the bundled model', () 
       ],
     },
     {
-      form: 'complaint',
-      complaint: "Water is leaking from the bathroom of the flat above into my kitchen and the neighbour won't let anyone in to check",
-      danger: ["Water is leaking from the flat above into my kitchen and the neighbour won't let anyone in, my grandmother is unconscious"],
-    },
-    {
       form: 'past',
       complaint: 'My father fell down the bus steps yesterday',
       danger: [
@@ -67,6 +62,13 @@ describe('English complaint forms (complaintEn.ts), with the bundled model', () 
       });
     }
   }
+
+  it('a leak from the flat above is no danger at all (leak guard, before the complaint form); with someone unconscious it is', () => {
+    const o = outcome("Water is leaking from the bathroom of the flat above into my kitchen and the neighbour won't let anyone in to check");
+    expect(o.level).toBe('none');
+    expect(o.cues).toContain('leak_not_danger');
+    expect(outcome("Water is leaking from the flat above into my kitchen and the neighbour won't let anyone in, my grandmother is unconscious").level).toBe('immediate');
+  });
 
   it('never demotes a child at a height or a habit of self-harm', () => {
     expect(outcome('My toddler keeps climbing onto the balcony railing').level).toBe('immediate');

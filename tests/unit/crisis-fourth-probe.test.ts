@@ -112,3 +112,42 @@ describe('crisis: fourth blind probe', () => {
   });
 });
 
+// Our own wording of what the fifth blind crisis probe (2026-12-07, tenth session) found.
+describe('crisis: fifth blind probe', () => {
+  it('a knife taken to the foreman, or burning together with someone, is violence now', () => {
+    for (const text of ['老板再不结工钱 我明天就带刀去找他 让他见血', '佢再嚟我就同佢一齊燒']) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('violence'), `${text}: ${o.kinds}`);
+    }
+  });
+
+  it('an ex who used to hit, the writer moved where they cannot be found, is a concern; the ex at the door now is not', () => {
+    expectLevel('concern', ['以前前夫会打我 现在已经搬走半年了 他不知道我住哪 但我还是睡不好']);
+    expectLevel('immediate', ['以前前夫会打我 我搬走了 但他刚才找到这里 正在门外砸门']);
+  });
+
+  it('distress said as 頂唔順, feeling a failure or at the end of one\'s rope is a concern, not an alarm', () => {
+    expectLevel('concern', ['照顧完阿爸又要返工 我真係就嚟頂唔順', '欠咗一身債 覺得自己好失敗', 'three months of night shifts and caring for my son, I am at the end of my rope']);
+    expectLevel('immediate', ["I'm at the end of my rope, the pills are on the table and tonight I end my life"]);
+  });
+
+  it('price idioms, a disaster film just watched, a child\'s tantrum and fear of an accident are no alarm', () => {
+    expectLevel('none', [
+      '呢间药房卖嘅口罩价钱简直系抢劫',
+      '这个停车场收费简直杀人 一小时二十块',
+      '刚刚看完一部灾难片 里面地铁隧道塌了 想问深圳地铁有没有应急演练',
+      '个仔玩手机玩到半夜 劝佢两句就发脾气摔嘢',
+      '学校门口冇红绿灯 啲车开得好快 好惊撞亲细路',
+      '屋企上个月火烛 烧咗晒 而家暂住亲戚屋企 想问有冇援助',
+    ]);
+    // The same words with a danger now still count.
+    expectLevel('immediate', ['刚刚看完电影出来 现在商场里着火了 好大烟']);
+  });
+
+  it('a panic attack that passed is no emergency; the model\'s lone note on a bill, a leak or a pet at the vet is dropped', () => {
+    assert.notEqual(crisis('上个月在公司突然喘不过气 以为自己要死了 后来慢慢好了 医生说是焦虑').level, 'immediate');
+    expectLevel('none', ['厕所天花板一直在滴水 楼上说不关他们的事', '燃气费点解贵咗咁多', 'my dog ate a sock, the vet removed it and he is fine now']);
+  });
+});
+

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { ValidationError } from '../../kernel/errors.js';
 import type { Retriever } from '../../knowledge/types.js';
-import { triage } from '../../triage/pipeline.js';
+import { isTooVague, triage } from '../../triage/pipeline.js';
+import { normalize } from '../../triage/normalize.js';
 import type { TargetCode } from '../../kernel/taxonomy.js';
 import type { DecisionEngine, EngineInput, EngineResult } from '../../triage/types.js';
 import { resourcePath } from '../../kernel/paths.js';
@@ -67,6 +68,14 @@ describe('triage pipeline', () => {
     assert.equal(model.category, 'emergency');
     assert.ok(model.reasons.some((x) => x.startsWith('emergency_model:')), model.reasons.join(' '));
     assert.ok(!model.reasons.some((x) => x.startsWith('emergency_rule:')), model.reasons.join(' '));
+  });
+
+  it('frustration with no matter named is unclear; the same words with a matter are not', async () => {
+    for (const text of ['又係咁！！根本冇人理', '还是这样，没人处理', 'same problem again, nobody does anything']) {
+      const d = await triage(text, { engine: keywordEngine() });
+      assert.equal(d.category, 'unclear', `${text}: ${d.reasons.join(' ')}`);
+    }
+    assert.equal(isTooVague(normalize('楼下的垃圾又是这样 没人管').normalized), false);
   });
 
   it('a bare announcement or a request for English is unclear, with no distress read into it by the model alone', async () => {

@@ -73,18 +73,25 @@ const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|
 const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事)|\b(i'?m|i am) not (suicidal|going to (kill myself|do anything stupid))\b/g;
 const onlyDenied = (text: string): boolean =>
   text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
+const ABUSE_PAST = /以前|之前|曾经|去年|前年|前夫|前妻|前男友|前女友|前度|\b(used to|my ex|last year|years ago)\b/;
+const ABUSE_OVER =
+  /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|\b(moved (out|away)|left (him|her)|divorced|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
-const FICTION = /电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
+const FICTION = /灾难片|恐怖片|动作片|纪录片|电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
+const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
 
 /** Why explicit words do not make this message a danger now (null when nothing says so). */
+// "刚刚看完一部灾难片": the now is the watching, so fiction still counts when no other now is said.
+const WATCHED_JUST = /(刚刚|刚才|刚)(看完|看了|睇完|睇咗)|\bjust (watched|finished watching|saw)\b/g;
+
 function notASituation(text: string, now: boolean): string | null {
+  if (now && FICTION.test(text) && text.search(WATCHED_JUST) >= 0 && !test(STRONG_NOW_ZH, STRONG_NOW_EN, text.replace(WATCHED_JUST, ' ')) && !test(WEAK_NOW_ZH, WEAK_NOW_EN, text.replace(WATCHED_JUST, ' '))) return 'fiction';
   if (now) return null;
   if (FICTION.test(text)) return 'fiction';
   if (JOKE.test(text)) return 'joke';
@@ -340,6 +347,13 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   if (immediate && sit.baseImmediate !== 1 && sit.over === 1 && sit.strongNow === 0) {
     immediate = false;
     cues.push('over_not_danger');
+  }
+  // Violence at home told as over: an ex who used to hit, the writer separated or moved where they cannot be found
+  // ("以前前男友会打我 现在已经分开一年 住在新的地方", "旧年前度成日打我 而家搬咗去第二度 佢搵唔到我"): the violence rule had
+  // read the 打我 and the 现在 of the new life as a beating now. A concern the office reads, with the lines; anything
+  // said to be happening now (刚才, 在门外, right now) keeps the alarm.
+  if (immediate && [...kinds].every((k) => k === 'violence') && sit.strongNow === 0 && ABUSE_PAST.test(normalizedText) && ABUSE_OVER.test(normalizedText)) {
+    return finish('concern', kinds, [...cues, 'violence_over_safe']);
   }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
   // rule or cue for a danger now, a denied suicide stays a concern.

@@ -5,6 +5,7 @@
  */
 import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../commandWords.js';
 
+const ROPE_IDIOM = /\b(at )?the end of (my|her|his|our) (rope|tether)\b|\bat (my|our) wits'? end\b/;
 const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
 
 
@@ -122,6 +123,9 @@ const PREPAID = /会员|预付|充值|办卡|学费|押金|退款|退钱|\b(memb
 const LOOSE_DOG =
   /(狗|犬).{0,16}(没人拖|冇人拖|没拴|不拴|不牵|没牵|唔拖|冇拖|没有绳|冇绳|乱跑|周围走|周围跑|追)|\bdogs?\b.{0,40}\b(off (the )?lead|without (a )?leash|no leash|unleashed|running loose|chased|chasing)\b/;
 
+// A child's tantrum over a phone or a game ("个仔玩手机玩到半夜 劝佢两句就发脾气摔嘢", model alone 0.47): a parenting matter
+// for the youth service, not violence. A knife or anyone hurt stands aside.
+const TANTRUM = /(儿子|女儿|孩子|小孩|细路|仔|女)[^。!?]{0,30}(发脾气|发火|发癫|闹脾气)|(劝|哄|说)(他|她|佢)[^。!?]{0,6}(发脾气|发火)|\b(son|daughter|kid|child|teen(ager)?)\b.{0,40}\b(tantrum|throws? (things|stuff)|temper)\b/;
 const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下辈子|\b(goodbye|bye|farewell|forgive|sorry|last|note (for|to) (my|the|you)|letter (for|to) my)\b/;
 
 export interface ModelAlarmGuard {
@@ -143,6 +147,9 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped.
   if (SLEEPLESS.test(text)) return { level: 'concern', cues: ['sleepless_not_danger'] };
+  // "I am at the end of my rope" is exhaustion, not a rope (the model alone 0.41 on a carer's message): a concern,
+  // unless the same message speaks of ending one's life.
+  if (ROPE_IDIOM.test(text) && !ENDS_SELF.test(text.replace(ROPE_IDIOM, ' '))) return { level: 'concern', cues: ['idiom_not_danger'] };
   // The roof or top floor as where one lives or what the complaint is about (我住在顶楼, 天台漏水, 在天台晒衣服,
   // 天台乘凉被投诉): the model, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼" and
   // "我家住在顶楼，天台漏水" the 110/120 reply. Not when something happens up there or below, or the writer is
@@ -150,6 +157,10 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '))) return { level: 'none', cues: ['height_as_place_not_danger'] };
   if (!concernAlready && FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '))) return { level: 'none', cues: ['follow_up_detail_not_danger'] };
   if (SAFE_NOW_SAID.test(text) && OVER_BEFORE.test(text)) return { level: 'concern', cues: ['over_and_safe_not_danger'] };
+  if (!concernAlready && LEAK.test(text) && !LEAK_DANGER.test(text) && !FOLLOW_UP_EVENT.test(text.replace(LEAK, ' '))) return { level: 'none', cues: ['leak_not_danger'] };
+  // A pet at the vet or one that died ("my dog ate a sock, the vet removed it and he is fine now", 0.41).
+  if (!concernAlready && PET_DIED.test(text) && !HURT.test(text)) return { level: 'none', cues: ['pet_not_danger'] };
+  if (!concernAlready && TANTRUM.test(text) && !HURT.test(text) && !/刀|\bknife\b/.test(text)) return { level: 'none', cues: ['tantrum_not_danger'] };
   if (!concernAlready && BUSINESS_GONE.test(text) && PREPAID.test(text) && !FOLLOW_UP_EVENT.test(text) && !FAREWELL_WORDS.test(text)) return { level: 'none', cues: ['business_gone_not_danger'] };
   if (!concernAlready && LOOSE_DOG.test(text) && !HURT.test(text)) return { level: 'none', cues: ['loose_dog_not_danger'] };
   if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
@@ -176,7 +187,11 @@ const ANGER_FIGURE = /(气|生气|嬲|火)(到|得)(我|人)?(真系|真是|好)
 const IGNORED_AGAIN = /(又|仍然|还是|都系|都是)(是|系)?(这样|咁|这个样)|\bagain\b.{0,30}\b(nobody|no one|no-one)\b.{0,12}\b(do|does|did|doing|care|cares)\b/;
 // A purchase the shop will not take back or refund: a consumer complaint.
 const CONSUMER = /退货|退款|退钱|换货|保修|三包|\b((take|took|taking) it back|refunds?|warranty|exchange it|return (it|the))\b/;
-const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).{0,6}(死|走|过世|去世|\b(died|passed away|passed)\b)/;
+// A utility bill (煤气费点解贵咗咁多) or water dripping from the ceiling (浴室天花板一直在滴水, read as gas by the model).
+const BILL = /(煤气|燃气|电|水|管理|物业)费|\b(gas|electricity|power|water|utility|management) (bill|fee|charge)s?\b/;
+const LEAK = /滴水|漏水|渗水|\b(leak\w*|dripping|drips)\b/;
+const LEAK_DANGER = /电线|插座|冒烟|火花|煤气|燃气|塌|裂|\b(wires?|socket|sparks?|smoke|gas|collaps\w*|crack\w*)\b/;
+const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).{0,6}(死|走|过世|去世|\b(died|passed away|passed)\b)|(狗|猫|宠物|\b(dog|cat|pet|puppy|kitten)\b).{0,60}(兽医|宠物医院|\bvets?\b)/;
 
 /** The guard that drops the crisis model's lone concern on an ordinary message, or null. */
 export function modelConcernGuard(text: string): string | null {
@@ -187,6 +202,8 @@ export function modelConcernGuard(text: string): string | null {
   if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
+  if (BILL.test(text)) return 'bill_not_concern';
+  if (LEAK.test(text) && !LEAK_DANGER.test(text)) return 'leak_not_concern';
   if (CONSUMER.test(text) || (BUSINESS_GONE.test(text) && PREPAID.test(text))) return 'consumer_dispute_not_concern';
   return null;
 }

@@ -101,7 +101,7 @@ export const CUES: Cue[] = [
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
     pattern: /(喝醉|饮醉|醉咗|醉了|发酒疯).{0,14}(砸|摔|打|踢|掟|劈|拍门|撞门|踹门|骂)|(砸|摔|掟|扔)(紧|着)?(东西|嘢|家具|碗|电视|椅子|凳)|(拍|撞|踢|踹|劈|砸)(紧|着)?(门|道门|我门|我家门|我屋企门)|(在|喺)(门口|门外).{0,10}(骂|吼|叫|砸|拍|踢|不走|唔走|等我|拿刀|揸刀)|(拿|拎|揸|挥|举)(着|住|紧)?.{0,4}(刀|菜刀|生果刀|西瓜刀|棍|铁棍|铁通|斧头|锤|剪刀|枪)|(斩|劈|砍|整|打|捅|杀)(死|伤)(你|我|佢|他|她|晒|你哋|我哋)|(锁|躲|收埋|匿埋|匿|躲藏)(在|喺|咗|了)?.{0,6}(厕所|房间|房|洗手间|衣柜|柜|楼梯|车里|浴室)(里|入面|度)?|(打|揍|踢|掐|推|虐|殴)(紧|着)(我|我们|我哋|我妈|阿妈|孩子|仔|女|佢)|(佢|他|她|老公|老婆|男朋友|前夫|丈夫).{0,6}(又|而家|现在|正在|宜家)(打|揍|踢|掐|追|推)/,
     // A resident who knocked on the neighbours' door to talk about their noise (拍门讲过几次) is not under attack.
-    unless: /游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)|(敲|拍)门.{0,3}(都)?(没|冇|无)(有)?人(应|开|理)/,
+    unless: /(儿子|兒子|女儿|女兒|孩子|小孩|细路|細路).{0,24}(发|發)(脾气|脾氣|火)|(劝|勸|哄|说|說)(他|她|佢)(一句|两句|兩句)?.{0,3}(又|就)?(发|發)(脾气|脾氣|火)|游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)|(敲|拍)门.{0,3}(都)?(没|冇|无)(有)?人(应|开|理)/,
   },
   {
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
@@ -113,7 +113,7 @@ export const CUES: Cue[] = [
   // Not guarded: a threat is conditional by nature ("今天再不给钱 我就跟他一起死").
   {
     name: 'threat_others', kind: 'violence', level: 'immediate',
-    pattern: /(刀|菜刀|西瓜刀|斧头|炸药|硫酸)(我)?(已经|都)?(带上|带好|准备好|买好|磨好|藏好)(了|咗)?|(带上|带好|准备好|买好|磨好|藏好)(了|咗)?(刀|菜刀|西瓜刀|斧头|炸药|硫酸)|(跟|同|和)(他|她|佢|老板|老闆|那个人|嗰个人|包工头)(们|哋)?(一起|一齐)(去)?死|(刀|斧头|炸药|汽油|硫酸).{0,16}(大家|一起|一齐)(去)?死|\b(brought|got|have) (a|my) (knife|machete|axe|gun)\b.{0,40}\b(him|her|them|boss|landlord|together)\b|\btake (him|her|them|my boss|the boss) (down )?with me\b/,
+    pattern: /(刀|菜刀|西瓜刀|斧头|炸药|硫酸)(我)?(已经|都)?(带上|带好|准备好|买好|磨好|藏好)(了|咗)?|(带上|带好|准备好|买好|磨好|藏好)(了|咗)?(刀|菜刀|西瓜刀|斧头|炸药|硫酸)|(跟|同|和)(他|她|佢|老板|老闆|那个人|嗰个人|包工头)(们|哋)?(一起|一齐)(去)?(死|烧|炸)|带(着|上|把)?(刀|菜刀|斧头|汽油|硫酸)(去|来|过去)(找|砍|捅|斩)|(让|叫|要)(他|她|佢)(见血|偿命|好看)|放(他|她|佢)(的)?血|(刀|斧头|炸药|汽油|硫酸).{0,16}(大家|一起|一齐)(去)?死|\b(brought|got|have) (a|my) (knife|machete|axe|gun)\b.{0,40}\b(him|her|them|boss|landlord|together)\b|\btake (him|her|them|my boss|the boss) (down )?with me\b/,
     unless: /新闻|报道|电影|小说|电视剧|游戏|厨房|做饭|切菜|水果|\b(news|movie|film|novel|game|kitchen|cooking)\b/,
   },
   // ---- A child or an elder in danger now.
@@ -340,7 +340,7 @@ export const CUES: Cue[] = [
   // the matter went to hardship assistance without a word about protection.
   {
     name: 'violence_told', kind: 'violence', level: 'concern',
-    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|女朋友|男友|女友|前夫|前妻|前度|伴侣|同居|佢|他|她).{0,12}(打|推|踢|掐|揍|扇|撞|勒|摔)(了|咗|过)?(我|伤我)|(被|俾|畀)(老公|丈夫|先生|老婆|妻子|男朋友|前夫|伴侣|佢|他|她)(打|推|踢|掐|揍|扇)|把我(推|打|踢|掐|揍|扇|摔|撞|勒)/,
+    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|女朋友|男友|女友|前夫|前妻|前度|伴侣|同居|佢|他|她).{0,12}(?<!没|没有|冇|不|唔|从来没|从没)(打|推|踢|掐|揍|扇|撞|勒|摔)(了|咗|过)?(我|伤我)|(被|俾|畀)(老公|丈夫|先生|老婆|妻子|男朋友|前夫|伴侣|佢|他|她)(打|推|踢|掐|揍|扇)|把我(推|打|踢|掐|揍|扇|摔|撞|勒)/,
     // Long ago and safe now, or asked for a friend: information, not a concern (the eval set's hard negatives).
     unless: /新闻|报道|电影|小说|电视剧|宣传|讲座|培训|(打|推)(电话|广告|销|车)|以前|从前|之前|曾经|几年前|[0-9一两三四五六七八九十]+年前|离(了|咗)婚|已经离婚|帮朋友|朋友问|替朋友/,
   },
@@ -351,12 +351,12 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(也|都)(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
     unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
 ];
 

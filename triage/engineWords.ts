@@ -1,0 +1,35 @@
+/**
+ * Words the offline engine's guards read on the resident's own text (both scripts, English): what turns a 信访外
+ * reading back into a public matter (a noisy site, a business's fumes, a public repair, a teacher's conduct, wages
+ * owed), and what decides a department whatever the station or the noise (gambling, hawkers). Kept apart from the
+ * engine so that each list is read, and grown, in one place.
+ */
+export const NEARBY = /附近|隔壁|隔离|对面|對面|楼下|樓下|楼上|樓上|旁边|旁邊|门口|門口|周边|周邊|\b(next to|near|nearby|opposite|downstairs|upstairs|across the (street|road))\b/i;
+export const SLEEP_LOSS = /睡不着|失眠|睡不好|瞓唔着|瞓唔到|没法睡|無法入睡|\b(can'?t sleep|cannot sleep|unable to sleep|keeps? (me|us) awake)\b/i;
+export const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|放音乐|放歌|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
+export const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
+
+// A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
+export const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|店家|商家|商场|工场|工場|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
+export const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+
+// Wages owed told with a wish for help ("拖咗我哋两个月粮…想揾人帮手") are the labour bureau's, not a helper's.
+export const WAGES_OWED = /拖(欠|咗|了)?.{0,12}(工资|工資|人工|粮|糧|薪水)|欠(薪|粮|糧|人工|工资|工資)|(工资|工資|人工|粮|糧)(没|冇|未|唔)(发|發|出|俾)|\b(unpaid wages?|owe[sd]? (me|us|the workers) (wages|salary|salaries)|(wages|salary) (not paid|unpaid))\b/i;
+// A public or shared facility broken and the property management stalling ("lift壞咗成個月 物業話等緊零件… 點算啊").
+export const BROKEN = /坏|壞|故障|失灵|失靈|停用|唔郁|\b(broken|out of order|not working|stopped working)\b/i;
+export const MANAGEMENT = /物业|物業|管理处|管理處|\b(property management|management (office|company))\b/i;
+export const HAWKERS = /小贩|小販|摊贩|攤販|走鬼|摆摊|擺攤|无牌|無牌|\b(hawkers?|street vendors?|vendors?|stalls)\b/i;
+export const TRAFFIC_MATTER = /公交|巴士|班次|线路|線路|车站|車站|红绿灯|紅綠燈|违停|違停|停车|泊车|泊車|\b(bus|buses|route|traffic lights?|parking)\b/i;
+export const GAMBLING = /聚赌|赌钱|赌博|开赌|赌档|赌场|\bgambl(e|ing)\b/i;
+
+// Someone to come and repair or test a public facility or a utility ("路灯坏了…想找人来修一下", "屋企水壓好細，想搵人
+// 上嚟睇吓") is the department's work, not a helper: the ten training lines with 想找人 are all 信访外 (找人陪诊, 找人说和),
+// so the category model had sent street lights, drains and water pressure to counselling or mediation.
+export const PUBLIC_FACILITY = /路灯|路燈|街灯|街燈|下水道|渠|井盖|井蓋|沙井|自来水|自來水|水压|水壓|停水|水质|水質|公厕|公廁|公园|公園|健身器材|红绿灯|紅綠燈|路面|马路|馬路|人行道|公交站|巴士站|电梯|電梯|消防栓|垃圾站|垃圾桶|食水|饮用水|飲用水|水.{0,6}(味|臭|黄|黃|浑|渾|混浊|混濁)|\b(street ?lights?|drains?|sewers?|manholes?|tap water|water pressure|public toilets?|traffic lights?|pavement|lifts?|elevators?)\b/i;
+// A teacher's or a school's conduct (scolding pupils, corporal punishment, selling books, paid tutoring) is the
+// education bureau's matter even when told through a child: "班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书" had gone to
+// the youth service (the category model knows 孩子 / 学生 from school-refusal and bullying lines).
+export const SCHOOL_STAFF = /老师|老師|班主任|校长|校長|教师|教師|班导|班導|学校|學校|\b(teachers?|principal|head ?teacher|school)\b/i;
+export const SCHOOL_CONDUCT = /(骂|罵|闹|鬧|羞辱|讽刺|諷刺|嘲笑)(学生|學生|啲学生|啲學生|孩子|细路|細路|小朋友|全班)|体罚|體罰|打学生|打學生|打手板|打手心|用尺打|用间尺打|用間尺打|罚站|罰站|罚企|罰企|罚跪|罰跪|(买|買|卖|賣|推销|推銷)(他|佢)?(指定)?(的|嘅)?(教辅|教輔|辅导书|輔導書|资料|資料|练习|練習)|有偿补课|有償補課|乱收费|亂收費|收红包|收紅包|\b(calls? (the )?(kids|children|pupils|students) (stupid|names)|corporal punishment|hits? (the )?(kids|children|pupils|students)|(pay|paid) for (extra )?tutoring|sells? (us )?(books|materials))\b/i;
+export const CARE_PERSON = /老人|长者|長者|阿婆|婆婆|伯伯|妈|媽|爸|爷爷|爺爺|奶奶|外婆|外公|独居|獨居|一个人住|一個人住|残疾|殘疾|轮椅|輪椅|行动不便|行動不便|腿脚|腿腳|孩子|小孩|细路|細路|\b(elderly|old (man|woman|lady|people)|disabled|wheelchair|mum|mom|dad|grand\w+|child|kids?)\b/i;
+export const REPAIR_ASK = /(想|要|请|請|帮忙|幫手)?(找|搵)(个|個)?人(来|嚟|過來|过来|上门|上門|上嚟|上来)?.{0,2}(修|整|通|疏通|检测|檢測|验|驗|看看|睇吓|睇下|处理|處理|管管)|\b(send|get) (someone|somebody|a (worker|plumber|technician))\b.{0,20}\b(fix|repair|check|test|unblock)\b/i;
