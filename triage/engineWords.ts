@@ -14,7 +14,7 @@ export const BUSINESS = /餐馆|饭店|餐厅|食堂|大排档|店家|商家|商
 export const NUISANCE = /油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
 
 // Wages owed told with a wish for help ("拖咗我哋两个月粮…想揾人帮手") are the labour bureau's, not a helper's.
-export const WAGES_OWED = /拖(欠|咗|了)?.{0,12}(工资|工資|人工|粮|糧|薪水)|欠(薪|粮|糧|人工|工资|工資)|(工资|工資|人工|粮|糧)(没|冇|未|唔)(发|發|出|俾)|\b(unpaid wages?|owe[sd]? (me|us|the workers) (wages|salary|salaries)|(wages|salary) (not paid|unpaid))\b/i;
+export const WAGES_OWED = /拖(欠|咗|了)?.{0,12}(工资|工資|人工|粮|糧|薪水)|欠(薪|粮|糧|人工|工资|工資)|(工资|工資|人工|粮|糧)(没|冇|未|唔)(发|發|出|俾)|(没|冇|未|唔|不)(发|發|出|俾|给|給)(工资|工資|人工|粮|糧)|\b(unpaid wages?|owe[sd]? (me|us|the workers) (wages|salary|salaries)|(wages|salary) (not paid|unpaid))\b/i;
 // A public or shared facility broken and the property management stalling ("lift壞咗成個月 物業話等緊零件… 點算啊").
 export const BROKEN = /坏|壞|故障|失灵|失靈|停用|唔郁|\b(broken|out of order|not working|stopped working)\b/i;
 export const MANAGEMENT = /物业|物業|管理处|管理處|\b(property management|management (office|company))\b/i;
@@ -30,6 +30,11 @@ export const PUBLIC_FACILITY = /路灯|路燈|街灯|街燈|下水道|渠|井盖
 // education bureau's matter even when told through a child: "班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书" had gone to
 // the youth service (the category model knows 孩子 / 学生 from school-refusal and bullying lines).
 export const SCHOOL_STAFF = /老师|老師|班主任|校长|校長|教师|教師|班导|班導|学校|學校|\b(teachers?|principal|head ?teacher|school)\b/i;
-export const SCHOOL_CONDUCT = /(骂|罵|闹|鬧|羞辱|讽刺|諷刺|嘲笑)(学生|學生|啲学生|啲學生|孩子|细路|細路|小朋友|全班)|体罚|體罰|打学生|打學生|打手板|打手心|用尺打|用间尺打|用間尺打|罚站|罰站|罚企|罰企|罚跪|罰跪|(买|買|卖|賣|推销|推銷)(他|佢)?(指定)?(的|嘅)?(教辅|教輔|辅导书|輔導書|资料|資料|练习|練習)|有偿补课|有償補課|乱收费|亂收費|收红包|收紅包|\b(calls? (the )?(kids|children|pupils|students) (stupid|names)|corporal punishment|hits? (the )?(kids|children|pupils|students)|(pay|paid) for (extra )?tutoring|sells? (us )?(books|materials))\b/i;
+export const SCHOOL_CONDUCT = /(骂|罵|闹|鬧|羞辱|讽刺|諷刺|嘲笑|点名|點名)[^，。,.]{0,8}(学生|學生|孩子|小孩|细路|細路|小朋友|全班)|体罚|體罰|打学生|打學生|打手板|打手心|用尺打|用间尺打|用間尺打|罚站|罰站|罚企|罰企|罚跪|罰跪|(买|買|卖|賣|推销|推銷)(他|佢)?(指定|介绍|介紹|推荐|推薦)?(的|嘅)?(教辅|教輔|教材|辅导书|輔導書|资料|資料|练习|練習)|有偿补课|有償補課|乱收费|亂收費|收红包|收紅包|\b((make|makes|made) (the )?(kids|children|pupils|students|them|him|her) stand|stand outside (the )?class(room)?|calls? (the )?(kids|children|pupils|students) (stupid|names)|corporal punishment|hits? (the )?(kids|children|pupils|students)|(pay|paid) for (extra )?tutoring|sells? (us )?(books|materials))\b/i;
 export const CARE_PERSON = /老人|长者|長者|阿婆|婆婆|伯伯|妈|媽|爸|爷爷|爺爺|奶奶|外婆|外公|独居|獨居|一个人住|一個人住|残疾|殘疾|轮椅|輪椅|行动不便|行動不便|腿脚|腿腳|孩子|小孩|细路|細路|\b(elderly|old (man|woman|lady|people)|disabled|wheelchair|mum|mom|dad|grand\w+|child|kids?)\b/i;
 export const REPAIR_ASK = /(想|要|请|請|帮忙|幫手)?(找|搵)(个|個)?人(来|嚟|過來|过来|上门|上門|上嚟|上来)?.{0,2}(修|整|通|疏通|检测|檢測|验|驗|看看|睇吓|睇下|处理|處理|管管)|\b(send|get) (someone|somebody|a (worker|plumber|technician))\b.{0,20}\b(fix|repair|check|test|unblock)\b/i;
+// An application to an authority that stalls or is refused ("applied for disabled parking permit 2 months ago, no answer",
+// "dibao application rejected because…", 申請殘疾人專用泊車證三個月都冇回覆) is a petition about that authority, not a
+// need for the disability, family or assistance service the applicant's situation names.
+export const APPLICATION_STALLED =
+  /(申请|申請|办理|辦理).{0,24}((三|两|兩|几|幾|[0-9]+)(个|個)?(月|星期|礼拜|禮拜|周|週)|好耐|很久).{0,12}(没有|沒有|冇|未)(回复|回覆|答复|答覆|消息|下文|批)|(申请|申請).{0,16}(被)?(驳回|駁回|拒|不批|唔批|退回)|\b(applied|application|applications)\b.{0,60}\b(no (answer|reply|response|news)|nobody (picks?|answers?)|rejected|refused|denied|turned down|still waiting)\b/i;

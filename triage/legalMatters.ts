@@ -8,7 +8,7 @@
 const PENALTY_ON_ME =
   /(罚了我|罰了我|罚我|罰我|对我(处以|作出|开出|開出)?(的)?(罚款|罰款|处罚|處罰|行政处罚)|對我(處以|作出)?(的)?(罰款|處罰)|对本人(处以|作出)|對本人(處以|作出)|给我开了?(罚单|罚款)|給我開了?(罰單|罰款)|(罚|罰)(了)?(我|我们|我們|本人|我的|我嘅)(店|店铺|店鋪|公司|餐馆|餐館|档口|檔口)?.{0,4}(款|元|万|萬|蚊)|\b(fined (me|us|my (shop|store|company|restaurant))|gave (me|us) a (fine|penalty)|(penalty|fine) (on|against) (me|us|my (shop|store|company)))\b)/i;
 const CONTESTED =
-  /过重|過重|有误|有誤|不当|不當|不服|异议|異議|撤销|撤銷|复议|復議|申诉|申訴|不公|减轻|減輕|\b(appeal|contest|challenge|unfair|too (heavy|high|harsh)|wrong(ly)?|overturn)\b/i;
+  /太重|太多|太狠|罚得(太|过)|罰得(太|過)|(能不能|可不可以|能否|可唔可以)(减|減|少罚|少罰|免)|减免|減免|过重|過重|有误|有誤|不当|不當|不服|异议|異議|撤销|撤銷|复议|復議|申诉|申訴|不公|减轻|減輕|\b(appeal|contest|challenge|unfair|too (heavy|high|harsh)|wrong(ly)?|overturn)\b/i;
 const DISMISSED =
   /(解除|终止|終止)(了|咗)?(我的|我嘅)?(劳动|勞動)?(合同|合約)|辞退|辭退|开除|開除|裁员|裁員|被炒|炒(咗|了)我|\b(laid (me )?off|dismissed|fired me|terminated my (contract|employment)|let me go)\b/i;
 const COMPENSATION = /补偿|補償|赔偿|賠償|[Nn]\s*\+\s*1|\b(compensation|severance)\b/;
@@ -20,6 +20,15 @@ const ARBITRATION = /仲裁|\barbitration\b/i;
 const ARBITRATION_UNDER_WAY = /(已经|已經|已|早已)(依法)?(申请|申請|提起|提出)(了)?(劳动|勞動)?仲裁|仲裁(过程|過程|程序|时间|時間)?.{0,6}(漫长|漫長|太慢|拖延|拖了|迟迟|遲遲)|\b(already (filed|applied) for arbitration|arbitration (is|has been) (taking|dragging))\b/i;
 // Wages owed for work done are the labour bureau's (a petition), even when a dismissal is told beside them.
 const WAGE_ARREARS = /拖欠|欠薪|欠(我|我们|我們)?(的|嘅)?(工资|工資|人工)|(工资|工資|人工)(没|冇|未)(发|發|俾)|\b(unpaid wages|owe[sd]? (me|us) (wages|salary)|not paid (my|our) (wages|salary))\b/i;
+
+// Labour arbitration asked about by name ("can I also apply for labour arbitration?", 我想申请劳动仲裁) is the legal
+// channel, never a helper: it had been read as "not a matter for a government department" and sent to mediation.
+const ARBITRATION_ASKED = /(申请|申請|提起|打|去)(劳动|勞動)?仲裁|(劳动|勞動)仲裁|\b(apply|applying|go|file|filing) (for |to )?(labou?r )?arbitration\b|\blabou?r arbitration\b/i;
+
+/** A 信访外 reading that names labour arbitration: the legal-channel reason, or null. */
+export function arbitrationAsked(text: string): string | null {
+  return ARBITRATION_ASKED.test(text) && !ARBITRATION_UNDER_WAY.test(text) ? 'arbitration_named' : null;
+}
 
 /** The legal-channel reason for a message read as a petition, or null. */
 export function legalMatterOf(text: string): string | null {

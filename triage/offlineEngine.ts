@@ -7,10 +7,10 @@
  * See docs/offline-engine.md for the fusion rule and how its weight is chosen; training is in offlineTraining.ts.
  */
 import {
-  NEARBY, SLEEP_LOSS, NOISE, NOISE_SOURCE, BUSINESS, NUISANCE, WAGES_OWED, BROKEN, MANAGEMENT, HAWKERS, TRAFFIC_MATTER, GAMBLING, PUBLIC_FACILITY, SCHOOL_STAFF, SCHOOL_CONDUCT, CARE_PERSON, REPAIR_ASK,
+  APPLICATION_STALLED, NEARBY, SLEEP_LOSS, NOISE, NOISE_SOURCE, BUSINESS, NUISANCE, WAGES_OWED, BROKEN, MANAGEMENT, HAWKERS, TRAFFIC_MATTER, GAMBLING, PUBLIC_FACILITY, SCHOOL_STAFF, SCHOOL_CONDUCT, CARE_PERSON, REPAIR_ASK,
 } from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
-import { legalMatterOf } from './legalMatters.js';
+import { arbitrationAsked, legalMatterOf } from './legalMatters.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature } from './routing/fusion.js';
@@ -198,7 +198,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   if (!isCategory(cat)) throw new Error(`offline model produced an unknown category "${cat}"`);
   let category: Category = cat;
   reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
-  if ((category === 'petition' || category === 'legal_channel' || category === 'unclear') && isInfoQuestion(fullText)) {
+  if ((category === 'petition' || category === 'legal_channel' || category === 'unclear' || category === 'out_of_scope') && isInfoQuestion(fullText)) {
     reasons.push(`info_question_not_${category}`);
     category = 'inquiry';
   }
@@ -206,7 +206,13 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     reasons.push('refusal_told_not_inquiry');
     category = 'petition';
   }
-  const legal = category === 'petition' ? legalMatterOf(fullText) : null;
+  // Wages owed are a petition (labour inspection) unless the writer names arbitration: "公司三个月没发工资 房东要赶我走…"
+  // had been an unsure legal channel (0.47) for the eviction beside it.
+  if (category === 'legal_channel' && conf < UNSURE_UNCLEAR && WAGES_OWED.test(fullText) && !arbitrationAsked(fullText)) {
+    reasons.push(`wage_arrears_not_legal:${conf.toFixed(2)}`);
+    category = 'petition';
+  }
+  const legal = category === 'petition' ? legalMatterOf(fullText) : category === 'out_of_scope' ? arbitrationAsked(fullText) : null;
   if (legal) {
     reasons.push(`${legal}_legal_channel`);
     category = 'legal_channel';
@@ -237,6 +243,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
     const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
     const wagesOwed = WAGES_OWED.test(fullText);
+    const stalled = APPLICATION_STALLED.test(fullText);
     const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && MANAGEMENT.test(fullText);
     outOfScope = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText);
     // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
@@ -252,6 +259,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
         : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service'
           : helper && (publicRepair || facilityBroken) ? 'public_repair_not_service'
             : helper && wagesOwed ? 'wage_arrears_not_service'
+              : stalled ? 'application_stalled_not_service'
             : (service === 'youth' || service === 'family') && schoolConduct ? 'school_conduct_not_service' : null;
     if (why) {
       reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);

@@ -70,17 +70,22 @@ const CODE_LIKE = /\b(drop|select|insert|delete|update|union|alter)\b[^\n]{0,40}
 /** Code or markup sent as a message (SQL, a script tag, a template): a probe, not a matter. */
 export const looksLikeCode = (text: string): boolean => CODE_LIKE.test(text) && hanCount(text) === 0;
 
+// WeChat's emoji as residents paste them ("[捂脸][捂脸]😂😂👍", [微笑], [强]): symbols, not words. A case with a statutory
+// clock had been registered from "[捂脸][捂脸]😂😂👍" after an emoji, because the bracketed names read as Chinese.
+const WECHAT_EMOJI = /\[[\p{Script=Han}a-z]{1,4}\]/gu;
+
 /** True when nothing actionable is left: empty, punctuation, emoji, greetings, or an announcement only. */
 export function isTooVague(text: string): boolean {
   const stripped = text
     .toLowerCase()
     .replace(PLACEHOLDER_PATTERN, ' ')
+    .replace(WECHAT_EMOJI, ' ')
     .replace(GREETING, ' ')
     .replace(/[\p{P}\p{S}\p{Z}\s\d]+/gu, '');
   if (stripped.length === 0) return true;
   const letters = stripped.match(/[\p{Script=Han}]|[a-z]/gu)?.length ?? 0;
   if (letters < 2) return true;
-  const compact = text.toLowerCase().replace(GREETING, ' ').replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const compact = text.toLowerCase().replace(WECHAT_EMOJI, ' ').replace(GREETING, ' ').replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return VAGUE_ONLY.test(compact.replace(/\s+/g, /[a-z]/.test(compact) ? ' ' : ''));
 }
 
@@ -134,6 +139,8 @@ function toCitation(p: { source: string; title: string; article?: string; text: 
 
 /** Below this, a petition reading of a message that is mostly the resident's own despair is not trusted. */
 export const SELF_DESPAIR_PETITION_BAR = 0.6;
+/** The routing's probability of its department above which a petition beside despair keeps its matter. */
+const SURE_MATTER = 0.75;
 // Words for it (a rule or a cue), not the crisis model alone: "寫信投訴咗之後 幾耐會有回覆 有冇時限" (a question about the
 // office's deadline) had a model-only suicide concern through the concern-threshold path, which carries no
 // model_only_below_bar mark, and was sent to counselling.
@@ -238,7 +245,10 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   // is sure of: "活住冇意思" and "i feel like theres no point living" had been summarised as petitions to the street
   // office and the education bureau, "我觉得活着没意思" asked to say more. What they need is the counselling offer
   // (with the concern reply the conversation adds), not a department or a question.
-  if (crisis && selfDespair(crisis) && (result.category === 'unclear' || (result.category !== 'emergency' && result.category !== 'out_of_scope' && result.confidence < SELF_DESPAIR_PETITION_BAR))) {
+  // A petition whose department the routing is sure of has said its matter, whatever the despair beside it: "工资三个月没发
+  // 房东要赶我走 我真的撑不下去了" (human resources 0.80) had become counselling only, and the wages were never registered.
+  const matterSure = result.category === 'petition' && result.target !== null && result.confidence > 0 && (result.targetConfidence ?? 0) / result.confidence >= SURE_MATTER;
+  if (crisis && selfDespair(crisis) && !matterSure && (result.category === 'unclear' || (result.category !== 'emergency' && result.category !== 'out_of_scope' && result.confidence < SELF_DESPAIR_PETITION_BAR))) {
     const why = `self_despair_without_matter:${result.category} ${result.confidence.toFixed(2)}`;
     result = { ...result, category: 'out_of_scope', target: 'counselling', needsReview: true, reviewReason: 'self_despair_without_matter', reasons: [...result.reasons, why] };
   }

@@ -151,3 +151,21 @@ describe('crisis: fifth blind probe', () => {
   });
 });
 
+// Our own wording of the false emergencies a tenth routing probe (Cantonese and English, 2026-12-07) found.
+describe('crisis: ordinary complaints the model alone had read as danger', () => {
+  it('a car towed, a meal that made someone ill, a death told for the estate, a judgment not enforced are no alarm', () => {
+    expectLevel('none', [
+      '我的车停在小区门口 早上被拖走了 要交五百块拖车费',
+      '喺茶餐厅食完个饭 成晚肚痛 间铺话唔关佢事',
+      'my grandfather passed away and my uncle took his flat, there is no will',
+      'I won in court but the enforcement is still not moving, he has not paid anything',
+    ]);
+  });
+  it('documents kept by an employer are not a 110 call', () => {
+    assert.notEqual(crisis('the factory boss took our passports to "keep them safe" and will not give them back').level, 'immediate');
+  });
+  it('the same shapes with a danger now still raise the alarm', () => {
+    expectLevel('immediate', ['食完外卖之后我个仔一直呕 而家叫唔醒', 'my dad is not moving and not breathing']);
+  });
+});
+

@@ -55,4 +55,44 @@ describe('offline engine guards: what decides the department whatever else is sa
     const q = await routed('交咗投诉信之后 几耐会有回复 有冇时限');
     assert.equal(q.d.category, 'inquiry', q.why);
   });
+
+  it('an application an authority stalls on or refuses is a petition, whatever the applicant\'s situation', async () => {
+    for (const text of [
+      '我阿爸系残疾人，申请轮椅补贴两个月都冇回复',
+      'applied for my mum\'s elderly allowance in March, still no answer and nobody picks up the phone',
+      '我妈的低保申请被驳回了，理由是我有车，可是我们根本不住一起',
+    ]) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'petition', why);
+    }
+  });
+
+  it('a teacher who names and scolds pupils in the parents\' group, or makes them stand outside, is education\'s', async () => {
+    for (const text of ['班主任喺家长群点名骂成绩差嘅学生，仲叫我哋买佢推荐嘅教材', 'the teacher makes kids who are late stand outside the classroom all morning']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.target, 'education', why);
+    }
+  });
+
+  it('asking where an office or a committee is, is an inquiry; a need for a service is not', async () => {
+    assert.equal((await routed('请问我们街道的人民调解委员会在哪里？')).d.category, 'inquiry');
+    assert.equal((await routed('有没有机构可以上门照顾我妈')).d.category, 'out_of_scope');
+  });
 });
+
+describe('penalties, fines and arbitration said the way residents say them', () => {
+  it('a fine thought too heavy is the legal channel; paying it in instalments is a question; labour arbitration asked about is the legal channel', async () => {
+    assert.equal((await routed('城管罚了我三千块，我觉得罚得太重了，能不能减？')).d.category, 'legal_channel');
+    assert.equal((await routed('罚款五千我一次拿不出来，可以分期交吗？')).d.category, 'inquiry');
+    const arb = await routed('can I apply for labour arbitration myself? my boss owes me two months');
+    assert.equal(arb.d.category === 'legal_channel' || arb.d.target === 'human_resources', true, arb.why);
+  });
+
+  it('despair beside a matter the routing is sure of keeps the matter', async () => {
+    const { d, why } = await routed('公司三个月没发工资 房东要赶我走 我真的撑不下去了');
+    assert.equal(d.category, 'petition', why);
+    assert.equal(d.target, 'human_resources', why);
+    assert.ok(d.crisis, 'the distress is still read');
+  });
+});
+

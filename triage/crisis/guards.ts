@@ -126,6 +126,17 @@ const LOOSE_DOG =
 // A child's tantrum over a phone or a game ("个仔玩手机玩到半夜 劝佢两句就发脾气摔嘢", model alone 0.47): a parenting matter
 // for the youth service, not violence. A knife or anyone hurt stands aside.
 const TANTRUM = /(儿子|女儿|孩子|小孩|细路|仔|女)[^。!?]{0,30}(发脾气|发火|发癫|闹脾气)|(劝|哄|说)(他|她|佢)[^。!?]{0,6}(发脾气|发火)|\b(son|daughter|kid|child|teen(ager)?)\b.{0,40}\b(tantrum|throws? (things|stuff)|temper)\b/;
+// Ordinary complaints the model alone read as danger in a blind probe: a car towed ("架车…俾人拖走咗…要俾500先攞得返",
+// 0.91 suicide), food that made someone ill and is over (食完肚痛咗两日, the shop denies it), a relative's death told
+// for the estate ("my dad died, my brother changed the locks… no will"). None is danger now; anyone hurt stands aside.
+const TOWED = /拖(走|咗|了)(我的|我嘅)?(车|車)|(车|車).{0,12}(俾人|被)?拖(走|咗|了)|拖车费|\b(towed|clamped|tow truck|impounded)\b/;
+const FOOD_ILL = /(食完|吃完|吃了|食咗|\bate\b|after eating).{0,24}(肚痛|肚子痛|肚子疼|肚疼|拉肚|腹泻|呕|吐|\b(diarrh\w*|vomit\w*|sick|stomach)\b)|(过期|過期|变质|變質|不新鲜|唔新鮮|\bexpired\b).{0,30}(肚痛|肚子痛|肚子疼|肚疼|拉肚|\b(sick|stomach|diarrh\w*)\b)/;
+// What makes a meal an emergency now: poison, not standing, not waking, vomiting that goes on.
+const FOOD_ACUTE = /毒(蘑菇|菌)|中毒|站不起来|站唔起|起不来|起唔到|一直(吐|呕)|不停(吐|呕)|叫不醒|叫唔醒|昏|晕|抽筋|\b((is|are|keeps?|still) (vomiting|throwing up)|can'?t (stand|get up|breathe)|poison\w*|mushrooms?|unconscious|faint\w*|seizure)\b/;
+const ESTATE = /(过世|過世|去世|死(了|咗)|\b(died|passed away)\b).{0,60}(遗嘱|遺囑|遗产|遺產|房子|层楼|層樓|换锁|換鎖|\b(will|estate|inherit\w*|flat|apartment|house|locks?)\b)/;
+// Documents kept by an employer ("老細攞咗我哋嘅passport…唔俾返") are the police's and the labour bureau's; the office reads
+// it as a concern (it can be how forced labour starts), not a 110 call with nothing happening now.
+const DOCUMENTS_KEPT = /(护照|護照|身份证|身份證|证件|證件|\bpassports?\b).{0,20}(扣|攞咗|拿走|收走|不还|唔俾返|不给|唔畀|\b(keep|kept|keeps|took|holds?|withh[oe]ld)\b)|(扣|攞咗|拿走|收走|\b(kept|took|holds?|withh[oe]ld)\b).{0,20}(护照|護照|身份证|身份證|证件|證件|\bpassports?\b)/;
 const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下辈子|\b(goodbye|bye|farewell|forgive|sorry|last|note (for|to) (my|the|you)|letter (for|to) my)\b/;
 
 export interface ModelAlarmGuard {
@@ -160,6 +171,8 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   if (!concernAlready && LEAK.test(text) && !LEAK_DANGER.test(text) && !FOLLOW_UP_EVENT.test(text.replace(LEAK, ' '))) return { level: 'none', cues: ['leak_not_danger'] };
   // A pet at the vet or one that died ("my dog ate a sock, the vet removed it and he is fine now", 0.41).
   if (!concernAlready && PET_DIED.test(text) && !HURT.test(text)) return { level: 'none', cues: ['pet_not_danger'] };
+  if (!concernAlready && (TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text)) && !HURT.test(text) && !FAREWELL_WORDS.test(text) && !FOLLOW_UP_EVENT.test(text.replace(/死(了|咗)|过世|去世|\b(died|passed away)\b/g, ' ').replace(/吐|呕/g, ' '))) return { level: 'none', cues: ['ordinary_complaint_not_danger'] };
+  if (DOCUMENTS_KEPT.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['documents_kept_not_danger'] };
   if (!concernAlready && TANTRUM.test(text) && !HURT.test(text) && !/刀|\bknife\b/.test(text)) return { level: 'none', cues: ['tantrum_not_danger'] };
   if (!concernAlready && BUSINESS_GONE.test(text) && PREPAID.test(text) && !FOLLOW_UP_EVENT.test(text) && !FAREWELL_WORDS.test(text)) return { level: 'none', cues: ['business_gone_not_danger'] };
   if (!concernAlready && LOOSE_DOG.test(text) && !HURT.test(text)) return { level: 'none', cues: ['loose_dog_not_danger'] };
@@ -191,6 +204,8 @@ const CONSUMER = /退货|退款|退钱|换货|保修|三包|\b((take|took|taking
 const BILL = /(煤气|燃气|电|水|管理|物业)费|\b(gas|electricity|power|water|utility|management) (bill|fee|charge)s?\b/;
 const LEAK = /滴水|漏水|渗水|\b(leak\w*|dripping|drips)\b/;
 const LEAK_DANGER = /电线|插座|冒烟|火花|煤气|燃气|塌|裂|\b(wires?|socket|sparks?|smoke|gas|collaps\w*|crack\w*)\b/;
+// A court case, a judgment or arbitration told as a matter (won in court, enforcement not moving).
+const COURT = /法院|判决|判決|强制执行|強制執行|仲裁|起诉|起訴|\b(court|judg(e)?ment|enforcement|arbitration|lawsuit|sued)\b/;
 const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).{0,6}(死|走|过世|去世|\b(died|passed away|passed)\b)|(狗|猫|宠物|\b(dog|cat|pet|puppy|kitten)\b).{0,60}(兽医|宠物医院|\bvets?\b)/;
 
 /** The guard that drops the crisis model's lone concern on an ordinary message, or null. */
@@ -203,6 +218,7 @@ export function modelConcernGuard(text: string): string | null {
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
   if (BILL.test(text)) return 'bill_not_concern';
+  if (ESTATE.test(text) || TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || COURT.test(text)) return 'ordinary_complaint_not_concern';
   if (LEAK.test(text) && !LEAK_DANGER.test(text)) return 'leak_not_concern';
   if (CONSUMER.test(text) || (BUSINESS_GONE.test(text) && PREPAID.test(text))) return 'consumer_dispute_not_concern';
   return null;

@@ -127,7 +127,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
-    pattern: /\b(toddler|child|kid|baby|little (boy|girl)|[0-9]+[- ]year[- ]old)\b.{0,40}\b(ledge|window ?sill|outside the window|balcony (railing|edge)|on the railing|air[- ]?con(ditioner)? (unit|bracket)|locked in (a|the) (car|room|flat)|alone in (a|the) (car|flat|apartment|house)|left alone|hanging (from|off|out))\b|\b(grandma|grandmother|grandpa|grandfather|old (man|woman|lady)|elderly|my (mum|mom|mother|father|dad)|neighbou?r)\b.{0,40}\b(fell|fallen|on the floor|can'?t get up|cannot get up|not answering (the door|her phone|his phone)|no answer|hasn'?t (come out|answered|been seen))\b/,
+    pattern: /\b(toddler|child|kid|baby|little (boy|girl)|[0-9]+[- ]year[- ]old)\b.{0,40}\b(ledge|window ?sill|outside the window|balcony (railing|edge)|on the railing|air[- ]?con(ditioner)? (unit|bracket)|locked in (a|the) (car|room|flat)|alone in (a|the) (car|flat|apartment|house)|left alone|hanging (from|off|out))\b|\b(grandma|grandmother|grandpa|grandfather|old (man|woman|lady)|elderly|my (mum|mom|mother|father|dad)|neighbou?r)\b.{0,40}\b(fell|fallen|on the floor|can'?t get up|cannot get up|not answering (the door|her phone|his phone)|no answer (at|from|on) (the |her |his )?(door|phone|flat)|no answer when (i|we) (knock|call|ring)\w*|hasn'?t (come out|answered|been seen))\b/,
     unless: /\b(risk|hazard|if|should install|railings? (are|is) too low)\b/,
   },
   // ---- Medical: FAST stroke signs, chest pain, not waking, breathing.
