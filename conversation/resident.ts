@@ -43,7 +43,7 @@ import {
 import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../triage/commandWords.js';
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
-import { caseRefusal, ResidentOwnCases } from './residentCases.js';
+import { caseRefusal, ResidentOwnCases, saysShortYes } from './residentCases.js';
 import { dropsReview, isReason, ResidentReview } from './residentReview.js';
 import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
@@ -237,6 +237,8 @@ export class ResidentConversation implements ResidentConversationApi {
       if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
         return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
       }
+      const awaitingYes = pending?.kind !== 'consent' && (agreesInWords(trimmed) || saysShortYes(trimmed)) ? await this.ownCases.consentAwaitingYes(ref) : null;
+      if (awaitingYes) return { replies: awaitingYes, pending: pending ?? null };
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,
       // told with the first message (read together they had brought the same offer back, a dead end).
       // Also just after 不同意 (`declined`): "我是要投诉这个工厂的噪音，不是要心理咨询" had been filed without the facts

@@ -27,6 +27,11 @@ export function caseRefusal(err: unknown, log?: Logger): Reply[] {
   throw err;
 }
 
+// A bare yes ("ok, yes", "好，可以", "得"): too short to read as consent anywhere else (agreesInWords wants more), but
+// enough to show the waiting consent question again when one waits.
+const SHORT_YES = /^((yes|yeah|yep|ok|okay|sure|fine|alright|好|好的|可以|得|得啦|係|是的|同意|行|没问题|冇问题|沒問題|冇問題)[\s,，。.!！~]*){1,3}$/i;
+export const saysShortYes = (text: string): boolean => SHORT_YES.test(text.trim());
+
 export class ResidentOwnCases {
   constructor(
     private readonly cases: CaseService,
@@ -117,6 +122,22 @@ export class ResidentOwnCases {
       );
     }
     return lines;
+  }
+
+  /**
+   * A yes typed while a case waits for the resident's consent to the organization the office chose ("好，可以"): the
+   * question again with its buttons, since the button records the consent to that organization. Typed, it had been
+   * read as a new question ("没有找到能回答这个问题的内容…仍然登记为诉求"). Null when no case waits.
+   */
+  async consentAwaitingYes(ref: ResidentRef): Promise<Reply[] | null> {
+    const resident = await this.state.resident(ref);
+    for (const c of (await this.cases.listForResident(resident.id)).slice(0, 10)) {
+      const asked = isConsentCase(c) && c.status === 'office_review' ? await this.cases.openConsentQuestion(c.ref) : null;
+      if (!asked) continue;
+      const org = this.directory.organization(asked.organizationId);
+      return [r('conversation.consent.press_button', { org: org ? residentName(org, ref.language) : asked.organizationId }), ...this.consentQuestion(c, asked, ref.language).slice(1)];
+    }
+    return null;
   }
 
   /** The question about another organization, as it was asked (the consent records that text), under a status line. */

@@ -159,14 +159,14 @@ export const messages = {
     en: 'Case {ref} has been withdrawn as you asked. You are welcome to contact us again at any time.',
   },
   'cases.resident.withdrawn_with_consent': {
-    'zh-Hans': '事项 {ref} 已按您的要求撤回，您对转介的信息共享同意也一并撤回：机构不会再收到您的信息。如有需要，欢迎随时再联系我们。',
-    'zh-Hant': '事項 {ref} 已按您的要求撤回，您對轉介的資訊共享同意也一併撤回：機構不會再收到您的資訊。如有需要，歡迎隨時再聯繫我們。',
-    en: 'Case {ref} has been withdrawn as you asked, and so has your consent to the referral: the organization will receive no more of your information. You are welcome to contact us again at any time.',
+    'zh-Hans': '事项 {ref} 已按您的要求撤回，您对转介的信息共享同意也一并撤回：机构不会再收到您的信息；已经收到的机构，我们已请其删除。如有需要，欢迎随时再联系我们。',
+    'zh-Hant': '事項 {ref} 已按您的要求撤回，您對轉介的資訊共享同意也一併撤回：機構不會再收到您的資訊；已經收到的機構，我們已請其刪除。如有需要，歡迎隨時再聯繫我們。',
+    en: 'Case {ref} has been withdrawn as you asked, and so has your consent to the referral: the organization will receive no more of your information, and if it already had some, we have asked it to delete it. You are welcome to contact us again at any time.',
   },
   'cases.resident.consent_withdrawn': {
-    'zh-Hans': '已撤回您对事项 {ref} 的信息共享同意，转介已停止，机构不会再收到您的信息。',
-    'zh-Hant': '已撤回您對事項 {ref} 的資訊共享同意，轉介已停止，機構不會再收到您的資訊。',
-    en: 'Your consent for case {ref} has been withdrawn: the referral has stopped and the organization will receive no more of your information.',
+    'zh-Hans': '已撤回您对事项 {ref} 的信息共享同意，转介已停止，机构不会再收到您的信息；已经收到的机构，我们已请其删除。',
+    'zh-Hant': '已撤回您對事項 {ref} 的資訊共享同意，轉介已停止，機構不會再收到您的資訊；已經收到的機構，我們已請其刪除。',
+    en: 'Your consent for case {ref} has been withdrawn: the referral has stopped and the organization will receive no more of your information; if it already had some, we have asked it to delete it.',
   },
 
   // ---- to the petition office group

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { FixedClock } from '../../kernel/clock.js';
+import { t } from '../../i18n/index.js';
 import { resourcePath } from '../../kernel/paths.js';
 import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../kernel/errors.js';
 import { loadHolidayCalendar } from '../../cases/calendar.js';
@@ -200,6 +201,8 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     // The open case ended with the consent: the resident hears that both are withdrawn, once.
     const toResident = rows.filter((r) => r.message.key?.startsWith('cases.resident.') && r.message.key.includes('withdrawn'));
     assert.deepEqual(toResident.map((r) => r.message.key), ['cases.resident.withdrawn_with_consent']);
+    // The withdrawal prompt promised that the organization is asked to delete what it received; the reply says it was.
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) assert.match(t(lang, 'cases.resident.withdrawn_with_consent', { ref: c.ref }), /删除|刪除|delete/);
     assert.equal(rows.find((r) => r.message.key === 'cases.handler.urgent').status, 'cancelled', 'what had not gone out to the organization never will');
     const replacement = rows.find((r) => r.message.key === 'consent.handler.card_withdrawn');
     assert.deepEqual([replacement.chat_id, replacement.message.replaces, replacement.status], [directory.organization('med-c')!.telegramChatId, 555, 'pending']);

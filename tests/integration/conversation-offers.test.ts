@@ -85,6 +85,11 @@ describe('offers, consent and the summary a resident confirms', () => {
     assert.doesNotMatch(render(r, rs), /Sample/);
     const question = rs[1]!;
     assert.deepEqual(question.actions, ['consent_org_yes', 'consent_org_no']);
+    // A yes typed instead of pressed asks for the button again, with the question: it is not a new question to answer.
+    const typed = await say(r, 'ok, yes');
+    assert.deepEqual(keys(typed), ['conversation.consent.press_button', consentRequestKey(DEFAULT_SHARED_FIELDS)], render(r, typed));
+    assert.deepEqual(typed[1]!.actions, ['consent_org_yes', 'consent_org_no']);
+    assert.equal((await h.cases.getCase(c.ref)).status, 'office_review', 'typing gives no consent');
     // The button in /status answers the question: the referral goes out to the organization the office chose.
     await press(r, 'consent_org_yes', question.caseRef!);
     const after = await h.cases.getCase(c.ref);

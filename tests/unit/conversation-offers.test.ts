@@ -8,6 +8,7 @@ import { asksForOtherOrg } from '../../conversation/residentOtherOrg.js';
 import { keptStart } from '../../conversation/residentLength.js';
 import { asksForLegalAid } from '../../conversation/residentState.js';
 import { hidesPersonalData } from '../../conversation/residentRules.js';
+import { saysShortYes } from '../../conversation/residentCases.js';
 
 describe('asking for another organization', () => {
   it('is read in 简体, 繁體, Cantonese and English', () => {
@@ -69,5 +70,12 @@ describe('the resident’s own words', () => {
     assert.equal(hidesPersonalData('我住喺桃園路[ADDRESS]', '我住喺桃園路88號3棟502'), true);
     assert.equal(hidesPersonalData('电梯坏了', '电梯坏了'), false);
     assert.equal(hidesPersonalData('he wrote [PHONE]', 'he wrote [PHONE]'), false);
+  });
+});
+
+describe('a bare yes typed while a consent question waits', () => {
+  it('is read as a yes in three languages; a sentence or a question is not', () => {
+    for (const t of ['好，可以', 'ok, yes', '得', '好的！', 'Yes.', '同意']) assert.equal(saysShortYes(t), true, t);
+    for (const t of ['好，可以问一下还要多久吗', 'yes but the landlord still', '可以吗？', '']) assert.equal(saysShortYes(t), false, t);
   });
 });
