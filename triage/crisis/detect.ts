@@ -86,12 +86,15 @@ const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
 
-/** Why explicit words do not make this message a danger now (null when nothing says so). */
 // "刚刚看完一部灾难片": the now is the watching, so fiction still counts when no other now is said.
 const WATCHED_JUST = /(刚刚|刚才|刚)(看完|看了|睇完|睇咗)|\bjust (watched|finished watching|saw)\b/g;
 
+/** Why explicit words do not make this message a danger now (null when nothing says so). */
 function notASituation(text: string, now: boolean): string | null {
-  if (now && FICTION.test(text) && text.search(WATCHED_JUST) >= 0 && !test(STRONG_NOW_ZH, STRONG_NOW_EN, text.replace(WATCHED_JUST, ' ')) && !test(WEAK_NOW_ZH, WEAK_NOW_EN, text.replace(WATCHED_JUST, ' '))) return 'fiction';
+  if (now && FICTION.test(text) && text.search(WATCHED_JUST) >= 0) {
+    const rest = text.replace(WATCHED_JUST, ' ');
+    if (!test(STRONG_NOW_ZH, STRONG_NOW_EN, rest) && !test(WEAK_NOW_ZH, WEAK_NOW_EN, rest)) return 'fiction';
+  }
   if (now) return null;
   if (FICTION.test(text)) return 'fiction';
   if (JOKE.test(text)) return 'joke';

@@ -139,6 +139,12 @@ const ESTATE = /(过世|過世|去世|死(了|咗)|\b(died|passed away)\b).{0,60
 const DOCUMENTS_KEPT = /(护照|護照|身份证|身份證|证件|證件|\bpassports?\b).{0,20}(扣|攞咗|拿走|收走|不还|唔俾返|不给|唔畀|\b(keep|kept|keeps|took|holds?|withh[oe]ld)\b)|(扣|攞咗|拿走|收走|\b(kept|took|holds?|withh[oe]ld)\b).{0,20}(护照|護照|身份证|身份證|证件|證件|\bpassports?\b)/;
 const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下辈子|\b(goodbye|bye|farewell|forgive|sorry|last|note (for|to) (my|the|you)|letter (for|to) my)\b/;
 
+// Shared by both guards below: the same readings drop the model's lone alarm and its lone note.
+const heightAsPlace = (text: string): boolean => HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '));
+const followUpOnly = (text: string): boolean => FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '));
+const leakOnly = (text: string): boolean => LEAK.test(text) && !LEAK_DANGER.test(text);
+const ordinaryComplaint = (text: string): boolean => TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text);
+
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
   level: 'none' | 'concern';
@@ -165,13 +171,13 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   // 天台乘凉被投诉): the model, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼" and
   // "我家住在顶楼，天台漏水" the 110/120 reply. Not when something happens up there or below, or the writer is
   // up there now; nor a concern: a leaking roof is not distress.
-  if (!concernAlready && HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '))) return { level: 'none', cues: ['height_as_place_not_danger'] };
-  if (!concernAlready && FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '))) return { level: 'none', cues: ['follow_up_detail_not_danger'] };
+  if (!concernAlready && heightAsPlace(text)) return { level: 'none', cues: ['height_as_place_not_danger'] };
+  if (!concernAlready && followUpOnly(text)) return { level: 'none', cues: ['follow_up_detail_not_danger'] };
   if (SAFE_NOW_SAID.test(text) && OVER_BEFORE.test(text)) return { level: 'concern', cues: ['over_and_safe_not_danger'] };
-  if (!concernAlready && LEAK.test(text) && !LEAK_DANGER.test(text) && !FOLLOW_UP_EVENT.test(text.replace(LEAK, ' '))) return { level: 'none', cues: ['leak_not_danger'] };
+  if (!concernAlready && leakOnly(text) && !FOLLOW_UP_EVENT.test(text.replace(LEAK, ' '))) return { level: 'none', cues: ['leak_not_danger'] };
   // A pet at the vet or one that died ("my dog ate a sock, the vet removed it and he is fine now", 0.41).
   if (!concernAlready && PET_DIED.test(text) && !HURT.test(text)) return { level: 'none', cues: ['pet_not_danger'] };
-  if (!concernAlready && (TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text)) && !HURT.test(text) && !FAREWELL_WORDS.test(text) && !FOLLOW_UP_EVENT.test(text.replace(/死(了|咗)|过世|去世|\b(died|passed away)\b/g, ' ').replace(/吐|呕/g, ' '))) return { level: 'none', cues: ['ordinary_complaint_not_danger'] };
+  if (!concernAlready && ordinaryComplaint(text) && !HURT.test(text) && !FAREWELL_WORDS.test(text) && !FOLLOW_UP_EVENT.test(text.replace(/死(了|咗)|过世|去世|\b(died|passed away)\b/g, ' ').replace(/吐|呕/g, ' '))) return { level: 'none', cues: ['ordinary_complaint_not_danger'] };
   if (DOCUMENTS_KEPT.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['documents_kept_not_danger'] };
   if (!concernAlready && TANTRUM.test(text) && !HURT.test(text) && !/刀|\bknife\b/.test(text)) return { level: 'none', cues: ['tantrum_not_danger'] };
   if (!concernAlready && BUSINESS_GONE.test(text) && PREPAID.test(text) && !FOLLOW_UP_EVENT.test(text) && !FAREWELL_WORDS.test(text)) return { level: 'none', cues: ['business_gone_not_danger'] };
@@ -212,14 +218,14 @@ const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).
 export function modelConcernGuard(text: string): string | null {
   if (AMOUNT_OR_DEATH.test(text.replace(PET_DIED, ' ').replace(ANGER_FIGURE, ' '))) return null;
   if (MEDICINE.test(text) && MEDICINE_ASK.test(text)) return 'medicine_question_not_concern';
-  if (FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '))) return 'follow_up_detail_not_concern';
-  if (HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '))) return 'height_as_place_not_concern';
+  if (followUpOnly(text)) return 'follow_up_detail_not_concern';
+  if (heightAsPlace(text)) return 'height_as_place_not_concern';
   if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
   if (BILL.test(text)) return 'bill_not_concern';
-  if (ESTATE.test(text) || TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || COURT.test(text)) return 'ordinary_complaint_not_concern';
-  if (LEAK.test(text) && !LEAK_DANGER.test(text)) return 'leak_not_concern';
+  if (ordinaryComplaint(text) || COURT.test(text)) return 'ordinary_complaint_not_concern';
+  if (leakOnly(text)) return 'leak_not_concern';
   if (CONSUMER.test(text) || (BUSINESS_GONE.test(text) && PREPAID.test(text))) return 'consumer_dispute_not_concern';
   return null;
 }
