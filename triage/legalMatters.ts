@@ -5,6 +5,8 @@
  * 处以罚款一万元。我认为处罚过重…" and "公司…解除劳动合同，只愿意支付一个月工资作为补偿…" were cases for the very
  * bureau that fined the writer, or for the labour bureau, instead of the channel the law gives them.
  */
+import { WAGES_OWED } from './engineWords.js';
+
 const PENALTY_ON_ME =
   /(罚了我|罰了我|罚我|罰我|对我(处以|作出|开出|開出)?(的)?(罚款|罰款|处罚|處罰|行政处罚)|對我(處以|作出)?(的)?(罰款|處罰)|对本人(处以|作出)|對本人(處以|作出)|给我开了?(罚单|罚款)|給我開了?(罰單|罰款)|(罚|罰)(了)?(我|我们|我們|本人|我的|我嘅)(店|店铺|店鋪|公司|餐馆|餐館|档口|檔口)?.{0,4}(款|元|万|萬|蚊)|\b(fined (me|us|my (shop|store|company|restaurant))|gave (me|us) a (fine|penalty)|(penalty|fine) (on|against) (me|us|my (shop|store|company)))\b)/i;
 const CONTESTED =
@@ -18,8 +20,6 @@ const COMPENSATION = /补偿|補償|赔偿|賠償|[Nn]\s*\+\s*1|\b(compensation|
 const ARBITRATION = /仲裁|\barbitration\b/i;
 // An arbitration already under way that drags on is a complaint about the procedure itself: a petition.
 const ARBITRATION_UNDER_WAY = /(已经|已經|已|早已)(依法)?(申请|申請|提起|提出)(了)?(劳动|勞動)?仲裁|仲裁(过程|過程|程序|时间|時間)?.{0,6}(漫长|漫長|太慢|拖延|拖了|迟迟|遲遲)|\b(already (filed|applied) for arbitration|arbitration (is|has been) (taking|dragging))\b/i;
-// Wages owed for work done are the labour bureau's (a petition), even when a dismissal is told beside them.
-const WAGE_ARREARS = /拖欠|欠薪|欠(我|我们|我們)?(的|嘅)?(工资|工資|人工)|(工资|工資|人工)(没|冇|未)(发|發|俾)|\b(unpaid wages|owe[sd]? (me|us) (wages|salary)|not paid (my|our) (wages|salary))\b/i;
 
 // Labour arbitration asked about by name ("can I also apply for labour arbitration?", 我想申请劳动仲裁) is the legal
 // channel, never a helper: it had been read as "not a matter for a government department" and sent to mediation.
@@ -33,6 +33,7 @@ export function arbitrationAsked(text: string): string | null {
 /** The legal-channel reason for a message read as a petition, or null. */
 export function legalMatterOf(text: string): string | null {
   if (PENALTY_ON_ME.test(text) && CONTESTED.test(text)) return 'penalty_contested';
-  if (DISMISSED.test(text) && COMPENSATION.test(text) && ARBITRATION.test(text) && !ARBITRATION_UNDER_WAY.test(text) && !WAGE_ARREARS.test(text)) return 'dismissal_compensation';
+  // Wages owed for work done are the labour bureau's (a petition), even when a dismissal is told beside them.
+  if (DISMISSED.test(text) && COMPENSATION.test(text) && ARBITRATION.test(text) && !ARBITRATION_UNDER_WAY.test(text) && !WAGES_OWED.test(text)) return 'dismissal_compensation';
   return null;
 }

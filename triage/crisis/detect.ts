@@ -18,7 +18,7 @@ import {
   WEAK_NOW_EN, WEAK_NOW_ZH,
 } from '../emergencyLexicon.js';
 import { CRISIS_MODEL } from './data.js';
-import { CUES, NOT_NOW_EN, NOT_NOW_ZH } from './lexicon.js';
+import { CUES, NOT_NOW_EN, NOT_NOW_ZH, TOLD_AS_PAST } from './lexicon.js';
 import { englishComplaintForm } from './complaintEn.js';
 import { modelAlarmGuard, modelConcernGuard, onlyAsksTheService } from './guards.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
@@ -73,7 +73,6 @@ const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|
 const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事)|\b(i'?m|i am) not (suicidal|going to (kill myself|do anything stupid))\b/g;
 const onlyDenied = (text: string): boolean =>
   text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
-const ABUSE_PAST = /以前|之前|曾经|去年|前年|前夫|前妻|前男友|前女友|前度|\b(used to|my ex|last year|years ago)\b/;
 const ABUSE_OVER =
   /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|\b(moved (out|away)|left (him|her)|divorced|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
@@ -122,6 +121,8 @@ export interface Base {
   situation: Situation;
   /** The pattern answers for the normalised text, when the rules read exactly that text (no differing original). */
   flags?: TextFlags;
+  /** Whether the suicide words are only denied ones, when the rules had to ask (it runs the rules once more). */
+  deniedSuicide?: boolean;
 }
 
 /** Rules and situation cues with their guards, and the flags the second stage reads. No model. */
@@ -143,6 +144,7 @@ export function situate(normalizedText: string, original?: string): Base {
     if (!cues.includes(cue)) cues.push(cue);
   };
   const hitKinds: Record<string, number> = {};
+  let deniedSuicide: boolean | undefined;
 
   // 1. Explicit rules (already guarded for negation, similes, tense, hazard talk, long letters).
   const rules = detectEmergency(normalizedText, original);
@@ -154,7 +156,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // A passive wish, or suicide talk inside a long complaint letter with nothing current, is
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
-        if (k === 'suicide' && onlyDenied(normalizedText)) l = 'concern';
+        if (k === 'suicide' && (deniedSuicide ??= onlyDenied(normalizedText))) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
       if ((wholeNotNow && !anyNow) || context) l = (k === 'suicide' || k === 'self_harm') && context !== 'fiction' ? 'concern' : 'none';
@@ -233,7 +235,7 @@ export function situate(normalizedText: string, original?: string): Base {
     text === normalizedText
       ? { cues: cueHits, past: situation.past === 1, notNow: wholeNotNow, strongNow: anyNow, weakNow: situation.weakNow === 1, letter }
       : undefined;
-  return { outcome: { level, kinds: [...kinds], cues }, situation, ...(flags ? { flags } : {}) };
+  return { outcome: { level, kinds: [...kinds], cues }, situation, ...(flags ? { flags } : {}), ...(deniedSuicide === undefined ? {} : { deniedSuicide }) };
 }
 
 /**
@@ -355,12 +357,12 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // ("以前前男友会打我 现在已经分开一年 住在新的地方", "旧年前度成日打我 而家搬咗去第二度 佢搵唔到我"): the violence rule had
   // read the 打我 and the 现在 of the new life as a beating now. A concern the office reads, with the lines; anything
   // said to be happening now (刚才, 在门外, right now) keeps the alarm.
-  if (immediate && [...kinds].every((k) => k === 'violence') && sit.strongNow === 0 && ABUSE_PAST.test(normalizedText) && ABUSE_OVER.test(normalizedText)) {
+  if (immediate && [...kinds].every((k) => k === 'violence') && sit.strongNow === 0 && TOLD_AS_PAST.test(normalizedText) && ABUSE_OVER.test(normalizedText)) {
     return finish('concern', kinds, [...cues, 'violence_over_safe']);
   }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
   // rule or cue for a danger now, a denied suicide stays a concern.
-  if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && onlyDenied(normalizedText)) {
+  if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && (base.deniedSuicide ?? onlyDenied(normalizedText))) {
     immediate = false;
     cues.push('suicide_denied');
   }

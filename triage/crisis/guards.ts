@@ -4,6 +4,7 @@
  * rule or cue in the same words always counts, and each guard stands aside when something is happening.
  */
 import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../commandWords.js';
+import { TOLD_AS_PAST } from './lexicon.js';
 
 const ROPE_IDIOM = /\b(at )?the end of (my|her|his|our) (rope|tether)\b|\bat (my|our) wits'? end\b/;
 const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
@@ -111,7 +112,6 @@ const FOLLOW_UP_EVENT = /打|救|血|火|烟|跳|死|刀|晕|困|摔|跌|倒|哭
 // Violence told as over, with the writer safe now ("my ex used to beat me. i moved out last year and im safe now"):
 // the second stage alone (0.55) had sent the 110 reply. It stays a concern: the office reads it, the lines are given.
 const SAFE_NOW_SAID = /\b(i'?m|im|i am|we'?re|we are) (safe|ok|okay|fine) now\b|(现在|而家|已经)(很|好|都)?(安全|没事|冇事)(了|喇|啦)?/;
-const OVER_BEFORE = /\b(used to|years? ago|last (year|month)|moved out|divorced|left (him|her))\b|以前|之前|曾经|去年|几年前|已经(搬|离开|离婚)|搬走了|离(了|咗)婚/;
 
 // A business gone with the customers' money ("gym closed suddenly, paid 5000 … now only a note on the door"): the note
 // on the door had read as a farewell note to the model alone (0.71). A consumer complaint, for market regulation.
@@ -152,45 +152,80 @@ export interface ModelAlarmGuard {
 }
 
 /**
- * Which guard turns the model's lone alarm into a concern or nothing, or null. `concernAlready`: a rule or cue said
- * concern, so the message is never made `none`.
+ * One guard on the model's lone alarm: when `applies`, the alarm becomes `level`. A `none` guard never applies when a
+ * rule or cue already said concern (the message is never made `none` then); a `concern` guard always may.
  */
-export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAlarmGuard | null {
+interface AlarmGuard {
+  cue: string;
+  level: 'none' | 'concern';
+  applies: (text: string) => boolean;
+}
+
+const notHurt = (text: string): boolean => !HURT.test(text);
+const DEATH_TOLD = /死(了|咗)|过世|去世|\b(died|passed away)\b/g;
+
+/** In order: the first that applies decides. */
+const ALARM_GUARDS: readonly AlarmGuard[] = [
   // Saying the danger has passed, after the emergency reply ("我冷静下来了" 0.75, "我已经从楼顶下来了" 0.99, "我现在安全了"):
   // the numbers again and a second urgent alert had followed, and the matter kept from that message was never offered.
   // Still a concern: the office hears of it, and the lines are there.
-  if (saysSafeNow(text)) return { level: 'concern', cues: ['safe_now_not_danger'] };
+  { cue: 'safe_now_not_danger', level: 'concern', applies: saysSafeNow },
   // Sleeplessness is distress, not danger now: no line of the corpus, the eval set or the second probe that
   // mentions it is immediate (8 concern, 6 none), yet the model alone read "我已经失眠好几天了" as suicide (0.57)
   // and a night-piling complaint ending "失眠好几天了" got the 110/120 reply, its request dropped.
-  if (SLEEPLESS.test(text)) return { level: 'concern', cues: ['sleepless_not_danger'] };
+  { cue: 'sleepless_not_danger', level: 'concern', applies: (t) => SLEEPLESS.test(t) },
   // "I am at the end of my rope" is exhaustion, not a rope (the model alone 0.41 on a carer's message): a concern,
   // unless the same message speaks of ending one's life.
-  if (ROPE_IDIOM.test(text) && !ENDS_SELF.test(text.replace(ROPE_IDIOM, ' '))) return { level: 'concern', cues: ['idiom_not_danger'] };
+  { cue: 'idiom_not_danger', level: 'concern', applies: (t) => ROPE_IDIOM.test(t) && !ENDS_SELF.test(t.replace(ROPE_IDIOM, ' ')) },
   // The roof or top floor as where one lives or what the complaint is about (我住在顶楼, 天台漏水, 在天台晒衣服,
   // 天台乘凉被投诉): the model, which learned 天台 / 楼顶 from people standing there, had sent "我住在顶楼" and
   // "我家住在顶楼，天台漏水" the 110/120 reply. Not when something happens up there or below, or the writer is
   // up there now; nor a concern: a leaking roof is not distress.
-  if (!concernAlready && heightAsPlace(text)) return { level: 'none', cues: ['height_as_place_not_danger'] };
-  if (!concernAlready && followUpOnly(text)) return { level: 'none', cues: ['follow_up_detail_not_danger'] };
-  if (SAFE_NOW_SAID.test(text) && OVER_BEFORE.test(text)) return { level: 'concern', cues: ['over_and_safe_not_danger'] };
-  if (!concernAlready && leakOnly(text) && !FOLLOW_UP_EVENT.test(text.replace(LEAK, ' '))) return { level: 'none', cues: ['leak_not_danger'] };
+  { cue: 'height_as_place_not_danger', level: 'none', applies: heightAsPlace },
+  { cue: 'follow_up_detail_not_danger', level: 'none', applies: followUpOnly },
+  { cue: 'over_and_safe_not_danger', level: 'concern', applies: (t) => SAFE_NOW_SAID.test(t) && TOLD_AS_PAST.test(t) },
+  { cue: 'leak_not_danger', level: 'none', applies: (t) => leakOnly(t) && !FOLLOW_UP_EVENT.test(t.replace(LEAK, ' ')) },
   // A pet at the vet or one that died ("my dog ate a sock, the vet removed it and he is fine now", 0.41).
-  if (!concernAlready && PET_DIED.test(text) && !HURT.test(text)) return { level: 'none', cues: ['pet_not_danger'] };
-  if (!concernAlready && ordinaryComplaint(text) && !HURT.test(text) && !FAREWELL_WORDS.test(text) && !FOLLOW_UP_EVENT.test(text.replace(/死(了|咗)|过世|去世|\b(died|passed away)\b/g, ' ').replace(/吐|呕/g, ' '))) return { level: 'none', cues: ['ordinary_complaint_not_danger'] };
-  if (DOCUMENTS_KEPT.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['documents_kept_not_danger'] };
-  if (!concernAlready && TANTRUM.test(text) && !HURT.test(text) && !/刀|\bknife\b/.test(text)) return { level: 'none', cues: ['tantrum_not_danger'] };
-  if (!concernAlready && BUSINESS_GONE.test(text) && PREPAID.test(text) && !FOLLOW_UP_EVENT.test(text) && !FAREWELL_WORDS.test(text)) return { level: 'none', cues: ['business_gone_not_danger'] };
-  if (!concernAlready && LOOSE_DOG.test(text) && !HURT.test(text)) return { level: 'none', cues: ['loose_dog_not_danger'] };
-  if (!concernAlready && FUMES.test(text) && !FUMES_EVENT.test(text)) return { level: 'none', cues: ['fumes_not_danger'] };
-  if (!concernAlready && TRAPPED_FOR.test(text) && !STILL_NOW.test(text)) return { level: 'none', cues: ['trapped_over_not_danger'] };
-  if (SCHOOL.test(text) && DISCIPLINE.test(text) && !HURT.test(text)) return { level: 'concern', cues: ['school_discipline_not_danger'] };
+  { cue: 'pet_not_danger', level: 'none', applies: (t) => PET_DIED.test(t) && notHurt(t) },
+  {
+    cue: 'ordinary_complaint_not_danger',
+    level: 'none',
+    applies: (t) => ordinaryComplaint(t) && notHurt(t) && !FAREWELL_WORDS.test(t) && !FOLLOW_UP_EVENT.test(t.replace(DEATH_TOLD, ' ').replace(/吐|呕/g, ' ')),
+  },
+  { cue: 'documents_kept_not_danger', level: 'concern', applies: (t) => DOCUMENTS_KEPT.test(t) && notHurt(t) },
+  { cue: 'tantrum_not_danger', level: 'none', applies: (t) => TANTRUM.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
+  {
+    cue: 'business_gone_not_danger',
+    level: 'none',
+    applies: (t) => BUSINESS_GONE.test(t) && PREPAID.test(t) && !FOLLOW_UP_EVENT.test(t) && !FAREWELL_WORDS.test(t),
+  },
+  { cue: 'loose_dog_not_danger', level: 'none', applies: (t) => LOOSE_DOG.test(t) && notHurt(t) },
+  { cue: 'fumes_not_danger', level: 'none', applies: (t) => FUMES.test(t) && !FUMES_EVENT.test(t) },
+  { cue: 'trapped_over_not_danger', level: 'none', applies: (t) => TRAPPED_FOR.test(t) && !STILL_NOW.test(t) },
+  { cue: 'school_discipline_not_danger', level: 'concern', applies: (t) => SCHOOL.test(t) && DISCIPLINE.test(t) && notHurt(t) },
   // search, not test: the pattern is global (for the replace), and test would carry its lastIndex between messages.
-  if (!concernAlready && text.search(ENDS_WITH_SOMEONE) >= 0 && !ENDS_SELF.test(text.replace(ENDS_WITH_SOMEONE, ' '))) return { level: 'none', cues: ['ends_with_someone_not_danger'] };
+  {
+    cue: 'ends_with_someone_not_danger',
+    level: 'none',
+    applies: (t) => t.search(ENDS_WITH_SOMEONE) >= 0 && !ENDS_SELF.test(t.replace(ENDS_WITH_SOMEONE, ' ')),
+  },
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.
-  if (CARE_REQUEST.test(text) && LASTING.test(text) && !ACUTE.test(text)) return { level: 'concern', cues: ['care_request_not_danger', 'model_only_below_bar'] };
+  { cue: 'care_request_not_danger', level: 'concern', applies: (t) => CARE_REQUEST.test(t) && LASTING.test(t) && !ACUTE.test(t) },
+];
+
+/**
+ * Which guard turns the model's lone alarm into a concern or nothing, or null. `concernAlready`: a rule or cue said
+ * concern, so the message is never made `none`.
+ */
+export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAlarmGuard | null {
+  for (const g of ALARM_GUARDS) {
+    if (concernAlready && g.level === 'none') continue;
+    if (!g.applies(text)) continue;
+    // The care guard also says the model's reading was below the bar a rule would need (the office's card shows it).
+    return { level: g.level, cues: g.cue === 'care_request_not_danger' ? [g.cue, 'model_only_below_bar'] : [g.cue] };
+  }
   return null;
 }
 

@@ -365,3 +365,11 @@ export const NOT_NOW_ZH =
   /新闻|报道|听说|听讲|听闻|据说|诈骗|骗子|骗局|冒充|天气预报|预报(说)?|预计|网上(看到|说)|看到.{0,6}(新闻|报道|视频|消息)|电视上|(事件|事故)(发生)?(后|之后|以后)|(?<!我的|我嘅|我)(热线|电话|号码)(是多少|多少|是几|是什么|是(?![0-9]))|(怎么|如何|哪里|哪儿|在哪|是否|有没有|能不能|可以|想了解|请问).{0,10}(申请|预约|咨询|拨打|联系|找|报名|获得|开设|提供).{0,10}(心理|辅导|咨询|热线|庇护|避难|安置|救助|讲座|课程|培训)|(避难所|避难场所|庇护所|安置点)(在哪|在哪里|有哪些)|(出警|到场|赶到|响应|救援|救护车|消防车)(太慢|很慢|迟迟|不及时|才到|才来)|(半小时|一小时|一个小时|几个小时|[0-9]+分钟)(后)?才(到|来)|演练|培训|讲座|宣传/;
 export const NOT_NOW_EN =
   /\b(news|reported|article|headline|viral|video clip|saw (a|the) (video|clip|post)|i read (that|about)|heard (that|about)|what is the (number|hotline)|how (do|can) i (get|find|apply|contact|book|sign up)|where (is|are) the (nearest )?(shelters?|counsel\w*)|(is|are) there (any )?(counsel\w*|shelters?|hotlines?)|took (an hour|hours|[0-9]+ minutes) to (arrive|come)|too slow to|drill|training|workshop)\b/;
+
+/**
+ * Violence or danger told as belonging to the past (以前, 前夫, years ago, moved out): read together with a sign that it
+ * is over (moved away, safe now) it makes a story told a concern, not the 110 reply. One list for the detector and the
+ * guards, so that a past word taught to one is known to the other.
+ */
+export const TOLD_AS_PAST =
+  /以前|之前|曾经|去年|前年|几年前|前夫|前妻|前男友|前女友|前度|已经(搬|离开|离婚)|搬走了|离(了|咗)婚|\b(used to|my ex|years? ago|last (year|month)|moved out|divorced|left (him|her))\b/;
