@@ -103,7 +103,7 @@ export const HYPO_BEFORE_EN = /\b(if|in case of|risk of|could|might|may|would|pr
 
 /** What-if anywhere in the sentence of the hit: "如果有火灾,我们只能眼看着大火…", "失火,爆炸都有可能". */
 export const HYPO_SENTENCE_ZH =
-  /真(的|是|係|系)?(有|发生|出).{0,6}(都|就|点|點|怎么|怎样|咋)|如果|一旦|一但|万一|假如|假若|倘若|要是|若是|如发生|若发生|非得等|非要等|难道要等|难道非得|等到|哪天|有朝一日|都有可能|有可能|可能会|会不会|是否会|随时可能|怎么办\?/;
+  /真(的|是|係|系)?(有|发生|出).{0,6}(都|就|点|點|怎么|怎样|咋)|真(的|是)?(着火|起火|失火|出事)(了)?.{0,4}(拿什么|靠什么|用什么|怎么|咋|点|點)|(的时候|的时|嘅时候|嗰阵)(就)?(会|容易|可能)|如果|一旦|一但|万一|假如|假若|倘若|要是|若是|如发生|若发生|非得等|非要等|难道要等|难道非得|等到|哪天|有朝一日|都有可能|有可能|可能会|会不会|是否会|随时可能|怎么办\?/;
 export const HYPO_SENTENCE_EN = /\b(if|in case|what if|could|might|would|risk)\b/;
 
 /** Hazard and safety-complaint vocabulary in the clause of the hit or next to it. */
@@ -156,7 +156,7 @@ export const ACCOUNTABILITY_EN =
 /** Similes: "像地震一样", "就像人掉到海里", "跟放炮一样". */
 export const SIMILE_BEFORE_ZH = /(就像|好像是|如同|犹如|好比|仿佛|宛如|好似)[^,。]{0,10}$/;
 export const SIMILE_AROUND_ZH = { before: /(像|跟|和|如)[^,。]{0,8}$/, after: /^[^,。]{0,4}(一样|似的|一般|般)/ };
-export const SIMILE_BEFORE_EN = /\b(like|as if|as though)\s+(\w+\s+){0,3}$/;
+export const SIMILE_BEFORE_EN = /\b(like|as if|as though)\s+([\w']+\s+){0,3}$/;
 
 /**
  * A question about rights or procedure mentions the danger without being in it (violence only). Of
@@ -197,7 +197,8 @@ export const ZH_RULES: Rule[] = [
     kind: 'suicide',
     guarded: false,
     pattern: /(吃|吞|服)了?(一|整|很多|好多|大量|一把|几十|一大把|全部|所有).{0,3}(安眠药|药片|药)|攒了?.{0,6}安眠药|安眠药.{0,6}(都|全|一次)(吃|吞)|吃安眠药/,
-    unless: /靠.{0,4}安眠药|安眠药.{0,6}(才能|睡着|睡觉|入睡|助眠)|每天.{0,4}安眠药|开.{0,3}安眠药/,
+    // Taking sleeping pills as prescribed, and asking where to get them (长期吃安眠药的人可以到社康拿处方吗), is a medicine question.
+    unless: /靠.{0,4}安眠药|安眠药.{0,6}(才能|睡着|睡觉|入睡|助眠)|每天.{0,4}安眠药|开.{0,3}安眠药|长期(在)?吃安眠药|吃安眠药的(人|病人|老人)|安眠药.{0,16}(处方|开药|拿药|配药|医保|社康|医生|门诊)/,
   },
   { kind: 'self_harm', guarded: false, pattern: /自残|自伤|割腕|割手腕|割(了|咗)?(脉|静脉|手脉)|(界|鎅)(了|咗)?(手腕|脉)|割了?自己|划了?自己|拿刀划|用刀划|伤害自己|烫自己|撞墙自|划手臂|割手|(拿|用)头(去)?(撞|磕|砸)(墙|地|门|柜)|头(一直|不停|狂)(撞|磕)(墙|地)|打自己(的)?(头|脸)|(拿|用)烟头烫/ },
   // Violence in progress or threatened.
@@ -230,7 +231,7 @@ export const ZH_RULES: Rule[] = [
 
 export const EN_RULES: Rule[] = [
   { kind: 'suicide', guarded: false, pattern: /\b(suicid(e|al)|kill(ing)? myself|end(ing)? my (own )?life|take my (own )?life|end it all|want to die|wanna die|wish i (was|were) dead|better off dead|don'?t want to (live|be alive)|do not want to (live|be alive)|no reason to live|not worth living|goodbye (letter|note)|suicide note|(going to|gonna|about to|want to) jump|goodbye (message|text)|point (of|in) living|no point (in )?living|tired of living|can'?t go on (living|anymore)|(going to|gonna|about to|i'?ll|i will) end (it|everything)( all)? (tonight|today|now|this (week|weekend))|end it (tonight|today)|hang myself|overdos(e|ed|ing)|swallow(ed)? (all )?(the |my )?pills)\b/, unless: /suicide (prevention|squad)/ },
-  { kind: 'suicide', guarded: false, method: true, pattern: /\bjump(ing)? off (the|a|my)\b/ },
+  { kind: 'suicide', guarded: false, method: true, pattern: /\bjump(ing)? off (the|a|my)\b/, unless: /\b(bungee|cliff div\w*|diving board|springboard|trampoline|for fun|loved it)\b/ },
   { kind: 'self_harm', guarded: false, pattern: /\b(self[- ]?harm(ing)?|cutting myself|cut myself|cut my (wrists?|arms?)|hurt(ing)? myself|burn(ing|ed)? myself|harm(ing)? myself)\b/ },
   { kind: 'violence', pattern: /\b(being (beaten|attacked|hit|stabbed)|beating (me|us|her|him|my)|hitting (me|us|her|him|my)|(he|she|they|bf|boyfriend|husband|partner|ex|dad|father) (hit|hits|punched|punches|kicked|kicks|choked|chokes|strangled|beats) me|(he'?ll|she'?ll|hell|they'?ll) kill (me|us)|(locked|locks|is locking) (me|us)( and (the |my |our )?\w+)? (in|up)\b|won'?t let me (leave|out|go)|held me (captive|hostage)|hands? (round|around|on) my (neck|throat)|attack(ing|ed) (me|us)|stab(bed|bing)?|has a (knife|gun|weapon)|with a (knife|gun)|(holding|waving|pulled) a (knife|gun)|gun(shots?|fire|man)?\b|shooting|shot (at|me|him|her)|break(ing)? into|broke into|break-?in|burglar|intruder|(going to|gonna|will|wants? to|trying to|threaten(ed|ing|s)? to|said (he|she) would) kill (me|us|her|him|my)|rap(e|ed|ing)\b|kidnap(ped|ping)?|domestic violence (right )?now)\b/, unless: /\bgun(s)? (control|law|licen[cs]e)|water gun|\b(water|steam|sewage|gas|pipe|fountain|it)\b.{0,12}\bshooting\b|\bshooting (out|up|everywhere|into the (air|sky))\b|shooting (star|range|a video|photos?)|photo ?shoot/ },
   { kind: 'fire', pattern: /\b(on fire|caught fire|catch(ing)? fire|(is|are) burning|there('s| is) a fire|a fire (in|at|on)|house fire|flames|smoke (is )?(everywhere|coming|pouring|filling)|(full of|filled with) smoke|smell(s|ing)? (of )?(smoke|burning)|burning smell|fire)\b/, unless: /\bfire (stairs?|stairwell|staircase|corridor|passage|exit|escape|door|hydrant|extinguisher|alarm test|safety|lane|brigade|station|department|code|inspection|inspector|hazard|regulation|drill|route|access|engine|risk|insurance)|\bfire (me|us|him|her|them|workers|staff|employees)\b|\b(should|shouldn'?t|supposed to|allowed to|what to do|how to|is it (true|safe|ok))\b[^.!?]{0,50}\b(in|during) (a|case of) fire\b|after the fire|ceasefire|cooking (smoke|fumes)|(chimney|factory|exhaust).{0,30}smoke|smoke.{0,30}(chimney|factory|exhaust)|pollut/ },

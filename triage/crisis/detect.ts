@@ -74,7 +74,14 @@ const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔
 const onlyDenied = (text: string): boolean =>
   text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
 const ABUSE_OVER =
-  /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|\b(moved (out|away)|left (him|her)|divorced|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
+  /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
+// Self-harm told as the writer's past ("高中的時候自殘過，手臂上還有疤，最近…只是想找人說說", "I used to cut in high school"):
+// the rule fires on 自残 with no tense guard, on purpose ("I tried before" is still a signal), but what the office must
+// hear is a concern — the 110/120 reply to it had told a resident who only wanted to talk that help was on its way.
+// Hurting oneself again, or now, keeps the alarm.
+const SELF_HARM_PAST =
+  /(以前|之前|曾经|小时候|那时候|那时|几年前|年前|读书(的时候|时|嗰阵)|(高中|初中|中学|大学|小学)(的时候|时|嗰阵|那几年))[^。!?]{0,12}(自残|自伤|割|划|鎅|伤害自己)|(自残|自伤|割腕|鎅手|割手|伤害自己)过|\b(used to (cut|self[- ]harm|hurt myself|burn myself)|(cut|hurt|harmed) myself (in|when i was|back in|years ago)|when i was (younger|a teen\w*|in (high|middle) school))\b/;
+const SELF_HARM_AGAIN = /(又|再|刚刚|刚才|头先|正在|今晚)(一次)?(割|划|鎅|自残|伤害自己)|\b(again|just now|right now|tonight|this morning)\b/;
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
@@ -157,6 +164,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
         if (k === 'suicide' && (deniedSuicide ??= onlyDenied(normalizedText))) l = 'concern';
+        if (k === 'self_harm' && SELF_HARM_PAST.test(normalizedText) && !SELF_HARM_AGAIN.test(normalizedText) && !anyNow) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
       if ((wholeNotNow && !anyNow) || context) l = (k === 'suicide' || k === 'self_harm') && context !== 'fiction' ? 'concern' : 'none';

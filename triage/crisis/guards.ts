@@ -143,7 +143,14 @@ const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下�
 const heightAsPlace = (text: string): boolean => HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '));
 const followUpOnly = (text: string): boolean => FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '));
 const leakOnly = (text: string): boolean => LEAK.test(text) && !LEAK_DANGER.test(text);
-const ordinaryComplaint = (text: string): boolean => TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text);
+// Cigarette ends thrown down from upstairs that burn the washing, a crossing light too short for the old: nuisances and
+// road safety for a department, read as danger to a child or an elder by the model alone (0.75, 0.09 with a note).
+const BUTTS_THROWN = /(烟头|烟蒂)[^。!?]{0,12}(丢|扔|掉|抛|弹)|(丢|扔|抛|弹)[^。!?]{0,6}(烟头|烟蒂)|\bcigarette (butts?|ends?)\b/;
+// Something that may fall one day (flowerpots outside the railing, an air-conditioner, a sign): a hazard to report.
+const FALLING_HAZARD = /(花盆|盆花|盆栽|杂物|空调|外机|广告牌|招牌|玻璃|窗户|瓷砖|外墙)[^。!?]{0,30}(会|可能|容易|随时|迟早)[^。!?]{0,4}(掉|跌|砸|坠|甩)|\b(flower ?pots?|air[- ]?con\w*|sign|tiles?)\b.{0,40}\b(could|might|may|will) (fall|drop|come down)\b/;
+const CROSSING_TOO_SHORT = /(红绿灯|绿灯|人行灯|\b(green|pedestrian|traffic) light\b|\bcrossing\b)[^。!?]{0,30}(太短|时间短|过不完|来不及|\btoo short\b|\bnot enough time\b|\bcan'?t (make it|get) across\b)/;
+const ordinaryComplaint = (text: string): boolean =>
+  TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text) || BUTTS_THROWN.test(text) || CROSSING_TOO_SHORT.test(text) || FALLING_HAZARD.test(text);
 
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
@@ -162,6 +169,10 @@ interface AlarmGuard {
 }
 
 const notHurt = (text: string): boolean => !HURT.test(text);
+const BULLIED = /(被|俾|畀|让|给)[^。!?]{0,8}(同学|人|几个|高年级|班上)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|嘲笑|取笑|拍(视频|片))|霸凌|\b(bull(y|ied|ies|ying)|mock(ed|ing|s)?|picked on)\b/;
+const SPORT_JUMP = /蹦极|跳伞|跳舞|跳绳|跳远|跳高|跳水比赛|\b(dancing|skipping rope|long jump|high jump|bungee|skydiv\w*|parachut\w*|paraglid\w*|cliff div\w*|diving board|trampoline)\b/;
+const COLLAPSE_FEARED = /(惊|怕|担心|害怕|就怕|恐怕)[^。!?]{0,8}(冧|塌|倒|掉下来|跌落嚟)|\b(afraid|worried|scared|fear)\b.{0,30}\b(collapse|fall down|come down)\b/;
+const COLLAPSE_NOW = /(已经|正在|而家|现在|刚刚|刚才)[^。!?]{0,6}(冧|塌|裂|倒)|压(住|到|咗)人|困(住|在)|\b(is collapsing|collapsed|cracking now|trapped|under it)\b/;
 const DEATH_TOLD = /死(了|咗)|过世|去世|\b(died|passed away)\b/g;
 
 /** In order: the first that applies decides. */
@@ -209,6 +220,14 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
     level: 'none',
     applies: (t) => t.search(ENDS_WITH_SOMEONE) >= 0 && !ENDS_SELF.test(t.replace(ENDS_WITH_SOMEONE, ' ')),
   },
+  // A child bullied and refusing school ("kids in his class keep mocking him… now he refuses to go to school", the model
+  // alone 0.40 / 0.63 as suicide): the child_bullied cue makes it a concern; without self-harm words it is no 110 call.
+  { cue: 'bullying_not_danger', level: 'concern', applies: (t) => BULLIED.test(t) && !ENDS_SELF.test(t) && notHurt(t) },
+  // A structure feared to fall one day ("隔籬屋喺天台搭咗間鐵皮屋租俾人，好驚佢冧落嚟", read as violence by the model alone):
+  // an illegal structure for a department. Anyone under it, or a crack opening now, stands aside.
+  { cue: 'collapse_feared_not_danger', level: 'none', applies: (t) => COLLAPSE_FEARED.test(t) && !COLLAPSE_NOW.test(t) && notHurt(t) },
+  // A jump for sport ("went bungee jumping off the bridge at the weekend", the model alone 0.58): no one is in danger.
+  { cue: 'sport_jump_not_danger', level: 'none', applies: (t) => SPORT_JUMP.test(t) && notHurt(t) && !/自杀|轻生|\b(kill myself|suicid\w*|end (it all|my life))\b/.test(t) },
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.
@@ -257,6 +276,7 @@ export function modelConcernGuard(text: string): string | null {
   if (heightAsPlace(text)) return 'height_as_place_not_concern';
   if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
+  if (SPORT_JUMP.test(text) && !HURT.test(text)) return 'sport_jump_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
   if (BILL.test(text)) return 'bill_not_concern';
   if (ordinaryComplaint(text) || COURT.test(text)) return 'ordinary_complaint_not_concern';

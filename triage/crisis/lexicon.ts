@@ -229,6 +229,19 @@ export const CUES: Cue[] = [
     pattern: /(无所谓|不重要|没意义|没有意义|都不要了|都算了).{0,30}(以后|今后|往后)(就)?(不用|别|不要|唔使|唔好)(再)?(担心|挂念|牵挂|操心|管)(我)|(以后|今后|往后)(就)?(不用|别|不要|唔使|唔好)(再)?(担心|挂念|牵挂|操心|管)(我).{0,30}(无所谓|不重要|没意义|没有意义|都不要了|都算了)/,
     unless: /新闻|报道|电影|小说|找到(工作|了)|搬(走|家)|出国|毕业|病好|康复/,
   },
+  // Someone else up high saying they will jump ("my coworker just climbed the crane at the site, says he'll jump if
+  // nobody comes"): the first-person cues never read it, and only the model had caught the Chinese forms. The danger is
+  // the same as the writer's own: the reply gives 110/120 and the office is alerted.
+  {
+    name: 'other_at_height', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /(他|她|佢|工友|同事|老公|丈夫|老婆|儿子|女儿|个仔|个女|朋友|邻居|老乡|阿[\u4e00-\u9fff]|有(个|一个)?(人|工人|男人|女人))(已经|而家|现在|刚刚|刚才)?[^。!?]{0,8}(爬上|爬到|爬咗上|站|坐|企|蹲|喺|在)(了|咗)?(喺|在|到|上)?[^。!?]{0,8}(塔吊|吊机|天台|楼顶|顶楼|屋顶|桥上|大桥|脚手架|鹰架|棚架|栏杆外|窗台|高架)[^。!?]{0,30}((要|话要|说要|讲要|扬言|准备|威胁|想)(要)?|就(会)?)(跳|跳落|跳下)/,
+    unless: /新闻|报道|电影|小说|跳舞|跳水|蹦极|跳伞|跳绳|跳槽/,
+  },
+  {
+    name: 'other_at_height', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /\b(he|she|they|my (co-?worker|colleague|workmate|friend|son|daughter|brother|sister|husband|wife|dad|father|mum|mom|mother|neighbou?r)|a (worker|man|woman|guy|boy|girl))\b.{0,60}\b(climbed|is on|is up on|up on|standing on|sitting on|on top of|on the edge of)\b.{0,30}\b(crane|roof|rooftop|bridge|ledge|scaffold\w*|railing|tower)\b.{0,80}\bjump\w*\b|\b(says|said|saying|threaten\w*|is going to|wants to) (that )?((he|she|they)('ll| will| is going to| are going to| wants? to) )?jump\b/,
+    unless: /\b(news|movie|film|novel|bungee|parachut\w*|skydiv\w*|jump rope|trampoline|jump(ed)? ship|jump the queue|jump start)\b/,
+  },
   // Up somewhere high now, in English: a wage protest on a tower crane, the balcony railing. Work up there is not.
   {
     name: 'at_height_en', kind: 'suicide', level: 'immediate',
@@ -351,12 +364,26 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
-    unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死`),
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    // "吵得我快崩溃了，请问装修时间有没有规定", "排到人都崩溃": a figure of annoyance in a complaint, not distress.
+    unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+  },
+  // A child bullied at school (被同学要钱, 拍视频发群, 杯葛, mocked in the group chat), often told with school refusal or
+  // crying at night: the parent wrote about the school, but the office should read the child's state. A concern, with
+  // the counselling lines — never the 110 reply (the model alone had read "now he refuses to go to school" as suicide).
+  {
+    name: 'child_bullied', kind: 'distress', level: 'concern',
+    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at) (his|her) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*)\b/,
+    unless: /新闻|报道|讲座|宣传|防欺凌|\b(news|article|campaign|workshop|anti-bullying (week|day|policy))\b/,
+  },
+  {
+    name: 'violence_told', kind: 'violence', level: 'concern',
+    pattern: /(老公|丈夫|老婆|男朋友|男友|女朋友|前夫|前度|伴侣|佢|他|她)[^。!?]{0,16}(抓|捉|扯|拧|扭)(住|紧|伤|咗)?(我)?(的|嘅)?(手腕|手臂|头发|脖子|颈)|\b(he|she|my (husband|boyfriend|partner|wife|girlfriend))\b.{0,60}\b(grabbed|twisted|yanked|squeezed) my (wrist|arm|neck|hair|throat)\b/,
+    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
   },
 ];
 
@@ -372,4 +399,4 @@ export const NOT_NOW_EN =
  * guards, so that a past word taught to one is known to the other.
  */
 export const TOLD_AS_PAST =
-  /以前|之前|曾经|去年|前年|几年前|前夫|前妻|前男友|前女友|前度|已经(搬|离开|离婚)|搬走了|离(了|咗)婚|\b(used to|my ex|years? ago|last (year|month)|moved out|divorced|left (him|her))\b/;
+  /以前|之前|曾经|去年|前年|几年前|上(个)?(礼拜|星期|周)|上周|前夫|前妻|前男友|前女友|前度|已经(搬|离开|离婚)|搬走了|离(了|咗)婚|\b(used to|my ex|years? ago|last (year|month|week)|moved out|divorced|left (him|her))\b/;
