@@ -176,6 +176,9 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   // A shop that will not take back what it sold is a consumer complaint ("they wont take it back": an iPhone sold as new
   // had gone to the elderly-care service's smartphone lessons).
   ['wont take it back|won\'t take it back|will not take it back|refuse to take it back|refused to take it back|take it back|wont exchange|won\'t exchange|sold as new|said brand new|box said new|not brand new|refurbished|second hand sold as new', '退货 商家 消费者'],
+  // Someone posing as the resident online is the police's (冒用身份, 诈骗), not counterfeit goods: "a fake dating profile with
+  // my photos, asking men for money" had gone to market regulation on "fake".
+  ['fake profile|fake account|fake dating profile|fake social media|using my photos|using my photo|using my pictures|using my name|pretending to be me|posing as me|impersonating me|impersonates me|stole my identity|stolen identity|identity theft', '冒用身份 冒充 诈骗'],
   // Grief after a death is counselling, not a marriage matter ("since my wife passed away…": 夫妻矛盾 had matched "wife").
   ['since my wife passed|since my husband passed|my wife passed away|my husband passed away|my wife died|my husband died|lost my wife|lost my husband|lost my mother|lost my mum|lost my mom|lost my father|lost my dad|lost my son|lost my daughter|lost my child|since she passed|since he passed|widowed|bereaved|bereavement|grieving', '丧亲哀伤 心理疏导'],
 ];

@@ -7,13 +7,15 @@
  * reading: "学校拒绝了，请问要带什么材料去复议" is a grievance.
  */
 const INFO_ASK_ZH =
-  /(申领|申領|申请|申請|领取|領取|办理|辦理)(的)?(条件|條件|资格|資格|地点|地點|流程|手续|手續|时间|時間)|(到|去|喺|在)?(哪个|哪個|边个|邊個|哪些)(单位|單位|部门|部門|窗口)(办理|辦理|办|辦|申请|申請)|(带|帶|携带|攜帶|准备|準備)(什么|甚麼|咩|哪些)(证件|證件|材料|资料|資料)|需要(什么|甚麼|哪些|咩)(材料|证件|證件|条件|條件)|(几点|幾點)(开门|開門|上班|办公|辦公)|(几多|多少)(日|天|个工作日|個工作日)(之内|之內|内|內)(要)?(答复|答覆|回复|回覆|处理|處理)|(办理|辦理|答复|答覆)(时限|時限|期限)|(几耐|幾耐|多久|几多日|幾多日|多少天)(会|會)?(有)?(回复|回覆|答复|答覆|回音)|有(冇|没有|沒有)(时限|時限|期限)|有(冇|没有|沒有)(什么|甚麼|咩|哪些)?.{0,10}(补贴|補貼|津贴|津貼|补助|補助|优惠|優惠)(政策)?(可以)?(申请|申請|领|領|享受)|(委员会|委員會|办事处|辦事處|工作站|服务中心|服務中心|服务站|服務站|窗口|派出所)(喺|在)?(边|邊|哪里|哪裡|哪儿|哪|边度|邊度)/;
+  /(申领|申領|申请|申請|领取|領取|办理|辦理)(的)?(条件|條件|资格|資格|地点|地點|流程|手续|手續|时间|時間)|(到|去|喺|在)?(哪个|哪個|边个|邊個|哪些)(单位|單位|部门|部門|窗口)(办理|辦理|办|辦|申请|申請)|(带|帶|携带|攜帶|准备|準備)(什么|甚麼|咩|哪些)(证件|證件|材料|资料|資料)|需要(什么|甚麼|哪些|咩)(材料|证件|證件|条件|條件)|(几点|幾點)(开门|開門|上班|办公|辦公)|(几多|多少)(日|天|个工作日|個工作日)(之内|之內|内|內)(要)?(答复|答覆|回复|回覆|处理|處理)|(办理|辦理|答复|答覆)(时限|時限|期限)|(几耐|幾耐|多久|几多日|幾多日|多少天)(会|會)?(有)?(回复|回覆|答复|答覆|回音)|有(冇|没有|沒有)(时限|時限|期限)|有(冇|没有|沒有)(什么|甚麼|咩|哪些)?.{0,10}(补贴|補貼|津贴|津貼|补助|補助|优惠|優惠)(政策)?(可以)?(申请|申請|领|領|享受)|(委员会|委員會|办事处|辦事處|工作站|服务中心|服務中心|服务站|服務站|窗口|派出所)(喺|在)?(边|邊|哪里|哪裡|哪儿|哪|边度|邊度)|(手续|手續|材料|资料|資料)(要|应该|應該)?(去|到|在|喺)(哪|哪里|哪裡|哪儿|边度|邊度)(办|辦|交|递|遞)?|(怎么|怎麼|如何|点样|點樣)(弄|备案|備案|登记|登記|报名|報名|转学|轉學|补办|補辦|开具|開具)|(周六|周日|星期六|星期日|星期天|礼拜六|禮拜六|礼拜日|禮拜日|週六|週日|周末|週末|节假日|節假日)(有人)?(上班|办公|辦公|开门|開門)|(能|可以|可唔可以|可不可以)(去|到)?(现场|現場|窗口)(递|遞|交|提交)/;
 const INFO_ASK_EN =
-  /\b(what (documents|papers|materials|do i need to bring)|where (do|can|should) i (apply|go|register|get)|how (do|can|should) i apply|what'?s the (rule|rules|deadline|process|procedure|time limit)|what are the (rules|requirements|conditions|opening hours)|(does|do|would) (she|he|they|i|my \w+) qualify|(am i|is (she|he)|are (they|we)) eligible|where (is|'s|are) the (nearest )?(\w+ ){0,3}(office|committee|centre|center|station|bureau|window)|deadline for (your|the) office|how (long|many days) (do|does|will) (you|your office|the office) (take|have) to (answer|reply|respond))\b/i;
+  /\b(what (documents|papers|materials|do i need to bring)|where (do|can|should) i (apply|go|register|get)|how (do|can|should) i apply|what'?s the (rule|rules|deadline|process|procedure|time limit)|what are the (rules|requirements|conditions|opening hours)|(does|do|would) (she|he|they|i|my \w+) qualify|(am i|is (she|he)|are (they|we)) eligible|where (is|'s|are) the (nearest )?(\w+ ){0,3}(office|committee|centre|center|station|bureau|window)|deadline for (your|the) office|(can|may|could) i (submit|send|write|file|make) .{0,30}\bin (english|chinese|cantonese)|(does|do|must) (it|i|the complaint) (have to|need to) be in (chinese|english)|(are|is) (you|your office|the office) open (on )?(saturdays?|sundays?|weekends?|holidays)|how (long|many days) (do|does|will) (you|your office|the office) (take|have) to (answer|reply|respond))\b/i;
 const GRIEVANCE =
   /拒绝|拒絕|不给|不給|唔俾|唔畀|不让|不讓|唔准|拖欠|克扣|没人管|沒人管|冇人理|冇人管|推诿|推諉|乱收费|亂收費|欺骗|欺騙|骗|騙|罚款|罰款|被(扣|罚|罰|打|骂|罵|赶|趕|拆)|投诉|投訴|反映|不满|不滿|不合规|不合規|违规|違規|违法|違法|不合理|不公|\b(refus\w*|reject\w*|won'?t|wont|owe[sd]?|owing|cheat\w*|ignor\w*|nobody|no one|unfair|complain\w*|fined|scam\w*|stole|stolen)\b/i;
-const ASKING = /[?？]|吗|嗎|呢|㗎|未|请问|請問|想问|想問|想了解|想知道|想查询|想查詢|咨询|諮詢|\b(what|where|how|does|do|is|are|am|can)\b/i;
+const ASKING = /[?？]|吗|嗎|呢|㗎|未|哪|怎么|怎麼|怎样|怎樣|如何|点样|點樣|边度|邊度|几时|幾時|请问|請問|想问|想問|想了解|想知道|想查询|想查詢|咨询|諮詢|\b(what|where|how|does|do|is|are|am|can)\b/i;
 
+// How to complain is a question about the service ("can I submit a complaint in English?"), not a grievance told.
+const HOW_TO_COMPLAIN = /\b(submit|file|make|write|lodge|send) (a |my |the )?complaint\b/gi;
 const FILED = /(交|递|遞|提|投)(了|咗|过|過)?(个|個|一个|一個|份)?(投诉|投訴|信访|信訪|申请|申請)|\b(i )?(submitted|filed|sent) (my|a|the|mine)\b/gi;
 
 /**
@@ -33,12 +35,16 @@ const tooLong = (text: string): boolean => {
 // "这一万块我一下子拿不出来，能不能分期交罚款？" had been offered counselling and a youth service.
 const FINE_INSTALMENT = /(分期|延期|暂缓|暫緩|缓交|緩交)(交|缴|繳|付|支付)?(罚款|罰款)?|(罚款|罰款).{0,8}(分期|延期|暂缓|暫緩)|\b(pay (the |my |a )?fine in (instal+ments|parts)|instal+ments? for (the |my |a )?fine|(postpone|defer) (paying )?(the |my )?fine)\b/i;
 
+// How to apply for enforcement, reconsideration or arbitration is the legal channel's to explain (TAXONOMY), with its
+// legal basis and legal aid: "法院判决…他八个月一分都没还，怎么申请强制执行？" is not a policy question.
+const LEGAL_PROCEDURE = /强制执行|強制執行|复议|復議|仲裁|起诉|起訴|诉讼|訴訟|判决|判決|上诉|上訴|\b(enforce(ment)?|reconsideration|arbitration|sue|lawsuit|court|appeal)\b/i;
+
 export function isInfoQuestion(text: string): boolean {
-  if (tooLong(text)) return false;
+  if (tooLong(text) || LEGAL_PROCEDURE.test(text)) return false;
   if (FINE_INSTALMENT.test(text) && ASKING.test(text)) return true;
   if (!INFO_ASK_ZH.test(text) && !INFO_ASK_EN.test(text)) return false;
   // Having filed a complaint and asking the office's deadline is a question about the process, not a new grievance.
-  return ASKING.test(text) && !GRIEVANCE.test(text.replace(FILED, ' '));
+  return ASKING.test(text) && !GRIEVANCE.test(text.replace(FILED, ' ').replace(HOW_TO_COMPLAIN, ' '));
 }
 
 /**

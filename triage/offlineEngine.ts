@@ -6,11 +6,7 @@
  *      legal_aid-or-none for the legal channel), fused with a directory match score.
  * See docs/offline-engine.md for the fusion rule and how its weight is chosen; training is in offlineTraining.ts.
  */
-import {
-  APPLICATION_STALLED, NEARBY, SLEEP_LOSS, NOISE, NOISE_SOURCE, BUSINESS, NUISANCE, WAGES_OWED, BROKEN, MANAGEMENT, HAWKERS, TRAFFIC_MATTER, GAMBLING, PUBLIC_FACILITY, SCHOOL_STAFF, SCHOOL_CONDUCT, CARE_PERSON, REPAIR_ASK,
-} from './engineWords.js';
-import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
-import { arbitrationAsked, legalMatterOf } from './legalMatters.js';
+import { categoryGuards, departmentOverride, publicMatterOf } from './engineGuards.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { MatterIndex, fuseTargets, categoryEvidence, fuseCategories, applyTemperature } from './routing/fusion.js';
@@ -159,22 +155,6 @@ interface Models {
  */
 export const ENGINE_MAX_CHARS = 1500;
 
-/**
- * A message this long or shorter is about one matter, so a word like 赌博 or 小贩 names it; in a long letter it may be
- * one incidental detail (two Teddy 495 letters, public housing sublet "for gambling" and a city's idlers who "打牌赌博",
- * went to the police when the override read whole letters).
- */
-const SHORT_MATTER_CHARS = 150;
-
-/**
- * The readings gambling overrides: its noise, its shop or its street. A housing reading stays (public housing sublet
- * "for gambling" is a Teddy 495 letter filed under 城乡建设).
- */
-const NUISANCE_READINGS: ReadonlySet<string> = new Set(['environment', 'market_regulation', 'urban_management', 'street_office']);
-
-/** Below this, an "unclear" reading gives way to a matter the guards' words name. */
-const UNSURE_UNCLEAR = 0.5;
-
 /** Messages at least this long get the full routing weight, for model files without `routing.fullWeightChars`. */
 export const LEGACY_FULL_WEIGHT_CHARS = 150;
 
@@ -198,25 +178,7 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   if (!isCategory(cat)) throw new Error(`offline model produced an unknown category "${cat}"`);
   let category: Category = cat;
   reasons.push(`classifier:${cat} ${conf.toFixed(2)}`);
-  if ((category === 'petition' || category === 'legal_channel' || category === 'unclear' || category === 'out_of_scope') && isInfoQuestion(fullText)) {
-    reasons.push(`info_question_not_${category}`);
-    category = 'inquiry';
-  }
-  if (category === 'inquiry' && tellsRefusal(fullText)) {
-    reasons.push('refusal_told_not_inquiry');
-    category = 'petition';
-  }
-  // Wages owed are a petition (labour inspection) unless the writer names arbitration: "公司三个月没发工资 房东要赶我走…"
-  // had been an unsure legal channel (0.47) for the eviction beside it.
-  if (category === 'legal_channel' && conf < UNSURE_UNCLEAR && WAGES_OWED.test(fullText) && !arbitrationAsked(fullText)) {
-    reasons.push(`wage_arrears_not_legal:${conf.toFixed(2)}`);
-    category = 'petition';
-  }
-  const legal = category === 'petition' ? legalMatterOf(fullText) : category === 'out_of_scope' ? arbitrationAsked(fullText) : null;
-  if (legal) {
-    reasons.push(`${legal}_legal_channel`);
-    category = 'legal_channel';
-  }
+  category = categoryGuards(category, conf, fullText, reasons);
 
   let target: TargetCode | null = null;
   let secondaryTarget: TargetCode | undefined;
@@ -228,39 +190,10 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
   let switched: string | undefined;
   // The 信访外 reading, routed once: kept unless it turns out to be a public matter below.
   let outOfScope: Routed | undefined;
-  // An unsure "unclear" that names a teacher's conduct or wages owed has said its matter: "我个女话班主任成日用间尺打手板
-  // 我好担心" had been asked what it was about.
-  if (category === 'unclear' && conf < UNSURE_UNCLEAR && ((SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText)) || WAGES_OWED.test(fullText))) {
-    reasons.push(`matter_named_not_unclear:${conf.toFixed(2)}`);
-    category = 'petition';
-  }
   if (category === 'out_of_scope') {
-    // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
-    // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
-    const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
-    // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
-    const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
-    const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
-    const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
-    const wagesOwed = WAGES_OWED.test(fullText);
-    const stalled = APPLICATION_STALLED.test(fullText);
-    const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && MANAGEMENT.test(fullText);
     outOfScope = routeTargets(models, index, m, text, 'out_of_scope', allMatches, fullText);
-    // A site, factory or bar keeping residents awake is a public matter (environment, urban management), not a
-    // need for counselling: "附近工地晚上施工太吵，我整晚睡不着" had been offered a counselling centre, because the
-    // category model knows 睡不着 from counselling lines. Nor is a business downstairs a neighbour to be mediated
-    // with: a restaurant's fumes told as "楼下的餐馆…熏得我们家不敢开窗" went to mediation. A quarrel between
-    // households stays a 信访外 matter.
     const service = outOfScope.target;
-    // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
-    const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && !CARE_PERSON.test(fullText));
-    const why =
-      service === 'counselling' && noisy ? 'noise_source_not_counselling'
-        : (service === 'counselling' || service === 'mediation') && business ? 'business_nuisance_not_service'
-          : helper && (publicRepair || facilityBroken) ? 'public_repair_not_service'
-            : helper && wagesOwed ? 'wage_arrears_not_service'
-              : stalled ? 'application_stalled_not_service'
-            : (service === 'youth' || service === 'family') && schoolConduct ? 'school_conduct_not_service' : null;
+    const why = publicMatterOf(service, fullText);
     if (why) {
       reasons.push(`${why}:out_of_scope/${service} ${conf.toFixed(2)}`);
       category = 'petition';
@@ -274,19 +207,11 @@ function decideWith(models: Models, index: MatterIndex | undefined, m: OfflineMo
     reasons.push(...routed.reasons);
     citations.push(...routed.citations);
     secondaryTarget = routed.secondaryTarget;
-    // Gambling is the police's whatever else it brings (TAXONOMY: public_security): "a mahjong shop downstairs where
-    // people gamble big money every night, very noisy" had gone to environment for the noise, which stays the second matter.
-    if (category === 'petition' && NUISANCE_READINGS.has(target as string) && fullText.length <= SHORT_MATTER_CHARS && GAMBLING.test(fullText)) {
-      reasons.push(`gambling_is_police:${target}`);
+    const override = category === 'petition' ? departmentOverride(target, fullText) : null;
+    if (override) {
+      reasons.push(override.reason);
       secondaryTarget = target ?? undefined;
-      target = 'public_security';
-    }
-    // Hawkers are urban management's wherever they stand: "地铁站出口成班小贩霸晒条路" went to transport (0.999) on
-    // the station's name; the station stays the second matter.
-    if (category === 'petition' && target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && !TRAFFIC_MATTER.test(fullText)) {
-      reasons.push('hawkers_are_urban_management:transport');
-      secondaryTarget = 'transport';
-      target = 'urban_management';
+      target = override.target;
     }
     targetConfidence = routed.targetConfidence;
     reviewReason = routed.reviewReason ?? switched;
@@ -366,8 +291,9 @@ function routeTargets(
   const target = t as TargetCode;
   const [mt, mpBest] = argmax(mp);
   reasons.push(`target_model:${mt} ${mpBest.toFixed(2)}`);
-  // Cite the phrase that supports the chosen target; fall back to the best match overall.
-  const top = matches.find((x) => x.target === target) ?? matches[0];
+  // Cite only a phrase that supports the chosen target: the best match overall had been cited for another department
+  // ("housing 房屋租赁备案" on a medical-insurance question routed to health), and the office card read it as the reason.
+  const top = matches.find((x) => x.target === target);
   if (top) {
     reasons.push(`directory_match:${top.target} ${top.phrase}`);
     citations.push({ source: 'directory', title: top.owner, excerpt: top.phrase, score: Number(top.score.toFixed(3)) });

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { beforeAll, describe, it } from 'vitest';
+import { resourcePath } from '../../kernel/paths.js';
+import { loadDirectory } from '../../directory/directory.js';
+import { createOfflineEngine, loadOfflineModel } from '../../triage/offlineEngine.js';
+import { triage } from '../../triage/pipeline.js';
+import type { DecisionEngine } from '../../triage/types.js';
+
+let engine: DecisionEngine;
+beforeAll(() => {
+  engine = createOfflineEngine({ model: loadOfflineModel(resourcePath('model', 'triage-model.json')), directory: loadDirectory(resourcePath('directory.yaml')) });
+});
+
+const routed = async (text: string) => {
+  const d = await triage(text, { engine });
+  return { d, why: `${text}: ${d.category}/${d.target} ${d.reasons.join(' ')}` };
+};
+
+// Our own wording of what a blind probe of formal letters, chat lines, English and Cantonese (2026-12-07, eleventh
+// session) found; the probe itself stays outside the repository.
+describe('offline engine: the eleventh session blind probe', () => {
+  it('money lent to a friend, and a partner who sold the firm, are civil matters for the legal channel', async () => {
+    for (const text of [
+      '前年借给同事八万块，打了借条，现在他把我微信拉黑了，电话也不接',
+      '我和表哥合伙开了家奶茶店，我出了二十万，他把店转让了，钱一分都没分给我',
+      'I lent my friend 30,000 yuan for his business last year and now he has blocked me everywhere',
+    ]) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'legal_channel', why);
+    }
+    // Wages owed and a village's collective company stay petitions.
+    for (const text of ['老板拖欠我们三个月工资，借口说资金周转不过来', '村里的股份公司几年没公布过分红账目，股东去问也没人理']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'petition', why);
+    }
+  });
+
+  it('a penalty told in the passive and contested (不服, 复议) is the legal channel', async () => {
+    const { d, why } = await routed('我家小卖部门口摆了一个冰柜，被城管认定占道经营罚款三千元，我不服，想知道怎么申请复议');
+    assert.equal(d.category, 'legal_channel', why);
+    // The enforcers' manner stays a petition about their conduct.
+    const conduct = await routed('城管来我店门口执法时骂人，还把我的货摔在地上，态度太恶劣了');
+    assert.equal(conduct.d.category, 'petition', conduct.why);
+  });
+
+  it('two households asking where to have a leak mediated go to the mediation committee', async () => {
+    const { d, why } = await routed('楼上邻居家的洗衣机水管漏水渗到我家天花板，找他们几次都推说不是他们的问题，物业说管不了，请问有没有地方可以帮我们调解？');
+    assert.equal(d.category, 'out_of_scope', why);
+    assert.equal(d.target, 'mediation', why);
+  });
+
+  it('a gym or a salon gone with members prepaid money is market regulation, not education', async () => {
+    const { d, why } = await routed('小区门口的健身房办了两年的会员卡还买了私教课，上周突然关门了，老板联系不上，几百个会员的钱都没退');
+    assert.equal(d.category, 'petition', why);
+    assert.equal(d.target, 'market_regulation', why);
+  });
+
+  it('plain procedure questions are inquiries, in 简体 and English', async () => {
+    for (const text of [
+      '外地的户口想迁过来，手续去哪里办',
+      '社保卡丢了怎么补办',
+      '你们星期六办公吗？材料可以拿到窗口交吗',
+      'Can I write my complaint in English, or must it be in Chinese?',
+    ]) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'inquiry', why);
+    }
+    // How to apply for enforcement of a judgment is the legal channel's to explain, not a policy question.
+    const enforce = await routed('法院判了对方赔钱给我，半年了一分没给，怎么申请强制执行？');
+    assert.equal(enforce.d.category, 'legal_channel', enforce.why);
+  });
+
+  it('someone posing as the resident online is the police, not counterfeit goods', async () => {
+    const { d, why } = await routed('Someone is impersonating me with a fake profile using my photos and asking my contacts to send money');
+    assert.equal(d.target, 'public_security', why);
+  });
+
+  it('burning at an industrial park that keeps people awake is a petition, not counselling', async () => {
+    const { d, why } = await routed('旁边工业园晚上经常焚烧垃圾，气味很呛，熏得我们整晚睡不着');
+    assert.equal(d.category, 'petition', why);
+    // Open burning is enforced by urban management (大气污染防治法), its smoke by environment: either is right.
+    assert.ok(d.target === 'environment' || d.target === 'urban_management', why);
+  });
+
+  it('the directory phrase cited on the card supports the department chosen, or none is cited', async () => {
+    for (const text of ['医保异地备案后看病怎么报销不了', '小区楼下的餐馆每天晚上排油烟，熏得我们家不敢开窗', 'the bus stop by my home was moved and now I walk 20 minutes']) {
+      const { d, why } = await routed(text);
+      const cited = d.reasons.find((r) => r.startsWith('directory_match:'));
+      const routedTo = d.reasons.find((r) => r.startsWith('target:'))?.split(' ')[0]?.slice('target:'.length);
+      if (cited) assert.equal(cited.split(' ')[0]!.slice('directory_match:'.length), routedTo, why);
+    }
+  });
+});

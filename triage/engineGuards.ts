@@ -1,0 +1,112 @@
+/**
+ * The offline engine's guards: where the words of the resident's own text overrule what the category or target model
+ * read. Each was a wrong decision seen on real or probe messages (docs/routing.md, docs/offline-engine.md), mended in
+ * general form; the word lists are in engineWords.ts, the legal matters in legalMatters.ts, plain questions in
+ * infoQuestion.ts.
+ */
+import type { Category, TargetCode } from '../kernel/taxonomy.js';
+import {
+  APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, MANAGEMENT, MEDIATION_ASKED, NEARBY, NOISE, NOISE_SOURCE,
+  NUISANCE, PREPAID_LOST, PREPAID_SHOP, PUBLIC_FACILITY, REPAIR_ASK, SCHOOLING, SCHOOL_CONDUCT, SCHOOL_STAFF, SLEEP_LOSS, TRAFFIC_MATTER, WAGES_OWED,
+} from './engineWords.js';
+import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
+import { arbitrationAsked, civilDebtOf, legalMatterOf } from './legalMatters.js';
+
+/**
+ * A message this long or shorter is about one matter, so a word like 赌博 or 小贩 names it; in a long letter it may be
+ * one incidental detail (two Teddy 495 letters, public housing sublet "for gambling" and a city's idlers who "打牌赌博",
+ * went to the police when the override read whole letters).
+ */
+const SHORT_MATTER_CHARS = 150;
+
+/**
+ * The readings gambling overrides: its noise, its shop or its street. A housing reading stays (public housing sublet
+ * "for gambling" is a Teddy 495 letter filed under 城乡建设).
+ */
+const NUISANCE_READINGS: ReadonlySet<string> = new Set(['environment', 'market_regulation', 'urban_management', 'street_office']);
+
+/** Below this, an "unclear" reading gives way to a matter the guards' words name. */
+const UNSURE_UNCLEAR = 0.5;
+
+/** The category after the guards on the category model's reading (`conf` its probability); each change adds a reason. */
+export function categoryGuards(category: Category, conf: number, fullText: string, reasons: string[]): Category {
+  if ((category === 'petition' || category === 'legal_channel' || category === 'unclear' || category === 'out_of_scope') && isInfoQuestion(fullText)) {
+    reasons.push(`info_question_not_${category}`);
+    category = 'inquiry';
+  }
+  if (category === 'inquiry' && tellsRefusal(fullText)) {
+    reasons.push('refusal_told_not_inquiry');
+    category = 'petition';
+  }
+  // Wages owed are a petition (labour inspection) unless the writer names arbitration: "公司三个月没发工资 房东要赶我走…"
+  // had been an unsure legal channel (0.47) for the eviction beside it.
+  if (category === 'legal_channel' && conf < UNSURE_UNCLEAR && WAGES_OWED.test(fullText) && !arbitrationAsked(fullText)) {
+    reasons.push(`wage_arrears_not_legal:${conf.toFixed(2)}`);
+    category = 'petition';
+  }
+  // A debt between relatives or friends read as a family matter ("我和表哥合伙开店…钱一分都没分给我") is still a civil one.
+  const legal = category === 'petition' ? legalMatterOf(fullText) : category === 'out_of_scope' ? (arbitrationAsked(fullText) ?? civilDebtOf(fullText)) : null;
+  if (legal) {
+    reasons.push(`${legal}_legal_channel`);
+    category = 'legal_channel';
+  }
+  // Two households asking where to have their quarrel mediated: the committee's, unless a business is the other side
+  // (a nuisance, for a department).
+  if (category === 'petition' && fullText.length <= SHORT_MATTER_CHARS * 2 && MEDIATION_ASKED.test(fullText) && HOUSEHOLDS.test(fullText) && !BUSINESS.test(fullText)) {
+    reasons.push('mediation_asked_between_households');
+    category = 'out_of_scope';
+  }
+  // An unsure "unclear" that names a teacher's conduct or wages owed has said its matter: "我个女话班主任成日用间尺打手板
+  // 我好担心" had been asked what it was about.
+  if (category === 'unclear' && conf < UNSURE_UNCLEAR && ((SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText)) || WAGES_OWED.test(fullText))) {
+    reasons.push(`matter_named_not_unclear:${conf.toFixed(2)}`);
+    category = 'petition';
+  }
+  return category;
+}
+
+/**
+ * Why a 信访外 reading routed to `service` is a public matter for a department after all, or null. A site, factory or
+ * bar keeping residents awake is for environment or urban management, not counselling: "附近工地晚上施工太吵，我整晚睡不着"
+ * had been offered a counselling centre, because the category model knows 睡不着 from counselling lines. Nor is a
+ * business downstairs a neighbour to be mediated with: a restaurant's fumes told as "楼下的餐馆…熏得我们家不敢开窗" went to
+ * mediation. A quarrel between households stays a 信访外 matter.
+ */
+export function publicMatterOf(service: TargetCode, fullText: string): string | null {
+  // Lost sleep beside a source is its noise told by its effect ("工厂晚上机器一直轰轰响，我已经失眠好几天了").
+  // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
+  const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
+  // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
+  const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
+  const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
+  const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
+  const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && MANAGEMENT.test(fullText);
+  // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
+  const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && !CARE_PERSON.test(fullText));
+  if (service === 'counselling' && noisy) return 'noise_source_not_counselling';
+  if ((service === 'counselling' || service === 'mediation') && business) return 'business_nuisance_not_service';
+  if (helper && (publicRepair || facilityBroken)) return 'public_repair_not_service';
+  if (helper && WAGES_OWED.test(fullText)) return 'wage_arrears_not_service';
+  if (APPLICATION_STALLED.test(fullText)) return 'application_stalled_not_service';
+  if ((service === 'youth' || service === 'family') && schoolConduct) return 'school_conduct_not_service';
+  return null;
+}
+
+/** The department a petition's words decide whatever the routing read (the read one stays the second matter), or null. */
+export function departmentOverride(target: TargetCode | null, fullText: string): { target: TargetCode; reason: string } | null {
+  // Gambling is the police's whatever else it brings (TAXONOMY: public_security): "a mahjong shop downstairs where
+  // people gamble big money every night, very noisy" had gone to environment for the noise.
+  if (NUISANCE_READINGS.has(target as string) && fullText.length <= SHORT_MATTER_CHARS && GAMBLING.test(fullText)) {
+    return { target: 'public_security', reason: `gambling_is_police:${target}` };
+  }
+  // Hawkers are urban management's wherever they stand: "地铁站出口成班小贩霸晒条路" went to transport (0.999) on
+  // the station's name.
+  if (target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && !TRAFFIC_MATTER.test(fullText)) {
+    return { target: 'urban_management', reason: 'hawkers_are_urban_management:transport' };
+  }
+  // A gym, salon or car wash gone with its members' prepaid money: market regulation (预付卡), not the 私教课's education.
+  if (target !== 'market_regulation' && PREPAID_SHOP.test(fullText) && PREPAID_LOST.test(fullText) && !SCHOOLING.test(fullText)) {
+    return { target: 'market_regulation', reason: `prepaid_is_market_regulation:${target}` };
+  }
+  return null;
+}
