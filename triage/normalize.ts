@@ -1,5 +1,5 @@
 import { ValidationError } from '../kernel/errors.js';
-import { traditionalToSimplified, type Language } from '../kernel/language.js';
+import { simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 
 /** Triage looks at this many code points at most; a petition longer than that is cut, never rejected. */
 export const MAX_TRIAGE_CHARS = 4000;
@@ -59,8 +59,11 @@ export function mostlyLatin(text: string, letters: keyof typeof LETTERS = 'latin
 /** 'en' when Latin letters clearly dominate (mostlyLatin); otherwise which Chinese the resident writes. */
 export function detectLanguage(cleaned: string, simplified: string): Language {
   if (mostlyLatin(cleaned)) return 'en';
-  // Written Cantonese (嘅 咗 哋 …) is a Hong Kong reader's text even when no character converts.
-  if (HAS_CJK.test(cleaned) && (simplified !== cleaned || CANTONESE.test(cleaned))) return 'zh-Hant';
+  if (!HAS_CJK.test(cleaned)) return 'zh-Hans';
+  if (simplified !== cleaned) return 'zh-Hant';
+  // Written Cantonese (嘅 咗 哋 …) is a Hong Kong reader's text when no character says which script it is in; but a
+  // Shenzhen resident who writes Cantonese in 简体 ("我哋幢楼部电梯坏咗") reads 简体, and had been answered in 繁體.
+  if (CANTONESE.test(cleaned)) return simplifiedToTraditional(cleaned) !== cleaned ? 'zh-Hans' : 'zh-Hant';
   return 'zh-Hans';
 }
 

@@ -59,6 +59,15 @@ describe('normalize', () => {
 describe('normalize: written Cantonese', () => {
   it('is zh-Hant even when no character changes under 繁→简', () => {
     assert.equal(normalize('我哋屋企冇人').language, 'zh-Hant');
+  });
+
+  it('is zh-Hans when written in 简体 characters, as Shenzhen residents who speak Cantonese often write it', () => {
+    for (const text of ['我哋幢楼部电梯坏咗两个礼拜', '楼下间餐厅啲油烟好大，点算', '佢哋话冇钱发工资']) {
+      const n = normalize(text);
+      assert.equal(n.language, 'zh-Hans', text);
+      // Still read as Cantonese: the rules and models see the Mandarin.
+      assert.ok(n.cantonese, text);
+    }
     assert.equal(normalize('我们家没有人').language, 'zh-Hans');
   });
 
