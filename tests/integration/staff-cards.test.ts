@@ -10,6 +10,7 @@ import { loadHolidayCalendar } from '../../cases/calendar.js';
 import { CaseService } from '../../cases/caseService.js';
 import { splitText, TELEGRAM_TEXT_LIMIT } from '../../bot/telegramSender.js';
 import { StaffConversation } from '../../conversation/staff.js';
+import { queuePage } from '../../console/views/queue.js';
 import type { Database } from '../../db/pool.js';
 import { parseDirectory, type Directory } from '../../directory/directory.js';
 import { t } from '../../i18n/index.js';
@@ -116,6 +117,16 @@ describe('staff cards and messages (real PGlite, real CaseService)', () => {
     const line = (q.lines ?? []).map((l) => t('zh-Hans', l.key, l.params ?? {})).find((l) => l.includes(c.ref))!;
     assert.doesNotMatch(line, /法定期限 —/, line);
     assert.match(line, /退回/);
+    // The console's queue says the same in the page's language, and names the service and the proposed organization.
+    const page = await cases.queue({ limit: 200 });
+    for (const lang of ['zh-Hans', 'en'] as const) {
+      const v = { lang, session: null, path: '/queue', directory, now: new Date('2026-03-02T02:00:00Z') };
+      const html = String(queuePage(v, { ...page, filters: { page: 1 } as never, readOnly: true }));
+      const row = html.split('<tr').find((r) => r.includes(c.ref))!;
+      assert.match(row, lang === 'en' ? /the previous handler sent it back/ : /原承办单位已退回/, row);
+      assert.match(row, lang === 'en' ? /Mediation/ : /邻里调解/);
+      assert.doesNotMatch(row, CODES);
+    }
   });
 
   it('the resident\'s later addition reaches the department holding the case, redacted, and never an organization without consent or one that declined', async () => {
