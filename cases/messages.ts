@@ -66,6 +66,8 @@ export const CASE_MESSAGE_PARAMS = {
   // to a department or organization group (zh-Hans); never personal data beyond what was consented
   'cases.handler.referral_card': ['ref', 'category', 'target', 'summary', 'contact', 'dueDate'],
   'cases.handler.resident_note': ['ref', 'note'],
+  'cases.handler.target.department': ['name'],
+  'cases.handler.target.service': ['service'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CaseMessageKey = keyof typeof CASE_MESSAGE_PARAMS;

@@ -268,10 +268,13 @@ export const messages = {
 
   // ---- to a department or organization group
   'cases.handler.referral_card': {
-    'zh-Hans': '【转办】{ref}\n类别：{category}　事项：{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',
-    'zh-Hant': '【轉辦】{ref}\n類別：{category}　事項：{target}\n摘要：{summary}\n聯繫方式：{contact}\n請於 {dueDate} 前處理。',
-    en: '[Referral] {ref}\nCategory: {category}  Matter: {target}\nSummary: {summary}\nContact: {contact}\nPlease act by {dueDate}.',
+    'zh-Hans': '【转办】{ref}\n类别：{category}　{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',
+    'zh-Hant': '【轉辦】{ref}\n類別：{category}　{target}\n摘要：{summary}\n聯繫方式：{contact}\n請於 {dueDate} 前處理。',
+    en: '[Referral] {ref}\nCategory: {category}  {target}\nSummary: {summary}\nContact: {contact}\nPlease act by {dueDate}.',
   },
+  // The referral card's second field: the department it is referred to, or the service an organization is asked for.
+  'cases.handler.target.department': { 'zh-Hans': '承办单位：{name}', 'zh-Hant': '承辦單位：{name}', en: 'Referred to: {name}' },
+  'cases.handler.target.service': { 'zh-Hans': '服务：{service}', 'zh-Hant': '服務：{service}', en: 'Service: {service}' },
   // The resident added to the case after it was referred: the holder reads it too (redacted, as its card is).
   'cases.handler.resident_note': {
     'zh-Hans': '📎 {ref} 来信人补充（已隐去个人信息）：{note}',

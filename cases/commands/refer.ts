@@ -29,7 +29,10 @@ export async function referEffects(deps: CaseDeps, { tx, c, now, resident }: Ctx
       ref: c.ref,
       category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
       // The department's own name, or the service an organization is asked for: never a code.
-      target: kind === 'department' ? staffName(h) : c.target ? serviceLabel(c.target) : TO_BE_CHOSEN,
+      target:
+        kind === 'department'
+          ? { key: 'cases.handler.target.department', params: { name: staffName(h) } }
+          : { key: 'cases.handler.target.service', params: { service: c.target ? serviceLabel(c.target) : TO_BE_CHOSEN } },
       // The whole redacted summary: the handler acts on it, and a card had cut it at 600 characters without a word.
       // A text past Telegram's 4,096 characters goes as several messages, the buttons on the last (bot/telegramSender.ts).
       // The original text never leaves the office.

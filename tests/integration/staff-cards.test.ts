@@ -11,6 +11,7 @@ import { CaseService } from '../../cases/caseService.js';
 import { splitText, TELEGRAM_TEXT_LIMIT } from '../../bot/telegramSender.js';
 import { StaffConversation } from '../../conversation/staff.js';
 import { queuePage } from '../../console/views/queue.js';
+import { messageSchema } from '../../workers/outbox.js';
 import type { Database } from '../../db/pool.js';
 import { parseDirectory, type Directory } from '../../directory/directory.js';
 import { t } from '../../i18n/index.js';
@@ -69,6 +70,11 @@ describe('staff cards and messages (real PGlite, real CaseService)', () => {
     residentId = (await cases.upsertResident({ channel: 'telegram', externalId: '4242', chatId: 4242, language: 'zh-Hans' })).id;
   });
   afterAll(async () => {
+    // Every row written here is one the outbox dispatcher accepts (a card with a name or a label had been refused
+    // as malformed by its schema and never sent).
+    const all = (await db.pool.query('SELECT message FROM outbox')).rows;
+    assert.ok(all.length > 20);
+    for (const r of all) assert.ok(messageSchema.safeParse(r.message).success, JSON.stringify(r.message).slice(0, 300));
     await db.close();
   });
 
