@@ -183,7 +183,6 @@ export const messages = {
   'staff.queue.empty': { 'zh-Hans': '目前没有待审核事项。', 'zh-Hant': '目前沒有待審核事項。', en: 'Nothing is waiting for review.' },
   'staff.time.left': { 'zh-Hans': '剩余 {days} 天 {hours} 小时', 'zh-Hant': '剩餘 {days} 天 {hours} 小時', en: '{days} d {hours} h left' },
   'staff.time.over': { 'zh-Hans': '已超期 {days} 天 {hours} 小时', 'zh-Hant': '已超期 {days} 天 {hours} 小時', en: 'overdue by {days} d {hours} h' },
-  'staff.time.none': { 'zh-Hans': '无法定期限', 'zh-Hant': '無法定期限', en: 'no statutory clock' },
   'staff.case.header': {
     'zh-Hans': '{ref} · {category} · {status}{urgent}\n处理单位：{handler}\n时间线：',
     'zh-Hant': '{ref} · {category} · {status}{urgent}\n處理單位：{handler}\n時間線：',
