@@ -276,7 +276,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     assert.equal(told?.message.params.handler, directory.department('environment')!.names['zh-Hans']);
     assert.equal(told?.message.params.dueDate, day(notify.dueAt));
     const card = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.review_card').at(-1);
-    assert.match(t('zh-Hans', card.message.key, card.message.params), new RegExp(`类别：信访事项　去向：政府部门（${directory.department('environment')!.names['zh-Hans']}）`));
+    assert.match(t('zh-Hans', card.message.key, card.message.params), new RegExp(`类别：信访事项\\u3000去向：政府部门（${directory.department('environment')!.names['zh-Hans']}）`));
     // Approved, it goes to the department like any petition; no organization ever saw it.
     const referred = await svc.approveReferral(c.ref, office);
     assert.deepEqual([referred.status, referred.handlerKind], ['referred', 'department']);
