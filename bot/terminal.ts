@@ -17,6 +17,7 @@ import { AppError } from '../kernel/errors.js';
 import { createLogger } from '../kernel/logger.js';
 import { describeStartupError, startApp, type Core, type RunningApp } from '../app/main.js';
 import type { CaseService } from '../cases/caseService.js';
+import { noClockReason } from '../cases/cardLabels.js';
 import { shanghaiDateTime } from '../cases/refs.js';
 import { NOT_ACCEPTED_REASONS, type Actor, type HandlerActor, type HandlerKind, type NotAcceptedReason } from '../cases/types.js';
 import type { ResidentConversation } from '../conversation/resident.js';
@@ -169,7 +170,8 @@ export class TerminalChat {
         case 'queue': {
           const { rows: q } = await cases.queue({ limit: 20 });
           if (q.length === 0) return say('queue empty');
-          for (const c of q) say(`${c.ref} ${c.status}${c.urgent ? ' URGENT' : ''} ${c.category}/${c.target ?? '—'} due ${c.dueAt ? shanghaiDateTime(c.dueAt) : '—'}`);
+          // No date is said for what it is (a decline, no referral yet, a reopening), not as "due —".
+          for (const c of q) say(`${c.ref} ${c.status}${c.urgent ? ' URGENT' : ''} ${c.category}/${c.target ?? '—'} ${c.dueAt ? `due ${shanghaiDateTime(c.dueAt)}` : t('en', `cases.staff.no_clock.${noClockReason(c)}`)}`);
           return;
         }
         case 'approve': {

@@ -1,3 +1,4 @@
+import type { MessageParam } from '../kernel/language.js';
 import { NOT_ACCEPTED_REASONS, type NotAcceptedReason, type OutboxMessage } from './types.js';
 
 export const notAcceptedKey = (reason: NotAcceptedReason): `cases.resident.not_accepted.${NotAcceptedReason}` =>
@@ -40,8 +41,8 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.resident.review_requested': ['ref', 'dueDate'],
   'cases.resident.review_answered': ['ref', 'outcome'],
   // to the petition office group (zh-Hans)
-  'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'dueDate'],
-  'cases.staff.review_card_elsewhere': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'districts', 'dueDate'],
+  'cases.staff.review_card': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'deadline'],
+  'cases.staff.review_card_elsewhere': ['ref', 'category', 'target', 'handler', 'confidence', 'secondary', 'unsure', 'summary', 'districts', 'deadline'],
   'cases.staff.declined': ['ref', 'handler', 'reason', 'proposal'],
   'cases.staff.accepted': ['ref', 'handler'],
   'cases.staff.extended': ['ref', 'handler', 'dueDate', 'reason'],
@@ -49,15 +50,31 @@ export const CASE_MESSAGE_PARAMS = {
   'cases.staff.review_requested': ['ref', 'dueDate', 'reason'],
   'cases.staff.clock_reminder': ['ref', 'clock', 'dueDate', 'article'],
   'cases.staff.clock_overdue': ['ref', 'clock', 'dueDate', 'article'],
+  // fragments of staff cards, passed as parameters (cases/cardLabels.ts)
+  'cases.staff.to_be_chosen': [],
+  'cases.staff.target.department': [],
+  'cases.staff.deadline.running': ['clock', 'dueDate'],
+  'cases.staff.deadline.org_promise': ['dueDate'],
+  'cases.staff.deadline.none': ['why'],
+  'cases.staff.no_clock.declined': [],
+  'cases.staff.no_clock.not_referred': [],
+  'cases.staff.no_clock.reopened': [],
+  'cases.staff.no_clock.other': [],
+  'cases.staff.summary_cut': ['head', 'shown', 'total'],
+  'cases.staff.proposal.no_org': [],
+  'cases.staff.proposal.choose_department': [],
   // to a department or organization group (zh-Hans); never personal data beyond what was consented
   'cases.handler.referral_card': ['ref', 'category', 'target', 'summary', 'contact', 'dueDate'],
+  'cases.handler.resident_note': ['ref', 'note'],
+  'cases.handler.target.department': ['name'],
+  'cases.handler.target.service': ['service'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CaseMessageKey = keyof typeof CASE_MESSAGE_PARAMS;
-type ParamsOf<K extends CaseMessageKey> = Record<(typeof CASE_MESSAGE_PARAMS)[K][number], string | number>;
+type ParamsOf<K extends CaseMessageKey> = Record<(typeof CASE_MESSAGE_PARAMS)[K][number], MessageParam>;
 
 export function msg<K extends CaseMessageKey>(key: K, params: ParamsOf<K>, actions?: string[]): OutboxMessage {
-  const m: OutboxMessage = { key, params: params as Record<string, string | number> };
+  const m: OutboxMessage = { key, params: params as Record<string, MessageParam> };
   if (actions && actions.length) m.actions = actions;
   return m;
 }

@@ -1,3 +1,4 @@
+import type { MessageParam } from '../kernel/language.js';
 import { FINISHED_STATUSES } from './policy.js';
 import type { CaseStatus } from './types.js';
 
@@ -36,7 +37,7 @@ export interface ExportMessage {
   /** 'you', 'office', or `department:<code>` / `organization:<code>`. */
   to: string;
   key: string;
-  params: Record<string, string | number | null>;
+  params: Record<string, MessageParam>;
   status: 'pending' | 'sent' | 'failed';
   sentAt: Date | null;
   ref: string | null;

@@ -7,7 +7,7 @@
  */
 import type { Queryable } from '../db/pool.js';
 import { residentName, type Directory } from '../directory/directory.js';
-import type { Language } from '../kernel/language.js';
+import type { Language, MessageParam } from '../kernel/language.js';
 import type { KeptDocument } from './directReplies.js';
 import { EXPORT_FORMAT, type ResidentExport } from './privacy.js';
 import { pgPrivacyRepository } from './privacyRepository.js';
@@ -16,7 +16,7 @@ import { shanghaiDay } from './refs.js';
 /** The catalogue, as the export needs it: the guide, and a message's text (null for a key it does not know). */
 export interface ExportTexts {
   about(lang: Language): string;
-  message(lang: Language, key: string, params: Record<string, string | number | null>): string | null;
+  message(lang: Language, key: string, params: Record<string, MessageParam>): string | null;
 }
 
 export interface ExportFile {

@@ -1,3 +1,4 @@
+import type { MessageParam } from '../kernel/language.js';
 import type { Queryable } from '../db/pool.js';
 import { caseListFields, type CaseListFields } from './caseRepository.js';
 import type { CaseStatus, ClockKind, HandlerKind, ReferralStatus } from './types.js';
@@ -109,7 +110,7 @@ export interface OutboxLine {
   id: number;
   chatKind: 'private' | 'group';
   language: string;
-  message: { key: string; params?: Record<string, string | number | null> };
+  message: { key: string; params?: Record<string, MessageParam> };
   status: 'pending' | 'sent' | 'failed' | 'cancelled';
   createdAt: Date;
   sentAt: Date | null;
@@ -138,6 +139,8 @@ export interface QueueRow extends CaseListFields {
   dueAt: Date | null;
   dueKind: string | null;
   dueArticle: string | null;
+  /** The answer of the case's latest referral (null: never referred): why no clock runs (cases/cardLabels.ts). */
+  lastReferral: ReferralStatus | null;
 }
 
 export interface QueueQuery {
@@ -166,6 +169,7 @@ const toQueueRow = (r: Row): QueueRow => ({
   dueAt: r.due_at ?? null,
   dueKind: r.due_kind ?? null,
   dueArticle: r.due_article ?? null,
+  lastReferral: r.last_referral ?? null,
 });
 
 /**
@@ -198,7 +202,8 @@ export async function queue(q: Queryable, f: QueueQuery): Promise<QueuePage> {
   if (f.noDeadline) where.push('c.next_due_at IS NULL');
   const lateral = `LEFT JOIN LATERAL (
       SELECT due_at, kind AS due_kind, article AS due_article FROM clocks
-      WHERE case_id = c.id AND stopped_at IS NULL AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1) k ON true`;
+      WHERE case_id = c.id AND stopped_at IS NULL AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1) k ON true
+    LEFT JOIN LATERAL (SELECT status AS last_referral FROM referrals WHERE case_id = c.id ORDER BY id DESC LIMIT 1) rf ON true`;
   const order = f.sort === 'urgent' ? 'c.urgent DESC, c.next_due_at, c.received_at, c.id' : 'c.received_at, c.id';
   const countValues = [...values];
   // One row more than asked tells whether a next page exists without counting the whole queue.
@@ -206,7 +211,7 @@ export async function queue(q: Queryable, f: QueueQuery): Promise<QueuePage> {
   const [page, count] = [
     // The page is chosen first and the clock looked up for its rows only, not for the rows an OFFSET skips.
     await q.query(
-      `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article
+      `SELECT ${QUEUE_COLUMNS}, k.due_at, k.due_kind, k.due_article, rf.last_referral
        FROM (SELECT * FROM cases c WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${values.length - 1} OFFSET $${values.length}) c
        ${lateral} ORDER BY ${order}`,
       values,

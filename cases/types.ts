@@ -1,3 +1,4 @@
+import type { MessageParam } from '../kernel/language.js';
 /**
  * Case statuses. The office reviews every proposal before a handler sees it (office_review);
  * a handler's decline sends the case back there.
@@ -46,7 +47,7 @@ export type ClockKind = (typeof CLOCK_KINDS)[number];
 /** An outbox message, rendered in the recipient's language by the channel adapter at send time. */
 export interface OutboxMessage {
   key: string;
-  params?: Record<string, string | number | null>;
+  params?: Record<string, MessageParam>;
   /** Buttons to offer, by action name; the adapter signs them with the case reference. */
   actions?: string[];
   /**

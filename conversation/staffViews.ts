@@ -4,14 +4,16 @@
  * rendered here in zh-Hans.
  */
 import type { Clock } from '../kernel/clock.js';
+import type { MessageParam } from '../kernel/language.js';
 import { NotFoundError } from '../kernel/errors.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
+import { handlerLabel, noClockReason, targetLabel } from '../cases/cardLabels.js';
 import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
 import { shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
 import type { CaseStatus } from '../cases/types.js';
 import type { Directory } from '../directory/directory.js';
-import { t } from '../i18n/index.js';
+import { t, textOf } from '../i18n/index.js';
 import type { Reply, ReplyText } from './types.js';
 
 /** Staff read 简体; the group language of cases/delivery.ts. */
@@ -34,16 +36,16 @@ export const STATUS_LABELS_ZH: Record<CaseStatus, string> = {
 export const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 /** A staff text fragment (a label or a part of a parameter), in the staff's language. */
-export function st(key: string, params: Record<string, string | number | null | undefined> = {}): string {
+export function st(key: string, params: Record<string, MessageParam | undefined> = {}): string {
   return t(LANG, key, params);
 }
 
 export class StaffViews {
   constructor(private readonly deps: { cases: CaseService; directory: Directory; clock: Clock }) {}
 
-  handlerName(c: CaseRecord): string {
-    const h = c.handlerKind && c.handlerId ? this.deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
-    return h?.names[LANG] ?? c.handlerId ?? '—';
+  /** The handler's name in the staff's language; "not chosen yet" without one (never its id). */
+  handlerName(c: Pick<CaseRecord, 'handlerKind' | 'handlerId'>): string {
+    return textOf(LANG, handlerLabel(this.deps.directory, c.handlerKind, c.handlerId));
   }
 
   async queue(limit = 30): Promise<Reply> {
@@ -59,11 +61,14 @@ export class StaffViews {
           urgent: c.urgent ? '🚨' : '',
           ref: c.ref,
           category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-          // No handler (a department declined it): the engine's reading is no proposal `approve` could act on.
-          target: c.handlerId ? (c.target ?? '—') : `${c.target ?? '—'}（待指定）`,
+          // The handler by name; without one (its handler declined) the kind of target and "not chosen yet" — the
+          // code of the department that declined had been shown as the target.
+          target: c.handlerId ? this.handlerName(c) : st('staff.queue.unassigned', { target: targetLabel(c.target) }),
           confidence: typeof c.confidence === 'number' ? c.confidence.toFixed(2) : '—',
-          dueDate: due ? shanghaiDay(due) : '—',
-          left: due ? timeLeft(due, now) : st('staff.time.none'),
+          // No running clock is said for what it is (a decline, no referral yet, reopened), not as "法定期限 —".
+          deadline: due
+            ? st('staff.queue.deadline', { dueDate: shanghaiDay(due), left: timeLeft(due, now) })
+            : st('cases.staff.deadline.none', { why: { key: `cases.staff.no_clock.${noClockReason(c)}` } }),
         },
       });
     }
@@ -120,7 +125,7 @@ export class StaffViews {
           article: o.article ?? '—',
           dueDate: shanghaiDay(o.dueAt),
           left: timeLeft(o.dueAt, now),
-          handler: h?.names[LANG] ?? '—',
+          handler: h ? h.names[LANG] : st('cases.staff.to_be_chosen'),
         },
       });
     }

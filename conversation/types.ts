@@ -3,13 +3,13 @@
  * (resident and staff). Channel-agnostic: a Reply is catalogue keys with params and button actions;
  * each channel has one renderer (bot/render.ts for Telegram, the terminal chat's own).
  */
-import type { Language } from '../kernel/language.js';
+import type { Language, MessageParam } from '../kernel/language.js';
 import type { CallbackAction } from './actions.js';
 
 /** One catalogue text with its parameters. */
 export interface ReplyText {
   key: string;
-  params?: Record<string, string | number | null>;
+  params?: Record<string, MessageParam>;
 }
 
 /** A button with its own argument and label (a choice among handlers or reasons), beyond the standard `actions`. */

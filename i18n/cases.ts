@@ -171,16 +171,16 @@ export const messages = {
 
   // ---- to the petition office group
   'cases.staff.review_card': {
-    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n转送告知期限：{dueDate}',
-    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n轉送告知期限：{dueDate}',
-    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nForward/notify by: {dueDate}',
+    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n{deadline}',
+    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n{deadline}',
+    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\n{deadline}',
   },
   // The same card when the message names another district: the office forwards a matter that happened
   // there to that district (属地管理); the engine routes by matter, not by place.
   'cases.staff.review_card_elsewhere': {
-    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n属地提示：来信提到{districts}，不是本区。如事发地不在本区，请转送属地信访部门。\n转送告知期限：{dueDate}',
-    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n屬地提示：來信提到{districts}，不是本區。如事發地不在本區，請轉送屬地信訪部門。\n轉送告知期限：{dueDate}',
-    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nPlace: the message names {districts}, not this district. If it happened there, forward it to that district\'s petition office.\nForward/notify by: {dueDate}',
+    'zh-Hans': '【待审核】{ref}\n类别：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事项：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n属地提示：来信提到{districts}，不是本区。如事发地不在本区，请转送属地信访部门。\n{deadline}',
+    'zh-Hant': '【待審核】{ref}\n類別：{category}　去向：{target}（{handler}）　置信度：{confidence}\n第二事項：{secondary}　存疑原因：{unsure}\n摘要：{summary}\n屬地提示：來信提到{districts}，不是本區。如事發地不在本區，請轉送屬地信訪部門。\n{deadline}',
+    en: '[Review] {ref}\nCategory: {category}  Target: {target} ({handler})  Confidence: {confidence}\nSecond matter: {secondary}  Unsure because: {unsure}\nSummary: {summary}\nPlace: the message names {districts}, not this district. If it happened there, forward it to that district\'s petition office.\n{deadline}',
   },
   'cases.staff.declined': {
     'zh-Hans': '【退回】{ref} 被「{handler}」退回，理由：{reason}\n建议下一去向：{proposal}',
@@ -223,11 +223,63 @@ export const messages = {
     en: '[Overdue] {ref} {clock} was due {dueDate} ({article}); marked urgent.',
   },
 
+  // Fragments of the staff cards (cases/cardLabels.ts): what a card says in place of a code or a bare "—".
+  'cases.staff.to_be_chosen': { 'zh-Hans': '待指定', 'zh-Hant': '待指定', en: 'not chosen yet' },
+  'cases.staff.target.department': { 'zh-Hans': '政府部门', 'zh-Hant': '政府部門', en: 'Government department' },
+  'cases.staff.deadline.running': {
+    'zh-Hans': '{clock}期限：{dueDate}',
+    'zh-Hant': '{clock}期限：{dueDate}',
+    en: '{clock} due: {dueDate}',
+  },
+  'cases.staff.deadline.org_promise': {
+    'zh-Hans': '告知来信人承接机构：{dueDate} 前（信访外事项无法定期限，机构接案时限在转介后起算）',
+    'zh-Hant': '告知來信人承接機構：{dueDate} 前（信訪外事項無法定期限，機構接案時限在轉介後起算）',
+    en: 'Tell the resident which organization takes it by {dueDate} (no statutory period for a matter outside petitions; the organization\'s acceptance period starts at referral)',
+  },
+  'cases.staff.deadline.none': { 'zh-Hans': '期限：{why}', 'zh-Hant': '期限：{why}', en: 'Deadline: {why}' },
+  'cases.staff.no_clock.declined': {
+    'zh-Hans': '未计时。原承办单位已退回，等待信访局重新指定；新的接案时限在再次转介后起算',
+    'zh-Hant': '未計時。原承辦單位已退回，等待信訪局重新指定；新的接案時限在再次轉介後起算',
+    en: 'no clock running: the previous handler sent it back and it waits for the office to choose again; a new acceptance period starts at the next referral',
+  },
+  'cases.staff.no_clock.not_referred': {
+    'zh-Hans': '未计时。信访外事项不适用法定期限，机构接案时限在转介后起算',
+    'zh-Hant': '未計時。信訪外事項不適用法定期限，機構接案時限在轉介後起算',
+    en: 'no clock running: no statutory period applies to a matter outside petitions; the organization\'s acceptance period starts at referral',
+  },
+  'cases.staff.no_clock.reopened': {
+    'zh-Hans': '未计时。事项已重新打开，等待信访局重新转办；办理期限在承办单位受理后重新起算',
+    'zh-Hant': '未計時。事項已重新打開，等待信訪局重新轉辦；辦理期限在承辦單位受理後重新起算',
+    en: 'no clock running: the case was reopened and waits for the office to refer it again; the period starts again when a handler accepts it',
+  },
+  'cases.staff.no_clock.other': {
+    'zh-Hans': '未计时。当前没有运行中的法定期限',
+    'zh-Hant': '未計時。目前沒有運行中的法定期限',
+    en: 'no clock running: no statutory period is running now',
+  },
+  'cases.staff.proposal.no_org': { 'zh-Hans': '（无可用机构，请人工指定）', 'zh-Hant': '（無可用機構，請人工指定）', en: '(no organization available; please choose one)' },
+  'cases.staff.proposal.choose_department': { 'zh-Hans': '（请指定部门）', 'zh-Hant': '（請指定部門）', en: '(please choose a department)' },
+  // The office card keeps a long text short; it says so, and where the whole text is.
+  'cases.staff.summary_cut': {
+    'zh-Hans': '{head}……（已截取前 {shown} 字，全文 {total} 字见网页工作台的案件页）',
+    'zh-Hant': '{head}……（已截取前 {shown} 字，全文 {total} 字見網頁工作台的案件頁）',
+    en: '{head}… (first {shown} of {total} characters; the whole text is on the case page of the web console)',
+  },
+
   // ---- to a department or organization group
   'cases.handler.referral_card': {
-    'zh-Hans': '【转办】{ref}\n类别：{category}　事项：{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',
-    'zh-Hant': '【轉辦】{ref}\n類別：{category}　事項：{target}\n摘要：{summary}\n聯繫方式：{contact}\n請於 {dueDate} 前處理。',
-    en: '[Referral] {ref}\nCategory: {category}  Matter: {target}\nSummary: {summary}\nContact: {contact}\nPlease act by {dueDate}.',
+    'zh-Hans': '【转办】{ref}\n类别：{category}　{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',
+    'zh-Hant': '【轉辦】{ref}\n類別：{category}　{target}\n摘要：{summary}\n聯繫方式：{contact}\n請於 {dueDate} 前處理。',
+    en: '[Referral] {ref}\nCategory: {category}  {target}\nSummary: {summary}\nContact: {contact}\nPlease act by {dueDate}.',
+  },
+  // The referral card's second field: the department it is referred to, or the service an organization is asked for.
+  'cases.handler.target.department': { 'zh-Hans': '承办单位：{name}', 'zh-Hant': '承辦單位：{name}', en: 'Referred to: {name}' },
+  'cases.handler.target.service': { 'zh-Hans': '服务：{service}', 'zh-Hant': '服務：{service}', en: 'Service: {service}' },
+  // The resident added to the case after it was referred: the holder reads it too (redacted, as its card is).
+  'cases.handler.resident_note': {
+    'zh-Hans': '📎 {ref} 来信人补充（已隐去个人信息）：{note}',
+    'zh-Hant': '📎 {ref} 來信人補充（已隱去個人資訊）：{note}',
+    en: '📎 {ref}: the resident adds (personal details hidden): {note}',
   },
   'cases.handler.urgent': {
     'zh-Hans': '【紧急】{ref} 已被信访部门标记为紧急，请优先处理。',

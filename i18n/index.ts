@@ -1,4 +1,4 @@
-import { toTraditionalScript, type Language } from '../kernel/language.js';
+import { toTraditionalScript, type Language, type MessageParam } from '../kernel/language.js';
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
@@ -31,17 +31,25 @@ export function hasMessage(key: string): boolean {
 }
 
 /** Renders `key` in `lang`, filling `{param}`s. An unknown key is a bug: it throws rather than show a code to a resident. */
-export function t(lang: Language, key: string, params: Record<string, string | number | null | undefined> = {}): string {
+export function t(lang: Language, key: string, params: Record<string, MessageParam | undefined> = {}): string {
   const entry = hasMessage(key) ? catalogue[key] : undefined;
   if (!entry) throw new Error(`Unknown message key: ${key}`);
   const text = entry[lang] ?? entry['zh-Hans'];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined || v === null) return m;
+    if (typeof v === 'object') return textOf(lang, v);
     // Departments and the office write in 简体 (a result, a progress note, a reason); a 繁體 reader gets it
     // in their script. Already-traditional text and Latin letters come through unchanged.
     return lang === 'zh-Hant' && typeof v === 'string' && HAN.test(v) ? toTraditionalScript(v) : String(v);
   });
+}
+
+/** A label or a name given in each language (kernel/language.ts MessageParam), in the reader's language. */
+export function textOf(lang: Language, v: MessageParam): string {
+  if (v === null) return '';
+  if (typeof v !== 'object') return String(v);
+  return 'key' in v ? t(lang, v.key, v.params) : (v[lang] ?? v['zh-Hans']);
 }
 
 /**
@@ -51,7 +59,7 @@ export function t(lang: Language, key: string, params: Record<string, string | n
  */
 export const exportTexts = {
   about: (lang: Language): string => t(lang, 'privacy.export.about'),
-  message: (lang: Language, key: string, params: Record<string, string | number | null>): string | null => (hasMessage(key) ? t(lang, key, params) : null),
+  message: (lang: Language, key: string, params: Record<string, MessageParam>): string | null => (hasMessage(key) ? t(lang, key, params) : null),
 };
 
 /** The `{param}` names a text uses, sorted and unique. */

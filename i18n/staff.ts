@@ -169,14 +169,20 @@ export const messages = {
     en: '{count} waiting for review (urgent first, then oldest):',
   },
   'staff.queue.item': {
-    'zh-Hans': '{urgent}{ref} · {category} · {target} · 置信度 {confidence} · 法定期限 {dueDate} · {left}',
-    'zh-Hant': '{urgent}{ref} · {category} · {target} · 置信度 {confidence} · 法定期限 {dueDate} · {left}',
-    en: '{urgent}{ref} · {category} · {target} · confidence {confidence} · statutory date {dueDate} · {left}',
+    'zh-Hans': '{urgent}{ref} · {category} · {target} · 置信度 {confidence} · {deadline}',
+    'zh-Hant': '{urgent}{ref} · {category} · {target} · 置信度 {confidence} · {deadline}',
+    en: '{urgent}{ref} · {category} · {target} · confidence {confidence} · {deadline}',
   },
+  'staff.queue.deadline': {
+    'zh-Hans': '法定期限 {dueDate} · {left}',
+    'zh-Hant': '法定期限 {dueDate} · {left}',
+    en: 'statutory date {dueDate} · {left}',
+  },
+  // A case with no handler (its handler declined): what it was read as, and that nobody is chosen yet.
+  'staff.queue.unassigned': { 'zh-Hans': '{target}（待指定）', 'zh-Hant': '{target}（待指定）', en: '{target} (not chosen yet)' },
   'staff.queue.empty': { 'zh-Hans': '目前没有待审核事项。', 'zh-Hant': '目前沒有待審核事項。', en: 'Nothing is waiting for review.' },
   'staff.time.left': { 'zh-Hans': '剩余 {days} 天 {hours} 小时', 'zh-Hant': '剩餘 {days} 天 {hours} 小時', en: '{days} d {hours} h left' },
   'staff.time.over': { 'zh-Hans': '已超期 {days} 天 {hours} 小时', 'zh-Hant': '已超期 {days} 天 {hours} 小時', en: 'overdue by {days} d {hours} h' },
-  'staff.time.none': { 'zh-Hans': '无法定期限', 'zh-Hant': '無法定期限', en: 'no statutory clock' },
   'staff.case.header': {
     'zh-Hans': '{ref} · {category} · {status}{urgent}\n处理单位：{handler}\n时间线：',
     'zh-Hant': '{ref} · {category} · {status}{urgent}\n處理單位：{handler}\n時間線：',

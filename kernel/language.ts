@@ -5,6 +5,16 @@ export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
 
 export const LANGUAGES: readonly Language[] = ['zh-Hans', 'zh-Hant', 'en'];
 
+/**
+ * A message parameter. Besides text and numbers: a catalogue entry (`{ key, params }`) or a name given in
+ * each language (a directory entry's `names`), both rendered in the reader's language when the message is.
+ * The cases area writes outbox rows before anyone renders them and may not import the catalogue, so a
+ * label it can only name (a service, why no clock runs) travels as a reference instead of as a code.
+ */
+export type TextRef = { key: string; params?: Record<string, MessageParam> };
+export type LocalizedText = Record<Language, string>;
+export type MessageParam = string | number | null | TextRef | LocalizedText;
+
 export function isLanguage(v: unknown): v is Language {
   return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 }

@@ -6,6 +6,7 @@
 import type { Pool } from '../db/pool.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import type { MessageParam } from '../kernel/language.js';
 import type { Language } from '../kernel/language.js';
 import type { Directory } from '../directory/directory.js';
 import { t } from '../i18n/index.js';
@@ -36,7 +37,7 @@ interface ChatRow {
   channel: 'telegram' | 'terminal';
   chat_id: number;
   recipient: string | null;
-  message: { params?: Record<string, string | number | null> };
+  message: { params?: Record<string, MessageParam> };
 }
 
 async function queue(deps: ChatDeps, ids: number[]): Promise<void> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
+import type { MessageParam } from '../kernel/language.js';
 import type { Directory } from '../directory/directory.js';
 import type { Pool, Queryable } from '../db/pool.js';
 import { consentStands, replaceSentCard } from '../cases/consentRepository.js';
@@ -71,9 +72,24 @@ export async function enqueueOutbox(
   }
 }
 
-const messageSchema = z.object({
+/**
+ * A message parameter as kernel/language.ts MessageParam: text, a number, a catalogue label with its own
+ * parameters, or a name in each language (staff cards name handlers and services so, not by code).
+ */
+const paramSchema: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.null(),
+    z.object({ key: z.string().min(1).max(200), params: z.record(z.string(), paramSchema).optional() }),
+    z.object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() }),
+  ]),
+);
+
+/** An outbox row's message as the dispatcher accepts it (exported for tests of what the cases area writes). */
+export const messageSchema = z.object({
   key: z.string().min(1).max(200),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+  params: z.record(z.string(), paramSchema).optional(),
   actions: z.array(z.string()).optional(),
   consentOf: z.string().optional(),
   replaces: z.number().int().positive().optional(),

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../kernel/errors.js';
-import type { Language } from '../../kernel/language.js';
+import type { Language, MessageParam } from '../../kernel/language.js';
+import { staffName } from '../cardLabels.js';
 import { residentName, type Handler } from '../../directory/directory.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
@@ -37,7 +38,7 @@ export function parseConsentButtonRef(arg: string): { ref: string; requestId: nu
   return m ? { ref: m[1]!, requestId: Number(m[2]) } : null;
 }
 
-const message = (key: string, params: Record<string, string>, actions?: string[]): OutboxMessage => ({ key, params, ...(actions ? { actions } : {}) });
+const message = (key: string, params: Record<string, MessageParam>, actions?: string[]): OutboxMessage => ({ key, params, ...(actions ? { actions } : {}) });
 
 /**
  * The office approved a referral to `orgId`, which the resident has not agreed to: ask them (the case
@@ -70,7 +71,7 @@ export async function askConsentEffects(deps: CaseDeps, ctx: Ctx, h: Handler, or
     data: { organizationId: orgId, requestId: q.id, sharedFields: fields, textVersion: q.textVersion },
     out: [
       { to: { kind: 'resident' }, message: message(key, { ref: c.ref, org: residentName(h, res.language), caseRef: consentButtonRef(c.ref, q.id) }, CONSENT_REQUEST_ACTIONS) },
-      { to: { kind: 'office' }, message: message('consent.staff.requested', { ref: c.ref, org: h.names['zh-Hans'] }) },
+      { to: { kind: 'office' }, message: message('consent.staff.requested', { ref: c.ref, org: staffName(h) }) },
     ],
   };
 }

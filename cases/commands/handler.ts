@@ -4,6 +4,7 @@ import { residentName, type Handler } from '../../directory/directory.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
 import type { CaseRecord } from '../caseRepository.js';
 import type { Outgoing } from '../delivery.js';
+import { staffName } from '../cardLabels.js';
 import { msg, SURVEY_ACTIONS } from '../messages.js';
 import { mayExtend } from '../policy.js';
 import { shanghaiDay } from '../refs.js';
@@ -20,7 +21,7 @@ export async function handlerAccept(deps: CaseDeps, ref: string, actor: HandlerA
     await tx.cases.answerReferral(referral.id, 'accepted', now);
     const h = deps.directory.handler(referral.handlerKind, referral.handlerId)!;
     const res = await resident();
-    const out: Outgoing[] = [{ to: { kind: 'office' }, message: msg('cases.staff.accepted', { ref: c.ref, handler: h.names['zh-Hans'] }) }];
+    const out: Outgoing[] = [{ to: { kind: 'office' }, message: msg('cases.staff.accepted', { ref: c.ref, handler: staffName(h) }) }];
     if (referral.handlerKind === 'department') {
       await tx.clocks.stop(c.id, ['forward_notify'], now, 'met');
       const clock = await tx.clocks.start(c.id, clockFor('resolve', now, deps.calendar, deps.clockSettings), now);
@@ -65,9 +66,9 @@ export async function handlerDecline(deps: CaseDeps, ref: string, actor: Handler
             'cases.staff.declined',
             {
               ref: c.ref,
-              handler: declinedBy?.names['zh-Hans'] ?? referral.handlerId,
+              handler: declinedBy ? staffName(declinedBy) : referral.handlerId,
               reason: why,
-              proposal: next ? next.names['zh-Hans'] : referral.handlerKind === 'organization' ? '（无可用机构，请人工指定）' : '（请指定部门）',
+              proposal: next ? staffName(next) : { key: referral.handlerKind === 'organization' ? 'cases.staff.proposal.no_org' : 'cases.staff.proposal.choose_department' },
             },
             next ? ['approve', 'reassign', 'not_accept'] : ['reassign', 'not_accept'],
           ),
@@ -125,7 +126,7 @@ export async function requestExtension(
       data: { days: d, reason: why, previousDueAt: clock.dueAt.toISOString(), dueAt: extended.dueAt.toISOString() },
       out: [
         { to: { kind: 'resident' }, message: msg('cases.resident.extended', { ref: c.ref, dueDate, reason: why }) },
-        { to: { kind: 'office' }, message: msg('cases.staff.extended', { ref: c.ref, handler: h?.names['zh-Hans'] ?? c.handlerId!, dueDate, reason: why }) },
+        { to: { kind: 'office' }, message: msg('cases.staff.extended', { ref: c.ref, handler: h ? staffName(h) : c.handlerId!, dueDate, reason: why }) },
       ],
     };
   } });

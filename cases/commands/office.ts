@@ -12,6 +12,7 @@ import { askConsentEffects } from './consent.js';
 import { referEffects } from './refer.js';
 import { checkHandlerFor, reviewCard, run, startSurvey, type CaseDeps, type CommandOptions } from './run.js';
 import { clockFor } from '../statutory.js';
+import { deadlineLabel, noClockReason } from '../cardLabels.js';
 
 /* What the petition office does to a case: refer, propose another handler, ask, refuse, mark urgent, answer a 复查. */
 
@@ -53,10 +54,13 @@ export async function reassign(
     const target = opts.handlerKind === 'department' ? (opts.handlerId as TargetCode) : c.target;
     const updated = { ...c, target, handlerKind: opts.handlerKind, handlerId: opts.handlerId };
     const running = await tx.clocks.running(c.id, 'forward_notify');
+    // No clock after a decline is no missing date: the card says why none runs (it had said 转送告知期限：—).
+    const why = noClockReason({ ...c, lastReferral: (await tx.cases.referrals(c.id)).at(-1)?.status ?? null });
+    const deadline = deadlineLabel(running ? { kind: 'forward_notify', dueDate: shanghaiDay(running.dueAt) } : null, why);
     return {
       patch: { target, handlerKind: opts.handlerKind, handlerId: opts.handlerId },
       data: { from: { kind: c.handlerKind, id: c.handlerId }, to: { kind: opts.handlerKind, id: opts.handlerId }, note: note ?? null },
-      out: [{ to: { kind: 'office' }, message: reviewCard(deps, updated, running ? shanghaiDay(running.dueAt) : '—') }],
+      out: [{ to: { kind: 'office' }, message: reviewCard(deps, updated, deadline) }],
     };
   } });
 }
@@ -84,7 +88,7 @@ async function reclassify(deps: CaseDeps, ctx: Parameters<Parameters<typeof run>
     data: { from: { category: c.category, kind: c.handlerKind, id: c.handlerId }, to: { category: 'petition', kind: 'department', id: departmentId }, note: note ?? null },
     out: [
       { to: { kind: 'resident' as const }, message: msg('cases.resident.reclassified', { ref: c.ref, handler: residentName(dept, res.language), dueDate }) },
-      { to: { kind: 'office' as const }, message: reviewCard(deps, updated, dueDate) },
+      { to: { kind: 'office' as const }, message: reviewCard(deps, updated, deadlineLabel({ kind: 'forward_notify', dueDate }, 'other')) },
     ],
   };
 }

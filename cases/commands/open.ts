@@ -9,6 +9,7 @@ import { transition } from '../stateMachine.js';
 import { clockFor } from '../statutory.js';
 import { CONSENT_PURPOSE, DEFAULT_SHARED_FIELDS, type HandlerKind } from '../types.js';
 import { openCaseSchema, parse } from '../validation.js';
+import { deadlineLabel } from '../cardLabels.js';
 import { deliverOn, handlerLoadOn, reviewCard, type CaseDeps } from './run.js';
 
 export interface OpenCaseInput {
@@ -117,7 +118,11 @@ export async function openCase(deps: CaseDeps, input: OpenCaseInput): Promise<Ca
         to: { kind: 'resident' },
         message: openedMessage(deps, handlerKind, handlerId && handlerId === inp.consent?.organizationId ? handlerId : null, ref, dueDate, inp.language),
       },
-      { to: { kind: 'office' }, message: reviewCard(deps, c, dueDate) },
+      {
+        to: { kind: 'office' },
+        // An organization's date is the office's promise to the resident, not a statutory period: the card says which.
+        message: reviewCard(deps, c, handlerKind === 'department' ? deadlineLabel({ kind: 'forward_notify', dueDate }, 'other') : { key: 'cases.staff.deadline.org_promise', params: { dueDate } }),
+      },
     ], `case:${c.id}:v${c.version}`, now);
     deps.logger?.info({ ref, category: c.category, target: c.target }, 'case opened');
     return c;

@@ -1,11 +1,11 @@
 import type { ConsentRecord } from '../caseRepository.js';
 import { residentName } from '../../directory/directory.js';
+import { serviceLabel, staffName, TO_BE_CHOSEN } from '../cardLabels.js';
 import { CATEGORY_LABELS_ZH, HANDLER_REFERRAL_ACTIONS, msg } from '../messages.js';
 import { shanghaiDay } from '../refs.js';
 import { clockFor } from '../statutory.js';
 import type { HandlerKind } from '../types.js';
-import { clip } from '../validation.js';
-import { CARD_SUMMARY_MAX, checkHandlerFor, type CaseDeps, type Ctx, type Effects } from './run.js';
+import { checkHandlerFor, type CaseDeps, type Ctx, type Effects } from './run.js';
 
 /* Referring a case to the handler the office approved (and, for an organization, the resident consented to). */
 
@@ -28,9 +28,15 @@ export async function referEffects(deps: CaseDeps, { tx, c, now, resident }: Ctx
     {
       ref: c.ref,
       category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-      target: c.target ?? '—',
-      // The redacted summary only; the original text never leaves the office.
-      summary: shares('summary') ? clip(c.summary, CARD_SUMMARY_MAX) : NOT_SHARED,
+      // The department's own name, or the service an organization is asked for: never a code.
+      target:
+        kind === 'department'
+          ? { key: 'cases.handler.target.department', params: { name: staffName(h) } }
+          : { key: 'cases.handler.target.service', params: { service: c.target ? serviceLabel(c.target) : TO_BE_CHOSEN } },
+      // The whole redacted summary: the handler acts on it, and a card had cut it at 600 characters without a word.
+      // A text past Telegram's 4,096 characters goes as several messages, the buttons on the last (bot/telegramSender.ts).
+      // The original text never leaves the office.
+      summary: shares('summary') ? c.summary : NOT_SHARED,
       contact: shares('contact_chat') && res.chatId !== null ? `${res.channel} chat ${res.chatId}` : NOT_SHARED,
       dueDate: shanghaiDay(dueAt),
     },

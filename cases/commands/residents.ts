@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Language } from '../../kernel/language.js';
-import type { ResidentRecord } from '../caseRepository.js';
+import type { ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { alertDedupeKey, type OfficeAlertLimiter } from '../officeAlerts.js';
 import type { OutboxRow } from '../outboxRepository.js';
-import type { Channel, OutboxRepository, ResidentRepository } from '../ports.js';
+import type { CaseRepositories, Channel, OutboxRepository, ResidentRepository } from '../ports.js';
 import type { OutboxMessage } from '../types.js';
 import type { Outgoing } from '../delivery.js';
 import { channelSchema, clip, externalIdSchema, languageSchema, parse, refSchema } from '../validation.js';
@@ -86,13 +86,33 @@ export async function addResidentNote(deps: CaseDeps, input: ResidentNoteInput):
         ? { key: 'conversation.office.resident_attachment', params: { ref: c.ref, kind: input.file!.kind === 'photo' ? '照片' : '文件', fileId: input.file!.fileId } }
         : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: clip(note ?? '', 1000), ...(question !== null ? { question: clip(question, 300) } : {}) } };
     const out: Outgoing[] = [{ to: { kind: 'office' }, message }];
-    // The handler holding the case asked it: the answer is theirs to read too, not only the office's.
-    if (input.type === 'resident_answer' && input.toHandler && c.handlerKind && c.handlerId) {
-      out.push({ to: { kind: 'handler', handlerKind: c.handlerKind, handlerId: c.handlerId }, message });
+    // What the resident adds after the referral is the holder's to read too (it had reached only the office), and
+    // so is the answer to a question the holder asked. Attachments stay with the office: a photo cannot be redacted.
+    const forHolder = input.type === 'resident_note' || (input.type === 'resident_answer' && input.toHandler === true);
+    const holder = forHolder && note !== null ? await holderToTell(tx, c.id) : null;
+    if (holder) {
+      const handlerMessage: OutboxMessage =
+        input.type === 'resident_note' ? { key: 'cases.handler.resident_note', params: { ref: c.ref, note } } : { ...message, params: { ...message.params, note } };
+      out.push({ to: { kind: 'handler', handlerKind: holder.handlerKind, handlerId: holder.handlerId }, message: handlerMessage });
     }
     await deliverOn(deps, tx, c, resident, out, `note:${c.id}:${eventId}`, now);
     return true;
   });
+}
+
+/**
+ * The handler a resident's addition may go to: the one holding the case's open referral, never a handler that
+ * declined or was replaced (c.handlerId is by then the office's next proposal, whom the resident has not agreed
+ * to), nor one only proposed. A department holds it once referred; an organization only once it accepted, and only
+ * while the resident's consent to that organization stands and shares the matter's text (`summary`).
+ */
+async function holderToTell(tx: CaseRepositories, caseId: number): Promise<ReferralRecord | null> {
+  const referral = await tx.cases.openReferral(caseId);
+  if (!referral) return null;
+  if (referral.handlerKind === 'department') return referral;
+  if (referral.status !== 'accepted') return null;
+  const consent = await tx.consents.activeFor(caseId, referral.handlerId);
+  return consent?.sharedFields.includes('summary') ? referral : null;
 }
 
 export interface OfficeAlert {

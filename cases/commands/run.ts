@@ -1,9 +1,11 @@
 import type { Clock } from '../../kernel/clock.js';
 import { ForbiddenError, NotFoundError, StaleError, ValidationError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
+import type { MessageParam, TextRef } from '../../kernel/language.js';
 import type { Directory, Handler } from '../../directory/directory.js';
 import { districtsOutside, officeArea } from '../../directory/places.js';
 import type { WorkingCalendar } from '../calendar.js';
+import { codeLabel, handlerLabel, targetLabel } from '../cardLabels.js';
 import type { CasePatch, CaseRecord, ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { outboxRowsFor, type Outgoing } from '../delivery.js';
 import type { OfficeAlertLimiter } from '../officeAlerts.js';
@@ -12,7 +14,7 @@ import type { CaseRepositories, CaseStore } from '../ports.js';
 import { transition, type CaseAction } from '../stateMachine.js';
 import { clockFor, type ClockSettings } from '../statutory.js';
 import { HANDLER_HELD_STATUSES, type Actor, type CaseStatus, type HandlerActor, type HandlerKind } from '../types.js';
-import { actorSchema, clip, parse, refSchema, text, versionSchema } from '../validation.js';
+import { actorSchema, parse, refSchema, text, versionSchema } from '../validation.js';
 
 /** What every command, query and report of the case service is given (the service's deps, resolved). */
 export interface CaseDeps {
@@ -68,6 +70,7 @@ export interface RunSpec {
   body: (ctx: Ctx) => Promise<Effects>;
 }
 
+/** The office card's share of a long summary (the whole is on the console's case page). */
 export const CARD_SUMMARY_MAX = 600;
 
 /**
@@ -191,20 +194,33 @@ export function reviewNotes(reasons: readonly string[]): { secondary: string; un
   return { secondary: second ? second.slice('secondary_target:'.length).split(' ')[0]! : '—', unsure: why ?? '—' };
 }
 
-/** The office's review card for a case and the date promised for it. */
-export function reviewCard(deps: CaseDeps, c: CaseRecord, dueDate: string) {
+/**
+ * The office card's text of the resident's matter: the redacted summary up to `max` characters, and past that
+ * the start with a note saying it was cut and where the whole is (a card had ended mid-sentence in "…").
+ */
+export function cardSummary(summary: string, max = CARD_SUMMARY_MAX): MessageParam {
+  const chars = [...summary];
+  if (chars.length <= max) return summary;
+  return { key: 'cases.staff.summary_cut', params: { head: chars.slice(0, max).join(''), shown: max, total: chars.length } };
+}
+
+/** The office's review card for a case, with its clock line (cases/cardLabels.ts deadlineLabel). */
+export function reviewCard(deps: CaseDeps, c: CaseRecord, deadline: TextRef) {
   const h = c.handlerKind && c.handlerId ? deps.directory.handler(c.handlerKind, c.handlerId) : undefined;
   const area = h?.area ?? officeArea(deps.directory);
   const elsewhere = districtsOutside(c.summary, area);
+  const notes = reviewNotes(c.decision.reasons ?? []);
   const fields = {
     ref: c.ref,
     category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-    target: c.target ?? '—',
-    handler: h?.names['zh-Hans'] ?? '待指定',
+    target: targetLabel(c.target),
+    handler: handlerLabel(deps.directory, c.handlerKind, c.handlerId),
     confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
-    ...reviewNotes(c.decision.reasons ?? []),
-    summary: clip(c.summary, CARD_SUMMARY_MAX),
-    dueDate,
+    // The second matter's department by its name: the card had shown its code (第二事项：transport).
+    secondary: notes.secondary === '—' ? notes.secondary : codeLabel(deps.directory, notes.secondary),
+    unsure: notes.unsure,
+    summary: cardSummary(c.summary),
+    deadline,
   };
   return elsewhere.length > 0
     ? msg('cases.staff.review_card_elsewhere', { ...fields, districts: elsewhere.join('、') }, OFFICE_REVIEW_ACTIONS)

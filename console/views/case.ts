@@ -7,7 +7,7 @@ import type { Handler } from '../../directory/directory.js';
 import { districtsOutside, officeArea } from '../../directory/places.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
-import { csrfField, dateTime, day, flash, handlerName, label, page, targetName, tr, type ViewContext } from './common.js';
+import { caseHandlerName, caseTargetName, csrfField, dateTime, day, flash, handlerName, label, page, tr, type ViewContext } from './common.js';
 
 export type CaseDetail = Awaited<ReturnType<CaseService['caseDetail']>>;
 
@@ -96,8 +96,8 @@ export function casePage(
 <dl class="facts">
 <dt>${tr(v, 'console.col.status')}</dt><dd id="case-status">${label(v, 'console.status', c.status)}${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}${c.anonymisedAt ? html` <span class="badge anonymised" id="case-anonymised">${tr(v, 'console.case.anonymised', { date: dateTime(c.anonymisedAt) })}</span>` : ''}</dd>
 <dt>${tr(v, 'console.col.category')}</dt><dd>${label(v, 'console.category', c.category)}</dd>
-<dt>${tr(v, 'console.col.target')}</dt><dd>${targetName(v, c.target)}</dd>
-<dt>${tr(v, 'console.case.handler')}</dt><dd id="case-handler">${handlerName(v, c.handlerKind, c.handlerId)}</dd>
+<dt>${tr(v, 'console.col.target')}</dt><dd>${caseTargetName(v, c)}</dd>
+<dt>${tr(v, 'console.case.handler')}</dt><dd id="case-handler">${caseHandlerName(v, c)}</dd>
 ${office && elsewhere.length > 0 ? html`<dt>${tr(v, 'console.case.place')}</dt><dd id="case-place">${tr(v, 'console.case.place_elsewhere', { districts: elsewhere.join('、') })}</dd>` : ''}
 <dt>${tr(v, 'console.col.received')}</dt><dd>${dateTime(c.receivedAt)}</dd>
 <dt>${tr(v, 'console.case.version')}</dt><dd>${c.version}</dd>

@@ -1,4 +1,5 @@
 import { hasMessage, t } from '../../i18n/index.js';
+import { noClockReason } from '../../cases/cardLabels.js';
 import { shanghaiDateTime, shanghaiDay } from '../../cases/refs.js';
 import type { Directory } from '../../directory/directory.js';
 import type { Language } from '../../kernel/language.js';
@@ -35,6 +36,26 @@ export function targetName(v: ViewContext, target: string | null): string {
   const d = v.directory.department(target);
   if (d) return d.names[v.lang];
   return label(v, 'console.service', target);
+}
+
+/**
+ * A case's target as a list shows it: a petition whose department declined it keeps that department's code as
+ * its target until the office chooses, so without a handler it reads "government department", not the one
+ * that sent it back (the queue had named the declining department as the case's target).
+ */
+export function caseTargetName(v: ViewContext, c: { target: string | null; handlerId: string | null }): string {
+  if (!c.handlerId && c.target && v.directory.department(c.target)) return tr(v, 'cases.staff.target.department');
+  return targetName(v, c.target);
+}
+
+/** The handler's name, or "not chosen yet" (a case whose handler declined, before the office chooses). */
+export function caseHandlerName(v: ViewContext, c: { handlerKind: string | null; handlerId: string | null }): string {
+  return c.handlerId ? handlerName(v, c.handlerKind, c.handlerId) : tr(v, 'cases.staff.to_be_chosen');
+}
+
+/** Why a queue row has no statutory date (cases/cardLabels.ts): a decline, no referral yet, a reopening. */
+export function noClockText(v: ViewContext, c: Parameters<typeof noClockReason>[0]): string {
+  return tr(v, `cases.staff.no_clock.${noClockReason(c)}`);
 }
 
 export function timeLeft(v: ViewContext, due: Date | null): { text: string; overdue: boolean } {

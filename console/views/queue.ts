@@ -2,7 +2,7 @@ import type { QueueRow } from '../../cases/reportRepository.js';
 import { CASE_STATUSES } from '../../cases/types.js';
 import { CATEGORIES, TARGET_CODES } from '../../kernel/taxonomy.js';
 import { html, raw, type Html } from '../html.js';
-import { csrfField, day, flash, handlerName, label, page, targetName, timeLeft, tr, type ViewContext } from './common.js';
+import { caseHandlerName, caseTargetName, csrfField, day, flash, label, noClockText, page, targetName, timeLeft, tr, type ViewContext } from './common.js';
 
 export interface QueueFilters {
   category?: string;
@@ -50,9 +50,9 @@ export function queuePage(
     return html`<tr${c.urgent ? raw(' class="urgent"') : ''}>
 <th scope="row"><a href="/cases/${c.ref}">${c.ref}</a>${c.urgent ? html` <span class="badge urgent">${tr(v, 'console.urgent')}</span>` : ''}</th>
 <td>${label(v, 'console.category', c.category)}</td>
-<td>${targetName(v, c.target)}<br><small>${handlerName(v, c.handlerKind, c.handlerId)}</small></td>
+<td>${caseTargetName(v, c)}<br><small>${caseHandlerName(v, c)}</small></td>
 <td class="num">${c.confidence === null ? '—' : c.confidence.toFixed(2)}</td>
-<td>${day(c.dueAt)}${c.dueKind ? html`<br><small>${label(v, 'console.clock', c.dueKind)}</small>` : ''}</td>
+<td>${c.dueAt ? day(c.dueAt) : html`<small class="no-clock">${noClockText(v, c)}</small>`}${c.dueKind ? html`<br><small>${label(v, 'console.clock', c.dueKind)}</small>` : ''}</td>
 <td class="${left.overdue ? 'overdue' : ''}">${left.text}</td>
 <td>${label(v, 'console.status', c.status)}</td>
 ${data.readOnly

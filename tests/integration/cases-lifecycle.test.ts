@@ -102,7 +102,8 @@ describe('case lifecycle: petitions (real PGlite)', () => {
     assert.deepEqual([toOffice.chat_id, toOffice.chat_kind, toOffice.language], [OFFICE_CHAT, 'group', 'zh-Hans']);
     assert.deepEqual(toOffice.message.actions, ['approve', 'reassign', 'ask', 'not_accept', 'urgent']);
     assert.equal(toOffice.message.params.confidence, '0.91');
-    assert.equal(toOffice.message.params.target, 'housing');
+    // Names, not codes (the card had said 去向：housing).
+    assert.match(t('zh-Hans', toOffice.message.key, toOffice.message.params), new RegExp(`去向：政府部门（${directory.department('housing')!.names['zh-Hans']}）`));
     for (const row of out) assert.ok(!JSON.stringify(row.message).includes('13812345678'), 'the phone number never leaves the case row');
     const events = await svc.timeline(c.ref);
     assert.deepEqual(events.map((e) => [e.type, e.fromStatus, e.toStatus]), [['opened', 'received', 'office_review']]);
@@ -338,7 +339,9 @@ describe('case lifecycle: petitions (real PGlite)', () => {
     const moved = await svc.reassign(c.ref, office, { handlerKind: 'department', handlerId: 'housing', note: '物业问题' });
     assert.deepEqual([moved.handlerId, moved.target], ['housing', 'housing'], 'the department chosen is the target from now on');
     const card = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.review_card').at(-1);
-    assert.equal(card.message.params.target, 'housing', 'the card had shown the old code beside the new name');
+    const shown = t('zh-Hans', card.message.key, card.message.params);
+    assert.match(shown, new RegExp(directory.department('housing')!.names['zh-Hans']), 'the new department by name');
+    assert.ok(!/housing|environment/.test(shown) && !shown.includes(directory.department('environment')!.names['zh-Hans']), 'no code, and not the department that declined');
     await svc.askResident(c.ref, office, '请问是哪一栋楼？');
     const q = (await outboxOf(c.ref)).find((r) => r.message.key === 'cases.resident.question');
     assert.deepEqual(q.message.params, { ref: c.ref, question: '请问是哪一栋楼？' });

@@ -152,7 +152,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     const d1 = await svc.handlerDecline(c.ref, member('med-b'), '本周人手不足');
     assert.deepEqual([d1.status, d1.handlerId], ['office_review', 'med-c']);
     const alert = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.declined').at(-1);
-    assert.equal(alert.message.params.proposal, '调解机构3');
+    assert.match(t('zh-Hans', alert.message.key, alert.message.params), /建议下一去向：调解机构3/);
     assert.deepEqual(alert.message.actions, ['approve', 'reassign', 'not_accept']);
     assert.equal((await svc.clocks(c.ref)).find((k) => k.kind === 'org_accept')!.stopReason, 'met');
 
@@ -276,7 +276,7 @@ describe('case lifecycle: 信访外 referrals to organizations (real PGlite)', (
     assert.equal(told?.message.params.handler, directory.department('environment')!.names['zh-Hans']);
     assert.equal(told?.message.params.dueDate, day(notify.dueAt));
     const card = (await outboxOf(c.ref)).filter((r) => r.message.key === 'cases.staff.review_card').at(-1);
-    assert.deepEqual([card.message.params.category, card.message.params.target], ['信访事项', 'environment']);
+    assert.match(t('zh-Hans', card.message.key, card.message.params), new RegExp(`类别：信访事项\\u3000去向：政府部门（${directory.department('environment')!.names['zh-Hans']}）`));
     // Approved, it goes to the department like any petition; no organization ever saw it.
     const referred = await svc.approveReferral(c.ref, office);
     assert.deepEqual([referred.status, referred.handlerKind], ['referred', 'department']);

@@ -350,13 +350,13 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
     const lastUrgent = items.map((l) => l.startsWith('🚨')).lastIndexOf(true);
     assert.ok(items.slice(0, lastUrgent + 1).every((l) => l.startsWith('🚨')), 'urgent cases come first');
     assert.ok(lastUrgent < items.length - 1, 'non-urgent cases follow');
-    assert.match(items.find((l) => l.includes(urgent.ref))!, new RegExp(`^🚨${urgent.ref} · 信访事项 · water · 置信度 0.62 · 法定期限 \\d{4}-\\d{2}-\\d{2} · 剩余 \\d+ 天`));
-    // Declined by its department: the engine's reading is shown, but as no proposal `approve` could act on.
+    assert.match(items.find((l) => l.includes(urgent.ref))!, new RegExp(`^🚨${urgent.ref} · 信访事项 · ${water.names['zh-Hans']} · 置信度 0.62 · 法定期限 \\d{4}-\\d{2}-\\d{2} · 剩余 \\d+ 天`));
+    // Declined by its department: no proposal `approve` could act on, and not the declining department as its target.
     const declined = await open(petition('housing', 0.9));
     await cases.approveReferral(declined.ref, { kind: 'office', id: String(OFFICE_MEMBER) });
     await cases.handlerDecline(declined.ref, { kind: 'handler', id: String(HOUSING_MEMBER) }, '不属于本单位职责');
     const again = (await staff.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'queue', args: '' }))!.messages[0]!.text;
-    assert.match(again, new RegExp(`${declined.ref} · 信访事项 · housing（待指定）`));
+    assert.match(again, new RegExp(`${declined.ref} · 信访事项 · 政府部门（待指定）`));
 
     const tl = await staff.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'case', args: urgent.ref.toLowerCase() });
     const text = tl!.messages[0]!.text;
