@@ -163,6 +163,8 @@ interface Ctx {
   anyStrong: boolean;
 }
 
+const NOISE_QUEUE_HYPERBOLE = /(吵|嘈|排|等)(到|得)(我|人)?(都|真系|真是)?(想|要|快要)$/;
+
 /** Why a hit does not count, or null when it does. Exposed through explainEmergency for tuning and tests. */
 function rejectHit(rule: Rule, lang: Lang, ctx: Ctx, i: number, index: number, hit: string): string | null {
   const clause = ctx.clauses[i]!;
@@ -172,6 +174,8 @@ function rejectHit(rule: Rule, lang: Lang, ctx: Ctx, i: number, index: number, h
     if (lang.suicideAvert?.test(before)) return 'prevention_talk';
     // "嘈到我想死" (so noisy I could die) is how a noise complaint is said, not a wish to die; a real wish says more.
     if (lang.hyperboleBefore?.test(before) && /^(想死|要死|快死)/.test(hit)) return 'hyperbole';
+    // The same of the noise or the queue with a method named: "嘈到我想跳楼，可唔可以叫人嚟管下".
+    if (NOISE_QUEUE_HYPERBOLE.test(before) && /^跳楼/.test(hit)) return 'hyperbole';
     if (rule.method && ctx.letter && !lang.suicideIntent.test(clause.text.replace(hit, ''))) return 'method_without_person';
     return null;
   }

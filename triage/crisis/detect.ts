@@ -85,7 +85,7 @@ const SELF_HARM_AGAIN = /(又|再|刚刚|刚才|头先|正在|今晚)(一次)?(�
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
-const FICTION = /灾难片|恐怖片|动作片|纪录片|电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|novel|tv show|drama|character|video game|episode)\b/;
+const FICTION = /灾难片|恐怖片|动作片|纪录片|电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|documentary|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
 const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.

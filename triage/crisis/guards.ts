@@ -140,7 +140,10 @@ const DOCUMENTS_KEPT = /(护照|護照|身份证|身份證|证件|證件|\bpassp
 const FAREWELL_WORDS = /再见|永别|遗书|对不起|原谅|最后|来世|下辈子|\b(goodbye|bye|farewell|forgive|sorry|last|note (for|to) (my|the|you)|letter (for|to) my)\b/;
 
 // Shared by both guards below: the same readings drop the model's lone alarm and its lone note.
-const heightAsPlace = (text: string): boolean => HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' '));
+// Going up there tonight, or letters left behind, is a plan, not a home: "ive written the letters… tonight after my shift
+// im going up to the top floor of the car park" (model 1.00) had been dropped as the roof where one lives.
+const HEIGHT_PLAN = /今晚|今夜|等下|待会|一会儿|(上|爬)(去|到)|遗书|信(已经)?写好|\b(tonight|going up|go up|heading up|letters?|note)\b/;
+const heightAsPlace = (text: string): boolean => HEIGHT_AS_PLACE.test(text) && !HEIGHT_EVENT.test(text.replace(WATER_DAMAGE, ' ')) && !HEIGHT_PLAN.test(text) && !FAREWELL_WORDS.test(text);
 const followUpOnly = (text: string): boolean => FOLLOW_UP.test(text) && !FOLLOW_UP_EVENT.test(text.replace(FOLLOW_UP, ' '));
 const leakOnly = (text: string): boolean => LEAK.test(text) && !LEAK_DANGER.test(text);
 // Cigarette ends thrown down from upstairs that burn the washing, a crossing light too short for the old: nuisances and
@@ -170,6 +173,8 @@ interface AlarmGuard {
 
 const notHurt = (text: string): boolean => !HURT.test(text);
 const BULLIED = /(被|俾|畀|让|给)[^。!?]{0,8}(同学|人|几个|高年级|班上)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|嘲笑|取笑|拍(视频|片))|霸凌|\b(bull(y|ied|ies|ying)|mock(ed|ing|s)?|picked on)\b/;
+const POINTLESS_DAILY = /\b(don'?t|do not|can'?t) see the point (in|of) (cooking|cleaning|eating|getting up|getting dressed|going out|going to work|doing anything|anything)\b|(没心思|没有心思|没心机|没有心机|提不起劲)(做饭|煮饭|吃饭|上班|出门|做事|打扫)/;
+const PLAN_OR_MEANS = /今晚|明天|遗书|安眠药|农药|烧炭|跳|\b(tonight|tomorrow|pills|rope|jump|bridge|roof|goodbye|join (her|him)|end it|kill|overdose)\b/;
 const SPORT_JUMP = /蹦极|跳伞|跳舞|跳绳|跳远|跳高|跳水比赛|\b(dancing|skipping rope|long jump|high jump|bungee|skydiv\w*|parachut\w*|paraglid\w*|cliff div\w*|diving board|trampoline)\b/;
 const COLLAPSE_FEARED = /(惊|怕|担心|害怕|就怕|恐怕)[^。!?]{0,8}(冧|塌|倒|掉下来|跌落嚟)|\b(afraid|worried|scared|fear)\b.{0,30}\b(collapse|fall down|come down)\b/;
 const COLLAPSE_NOW = /(已经|正在|而家|现在|刚刚|刚才)[^。!?]{0,6}(冧|塌|裂|倒)|压(住|到|咗)人|困(住|在)|\b(is collapsing|collapsed|cracking now|trapped|under it)\b/;
@@ -226,6 +231,9 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // A structure feared to fall one day ("隔籬屋喺天台搭咗間鐵皮屋租俾人，好驚佢冧落嚟", read as violence by the model alone):
   // an illegal structure for a department. Anyone under it, or a crack opening now, stands aside.
   { cue: 'collapse_feared_not_danger', level: 'none', applies: (t) => COLLAPSE_FEARED.test(t) && !COLLAPSE_NOW.test(t) && notHurt(t) },
+  // Daily life that lost its point after a loss ("my wife passed in march. i dont see the point in cooking or cleaning
+  // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time.
+  { cue: 'grief_not_danger', level: 'concern', applies: (t) => POINTLESS_DAILY.test(t) && !PLAN_OR_MEANS.test(t) },
   // A jump for sport ("went bungee jumping off the bridge at the weekend", the model alone 0.58): no one is in danger.
   { cue: 'sport_jump_not_danger', level: 'none', applies: (t) => SPORT_JUMP.test(t) && notHurt(t) && !/自杀|轻生|\b(kill myself|suicid\w*|end (it all|my life))\b/.test(t) },
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,

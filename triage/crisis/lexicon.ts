@@ -288,6 +288,13 @@ export const CUES: Cue[] = [
     pattern: /\b(hiding|hid|locked myself) (in|on|under|behind) (the |my |our )?(balcony|bed|kitchen|stairwell|wardrobe|cupboard|neighbou?r'?s)|\b(he|she)('s| is| has)? (took|taken|grabbed|smashed|has) my (phone|keys)\b|\b(ex|ex-husband|ex-wife|ex-boyfriend|husband|boyfriend)\b.{0,30}\b(got in|let himself in|broke in|kicked (the|in the) door|is inside|is in the flat|is here)\b/,
     unless: /\b(game|movie|film|news|article|hide and seek)\b/,
   },
+  // A weapon in a family member's hands now, with no verb of attack ("my husband has a cleaver and is standing between me
+  // and the front door"): the Chinese 拿着菜刀 was read, the English was a concern only.
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /\b(he|she|my (husband|wife|boyfriend|girlfriend|partner|ex|son|father|dad|brother|stepfather|neighbou?r))('s| is| has)? (has|is holding|holding|is waving|waving|grabbed|picked up|took out|pulled out|came at me with) (a|the|my|his|her|our) (knife|cleaver|machete|axe|hammer|gun|bat|chopper)\b/,
+    unless: /\b(kitchen|cooking|cook|chopping (vegetables|meat)|sharpen\w*|shop|sells?|selling|collection|collects|butcher|chef|movie|film|game|news)\b/,
+  },
   {
     name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
     pattern: new RegExp(
@@ -364,21 +371,35 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
     // "吵得我快崩溃了，请问装修时间有没有规定", "排到人都崩溃": a figure of annoyance in a complaint, not distress.
     unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
   // A child bullied at school (被同学要钱, 拍视频发群, 杯葛, mocked in the group chat), often told with school refusal or
   // crying at night: the parent wrote about the school, but the office should read the child's state. A concern, with
   // the counselling lines — never the 110 reply (the model alone had read "now he refuses to go to school" as suicide).
   {
     name: 'child_bullied', kind: 'distress', level: 'concern',
-    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at) (his|her) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*)\b/,
+    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤|起花名|起外号|改花名)|(学校|返学|上学|班上|班里|同学)[^。!?]{0,30}(开专页|开群|建群|发帖)[^。!?]{0,6}(笑|骂|嘲笑|羞辱)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at) (his|her) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*)\b/,
     unless: /新闻|报道|讲座|宣传|防欺凌|\b(news|article|campaign|workshop|anti-bullying (week|day|policy))\b/,
+  },
+  // A child withdrawing for weeks (不出房门, 不吃饭, 不说话, 大热天穿长袖): the parent asks what to do; the office should
+  // read it, the lines are given. Not a child's habit told alone (打游戏 with nothing withdrawn).
+  {
+    name: 'child_withdrawn', kind: 'distress', level: 'concern', whole: true,
+    pattern: /(儿子|女儿|孩子|小孩|个仔|个女)[^。!?]{0,30}(不出房门|不肯出房|不出房间|关(在|着)?房(间)?(里)?不出|躲在房|锁(在)?房|(一个多|几个|两个)?(月|星期|礼拜)(都)?不(怎么)?(出门|说话|吃饭)|不(跟|同|和)(我们|我哋|家人|我)(说话|讲话|讲嘢)|(饭都|饭也)不(出来)?(吃|食)|(大热天|夏天|热天)(也|都)?穿长袖)|\b(my|our) (son|daughter|kid|child|teen\w*)\b.{0,60}\b(won'?t|doesn'?t|does not|stopped) (come out of (his|her) room|talk(ing)? to (us|me|anyone)|eat(ing)?)\b|\blong sleeves in (the|this) heat\b/,
+    unless: /新闻|报道|讲座|\b(news|article|workshop)\b/,
+  },
+  // A partner's control without blows (查我手机, 不让我出门或工作, 工资卡在他那, "keeps my salary card… if I leave"): the
+  // office reads it as the start of what 反家庭暴力法 covers; the resident gets the protection lines.
+  {
+    name: 'violence_told', kind: 'violence', level: 'concern', whole: true,
+    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|男友|女朋友|女友|伴侣)[^。!?]{0,20}((天天|每天|每晚)?查我(的)?(手机|微信|聊天记录)|不(让|准|许)我(跟|和)?(朋友)?(出门|出去|工作|上班|回娘家|见朋友|见家人)|(工资卡|银行卡|身份证)(也|都)?在(他|她)(那|手上|手里)|控制我)|\b(my )?(husband|wife|partner|boyfriend|girlfriend)\b.{0,40}\b((checks|reads|goes through) my (phone|wechat|messages)|keeps my (salary card|bank card|money|passport|id)|won'?t let me (work|go out|see (my )?(friends|family)|leave))\b/,
+    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
   },
   {
     name: 'violence_told', kind: 'violence', level: 'concern',
