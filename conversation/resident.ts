@@ -37,7 +37,7 @@ import { isTooVague, looksLikeCode, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
 import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import {
-  clip, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
+  canWithdraw, clip, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
   refusesService, saysNeverMind, speaksOfSafety, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../triage/commandWords.js';
@@ -344,6 +344,7 @@ export class ResidentConversation implements ResidentConversationApi {
     if (rating) return this.rate(ref, arg, rating, opts.updateId);
     if (action === 'withdraw') return this.ownCases.offerWithdraw(ref, arg);
     if (action === 'withdraw_confirm') return this.ownCases.withdraw(ref, arg);
+    if (action === 'withdraw_keep') return this.ownCases.keep(ref, arg);
     if (action === 'request_review') return this.state.withState(ref, opts.updateId, undefined, () => this.review.ask(ref, arg));
     // Staff actions and anything else have no meaning in a resident's chat.
     return [r('conversation.error.case_unavailable')];
@@ -432,7 +433,8 @@ export class ResidentConversation implements ResidentConversationApi {
         const a = typeof args === 'string' ? args.trim() : '';
         if (a !== '') return isRef(a) ? this.ownCases.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];
         const resident = await this.state.resident(ref);
-        const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+        // Every case a withdrawal can still act on (a finished referral's consent too), each with its own words.
+        const open = (await this.deps.cases.listForResident(resident.id)).filter(canWithdraw);
         if (open.length === 0) return [r('conversation.withdraw.none')];
         return open.slice(0, 10).map((c) => this.ownCases.withdrawOffer(c, ref.language));
       }

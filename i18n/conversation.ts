@@ -393,21 +393,7 @@ export const messages = {
   'conversation.status.withdrawn': { 'zh-Hans': '已撤回', 'zh-Hant': '已撤回', en: 'withdrawn' },
   'conversation.status.reopened': { 'zh-Hans': '已重新办理', 'zh-Hant': '已重新辦理', en: 'reopened' },
   'conversation.status.review_requested': { 'zh-Hans': '复查中', 'zh-Hant': '復查中', en: 'under review (复查)' },
-  'conversation.withdraw.none': {
-    'zh-Hans': '您没有可以撤回的进行中案件。',
-    'zh-Hant': '您沒有可以撤回的進行中案件。',
-    en: 'You have no open case to withdraw.',
-  },
-  'conversation.withdraw.offer': {
-    'zh-Hans': '要撤回案件 {ref} 吗？（{status}）',
-    'zh-Hant': '要撤回案件 {ref} 嗎？（{status}）',
-    en: 'Withdraw case {ref}? ({status})',
-  },
-  'conversation.withdraw.offer_consent': {
-    'zh-Hans': '要撤回案件 {ref} 吗？（{status}）撤回后，您对转介社会组织的同意也一并撤回，该组织会被要求删除收到的信息。',
-    'zh-Hant': '要撤回案件 {ref} 嗎？（{status}）撤回後，您對轉介社會組織的同意也一併撤回，該組織會被要求刪除收到的資料。',
-    en: 'Withdraw case {ref}? ({status}) Your consent to the referral is withdrawn too, and the organization is asked to delete what it received.',
-  },
+  // ---- /withdraw: i18n/withdrawal.ts
   // ---- survey
   // The thanks come with the closing notice (cases.resident.thanks) right after: two thank-yous in a row had read
   // as a machine talking past the resident.
