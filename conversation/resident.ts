@@ -308,7 +308,7 @@ export class ResidentConversation implements ResidentConversationApi {
         };
       }
       return this.flow.plan(ref.language, d, full);
-    }));
+    }, trimmed));
   }
 
   /** Appends a detail to the petition summary that waits for confirmation, and shows it again. */

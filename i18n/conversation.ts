@@ -202,6 +202,12 @@ export const messages = {
     'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記著。等你方便的時候，按下面的按鈕，我們接著幫你辦理。',
     en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
   },
+  // A denial right after the concern reply ("我没有想不开"): an answer to it, not a second concern (conversation/residentDenial.ts).
+  'conversation.concern.denied': {
+    'zh-Hans': '谢谢你告诉我们，我们放心了一些。如果之后心里难受、想找人聊聊，上面的 24 小时热线随时可以打；你反映的事情我们会继续处理。',
+    'zh-Hant': '謝謝你告訴我們，我們放心了一些。如果之後心裡難受、想找人聊聊，上面的 24 小時熱線隨時可以打；你反映的事情我們會繼續處理。',
+    en: 'Thank you for telling us — we are glad to hear it. If things get hard and you want to talk to someone, the 24-hour lines above are always open; we will keep handling the matter you raised.',
+  },
   'conversation.safe_now': {
     'zh-Hans': '很高兴听到你现在安全了。如果还需要帮助，随时写给我们；想找人聊聊，24 小时热线随时可以打。',
     'zh-Hant': '很高興聽到你現在安全了。如果還需要幫助，隨時寫給我們；想找人聊聊，24 小時熱線隨時可以打。',

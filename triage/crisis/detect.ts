@@ -70,9 +70,13 @@ const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|
  * the 110/120 reply — the rule had fired and let a second-stage score of 0.07 through. Only when nothing else in the
  * message fires the suicide rule once the denied phrase is taken out.
  */
-const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事)|\b(i'?m|i am) not (suicidal|going to (kill myself|do anything stupid))\b/g;
-const onlyDenied = (text: string): boolean =>
-  text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
+export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事|伤害自己|伤自己|自残)|\b(i'?m|i am) not (suicidal|(going|gonna) to (kill|hurt|harm) myself|going to do anything (stupid|silly))\b|\bi (won'?t|will not|would never|will never|am not going to) (kill|hurt|harm) myself\b|\bi (won'?t|will not) do anything (stupid|silly)\b/g;
+/**
+ * Only the denied phrase speaks of it: with the denial taken out, no rule of that kind fires. Self-harm too ("I am not
+ * going to hurt myself" had fired the self-harm rule, which reads no negation, and sent the 120 reply and an urgent alert).
+ */
+const onlyDenied = (text: string, kind: 'suicide' | 'self_harm' = 'suicide'): boolean =>
+  text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes(kind);
 const ABUSE_PAST = /以前|之前|曾经|去年|前年|前夫|前妻|前男友|前女友|前度|\b(used to|my ex|last year|years ago)\b/;
 const ABUSE_OVER =
   /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|\b(moved (out|away)|left (him|her)|divorced|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
@@ -154,7 +158,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // A passive wish, or suicide talk inside a long complaint letter with nothing current, is
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
-        if (k === 'suicide' && onlyDenied(normalizedText)) l = 'concern';
+        if ((k === 'suicide' || k === 'self_harm') && onlyDenied(normalizedText, k)) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
       if ((wholeNotNow && !anyNow) || context) l = (k === 'suicide' || k === 'self_harm') && context !== 'fiction' ? 'concern' : 'none';
@@ -360,7 +364,7 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
   // rule or cue for a danger now, a denied suicide stays a concern.
-  if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && onlyDenied(normalizedText)) {
+  if (immediate && sit.baseImmediate !== 1 && ((kinds.has('suicide') && onlyDenied(normalizedText)) || (kinds.has('self_harm') && onlyDenied(normalizedText, 'self_harm')))) {
     immediate = false;
     cues.push('suicide_denied');
   }
