@@ -35,6 +35,12 @@ export const messages = {
     'zh-Hant': '您的訊息有 {length} 字，一條最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面先按這部分處理；後面的內容請另發一條訊息，我們會接著處理。',
     en: 'Your message has {length} characters, and one message can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest in another message and we will take it from there.',
   },
+  // The same cut for an account told in several messages (conversation/residentAccount.ts): no one message was too long.
+  'conversation.long.kept_account': {
+    'zh-Hans': '您对这件事的几条说明合计 {length} 字，一件事最多能保存 {max} 字。我们保留了前 {kept} 字（到“{end}”为止），下面按这部分处理；其余内容请在提交后另发，我们会补充到案件里。',
+    'zh-Hant': '您對這件事的幾條說明合計 {length} 字，一件事最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面按這部分處理；其餘內容請在提交後另發，我們會補充到案件裡。',
+    en: 'Your messages about this matter come to {length} characters, and one matter can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest after submitting, and we will add it to the case.',
+  },
   'conversation.error.unreadable': {
     'zh-Hans': '这条消息无法识别，请用文字重新描述。',
     'zh-Hant': '這條訊息無法識別，請用文字重新描述。',
