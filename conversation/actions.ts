@@ -52,6 +52,8 @@ export const ACTION_CODES = {
   consent_other: 'co',
   /** After 不满意 on a petition with a written reply: ask for a 复查 (Art. 35); the next message gives the reason. */
   request_review: 'rv',
+  /** The withdrawal prompt's way out: the case stays as it is. */
+  withdraw_keep: 'wk',
 } as const;
 
 export type CallbackAction = keyof typeof ACTION_CODES;

@@ -14,16 +14,7 @@ import { ValidationError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
 import type { ConversationStore } from './store.js';
-import {
-  CONFIRM_ACTION,
-  MAX_EMERGENCY_SCAN_CHARS,
-  MAX_TEXT_CHARS,
-  r,
-  ResidentStateAccess,
-  type Pending,
-  type Plan,
-  type ResidentState,
-} from './residentState.js';
+import { CONFIRM_ACTION, keptButton, MAX_EMERGENCY_SCAN_CHARS, MAX_TEXT_CHARS, r, ResidentStateAccess, stillWaiting, type Pending, type Plan, type ResidentState } from './residentState.js';
 import type { CaseRecord, ResidentRecord } from '../cases/caseRepository.js';
 import { consentTextVersion, DEFAULT_SHARED_FIELDS, type CaseService } from '../cases/caseService.js';
 import { isRef } from '../cases/refs.js';
@@ -37,7 +28,7 @@ import { isTooVague, looksLikeCode, triage } from '../triage/pipeline.js';
 import { normalize } from '../triage/normalize.js';
 import { isServiceCode, type Decision } from '../kernel/taxonomy.js';
 import {
-  clip, isCourtesyOnly, isOpen, isOtherMatter, isOtherNeed, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
+  canWithdraw, clip, isCourtesyOnly, isOpen, isOtherMatter, isReadableText, isThanksOnly, joinMessages, newToken, RATINGS,
   refusesService, saysNeverMind, speaksOfSafety, stripDecision, TOKEN_ACTIONS, typedRating,
 } from './residentRules.js';
 import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../triage/commandWords.js';
@@ -45,11 +36,11 @@ import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases, saysShortYes } from './residentCases.js';
 import { dropsReview, isReason, ResidentReview } from './residentReview.js';
-import { keptButton, stillWaiting } from './residentState.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { asksForOtherOrg, otherOrganization } from './residentOtherOrg.js';
 import { handleKeptStart } from './residentLength.js';
+import { goesOnWith, joinAccount, withCut } from './residentAccount.js';
 import { caseAbout, isAnswerText, openQuestion, recordAnswer, refusedServicePetition, wantsToReport } from './residentFollowUp.js';
 import { awaitingRating, heldText, joinHeld, namesCase, notAboutCase, readTogether, takeUpHeld } from './residentMatters.js';
 import type { Reply, ResidentCommand, ResidentConversationApi, ResidentRef } from './types.js';
@@ -230,13 +221,13 @@ export class ResidentConversation implements ResidentConversationApi {
         // Typing while a summary waits for confirmation adds details to it.
         return this.addDetail(pending, trimmed);
       }
-      // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
-      // "我没事了，谢谢" after an emergency: the matter kept from that message is offered again.
-      if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
-      // A yes in words while the offer waits: the button gives the consent (to the organization it names).
-      if (pending?.kind === 'consent' && agreesInWords(trimmed)) {
+      // A yes in words while the offer waits ("yes", "好的", "可以"): the button gives the consent (to the organization it
+      // names). No part of the account: "yes" had been added to the case's text, and "好的" answered "you're welcome".
+      if (pending?.kind === 'consent' && (agreesInWords(trimmed) || saysShortYes(trimmed))) {
         return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
       }
+      // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
+      if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       const awaitingYes = pending?.kind !== 'consent' && (agreesInWords(trimmed) || saysShortYes(trimmed)) ? await this.ownCases.consentAwaitingYes(ref) : null;
       if (awaitingYes) return { replies: awaitingYes, pending: pending ?? null };
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,
@@ -254,20 +245,20 @@ export class ResidentConversation implements ResidentConversationApi {
         const [alone, dj] = await Promise.all([triage(complaint, this.deps.triage), triage(joined, this.deps.triage)]);
         return this.flow.plan(ref.language, dj.category === 'petition' ? dj : refusedServicePetition(dj, alone), joined);
       }
-      // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校")
-      // belongs to the matter offered for: read together, not alone (the offer and the first message had been lost).
-      if (pending?.kind === 'consent' && !isOtherNeed(decision, pending.decision as unknown as Decision, trimmed, pending.text)) {
-        const joined = joinMessages(pending.text, trimmed);
-        const dj = [...joined].length <= MAX_TEXT_CHARS ? await triage(joined, this.deps.triage) : null;
-        if (dj && dj.category !== 'emergency' && dj.category !== 'unclear') return this.flow.plan(ref.language, dj, joined);
-      }
+      // A detail or correction typed while a 信访外 or legal-aid offer waits ("不对，是B栋", "学校是南山实验学校"), just after
+      // saying no to it, or after a question on the same thing belongs to that matter: the account goes on
+      // (./residentAccount.ts). Read alone, the case had carried only the last line.
+      const account = await goesOnWith(this.deps.triage, live, trimmed, decision);
+      if (account) return withCut(account.cut, await this.flow.plan(ref.language, account.decision, account.text));
       let d = decision;
       let full = trimmed;
+      let cut: Reply | null = null;
       if (pending?.kind === 'clarify') {
         // A first message that said nothing ("hi", "我要投诉") is not part of the matter the resident confirms.
         const firstSaidNothing = isTooVague(normalize(pending.text).normalized);
-        full = firstSaidNothing ? trimmed : joinMessages(pending.text, trimmed);
-        if ([...full].length > MAX_TEXT_CHARS) full = trimmed;
+        const told = firstSaidNothing ? { text: trimmed, cut: null } : joinAccount(pending.text, trimmed);
+        full = told.text;
+        cut = told.cut;
         // Nor an unknown command or code after one ("😡😡😡" then "'; DROP TABLE cases; --" had become an office case).
         const secondSaysNothing = decision.reasons.includes('too_vague') || looksLikeCode(trimmed) || /^\/[a-z_]+\b/i.test(trimmed);
         if (decision.category === 'unclear' && secondSaysNothing && firstSaidNothing) {
@@ -282,9 +273,11 @@ export class ResidentConversation implements ResidentConversationApi {
           officeDecision.redactedText = (await triage(full, this.deps.triage)).redactedText;
           return { replies: [r('conversation.unclear.to_office')], pending: null, effect: () => this.open(resident, officeDecision, full) };
         }
+        // The answer to the question goes on with the first message: read together as unclear, the answer's own reading
+        // stands with both texts redacted (the first had been dropped).
         const d2 = await triage(full, this.deps.triage);
-        d = d2.category === 'unclear' || d2.category === 'emergency' ? decision : d2;
-        if (d === decision) full = trimmed;
+        d = d2.category === 'emergency' ? decision : d2.category === 'unclear' ? { ...decision, redactedText: d2.redactedText } : d2;
+        if (d === decision) [full, cut] = [trimmed, null];
       }
       // A policy question is answered, not filed: asking it is no duplicate of an open case.
       const open = d.category === 'inquiry' ? [] : (await ownCases()).filter(isOpen);
@@ -307,8 +300,8 @@ export class ResidentConversation implements ResidentConversationApi {
           pending: { kind: 'attach', at: this.state.now(), token, ref: latest.ref, text: follow.text, decision: stripDecision(follow.decision) },
         };
       }
-      return this.flow.plan(ref.language, d, full);
-    }));
+      return withCut(cut, await this.flow.plan(ref.language, d, full));
+    }, trimmed));
   }
 
   /** Appends a detail to the petition summary that waits for confirmation, and shows it again. */
@@ -344,6 +337,7 @@ export class ResidentConversation implements ResidentConversationApi {
     if (rating) return this.rate(ref, arg, rating, opts.updateId);
     if (action === 'withdraw') return this.ownCases.offerWithdraw(ref, arg);
     if (action === 'withdraw_confirm') return this.ownCases.withdraw(ref, arg);
+    if (action === 'withdraw_keep') return this.ownCases.keep(ref, arg);
     if (action === 'request_review') return this.state.withState(ref, opts.updateId, undefined, () => this.review.ask(ref, arg));
     // Staff actions and anything else have no meaning in a resident's chat.
     return [r('conversation.error.case_unavailable')];
@@ -432,7 +426,8 @@ export class ResidentConversation implements ResidentConversationApi {
         const a = typeof args === 'string' ? args.trim() : '';
         if (a !== '') return isRef(a) ? this.ownCases.offerWithdraw(ref, a) : [r('conversation.error.case_unavailable')];
         const resident = await this.state.resident(ref);
-        const open = (await this.deps.cases.listForResident(resident.id)).filter(isOpen);
+        // Every case a withdrawal can still act on (a finished referral's consent too), each with its own words.
+        const open = (await this.deps.cases.listForResident(resident.id)).filter(canWithdraw);
         if (open.length === 0) return [r('conversation.withdraw.none')];
         return open.slice(0, 10).map((c) => this.ownCases.withdrawOffer(c, ref.language));
       }

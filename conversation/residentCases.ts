@@ -18,6 +18,21 @@ import { canWithdraw, isConsentCase, isOpen } from './residentRules.js';
 import { r, type ResidentStateAccess } from './residentState.js';
 import type { Reply, ResidentRef } from './types.js';
 
+/** How much of the resident's words the withdrawal prompt quotes: enough to tell two cases apart (English needs more letters). */
+const WITHDRAW_SUMMARY_CHARS = 40;
+const WITHDRAW_SUMMARY_LATIN = 80;
+
+/**
+ * The case in the resident's own words, as a withdrawal prompt quotes it: the start of the summary, whose personal data
+ * (phone, ID, address) the pipeline hid, as in the note views; redacted again in case an older row kept the text as written.
+ */
+export function withdrawSummary(c: Pick<CaseRecord, 'summary' | 'originalText'>): string {
+  const own = redact((c.summary || c.originalText).replace(/\s+/g, ' ').trim()).text;
+  const chars = [...own];
+  const max = /\p{Script=Han}/u.test(own) ? WITHDRAW_SUMMARY_CHARS : WITHDRAW_SUMMARY_LATIN;
+  return chars.length > max ? `${chars.slice(0, max).join('').trimEnd()}…` : own;
+}
+
 /** A refusal the resident can understand (a domain error → its message key); anything else is a bug and throws. */
 export function caseRefusal(err: unknown, log?: Logger): Reply[] {
   if (err instanceof AppError) {
@@ -66,11 +81,18 @@ export class ResidentOwnCases {
 
   withdrawOffer(c: CaseRecord, lang: Language): Reply {
     const consent = isConsentCase(c);
-    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`) }, {
-      actions: ['withdraw_confirm'],
+    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`), summary: withdrawSummary(c) }, {
+      // A way back out: with only 确认撤回 the resident who opened the prompt to check had no answer but to ignore it.
+      actions: ['withdraw_confirm', 'withdraw_keep'],
       caseRef: c.ref,
       caseVersion: c.version,
     });
+  }
+
+  /** "Keep my case" at the withdrawal prompt: nothing changes; the resident is told so (only for their own case). */
+  async keep(ref: ResidentRef, caseRef: string): Promise<Reply[]> {
+    const c = await this.ownCase(ref, caseRef);
+    return [c ? r('conversation.withdraw.kept', { ref: c.ref }) : r('conversation.error.case_unavailable')];
   }
 
   async withdraw(ref: ResidentRef, caseRef: string): Promise<Reply[]> {

@@ -12,7 +12,9 @@ import { besideTheDanger } from '../triage/besideDanger.js';
 import { triage, type TriageDeps } from '../triage/pipeline.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { Clock } from '../kernel/clock.js';
-import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, type Kept, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
+import type { Directory } from '../directory/directory.js';
+import { denialOf } from './residentDenial.js';
+import { ALERT_WRITE_BUDGET_MS, MAX_TEXT_CHARS, r, stillWaiting, type Kept, type Plan, type ResidentState, type ResidentStateAccess } from './residentState.js';
 import { clip, concernReplies, newToken, officeKindLabels, stripDecision } from './residentRules.js';
 import { fromModelAlone } from '../triage/crisis/types.js';
 import type { Reply, ResidentRef } from './types.js';
@@ -47,6 +49,7 @@ const CLEAR_MATTER = 0.9;
 
 export interface DangerDeps {
   cases: Pick<CaseService, 'alertOffice'>;
+  directory: Directory;
   triage: TriageDeps;
   clock: Clock;
 }
@@ -59,10 +62,20 @@ export class DangerReplies {
   ) {}
 
   /** The warm reply and a normal-priority office note before the usual plan, for a concern (not immediate danger). */
-  withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>) {
-    if (d.crisis?.level !== 'concern') return plan;
+  withConcern(ref: ResidentRef, d: Decision, updateId: number | undefined, aboutService: boolean, plan: (s: ResidentState | null) => Promise<Plan>, text = '') {
+    const denial = denialOf(text, d);
+    // "我没有想不开" / "I'm not going to hurt myself" after the concern reply answers it: no second note to the office,
+    // no lines again. Said alone, it is no part of the matter either ("我不会做傻事的" had been added to the offer's text).
+    const answered = async (s: ResidentState | null): Promise<Plan | null> => {
+      if (!denial || !this.state.concernTold(s)) return null;
+      const live = this.state.live(s?.pending);
+      return denial.only ? { replies: [r('conversation.concern.denied'), ...stillWaiting(live, ref.language, this.deps.directory)], pending: live } : plan(s);
+    };
+    if (d.crisis?.level !== 'concern') return denial ? async (s: ResidentState | null) => (await answered(s)) ?? plan(s) : plan;
     const warm = concernReplies(d.crisis.kinds).map((k) => r(k));
     return async (s: ResidentState | null): Promise<Plan> => {
+      const after = await answered(s);
+      if (after) return after;
       // A comment on a case's outcome ("still broken, nobody came", "very bad service") is feedback the office
       // reads anyway; the model alone, with no rule or cue behind it, had answered such comments with
       // counselling lines. A comment with a distress cue or a rule still gets them.
@@ -77,6 +90,7 @@ export class DangerReplies {
       const effect = p.effect;
       return {
         ...p,
+        concernAt: this.state.now(),
         replies: quiet ? p.replies : [...warm, ...p.replies],
         effect: async () => {
           await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {

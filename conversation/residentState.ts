@@ -27,6 +27,8 @@ export const PENDING_TTL_MS = 30 * 60 * 1000;
 export const AFTER_EMERGENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** An offer the resident said no to is not made again for this long: the rest of that day's conversation. */
 export const REFUSED_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a concern reply is remembered: a denial within it answers that reply and raises no second office note. */
+export const CONCERN_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an emergency reply may wait for the office alert's write before going out anyway. */
 export const ALERT_WRITE_BUDGET_MS = 1500;
 const SEEN_UPDATES = 30;
@@ -96,6 +98,11 @@ const refusedSchema = z.object({ at: z.number(), orgs: z.array(z.string().max(10
 export type Refused = z.infer<typeof refusedSchema>;
 export const residentStateSchema = z.object({
   pending: pendingSchema.nullable().optional(),
+  /**
+   * When the resident was last given the concern reply (and the office its note): a denial that follows ("我没有想不开",
+   * "I'm not going to hurt myself") is an answer to it, not a second concern (conversation/residentDenial.ts).
+   */
+  concern: z.object({ at: z.number() }).optional(),
   kept: keptSchema.optional(),
   refused: refusedSchema.optional(),
   seen: z.array(z.number()).optional(),
@@ -117,6 +124,8 @@ export interface Plan {
   refused?: Refused;
   /** The resident asked for this offer (a yes in words, another organization): made even if refused before. */
   offerAnyway?: boolean;
+  /** A concern reply goes out with this plan: the time it was told, kept for the denial that may follow. */
+  concernAt?: number;
   /** Runs only after the state write won: at most once per button or message. */
   effect?: () => Promise<Reply[]>;
 }
@@ -213,6 +222,12 @@ export class ResidentStateAccess {
     return k && this.now() - k.at <= AFTER_EMERGENCY_TTL_MS ? k : null;
   }
 
+  /** Whether the concern reply was given recently enough for a denial to be an answer to it. */
+  concernTold(s: ResidentState | null | undefined): boolean {
+    const c = s?.concern;
+    return !!c && this.now() - c.at <= CONCERN_TTL_MS;
+  }
+
   /** What the resident said no to in this conversation, while it counts. */
   refused(s: ResidentState | null | undefined): Refused | null {
     const x = s?.refused;
@@ -250,7 +265,8 @@ export class ResidentStateAccess {
       const kept = p.kept === undefined ? this.kept(snap.state) : p.kept;
       const refused = p.refused ?? this.refused(snap.state);
       if (refused) p = withoutRefusedOffer(p, refused);
-      const next: ResidentState = { pending: p.pending, seen, ...(kept ? { kept } : {}), ...(refused ? { refused } : {}) };
+      const concern = p.concernAt !== undefined ? { at: p.concernAt } : this.concernTold(snap.state) ? snap.state!.concern : undefined;
+      const next: ResidentState = { pending: p.pending, seen, ...(kept ? { kept } : {}), ...(refused ? { refused } : {}), ...(concern ? { concern } : {}) };
       // Files (the /privacy export) are never stored; a state too big to carry its replies goes without them.
       const last = updateId !== undefined && !p.replies.some((x) => x.document) ? { updateId, replies: p.replies as unknown as Array<Record<string, unknown>> } : undefined;
       const withLast = last && Buffer.byteLength(JSON.stringify({ ...next, last })) <= MAX_STATE_BYTES / 2 ? { ...next, last } : next;

@@ -187,6 +187,7 @@ export const messages = {
   'action.open_case_anyway': { 'zh-Hans': '仍然登记为诉求', 'zh-Hant': '仍然登記為訴求', en: 'Register it as a request anyway' },
   'action.withdraw': { 'zh-Hans': '撤回诉求', 'zh-Hant': '撤回訴求', en: 'Withdraw' },
   'action.withdraw_confirm': { 'zh-Hans': '确认撤回', 'zh-Hant': '確認撤回', en: 'Yes, withdraw' },
+  'action.withdraw_keep': { 'zh-Hans': '不撤回，保留案件', 'zh-Hant': '不撤回，保留案件', en: 'No, keep my case' },
   'action.status': { 'zh-Hans': '查询进度', 'zh-Hant': '查詢進度', en: 'Progress' },
   'action.request_review': { 'zh-Hans': '请求复查', 'zh-Hant': '請求復查', en: 'Request a review (复查)' },
   'action.language': { 'zh-Hans': '切换语言', 'zh-Hant': '切換語言', en: 'Language' },

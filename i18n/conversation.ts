@@ -35,6 +35,12 @@ export const messages = {
     'zh-Hant': '您的訊息有 {length} 字，一條最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面先按這部分處理；後面的內容請另發一條訊息，我們會接著處理。',
     en: 'Your message has {length} characters, and one message can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest in another message and we will take it from there.',
   },
+  // The same cut for an account told in several messages (conversation/residentAccount.ts): no one message was too long.
+  'conversation.long.kept_account': {
+    'zh-Hans': '您对这件事的几条说明合计 {length} 字，一件事最多能保存 {max} 字。我们保留了前 {kept} 字（到“{end}”为止），下面按这部分处理；其余内容请在提交后另发，我们会补充到案件里。',
+    'zh-Hant': '您對這件事的幾條說明合計 {length} 字，一件事最多能保存 {max} 字。我們保留了前 {kept} 字（到「{end}」為止），下面按這部分處理；其餘內容請在提交後另發，我們會補充到案件裡。',
+    en: 'Your messages about this matter come to {length} characters, and one matter can keep at most {max}. We kept the first {kept} (up to "{end}") and handle that part below; please send the rest after submitting, and we will add it to the case.',
+  },
   'conversation.error.unreadable': {
     'zh-Hans': '这条消息无法识别，请用文字重新描述。',
     'zh-Hant': '這條訊息無法識別，請用文字重新描述。',
@@ -146,14 +152,14 @@ export const messages = {
   },
   // ---- legal channel
   'conversation.legal.labour': {
-    'zh-Hans': '这类劳动争议依法应通过劳动争议调解或劳动人事争议仲裁解决（对仲裁裁决不服可向法院起诉），信访渠道不能代替这些程序。',
-    'zh-Hant': '這類勞動爭議依法應通過勞動爭議調解或勞動人事爭議仲裁解決（對仲裁裁決不服可向法院起訴），信訪渠道不能代替這些程序。',
-    en: 'By law, a labour dispute like this goes to labour mediation or labour arbitration (and to court if you disagree with the award); a petition cannot replace these procedures.',
+    'zh-Hans': '这类劳动争议依法应通过劳动争议调解或劳动人事争议仲裁解决（对仲裁裁决不服可向法院起诉），信访渠道不能代替这些程序。申请仲裁的时效一般为一年，从知道或者应当知道权利被侵害之日起计算；在职期间被拖欠工资的，在职时申请不受这一年的限制，离职的应当自离职之日起一年内申请（《劳动争议调解仲裁法》第二十七条）。仲裁向用人单位所在地或劳动合同履行地的劳动人事争议仲裁委员会申请。',
+    'zh-Hant': '這類勞動爭議依法應通過勞動爭議調解或勞動人事爭議仲裁解決（對仲裁裁決不服可向法院起訴），信訪渠道不能代替這些程序。申請仲裁的時效一般為一年，從知道或者應當知道權利被侵害之日起計算；在職期間被拖欠工資的，在職時申請不受這一年的限制，離職的應當自離職之日起一年內申請（《勞動爭議調解仲裁法》第二十七條）。仲裁向用人單位所在地或勞動合同履行地的勞動人事爭議仲裁委員會申請。',
+    en: 'By law, a labour dispute like this goes to labour mediation or labour arbitration (and to court if you disagree with the award); a petition cannot replace these procedures. You generally have one year to apply for arbitration, from when you knew or should have known your rights were infringed; for wages unpaid during the employment this limit does not run while you are still employed, and once the job ends you have one year from its end (Labour Dispute Mediation and Arbitration Law, Art. 27). You apply to the labour dispute arbitration commission where the employer is or where you worked.',
   },
   'conversation.legal.reconsideration': {
-    'zh-Hans': '对行政机关的决定（如处罚、许可）不服，依法应申请行政复议或提起行政诉讼，信访渠道不能代替这些程序。',
-    'zh-Hant': '對行政機關的決定（如處罰、許可）不服，依法應申請行政覆議或提起行政訴訟，信訪渠道不能代替這些程序。',
-    en: 'To challenge an administrative decision (a fine, a licence…), the law provides administrative reconsideration or an administrative lawsuit; a petition cannot replace them.',
+    'zh-Hans': '对行政机关的决定（如处罚、许可）不服，依法应申请行政复议或提起行政诉讼，信访渠道不能代替这些程序，也不会让期限停下来。行政复议应当自知道或者应当知道该决定之日起六十日内申请（《行政复议法》第二十条），向行政复议机关提出：一般是作出决定的部门所属的本级人民政府（在深圳，区政府部门的决定一般向区人民政府申请，市政府部门的决定一般向市人民政府申请，由政府的行政复议机构办理）；海关、税务、金融等垂直管理的机关，向其上一级主管部门申请（第二十四条、第二十七条）。决定书上通常写明了复议机关和期限，请以决定书为准。直接起诉的，行政诉讼一般应当自知道或者应当知道作出决定之日起六个月内提起（《行政诉讼法》第四十六条）；复议已经受理的，复议期间不能同时起诉。',
+    'zh-Hant': '對行政機關的決定（如處罰、許可）不服，依法應申請行政覆議或提起行政訴訟，信訪渠道不能代替這些程序，也不會讓期限停下來。行政覆議應當自知道或者應當知道該決定之日起六十日內申請（《行政覆議法》第二十條），向行政覆議機關提出：一般是作出決定的部門所屬的本級人民政府（在深圳，區政府部門的決定一般向區人民政府申請，市政府部門的決定一般向市人民政府申請，由政府的行政覆議機構辦理）；海關、稅務、金融等垂直管理的機關，向其上一級主管部門申請（第二十四條、第二十七條）。決定書上通常寫明了覆議機關和期限，請以決定書為準。直接起訴的，行政訴訟一般應當自知道或者應當知道作出決定之日起六個月內提起（《行政訴訟法》第四十六條）；覆議已經受理的，覆議期間不能同時起訴。',
+    en: 'To challenge an administrative decision (a fine, a licence…), the law provides administrative reconsideration or an administrative lawsuit; a petition cannot replace them, and it does not stop their time limits. Reconsideration must be applied for within 60 days of when you knew or should have known of the decision (Administrative Reconsideration Law, Art. 20), to the reconsideration organ: normally the people’s government at the level of the department that decided (in Shenzhen, a district department’s decision generally goes to the district government, a municipal department’s to the municipal government, whose administrative reconsideration office handles it); for bodies under vertical management such as customs, tax or finance, to the body one level above (Arts. 24 and 27). The decision letter usually names the reconsideration organ and the time limit: it is what counts. To go straight to court, an administrative lawsuit is generally filed within six months of when you knew or should have known of the decision (Administrative Litigation Law, Art. 46); while an accepted reconsideration is under way you cannot sue at the same time.',
   },
   'conversation.legal.enforcement': {
     'zh-Hans': '判决、裁定或仲裁裁决已经生效而对方不履行的，依法可以向有管辖权的人民法院申请强制执行，申请期限为二年（《民事诉讼法》）。已经申请执行但迟迟没有进展的，可以向执行法院提出，也可以向上一级人民法院或人民检察院反映。信访渠道不能代替执行程序（《信访工作条例》第三十一条）。',
@@ -161,9 +167,9 @@ export const messages = {
     en: 'Once a judgment, ruling or arbitration award is in force and the other side does not comply, you can apply to the competent people’s court for compulsory enforcement, within two years (Civil Procedure Law). If you have applied and enforcement has stalled, raise it with that court, or with the court above it or the people’s procuratorate. A petition cannot replace enforcement proceedings (Petition Work Regulations, Art. 31).',
   },
   'conversation.legal.court': {
-    'zh-Hans': '这类纠纷依法应通过人民调解或向人民法院起诉解决，信访渠道不能代替诉讼程序（《信访工作条例》第三十一条）。',
-    'zh-Hant': '這類糾紛依法應通過人民調解或向人民法院起訴解決，信訪渠道不能代替訴訟程序（《信訪工作條例》第三十一條）。',
-    en: 'A dispute like this is settled by people’s mediation or a lawsuit in court; a petition cannot replace court proceedings (Petition Work Regulations, Art. 31).',
+    'zh-Hans': '这类纠纷依法应通过人民调解或向人民法院起诉解决，信访渠道不能代替诉讼程序（《信访工作条例》第三十一条）。向法院起诉的诉讼时效一般为三年，从知道或者应当知道权利受到损害以及谁应负责之日起计算（《民法典》第一百八十八条）。',
+    'zh-Hant': '這類糾紛依法應通過人民調解或向人民法院起訴解決，信訪渠道不能代替訴訟程序（《信訪工作條例》第三十一條）。向法院起訴的訴訟時效一般為三年，從知道或者應當知道權利受到損害以及誰應負責之日起計算（《民法典》第一百八十八條）。',
+    en: 'A dispute like this is settled by people’s mediation or a lawsuit in court; a petition cannot replace court proceedings (Petition Work Regulations, Art. 31). The limitation period for going to court is generally three years, from when you knew or should have known of the harm and who is liable (Civil Code, Art. 188).',
   },
   'conversation.legal.basis': {
     'zh-Hans': '依据：\n{basis}',
@@ -201,6 +207,12 @@ export const messages = {
     'zh-Hans': '你在消息里还提到：“{matter}”。先顾好安全，这件事我们替你记着。等你方便的时候，按下面的按钮，我们接着帮你办理。',
     'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記著。等你方便的時候，按下面的按鈕，我們接著幫你辦理。',
     en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
+  },
+  // A denial right after the concern reply ("我没有想不开"): an answer to it, not a second concern (conversation/residentDenial.ts).
+  'conversation.concern.denied': {
+    'zh-Hans': '谢谢你告诉我们，我们放心了一些。如果之后心里难受、想找人聊聊，上面的 24 小时热线随时可以打；你反映的事情我们会继续处理。',
+    'zh-Hant': '謝謝你告訴我們，我們放心了一些。如果之後心裡難受、想找人聊聊，上面的 24 小時熱線隨時可以打；你反映的事情我們會繼續處理。',
+    en: 'Thank you for telling us — we are glad to hear it. If things get hard and you want to talk to someone, the 24-hour lines above are always open; we will keep handling the matter you raised.',
   },
   'conversation.safe_now': {
     'zh-Hans': '很高兴听到你现在安全了。如果还需要帮助，随时写给我们；想找人聊聊，24 小时热线随时可以打。',
@@ -393,21 +405,7 @@ export const messages = {
   'conversation.status.withdrawn': { 'zh-Hans': '已撤回', 'zh-Hant': '已撤回', en: 'withdrawn' },
   'conversation.status.reopened': { 'zh-Hans': '已重新办理', 'zh-Hant': '已重新辦理', en: 'reopened' },
   'conversation.status.review_requested': { 'zh-Hans': '复查中', 'zh-Hant': '復查中', en: 'under review (复查)' },
-  'conversation.withdraw.none': {
-    'zh-Hans': '您没有可以撤回的进行中案件。',
-    'zh-Hant': '您沒有可以撤回的進行中案件。',
-    en: 'You have no open case to withdraw.',
-  },
-  'conversation.withdraw.offer': {
-    'zh-Hans': '要撤回案件 {ref} 吗？（{status}）',
-    'zh-Hant': '要撤回案件 {ref} 嗎？（{status}）',
-    en: 'Withdraw case {ref}? ({status})',
-  },
-  'conversation.withdraw.offer_consent': {
-    'zh-Hans': '要撤回案件 {ref} 吗？（{status}）撤回后，您对转介社会组织的同意也一并撤回，该组织会被要求删除收到的信息。',
-    'zh-Hant': '要撤回案件 {ref} 嗎？（{status}）撤回後，您對轉介社會組織的同意也一併撤回，該組織會被要求刪除收到的資料。',
-    en: 'Withdraw case {ref}? ({status}) Your consent to the referral is withdrawn too, and the organization is asked to delete what it received.',
-  },
+  // ---- /withdraw: i18n/withdrawal.ts
   // ---- survey
   // The thanks come with the closing notice (cases.resident.thanks) right after: two thank-yous in a row had read
   // as a machine talking past the resident.

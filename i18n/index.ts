@@ -12,6 +12,7 @@ import { messages as safety } from './safety.js';
 import { messages as security } from './security.js';
 import { messages as staff } from './staff.js';
 import { messages as triage } from './triage.js';
+import { messages as withdrawal } from './withdrawal.js';
 import type { Catalogue } from './types.js';
 
 export type { Catalogue, Localized } from './types.js';
@@ -21,10 +22,10 @@ const HAN = /\p{Script=Han}/u;
 export { isLanguage, LANGUAGES } from '../kernel/language.js';
 
 /** Each area's file on its own, so a test can find a key two areas both define (the later would silently win). */
-export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, consent, console: consoleTexts, conversation, delivery, knowledge, privacy, redaction, safety, security, staff, triage };
+export const areaCatalogues: Readonly<Record<string, Catalogue>> = { bot, cases, consent, console: consoleTexts, conversation, delivery, knowledge, privacy, redaction, safety, security, staff, triage, withdrawal };
 
 /** The one catalogue: every user-facing text in zh-Hans, zh-Hant and en. */
-export const catalogue: Catalogue = { ...bot, ...cases, ...consent, ...consoleTexts, ...conversation, ...delivery, ...knowledge, ...privacy, ...redaction, ...safety, ...security, ...staff, ...triage };
+export const catalogue: Catalogue = { ...bot, ...cases, ...consent, ...consoleTexts, ...conversation, ...delivery, ...knowledge, ...privacy, ...redaction, ...safety, ...security, ...staff, ...triage, ...withdrawal };
 
 export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(catalogue, key);

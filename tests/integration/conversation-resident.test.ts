@@ -340,7 +340,7 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.match(render(r, st), new RegExp(`${ref}：信访局审核中，将于 2026-03-\\d\\d 前告知您受理和转送情况`), 'the date is what it is for: not an answer, the notice of who takes it up');
     const offers = await h.conv.onCommand(r, 'withdraw');
     assert.equal(offers.length, 1);
-    assert.deepEqual(offers[0]!.actions, ['withdraw_confirm']);
+    assert.deepEqual(offers[0]!.actions, ['withdraw_confirm', 'withdraw_keep']);
     assert.equal(offers[0]!.caseRef, ref);
     assert.deepEqual(await press(r, 'withdraw_confirm', ref), []);
     assert.equal((await h.cases.getCase(ref)).status, 'withdrawn');

@@ -70,9 +70,13 @@ const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|
  * the 110/120 reply — the rule had fired and let a second-stage score of 0.07 through. Only when nothing else in the
  * message fires the suicide rule once the denied phrase is taken out.
  */
-const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事)|\b(i'?m|i am) not (suicidal|going to (kill myself|do anything stupid))\b/g;
-const onlyDenied = (text: string): boolean =>
-  text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes('suicide');
+export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事|伤害自己|伤自己|自残)|\b(i'?m|i am) not (suicidal|(going|gonna) to (kill|hurt|harm) myself|going to do anything (stupid|silly))\b|\bi (won'?t|will not|would never|will never|am not going to) (kill|hurt|harm) myself\b|\bi (won'?t|will not) do anything (stupid|silly)\b/g;
+/**
+ * Only the denied phrase speaks of it: with the denial taken out, no rule of that kind fires. Self-harm too ("I am not
+ * going to hurt myself" had fired the self-harm rule, which reads no negation, and sent the 120 reply and an urgent alert).
+ */
+const onlyDenied = (text: string, kind: 'suicide' | 'self_harm' = 'suicide'): boolean =>
+  text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes(kind);
 const ABUSE_OVER =
   /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
 // Self-harm told as the writer's past ("高中的時候自殘過，手臂上還有疤，最近…只是想找人說說", "I used to cut in high school"):
@@ -128,8 +132,8 @@ export interface Base {
   situation: Situation;
   /** The pattern answers for the normalised text, when the rules read exactly that text (no differing original). */
   flags?: TextFlags;
-  /** Whether the suicide words are only denied ones, when the rules had to ask (it runs the rules once more). */
-  deniedSuicide?: boolean;
+  /** Whether the suicide or self-harm words are only denied ones, where the rules had to ask (it runs the rules once more). */
+  deniedSuicide?: Partial<Record<'suicide' | 'self_harm', boolean>>;
 }
 
 /** Rules and situation cues with their guards, and the flags the second stage reads. No model. */
@@ -151,7 +155,7 @@ export function situate(normalizedText: string, original?: string): Base {
     if (!cues.includes(cue)) cues.push(cue);
   };
   const hitKinds: Record<string, number> = {};
-  let deniedSuicide: boolean | undefined;
+  const deniedSuicide: Partial<Record<'suicide' | 'self_harm', boolean>> = {};
 
   // 1. Explicit rules (already guarded for negation, similes, tense, hazard talk, long letters).
   const rules = detectEmergency(normalizedText, original);
@@ -163,7 +167,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // A passive wish, or suicide talk inside a long complaint letter with nothing current, is
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
-        if (k === 'suicide' && (deniedSuicide ??= onlyDenied(normalizedText))) l = 'concern';
+        if ((k === 'suicide' || k === 'self_harm') && (deniedSuicide[k] ??= onlyDenied(normalizedText, k))) l = 'concern';
         if (k === 'self_harm' && SELF_HARM_PAST.test(normalizedText) && !SELF_HARM_AGAIN.test(normalizedText) && !anyNow) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
@@ -243,7 +247,7 @@ export function situate(normalizedText: string, original?: string): Base {
     text === normalizedText
       ? { cues: cueHits, past: situation.past === 1, notNow: wholeNotNow, strongNow: anyNow, weakNow: situation.weakNow === 1, letter }
       : undefined;
-  return { outcome: { level, kinds: [...kinds], cues }, situation, ...(flags ? { flags } : {}), ...(deniedSuicide === undefined ? {} : { deniedSuicide }) };
+  return { outcome: { level, kinds: [...kinds], cues }, situation, ...(flags ? { flags } : {}), deniedSuicide };
 }
 
 /**
@@ -370,7 +374,8 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other
   // rule or cue for a danger now, a denied suicide stays a concern.
-  if (immediate && sit.baseImmediate !== 1 && kinds.has('suicide') && (base.deniedSuicide ?? onlyDenied(normalizedText))) {
+  const denied = (k: 'suicide' | 'self_harm'): boolean => kinds.has(k) && (base.deniedSuicide?.[k] ?? onlyDenied(normalizedText, k));
+  if (immediate && sit.baseImmediate !== 1 && (denied('suicide') || denied('self_harm'))) {
     immediate = false;
     cues.push('suicide_denied');
   }
