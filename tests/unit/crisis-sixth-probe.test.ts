@@ -80,3 +80,36 @@ describe('crisis: sixth blind probe', () => {
     ]);
   });
 });
+
+// Our own wording of what a seventh blind probe (four varieties, 2026-12-07, eleventh session) found.
+describe('crisis: seventh blind probe', () => {
+  it("a weapon in a family member's hands now, an infant struggling to breathe, a top floor tonight with letters written are immediate", () => {
+    expectLevel('immediate', [
+      'my boyfriend is holding a knife and will not let me out of the bedroom',
+      'my 2 month old is grunting with every breath and her lips look bluish',
+      "the letters for my parents are on the desk. after work tonight I'm going up to the top floor of the mall car park",
+    ]);
+  });
+
+  it('a withdrawing child, a partner who controls without hitting, grief and a carer running on empty are concerns', () => {
+    expectLevel('concern', [
+      '女儿高二，这两个月都关在房里不出来，饭也不出来吃，问她什么都不说',
+      '我老公每天查我手机，不准我出去上班，工资卡也在他那',
+      'my partner reads my messages every night and keeps my bank card',
+      '我屋企隻貓走咗之後我成日喊，做咩都冇心機',
+      'caring for my mum alone for two years, I am running on empty and I snapped at her today',
+      "since my husband passed I don't see the point in cooking anymore",
+    ]);
+  });
+
+  it('an organisation not responding, a documentary, a feeling of breathlessness, and queue or noise hyperbole raise nothing urgent', () => {
+    expectLevel('none', [
+      'The ceiling leaks again after the rain and the landlord is not responding to my messages',
+      'Watched a documentary on the 2008 earthquake, do schools here run earthquake drills?',
+      '排队交社保排到我想死，能不能多开几个窗口',
+      '楼上天天半夜拖椅子，吵到我想跳楼，物业能不能管一下',
+    ]);
+    const o = crisis('婆婆天天说我不会带孩子，我觉得喘不过气，想找人聊聊');
+    assert.notEqual(o.level, 'immediate', o.cues.join(' '));
+  });
+});
