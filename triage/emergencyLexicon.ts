@@ -148,7 +148,7 @@ export const REDRESS_ZH = '赔偿|整改';
  * when no now cue stands in the hit's clause and no strong now cue anywhere ("I smell gas now", "快来").
  */
 export const ACCOUNTABILITY_ZH = new RegExp(
-  `查处|${REDRESS_ZH}|索赔|监管部门|市场监管|处罚|罚款|追责|问责|吊销|执法|上门检查|入户检查|安全检查|(来|派人|去|要求|请).{0,4}(检查|排查|调查|核查|检测)|排查|疏通|清淤|通渠|(渠|下水道|排水|沙井).{0,6}(塞|堵)`,
+  `查处|${REDRESS_ZH}|索赔|(算|认定|申请|报)(为)?工伤|理赔|监管部门|市场监管|处罚|罚款|追责|问责|吊销|执法|上门检查|入户检查|安全检查|(来|派人|去|要求|请).{0,4}(检查|排查|调查|核查|检测)|排查|疏通|清淤|通渠|(渠|下水道|排水|沙井).{0,6}(塞|堵)`,
 );
 export const ACCOUNTABILITY_EN =
   /\b(inspect(ed|ion|ions|ors?)?|investigat\w*|compensat\w*|refund\w*|penali[sz]\w*|be fined|fine (them|the|it)|regulat\w*|licen[cs]e (revoked|suspended|checked)|shut (it|them|the \w+) down|close (it|them|the \w+) down|held? (them |\w+ )?accountable|(clear|unblock|fix|dredge) the (drains?|sewers?)|drains? (are |is )?(blocked|clogged))\b/;

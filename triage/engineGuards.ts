@@ -6,7 +6,7 @@
  */
 import type { Category, TargetCode } from '../kernel/taxonomy.js';
 import {
-  APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, MANAGEMENT, MEDIATION_ASKED, NEARBY, NOISE, NOISE_SOURCE,
+  APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, MANAGEMENT, MEDIATION_ASKED, METRO, NEARBY, NOISE, NOISE_SOURCE,
   NUISANCE, PREPAID_LOST, PREPAID_SHOP, PUBLIC_FACILITY, REPAIR_ASK, SCHOOLING, SCHOOL_CONDUCT, SCHOOL_STAFF, SLEEP_LOSS, TRAFFIC_MATTER, WAGES_OWED,
 } from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
@@ -24,6 +24,8 @@ const SHORT_MATTER_CHARS = 150;
  * "for gambling" is a Teddy 495 letter filed under 城乡建设).
  */
 const NUISANCE_READINGS: ReadonlySet<string> = new Set(['environment', 'market_regulation', 'urban_management', 'street_office']);
+
+const LIFT = /电梯|電梯|升降机|升降機|扶梯|𨋢|\b(lifts?|elevators?|escalators?)\b/i;
 
 /** Below this, an "unclear" reading gives way to a matter the guards' words name. */
 const UNSURE_UNCLEAR = 0.5;
@@ -80,9 +82,10 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
   const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
   const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
-  const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && MANAGEMENT.test(fullText);
+  // Broken and left so by the property management, or in a metro station (a lift out for weeks, a wheelchair user stuck).
+  const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && (MANAGEMENT.test(fullText) || METRO.test(fullText));
   // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
-  const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && !CARE_PERSON.test(fullText));
+  const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && (!CARE_PERSON.test(fullText) || METRO.test(fullText)));
   if (service === 'counselling' && noisy) return 'noise_source_not_counselling';
   if ((service === 'counselling' || service === 'mediation') && business) return 'business_nuisance_not_service';
   if (helper && (publicRepair || facilityBroken)) return 'public_repair_not_service';
@@ -104,6 +107,9 @@ export function departmentOverride(target: TargetCode | null, fullText: string):
   if (target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && !TRAFFIC_MATTER.test(fullText)) {
     return { target: 'urban_management', reason: 'hawkers_are_urban_management:transport' };
   }
+  // A lift or escalator in a metro station is the metro operator's, under transport ("地鐵站個升降機壞咗成個月" went to
+  // housing on the lift).
+  if (target === 'housing' && METRO.test(fullText) && LIFT.test(fullText)) return { target: 'transport', reason: 'metro_lift_is_transport:housing' };
   // A gym, salon or car wash gone with its members' prepaid money: market regulation (预付卡), not the 私教课's education.
   if (target !== 'market_regulation' && PREPAID_SHOP.test(fullText) && PREPAID_LOST.test(fullText) && !SCHOOLING.test(fullText)) {
     return { target: 'market_regulation', reason: `prepaid_is_market_regulation:${target}` };

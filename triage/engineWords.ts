@@ -10,11 +10,13 @@ export const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|�
 export const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 // A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
-export const BUSINESS = /工业园|工業園|工业区|工業區|厂区|廠區|餐馆|饭店|餐厅|食堂|大排档|店家|商家|商场|工场|工場|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
-export const NUISANCE = /呛|嗆|焚烧|焚燒|烧(东西|垃圾|塑料|胶|電線|电线)|燒(東西|垃圾|塑料|膠)|油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
+export const BUSINESS = /诊所|診所|工业园|工業園|工业区|工業區|厂区|廠區|餐馆|饭店|餐厅|食堂|大排档|店家|商家|商场|工场|工場|酒吧|ktv|商铺|店铺|门店|铺头|舖頭|工厂|工廠|厂房|作坊|工地|地盘|地盤|施工|打桩|打樁|仓库|物流|洗车|菜市场|麻将馆|棋牌室|\b(restaurant|bar|club|shop|store|factory|workshop|construction|warehouse|car wash|market)\b/i;
+export const NUISANCE = /无证|無證|无牌|無牌|没挂牌|沒掛牌|没有牌照|沒有牌照|非法行医|非法行醫|非法经营|非法經營|\bunlicensed\b|呛|嗆|焚烧|焚燒|烧(东西|垃圾|塑料|胶|電線|电线)|燒(東西|垃圾|塑料|膠)|油烟|烟味|臭|异味|排放|排污|污水|粉尘|灰尘|占道|摆摊|赌|食物中毒|拉肚子|肚痾|肚屙|腹泻|不卫生|污糟|蟑螂|曱甴|变质|过期|退货|退款|假货|翻新|\b(smoke|fumes|smell|stink|dust|sewage|gambling)\b/i;
 
 // Wages owed told with a wish for help ("拖咗我哋两个月粮…想揾人帮手") are the labour bureau's, not a helper's.
-export const WAGES_OWED = /拖(欠|咗|了)?.{0,12}(工资|工資|人工|粮|糧|薪水)|欠(薪|粮|糧|人工|工资|工資)|(工资|工資|人工|粮|糧)(没|冇|未|唔)(发|發|出|俾)|(没|冇|未|唔|不)(发|發|出|俾|给|給)(工资|工資|人工|粮|糧)|\b(unpaid wages?|owe[sd]? (me|us|the workers) (wages|salary|salaries)|(wages|salary) (not paid|unpaid))\b/i;
+// In a metro station (not an estate's lift stopped by metro works nearby: a Teddy 495 letter).
+export const METRO = /(地铁|地鐵|港铁|港鐵)(站|[^。!?]{0,6}(出口|站厅|站廳|站台|月台))|\b(metro|subway|mtr) (station|exit|platform)\b|\bexit [a-z]\d?\b[^.!?]{0,30}\b(metro|subway|mtr)\b/i;
+export const WAGES_OWED = /拖(欠|咗|了)?.{0,12}(工资|工資|人工|粮|糧|薪水)|欠(薪|粮|糧|人工|工资|工資)|(工资|工資|人工|粮|糧)(没|冇|未|唔)(发|發|出|俾)|(没|冇|未|唔|不)(发|發|出|俾|给|給)(工资|工資|人工|粮|糧)|\b(unpaid wages?|owe[sd]? (me|us|them|the workers)( [a-z0-9]+){0,3} (wages|salary|salaries|pay)|(wages|salary) (not paid|unpaid))\b/i;
 // A public or shared facility broken and the property management stalling ("lift壞咗成個月 物業話等緊零件… 點算啊").
 export const BROKEN = /坏|壞|故障|失灵|失靈|停用|唔郁|\b(broken|out of order|not working|stopped working)\b/i;
 export const MANAGEMENT = /物业|物業|管理处|管理處|\b(property management|management (office|company))\b/i;
@@ -25,7 +27,7 @@ export const GAMBLING = /聚赌|赌钱|赌博|开赌|赌档|赌场|\bgambl(e|ing
 // Someone to come and repair or test a public facility or a utility ("路灯坏了…想找人来修一下", "屋企水壓好細，想搵人
 // 上嚟睇吓") is the department's work, not a helper: the ten training lines with 想找人 are all 信访外 (找人陪诊, 找人说和),
 // so the category model had sent street lights, drains and water pressure to counselling or mediation.
-export const PUBLIC_FACILITY = /路灯|路燈|街灯|街燈|下水道|渠|井盖|井蓋|沙井|自来水|自來水|水压|水壓|停水|水质|水質|公厕|公廁|公园|公園|健身器材|红绿灯|紅綠燈|路面|马路|馬路|人行道|公交站|巴士站|电梯|電梯|消防栓|垃圾站|垃圾桶|食水|饮用水|飲用水|水.{0,6}(味|臭|黄|黃|浑|渾|混浊|混濁)|\b(street ?lights?|drains?|sewers?|manholes?|tap water|water pressure|public toilets?|traffic lights?|pavement|lifts?|elevators?)\b/i;
+export const PUBLIC_FACILITY = /扶梯|升降机|升降機|路灯|路燈|街灯|街燈|下水道|渠|井盖|井蓋|沙井|自来水|自來水|水压|水壓|停水|水质|水質|公厕|公廁|公园|公園|健身器材|红绿灯|紅綠燈|路面|马路|馬路|人行道|公交站|巴士站|电梯|電梯|消防栓|垃圾站|垃圾桶|食水|饮用水|飲用水|水.{0,6}(味|臭|黄|黃|浑|渾|混浊|混濁)|\b(street ?lights?|drains?|sewers?|manholes?|tap water|water pressure|public toilets?|traffic lights?|pavement|lifts?|elevators?|escalators?)\b/i;
 // A teacher's or a school's conduct (scolding pupils, corporal punishment, selling books, paid tutoring) is the
 // education bureau's matter even when told through a child: "班主任经常在课堂上骂学生笨，还要家长买他指定的教辅书" had gone to
 // the youth service (the category model knows 孩子 / 学生 from school-refusal and bullying lines).

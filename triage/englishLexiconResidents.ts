@@ -176,6 +176,10 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   // A shop that will not take back what it sold is a consumer complaint ("they wont take it back": an iPhone sold as new
   // had gone to the elderly-care service's smartphone lessons).
   ['wont take it back|won\'t take it back|will not take it back|refuse to take it back|refused to take it back|take it back|wont exchange|won\'t exchange|sold as new|said brand new|box said new|not brand new|refurbished|second hand sold as new', '退货 商家 消费者'],
+  // Platform work: a delivery rider's account blocked and pay kept is a labour matter (the probe's rider went to environment).
+  ['delivery rider|delivery driver|do delivery|doing delivery|food delivery|courier|ride-hailing driver|didi driver|rider for', '外卖骑手 平台 劳动'],
+  ['blocked my account|froze my account|frozen my account|deactivated my account|banned my account|suspended my account', '封号 平台'],
+  ['kept my income|kept my pay|kept my earnings|withheld my pay|withheld my income|withheld my earnings|weeks income|weeks pay|weeks earnings|weeks wages|days income', '克扣 劳动报酬'],
   // Someone posing as the resident online is the police's (冒用身份, 诈骗), not counterfeit goods: "a fake dating profile with
   // my photos, asking men for money" had gone to market regulation on "fake".
   ['fake profile|fake account|fake dating profile|fake social media|using my photos|using my photo|using my pictures|using my name|pretending to be me|posing as me|impersonating me|impersonates me|stole my identity|stolen identity|identity theft', '冒用身份 冒充 诈骗'],

@@ -11,10 +11,10 @@ const PENALTY_ON_ME =
   /(罚了我|罰了我|罚我|罰我|对我(处以|作出|开出|開出)?(的)?(罚款|罰款|处罚|處罰|行政处罚)|對我(處以|作出)?(的)?(罰款|處罰)|对本人(处以|作出)|對本人(處以|作出)|给我开了?(罚单|罚款)|給我開了?(罰單|罰款)|(罚|罰)(了)?(我|我们|我們|本人|我的|我嘅)(店|店铺|店鋪|公司|餐馆|餐館|档口|檔口)?.{0,4}(款|元|万|萬|蚊)|\b(fined (me|us|my (shop|store|company|restaurant))|gave (me|us) a (fine|penalty)|(penalty|fine) (on|against) (me|us|my (shop|store|company)))\b)/i;
 // A penalty told in the passive ("面馆门口两张桌子被执法队认定占道经营，罚款五千"): the writer's own when the writer asks
 // how to contest it (不服, 复议) — someone else's fine is rarely contested in the first person.
-const PENALTY_PASSIVE = /被[^。!?]{0,16}(罚款|罰款|处罚|處罰|罚了|罰了|吊销|吊銷)|(罚款|罰款)[0-9一二三四五六七八九十两兩百千万萬]+(元|块|塊|蚊)?|\b(was|were|got|been) fined\b/i;
-const CONTESTED_FIRMLY = /不服|复议|復議|撤销|撤銷|行政诉讼|行政訴訟|\b(appeal|contest|challenge|administrative (review|reconsideration))\b/i;
+const PENALTY_PASSIVE = /(被|给|給|俾|畀)[^。!?]{0,16}(罚款|罰款|处罚|處罰|罚了|罰了|吊销|吊銷)|(说|說|话|話)我[^。!?]{0,10}(罚|罰)(了|咗)?[0-9一二三四五六七八九十两兩百千万萬]|(罚款|罰款)[0-9一二三四五六七八九十两兩百千万萬]+(元|块|塊|蚊)?|\b(was|were|got|been) fined\b/i;
+const CONTESTED_FIRMLY = /不合理|明明|冤枉|不服|复议|復議|撤销|撤銷|行政诉讼|行政訴訟|\b(appeal|contest|challenge|administrative (review|reconsideration))\b/i;
 const CONTESTED =
-  /太重|太多|太狠|罚得(太|过)|罰得(太|過)|(能不能|可不可以|能否|可唔可以)(减|減|少罚|少罰|免)|减免|減免|过重|過重|有误|有誤|不当|不當|不服|异议|異議|撤销|撤銷|复议|復議|申诉|申訴|不公|减轻|減輕|\b(appeal|contest|challenge|unfair|too (heavy|high|harsh)|wrong(ly)?|overturn)\b/i;
+  /不合理|明明|冤枉|太重|太多|太狠|罚得(太|过)|罰得(太|過)|(能不能|可不可以|能否|可唔可以)(减|減|少罚|少罰|免)|减免|減免|过重|過重|有误|有誤|不当|不當|不服|异议|異議|撤销|撤銷|复议|復議|申诉|申訴|不公|减轻|減輕|\b(appeal|contest|challenge|unfair|too (heavy|high|harsh)|wrong(ly)?|overturn)\b/i;
 const DISMISSED =
   /(解除|终止|終止)(了|咗)?(我的|我嘅)?(劳动|勞動)?(合同|合約)|辞退|辭退|开除|開除|裁员|裁員|被炒|炒(咗|了)我|\b(laid (me )?off|dismissed|fired me|terminated my (contract|employment)|let me go)\b/i;
 const COMPENSATION = /补偿|補償|赔偿|賠償|[Nn]\s*\+\s*1|\b(compensation|severance)\b/;
@@ -40,12 +40,12 @@ export function arbitrationAsked(text: string): string | null {
  * nor a business's customers (a consumer matter), nor a government body or a developer owing money.
  */
 const LENT =
-  /借(给|俾|畀|了|咗)(了|咗)?[^。!?]{0,6}(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|前男友|前女友|前夫|前妻|他|她|佢)|(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|他|她|佢)(向|问|問|找|搵)我借|借条|借條|欠条|欠條|\b(lent|loaned) (my |a |an )?(friend|cousin|colleague|relative|neighbou?r|ex|him|her)\b|\bIOU\b/i;
+  /借(给|俾|畀|了|咗)(了|咗)?[^。!?]{0,6}(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|前男友|前女友|前夫|前妻|他|她|佢)|(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|他|她|佢)((向|问|問|找|搵)我借|借(了|咗)?我)|借条|借條|欠条|欠條|\b(lent|loaned) (my |a |an )?(friend|cousin|colleague|relative|neighbou?r|ex|him|her)\b|\bIOU\b/i;
 const NOT_REPAID =
-  /不还|不還|没还|沒還|未还|未還|冇还|冇還|唔还|唔還|联系不上|聯繫不上|聯絡不到|失联|失聯|拉黑|赖账|賴賬|跑路|不认账|不認賬|\b(won'?t (pay|repay|give)|hasn'?t (paid|repaid)|never (paid|repaid)|refuses to (pay|repay)|stopped (answering|replying)|blocked me|disappeared)\b/i;
+  /找不(到|回)(他|她|人)|搵唔(到|返)(佢|人)|换(了|咗)(电话|電話|号码|號碼)|不还|不還|没还|沒還|未还|未還|冇还|冇還|唔还|唔還|联系不上|聯繫不上|聯絡不到|失联|失聯|拉黑|赖账|賴賬|跑路|不认账|不認賬|\b(can'?t (find|reach|contact) (him|her|them)|changed (his|her) (number|phone)|won'?t (pay|repay|give)|hasn'?t (paid|repaid)|never (paid|repaid)|refuses to (pay|repay)|stopped (answering|replying)|blocked me|disappeared)\b/i;
 const PARTNERSHIP = /合伙|合夥|股东|股東|\b(business partner|partnership|co-?founder|shareholder)\b/i;
 const PARTNER_WRONG =
-  /私(卖|賣|吞|自)|不分(钱|錢|红|紅)|(没有|没|沒有|沒|不|冇|唔)(分|分给|分給|分俾)(给|給|俾)?(我|我们|我們)|分(钱|錢|红|紅)|退股|账目|賬目|侵占|侵佔|\b(sold (off )?(the )?(equipment|assets|company)|kept (all )?the (money|profits)|won'?t (share|split)|cheated me)\b/i;
+  /转走|轉走|卷走|捲走|卷款|捲款|拿走[^。!?]{0,8}(钱|錢)|私(卖|賣|吞|自)|不分(钱|錢|红|紅)|(没有|没|沒有|沒|不|冇|唔)(分|分给|分給|分俾)(给|給|俾)?(我|我们|我們)|分(钱|錢|红|紅)|退股|账目|賬目|侵占|侵佔|\b(owes? me|sold (off )?(the )?(equipment|assets|company)|kept (all )?the (money|profits)|won'?t (share|split)|cheated me)\b/i;
 // A village's joint-stock company (村里股份公司分红…不公开账目) is the collective's matter, for the sub-district.
 const PUBLIC_DEBTOR = /村(里|裡|委|集体|集體)|集体|集體|股份(合作)?公司|居委|政府|街道|社区|社區|开发商|開發商|公司拖欠|工程款|医院|醫院|学校|學校/;
 
@@ -59,7 +59,13 @@ export function legalMatterOf(text: string): string | null {
   return null;
 }
 
+// Suing named by the writer ("叔叔佔著老家的房子不讓我們分，我爸想打官司"): TAXONOMY sends divorce and inheritance suits to
+// the legal channel, the quarrels themselves to mediation.
+const SUIT_NAMED = /打官司|起诉|起訴|上法院|告上法庭|入稟|\b(sue|suing|lawsuit|take (him|her|them) to court)\b/i;
+const FAMILY_ESTATE = /遗产|遺產|遗嘱|遺囑|继承|繼承|离婚|離婚|分家|老家的房子|房产|房產|\b(inherit\w*|estate|will|divorce)\b/i;
+
 /** A civil debt or partnership between private persons: the legal-channel reason, or null (read on 信访外 readings too). */
 export function civilDebtOf(text: string): string | null {
-  return !WAGES_OWED.test(text) && !PUBLIC_DEBTOR.test(text) && ((LENT.test(text) && NOT_REPAID.test(text)) || (PARTNERSHIP.test(text) && PARTNER_WRONG.test(text))) ? 'civil_debt' : null;
+  if (SUIT_NAMED.test(text) && FAMILY_ESTATE.test(text)) return 'suit_named';
+  return !WAGES_OWED.test(text) && !PUBLIC_DEBTOR.test(text) && ((LENT.test(text) && NOT_REPAID.test(text)) || (PARTNERSHIP.test(text) && (PARTNER_WRONG.test(text) || NOT_REPAID.test(text)))) ? 'civil_debt' : null;
 }

@@ -91,3 +91,68 @@ describe('offline engine: the eleventh session blind probe', () => {
     }
   });
 });
+
+// Our own wording of what a second blind probe of hard boundaries (four varieties, eleventh session) found.
+describe('offline engine: hard boundaries probe', () => {
+  it('a friend who borrowed and vanished, a partner who took the money, and a suit over an estate are the legal channel', async () => {
+    for (const text of [
+      '同学借了我三万块说下个月还，现在电话换了号码，人也找不到了',
+      '佢借咗我兩萬蚊之後就搵唔到人',
+      '合夥做生意的朋友把公司賬上的錢都轉走了，人也聯絡不到',
+      'my business partner owes me 80k and has stopped replying to my messages',
+      '奶奶去世后大伯霸占了老屋不肯分，我们准备起诉他',
+    ]) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'legal_channel', why);
+    }
+  });
+
+  it('a fine the writer calls unfair, in the passive or as what the officer said, is the legal channel', async () => {
+    for (const text of ['交警话我违停罚了三百，但我明明停在划线车位里面', '俾城管罰咗一千蚊，話我阻街，我覺得好冤枉', '城管罚了我五百块，说我占道，我觉得这个处罚不合理']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'legal_channel', why);
+    }
+  });
+
+  it('questions about an allowance amount, going in person, a discount card, are inquiries', async () => {
+    for (const text of ['残疾人补贴每个月多少钱？要本人去街道办吗？', '長者坐地鐵有冇優惠？點樣辦張卡？']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'inquiry', why);
+    }
+  });
+
+  it('venting with no matter, and asking for help with no matter, are unclear', async () => {
+    for (const text of ['this is ridiculous', '又係咁', '请问可以帮忙吗']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'unclear', why);
+    }
+  });
+
+  it('a metro station lift is transport even for a wheelchair user; an estate lift stays housing', async () => {
+    for (const text of ['The escalator at exit B of the metro station has been broken for a month and my dad in a wheelchair cannot use the station', '地铁站出口的电梯坏了三个星期，推婴儿车只能抬上抬下']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'petition', why);
+      assert.equal(d.target, 'transport', why);
+    }
+    const estate = await routed('我们小区的电梯又坏了，物业一直不修');
+    assert.equal(estate.d.target, 'housing', estate.why);
+  });
+
+  it('an unlicensed clinic reported by a neighbour, wages owed with stress, a rider whose pay was kept are petitions', async () => {
+    for (const [text, targets] of [
+      ['楼下那间无证诊所给我邻居打针打出问题了，我想举报', ['health', 'market_regulation']],
+      ['the language school owes me two months salary and closed down, I am so stressed I cannot sleep', ['human_resources', 'education']],
+      ['I am a delivery rider, the platform froze my account and kept my last two weeks pay', ['human_resources', 'market_regulation', 'transport']],
+    ] as const) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'petition', why);
+      assert.ok((targets as readonly string[]).includes(d.target as string), why);
+    }
+  });
+
+  it('a work-injury claim after a road accident is no emergency', async () => {
+    const { d, why } = await routed('我老公送外卖路上被车撞伤了，公司说他不是员工，不给算工伤');
+    assert.notEqual(d.category, 'emergency', why);
+  });
+});
+
