@@ -136,7 +136,9 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     assert.equal(c.target, 'housing', 'proposed handler: the department whose matters the question is about');
     const card = (await outboxTo(OFFICE_CHAT)).find((o) => o.message.key === 'cases.staff.review_card' && o.message.params.ref === c.ref);
     assert.ok(card, 'the office gets a review card');
-    assert.equal(card.message.params.target, 'housing');
+    // The card names the department in the reader's language, never its code.
+    const shown = t('zh-Hans', card.message.key, card.message.params);
+    assert.match(shown, /去向：政府部门（深圳市南山区住房和建设局）/, shown);
     assert.equal(card.message.params.unsure, 'resident_asked_case');
     const topic = /topic_target:housing (\d\.\d\d)/.exec(c.decision.reasons.join(' '))?.[1];
     assert.equal(card.message.params.confidence, topic, 'the confidence shown is the routing\'s for housing, not the inquiry\'s');
