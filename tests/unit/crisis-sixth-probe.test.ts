@@ -113,3 +113,55 @@ describe('crisis: seventh blind probe', () => {
     assert.notEqual(o.level, 'immediate', o.cues.join(' '));
   });
 });
+
+// Our own wording of what an eighth blind probe (200 lines, four varieties, eleventh session) found.
+describe('crisis: eighth blind probe', () => {
+  it('a long complaint letter that ends in a farewell or a plan is immediate: its last sentences are read on their own', () => {
+    expectLevel('immediate', [
+      '尊敬的领导：我反映的是小区地下车库长期漏水的问题。从前年开始每逢下雨车库就积水，我的车被泡过两次，物业一直推给开发商，开发商说过了保修期。我去年向街道和住建局都投诉过，至今没有任何答复。我已经把房子的钥匙和存折交给了我妹妹，等你们看到这封信的时候我已经不在了。',
+      'Dear officer, I am writing about the wages my former employer in Longhua still owes me for five months. I filed at the labour bureau in March and again in June and nobody has contacted me. I cannot pay my rent and my family back home thinks I have a good job. I have given my cat to my neighbour and after tonight I will not need the money anymore. Goodbye.',
+    ]);
+  });
+
+  it('petrol or poison carried to a place with a time, and a pet handed over because of tomorrow, are immediate', () => {
+    expectLevel('immediate', [
+      '后天上午我会带着一瓶农药去区政府门口，让大家都看看',
+      '工头走佬欠咗我哋人工，阿强揸住樽汽油企喺地盘门口话要点火',
+      '想搵人领养我只猫，今晚之后我就冇办法再照顾佢，屋企啲嘢都交代好晒',
+    ]);
+    // Moving away is an ordinary reason to rehome a pet.
+    expectLevel('none', ['下个月要搬去外地工作，没办法再照顾我的狗，想找人领养']);
+  });
+
+  it('a person outside a bridge railing is never read as a towed car', () => {
+    const o = crisis('我而家坐喺大桥栏杆外面，下面好多车。追讨了三年的钱都拖住唔俾');
+    assert.equal(o.level, 'immediate', o.cues.join(' '));
+  });
+
+  it('an ex who used to hit and now waits outside, and self-harm in the past with the feeling back, are concerns', () => {
+    expectLevel('concern', [
+      '前男友以前会打我，分手后他还经常到我公司楼下等我，我很怕',
+      'my ex used to hit me and now he keeps turning up outside my work',
+      '以前读书的时候割过手腕，最近压力大又开始有那种想法',
+    ]);
+  });
+
+  it('grief, debt despair, a panic attack that passed and a carer who cannot bear it are concerns, not the 110 reply', () => {
+    expectLevel('concern', [
+      '老伴走了半年，我还是每天晚上睡不着，一闭眼就是她',
+      '欠了一屁股网贷，感觉这辈子完了',
+      'I keep having panic attacks on the bus, last one I thought I was dying',
+      '突然心跳很快喘不过气，以为自己要死了，坐了一阵才好回来',
+      '照顾中风的老爸三年，我真的快受不了，晚上经常哭',
+      '我老公走咗，我一个人凑两个仔，而家交唔起租',
+    ]);
+  });
+
+  it('想死的心都有 over paperwork, a knife-sharpening stall and a night fever question raise nothing', () => {
+    expectLevel('none', [
+      '补办个证件跑了五趟，真是想死的心都有了',
+      '菜市场门口有个磨刀的天天大声吆喝，能不能管管',
+      'my son has a fever of 39 at midnight, which hospital has a children night clinic open?',
+    ]);
+  });
+});

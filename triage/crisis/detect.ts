@@ -78,7 +78,7 @@ export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不
 const onlyDenied = (text: string, kind: 'suicide' | 'self_harm' = 'suicide'): boolean =>
   text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes(kind);
 const ABUSE_OVER =
-  /(已经)?(分开|离婚|离了婚)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
+  /(已经)?(分开|分手|离婚|离了婚)|走(了|咗)出(来|嚟)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
 // Self-harm told as the writer's past ("高中的時候自殘過，手臂上還有疤，最近…只是想找人說說", "I used to cut in high school"):
 // the rule fires on 自残 with no tense guard, on purpose ("I tried before" is still a signal), but what the office must
 // hear is a concern — the 110/120 reply to it had told a resident who only wanted to talk that help was on its way.
@@ -88,10 +88,26 @@ const SELF_HARM_PAST =
 const SELF_HARM_AGAIN = /(又|再|刚刚|刚才|头先|正在|今晚)(一次)?(割|划|鎅|自残|伤害自己)|\b(again|just now|right now|tonight|this morning)\b/;
 const ACTIVE_SUICIDE = /自杀|轻生|寻死|自尽|了结|了断|一了百了|一死了之|世界(说|讲|道)(声)?(再见|拜拜)|结束(自己的)?生命|跳|上吊|农药|百草枯|安眠药|烧炭|吞药|服毒|卧轨|遗书|\b(kill(ing)? myself|end(ing)? my (own )?life|suicide|jump|hang myself|overdos|pills|tonight)\b/;
 
+/** How many closing sentences of a letter are read on their own, and at most how many characters of them. */
+const TAIL_SENTENCES = 2;
+const TAIL_MAX_CHARS = 70;
+/** The last two sentences of a letter, then the last alone (the one before may carry the letter's history). */
+function letterTails(text: string): string[] {
+  const sentences = text.split(SENTENCE).map((s) => s.trim()).filter((s) => s !== '');
+  if (sentences.length < 3) return [];
+  const tails: string[] = [];
+  for (let n = TAIL_SENTENCES; n >= 1; n--) {
+    const tail = sentences.slice(-n).join('。');
+    const cut = tail.length > TAIL_MAX_CHARS ? tail.slice(-TAIL_MAX_CHARS) : tail;
+    if (!isLetter(cut)) tails.push(cut);
+  }
+  return tails;
+}
+
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
 const FICTION = /灾难片|恐怖片|动作片|纪录片|电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|documentary|novel|tv show|drama|character|video game|episode)\b/;
 const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
+const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|(下车|坐(了|咗)?一阵|休息(了|咗)?一(下|阵))(后|之后|以后)?(先|就|才)?(好(一点|返|回|多了|了))|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
@@ -208,6 +224,23 @@ export function situate(normalizedText: string, original?: string): Base {
       if (l === 'none') continue;
       hit(l, cue.kind, `cue:${cue.name}${l === cue.level ? '' : `→${l}`}`);
       break;
+    }
+  }
+
+  // The last sentences of a long letter, read as a message of their own: that is where people who have given up on the
+  // office write what they will do ("…遗书写好放在桌上了…明天你们来的时候我应该已经不在了", "寫完呢封信我就會將儲落嘅藥全部
+  // 食晒"). The letter's history (2021, 去年, 投诉) had made the whole text past, and the farewell only a concern. Only a
+  // self-directed danger the rules or cues read on the tail alone; it stands like a timed cue, which no model overrules.
+  if (letter && level !== 'immediate') {
+    const t = letterTails(normalizedText)
+      .map((tail) => situate(tail))
+      .find((r) => r.outcome.level === 'immediate' && r.outcome.kinds.some((k) => SELF_KINDS.has(k)));
+    if (t) {
+      for (const k of t.outcome.kinds) kinds.add(k);
+      level = 'immediate';
+      cues.push('letter_ends_in_danger', ...t.outcome.cues.map((c) => `tail:${c}`));
+      f.timed = 1;
+      f.cueImmediate = 1;
     }
   }
 

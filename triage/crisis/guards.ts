@@ -129,7 +129,8 @@ const TANTRUM = /(儿子|女儿|孩子|小孩|细路|仔|女)[^。!?]{0,30}(发�
 // Ordinary complaints the model alone read as danger in a blind probe: a car towed ("架车…俾人拖走咗…要俾500先攞得返",
 // 0.91 suicide), food that made someone ill and is over (食完肚痛咗两日, the shop denies it), a relative's death told
 // for the estate ("my dad died, my brother changed the locks… no will"). None is danger now; anyone hurt stands aside.
-const TOWED = /拖(走|咗|了)(我的|我嘅)?(车|車)|(车|車).{0,12}(俾人|被)?拖(走|咗|了)|拖车费|\b(towed|clamped|tow truck|impounded)\b/;
+// Within one sentence: "下面车很多。拆迁的事拖了六年" (a person outside a bridge railing) had matched across the full stop.
+const TOWED = /拖(走|咗|了)(我的|我嘅)?(车|車)|(车|車)[^。!?.,，]{0,12}(俾人|被)?拖(走|咗|了)|拖车费|\b(towed|clamped|tow truck|impounded)\b/;
 const FOOD_ILL = /(食完|吃完|吃了|食咗|\bate\b|after eating).{0,24}(肚痛|肚子痛|肚子疼|肚疼|拉肚|腹泻|呕|吐|\b(diarrh\w*|vomit\w*|sick|stomach)\b)|(过期|過期|变质|變質|不新鲜|唔新鮮|\bexpired\b).{0,30}(肚痛|肚子痛|肚子疼|肚疼|拉肚|\b(sick|stomach|diarrh\w*)\b)/;
 // What makes a meal an emergency now: poison, not standing, not waking, vomiting that goes on.
 const FOOD_ACUTE = /毒(蘑菇|菌)|中毒|站不起来|站唔起|起不来|起唔到|一直(吐|呕)|不停(吐|呕)|叫不醒|叫唔醒|昏|晕|抽筋|\b((is|are|keeps?|still) (vomiting|throwing up)|can'?t (stand|get up|breathe)|poison\w*|mushrooms?|unconscious|faint\w*|seizure)\b/;
@@ -173,8 +174,14 @@ interface AlarmGuard {
 
 const notHurt = (text: string): boolean => !HURT.test(text);
 const BULLIED = /(被|俾|畀|让|给)[^。!?]{0,8}(同学|人|几个|高年级|班上)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|嘲笑|取笑|拍(视频|片))|霸凌|\b(bull(y|ied|ies|ying)|mock(ed|ing|s)?|picked on)\b/;
+// A knife-sharpening stall and a parent asking which clinic is open tonight for a fever: the model alone had noted them.
+const KNIFE_TRADE = /磨刀|磨铰剪|磨剪刀|\bknife[- ]sharpen\w*|\bsharpen(s|ing)? knives\b/;
+const CLINIC_ASKED = /(发烧|发热|烧到|\bfever\b)[^。!?]{0,160}(哪|边间|边度|\b(which|where)\b)[^。!?]{0,24}(医院|诊所|急诊|儿科|\b(hospital|clinic|a&e|emergency room)\b)|(医院|诊所|儿科|\b(hospital|clinic)\b)[^。!?]{0,20}(有开|开门|开到|\bopen\b)/;
 const POINTLESS_DAILY = /\b(don'?t|do not|can'?t) see the point (in|of) (cooking|cleaning|eating|getting up|getting dressed|going out|going to work|doing anything|anything)\b|(没心思|没有心思|没心机|没有心机|提不起劲)(做饭|煮饭|吃饭|上班|出门|做事|打扫)/;
 const PLAN_OR_MEANS = /今晚|明天|遗书|安眠药|农药|烧炭|跳|\b(tonight|tomorrow|pills|rope|jump|bridge|roof|goodbye|join (her|him)|end it|kill|overdose)\b/;
+const RENT_HARDSHIP = /(交|付|俾|畀)(不|唔)起(房)?租|(没|冇)钱(交|付)(房)?租|租(金)?(都)?(交|付)不起|\b(can'?t|cannot|unable to) (afford|pay) (the |my |our )?rent\b/;
+const PANIC = /透不(到|过)气|喘不过气|心跳(好|很|得很|得好)快|手(震|抖)|以为自己(就|快|要)(来|要)?(死|不行)|\b(panic|heart (was )?racing|couldn'?t breathe|thought i was (dying|going to die))\b/;
+const EPISODE_OVER = /(坐|休息|躺|下车|出来)(了|咗)?(一阵|一下|一会)?(后|之后)?(先|就|才)?(好(回|返|翻|一点|多了|了))|慢慢(好了|平复)|\b(passed|calmed down|felt better|it stopped)\b/;
 const SPORT_JUMP = /蹦极|跳伞|跳舞|跳绳|跳远|跳高|跳水比赛|\b(dancing|skipping rope|long jump|high jump|bungee|skydiv\w*|parachut\w*|paraglid\w*|cliff div\w*|diving board|trampoline)\b/;
 const COLLAPSE_FEARED = /(惊|怕|担心|害怕|就怕|恐怕)[^。!?]{0,8}(冧|塌|倒|掉下来|跌落嚟)|\b(afraid|worried|scared|fear)\b.{0,30}\b(collapse|fall down|come down)\b/;
 const COLLAPSE_NOW = /(已经|正在|而家|现在|刚刚|刚才)[^。!?]{0,6}(冧|塌|裂|倒)|压(住|到|咗)人|困(住|在)|\b(is collapsing|collapsed|cracking now|trapped|under it)\b/;
@@ -234,6 +241,12 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // Daily life that lost its point after a loss ("my wife passed in march. i dont see the point in cooking or cleaning
   // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time.
   { cue: 'grief_not_danger', level: 'concern', applies: (t) => POINTLESS_DAILY.test(t) && !PLAN_OR_MEANS.test(t) },
+  // Hardship told plainly ("老公走咗，我一个人带住两个细路，而家交唔起租", the model alone 1.00 as a child in danger): the
+  // assistance a family needs, a concern — not with a plan, a time, means, or "together" (一起走, 一齐死).
+  { cue: 'hardship_not_danger', level: 'concern', applies: (t) => RENT_HARDSHIP.test(t) && !PLAN_OR_MEANS.test(t) && !/一起|一齐|\btogether\b/.test(t) && notHurt(t) },
+  // A panic episode told as over ("突然透唔到气，心跳好快…以为自己就来死，坐咗一阵先好返", the model alone 1.00 as
+  // suicide): a concern with the lines, not the 110 reply.
+  { cue: 'panic_over_not_danger', level: 'concern', applies: (t) => PANIC.test(t) && EPISODE_OVER.test(t) && notHurt(t) },
   // A jump for sport ("went bungee jumping off the bridge at the weekend", the model alone 0.58): no one is in danger.
   { cue: 'sport_jump_not_danger', level: 'none', applies: (t) => SPORT_JUMP.test(t) && notHurt(t) && !/自杀|轻生|\b(kill myself|suicid\w*|end (it all|my life))\b/.test(t) },
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
@@ -284,6 +297,8 @@ export function modelConcernGuard(text: string): string | null {
   if (heightAsPlace(text)) return 'height_as_place_not_concern';
   if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
+  if (KNIFE_TRADE.test(text) && !HURT.test(text)) return 'knife_trade_not_concern';
+  if (CLINIC_ASKED.test(text) && !HURT.test(text)) return 'clinic_question_not_concern';
   if (SPORT_JUMP.test(text) && !HURT.test(text)) return 'sport_jump_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
   if (BILL.test(text)) return 'bill_not_concern';

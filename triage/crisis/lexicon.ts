@@ -39,7 +39,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'farewell', kind: 'suicide', level: 'immediate',
-    pattern: /\b(goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (a |some )?(letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
+    pattern: /\b(after (today|tonight|tomorrow) i (will not|won'?t) need\b|(i'?ve|i have) given (away )?my (dog|cat|pets?|savings|things) to\b|goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (a |some )?(letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
     unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
   },
   // Softer goodbye language (thanks for everything, don't be sad, the next life): alone it is not a plan,
@@ -59,8 +59,8 @@ export const CUES: Cue[] = [
   // ---- Suicide: means prepared, a place, a date.
   {
     name: 'means_prepared', kind: 'suicide', level: 'immediate',
-    pattern: /(买|准备|备好|买好|买咗|攒|存|囤|藏|收埋)(了|咗|好)?.{0,6}(木炭|烧炭|炭|绳子|麻绳|绳|农药|百草枯|敌敌畏|老鼠药|安眠药|药片|刀片|安定片)|(炭|木炭|炭盆|炭炉).{0,10}(门窗|胶带|封|关好|点着|点燃|烧)|(门窗|门缝|窗缝).{0,8}(封|贴|胶带)|(绳|绳子).{0,10}(挂|系|绑|套|梁|准备好|打好结|打好)|(选|定|挑|揀|拣)好(了|咗)?.{0,4}(日子|日期|时间|地方|地点)|(就在|定在|等到|决定)(今晚|明天|明晚|后天|这周|周末|生日|那天|听日|今晚夜).{0,10}(走|结束|了结|解脱|离开|不在|跳|去死)|攒够了|(药|安眠药).{0,6}(攒|存|储)(了|咗|够)/,
-    unless: /烧烤|火锅|打边炉|买药|药店|医保|报销|新闻|报道/,
+    pattern: /(买|准备|备好|买好|买咗|攒|存|囤|藏|收埋)(了|咗|好)?.{0,6}(木炭|烧炭|炭|绳子|麻绳|绳|农药|百草枯|敌敌畏|老鼠药|安眠药|药片|刀片|安定片)|(炭|木炭|炭盆|炭炉).{0,10}(门窗|胶带|封|关好|点着|点燃|烧)|(门窗|门缝|窗缝).{0,8}(封|贴|胶带)|(绳|绳子).{0,10}(挂|系|绑|套|梁|准备好|打好结|打好)|(?<!规|約|约|预|預|商|讲|講)(选|定|挑|揀|拣)好(了|咗)?.{0,4}(日子|日期|时间|地方|地点)|(就在|定在|等到|决定)(今晚|明天|明晚|后天|这周|周末|生日|那天|听日|今晚夜).{0,10}(走|结束|了结|解脱|离开|不在|跳|去死)|攒够了|(药|安眠药).{0,6}(攒|存|储)(了|咗|够)|(带着|带上|拿着|揣着|带埋|揸住)(我的)?[^。!?]{0,10}(一瓶|一罐|一桶|樽|瓶)?(农药|百草枯|敌敌畏|老鼠药|汽油|天拿水)|(汽油|天拿水|火水)[^。!?]{0,16}(点火|点燃|自焚|烧死|淋)|自焚/,
+    unless: /烧烤|火锅|打边炉|买药|药店|医保|报销|新闻|报道|烧垃圾|加油站|发电机/,
   },
   // Where a message ends with the writer up there now, nothing more: "公司拖欠工资三个月，我已经站在天台上了" had
   // read as a wage petition (the model weighed the complaint; at_height wants 往下 / 最后 after the place).
@@ -222,6 +222,18 @@ export const CUES: Cue[] = [
     ),
     unless: /睡着|睡了|瞓着|瞓咗|哄|新闻|报道|电影|小说|如果|万一/,
   },
+  // "By the time you read this I will be gone", said in Chinese, and keys or a bankbook handed over beside it.
+  {
+    name: 'farewell', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /(等|当)?(你们|你|大家|各位)(看到|收到|读到|睇到)(这封信|这条信息|这段话|呢封信|呢段说话|这些)(的时候|嗰阵)?[,，]?(我)?(应该|可能|大概|估计)?(已经)?(不在|走了)/,
+    unless: /新闻|报道|电影|小说|出国|搬|退休|离职|辞职|出差/,
+  },
+  // A pet handed over because after tomorrow one cannot look after it, with affairs settled (交代好): a farewell.
+  {
+    name: 'farewell', kind: 'suicide', level: 'immediate', whole: true,
+    pattern: /(领养|送走|送人|托付)[^。!?]{0,40}(明天|听日|今晚|今日)(之后|以后)?[^。!?]{0,10}(没办法|没有办法|不能|无法)(再)?(照顾|养|陪)|(交代|安排|处理)好(了|晒)[^。]{0,30}(领养|送走|托付)|(领养|送走|托付)[^。]{0,60}(交代|安排)好(了|晒)/,
+    unless: /搬|出国|移民|外地|工作|住院|出差|过敏|新闻|\b(moving|allerg\w*)\b/,
+  },
   // Giving up on the matter and telling the office not to worry any more ("工资的事也无所谓了，以后不用担心我了"): the
   // goodbye is in the two together; either alone is ordinary (以后不用担心我了，我找到工作了).
   {
@@ -371,21 +383,33 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己|夜晚|晚上|每晚|半夜)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(开始|快|就快|真的)受不了|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|这辈子(就|都)?(完了|毁了)|一闭眼(就|都)是(他|她)|惊恐(发作|症)|恐慌(发作|症)|(以为|觉得)自己(快|要|就快|就要|就来)死|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
     // "吵得我快崩溃了，请问装修时间有没有规定", "排到人都崩溃": a figure of annoyance in a complaint, not distress.
-    unless: new RegExp(`笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
+    unless: new RegExp(`想死的心都有|笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|panic attacks?|(don'?t|do not|can'?t) see (a|any) way out|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
   // A child bullied at school (被同学要钱, 拍视频发群, 杯葛, mocked in the group chat), often told with school refusal or
   // crying at night: the parent wrote about the school, but the office should read the child's state. A concern, with
   // the counselling lines — never the 110 reply (the model alone had read "now he refuses to go to school" as suicide).
   {
     name: 'child_bullied', kind: 'distress', level: 'concern',
-    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤|起花名|起外号|改花名)|(学校|返学|上学|班上|班里|同学)[^。!?]{0,30}(开专页|开群|建群|发帖)[^。!?]{0,6}(笑|骂|嘲笑|羞辱)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at) (his|her) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*)\b/,
+    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤|起花名|起外号|改花名)|(学校|返学|上学|班上|班里|同学)[^。!?]{0,30}(开专页|开群|建群|发帖)[^。!?]{0,6}(笑|骂|嘲笑|羞辱)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at|from) (his|her|the) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*|call(s|ing)? (him|her) names)\b/,
     unless: /新闻|报道|讲座|宣传|防欺凌|\b(news|article|campaign|workshop|anti-bullying (week|day|policy))\b/,
+  },
+  // An ex who used to hit and now waits at work, turns up at the children's school or says he knows where she lives:
+  // a concern with the protection lines (it had been none, or the 110 reply for the past blows).
+  {
+    name: 'stalked', kind: 'violence', level: 'concern', whole: true,
+    pattern: /(前夫|前妻|前男友|前女友|前度|以前同居|分手|离婚|离了婚)[^。!?]{0,40}((到|在)(我)?(的)?(单位|公司|学校|家|楼下|小区)(门口|楼下)?(等我|守着|找我|堵我)|(周围|到处)找我|知道我住(哪|在哪)|跟踪我|(用)?新号码(发|传)(信息|讯息|短信))|\b(ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend)\b.{0,80}\b(keeps? (turning|showing) up|waits? (for me )?outside|follow(s|ed|ing) me|knows where i live|found (out )?where i live)\b/,
+    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
+  },
+  // Self-harm told as the past, with the feeling coming back ("我以前割过手腕…最近失业又开始有那种感觉"): a concern.
+  {
+    name: 'self_harm_past', kind: 'self_harm', level: 'concern', whole: true,
+    pattern: /(以前|之前|曾经|小时候|读书的时候)[^。!?]{0,8}(割(过)?(手腕|手|脉|自己)|划(过)?(手腕|手臂|自己)|自残|伤害自己)|(割|划)过(手腕|手臂|自己)|\bused to (cut|self[- ]harm|hurt myself)\b/,
   },
   // A child withdrawing for weeks (不出房门, 不吃饭, 不说话, 大热天穿长袖): the parent asks what to do; the office should
   // read it, the lines are given. Not a child's habit told alone (打游戏 with nothing withdrawn).
@@ -420,4 +444,4 @@ export const NOT_NOW_EN =
  * guards, so that a past word taught to one is known to the other.
  */
 export const TOLD_AS_PAST =
-  /以前|之前|曾经|去年|前年|几年前|上(个)?(礼拜|星期|周)|上周|前夫|前妻|前男友|前女友|前度|已经(搬|离开|离婚)|搬走了|离(了|咗)婚|\b(used to|my ex|years? ago|last (year|month|week)|moved out|divorced|left (him|her))\b/;
+  /交往(时|的时候)|同居(时|的时候)|以前|之前|曾经|去年|前年|几年前|上(个)?(礼拜|星期|周)|上周|前夫|前妻|前男友|前女友|前度|已经(搬|离开|离婚)|搬走了|离(了|咗)婚|\b(used to|my ex|years? ago|last (year|month|week)|moved out|divorced|left (him|her))\b/;
