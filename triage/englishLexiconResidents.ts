@@ -176,6 +176,10 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   // A shop that will not take back what it sold is a consumer complaint ("they wont take it back": an iPhone sold as new
   // had gone to the elderly-care service's smartphone lessons).
   ['wont take it back|won\'t take it back|will not take it back|refuse to take it back|refused to take it back|take it back|wont exchange|won\'t exchange|sold as new|said brand new|box said new|not brand new|refurbished|second hand sold as new', '退货 商家 消费者'],
+  // A deaf or blind resident looking for classes and groups is the disability service's.
+  ['deaf|hard of hearing|hearing impaired|sign language|blind|visually impaired|wheelchair user', '聋人 手语 残疾人'],
+  // A home lost to a fire: sudden hardship, temporary assistance (the probe's "our apartment burned" went to environment).
+  ['apartment burned|flat burned|house burned|home burned|burned down|burnt down|lost everything in a fire|lost everything in the fire|house fire|fire destroyed', '火灾 受灾 临时救助'],
   // Platform work: a delivery rider's account blocked and pay kept is a labour matter (the probe's rider went to environment).
   ['delivery rider|delivery driver|do delivery|doing delivery|food delivery|courier|ride-hailing driver|didi driver|rider for', '外卖骑手 平台 劳动'],
   ['blocked my account|froze my account|frozen my account|deactivated my account|banned my account|suspended my account', '封号 平台'],

@@ -62,10 +62,16 @@ export function legalMatterOf(text: string): string | null {
 // Suing named by the writer ("叔叔佔著老家的房子不讓我們分，我爸想打官司"): TAXONOMY sends divorce and inheritance suits to
 // the legal channel, the quarrels themselves to mediation.
 const SUIT_NAMED = /打官司|起诉|起訴|上法院|告上法庭|入稟|\b(sue|suing|lawsuit|take (him|her|them) to court)\b/i;
-const FAMILY_ESTATE = /遗产|遺產|遗嘱|遺囑|继承|繼承|离婚|離婚|分家|老家的房子|房产|房產|\b(inherit\w*|estate|will|divorce)\b/i;
+// A buyer who does not pay for goods delivered under a contract: a civil debt between businesses.
+const GOODS_DEBT = /(欠|拖欠|不付|不给|不給|唔俾)[^。!?]{0,10}(货款|貨款)|(货款|貨款)[^。!?]{0,10}(没|沒|不|未|唔)(付|给|給|结|結|还|還)|\b(owes?|owed) (me|us|my company|our company)\b.{0,40}\b(goods|invoices?|delivered|contract)\b/i;
+const CUSTODY_WANTED = /(争|爭|要|想要|申请|申請|拿到|打)(孩子的|小孩的)?(抚养权|撫養權)|\b(want|get|fight for|apply for|sole|full) (the )?custody\b/i;
+const FAMILY_ESTATE = /抚养权|撫養權|遗产|遺產|遗嘱|遺囑|继承|繼承|离婚|離婚|分家|老家的房子|房产|房產|\b(inherit\w*|estate|will|divorce)\b/i;
 
 /** A civil debt or partnership between private persons: the legal-channel reason, or null (read on 信访外 readings too). */
 export function civilDebtOf(text: string): string | null {
   if (SUIT_NAMED.test(text) && FAMILY_ESTATE.test(text)) return 'suit_named';
+  if (GOODS_DEBT.test(text) && !/政府|街道|社区|社區/.test(text)) return 'civil_debt';
+  // Custody is for a court to decide ("my ex-husband took our daughter and I want custody" had gone to family services).
+  if (CUSTODY_WANTED.test(text)) return 'custody';
   return !WAGES_OWED.test(text) && !PUBLIC_DEBTOR.test(text) && ((LENT.test(text) && NOT_REPAID.test(text)) || (PARTNERSHIP.test(text) && (PARTNER_WRONG.test(text) || NOT_REPAID.test(text)))) ? 'civil_debt' : null;
 }

@@ -156,3 +156,39 @@ describe('offline engine: hard boundaries probe', () => {
   });
 });
 
+// Our own wording of what a third blind routing probe (200 lines, eleventh session) found.
+describe('offline engine: third routing probe', () => {
+  it('a phone scam is the police whatever body the scammer named; vendors by a school are urban management', async () => {
+    const scam = await routed('有人冒充医保局客服打电话，说我医保卡被冻结，让我转账到安全账户，骗了我八千');
+    assert.equal(scam.d.target, 'public_security', scam.why);
+    const vendors = await routed('hawkers outside the primary school gate every afternoon selling fried food, the pavement is greasy');
+    // Unlicensed street food is market regulation's too; never the school's.
+    assert.ok(vendors.d.target === 'urban_management' || vendors.d.target === 'market_regulation', vendors.why);
+  });
+
+  it('a buyer who does not pay for goods, and custody of a child, are for the courts', async () => {
+    for (const text of ['对方公司收了货三个月了一直拖欠货款，合同写明三十天内付清', 'My ex took our son back to his hometown and I want to apply for custody']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'legal_channel', why);
+    }
+  });
+
+  it('how long one has to apply, and whether a booking is needed, are questions', async () => {
+    for (const text of ['失业金要在离职后多久之内申请？', '去社康打流感疫苗使唔使预约㗎？']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'inquiry', why);
+    }
+  });
+
+  it('an unlicensed tutoring centre in Cantonese is education; a deaf resident and a family burnt out of home are helped', async () => {
+    const tutoring = await routed('楼下开咗间补习社，冇牌照，一间房逼住二三十个学生');
+    assert.equal(tutoring.d.target, 'education', tutoring.why);
+    const deaf = await routed('I am deaf and want to find sign language classes and a social group nearby');
+    assert.equal(deaf.d.category, 'out_of_scope', deaf.why);
+    assert.equal(deaf.d.target, 'disability', deaf.why);
+    const fire = await routed('our flat burned down last week and we lost everything, we are sleeping at a friend\'s place with two kids');
+    assert.notEqual(fire.d.category, 'emergency', fire.why);
+    assert.ok(fire.d.target === 'assistance' || fire.d.target === 'civil_affairs', fire.why);
+  });
+});
+
