@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { detectCrisis } from '../../triage/crisis/detect.js';
-import { normalize } from '../../triage/normalize.js';
-
-const crisis = (text: string) => {
-  const n = normalize(text);
-  return detectCrisis(n.normalized, n.original, {});
-};
-const expectLevel = (level: string, texts: string[]) => {
-  for (const text of texts) {
-    const o = crisis(text);
-    assert.equal(o.level, level, `${text}: ${o.cues.join(' ')}`);
-  }
-};
+import { crisis, expectLevel } from '../helpers/triageProbe.js';
 
 // Our own wording of what a sixth blind probe (four varieties, 2026-12-07, eleventh session) found; the probe itself
 // stays outside the repository.

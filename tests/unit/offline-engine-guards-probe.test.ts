@@ -1,20 +1,6 @@
 import assert from 'node:assert/strict';
-import { beforeAll, describe, it } from 'vitest';
-import { resourcePath } from '../../kernel/paths.js';
-import { loadDirectory } from '../../directory/directory.js';
-import { createOfflineEngine, loadOfflineModel } from '../../triage/offlineEngine.js';
-import { triage } from '../../triage/pipeline.js';
-import type { DecisionEngine } from '../../triage/types.js';
-
-let engine: DecisionEngine;
-beforeAll(() => {
-  engine = createOfflineEngine({ model: loadOfflineModel(resourcePath('model', 'triage-model.json')), directory: loadDirectory(resourcePath('directory.yaml')) });
-});
-
-const routed = async (text: string) => {
-  const d = await triage(text, { engine });
-  return { d, why: `${text}: ${d.category}/${d.target} ${d.reasons.join(' ')}` };
-};
+import { describe, it } from 'vitest';
+import { routed } from '../helpers/triageProbe.js';
 
 // Our own wording of what the Cantonese and 简体 blind probes (2026-12-07, tenth session) found.
 describe('offline engine guards: what decides the department whatever else is said', () => {
