@@ -26,6 +26,9 @@ const SHORT_MATTER_CHARS = 150;
 const NUISANCE_READINGS: ReadonlySet<string> = new Set(['environment', 'market_regulation', 'urban_management', 'street_office']);
 
 const SCAM = /冒充[^。!?]{0,12}(打电话|打電話|来电|來電|客服|公检法|警察|局)|安全账户|安全賬戶|电信诈骗|電信詐騙|(被骗|被騙)[^。!?]{0,12}(转账|轉賬|汇款|匯款|万|萬|元|块)|(转账|轉賬)[^。!?]{0,12}(被骗|被騙)|\b(scammed|scammers?|phone scam|fraudsters?|pretended to be (the )?(police|bank|bureau|officials?))\b/i;
+// The school only as where the vendors stand; a school place, a teacher or fees named is a matter of its own.
+const SCHOOL_AS_PLACE = /(学校|學校|校)(门口|門口|附近|旁边|旁邊|周边|周邊)|校门|校門|\b(outside|near|by|around) (the |my \w+'s |our |my )?(primary |secondary |high |middle )?school\b|\bschool gates?\b/i;
+const SCHOOL_MATTER = /学位|學位|入学|入學|转学|轉學|老师|老師|学费|學費|\b(school place|enrol\w*|teachers?|tuition)\b/i;
 const LIFT = /电梯|電梯|升降机|升降機|扶梯|𨋢|\b(lifts?|elevators?|escalators?)\b/i;
 
 /** Below this, an "unclear" reading gives way to a matter the guards' words name. */
@@ -113,7 +116,7 @@ export function departmentOverride(target: TargetCode | null, fullText: string):
   if (target !== 'public_security' && fullText.length <= SHORT_MATTER_CHARS && SCAM.test(fullText)) return { target: 'public_security', reason: `scam_is_police:${target}` };
   // Street vendors by a school are urban management's, not the school's ("street vendors outside my kid's school selling
   // fried stuff" went to education on "school").
-  if (target === 'education' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && !(SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText))) return { target: 'urban_management', reason: 'hawkers_are_urban_management:education' };
+  if (target === 'education' && fullText.length <= SHORT_MATTER_CHARS && HAWKERS.test(fullText) && SCHOOL_AS_PLACE.test(fullText) && !SCHOOL_MATTER.test(fullText)) return { target: 'urban_management', reason: 'hawkers_are_urban_management:education' };
   // A lift or escalator in a metro station is the metro operator's, under transport ("地鐵站個升降機壞咗成個月" went to
   // housing on the lift).
   if (target === 'housing' && METRO.test(fullText) && LIFT.test(fullText)) return { target: 'transport', reason: 'metro_lift_is_transport:housing' };

@@ -85,7 +85,7 @@ const HK_WORDS = `
 計程車=出租车 捷運=地铁 泥頭=建筑垃圾 泥頭車=泥头车 石屎=混凝土 腦退化=老年痴呆 醫生紙=医生证明 飯堂=食堂
 發展商=开发商 公屋=公租房 幼稚園=幼儿园 老人院=养老院 安老院=养老院 護老院=养老院 綜援=低保 生果金=高龄津贴
 遣散費=经济补偿 警署=派出所 交通燈=红绿灯 勞工處=劳动监察 食肆=餐馆
-走鬼=流动摊贩 走鬼檔=流动摊贩 曱甴=蟑螂 肚痾=拉肚子 補習社=校外培训机构`;
+走鬼=流动摊贩 走鬼檔=流动摊贩 曱甴=蟑螂 肚痾=拉肚子`;
 
 /** Cantonese words and grammar, converted only when the text is recognised as Cantonese. */
 const CANTONESE_WORDS = `
