@@ -29,6 +29,7 @@ const SCAM = /冒充[^。!?]{0,12}(打电话|打電話|来电|來電|客服|公�
 // The school only as where the vendors stand; a school place, a teacher or fees named is a matter of its own.
 const SCHOOL_AS_PLACE = /(学校|學校|校)(门口|門口|附近|旁边|旁邊|周边|周邊)|校门|校門|\b(outside|near|by|around) (the |my \w+'s |our |my )?(primary |secondary |high |middle )?school\b|\bschool gates?\b/i;
 const SCHOOL_MATTER = /学位|學位|入学|入學|转学|轉學|老师|老師|学费|學費|\b(school place|enrol\w*|teachers?|tuition)\b/i;
+const FAMILY_GAMBLER = /(老公|丈夫|先生|老婆|太太|爸爸|父亲|儿子|女儿|哥哥|弟弟|他|她|佢)[^。!?]{0,6}(赌博|賭博|赌钱|賭錢|好赌|好賭|烂赌|爛賭|沉迷赌|沉迷賭)|\b(husband|wife|son|father|dad|brother)('s)? (gambl\w*)\b/i;
 const LIFT = /电梯|電梯|升降机|升降機|扶梯|𨋢|\b(lifts?|elevators?|escalators?)\b/i;
 
 /** Below this, an "unclear" reading gives way to a matter the guards' words name. */
@@ -83,7 +84,8 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   // Only a source next to where they live: "我在工厂上夜班，白天睡不着" is about the resident, not a neighbour.
   const noisy = NOISE_SOURCE.test(fullText) && (NOISE.test(fullText) || (SLEEP_LOSS.test(fullText) && NEARBY.test(fullText)));
   // Gambling is for the police wherever it happens (楼下成晚有人聚埋一齐赌钱 had gone to mediation).
-  const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || GAMBLING.test(fullText);
+  // A family member's gambling and its debts are the family's distress, not a gambling den for the police.
+  const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || (GAMBLING.test(fullText) && !FAMILY_GAMBLER.test(fullText));
   const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
   const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
   // Broken and left so by the property management, or in a metro station (a lift out for weeks, a wheelchair user stuck).
@@ -91,7 +93,7 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
   const helper = service === 'counselling' || service === 'mediation' || service === 'assistance' || service === 'family' || ((service === 'elderly_care' || service === 'disability' || service === 'youth') && (!CARE_PERSON.test(fullText) || METRO.test(fullText)));
   if (service === 'counselling' && noisy) return 'noise_source_not_counselling';
-  if ((service === 'counselling' || service === 'mediation') && business) return 'business_nuisance_not_service';
+  if (helper && business) return 'business_nuisance_not_service';
   if (helper && (publicRepair || facilityBroken)) return 'public_repair_not_service';
   if (helper && WAGES_OWED.test(fullText)) return 'wage_arrears_not_service';
   if (APPLICATION_STALLED.test(fullText)) return 'application_stalled_not_service';

@@ -153,3 +153,50 @@ describe('crisis: eighth blind probe', () => {
     ]);
   });
 });
+
+// Our own wording of what a ninth blind probe (200 lines, four varieties, eleventh session) found.
+describe('crisis: ninth blind probe', () => {
+  it('a long letter already read as danger is not vetoed when its last lines set the time', () => {
+    expectLevel('immediate', [
+      '尊敬的区信访局领导：本人是龙岗区某小区业主，自前年起多次反映开发商逾期交房、违约金拒不支付的问题，先后去了住建局五次，均无结果。本人已经心力交瘁。信已经留给家人了，今晚我就从这栋楼的天台跳下去。',
+      '致信訪辦：我喺福田開咗間雜貨舖十二年，自從街口修路，生意冇晒，寫咗四封信都冇人理。我而家坐喺大廈天台寫緊呢封信，寫完就跳落去。',
+    ]);
+  });
+
+  it('English dangers the Chinese cues already read are immediate', () => {
+    expectLevel('immediate', [
+      'the little boy next door has been crying at the window since last night and the flat is locked from the outside',
+      'a wall collapsed at the site and one worker is buried up to his chest',
+      'my colleague climbed over the railing on the warehouse roof and says he will go over if nobody pays us',
+      'my student sent me a photo of her pills laid out on the bed with "thank you for everything"',
+      'heard a woman upstairs screaming "stop, you are hurting me", then a loud crash and now nothing',
+      'quick question about my permit, also the hallway is filling with smoke and the door handle is hot',
+      'if they turn me away again tomorrow I am bringing my knife and someone at that office will pay',
+    ]);
+  });
+
+  it('a threat against officials and an unwakeable person in 繁體 are immediate', () => {
+    expectLevel('immediate', ['你們再把我趕出去，我明天就帶刀過來，誰攔就砍誰', '我媽怎麼叫都叫不醒，怎麼搖都不醒']);
+  });
+
+  it('burnout, isolation, postpartum tears, a partner who forbids contact, and scars a parent found are concerns', () => {
+    expectLevel('concern', [
+      '每天下班都觉得自己被掏空了，像一部机器',
+      '搬来这边两年，一个朋友都没有，已经一个星期没跟人说过话',
+      '生完宝宝以后经常无缘无故地哭，觉得自己做不好妈妈',
+      '我太太不准我跟家人联系，每天要我报备行踪',
+      '帮女儿收拾房间，发现她手臂上好多结痂的划痕',
+      "I work till midnight every day and feel numb all the time, what's the point",
+    ]);
+  });
+
+  it('prevention volunteers and farmland hollowed out raise nothing; a hazard someone may get hurt by is no threat', () => {
+    expectLevel('none', [
+      "I'm a trained suicide-prevention volunteer, how do I register to help in the district?",
+      '矿山乱采，地下被掏空，农田都漏水了，请环保部门查处',
+    ]);
+    const o = crisis('kids keep setting off firecrackers in the stairwell, someone is going to get hurt eventually');
+    assert.notEqual(o.level, 'immediate', o.cues.join(' '));
+    assert.ok(!o.cues.includes('cue:threat_others'), o.cues.join(' '));
+  });
+});

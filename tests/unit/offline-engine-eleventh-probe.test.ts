@@ -178,3 +178,16 @@ describe('offline engine: third routing probe', () => {
   });
 });
 
+
+// Our own wording of what a fourth blind routing probe (eleventh session) found.
+describe('offline engine: fourth routing probe', () => {
+  it('food poisoning told after, with the restaurant refusing to pay, is a petition and no emergency', async () => {
+    const { d, why } = await routed('上周在一家餐馆吃完饭，一家人都上吐下泻，医院说是食物中毒，餐馆不承认也不肯赔');
+    assert.equal(d.category, 'petition', why);
+  });
+
+  it("a husband's gambling debts and the wife's anxiety are a helper's case, not a gambling den for the police", async () => {
+    const { d, why } = await routed('我老公好赌，欠了很多钱，我每天都很焦虑，睡不着');
+    assert.equal(d.category, 'out_of_scope', why);
+  });
+});

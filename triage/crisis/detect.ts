@@ -231,7 +231,9 @@ export function situate(normalizedText: string, original?: string): Base {
   // office write what they will do ("…遗书写好放在桌上了…明天你们来的时候我应该已经不在了", "寫完呢封信我就會將儲落嘅藥全部
   // 食晒"). The letter's history (2021, 去年, 投诉) had made the whole text past, and the farewell only a concern. Only a
   // self-directed danger the rules or cues read on the tail alone; it stands like a timed cue, which no model overrules.
-  if (letter && level !== 'immediate') {
+  // Also when the whole letter already reads immediate: only a timed reading keeps the second stage, which scores
+  // complaint letters near 0, from vetoing it ("…遗书已经写好放在桌上，今晚我就从这栋楼的楼顶下去" had been a concern).
+  if (letter && f.timed !== 1) {
     const t = letterTails(normalizedText)
       .map((tail) => situate(tail))
       .find((r) => r.outcome.level === 'immediate' && r.outcome.kinds.some((k) => SELF_KINDS.has(k)));

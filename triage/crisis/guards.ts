@@ -179,6 +179,8 @@ const KNIFE_TRADE = /磨刀|磨铰剪|磨剪刀|\bknife[- ]sharpen\w*|\bsharpen(
 const CLINIC_ASKED = /(发烧|发热|烧到|\bfever\b)[^。!?]{0,160}(哪|边间|边度|\b(which|where)\b)[^。!?]{0,24}(医院|诊所|急诊|儿科|\b(hospital|clinic|a&e|emergency room)\b)|(医院|诊所|儿科|\b(hospital|clinic)\b)[^。!?]{0,20}(有开|开门|开到|\bopen\b)/;
 const POINTLESS_DAILY = /\b(don'?t|do not|can'?t) see the point (in|of) (cooking|cleaning|eating|getting up|getting dressed|going out|going to work|doing anything|anything)\b|(没心思|没有心思|没心机|没有心机|提不起劲)(做饭|煮饭|吃饭|上班|出门|做事|打扫)/;
 const PLAN_OR_MEANS = /今晚|明天|遗书|安眠药|农药|烧炭|跳|\b(tonight|tomorrow|pills|rope|jump|bridge|roof|goodbye|join (her|him)|end it|kill|overdose)\b/;
+const SCARS = /疤|结痂|伤痕|旧伤|\b(scars?|scabs?|healed (cuts|wounds))\b/;
+const FRESH_WOUND = /流血|出血|血流|刚(刚|才)?(割|划|鎅)|正在(割|划)|今晚|而家(割|鎅)|\b(bleeding|fresh (cuts?|wounds?)|just (cut|did it)|tonight|right now)\b/;
 const RENT_HARDSHIP = /(交|付|俾|畀)(不|唔)起(房)?租|(没|冇)钱(交|付)(房)?租|租(金)?(都)?(交|付)不起|\b(can'?t|cannot|unable to) (afford|pay) (the |my |our )?rent\b/;
 const PANIC = /透不(到|过)气|喘不过气|心跳(好|很|得很|得好)快|手(震|抖)|以为自己(就|快|要)(来|要)?(死|不行)|\b(panic|heart (was )?racing|couldn'?t breathe|thought i was (dying|going to die))\b/;
 const EPISODE_OVER = /(坐|休息|躺|下车|出来)(了|咗)?(一阵|一下|一会)?(后|之后)?(先|就|才)?(好(回|返|翻|一点|多了|了))|慢慢(好了|平复)|\b(passed|calmed down|felt better|it stopped)\b/;
@@ -241,6 +243,9 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // Daily life that lost its point after a loss ("my wife passed in march. i dont see the point in cooking or cleaning
   // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time.
   { cue: 'grief_not_danger', level: 'concern', applies: (t) => POINTLESS_DAILY.test(t) && !PLAN_OR_MEANS.test(t) },
+  // Scars or scabs a parent found ("他大腿上有好几条结痂的伤口", "手臂有好多一条条嘅疤，热天都著长袖"): the model alone had read
+  // self-harm happening now. A concern the office reads at once, with the lines; fresh blood or a cut tonight is not this.
+  { cue: 'scars_not_danger', level: 'concern', applies: (t) => SCARS.test(t) && !FRESH_WOUND.test(t) },
   // Hardship told plainly ("老公走咗，我一个人带住两个细路，而家交唔起租", the model alone 1.00 as a child in danger): the
   // assistance a family needs, a concern — not with a plan, a time, means, or "together" (一起走, 一齐死).
   { cue: 'hardship_not_danger', level: 'concern', applies: (t) => RENT_HARDSHIP.test(t) && !PLAN_OR_MEANS.test(t) && !/一起|一齐|\btogether\b/.test(t) && notHurt(t) },

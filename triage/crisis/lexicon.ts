@@ -39,7 +39,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'farewell', kind: 'suicide', level: 'immediate',
-    pattern: /\b(after (today|tonight|tomorrow) i (will not|won'?t) need\b|(i'?ve|i have) given (away )?my (dog|cat|pets?|savings|things) to\b|goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone) (read|see|find)s? this|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (a |some )?(letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
+    pattern: /\b(after (today|tonight|tomorrow) i (will not|won'?t) need\b|(i'?ve|i have) given (away )?my (dog|cat|pets?|savings|things) to\b|goodbye (everyone|all|world|forever|for good|mom|mum|dad)|this is (my|the) (last|final) (message|text|time)|by the time (you|anyone|someone|somebody) (read|see|find|get)s? (this|it|my (letter|message))|(take|look) care of my (cat|dog|kids?|children|pets?|son|daughter)|my passwords? (is|are)|passwords? (to|for) my|(i'?ve|i have) given away|gave away (my|all)|giving away (my|all)|won'?t (be around|be here) (much longer|anymore|tomorrow)|(after|when) i'?m gone|better off without me|(written|wrote|writing|left) (a |some )?(letters?|notes?) (to|for) (my|the) (kids|children|family|parents|mum|mom|dad|wife|husband|son|daughter|sister|brother)|(given|gave|giving) my (cat|dog|pets?|things|stuff|belongings) (away|to)|final goodbye|last goodbye|say(ing)? goodbye to (everyone|you all|my)|i'?m sorry for everything|tell (my|them) i love)/,
     unless: /\b(movie|film|novel|series|game|forgot|reset)\b/,
   },
   // Softer goodbye language (thanks for everything, don't be sad, the next life): alone it is not a plan,
@@ -110,10 +110,11 @@ export const CUES: Cue[] = [
   },
   // A threat to die together with someone (the boss who owes wages), or a weapon said to be ready: the danger is to
   // others too, so the reply and the alert say violence, not only suicide ("刀我已经带上了 大家一起死" was suicide only).
-  // Not guarded: a threat is conditional by nature ("今天再不给钱 我就跟他一起死").
+  // Not guarded: a threat is conditional by nature ("今天再不给钱 我就跟他一起死"). Timed: the threat names its own when
+  // ("if the office sends me away again I'm bringing my knife tomorrow"), and no model overrules it.
   {
-    name: 'threat_others', kind: 'violence', level: 'immediate',
-    pattern: /(刀|菜刀|西瓜刀|斧头|炸药|硫酸)(我)?(已经|都)?(带上|带好|准备好|买好|磨好|藏好)(了|咗)?|(带上|带好|准备好|买好|磨好|藏好)(了|咗)?(刀|菜刀|西瓜刀|斧头|炸药|硫酸)|(跟|同|和)(他|她|佢|老板|老闆|那个人|嗰个人|包工头)(们|哋)?(一起|一齐)(去)?(死|烧|炸)|带(着|上|把)?(刀|菜刀|斧头|汽油|硫酸)(去|来|过去)(找|砍|捅|斩)|(让|叫|要)(他|她|佢)(见血|偿命|好看)|放(他|她|佢)(的)?血|(刀|斧头|炸药|汽油|硫酸).{0,16}(大家|一起|一齐)(去)?死|\b(brought|got|have) (a|my) (knife|machete|axe|gun)\b.{0,40}\b(him|her|them|boss|landlord|together)\b|\btake (him|her|them|my boss|the boss) (down )?with me\b/,
+    name: 'threat_others', kind: 'violence', level: 'immediate', timed: true,
+    pattern: /(刀|菜刀|西瓜刀|斧头|炸药|硫酸)(我)?(已经|都)?(带上|带好|准备好|买好|磨好|藏好)(了|咗)?|(带上|带好|准备好|买好|磨好|藏好)(了|咗)?(刀|菜刀|西瓜刀|斧头|炸药|硫酸)|(跟|同|和)(他|她|佢|老板|老闆|那个人|嗰个人|包工头)(们|哋)?(一起|一齐)(去)?(死|烧|炸)|带(着|上|把)?(刀|菜刀|斧头|汽油|硫酸)(去|来|过去)(找|砍|捅|斩)|(让|叫|要)(他|她|佢)(见血|偿命|好看)|放(他|她|佢)(的)?血|(刀|斧头|炸药|汽油|硫酸).{0,16}(大家|一起|一齐)(去)?死|\b(brought|got|have) (a|my) (knife|machete|axe|gun)\b.{0,40}\b(him|her|them|boss|landlord|together)\b|\btake (him|her|them|my boss|the boss) (down )?with me\b|(带|拿|揸)(把|住)?刀(过去|过来|去|嚟)|谁(挡|拦|拦住)(我)?(就)?(砍|杀|捅|斩)谁|\b(bring(ing)?|take|taking) (my|a) (knife|machete|axe|gun)\b.{0,60}\b(get hurt|someone|somebody|them|him|her|office)\b/,
     unless: /新闻|报道|电影|小说|电视剧|游戏|厨房|做饭|切菜|水果|\b(news|movie|film|novel|game|kitchen|cooking)\b/,
   },
   // ---- A child or an elder in danger now.
@@ -228,6 +229,13 @@ export const CUES: Cue[] = [
     pattern: /(等|当)?(你们|你|大家|各位)(看到|收到|读到|睇到)(这封信|这条信息|这段话|呢封信|呢段说话|这些)(的时候|嗰阵)?[,，]?(我)?(应该|可能|大概|估计)?(已经)?(不在|走了)/,
     unless: /新闻|报道|电影|小说|出国|搬|退休|离职|辞职|出差/,
   },
+  // What the writer will do once this letter is written ("我而家喺大厦天台写紧呢封信，写完就落去搵佢"): the end is timed by the
+  // writing itself.
+  {
+    name: 'final_intent', kind: 'suicide', level: 'immediate', timed: true,
+    pattern: /(写完|發完|发完|讲完|講完)(这|呢)?(封信|条信息|段话|啲嘢)?(之后|以后)?(我)?(就|便)(要)?(跳|跳下去|落去|下去|走|去死|结束|了结|解脱)|(下去|落去)(找|搵|陪)(他|她|佢)(了|啦|喇)?$/,
+    unless: /新闻|报道|电影|小说|楼下|商场|超市|吃饭|食饭|开会/,
+  },
   // A pet handed over because after tomorrow one cannot look after it, with affairs settled (交代好): a farewell.
   {
     name: 'farewell', kind: 'suicide', level: 'immediate', whole: true,
@@ -251,7 +259,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'other_at_height', kind: 'suicide', level: 'immediate', whole: true,
-    pattern: /\b(he|she|they|my (co-?worker|colleague|workmate|friend|son|daughter|brother|sister|husband|wife|dad|father|mum|mom|mother|neighbou?r)|a (worker|man|woman|guy|boy|girl))\b.{0,60}\b(climbed|is on|is up on|up on|standing on|sitting on|on top of|on the edge of)\b.{0,30}\b(crane|roof|rooftop|bridge|ledge|scaffold\w*|railing|tower)\b.{0,80}\bjump\w*\b|\b(says|said|saying|threaten\w*|is going to|wants to) (that )?((he|she|they)('ll| will| is going to| are going to| wants? to) )?jump\b/,
+    pattern: /\b(he|she|they|my (co-?worker|colleague|workmate|friend|son|daughter|brother|sister|husband|wife|dad|father|mum|mom|mother|neighbou?r)|a (worker|man|woman|guy|boy|girl))\b.{0,60}\b(climbed|is on|is up on|up on|standing on|sitting on|on top of|on the edge of)\b.{0,30}\b(crane|roof|rooftop|bridge|ledge|scaffold\w*|railing|tower)\b.{0,80}\b(jump\w*|go over|let go)\b|\b(says|said|saying|threaten\w*|is going to|wants to) (that )?((he|she|they)('ll| will| is going to| are going to| wants? to) )?(jump|go over)\b/,
     unless: /\b(news|movie|film|novel|bungee|parachut\w*|skydiv\w*|jump rope|trampoline|jump(ed)? ship|jump the queue|jump start)\b/,
   },
   // Up somewhere high now, in English: a wage protest on a tower crane, the balcony railing. Work up there is not.
@@ -359,6 +367,32 @@ export const CUES: Cue[] = [
     pattern: /\bwater (is )?(coming|pouring|gushing|flooding|rushing) (in|into)\b.{0,40}\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus|station|escalator|subway|metro|underground|platform|car park|garage)\b|\b(train|carriage|tunnel|lift|elevator|basement|car|underpass|bus|station|escalator|subway|metro|platform)\b.{0,30}\b(filling (up )?with water|flooding fast|water (is )?rising)\b/,
     unless: /\b(drill|insurance|last year|shelter|if|leak repair)\b/,
   },
+  // English forms the Chinese cues had and English lacked (an eleventh-session probe: 8 of 13 misses were English).
+  {
+    name: 'child_elder_danger', kind: 'child_elder', level: 'immediate', guarded: true,
+    pattern: /\b(toddler|child|kid|baby|little (boy|girl))\b.{0,60}\b(crying|screaming|alone)\b.{0,60}\b(since (yesterday|last night|this morning)|locked (from|on) the outside|for hours)\b/,
+    unless: /\b(risk|hazard|if|should|news|article|movie)\b/,
+  },
+  {
+    name: 'collapse_people', kind: 'collapse', level: 'immediate', guarded: true,
+    pattern: /\b(caved in|collapsed|came down)\b.{0,60}\b(buried|trapped|under it|under the)\b|\bburied (up to|alive|under)\b/,
+    unless: /\b(news|movie|film|game|last year|years ago|insurance|compensation)\b/,
+  },
+  {
+    name: 'fire_signs', kind: 'fire', level: 'immediate', guarded: true,
+    pattern: /\b(corridor|hallway|stairwell|stairs|landing)\b.{0,30}\b(filling (up )?with smoke|full of smoke|smoke (is )?(coming|pouring))\b|\bdoor (handle |knob )?is (hot|burning)\b/,
+    unless: /\b(drill|test|last (week|month|year)|movie|film)\b/,
+  },
+  {
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    pattern: /\b(screaming|shouting|yelling|crying)\b.{0,30}\b(stop|help|you'?re hurting me|let me go|don'?t hit)\b.{0,60}\b(crash|bang|silence|quiet|thud)\b/,
+    unless: /\b(movie|film|tv|game|kids playing|party)\b/,
+  },
+  {
+    name: 'means_prepared', kind: 'suicide', level: 'immediate',
+    pattern: /\b(pills|tablets)\b.{0,20}\b(lined up|laid out|counted out|all out on)\b/,
+    unless: /\b(pharmacy|pill organi[sz]er|weekly box|dosage)\b/,
+  },
   // ---- Concern: distress and passive wishes without a plan or a now.
   // Staking one's life on the grievance ("老板不给钱，我这条命不要了也要讨个说法"): not a plan, but the office should
   // read it — it is how threats of self-harm at a protest are first written. Not 拼命工作 (working hard).
@@ -383,13 +417,13 @@ export const CUES: Cue[] = [
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己|夜晚|晚上|每晚|半夜)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(开始|快|就快|真的)受不了|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|这辈子(就|都)?(完了|毁了)|一闭眼(就|都)是(他|她)|惊恐(发作|症)|恐慌(发作|症)|(以为|觉得)自己(快|要|就快|就要|就来)死|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
+    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己|夜晚|晚上|每晚|半夜)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(开始|快|就快|真的)受不了|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(觉得|感觉|感到)(自己)?(像)?(一)?(个|部)?(空壳|机器)|(我|自己|身体|整个人|觉得|感觉)(都|已经)?(被)?掏空|没有了自己|(我|自己)(真的|已经)?到(了)?极限|一个朋友都(没有|冇)|(没|冇)(跟|同|和)人(说|讲)过(一句)?话|看不到(任何|一点)希望|(没有|没)(什么|乜)希望|(无缘无故|无端端|莫名其妙)(地)?哭|这辈子(就|都)?(完了|毁了)|一闭眼(就|都)是(他|她)|惊恐(发作|症)|恐慌(发作|症)|(以为|觉得)自己(快|要|就快|就要|就来)死|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
     // "吵得我快崩溃了，请问装修时间有没有规定", "排到人都崩溃": a figure of annoyance in a complaint, not distress.
     unless: new RegExp(`想死的心都有|笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
   },
   {
     name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|panic attacks?|(don'?t|do not|can'?t) see (a|any) way out|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|feel numb|numb all the time|cry in the (toilets?|bathroom)|(haven'?t|have not) (had a real conversation|talked to anyone|spoken to anyone)|no friends here|what'?s the point|panic attacks?|(don'?t|do not|can'?t) see (a|any) way out|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
   },
   // A child bullied at school (被同学要钱, 拍视频发群, 杯葛, mocked in the group chat), often told with school refusal or
   // crying at night: the parent wrote about the school, but the office should read the child's state. A concern, with
@@ -422,7 +456,7 @@ export const CUES: Cue[] = [
   // office reads it as the start of what 反家庭暴力法 covers; the resident gets the protection lines.
   {
     name: 'violence_told', kind: 'violence', level: 'concern', whole: true,
-    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|男友|女朋友|女友|伴侣)[^。!?]{0,20}((天天|每天|每晚)?查我(的)?(手机|微信|聊天记录)|不(让|准|许)我(跟|和)?(朋友)?(出门|出去|工作|上班|回娘家|见朋友|见家人)|(工资卡|银行卡|身份证)(也|都)?在(他|她)(那|手上|手里)|控制我)|\b(my )?(husband|wife|partner|boyfriend|girlfriend)\b.{0,40}\b((checks|reads|goes through) my (phone|wechat|messages)|keeps my (salary card|bank card|money|passport|id)|won'?t let me (work|go out|see (my )?(friends|family)|leave))\b/,
+    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|男友|女朋友|女友|伴侣)[^。!?]{0,20}((天天|每天|每晚)?查我(的)?(手机|微信|聊天记录)|不(让|准|许|给)我(跟|和|同)?(朋友|家人)?(出门|出去|出街|工作|上班|回娘家|见朋友|见家人|联络|联系|来往)|(要我|要求我)(每天)?报备(行踪)?|(工资卡|银行卡|身份证)(也|都)?在(他|她)(那|手上|手里)|控制我)|\b(my )?(husband|wife|partner|boyfriend|girlfriend)\b.{0,40}\b((checks|reads|goes through) my (phone|wechat|messages)|keeps my (salary card|bank card|money|passport|id)|won'?t let me (work|go out|see (my )?(friends|family)|leave))\b/,
     unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
   },
   {
