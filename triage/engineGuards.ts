@@ -6,7 +6,7 @@
  */
 import type { Category, TargetCode } from '../kernel/taxonomy.js';
 import {
-  APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, MANAGEMENT, MEDIATION_ASKED, METRO, NEARBY, NOISE, NOISE_SOURCE,
+  APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, ILLEGAL_BUILD, MANAGEMENT, MEDIATION_ASKED, METRO, NEARBY, NOISE, NOISE_SOURCE,
   NUISANCE, PREPAID_LOST, PREPAID_SHOP, PUBLIC_FACILITY, REPAIR_ASK, SCHOOLING, SCHOOL_CONDUCT, SCHOOL_STAFF, SLEEP_LOSS, TRAFFIC_MATTER, WAGES_OWED,
 } from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
@@ -97,6 +97,7 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   if (helper && (publicRepair || facilityBroken)) return 'public_repair_not_service';
   if (helper && WAGES_OWED.test(fullText)) return 'wage_arrears_not_service';
   if (APPLICATION_STALLED.test(fullText)) return 'application_stalled_not_service';
+  if ((service === 'mediation' || service === 'family') && ILLEGAL_BUILD.test(fullText)) return 'illegal_structure_not_service';
   if ((service === 'youth' || service === 'family') && schoolConduct) return 'school_conduct_not_service';
   return null;
 }

@@ -6,7 +6,7 @@
  */
 export const NEARBY = /附近|隔壁|隔离|对面|對面|楼下|樓下|楼上|樓上|旁边|旁邊|门口|門口|周边|周邊|\b(next to|near|nearby|opposite|downstairs|upstairs|across the (street|road))\b/i;
 export const SLEEP_LOSS = /睡不着|失眠|睡不好|瞓唔着|瞓唔到|没法睡|無法入睡|\b(can'?t sleep|cannot sleep|unable to sleep|keeps? (me|us) awake)\b/i;
-export const NOISE = /噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|放音乐|放歌|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
+export const NOISE = /开(紧|着)?机|開(緊|著)?機|震(到|得)|噪音|噪声|吵|嘈|扰民|打桩|打樁|唱k|卡拉ok|轰轰|放音乐|放歌|声音(太|很|好)?大|轰隆|noise|noisy|loud/i;
 export const NOISE_SOURCE = /唱k|工地|施工|打桩|打樁|地盘|地盤|工厂|工廠|厂房|機器|机器|酒吧|ktv|卡拉ok|夜宵|大排档|餐馆|饭店|商铺|店铺|广场舞|廣場舞|音响|喇叭|\b(construction|building site|site|factory|machines?|bar|club|karaoke|restaurant|shop)\b/i;
 
 // A business or works, not a household: its fumes, noise, sewage or pavement stalls are for a department.
@@ -54,3 +54,7 @@ export const SCHOOLING = /培训|培訓|补习|補習|辅导|輔導|学校|學�
 // Shanghai letters, answered by the street office).
 export const MEDIATION_ASKED = /(有没有|有冇|哪里|哪裡|去哪|边度|邊度|找谁|找誰|搵边个|搵邊個)[^。!?]{0,16}(?<!协|協)(调解|調解)|\b(where|who) (can|could|do|should) (we|i) (go |turn )?(to )?(get |have )?(it |this )?mediat\w*|\bis there (anyone|anywhere|a place|somewhere) (to|that can|who can) mediate\b/i;
 export const HOUSEHOLDS = /楼上|樓上|楼下|樓下|邻居|鄰居|对门|對門|隔壁(住户|住戶|邻居|鄰居|家)|业主之间|業主之間|两家|兩家|\b(neighbou?rs?|upstairs|downstairs|the flat above|the flat below)\b/i;
+
+// An illegal structure on a roof or in a yard (隔籬屋喺天台加建咗個鐵皮屋租俾人住) is the planning enforcers', not a quarrel
+// between neighbours to mediate, though 隔籬屋 reads as one.
+export const ILLEGAL_BUILD = /加建|僭建|违建|違建|违章(建筑|搭建)|違章(建築|搭建)|乱搭|亂搭|搭建(了|咗)?[^。!?]{0,6}(铁皮|鐵皮|棚|房)|铁皮(屋|房)|鐵皮(屋|房)|\b(illegal (structure|extension|building)|built an extra (floor|room))\b/i;

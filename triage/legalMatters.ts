@@ -64,6 +64,8 @@ export function legalMatterOf(text: string): string | null {
 const SUIT_NAMED = /打官司|起诉|起訴|上法院|告上法庭|入稟|\b(sue|suing|lawsuit|take (him|her|them) to court)\b/i;
 // A buyer who does not pay for goods delivered under a contract: a civil debt between businesses.
 const GOODS_DEBT = /(欠|拖欠|不付|不给|不給|唔俾)[^。!?]{0,10}(货款|貨款)|(货款|貨款)[^。!?]{0,10}(没|沒|不|未|唔)(付|给|給|结|結|还|還)|\b(owes?|owed) (me|us|my company|our company)\b.{0,40}\b(goods|invoices?|delivered|contract)\b/i;
+// A landlord owed rent by a tenant ("我是房东，租客已经欠了我四个月房租"): a civil debt, not the tenant's hardship it reads like.
+const RENT_OWED_TO_ME = /(租客|房客|租户|租戶)[^。!?]{0,10}(欠|拖欠|没交|沒交|不交|冇交|唔交|没有交|沒有交|未交)(了|咗)?(我)?[^。!?]{0,8}(房租|租金|租)|\btenants?\b.{0,30}\b(owes?|hasn'?t paid|has not paid|stopped paying)\b.{0,20}\brent\b/i;
 const CUSTODY_WANTED = /(争|爭|要|想要|申请|申請|拿到|打)(孩子的|小孩的)?(抚养权|撫養權)|\b(want|get|fight for|apply for|sole|full) (the )?custody\b/i;
 const FAMILY_ESTATE = /抚养权|撫養權|遗产|遺產|遗嘱|遺囑|继承|繼承|离婚|離婚|分家|老家的房子|房产|房產|\b(inherit\w*|estate|will|divorce)\b/i;
 
@@ -71,6 +73,7 @@ const FAMILY_ESTATE = /抚养权|撫養權|遗产|遺產|遗嘱|遺囑|继承|�
 export function civilDebtOf(text: string): string | null {
   if (SUIT_NAMED.test(text) && FAMILY_ESTATE.test(text)) return 'suit_named';
   if (GOODS_DEBT.test(text) && !/政府|街道|社区|社區/.test(text)) return 'civil_debt';
+  if (RENT_OWED_TO_ME.test(text)) return 'civil_debt';
   // Custody is for a court to decide ("my ex-husband took our daughter and I want custody" had gone to family services).
   if (CUSTODY_WANTED.test(text)) return 'custody';
   return !WAGES_OWED.test(text) && !PUBLIC_DEBTOR.test(text) && ((LENT.test(text) && NOT_REPAID.test(text)) || (PARTNERSHIP.test(text) && (PARTNER_WRONG.test(text) || NOT_REPAID.test(text)))) ? 'civil_debt' : null;

@@ -190,4 +190,24 @@ describe('offline engine: fourth routing probe', () => {
     const { d, why } = await routed('我老公好赌，欠了很多钱，我每天都很焦虑，睡不着');
     assert.equal(d.category, 'out_of_scope', why);
   });
+
+  it('a landlord owed rent by a tenant is a civil matter for the courts, not hardship', async () => {
+    const { d, why } = await routed('我是房东，租客三个月没交房租了，人也联系不上，我该怎么办');
+    assert.equal(d.category, 'legal_channel', why);
+  });
+
+  it('how points are counted, what a procedure is like and what is required are questions', async () => {
+    for (const text of ['居住证积分是怎么计算的？', '申请公租房的流程是怎样的？需要满足什么条件？']) {
+      const { d, why } = await routed(text);
+      assert.equal(d.category, 'inquiry', why);
+    }
+  });
+
+  it('a site running machines at midnight, and a tin shed built on the roof next door, are petitions, not quarrels to mediate', async () => {
+    const site = await routed('隔籬地盤半夜兩點仲開緊機，震得成間屋都響');
+    assert.equal(site.d.category, 'petition', site.why);
+    const shed = await routed('隔壁那户在楼顶加建了一间铁皮房出租，我担心不安全');
+    assert.equal(shed.d.category, 'petition', shed.why);
+    assert.equal(shed.d.target, 'planning_land', shed.why);
+  });
 });
