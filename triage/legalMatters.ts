@@ -46,8 +46,10 @@ const NOT_REPAID =
 const PARTNERSHIP = /合伙|合夥|股东|股東|\b(business partner|partnership|co-?founder|shareholder)\b/i;
 const PARTNER_WRONG =
   /转走|轉走|卷走|捲走|卷款|捲款|拿走[^。!?]{0,8}(钱|錢)|私(卖|賣|吞|自)|不分(钱|錢|红|紅)|(没有|没|沒有|沒|不|冇|唔)(分|分给|分給|分俾)(给|給|俾)?(我|我们|我們)|分(钱|錢|红|紅)|退股|账目|賬目|侵占|侵佔|\b(owes? me|sold (off )?(the )?(equipment|assets|company)|kept (all )?the (money|profits)|won'?t (share|split)|cheated me)\b/i;
+// A government body owing money is a petition about that body, whatever the debt.
+const GOVERNMENT = /政府|街道|社区|社區/;
 // A village's joint-stock company (村里股份公司分红…不公开账目) is the collective's matter, for the sub-district.
-const PUBLIC_DEBTOR = /村(里|裡|委|集体|集體)|集体|集體|股份(合作)?公司|居委|政府|街道|社区|社區|开发商|開發商|公司拖欠|工程款|医院|醫院|学校|學校/;
+const PUBLIC_DEBTOR = new RegExp(`村(里|裡|委|集体|集體)|集体|集體|股份(合作)?公司|居委|${GOVERNMENT.source}|开发商|開發商|公司拖欠|工程款|医院|醫院|学校|學校`);
 
 /** The legal-channel reason for a message read as a petition, or null. */
 export function legalMatterOf(text: string): string | null {
@@ -72,7 +74,7 @@ const FAMILY_ESTATE = /抚养权|撫養權|遗产|遺產|遗嘱|遺囑|继承|�
 /** A civil debt or partnership between private persons: the legal-channel reason, or null (read on 信访外 readings too). */
 export function civilDebtOf(text: string): string | null {
   if (SUIT_NAMED.test(text) && FAMILY_ESTATE.test(text)) return 'suit_named';
-  if (GOODS_DEBT.test(text) && !/政府|街道|社区|社區/.test(text)) return 'civil_debt';
+  if (GOODS_DEBT.test(text) && !GOVERNMENT.test(text)) return 'civil_debt';
   if (RENT_OWED_TO_ME.test(text)) return 'civil_debt';
   // Custody is for a court to decide ("my ex-husband took our daughter and I want custody" had gone to family services).
   if (CUSTODY_WANTED.test(text)) return 'custody';

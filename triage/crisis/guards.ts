@@ -170,6 +170,8 @@ interface AlarmGuard {
   cue: string;
   level: 'none' | 'concern';
   applies: (text: string) => boolean;
+  /** Cues the office card shows beside the guard's own. */
+  alsoCues?: readonly string[];
 }
 
 const notHurt = (text: string): boolean => !HURT.test(text);
@@ -184,6 +186,8 @@ const FRESH_WOUND = /流血|出血|血流|刚(刚|才)?(割|划|鎅)|正在(割|
 const RENT_HARDSHIP = /(交|付|俾|畀)(不|唔)起(房)?租|(没|冇)钱(交|付)(房)?租|租(金)?(都)?(交|付)不起|\b(can'?t|cannot|unable to) (afford|pay) (the |my |our )?rent\b/;
 const PANIC = /透不(到|过)气|喘不过气|心跳(好|很|得很|得好)快|手(震|抖)|以为自己(就|快|要)(来|要)?(死|不行)|\b(panic|heart (was )?racing|couldn'?t breathe|thought i was (dying|going to die))\b/;
 const EPISODE_OVER = /(坐|休息|躺|下车|出来)(了|咗)?(一阵|一下|一会)?(后|之后)?(先|就|才)?(好(回|返|翻|一点|多了|了))|慢慢(好了|平复)|\b(passed|calmed down|felt better|it stopped)\b/;
+// Suicide named in words: a sport jump told beside it is not guarded (ENDS_SELF would read the jump itself).
+const SUICIDE_SAID = /自杀|轻生|\b(kill myself|suicid\w*|end (it all|my life))\b/;
 const SPORT_JUMP = /蹦极|跳伞|跳舞|跳绳|跳远|跳高|跳水比赛|\b(dancing|skipping rope|long jump|high jump|bungee|skydiv\w*|parachut\w*|paraglid\w*|cliff div\w*|diving board|trampoline)\b/;
 const COLLAPSE_FEARED = /(惊|怕|担心|害怕|就怕|恐怕)[^。!?]{0,8}(冧|塌|倒|掉下来|跌落嚟)|\b(afraid|worried|scared|fear)\b.{0,30}\b(collapse|fall down|come down)\b/;
 const COLLAPSE_NOW = /(已经|正在|而家|现在|刚刚|刚才)[^。!?]{0,6}(冧|塌|裂|倒)|压(住|到|咗)人|困(住|在)|\b(is collapsing|collapsed|cracking now|trapped|under it)\b/;
@@ -253,11 +257,11 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // suicide): a concern with the lines, not the 110 reply.
   { cue: 'panic_over_not_danger', level: 'concern', applies: (t) => PANIC.test(t) && EPISODE_OVER.test(t) && notHurt(t) },
   // A jump for sport ("went bungee jumping off the bridge at the weekend", the model alone 0.58): no one is in danger.
-  { cue: 'sport_jump_not_danger', level: 'none', applies: (t) => SPORT_JUMP.test(t) && notHurt(t) && !/自杀|轻生|\b(kill myself|suicid\w*|end (it all|my life))\b/.test(t) },
+  { cue: 'sport_jump_not_danger', level: 'none', applies: (t) => SPORT_JUMP.test(t) && notHurt(t) && !SUICIDE_SAID.test(t) },
   // A request for care (上门陪聊, someone to visit weekly, 请不起工人) for someone whose state is lasting (独居,
   // 痴呆, 瘫痪, lives alone), with nothing acute in it, is the 信访外 need the service exists for: the model alone
   // had sent "需要社工上门陪我爸聊天 他一个人住在南山" the 110 reply, and the request was dropped. It stays a concern.
-  { cue: 'care_request_not_danger', level: 'concern', applies: (t) => CARE_REQUEST.test(t) && LASTING.test(t) && !ACUTE.test(t) },
+  { cue: 'care_request_not_danger', level: 'concern', applies: (t) => CARE_REQUEST.test(t) && LASTING.test(t) && !ACUTE.test(t), alsoCues: ['model_only_below_bar'] },
 ];
 
 /**
@@ -268,8 +272,7 @@ export function modelAlarmGuard(text: string, concernAlready: boolean): ModelAla
   for (const g of ALARM_GUARDS) {
     if (concernAlready && g.level === 'none') continue;
     if (!g.applies(text)) continue;
-    // The care guard also says the model's reading was below the bar a rule would need (the office's card shows it).
-    return { level: g.level, cues: g.cue === 'care_request_not_danger' ? [g.cue, 'model_only_below_bar'] : [g.cue] };
+    return { level: g.level, cues: [g.cue, ...(g.alsoCues ?? [])] };
   }
   return null;
 }
