@@ -2,6 +2,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { cjkPunctuation, simplifiedToTraditional, traditionalToSimplified, type Language } from '../kernel/language.js';
 import type { Citation } from '../kernel/taxonomy.js';
 import { messages } from '../i18n/triage.js';
+import { citationLabel } from '../knowledge/citation.js';
 import { CONCEPTS, matterOf } from '../knowledge/text.js';
 import type { RetrievedPassage, Retriever } from '../knowledge/types.js';
 import type { Logger } from '../kernel/logger.js';
@@ -117,8 +118,6 @@ function bestQuote(passage: RetrievedPassage, { q, wanted, about, language }: As
   return { quote: isMostlyEnglish(quote) ? clipWords(quote, MAX_QUOTE_EN) : clip(quote, MAX_QUOTE), score: bestScore };
 }
 
-const label = (p: { title: string; source: string; article?: string }) => `${p.title || p.source}${p.article ? ` ${p.article}` : ''}`;
-
 const toCitation = (p: RetrievedPassage, excerpt?: string): Citation => ({
   source: p.source,
   title: p.title,
@@ -164,8 +163,8 @@ export function extractiveAnswer(question: string, passages: RetrievedPassage[],
   // a Chinese reply the source's parentheses are Chinese too. An English line of a policy note keeps its
   // ASCII punctuation and English quotation marks ("(低保):" had become "（低保）：" inside English).
   const lines = chosen.map(({ p, quote }) => {
-    if (language !== 'en') return script(language, cjkPunctuation(`「${quote}」(${label(p)})`));
-    return isMostlyEnglish(quote) ? `“${quote}” (${label(p)})` : `「${cjkPunctuation(quote)}」(${label(p)})`;
+    if (language !== 'en') return script(language, cjkPunctuation(`「${quote}」(${citationLabel(p, language)})`));
+    return isMostlyEnglish(quote) ? `“${quote}” (${citationLabel(p, language)})` : `「${cjkPunctuation(quote)}」(${citationLabel(p, language)})`;
   });
   const text = [msg(language, 'triage.answer.intro'), ...lines, msg(language, 'triage.answer.disclaimer')].join('\n');
   return { text, citations: chosen.map(({ p, quote }) => toCitation(p, quote)), engine: 'extractive' };
@@ -215,7 +214,7 @@ async function llmAnswer(question: string, passages: RetrievedPassage[], languag
     configuration: llm.baseURL ? { baseURL: llm.baseURL } : {},
   });
   const numbered = passages
-    .map((p, i) => `[${i + 1}] ${redact(label(p)).text}\n${redact(clip(p.text, 1200)).text}`)
+    .map((p, i) => `[${i + 1}] ${redact(citationLabel(p, language)).text}\n${redact(clip(p.text, 1200)).text}`)
     .join('\n\n');
   const system = [
     'You answer residents\' questions for a district petition office using ONLY the numbered passages given.',
@@ -243,7 +242,7 @@ async function llmAnswer(question: string, passages: RetrievedPassage[], languag
   });
   if (order.length === 0) throw new Error('model cited no passage');
   const cited = order.map((n) => passages[n - 1]!);
-  const sources = cited.map((p, i) => script(language, `[${i + 1}] ${label(p)}`));
+  const sources = cited.map((p, i) => script(language, `[${i + 1}] ${citationLabel(p, language)}`));
   return {
     text: [rewritten.replace(/[ \t]+\n/g, '\n').trim(), msg(language, 'triage.answer.llm_sources'), ...sources].join('\n'),
     citations: cited.map((p) => toCitation(p)),

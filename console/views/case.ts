@@ -6,6 +6,7 @@ import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
 import type { Handler } from '../../directory/directory.js';
 import { districtsOutside, officeArea } from '../../directory/places.js';
 import { isServiceCode } from '../../kernel/taxonomy.js';
+import { articleFor, titleFor } from '../../knowledge/citation.js';
 import { html, raw, type Html } from '../html.js';
 import { caseHandlerName, caseTargetName, csrfField, dateTime, day, flash, handlerName, label, page, tr, type ViewContext } from './common.js';
 
@@ -118,7 +119,7 @@ ${decision.reasons?.length ? html`<ul>${decision.reasons.map((r) => html`<li><co
 <h3>${tr(v, 'console.case.citations')}</h3>
 ${decision.citations?.length
   ? html`<ul class="citations">${decision.citations.map(
-      (ci) => html`<li><blockquote><p>${clip(String(ci.excerpt ?? ''), 800)}</p><footer>${ci.title ?? ''}${ci.article ? html` · ${ci.article}` : ''} <small>${ci.source ?? ''}</small></footer></blockquote></li>`,
+      (ci) => html`<li><blockquote><p>${clip(String(ci.excerpt ?? ''), 800)}</p><footer>${titleFor(String(ci.title ?? ''), v.lang)}${ci.article ? html` · ${articleFor(String(ci.article), v.lang)}` : ''} <small>${ci.source ?? ''}</small></footer></blockquote></li>`,
     )}</ul>`
   : html`<p>${tr(v, 'console.case.nothing')}</p>`}
 </section>`
