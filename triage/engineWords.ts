@@ -83,7 +83,7 @@ export const PUBLIC_TOILET = /公厕|公廁|公共(厕所|廁所|洗手间|洗�
 export const OUT_OF_SERVICE = /维修|維修|关闭|關閉|锁(了|住)|鎖(了|住)|没水|沒水|冇水|\b(closed|locked|repairs?)\b/i;
 // A teacher's conduct told with the teacher as the doer (被老师当众羞辱, "the teacher hit him with a ruler").
 export const TEACHER_CONDUCT =
-  /(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}(羞辱|辱骂|辱罵|体罚|體罰|掌掴|掌摑|扇(了|咗)?(他|她|佢)?(耳光|巴掌))|\b(teacher|principal|head ?teacher)\b[^.!?]{0,40}\b(hit|slapped|smacked|struck|beat|humiliated|insulted|shamed)\b/i;
+  /(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}(羞辱|辱骂|辱罵|体罚|體罰|掌掴|掌摑|扇(了|咗)?(他|她|佢)?(耳光|巴掌))|\b(teacher|principal|head ?teacher)\b(?![^.!?]{0,40}\b(said|says|told|claims?)\b)[^.!?]{0,40}\b(hit|slapped|smacked|struck|beat|humiliated|insulted|shamed) (him|her|them|my|our|the|a|students|pupils|kids|children)\b/i;
 // An allowance or 低保 that stopped being paid (两项补贴…三月开始就停发了) is the civil affairs bureau's, not the disability
 // or assistance service the family's situation names.
 export const ALLOWANCE_STOPPED =
