@@ -8,6 +8,8 @@ import type { Category, TargetCode } from '../kernel/taxonomy.js';
 import {
   APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, ILLEGAL_BUILD, MANAGEMENT, MEDIATION_ASKED, METRO, NEARBY, NOISE, NOISE_SOURCE,
   NUISANCE, PREPAID_LOST, PREPAID_SHOP, PUBLIC_FACILITY, REPAIR_ASK, SCHOOLING, SCHOOL_CONDUCT, SCHOOL_STAFF, SLEEP_LOSS, TRAFFIC_MATTER, WAGES_OWED,
+  ALLOWANCE_STOPPED, BOUGHT, BUILDING_SITE, CONSUMER_WRONG, EATERY, FOOD_ILLNESS, PUBLIC_TOILET, OUT_OF_SERVICE, PERMIT_AS_CONDITION, PERMIT_OBSTRUCTED, RESIDENCE_PERMIT, ROOF, SITE_SAFETY,
+  TEACHER_CONDUCT, TRAFFIC_POLICE_ENFORCE, WORK_INJURY_CLAIM,
 } from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
 import { arbitrationAsked, civilDebtOf, legalMatterOf } from './legalMatters.js';
@@ -87,7 +89,7 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   // A family member's gambling and its debts are the family's distress, not a gambling den for the police.
   const business = (BUSINESS.test(fullText) && (NOISE.test(fullText) || NUISANCE.test(fullText))) || (GAMBLING.test(fullText) && !FAMILY_GAMBLER.test(fullText));
   const publicRepair = PUBLIC_FACILITY.test(fullText) && REPAIR_ASK.test(fullText);
-  const schoolConduct = SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText);
+  const schoolConduct = (SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText)) || TEACHER_CONDUCT.test(fullText);
   // Broken and left so by the property management, or in a metro station (a lift out for weeks, a wheelchair user stuck).
   const facilityBroken = PUBLIC_FACILITY.test(fullText) && BROKEN.test(fullText) && (MANAGEMENT.test(fullText) || METRO.test(fullText));
   // Care services keep a repair at an elder's or a disabled person's home (家里水管坏了，我妈一个人住…).
@@ -96,6 +98,11 @@ export function publicMatterOf(service: TargetCode, fullText: string): string | 
   if (helper && business) return 'business_nuisance_not_service';
   if (helper && (publicRepair || facilityBroken)) return 'public_repair_not_service';
   if (helper && WAGES_OWED.test(fullText)) return 'wage_arrears_not_service';
+  // Twelfth session: a work injury the employer will not report, an allowance stopped, goods bought with a refund refused.
+  if (helper && WORK_INJURY_CLAIM.test(fullText)) return 'work_injury_not_service';
+  if (ALLOWANCE_STOPPED.test(fullText)) return 'allowance_stopped_not_service';
+  if (helper && BOUGHT.test(fullText) && CONSUMER_WRONG.test(fullText)) return 'consumer_matter_not_service';
+  if (helper && FOOD_ILLNESS.test(fullText) && EATERY.test(fullText)) return 'food_illness_not_service';
   if (APPLICATION_STALLED.test(fullText)) return 'application_stalled_not_service';
   if ((service === 'mediation' || service === 'family') && ILLEGAL_BUILD.test(fullText)) return 'illegal_structure_not_service';
   if ((service === 'youth' || service === 'family') && schoolConduct) return 'school_conduct_not_service';
@@ -127,5 +134,30 @@ export function departmentOverride(target: TargetCode | null, fullText: string):
   if (target !== 'market_regulation' && PREPAID_SHOP.test(fullText) && PREPAID_LOST.test(fullText) && !SCHOOLING.test(fullText)) {
     return { target: 'market_regulation', reason: `prepaid_is_market_regulation:${target}` };
   }
+  return twelfthOverride(target, fullText);
+}
+
+/** The twelfth session's department rules (docs/routing.md "Twelfth session: blind probe"), or null. */
+function twelfthOverride(target: TargetCode | null, fullText: string): { target: TargetCode; reason: string } | null {
+  // A work injury to be recognised or reported is the labour bureau's, not the hospital's whose bills are told beside it.
+  if (target === 'health' && WORK_INJURY_CLAIM.test(fullText)) return { target: 'human_resources', reason: 'work_injury_is_human_resources:health' };
+  // A residence permit the resident cannot get or renew is the police's, whatever tenancy filing or job is told beside it.
+  const permitRefused = RESIDENCE_PERMIT.test(fullText) && PERMIT_OBSTRUCTED.test(fullText) && !PERMIT_AS_CONDITION.test(fullText);
+  if ((target === 'housing' || target === 'human_resources') && fullText.length <= SHORT_MATTER_CHARS && permitRefused) {
+    return { target: 'public_security', reason: `residence_permit_is_police:${target}` };
+  }
+  // Safety on a building site, by a school too: the housing and construction bureau's.
+  if ((target === 'street_office' || target === 'urban_management' || target === 'education') && BUILDING_SITE.test(fullText) && SITE_SAFETY.test(fullText)) {
+    return { target: 'housing', reason: `site_safety_is_housing:${target}` };
+  }
+  if (target === 'street_office' && fullText.length <= SHORT_MATTER_CHARS && PUBLIC_TOILET.test(fullText) && (BROKEN.test(fullText) || OUT_OF_SERVICE.test(fullText))) return { target: 'urban_management', reason: 'public_toilet_is_urban_management:street_office' };
+  // Falling ill after eating out is food safety (market regulation), not the hospital visited after.
+  if ((target === 'health' || target === 'urban_management' || target === 'environment') && FOOD_ILLNESS.test(fullText) && EATERY.test(fullText)) {
+    return { target: 'market_regulation', reason: `food_illness_is_market_regulation:${target}` };
+  }
+  // An illegal structure on a roof (天台搭铁皮屋出租) is the planning enforcers', not the building's safety.
+  if (target === 'housing' && ILLEGAL_BUILD.test(fullText) && ROOF.test(fullText)) return { target: 'planning_land', reason: 'roof_structure_is_planning:housing' };
+  // The traffic police asked to enforce against offences on the road: public security, not the transport bureau.
+  if (target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && TRAFFIC_POLICE_ENFORCE.test(fullText)) return { target: 'public_security', reason: 'traffic_enforcement_is_police:transport' };
   return null;
 }

@@ -45,7 +45,7 @@ export const APPLICATION_STALLED =
 // matter for market regulation (预付卡): 私教课 had sent one to education. Tutoring and schools stay education's.
 export const PREPAID_SHOP = /健身房|健身中心|健身会所|健身會所|游泳馆|游泳館|瑜伽馆|瑜伽館|美容院|美容店|美发|美髮|理发店|理髮店|发廊|髮廊|美甲|洗车|洗車|足浴|\b(gym|fitness (centre|center|club)|beauty salon|hair salon|salon|spa|car wash|yoga studio)\b/i;
 export const PREPAID_LOST =
-  /(预付|預付|会员|會員|充值|办卡|辦卡|年卡|次卡|储值|儲值|私教|\b(membership|prepaid|top[- ]?up|annual card)\b)[^。!?]{0,60}(跑路|停业|停業|关门|關門|倒闭|倒閉|搬空|人去楼空|人去樓空|联系不上|聯繫不上|不退|拒绝退|拒絕退|\b(closed|shut|disappeared|vanished|won'?t refund|no refund)\b)|(跑路|停业|停業|关门|關門|倒闭|倒閉|搬空|人去楼空|人去樓空|\b(closed|shut down)\b)[^。!?]{0,60}(预付|預付|会员|會員|充值|办卡|辦卡|年卡|私教|\b(membership|prepaid)\b)/i;
+  /(预付|預付|会员|會員|充值|办卡|辦卡|(办|辦)(了|咗)?[一两兩二三四五六七八九十0-9几幾张張万萬千块塊蚊元的嘅]{1,8}卡|年卡|次卡|储值|儲值|私教|\b(membership|prepaid|top[- ]?up|annual card)\b)[^。!?]{0,60}(跑路|停业|停業|关门|關門|倒闭|倒閉|搬空|人去楼空|人去樓空|联系不上|聯繫不上|不退|拒绝退|拒絕退|\b(closed|shut|disappeared|vanished|won'?t refund|no refund)\b)|(跑路|停业|停業|关门|關門|倒闭|倒閉|搬空|人去楼空|人去樓空|\b(closed|shut down)\b)[^。!?]{0,60}(预付|預付|会员|會員|充值|办卡|辦卡|年卡|私教|\b(membership|prepaid)\b)/i;
 export const SCHOOLING = /培训|培訓|补习|補習|辅导|輔導|学校|學校|幼儿园|幼兒園|早教|托管|\b(tutoring|school|kindergarten|training (centre|center|school))\b/i;
 
 // Two households asking where to have their quarrel mediated ("楼上卫生间渗水到我家…物业说是业主之间的事…有没有地方调解")
@@ -58,3 +58,46 @@ export const HOUSEHOLDS = /楼上|樓上|楼下|樓下|邻居|鄰居|对门|對�
 // An illegal structure on a roof or in a yard (隔籬屋喺天台加建咗個鐵皮屋租俾人住) is the planning enforcers', not a quarrel
 // between neighbours to mediate, though 隔籬屋 reads as one.
 export const ILLEGAL_BUILD = /加建|僭建|违建|違建|违章(建筑|搭建)|違章(建築|搭建)|乱搭|亂搭|搭建(了|咗)?[^。!?]{0,6}(铁皮|鐵皮|棚|房)|铁皮(屋|房)|鐵皮(屋|房)|\b(illegal (structure|extension|building)|built an extra (floor|room))\b/i;
+
+// Twelfth session (blind routing probe, docs/routing.md). A work injury the employer will not report, or whose
+// recognition is asked for (不肯帮他报工伤, 请帮我申请工伤认定), is the labour bureau's: the hospital bills told beside it had
+// sent it to health, and the assistance service's 工伤后收入中断 had taken one as hardship.
+export const WORK_INJURY_CLAIM =
+  /报工伤|報工傷|工伤认定|工傷認定|认定工伤|認定工傷|(申请|申請|认定为|認定為|算)工伤|工傷保險|工伤保险|工伤赔偿|工傷賠償|\b(work[- ]injury|work-related injury|injured at work|workplace injury)\b/i;
+// A residence permit the resident cannot get or renew for an obstruction told (居住证快到期…去派出所办续签…来回跑了四趟,
+// 房东不肯配合登记): the police's (TAXONOMY), whatever tenancy filing (housing) or job (human resources) is told beside it.
+// Not 居住证明 (a certificate of residence from the 居委), nor the permit as a condition of points, settling, buying a home
+// or public housing (Shanghai letters about 居住证积分 are answered by human resources, about 购房 by housing).
+export const RESIDENCE_PERMIT = /(居住证|居住證|暂住证|暫住證)(?!明|积分|積分)|\bresidence permits?\b/i;
+export const PERMIT_AS_CONDITION = /积分|積分|落户|落戶|购房|購房|买房|買房|公租房|人才房|\bpoints\b/i;
+export const PERMIT_OBSTRUCTED =
+  /不肯|唔肯|不配合|唔配合|拒绝|拒絕|不给办|不給辦|办不(了|到|下来|下來)|辦不(了|到|下來)|办唔|辦唔|(跑|走)(了|咗)[^。!?]{0,3}(趟|次|转|轉)|\b(refuses?|refused|won'?t|can'?t (get|renew)|unable to (get|renew)|rejected)\b/i;
+// Safety on a building site (a hoarding fallen, no helmets, bricks dropping on the pavement) is the housing and
+// construction bureau's; a street office or urban management had been chosen on 小区 or 城管 told beside it.
+export const BUILDING_SITE = /工地|地盘|地盤|施工现场|施工現場|\b(building|construction) site\b/i;
+export const SITE_SAFETY =
+  /围板|圍板|围挡|圍擋|脚手架|腳手架|棚架|塔吊|安全帽|安全网|安全網|倒塌|坍塌|高空(坠|墜|掉)|(掉|跌)(下|落)[^。!?]{0,4}(砖|磚|钢筋|鋼筋|建材)|\b(no (proper )?fenc\w*|hoardings?|scaffold\w*|cranes?|hard hats?|helmets?|collapsed?|bricks? fell)\b/i;
+// A public toilet (公共洗手间 in Hong Kong writing) broken or closed is urban management's, not the street office's (a
+// toilet's smell or signs stay with the street office, as Shanghai letters are answered).
+export const PUBLIC_TOILET = /公厕|公廁|公共(厕所|廁所|洗手间|洗手間|卫生间|衛生間)|\bpublic (toilets?|restrooms?|washrooms?|loos?)\b/i;
+export const OUT_OF_SERVICE = /维修|維修|关闭|關閉|锁(了|住)|鎖(了|住)|没水|沒水|冇水|\b(closed|locked|repairs?)\b/i;
+// A teacher's conduct told with the teacher as the doer (被老师当众羞辱, "the teacher hit him with a ruler").
+export const TEACHER_CONDUCT =
+  /(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}(羞辱|辱骂|辱罵|体罚|體罰|掌掴|掌摑|扇(了|咗)?(他|她|佢)?(耳光|巴掌))|\b(teacher|principal|head ?teacher)\b(?![^.!?]{0,40}\b(said|says|told|claims?)\b)[^.!?]{0,40}\b(hit|slapped|smacked|struck|beat|humiliated|insulted|shamed) (him|her|them|my|our|the|a|students|pupils|kids|children)\b/i;
+// An allowance or 低保 that stopped being paid (两项补贴…三月开始就停发了) is the civil affairs bureau's, not the disability
+// or assistance service the family's situation names.
+export const ALLOWANCE_STOPPED =
+  /(补贴|補貼|津贴|津貼|低保|救助金|抚恤金|撫恤金|\b(allowance|subsidy|dibao)\b)[^。!?]{0,16}(停发|停發|停了|断了|斷了|没(有)?发|沒(有)?發|冇发|冇發|被取消|取消了|\b(stopped|cut off|cancell?ed|suspended)\b)|(停发|停發)(了)?[^。!?]{0,6}(补贴|補貼|津贴|津貼|低保)/i;
+// Food poisoning after eating out (饮茶后一家四口腹泻呕吐, "food poisoning after a hotpot place") is food safety, for market
+// regulation: the hospital visited after had sent it to health.
+export const FOOD_ILLNESS = /食物中毒|拉肚子|腹泻|腹瀉|肚痾|肚屙|呕吐|嘔吐|上吐下泻|上吐下瀉|\b(food poisoning|sick after eating|diarrh\w+|vomit\w*)\b/i;
+export const EATERY =
+  /酒楼|酒樓|餐厅|餐廳|餐馆|餐館|饭店|飯店|茶餐厅|茶餐廳|食肆|大排档|大排檔|外卖|外賣|火锅|火鍋|快餐|饮茶|飲茶|\b(restaurant|hotpot|hot pot|takeaway|canteen|food stall|eatery|diner)\b/i;
+// Where an illegal structure stands on a roof: the planning enforcers', not the housing bureau's building safety.
+export const ROOF = /天台|楼顶|樓頂|顶楼|頂樓|屋顶|屋頂|\b(roof|rooftop)\b/i;
+// Goods bought from a shop and a refund refused (翻新机, 不退): a consumer matter, not a quarrel to mediate.
+export const BOUGHT = /买(了|咗)|買(了|咗)|购买|購買|\bbought\b/i;
+export const CONSUMER_WRONG = /翻新|假货|假貨|不退|唔退|退钱|退錢|退款|退货|退貨|\b(refurbished|fake|counterfeit|refunds?)\b/i;
+// The traffic police asked to enforce against offences on the road (货车限行时段仍然行驶…请交警加强执法): public security.
+export const TRAFFIC_POLICE_ENFORCE =
+  /(交警|交通警察|\btraffic police\b)[^。!?]{0,12}(执法|執法|查处|查處|整治|抓|处罚|處罰|\benforce\w*|\bcrack down)|(违法|違法|违章|違章|闯红灯|闖紅燈|超速|飙车|飆車)[^。!?]{0,30}(交警|交通警察|\btraffic police\b)/i;

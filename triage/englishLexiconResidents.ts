@@ -189,4 +189,8 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   ['fake profile|fake account|fake dating profile|fake social media|using my photos|using my photo|using my pictures|using my name|pretending to be me|posing as me|impersonating me|impersonates me|stole my identity|stolen identity|identity theft', '冒用身份 冒充 诈骗'],
   // Grief after a death is counselling, not a marriage matter ("since my wife passed away…": 夫妻矛盾 had matched "wife").
   ['since my wife passed|since my husband passed|my wife passed away|my husband passed away|my wife died|my husband died|lost my wife|lost my husband|lost my mother|lost my mum|lost my mom|lost my father|lost my dad|lost my son|lost my daughter|lost my child|since she passed|since he passed|widowed|bereaved|bereavement|grieving', '丧亲哀伤 心理疏导'],
+  // Break-ins told in British and American verbs ("three flats were burgled", "someone broke into our flat") and patrols
+  // asked for: the police's public order (twelfth session; "burgled" had gone to environment).
+  ['burgled|burglarized|burglarised|burglar|burglars|broke into|broken into|break-in|break-ins|breaking into|robbed', '入室盗窃 被偷 治安'],
+  ['patrol|patrols|patrolling|police patrol', '巡逻 治安'],
 ];

@@ -42,7 +42,7 @@ export function arbitrationAsked(text: string): string | null {
 const LENT =
   /借(给|俾|畀|了|咗)(了|咗)?[^。!?]{0,6}(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|前男友|前女友|前夫|前妻|他|她|佢)|(朋友|亲戚|親戚|同事|同学|同學|老乡|老鄉|邻居|鄰居|他|她|佢)((向|问|問|找|搵)我借|借(了|咗)?我)|借条|借條|欠条|欠條|\b(lent|loaned) (my |a |an )?(friend|cousin|colleague|relative|neighbou?r|ex|him|her)\b|\bIOU\b/i;
 const NOT_REPAID =
-  /找不(到|回)(他|她|人)|搵唔(到|返)(佢|人)|换(了|咗)(电话|電話|号码|號碼)|不还|不還|没还|沒還|未还|未還|冇还|冇還|唔还|唔還|联系不上|聯繫不上|聯絡不到|失联|失聯|拉黑|赖账|賴賬|跑路|不认账|不認賬|\b(can'?t (find|reach|contact) (him|her|them)|changed (his|her) (number|phone)|won'?t (pay|repay|give)|hasn'?t (paid|repaid)|never (paid|repaid)|refuses to (pay|repay)|stopped (answering|replying)|blocked me|disappeared)\b/i;
+  /找不(到|回)(他|她|人)|搵唔(到|返)(佢|人)|换(了|咗)(电话|電話|号码|號碼)|不还|不還|没还|沒還|未还|未還|冇还|冇還|唔还|唔還|联系不上|聯繫不上|聯絡不到|失联|失聯|拉黑|赖账|賴賬|跑路|不认账|不認賬|(电话|電話)(都|也)?(不|唔)(接|听|聽)|(不|唔)(接|听|聽)(我)?(的|嘅)?(电话|電話)|不回(我)?(的)?(信息|消息|微信)|\b(ignores? my (calls|messages)|won'?t (answer|pick up)|stopped answering)\b|\b(can'?t (find|reach|contact) (him|her|them)|changed (his|her) (number|phone)|won'?t (pay|repay|give)|hasn'?t (paid|repaid)|never (paid|repaid)|refuses to (pay|repay)|stopped (answering|replying)|blocked me|disappeared)\b/i;
 const PARTNERSHIP = /合伙|合夥|股东|股東|\b(business partner|partnership|co-?founder|shareholder)\b/i;
 const PARTNER_WRONG =
   /转走|轉走|卷走|捲走|卷款|捲款|拿走[^。!?]{0,8}(钱|錢)|私(卖|賣|吞|自)|不分(钱|錢|红|紅)|(没有|没|沒有|沒|不|冇|唔)(分|分给|分給|分俾)(给|給|俾)?(我|我们|我們)|分(钱|錢|红|紅)|退股|账目|賬目|侵占|侵佔|\b(owes? me|sold (off )?(the )?(equipment|assets|company)|kept (all )?the (money|profits)|won'?t (share|split)|cheated me)\b/i;
