@@ -134,11 +134,11 @@ export function departmentOverride(target: TargetCode | null, fullText: string):
   if (target !== 'market_regulation' && PREPAID_SHOP.test(fullText) && PREPAID_LOST.test(fullText) && !SCHOOLING.test(fullText)) {
     return { target: 'market_regulation', reason: `prepaid_is_market_regulation:${target}` };
   }
-  return twelfthOverride(target, fullText);
+  return sideMatterOverride(target, fullText);
 }
 
-/** The twelfth session's department rules (docs/routing.md "Twelfth session: blind probe"), or null. */
-function twelfthOverride(target: TargetCode | null, fullText: string): { target: TargetCode; reason: string } | null {
+/** Matters whose department the words name though another is told beside them (docs/routing.md "Twelfth session: blind probe"), or null. */
+function sideMatterOverride(target: TargetCode | null, fullText: string): { target: TargetCode; reason: string } | null {
   // A work injury to be recognised or reported is the labour bureau's, not the hospital's whose bills are told beside it.
   if (target === 'health' && WORK_INJURY_CLAIM.test(fullText)) return { target: 'human_resources', reason: 'work_injury_is_human_resources:health' };
   // A residence permit the resident cannot get or renew is the police's, whatever tenancy filing or job is told beside it.
