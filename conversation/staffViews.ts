@@ -1,7 +1,7 @@
 /**
  * The office group's read-only commands (/queue, /case, /overdue, /stats) as Replies: one header
- * text and one catalogue line per row. Staff read 简体, so labels and fragments inside params are
- * rendered here in zh-Hans.
+ * text and one catalogue line per row. /case passes its labels as catalogue references, rendered in
+ * the reading chat's language; the other lists still build some fragments here in 简体, the office's language.
  */
 import type { Clock } from '../kernel/clock.js';
 import type { MessageParam } from '../kernel/language.js';
