@@ -8,7 +8,7 @@ import type { Logger } from '../kernel/logger.js';
 import { residentConversationFor, type ConversationServices } from '../conversation/wiring.js';
 import { StaffConversation, STAFF_ACTIONS, type StaffResult } from '../conversation/staff.js';
 import type { Reply, ResidentConversationApi, ResidentRef } from '../conversation/types.js';
-import type { Directory } from '../directory/directory.js';
+import { groupLanguage, type Directory } from '../directory/directory.js';
 import type { Language } from '../kernel/language.js';
 import type { CallbackCodec, ParsedCallback } from './callbackData.js';
 import { t } from '../i18n/index.js';
@@ -87,7 +87,9 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
   }
 
   async function sendStaff(ctx: Context, chatId: number, staffResult: StaffResult): Promise<void> {
-    const result = renderStaffResult(callbacks, staffResult);
+    // A handler's group reads its own language (directory chatLanguage); the office chat reads 简体.
+    const lang = groupLanguage(deps.directory.handlerForChat(chatId));
+    const result = renderStaffResult(callbacks, staffResult, lang);
     if (ctx.callbackQuery) {
       await ctx.answerCbQuery(result.answer?.text, result.answer?.alert ? { show_alert: true } : undefined).catch((err: Error) => {
         log?.warn({ err: err.message }, 'could not answer the callback query');
@@ -97,7 +99,7 @@ export function createBotHandlers(deps: BotHandlerDeps): ConversationHandlers {
     // A prompt Telegram does not take now is kept with its binding: the outbox records its message once delivered.
     const prompt = staffResult.prompt ? await staff.promptBinding(chatId, staffResult.prompt.userId) : undefined;
     let lastId: number | undefined;
-    for (const [i, m] of result.messages.entries()) lastId = await sendText(ctx, chatId, 'zh-Hans', m, false, i === result.messages.length - 1 ? prompt : undefined);
+    for (const [i, m] of result.messages.entries()) lastId = await sendText(ctx, chatId, lang, m, false, i === result.messages.length - 1 ? prompt : undefined);
     if (staffResult.prompt && lastId !== undefined) await staff.promptSent(chatId, staffResult.prompt.userId, lastId);
     const card = ctx.callbackQuery?.message;
     if (result.clearCard && card) {

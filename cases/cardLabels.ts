@@ -64,3 +64,48 @@ export function deadlineLabel(running: { kind: ClockKind; dueDate: string } | nu
   if (running) return { key: 'cases.staff.deadline.running', params: { clock: { key: `console.clock.${running.kind}` }, dueDate: running.dueDate } };
   return { key: 'cases.staff.deadline.none', params: { why: { key: `cases.staff.no_clock.${why}` } } };
 }
+
+/**
+ * The decision reasons that say why the office reviews a case (the card's 存疑原因), in the order the engine and
+ * the conversation add them: the engine unsure of the target, the pipeline's checks, and the resident's own choices.
+ */
+const UNSURE_REASON = /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed|resident_asked_case|resident_chose_service|resident_asked_other_org|unclear_twice|resident_refused_service|after_emergency)/;
+
+/** The first reason of a decision that says why it is reviewed, or null. */
+export const unsureReasonOf = (reasons: readonly string[]): string | null => reasons.find((r) => UNSURE_REASON.test(r)) ?? null;
+
+/** Reasons that are a sentence on their own (no code inside): `cases.staff.unsure.<reason>`. */
+const PLAIN_REASONS = new Set(['low_confidence', 'no_target', 'resident_asked_case', 'resident_asked_other_org', 'unclear_twice', 'resident_refused_service', 'after_emergency']);
+
+/**
+ * Why the engine is unsure, as a sentence naming departments and services by name (the card had shown the machine
+ * reason: `target_unsure:margin 0.06 housing>transport`, `resident_asked_case`). A reason of a shape this code does
+ * not know keeps its words inside a generic sentence, so a newer engine's reason is still shown, never a crash.
+ */
+export function unsureLabel(directory: Directory, reason: string): MessageParam {
+  const [head, rest = ''] = splitOnce(reason, ':');
+  if (head === 'target_unsure') {
+    // "margin 0.06 housing>transport" (the offline engine: by how much the first led) or "llm family>youth".
+    const m = /^(?:margin\s+([\d.]+)\s+)?(?:llm\s+)?([a-z_]+)>([a-z_]+)$/.exec(rest.trim());
+    if (m) {
+      const [, margin, first, second] = m as unknown as [string, string | undefined, string, string];
+      const kind = isDepartmentCode(first) && isDepartmentCode(second) ? 'departments' : 'targets';
+      const params = { first: codeLabel(directory, first), second: codeLabel(directory, second) };
+      return margin !== undefined
+        ? { key: `cases.staff.unsure.margin_${kind}`, params: { ...params, margin } }
+        : { key: `cases.staff.unsure.close_${kind}`, params };
+    }
+    return { key: 'cases.staff.unsure.target_unsure' };
+  }
+  if (head === 'target_not_allowed' && rest) return { key: 'cases.staff.unsure.target_not_allowed', params: { target: codeLabel(directory, rest.trim()) } };
+  if (head === 'resident_chose_service' && rest) return { key: 'cases.staff.unsure.resident_chose_service', params: { service: codeLabel(directory, rest.trim()) } };
+  // engine_emergency and engine_emergency_without_crisis: the engine alone read a danger.
+  if (head.startsWith('engine_emergency')) return { key: 'cases.staff.unsure.engine_emergency' };
+  if (PLAIN_REASONS.has(head)) return { key: `cases.staff.unsure.${head}` };
+  return { key: 'cases.staff.unsure.other', params: { reason: reason.replace(/[_:>]+/g, ' ').replace(/\s+/g, ' ').trim() } };
+}
+
+function splitOnce(s: string, sep: string): [string, string?] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s] : [s.slice(0, i), s.slice(i + 1)];
+}

@@ -1,6 +1,6 @@
 import type { Logger } from '../kernel/logger.js';
 import type { Queryable } from '../db/pool.js';
-import type { Directory } from '../directory/directory.js';
+import { groupLanguage, STAFF_LANGUAGE, type Directory } from '../directory/directory.js';
 import type { CaseRecord, ResidentRecord } from './caseRepository.js';
 import { enqueueOutbox, insertOutboxRows, type OutboxRow } from './outboxRepository.js';
 import type { HandlerKind, OutboxMessage } from './types.js';
@@ -14,9 +14,6 @@ export interface Outgoing {
 
 /** What outbox rows need to know about the case. */
 export type DeliveryCase = Pick<CaseRecord, 'id' | 'ref' | 'residentId' | 'language'> & Partial<Pick<CaseRecord, 'version'>>;
-
-/** Staff groups are written to in simplified Chinese. */
-const GROUP_LANGUAGE = 'zh-Hans' as const;
 
 /**
  * The outbox rows `out` turns into, without writing them. A handler or office group not configured yet
@@ -45,11 +42,13 @@ export function outboxRowsFor(
     } else if (o.to.kind === 'office') {
       chatId = ctx.officeChatId;
       recipientKey = 'office';
-      row = { channel: 'telegram', chatKind: 'group', language: GROUP_LANGUAGE };
+      row = { channel: 'telegram', chatKind: 'group', language: STAFF_LANGUAGE };
     } else {
-      chatId = ctx.directory.handler(o.to.handlerKind, o.to.handlerId)?.telegramChatId ?? null;
+      // A handler's group reads the language the directory sets for it (chatLanguage), 简体 otherwise.
+      const h = ctx.directory.handler(o.to.handlerKind, o.to.handlerId);
+      chatId = h?.telegramChatId ?? null;
       recipientKey = `handler:${o.to.handlerKind}:${o.to.handlerId}`;
-      row = { channel: 'telegram', chatKind: 'group', language: GROUP_LANGUAGE };
+      row = { channel: 'telegram', chatKind: 'group', language: groupLanguage(h) };
     }
     let waitingReason: string | undefined;
     if (chatId === null) {

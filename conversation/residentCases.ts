@@ -14,6 +14,7 @@ import { shanghaiDay } from '../cases/refs.js';
 import type { Language } from '../kernel/language.js';
 import type { SatisfactionRating } from '../cases/types.js';
 import { hasMessage, t } from '../i18n/index.js';
+import { ownWords } from './ownWords.js';
 import { canWithdraw, isConsentCase, isOpen } from './residentRules.js';
 import { r, type ResidentStateAccess } from './residentState.js';
 import type { Reply, ResidentRef } from './types.js';
@@ -25,12 +26,11 @@ const WITHDRAW_SUMMARY_LATIN = 80;
 /**
  * The case in the resident's own words, as a withdrawal prompt quotes it: the start of the summary, whose personal data
  * (phone, ID, address) the pipeline hid, as in the note views; redacted again in case an older row kept the text as written.
+ * What was hidden reads as a word in the resident's language (〔电话〕), not as the placeholder staff read ([PHONE]).
  */
-export function withdrawSummary(c: Pick<CaseRecord, 'summary' | 'originalText'>): string {
+export function withdrawSummary(c: Pick<CaseRecord, 'summary' | 'originalText'>, lang: Language): string {
   const own = redact((c.summary || c.originalText).replace(/\s+/g, ' ').trim()).text;
-  const chars = [...own];
-  const max = /\p{Script=Han}/u.test(own) ? WITHDRAW_SUMMARY_CHARS : WITHDRAW_SUMMARY_LATIN;
-  return chars.length > max ? `${chars.slice(0, max).join('').trimEnd()}…` : own;
+  return ownWords(own, lang, /\p{Script=Han}/u.test(own) ? WITHDRAW_SUMMARY_CHARS : WITHDRAW_SUMMARY_LATIN);
 }
 
 /** A refusal the resident can understand (a domain error → its message key); anything else is a bug and throws. */
@@ -81,7 +81,7 @@ export class ResidentOwnCases {
 
   withdrawOffer(c: CaseRecord, lang: Language): Reply {
     const consent = isConsentCase(c);
-    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`), summary: withdrawSummary(c) }, {
+    return r(consent ? 'conversation.withdraw.offer_consent' : 'conversation.withdraw.offer', { ref: c.ref, status: t(lang, `conversation.status.${c.status}`), summary: withdrawSummary(c, lang) }, {
       // A way back out: with only 确认撤回 the resident who opened the prompt to check had no answer but to ignore it.
       actions: ['withdraw_confirm', 'withdraw_keep'],
       caseRef: c.ref,

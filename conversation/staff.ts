@@ -17,7 +17,7 @@
 import { ForbiddenError, ValidationError } from '../kernel/errors.js';
 import type { CallbackAction } from './actions.js';
 import { splitRef } from './staffWire.js';
-import { st, StaffViews } from './staffViews.js';
+import { StaffViews } from './staffViews.js';
 import type { PendingKind, PromptBinding } from './staffPrompts.js';
 import { StaffCore } from './staffCore.js';
 import { notAcceptFor, reasonChoices, reassignChoices, reassignTo } from './staffOffice.js';
@@ -153,7 +153,7 @@ export class StaffConversation {
           return core.done('staff.done.asked', { ref: p.ref }, false);
         }
         await this.deps.cases.notAccept(p.ref, actor, 'other', text, opts);
-        return core.done('staff.done.not_accepted', { ref: p.ref, reason: st('staff.reason.other') }, false);
+        return core.done('staff.done.not_accepted', { ref: p.ref, reason: { key: 'staff.reason.other' } }, false);
       }
       if (role.kind !== 'handler') throw new ForbiddenError('handler action outside the handler chat');
       const actor = core.handlerActor(role, m.userId);

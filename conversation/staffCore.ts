@@ -5,11 +5,13 @@
  * checks and answers as the buttons and texts; the authorisation rules themselves are described there.
  */
 import { AppError, IllegalTransitionError, StaleError } from '../kernel/errors.js';
-import { clip, st, STATUS_LABELS_ZH, StaffViews } from './staffViews.js';
+import type { MessageParam } from '../kernel/language.js';
+import { clip, STATUS_LABELS_ZH, StaffViews } from './staffViews.js';
 import type { Reply } from './types.js';
 import { PROMPT_KEY, StaffPrompts, type Pending } from './staffPrompts.js';
 import type { StaffCallbackInput, StaffConversationDeps, StaffMessage, StaffResult } from './staffTypes.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
+import { handlerLabel } from '../cases/cardLabels.js';
 import { actionsFor, REFUSAL_KEYS, refusalOf, type CaseRole } from '../cases/policy.js';
 import { canApply, type CaseAction } from '../cases/stateMachine.js';
 import type { CaseStatus, HandlerActor } from '../cases/types.js';
@@ -104,12 +106,13 @@ export class StaffCore {
     const actions: string[] = actionsFor(caseRole, c);
     return {
       key: 'staff.state',
-      params: { ref, status: STATUS_LABELS_ZH[c.status], urgent: c.urgent ? st('staff.urgent_mark') : '', handler: this.handlerName(c) },
+      // Labels as references: rendered in the language of the group that reads them (a handler's chatLanguage).
+      params: { ref, status: { key: `console.status.${c.status}` }, urgent: c.urgent ? { key: 'staff.urgent_mark' } : '', handler: handlerLabel(this.deps.directory, c.handlerKind, c.handlerId) },
       ...(actions.length ? { actions, caseRef: c.ref, caseVersion: c.version } : {}),
     };
   }
 
-  done(key: string, params: Record<string, string | number>, clearCard: boolean): StaffResult {
+  done(key: string, params: Record<string, MessageParam>, clearCard: boolean): StaffResult {
     return { answer: OK, messages: [{ key, params }], clearCard };
   }
 
@@ -129,7 +132,7 @@ export class StaffCore {
       if (refusal === 'stale' || refusal === 'illegal') {
         const state = await this.stateMessage(ref, role);
         const from = err instanceof IllegalTransitionError ? err.from : '';
-        const status = isStatus(from) ? STATUS_LABELS_ZH[from] : from;
+        const status = isStatus(from) ? { key: `console.status.${from}` } : from;
         return { answer: { key, params: { status }, alert: true }, messages: state ? [state] : [] };
       }
       if (refusal === 'invalid') {

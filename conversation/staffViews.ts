@@ -1,7 +1,7 @@
 /**
  * The office group's read-only commands (/queue, /case, /overdue, /stats) as Replies: one header
- * text and one catalogue line per row. Staff read 简体, so labels and fragments inside params are
- * rendered here in zh-Hans.
+ * text and one catalogue line per row. /case passes its labels as catalogue references, rendered in
+ * the reading chat's language; the other lists still build some fragments here in 简体, the office's language.
  */
 import type { Clock } from '../kernel/clock.js';
 import type { MessageParam } from '../kernel/language.js';
@@ -13,7 +13,7 @@ import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
 import { shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
 import type { CaseStatus } from '../cases/types.js';
 import type { Directory } from '../directory/directory.js';
-import { t, textOf } from '../i18n/index.js';
+import { eventRef, t, textOf } from '../i18n/index.js';
 import type { Reply, ReplyText } from './types.js';
 
 /** Staff read 简体; the group language of cases/delivery.ts. */
@@ -84,29 +84,25 @@ export class StaffViews {
       throw err;
     }
     const events = await this.deps.cases.timeline(ref);
+    // Labels as references, rendered in the language of the chat that reads them (not fixed 简体 strings).
     const header: Reply = {
       key: 'staff.case.header',
       params: {
         ref,
-        category: CATEGORY_LABELS_ZH[c.category] ?? c.category,
-        status: STATUS_LABELS_ZH[c.status],
-        urgent: c.urgent ? st('staff.urgent_mark') : '',
-        handler: this.handlerName(c),
+        category: { key: `console.category.${c.category}` },
+        status: { key: `console.status.${c.status}` },
+        urgent: c.urgent ? { key: 'staff.urgent_mark' } : '',
+        handler: handlerLabel(this.deps.directory, c.handlerKind, c.handlerId),
       },
     };
-    const lines: ReplyText[] = [];
-    for (const e of events) {
-      lines.push({
-        key: 'staff.case.event',
-        params: {
-          at: shanghaiDateTime(e.at),
-          type: e.type,
-          from: e.fromStatus ? STATUS_LABELS_ZH[e.fromStatus] : '—',
-          to: e.toStatus ? STATUS_LABELS_ZH[e.toStatus] : '—',
-          actor: e.actorKind,
-        },
-      });
-    }
+    // Each event by its label and who acted, as catalogue references rendered in the reader's language: staff had
+    // read the codes (opened, consent_given, resident). A status that did not change is not shown as "A → A".
+    const lines: ReplyText[] = events.map((e) => {
+      const base = { at: shanghaiDateTime(e.at), type: eventRef(e.type), actor: { key: `console.actor.${e.actorKind}` } };
+      return e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus
+        ? { key: 'staff.case.event', params: { ...base, from: { key: `console.status.${e.fromStatus}` }, to: { key: `console.status.${e.toStatus}` } } }
+        : { key: 'staff.case.event_same', params: base };
+    });
     return { ...header, lines };
   }
 

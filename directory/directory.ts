@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '../kernel/errors.js';
 import { parseYamlFile, readDataFile } from '../kernel/yaml.js';
 import { DEPARTMENT_CODES, SERVICE_CODES, type DepartmentCode, type ServiceCode } from '../kernel/taxonomy.js';
-import type { Language } from '../kernel/language.js';
+import { LANGUAGES, type Language } from '../kernel/language.js';
 
 /*
  * The directory of handlers: the 13 departments a petition can be referred to, and the social organizations
@@ -25,6 +25,11 @@ export interface Department {
   capacity: number;
   telegramChatId: number | null;
   memberIds: number[];
+  /**
+   * The language the handler's group reads its cards, notices and replies in (zh-Hans, zh-Hant or en); 简体 when
+   * not set. Per group because a social organization may work in 繁體 or English, while the office chat stays 简体.
+   */
+  chatLanguage?: Language;
 }
 
 export interface Organization {
@@ -37,12 +42,23 @@ export interface Organization {
   capacity: number;
   telegramChatId: number | null;
   memberIds: number[];
+  /**
+   * The language the handler's group reads its cards, notices and replies in (zh-Hans, zh-Hant or en); 简体 when
+   * not set. Per group because a social organization may work in 繁體 or English, while the office chat stays 简体.
+   */
+  chatLanguage?: Language;
   contact?: string;
   /** A placeholder shipped with the default file; a deployment replaces it with a real organization. */
   sample?: boolean;
 }
 
 export type Handler = Department | Organization;
+
+/** Staff groups read 简体 unless the directory sets another language for the handler's group. */
+export const STAFF_LANGUAGE: Language = 'zh-Hans';
+
+/** The language a handler's group reads (its `chatLanguage`), or 简体 for the office and unset entries. */
+export const groupLanguage = (h: Pick<Handler, 'chatLanguage'> | undefined): Language => h?.chatLanguage ?? STAFF_LANGUAGE;
 
 /** The marker the bundled placeholders carry in their names: （示例）, (Sample). */
 const SAMPLE_MARK = /^\s*[（(]\s*(?:示例|sample)\s*[）)]\s*/iu;
@@ -116,6 +132,9 @@ const common = {
       message: 'memberIds must be a list of Telegram user ids, e.g. [123456789]',
     })
     .default([]),
+  chatLanguage: z
+    .enum(LANGUAGES as [Language, ...Language[]], { message: `chatLanguage must be one of: ${LANGUAGES.join(', ')} (or left out for zh-Hans)` })
+    .optional(),
 };
 
 const departmentSchema = z.object({

@@ -259,6 +259,73 @@ export const messages = {
   },
   'cases.staff.proposal.no_org': { 'zh-Hans': '（无可用机构，请人工指定）', 'zh-Hant': '（無可用機構，請人工指定）', en: '(no organization available; please choose one)' },
   'cases.staff.proposal.choose_department': { 'zh-Hans': '（请指定部门）', 'zh-Hant': '（請指定部門）', en: '(please choose a department)' },
+  // 存疑原因: why the office reviews the case, as a sentence naming departments and services (cases/cardLabels.ts
+  // unsureLabel); the card had shown the engine's reason code. {margin}: by how much the first reading led.
+  'cases.staff.unsure.margin_departments': {
+    'zh-Hans': '两个部门难以区分：{first}仅以 {margin} 领先{second}',
+    'zh-Hant': '兩個部門難以區分：{first}僅以 {margin} 領先{second}',
+    en: 'two departments are hard to tell apart: {first} leads {second} by only {margin}',
+  },
+  'cases.staff.unsure.margin_targets': {
+    'zh-Hans': '两个去向难以区分：{first}仅以 {margin} 领先{second}',
+    'zh-Hant': '兩個去向難以區分：{first}僅以 {margin} 領先{second}',
+    en: 'two possible handlers are hard to tell apart: {first} leads {second} by only {margin}',
+  },
+  'cases.staff.unsure.close_departments': {
+    'zh-Hans': '两个部门难以区分：{first}，也可能是{second}',
+    'zh-Hant': '兩個部門難以區分：{first}，也可能是{second}',
+    en: 'two departments are hard to tell apart: {first}, or perhaps {second}',
+  },
+  'cases.staff.unsure.close_targets': {
+    'zh-Hans': '两个去向难以区分：{first}，也可能是{second}',
+    'zh-Hant': '兩個去向難以區分：{first}，也可能是{second}',
+    en: 'two possible handlers are hard to tell apart: {first}, or perhaps {second}',
+  },
+  'cases.staff.unsure.target_unsure': { 'zh-Hans': '去向难以确定', 'zh-Hant': '去向難以確定', en: 'the handler is hard to tell' },
+  'cases.staff.unsure.low_confidence': { 'zh-Hans': '系统判断的把握不大', 'zh-Hant': '系統判斷的把握不大', en: 'the system is not confident of its reading' },
+  'cases.staff.unsure.no_target': { 'zh-Hans': '系统未能确定承办单位', 'zh-Hant': '系統未能確定承辦單位', en: 'the system found no handler' },
+  'cases.staff.unsure.engine_emergency': {
+    'zh-Hans': '系统判断可能有紧急危险，请核实',
+    'zh-Hant': '系統判斷可能有緊急危險，請核實',
+    en: 'the system read a possible emergency; please check',
+  },
+  'cases.staff.unsure.target_not_allowed': {
+    'zh-Hans': '系统给出的去向（{target}）不适用于此类事项',
+    'zh-Hant': '系統給出的去向（{target}）不適用於此類事項',
+    en: 'the handler the system gave ({target}) does not fit this kind of matter',
+  },
+  'cases.staff.unsure.resident_asked_case': {
+    'zh-Hans': '群众咨询后要求登记为案件',
+    'zh-Hant': '群眾諮詢後要求登記為案件',
+    en: 'the resident asked a question and then asked to register it as a case',
+  },
+  'cases.staff.unsure.resident_chose_service': {
+    'zh-Hans': '群众自己选择了{service}',
+    'zh-Hant': '群眾自己選擇了{service}',
+    en: 'the resident chose {service} themselves',
+  },
+  'cases.staff.unsure.resident_asked_other_org': {
+    'zh-Hans': '群众要求换一家机构',
+    'zh-Hant': '群眾要求換一家機構',
+    en: 'the resident asked for another organization',
+  },
+  'cases.staff.unsure.unclear_twice': {
+    'zh-Hans': '群众两次表述不清，请确定去向',
+    'zh-Hant': '群眾兩次表述不清，請確定去向',
+    en: 'the resident was unclear twice; please choose the handler',
+  },
+  'cases.staff.unsure.resident_refused_service': {
+    'zh-Hans': '群众拒绝了建议的服务，坚持投诉',
+    'zh-Hant': '群眾拒絕了建議的服務，堅持投訴',
+    en: 'the resident refused the service offered and wants to complain',
+  },
+  'cases.staff.unsure.after_emergency': {
+    'zh-Hans': '群众在紧急求助之后提出的事项',
+    'zh-Hant': '群眾在緊急求助之後提出的事項',
+    en: 'a matter the resident raised alongside an emergency',
+  },
+  // A reason this release does not know (a newer engine wrote it): its words, inside a sentence.
+  'cases.staff.unsure.other': { 'zh-Hans': '其他原因（{reason}）', 'zh-Hant': '其他原因（{reason}）', en: 'other reason ({reason})' },
   // The office card keeps a long text short; it says so, and where the whole text is.
   'cases.staff.summary_cut': {
     'zh-Hans': '{head}……（已截取前 {shown} 字，全文 {total} 字见网页工作台的案件页）',
@@ -266,6 +333,13 @@ export const messages = {
     en: '{head}… (first {shown} of {total} characters; the whole text is on the case page of the web console)',
   },
 
+  // The office chat's copy of a long resident note (cases/commands/run.ts officeNote): the start, what was left
+  // out, and where the whole is — the console case page's timeline shows notes whole.
+  'cases.staff.note_cut': {
+    'zh-Hans': '{head}……（以下省略 {omitted} 字，全文见网页工作台案件 {ref} 的时间线）',
+    'zh-Hant': '{head}……（以下省略 {omitted} 字，全文見網頁工作台案件 {ref} 的時間線）',
+    en: '{head}… ({omitted} more characters; the whole text is in the timeline of case {ref} in the web console)',
+  },
   // ---- to a department or organization group
   'cases.handler.referral_card': {
     'zh-Hans': '【转办】{ref}\n类别：{category}　{target}\n摘要：{summary}\n联系方式：{contact}\n请于 {dueDate} 前处理。',

@@ -147,6 +147,7 @@ export const messages: Catalogue = {
   'console.case.reasons': m('判断理由', '判斷理由', 'Reasons'),
   'console.case.citations': m('引用条文', '引用條文', 'Cited passages'),
   'console.case.engine': m('判断方式', '判斷方式', 'Engine'),
+  'console.case.unsure': m('存疑原因', '存疑原因', 'Why it is reviewed'),
   'console.case.nothing': m('无', '無', 'None'),
   'console.case.consent': m('同意记录', '同意記錄', 'Consent record'),
   'console.case.consent_given': m('{at} 同意向社会组织共享：{fields}', '{at} 同意向社會組織共享：{fields}', '{at}: agreed to share with an organization: {fields}'),
@@ -264,6 +265,13 @@ export const messages: Catalogue = {
   'console.event.request_review': m('申请复查', '申請復查', 'review requested'),
   'console.event.review_answered': m('复查答复', '復查答覆', 'review answered'),
   'console.event.clock_overdue': m('时限已过', '時限已過', 'deadline passed'),
+  'console.event.survey_timeout': m('满意度评价未答复，结案', '滿意度評價未答覆，結案', 'no rating given, closed'),
+  'console.event.resident_correction': m('群众要求更正信息', '群眾要求更正資料', 'resident asked for a correction'),
+  'console.event.personal_data_erased': m('个人信息已删除', '個人資料已刪除', 'personal data erased'),
+  'console.event.escalate': m('时限已过，标为紧急', '時限已過，標為緊急', 'deadline passed, marked urgent'),
+  'console.event.note': m('记录', '記錄', 'note'),
+  // An event type this release has no label for (a newer release wrote it): its words, not a bare code.
+  'console.event.other': m('其他记录（{type}）', '其他記錄（{type}）', 'other entry ({type})'),
 
   // ---- dashboard
   'console.dash.title': m('统计', '統計', 'Dashboard'),

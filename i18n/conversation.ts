@@ -204,24 +204,24 @@ export const messages = {
   },
   // After the emergency numbers: the other matter of the same message, kept for when the resident is safe.
   'conversation.emergency.matter_later': {
-    'zh-Hans': '你在消息里还提到：“{matter}”。先顾好安全，这件事我们替你记着。等你方便的时候，按下面的按钮，我们接着帮你办理。',
-    'zh-Hant': '你在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替你記著。等你方便的時候，按下面的按鈕，我們接著幫你辦理。',
+    'zh-Hans': '您在消息里还提到：“{matter}”。先顾好安全，这件事我们替您记着。等您方便的时候，按下面的按钮，我们接着帮您办理。',
+    'zh-Hant': '您在訊息裡還提到：「{matter}」。先顧好安全，這件事我們替您記著。等您方便的時候，按下面的按鈕，我們接著幫您辦理。',
     en: 'You also mentioned: "{matter}". Your safety comes first; we have kept a note of this. When you are ready, press the button below and we will take it up with you.',
   },
   // A denial right after the concern reply ("我没有想不开"): an answer to it, not a second concern (conversation/residentDenial.ts).
   'conversation.concern.denied': {
-    'zh-Hans': '谢谢你告诉我们，我们放心了一些。如果之后心里难受、想找人聊聊，上面的 24 小时热线随时可以打；你反映的事情我们会继续处理。',
-    'zh-Hant': '謝謝你告訴我們，我們放心了一些。如果之後心裡難受、想找人聊聊，上面的 24 小時熱線隨時可以打；你反映的事情我們會繼續處理。',
+    'zh-Hans': '谢谢您告诉我们，我们放心了一些。如果之后心里难受、想找人聊聊，上面的 24 小时热线随时可以打；您反映的事情我们会继续处理。',
+    'zh-Hant': '謝謝您告訴我們，我們放心了一些。如果之後心裡難受、想找人聊聊，上面的 24 小時熱線隨時可以打；您反映的事情我們會繼續處理。',
     en: 'Thank you for telling us — we are glad to hear it. If things get hard and you want to talk to someone, the 24-hour lines above are always open; we will keep handling the matter you raised.',
   },
   'conversation.safe_now': {
-    'zh-Hans': '很高兴听到你现在安全了。如果还需要帮助，随时写给我们；想找人聊聊，24 小时热线随时可以打。',
-    'zh-Hant': '很高興聽到你現在安全了。如果還需要幫助，隨時寫給我們；想找人聊聊，24 小時熱線隨時可以打。',
+    'zh-Hans': '很高兴听到您现在安全了。如果还需要帮助，随时写给我们；想找人聊聊，24 小时热线随时可以打。',
+    'zh-Hant': '很高興聽到您現在安全了。如果還需要幫助，隨時寫給我們；想找人聊聊，24 小時熱線隨時可以打。',
     en: "We are glad to hear you are safe now. If you need help again, write to us any time; the 24-hour lines are always there if you want to talk to someone.",
   },
   'conversation.emergency.matter_still': {
-    'zh-Hans': '你之前提到的那件事我们还替你记着，需要时按下面的按钮，我们接着办理。',
-    'zh-Hant': '你之前提到的那件事我們還替你記著，需要時按下面的按鈕，我們接著辦理。',
+    'zh-Hans': '您之前提到的那件事我们还替您记着，需要时按下面的按钮，我们接着办理。',
+    'zh-Hant': '您之前提到的那件事我們還替您記著，需要時按下面的按鈕，我們接著辦理。',
     en: 'We still have the other matter you mentioned. Press the button below when you want us to take it up.',
   },
   'conversation.petition.held_next': {

@@ -1,4 +1,4 @@
-import { toTraditionalScript, type Language, type MessageParam } from '../kernel/language.js';
+import { toTraditionalScript, type Language, type MessageParam, type TextRef } from '../kernel/language.js';
 import { messages as bot } from './bot.js';
 import { messages as cases } from './cases.js';
 import { messages as consent } from './consent.js';
@@ -52,6 +52,20 @@ export function textOf(lang: Language, v: MessageParam): string {
   if (typeof v !== 'object') return String(v);
   return 'key' in v ? t(lang, v.key, v.params) : (v[lang] ?? v['zh-Hans']);
 }
+
+/**
+ * A case event's label (`console.event.<type>`), as a reference rendered in the reader's language. Event types
+ * are open-ended (a command may name its own), so one this release has no label for — written by a newer
+ * release, or an old row — reads as its words inside "other entry", rather than as a code or a thrown error.
+ */
+export function eventRef(type: string): TextRef {
+  const key = `console.event.${type}`;
+  if (hasMessage(key)) return { key };
+  return { key: 'console.event.other', params: { type: type.replace(/[\s_:.-]+/g, ' ').trim() || '—' } };
+}
+
+/** A case event's label in `lang` (see eventRef). */
+export const eventLabel = (lang: Language, type: string): string => textOf(lang, eventRef(type));
 
 /**
  * The catalogue as the /privacy export renders it (cases/privacyExport.ts ExportTexts): its guide, and a

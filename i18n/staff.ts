@@ -193,6 +193,12 @@ export const messages = {
     'zh-Hant': '{at} {type}（{from} → {to}，{actor}）',
     en: '{at} {type} ({from} → {to}, {actor})',
   },
+  // An event that left the status as it was (a note, a question, marked urgent): what happened and who.
+  'staff.case.event_same': {
+    'zh-Hans': '{at} {type}（{actor}）',
+    'zh-Hant': '{at} {type}（{actor}）',
+    en: '{at} {type} ({actor})',
+  },
   'staff.overdue.header': {
     'zh-Hans': '超期 {count} 项：',
     'zh-Hant': '超期 {count} 項：',

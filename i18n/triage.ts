@@ -22,8 +22,8 @@ export const messages = {
   // Emergencies: one text per kind (triage/emergency.ts EmergencyKind), then the common footer.
   // Suicide: safe-messaging wording (no method talk; ask them to call; stay; we can alert someone).
   'triage.emergency.suicide': {
-    'zh-Hans': `谢谢你告诉我们。你现在的感受很重要，你不是一个人。请现在就拨打 24 小时心理危机热线，会有人认真听你说：${crisis('zh-Hans')}。如果你已经伤害了自己，或觉得自己撑不过今晚，请立刻拨打 120 或 110。请到有人的地方去，或者让一个你信任的人现在过来陪你；如果是别人有危险，请留在他身边，把危险物品拿开，并马上打电话。我们已经请值班人员跟进。`,
-    'zh-Hant': `謝謝你告訴我們。你現在的感受很重要，你不是一個人。請現在就撥打 24 小時心理危機熱線，會有人認真聽你說：${crisis('zh-Hant')}。如果你已經傷害了自己，或覺得自己撐不過今晚，請立刻撥打 120 或 110。請到有人的地方去，或者讓一個你信任的人現在過來陪你；如果是別人有危險，請留在他身邊，把危險物品拿開，並馬上打電話。我們已經請值班人員跟進。`,
+    'zh-Hans': `谢谢您告诉我们。您现在的感受很重要，您不是一个人。请现在就拨打 24 小时心理危机热线，会有人认真听您说：${crisis('zh-Hans')}。如果您已经伤害了自己，或觉得自己撑不过今晚，请立刻拨打 120 或 110。请到有人的地方去，或者让一个您信任的人现在过来陪您；如果是别人有危险，请留在他身边，把危险物品拿开，并马上打电话。我们已经请值班人员跟进。`,
+    'zh-Hant': `謝謝您告訴我們。您現在的感受很重要，您不是一個人。請現在就撥打 24 小時心理危機熱線，會有人認真聽您說：${crisis('zh-Hant')}。如果您已經傷害了自己，或覺得自己撐不過今晚，請立刻撥打 120 或 110。請到有人的地方去，或者讓一個您信任的人現在過來陪您；如果是別人有危險，請留在他身邊，把危險物品拿開，並馬上打電話。我們已經請值班人員跟進。`,
     en: `Thank you for telling us. What you are feeling matters, and you are not alone. Please call a 24-hour crisis line now — someone will listen: ${crisis('en')}. If you have already hurt yourself or feel you cannot stay safe tonight, call 120 (ambulance) or 110 (police) right away. Go where other people are, or ask someone you trust to come and stay with you now; if it is someone else who is in danger, stay with them, move anything dangerous away and call now. We have asked the duty staff to follow up.`,
   },
   'triage.emergency.overdose': {
@@ -32,8 +32,8 @@ export const messages = {
     en: `Call an ambulance on 120 now: say what was taken, roughly how much and when, and keep the box or bottle for the doctors. Do not make them vomit and do not leave them alone; if they cannot be woken, lay them on their side and keep the airway clear. Crisis lines: ${crisis('en')}.`,
   },
   'triage.emergency.self_harm': {
-    'zh-Hans': `如果伤口严重或血止不住，请马上拨打 120，用干净的布用力按住伤口。你不需要一个人扛着，现在就可以拨打 24 小时热线：${crisis('zh-Hans')}。`,
-    'zh-Hant': `如果傷口嚴重或血止不住，請馬上撥打 120，用乾淨的布用力按住傷口。你不需要一個人扛著，現在就可以撥打 24 小時熱線：${crisis('zh-Hant')}。`,
+    'zh-Hans': `如果伤口严重或血止不住，请马上拨打 120，用干净的布用力按住伤口。您不需要一个人扛着，现在就可以拨打 24 小时热线：${crisis('zh-Hans')}。`,
+    'zh-Hant': `如果傷口嚴重或血止不住，請馬上撥打 120，用乾淨的布用力按住傷口。您不需要一個人扛著，現在就可以撥打 24 小時熱線：${crisis('zh-Hant')}。`,
     en: `If the wound is serious or the bleeding will not stop, call 120 now and press hard on it with a clean cloth. You do not have to carry this alone: you can call a 24-hour line now: ${crisis('en')}.`,
   },
   // Violence: safety first, then the Anti-Domestic Violence Law route (告诫书, 人身安全保护令).
@@ -95,27 +95,27 @@ export const messages = {
 
   // Concern: distress without immediate danger. The request is still handled after this reply.
   'triage.crisis.concern': {
-    'zh-Hans': `听起来你最近压力很大，谢谢你愿意说出来。如果你想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。如果也想和社区的心理咨询服务聊聊，单独发一句告诉我们（比如“我想找心理咨询师聊聊”），我们会为你推荐机构。你反映的事情我们会继续处理。如果你有伤害自己的想法或有危险，请马上拨打 120 或 110。`,
-    'zh-Hant': `聽起來你最近壓力很大，謝謝你願意說出來。如果你想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。如果也想和社區的心理諮詢服務聊聊，單獨發一句告訴我們（比如「我想找心理諮詢師聊聊」），我們會為你推薦機構。你反映的事情我們會繼續處理。如果你有傷害自己的想法或有危險，請馬上撥打 120 或 110。`,
+    'zh-Hans': `听起来您最近压力很大，谢谢您愿意说出来。如果您想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。如果也想和社区的心理咨询服务聊聊，单独发一句告诉我们（比如“我想找心理咨询师聊聊”），我们会为您推荐机构。您反映的事情我们会继续处理。如果您有伤害自己的想法或有危险，请马上拨打 120 或 110。`,
+    'zh-Hant': `聽起來您最近壓力很大，謝謝您願意說出來。如果您想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。如果也想和社區的心理諮詢服務聊聊，單獨發一句告訴我們（比如「我想找心理諮詢師聊聊」），我們會為您推薦機構。您反映的事情我們會繼續處理。如果您有傷害自己的想法或有危險，請馬上撥打 120 或 110。`,
     en: `It sounds like things have been very hard lately — thank you for saying so. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. If you would also like to talk with a community counselling service, tell us in a message of its own (for example "I would like to talk to a counsellor") and we will suggest an organization. We will keep handling the matter you raised. If you are thinking of harming yourself or are in danger, call 120 or 110 now.`,
   },
   // Concern about someone else's safety (an elder alone, a child, a hazard at home) with no danger now:
   // the emergency numbers if it turns urgent, not the mental-health lines, which read as beside the point.
   'triage.crisis.concern.safety': {
-    'zh-Hans': '如果现在就有人有危险（例如老人或孩子无人照看出了状况、燃气或炉火没关、有人受伤或不舒服），请马上拨打 120、119 或 110。你反映的事情我们会继续处理。',
-    'zh-Hant': '如果現在就有人有危險（例如老人或小朋友無人照顧出了狀況、燃氣或爐火沒關、有人受傷或不舒服），請馬上撥打 120、119 或 110。你反映的事情我們會繼續處理。',
+    'zh-Hans': '如果现在就有人有危险（例如老人或孩子无人照看出了状况、燃气或炉火没关、有人受伤或不舒服），请马上拨打 120、119 或 110。您反映的事情我们会继续处理。',
+    'zh-Hant': '如果現在就有人有危險（例如老人或小朋友無人照顧出了狀況、燃氣或爐火沒關、有人受傷或不舒服），請馬上撥打 120、119 或 110。您反映的事情我們會繼續處理。',
     en: 'If anyone is in danger right now (an elder or a child left alone and in trouble, gas or a stove left on, someone hurt or unwell), call 120, 119 or 110 at once. We will keep handling the matter you raised.',
   },
   // Violence without self-harm talk: "it sounds like you've been under a lot of stress" misses the point of
   // "我老公经常打我，我不敢回家"; safety comes first, the lines for talking stay.
   'triage.crisis.concern.violence_lead': {
-    'zh-Hans': `谢谢你告诉我们，这不是你的错。你的安全最重要：如果对方正在施暴，或你担心马上会有危险，请立即拨打 110。想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。你反映的事情我们会继续处理。`,
-    'zh-Hant': `謝謝你告訴我們，這不是你的錯。你的安全最重要：如果對方正在施暴，或你擔心馬上會有危險，請立即撥打 110。想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。你反映的事情我們會繼續處理。`,
+    'zh-Hans': `谢谢您告诉我们，这不是您的错。您的安全最重要：如果对方正在施暴，或您担心马上会有危险，请立即拨打 110。想找人聊聊，24 小时热线随时可以打：${crisis('zh-Hans')}。您反映的事情我们会继续处理。`,
+    'zh-Hant': `謝謝您告訴我們，這不是您的錯。您的安全最重要：如果對方正在施暴，或您擔心馬上會有危險，請立即撥打 110。想找人聊聊，24 小時熱線隨時可以打：${crisis('zh-Hant')}。您反映的事情我們會繼續處理。`,
     en: `Thank you for telling us — this is not your fault. Your safety comes first: if someone is hurting you now, or you fear you are about to be in danger, call 110 at once. If you would like to talk to someone, these 24-hour lines are always open: ${crisis('en')}. We will keep handling the matter you raised.`,
   },
   'triage.crisis.concern.violence': {
-    'zh-Hans': `如果家里有人对你施暴，你可以随时拨打 110；也可以拨打${dv('zh-Hans')}，或向法院申请人身安全保护令（《反家庭暴力法》）。`,
-    'zh-Hant': `如果家裡有人對你施暴，你可以隨時撥打 110；也可以撥打${dv('zh-Hant')}，或向法院申請人身安全保護令（《反家庭暴力法》）。`,
+    'zh-Hans': `如果家里有人对您施暴，您可以随时拨打 110；也可以拨打${dv('zh-Hans')}，或向法院申请人身安全保护令（《反家庭暴力法》）。`,
+    'zh-Hant': `如果家裡有人對您施暴，您可以隨時撥打 110；也可以撥打${dv('zh-Hant')}，或向法院申請人身安全保護令（《反家庭暴力法》）。`,
     en: `If someone at home is hurting you, you can call 110 at any time; you can also call the ${dv('en')} or apply to the court for a personal safety protection order (Anti-Domestic Violence Law).`,
   },
 

@@ -6,6 +6,17 @@ import type { Catalogue } from './types.js';
  * file of their own so that i18n/conversation.ts stays readable.
  */
 export const messages = {
+  // What the redaction hid in the resident's own words, as they read them back (conversation/ownWords.ts): a short
+  // word in place of the placeholder staff read ([PHONE]), so a quote reads as their sentence.
+  'conversation.own_words.name': { 'zh-Hans': '〔姓名〕', 'zh-Hant': '〔姓名〕', en: '(name)' },
+  'conversation.own_words.address': { 'zh-Hans': '〔地址〕', 'zh-Hant': '〔地址〕', en: '(address)' },
+  'conversation.own_words.id': { 'zh-Hans': '〔证件号〕', 'zh-Hant': '〔證件號〕', en: '(ID number)' },
+  'conversation.own_words.passport': { 'zh-Hans': '〔护照号〕', 'zh-Hant': '〔護照號〕', en: '(passport number)' },
+  'conversation.own_words.phone': { 'zh-Hans': '〔电话〕', 'zh-Hant': '〔電話〕', en: '(phone)' },
+  'conversation.own_words.card': { 'zh-Hans': '〔卡号〕', 'zh-Hant': '〔卡號〕', en: '(card number)' },
+  'conversation.own_words.email': { 'zh-Hans': '〔邮箱〕', 'zh-Hant': '〔電郵〕', en: '(email)' },
+  'conversation.own_words.plate': { 'zh-Hans': '〔车牌〕', 'zh-Hant': '〔車牌〕', en: '(plate)' },
+  'conversation.own_words.account': { 'zh-Hans': '〔账号〕', 'zh-Hant': '〔帳號〕', en: '(account)' },
   'conversation.withdraw.none': {
     'zh-Hans': '您没有可以撤回的进行中案件。',
     'zh-Hant': '您沒有可以撤回的進行中案件。',

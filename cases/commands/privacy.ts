@@ -10,9 +10,9 @@ import {
 } from '../privacy.js';
 import type { Channel } from '../ports.js';
 import { CONSENT_PURPOSE } from '../types.js';
-import { channelSchema, clip, externalIdSchema, parse, text } from '../validation.js';
+import { channelSchema, externalIdSchema, parse, text } from '../validation.js';
 import { withdraw, withdrawConsent } from './resident.js';
-import { deliverOn, type CaseDeps } from './run.js';
+import { deliverOn, officeNote, type CaseDeps } from './run.js';
 
 /*
  * The resident's data rights (PIPL Art. 45 access and copy, Art. 46 correction, Art. 47 erasure) and the
@@ -82,7 +82,7 @@ export async function addCorrection(deps: CaseDeps, input: CorrectionInput): Pro
       tx,
       latest,
       resident,
-      [{ to: { kind: 'office' }, message: { key: 'privacy.office.correction', params: { ref: latest.ref, refs: refs.join(', '), note: clip(redacted, 1000) } } }],
+      [{ to: { kind: 'office' }, message: { key: 'privacy.office.correction', params: { ref: latest.ref, refs: refs.join(', '), note: officeNote(redacted, latest.ref) } } }],
       `correction:${latest.id}:${lastEvent}`,
       now,
     );

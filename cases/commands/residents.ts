@@ -7,7 +7,7 @@ import type { CaseRepositories, Channel, OutboxRepository, ResidentRepository } 
 import type { OutboxMessage } from '../types.js';
 import type { Outgoing } from '../delivery.js';
 import { channelSchema, clip, externalIdSchema, languageSchema, parse, refSchema } from '../validation.js';
-import { deliverOn, type CaseDeps } from './run.js';
+import { deliverOn, officeNote, type CaseDeps } from './run.js';
 
 /* Residents: their record and language, their additions to a case, and the office alert of an emergency. */
 
@@ -84,7 +84,7 @@ export async function addResidentNote(deps: CaseDeps, input: ResidentNoteInput):
     const message: OutboxMessage =
       input.type === 'resident_attachment'
         ? { key: 'conversation.office.resident_attachment', params: { ref: c.ref, kind: input.file!.kind === 'photo' ? '照片' : '文件', fileId: input.file!.fileId } }
-        : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: clip(note ?? '', 1000), ...(question !== null ? { question: clip(question, 300) } : {}) } };
+        : { key: `conversation.office.${input.type}`, params: { ref: c.ref, note: officeNote(note ?? '', c.ref), ...(question !== null ? { question: clip(question, 300) } : {}) } };
     const out: Outgoing[] = [{ to: { kind: 'office' }, message }];
     // What the resident adds after the referral is the holder's to read too (it had reached only the office), and
     // so is the answer to a question the holder asked. Attachments stay with the office: a photo cannot be redacted.

@@ -5,7 +5,7 @@ import type { MessageParam, TextRef } from '../../kernel/language.js';
 import type { Directory, Handler } from '../../directory/directory.js';
 import { districtsOutside, officeArea } from '../../directory/places.js';
 import type { WorkingCalendar } from '../calendar.js';
-import { codeLabel, handlerLabel, targetLabel } from '../cardLabels.js';
+import { codeLabel, handlerLabel, targetLabel, unsureLabel, unsureReasonOf } from '../cardLabels.js';
 import type { CasePatch, CaseRecord, ReferralRecord, ResidentRecord } from '../caseRepository.js';
 import { outboxRowsFor, type Outgoing } from '../delivery.js';
 import type { OfficeAlertLimiter } from '../officeAlerts.js';
@@ -190,7 +190,7 @@ export function reviewNotes(reasons: readonly string[]): { secondary: string; un
   // the card says so rather than leave the office to wonder why.
   // A matter taken up after an emergency reply, and a complaint the resident insisted on after refusing a service,
   // are reviewed for those reasons (the card had said 存疑原因：—).
-  const why = reasons.find((r) => /^(target_unsure|low_confidence|no_target|engine_emergency|target_not_allowed|resident_asked_case|resident_chose_service|resident_asked_other_org|unclear_twice|resident_refused_service|after_emergency)/.test(r));
+  const why = unsureReasonOf(reasons);
   return { secondary: second ? second.slice('secondary_target:'.length).split(' ')[0]! : '—', unsure: why ?? '—' };
 }
 
@@ -202,6 +202,20 @@ export function cardSummary(summary: string, max = CARD_SUMMARY_MAX): MessagePar
   const chars = [...summary];
   if (chars.length <= max) return summary;
   return { key: 'cases.staff.summary_cut', params: { head: chars.slice(0, max).join(''), shown: max, total: chars.length } };
+}
+
+/** How much of a resident's note (an addition, an answer, a rating comment, a correction) the office chat's copy holds. */
+export const OFFICE_NOTE_MAX = 1000;
+
+/**
+ * The office chat's copy of a resident's note: whole up to `max` characters, and past that the start with how much
+ * was left out and where the whole is — the console's case page, whose timeline shows a note whole (it had been
+ * cut at 1,000 characters with a bare "…", and staff could not tell the resident had written more).
+ */
+export function officeNote(note: string, ref: string, max = OFFICE_NOTE_MAX): MessageParam {
+  const chars = [...note];
+  if (chars.length <= max) return note;
+  return { key: 'cases.staff.note_cut', params: { head: chars.slice(0, max).join(''), omitted: chars.length - max, ref } };
 }
 
 /** The office's review card for a case, with its clock line (cases/cardLabels.ts deadlineLabel). */
@@ -218,7 +232,8 @@ export function reviewCard(deps: CaseDeps, c: CaseRecord, deadline: TextRef) {
     confidence: typeof c.decision.confidence === 'number' ? c.decision.confidence.toFixed(2) : '—',
     // The second matter's department by its name: the card had shown its code (第二事项：transport).
     secondary: notes.secondary === '—' ? notes.secondary : codeLabel(deps.directory, notes.secondary),
-    unsure: notes.unsure,
+    // Why it is reviewed as a sentence naming the departments (cardLabels.ts unsureLabel), not the engine's code.
+    unsure: notes.unsure === '—' ? notes.unsure : unsureLabel(deps.directory, notes.unsure),
     summary: cardSummary(c.summary),
     deadline,
   };

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { t } from '../../i18n/index.js';
+import { eventLabel, t, textOf } from '../../i18n/index.js';
+import { unsureLabel, unsureReasonOf } from '../../cases/cardLabels.js';
 import type { CaseService } from '../../cases/caseService.js';
 import { mayTake, needsHandler, type UiAction } from '../../cases/policy.js';
 import { NOT_ACCEPTED_REASONS } from '../../cases/types.js';
@@ -17,11 +18,16 @@ export type Visibility = 'office' | 'department' | 'organization';
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
+/** The resident's own words in an event: shown whole, as the office chat's copy of a long note points here for them. */
+const WHOLE_FIELDS = new Set(['note', 'correction']);
+
 function eventDetails(data: Record<string, unknown>): string {
   return Object.entries(data)
     .filter(([k, val]) => k !== 'idempotencyKey' && val !== null && val !== undefined)
-    .map(([k, val]) => `${k}: ${typeof val === 'string' ? val : JSON.stringify(val)}`)
-    .map((s) => clip(s, 300))
+    .map(([k, val]) => {
+      const s = `${k}: ${typeof val === 'string' ? val : JSON.stringify(val)}`;
+      return WHOLE_FIELDS.has(k) ? s : clip(s, 300);
+    })
     .join('; ');
 }
 
@@ -108,11 +114,15 @@ ${office && elsewhere.length > 0 ? html`<dt>${tr(v, 'console.case.place')}</dt><
 ${office ? html`<h3>${tr(v, 'console.case.original')}</h3><p class="text">${c.anonymisedAt ? tr(v, 'console.case.anonymised_text') : c.originalText}</p>` : ''}
 </section>`;
 
+  // Why the case is reviewed, as the office card says it (a sentence naming departments); the reasons list below
+  // keeps the engine's own codes for whoever tunes it.
+  const unsure = unsureReasonOf(decision.reasons ?? []);
   const decisionSection = office
     ? html`<section aria-labelledby="h-decision"><h2 id="h-decision">${tr(v, 'console.case.decision')}</h2>
 <dl class="facts">
 <dt>${tr(v, 'console.col.confidence')}</dt><dd>${typeof decision.confidence === 'number' ? decision.confidence.toFixed(2) : '—'}</dd>
 <dt>${tr(v, 'console.case.engine')}</dt><dd>${decision.engine ?? '—'}</dd>
+${unsure ? html`<dt>${tr(v, 'console.case.unsure')}</dt><dd id="case-unsure">${textOf(v.lang, unsureLabel(v.directory, unsure))}</dd>` : ''}
 </dl>
 <h3>${tr(v, 'console.case.reasons')}</h3>
 ${decision.reasons?.length ? html`<ul>${decision.reasons.map((r) => html`<li><code>${r}</code></li>`)}</ul>` : html`<p>${tr(v, 'console.case.nothing')}</p>`}
@@ -162,7 +172,7 @@ ${d.surveys.length
   const timeline = html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">${tr(v, 'console.case.timeline')}</h2>
 <div class="table-wrap"><table id="timeline"><thead><tr><th scope="col">${tr(v, 'console.col.at')}</th><th scope="col">${tr(v, 'console.col.actor')}</th><th scope="col">${tr(v, 'console.col.event')}</th><th scope="col">${tr(v, 'console.col.change')}</th>${office ? html`<th scope="col">${tr(v, 'console.col.details')}</th>` : ''}</tr></thead>
 <tbody>${d.events.map(
-    (e) => html`<tr><td>${dateTime(e.at)}</td><td>${label(v, 'console.actor', e.actorKind)}${office && e.actorId ? html` <small>${e.actorId}</small>` : ''}</td><td>${label(v, 'console.event', e.type)}</td><td>${e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `${label(v, 'console.status', e.fromStatus)} → ${label(v, 'console.status', e.toStatus)}` : ''}</td>${office ? html`<td>${eventDetails(e.data)}</td>` : ''}</tr>`,
+    (e) => html`<tr><td>${dateTime(e.at)}</td><td>${label(v, 'console.actor', e.actorKind)}${office && e.actorId ? html` <small>${e.actorId}</small>` : ''}</td><td>${eventLabel(v.lang, e.type)}</td><td>${e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `${label(v, 'console.status', e.fromStatus)} → ${label(v, 'console.status', e.toStatus)}` : ''}</td>${office ? html`<td>${eventDetails(e.data)}</td>` : ''}</tr>`,
   )}</tbody></table></div>
 ${office
   ? html`<h3>${tr(v, 'console.case.messages_out')}</h3>

@@ -139,7 +139,8 @@ describe('resident conversation (real PGlite, CaseService, offline triage, retri
     // The card names the department in the reader's language, never its code.
     const shown = t('zh-Hans', card.message.key, card.message.params);
     assert.match(shown, /去向：政府部门（深圳市南山区住房和建设局）/, shown);
-    assert.equal(card.message.params.unsure, 'resident_asked_case');
+    assert.deepEqual(card.message.params.unsure, { key: 'cases.staff.unsure.resident_asked_case' });
+    assert.match(shown, /存疑原因：群众咨询后要求登记为案件/, 'said in words, not as resident_asked_case');
     const topic = /topic_target:housing (\d\.\d\d)/.exec(c.decision.reasons.join(' '))?.[1];
     assert.equal(card.message.params.confidence, topic, 'the confidence shown is the routing\'s for housing, not the inquiry\'s');
   });

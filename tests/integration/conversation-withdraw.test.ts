@@ -22,6 +22,9 @@ describe('withdrawing a case', () => {
     assert.match(byRef.get(lift)!, new RegExp(`${lift}[\\s\\S]*小区物业不修电梯`), 'the lift case in the resident\'s words');
     assert.match(byRef.get(fumes)!, /油烟/, 'the restaurant case in the resident\'s words');
     assert.doesNotMatch(byRef.get(lift)!, /13812345678/, 'the phone number is hidden, as in every view of the case');
+    // Hidden as a word the resident reads, not as the placeholder staff read ([PHONE] had been shown to them).
+    assert.match(byRef.get(lift)!, /我的电话〔电话〕/);
+    assert.doesNotMatch(byRef.get(lift)!, /\[[A-Z]+\]/);
     assert.ok([...byRef.get(lift)!.split('“')[1]!.split('”')[0]!].length <= 41, 'the words are cut short');
     for (const x of offers) assert.deepEqual(x.actions, ['withdraw_confirm', 'withdraw_keep']);
   });

@@ -132,6 +132,8 @@ describe('e2e: consent bound to the organization it names', () => {
     assert.ok(youth.services.includes('youth') && second.includes(residentName(youth, 'zh-Hans')), 'the case goes to the organization of the second offer');
     const consents = (await e.db.pool.query(`SELECT organization_id FROM consents k JOIN cases c ON c.id = k.case_id WHERE c.ref = $1`, [ref])).rows;
     assert.deepEqual(consents.map((x) => x.organization_id), [youth.id]);
-    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('resident_chose_service')), 'the office card says the resident chose');
+    // In words, naming the service by its label (the card had shown `resident_chose_service:youth`).
+    assert.ok(e.texts(OFFICE_CHAT).some((x) => x.includes(ref) && x.includes('存疑原因：群众自己选择了青少年服务')), 'the office card says the resident chose');
+    assert.ok(!e.texts(OFFICE_CHAT).some((x) => x.includes('resident_chose_service')), 'no reason code on any office card');
   });
 });

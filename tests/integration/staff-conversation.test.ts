@@ -77,6 +77,7 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
   let db: Database;
   let clock: FixedClock;
   let cases: CaseService;
+  let conv: StaffConversation;
   let staff: ReturnType<typeof asTelegram>;
   let residentId: number;
   let cb = 0;
@@ -98,7 +99,8 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
     db = await testDatabase();
     clock = new FixedClock('2026-03-02T02:00:00Z');
     cases = new CaseService({ pool: db.pool, clock, calendar, directory, settings });
-    staff = asTelegram(new StaffConversation({ cases, directory, pool: db.pool, clock, officeChatId: OFFICE_CHAT, officeMemberIds: [OFFICE_MEMBER] }));
+    conv = new StaffConversation({ cases, directory, pool: db.pool, clock, officeChatId: OFFICE_CHAT, officeMemberIds: [OFFICE_MEMBER] });
+    staff = asTelegram(conv);
     residentId = (await cases.upsertResident({ channel: 'telegram', externalId: '777', chatId: 777, language: 'zh-Hans' })).id;
   });
   afterAll(async () => {
@@ -361,8 +363,15 @@ describe('staff conversation (real PGlite, real CaseService)', () => {
     const tl = await staff.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'case', args: urgent.ref.toLowerCase() });
     const text = tl!.messages[0]!.text;
     assert.match(text, new RegExp(`^${urgent.ref} · 信访事项 · 待审核（紧急）`));
-    assert.match(text, /opened（已接收 → 待审核，resident）/);
-    assert.match(text, /mark_urgent（待审核 → 待审核，office）/);
+    // Events and who acted by their labels (it had said `opened（已接收 → 待审核，resident）`); an unchanged status once.
+    assert.match(text, /开案（已接收 → 待审核，群众）/);
+    assert.match(text, /标为紧急（信访局）/);
+    assert.doesNotMatch(text, /opened|mark_urgent|resident|office/);
+    // Rendered for an English-reading chat, the same lines are in English.
+    const en = renderStaffResult(codec, (await conv.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'case', args: urgent.ref }))!, 'en').messages[0]!.text;
+    assert.match(en, /opened \(received → office review, resident\)/);
+    assert.match(en, /marked urgent \(office\)/);
+    assert.match(en, new RegExp(`^${urgent.ref} · Petition · office review \\(urgent\\)`));
     assert.match((await staff.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'case', args: 'nonsense' }))!.messages[0]!.text, /用法/);
 
     assert.match((await staff.onCommand({ chatId: OFFICE_CHAT, userId: OFFICE_MEMBER, command: 'overdue', args: '' }))!.messages[0]!.text, /没有超期事项/);

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { resourcePath } from '../../kernel/paths.js';
 import { ValidationError } from '../../kernel/errors.js';
-import { DirectoryError, loadDirectory, parseDirectory, type Organization } from '../../directory/directory.js';
+import { DirectoryError, groupLanguage, loadDirectory, parseDirectory, type Organization } from '../../directory/directory.js';
 import { DEPARTMENT_CODES, SERVICE_CODES } from '../../kernel/taxonomy.js';
 
 const shippedPath = resourcePath('directory.yaml');
@@ -206,6 +206,31 @@ describe('directory: matters', () => {
         ms.push(ms[0]!);
       }),
       /departments\[1\] \(code urban_management\) › matters: a matter is listed twice/,
+    );
+  });
+});
+
+describe("directory: a group's language", () => {
+  it('a handler group may read 繁體 or English (chatLanguage); left out, and for the office, it reads 简体', () => {
+    const d = parseDirectory(
+      variant((f) => {
+        f.departments[0]!.chatLanguage = 'zh-Hant';
+        f.organizations[0]!.chatLanguage = 'en';
+      }),
+      'custom-directory.yaml',
+    );
+    assert.equal(groupLanguage(d.departments[0]), 'zh-Hant');
+    assert.equal(groupLanguage(d.organizations[0]), 'en');
+    assert.equal(groupLanguage(d.departments[1]), 'zh-Hans');
+    assert.equal(groupLanguage(undefined), 'zh-Hans');
+  });
+
+  it('rejects a language the catalogue does not have, naming the three it has', () => {
+    rejects(
+      variant((f) => {
+        f.departments[0]!.chatLanguage = 'fr';
+      }),
+      /departments\[0\] .*› chatLanguage: chatLanguage must be one of: zh-Hans, zh-Hant, en/,
     );
   });
 });
