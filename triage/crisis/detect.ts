@@ -19,8 +19,10 @@ import {
 } from '../emergencyLexicon.js';
 import { CRISIS_MODEL } from './data.js';
 import { CUES, NOT_NOW_EN, NOT_NOW_ZH, TOLD_AS_PAST } from './lexicon.js';
+import { HELD_BACK, PLAN_TIMED } from './lexiconConcern.js';
 import { englishComplaintForm } from './complaintEn.js';
 import { modelAlarmGuard, modelConcernGuard, onlyAsksTheService } from './guards.js';
+import { modelKind } from './kinds.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -70,7 +72,7 @@ const PASSIVE_SUICIDE = /活着(没(有)?意思|太累|好累|真累)|活够了|
  * the 110/120 reply — the rule had fired and let a second-stage score of 0.07 through. Only when nothing else in the
  * message fires the suicide rule once the denied phrase is taken out.
  */
-export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事|伤害自己|伤自己|自残)|\b(i'?m|i am) not (suicidal|(going|gonna) to (kill|hurt|harm) myself|going to do anything (stupid|silly))\b|\bi (won'?t|will not|would never|will never|am not going to) (kill|hurt|harm) myself\b|\bi (won'?t|will not) do anything (stupid|silly)\b/g;
+export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不会|唔会|绝不会|不是|唔系|不是要|不打算|唔打算)(想|要|会|去)?(想不开|自杀|轻生|寻死|想死|做傻事|伤害自己|伤自己|自残)|\b(i'?m|i am) not (suicidal|(going|gonna) to (kill|hurt|harm) myself|(going|gonna) to do anything( (stupid|silly))?)\b|\bi (won'?t|will not|would never|will never|am not going to) (kill|hurt|harm) myself\b|\bi (won'?t|will not) do anything (stupid|silly)\b/g;
 /**
  * Only the denied phrase speaks of it: with the denial taken out, no rule of that kind fires. Self-harm too ("I am not
  * going to hurt myself" had fired the self-harm rule, which reads no negation, and sent the 120 reply and an urgent alert).
@@ -106,14 +108,15 @@ function letterTails(text: string): string[] {
 
 /** Not a situation at all: fiction, a joke, something over and recovered from, or help with an app. */
 const FICTION = /灾难片|恐怖片|动作片|纪录片|电影|电视剧|小说|剧本杀|剧情|角色|主角|套戏|游戏里|动漫|综艺|\b(movie|film|documentary|novel|tv show|drama|character|video game|episode)\b/;
-const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding)\b/;
-const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|(下车|坐(了|咗)?一阵|休息(了|咗)?一(下|阵))(后|之后|以后)?(先|就|才)?(好(一点|返|回|多了|了))|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
+const JOKE = /开玩笑|哈哈|笑死|\b(lol|lmao|jk|just kidding|kidding|(ha){2,}|hehe)\b/;
+const OVER = /(后来|後來|之后|之後|过了一阵|過了一陣)(慢慢|就)?(好了|没事了|冇事|缓过来|恢复了|好返)|(烧|燒)(没|光|冇)(了|晒|咗)|(全部|都|全都|已经|已經)(烧|燒)(光|没|冇|晒)|(现在|目前|而家|宜家|暂时|暫時)[^,。!?]{0,6}(住|借住|暂住|寄住)(在|喺)?(亲戚|親戚|朋友|酒店|宾馆|賓館|安置点|安置點|临时|臨時)|(现在|目前|而家|宜家)(已经)?(好了|好多了|好返|好翻|恢复|没事|冇事|没大碍|冇大碍|稳定)|恢复得|(下车|坐(了|咗)?一阵|休息(了|咗)?一(下|阵))(后|之后|以后)?(先|就|才)?(好(一点|返|回|多了|了))|已经(好了|出院|康复|扑灭|灭了|救出|被救)|(最后|幸好|好彩|还好|结果)(都)?(没事|冇事|没有事|没大碍|冇大碍)|原来(是|系|係|只是)|(问|問|查|睇|看)(了|咗|过|過)?(之后|之後)?(才|先)(知道|知|发现|發現)(原来|原來)?(只)?(是|系|係)[^。!?]{0,6}(看|睇|玩|打游戏|打遊戲|打机|打機|练|練|排练|排練|拍|装修|裝修|搬|唱|开派对|開派對)|虚惊一场|\b(false alarm|turned out (to be|it was)|(no one|nobody) (was )?(hurt|injured))\b|\b(doing (well|fine|better) now|recovered|recovering|survived|was put out|it'?s sorted|(is|he'?s|she'?s|they'?re|are) (back )?home now|out of hospital|discharged)\b/;
 // Of PETITION_VERBS_ZH only 投诉 (how to complain is a question about a service); 举报 and 反映 narrate.
 const ASKS = /想问|请问|咨询|怎么办|如何|投诉|表扬|维权|报销|申请|要求调查|有没有|\b(can i|how (do|can)|is there|are there|where can|complain|want to report|please (train|check|inspect))\b/;
 const APP = /系统|网站|网上|网页|app|页面|当机|死机|崩了|又崩|卡住了|(又|好|太|很)卡|卡(了|咗|死)|闪退|加载|转圈|登录|登陆|\b(lag|lagging|loading|crash(ed|es)?|login)\b|排队|预约|填表|\b(website|app|system|portal|form)\b/;
 
 // "刚刚看完一部灾难片": the now is the watching, so fiction still counts when no other now is said.
-const WATCHED_JUST = /(刚刚|刚才|刚)(看完|看了|睇完|睇咗)|\bjust (watched|finished watching|saw)\b/g;
+// Writing one is the same ("我是小说作者，正在写一个关于煤气中毒的故事"): the now is the writing.
+const WATCHED_JUST = /(刚刚|刚才|刚)(看完|看了|睇完|睇咗)|(正在|在|而家|宜家)(写|寫|创作|創作|构思|拍)(紧|緊|着)?|\bjust (watched|finished watching|saw)\b|\b(i'?m|i am) (writing|filming|making)\b/g;
 
 /** Why explicit words do not make this message a danger now (null when nothing says so). */
 function notASituation(text: string, now: boolean): string | null {
@@ -184,6 +187,7 @@ export function situate(normalizedText: string, original?: string): Base {
         // distress the office should read, not a call to an emergency line.
         if (!active && PASSIVE_SUICIDE.test(normalizedText)) l = 'concern';
         if ((k === 'suicide' || k === 'self_harm') && (deniedSuicide[k] ??= onlyDenied(normalizedText, k))) l = 'concern';
+        if (k === 'suicide' && !anyNow && HELD_BACK.test(text) && !PLAN_TIMED.test(text)) l = 'concern';
         if (k === 'self_harm' && SELF_HARM_PAST.test(normalizedText) && !SELF_HARM_AGAIN.test(normalizedText) && !anyNow) l = 'concern';
         if (letter && !anyNow && !sentences.some(letterNow)) l = 'concern';
       }
@@ -215,6 +219,11 @@ export function situate(normalizedText: string, original?: string): Base {
       if ((notNow(s) || context) && !now) l = cue.kind === 'suicide' || cue.level === 'concern' ? (context === 'fiction' ? 'none' : 'concern') : 'none';
       else if (cue.guarded && !now && (past(s) || whatIf(s))) l = 'none';
       else if (l === 'immediate' && letter && !now && !letterNow(s) && !cue.timed) l = 'concern';
+      // A goodbye or a wish the writer says they will not act on ("…better off without me. I'm not going to do anything, I just
+      // needed to say it"): a concern, as for the rule's denied suicide. Not a timed end, and not with anything now.
+      if (l === 'immediate' && cue.kind === 'suicide' && !cue.timed && !now && text.search(DENIED_SUICIDE) >= 0) l = 'concern';
+      // Thought of and held back ("想过把药全部吃了…可是想到儿子还小"): the same for the means the thought named.
+      if (l === 'immediate' && (cue.kind === 'suicide' || cue.kind === 'overdose') && !cue.timed && !now && HELD_BACK.test(text) && !PLAN_TIMED.test(text)) l = 'concern';
       if (cue.level === 'immediate') {
         if (l === 'immediate') {
           f.cueImmediate = 1;
@@ -436,6 +445,8 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
     return finish('concern', kinds, cues);
   }
   if (immediate) {
+    // An alarm keeps the head's kind: its reply and numbers follow it, and an implied farewell (我先走了, 該交代的都寫在桌上了)
+    // has few words a list could hold — naming suicide there is the safe side.
     if (!specific()) kinds.add(sc.kinds[0]!);
     return finish('immediate', kinds, cues);
   }
@@ -444,7 +455,9 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   if (!concern) return finish('none', kinds, cues);
   const lone = sit.baseConcern !== 1 && sit.baseImmediate !== 1 && sit.ruleDemoted !== 1 && sit.cueDemoted !== 1 ? modelConcernGuard(normalizedText) : null;
   if (lone) return finish('none', kinds, [...cues, lone]);
-  if (!specific() && pc + pi >= model.concernThreshold) kinds.add(sc.kinds[0] ?? 'distress');
+  // The kind a concern note names must have words behind it (kinds.ts): suicide or self-harm only when the message speaks of
+  // it, so the office does not read 自杀风险 for grief, hardship, burnout or loneliness.
+  if (!specific() && pc + pi >= model.concernThreshold) kinds.add(modelKind(sc.kinds, `${normalizedText}\n${(original ?? '').toLowerCase()}`));
   if (sit.baseImmediate === 1 && !suicidal) for (const k of [...kinds]) if (k !== 'suicide' && k !== 'self_harm') kinds.delete(k);
   return finish('concern', kinds, cues);
 }

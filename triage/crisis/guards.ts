@@ -4,7 +4,9 @@
  * rule or cue in the same words always counts, and each guard stands aside when something is happening.
  */
 import { agreesInWords, commandInWords, isClosingOnly, onlyPrivacyQuestions, saysSafeNow } from '../commandWords.js';
+import { kindHasWords } from './kinds.js';
 import { TOLD_AS_PAST } from './lexicon.js';
+import { GRIEF_NOW, HELD_BACK, PLAN_TIMED } from './lexiconConcern.js';
 
 const ROPE_IDIOM = /\b(at )?the end of (my|her|his|our) (rope|tether)\b|\bat (my|our) wits'? end\b/;
 const SLEEPLESS = /失眠|睡不着|睡不好|睡唔着|瞓唔着|瞓唔到|insomnia|can'?t sleep|cannot sleep|unable to sleep|not sleeping/i;
@@ -179,8 +181,16 @@ const BULLIED = /(被|俾|畀|让|给)[^。!?]{0,8}(同学|人|几个|高年级|
 // A knife-sharpening stall and a parent asking which clinic is open tonight for a fever: the model alone had noted them.
 const KNIFE_TRADE = /磨刀|磨铰剪|磨剪刀|\bknife[- ]sharpen\w*|\bsharpen(s|ing)? knives\b/;
 const CLINIC_ASKED = /(发烧|发热|烧到|\bfever\b)[^。!?]{0,160}(哪|边间|边度|\b(which|where)\b)[^。!?]{0,24}(医院|诊所|急诊|儿科|\b(hospital|clinic|a&e|emergency room)\b)|(医院|诊所|儿科|\b(hospital|clinic)\b)[^。!?]{0,20}(有开|开门|开到|\bopen\b)/;
+// Someone who shuts himself away for months (一直躲在房間打遊戲，三個月沒出過門，跟我們也不說話, the model alone 0.54 as
+// violence): withdrawal the office reads, a concern with the lines — not when self-harm is spoken of or anyone is hurt.
+const WITHDRAWN = /(躲|关|關|锁|鎖|匿)(在|喺)?(自己)?(的)?房|(不|唔|没|沒|冇)(有)?(出过|出過|出)房(门|門|間|间)|(不|唔)(跟|和|同)(我们|我們|我哋|家人|我)(说话|說話|讲话|講話|讲嘢|講嘢)|\b(won'?t|doesn'?t|does not) (come out of (his|her) room|leave (his|her) room|talk to (us|anyone))\b/;
+// Drunk and violent as a habit, with nothing said to happen now ("我老公飲醉就會大聲鬧人掟嘢，今晚佢冇飲，不過我日日都好驚",
+// the model alone 0.56): what abuse looks like told between the episodes — a concern with the protection lines.
+const DRUNK_HABIT = /(饮醉|喝醉|醉酒|饮酒|喝酒|喝了酒|饮咗酒|飲醉|飲酒)[^。!?]{0,4}(就|便)(会|會)|\b(when|whenever|every time) (he|she)('s| is| gets?) drunk\b/;
+const HAPPENING = /而家|宜家|依家|现在|正在|刚才|刚刚|頭先|头先|又(饮|喝|飲)(醉|咗|了)|又(在|喺)(打|砸|摔|掟)|今晚(他|佢)?(又)?(饮|喝|飲)(醉|咗|了)|\b(right now|tonight he|is drunk now|just now)\b/;
+const GAME_PLAYED = /打(着|著|紧|緊)?(游戏|遊戲|机|機|篮球|籃球|羽毛球|乒乓球|网球|網球|麻将|麻將|牌|波)|玩(游戏|遊戲|手机|手機)|\bplaying (video games|computer games|games|basketball|football|mahjong|cards)\b/;
 const POINTLESS_DAILY = /\b(don'?t|do not|can'?t) see the point (in|of) (cooking|cleaning|eating|getting up|getting dressed|going out|going to work|doing anything|anything)\b|(没心思|没有心思|没心机|没有心机|提不起劲)(做饭|煮饭|吃饭|上班|出门|做事|打扫)/;
-const PLAN_OR_MEANS = /今晚|明天|遗书|安眠药|农药|烧炭|跳|\b(tonight|tomorrow|pills|rope|jump|bridge|roof|goodbye|join (her|him)|end it|kill|overdose)\b/;
+const PLAN_OR_MEANS = /今晚|明天|遗书|安眠药|农药|烧炭|跳|去陪|(一起|一齐)(走|死)|(跟|同)(他|她|佢)(一起|一齐)?走|\b(tonight|tomorrow|pills|rope|jump|bridge|roof|goodbye|join (her|him)|end it|kill|overdose)\b/;
 const SCARS = /疤|结痂|伤痕|旧伤|\b(scars?|scabs?|healed (cuts|wounds))\b/;
 const FRESH_WOUND = /流血|出血|血流|刚(刚|才)?(割|划|鎅)|正在(割|划)|今晚|而家(割|鎅)|\b(bleeding|fresh (cuts?|wounds?)|just (cut|did it)|tonight|right now)\b/;
 const RENT_HARDSHIP = /(交|付|俾|畀)(不|唔)起(房)?租|(没|冇)钱(交|付)(房)?租|租(金)?(都)?(交|付)不起|\b(can'?t|cannot|unable to) (afford|pay) (the |my |our )?rent\b/;
@@ -244,9 +254,16 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // A structure feared to fall one day ("隔籬屋喺天台搭咗間鐵皮屋租俾人，好驚佢冧落嚟", read as violence by the model alone):
   // an illegal structure for a department. Anyone under it, or a crack opening now, stands aside.
   { cue: 'collapse_feared_not_danger', level: 'none', applies: (t) => COLLAPSE_FEARED.test(t) && !COLLAPSE_NOW.test(t) && notHurt(t) },
+  { cue: 'withdrawn_not_danger', level: 'concern', applies: (t) => WITHDRAWN.test(t) && !kindHasWords('suicide', t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
+  // Thought of it and held back by someone (可是想到儿子还小，就舍不得), nothing made ready: the model alone had kept the alarm.
+  { cue: 'held_back_not_danger', level: 'concern', applies: (t) => HELD_BACK.test(t) && !PLAN_TIMED.test(t) && notHurt(t) },
+  // A game or a sport being played ("我老公现在还在打着游戏，叫他吃饭都不理", the model alone 0.85): a family complaint, not a beating.
+  { cue: 'game_not_danger', level: 'none', applies: (t) => GAME_PLAYED.test(t) && notHurt(t) && !kindHasWords('suicide', t) && !/刀|\bknife\b/.test(t) },
+  { cue: 'drunk_habit_not_danger', level: 'concern', applies: (t) => DRUNK_HABIT.test(t) && !HAPPENING.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
   // Daily life that lost its point after a loss ("my wife passed in march. i dont see the point in cooking or cleaning
-  // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time.
-  { cue: 'grief_not_danger', level: 'concern', applies: (t) => POINTLESS_DAILY.test(t) && !PLAN_OR_MEANS.test(t) },
+  // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time. Also grief
+  // told as the days since (GRIEF_NOW: "老公走咗半年，我日日都喺屋企等佢返嚟", 0.58), with no death wish or farewell in it.
+  { cue: 'grief_not_danger', level: 'concern', applies: (t) => (POINTLESS_DAILY.test(t) || GRIEF_NOW.test(t)) && !PLAN_OR_MEANS.test(t) && !kindHasWords('suicide', t) && !FAREWELL_WORDS.test(t) && notHurt(t) },
   // Scars or scabs a parent found ("他大腿上有好几条结痂的伤口", "手臂有好多一条条嘅疤，热天都著长袖"): the model alone had read
   // self-harm happening now. A concern the office reads at once, with the lines; fresh blood or a cut tonight is not this.
   { cue: 'scars_not_danger', level: 'concern', applies: (t) => SCARS.test(t) && !FRESH_WOUND.test(t) },
@@ -295,6 +312,7 @@ const LEAK = /滴水|漏水|渗水|\b(leak\w*|dripping|drips)\b/;
 const LEAK_DANGER = /电线|插座|冒烟|火花|煤气|燃气|塌|裂|\b(wires?|socket|sparks?|smoke|gas|collaps\w*|crack\w*)\b/;
 // A court case, a judgment or arbitration told as a matter (won in court, enforcement not moving).
 const COURT = /法院|判决|判決|强制执行|強制執行|仲裁|起诉|起訴|\b(court|judg(e)?ment|enforcement|arbitration|lawsuit|sued)\b/;
+const JOKE_SAID = /哈哈|笑死|\b(lol|lmao|haha\w*|hehe|jk|just kidding)\b/;
 const PET_DIED = /(狗|猫|宠物|鹦鹉|仓鼠|\b(dog|cat|pet|puppy|kitten)\b).{0,6}(死|走|过世|去世|\b(died|passed away|passed)\b)|(狗|猫|宠物|\b(dog|cat|pet|puppy|kitten)\b).{0,60}(兽医|宠物医院|\bvets?\b)/;
 
 /** The guard that drops the crisis model's lone concern on an ordinary message, or null. */
@@ -309,6 +327,9 @@ export function modelConcernGuard(text: string): string | null {
   if (CLINIC_ASKED.test(text) && !HURT.test(text)) return 'clinic_question_not_concern';
   if (SPORT_JUMP.test(text) && !HURT.test(text)) return 'sport_jump_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
+  // A joke said as one (哈哈, lol, haha: "我老公打呼打得跟要断气一样，哈哈"): the model alone had noted it as suicide risk.
+  // Not with words for a death wish beside it: "…哈哈" can close a real one.
+  if (JOKE_SAID.test(text) && !kindHasWords('suicide', text)) return 'joke_not_concern';
   if (BILL.test(text)) return 'bill_not_concern';
   if (ordinaryComplaint(text) || COURT.test(text)) return 'ordinary_complaint_not_concern';
   if (leakOnly(text)) return 'leak_not_concern';

@@ -8,7 +8,8 @@
  * Cantonese→Mandarin normalisation makes of it. English patterns run on the same lower-cased text.
  * Cues are situations, not single messages: each covers a family of ways of saying it.
  */
-import { ANGRY_WISH_ZH, HYPERBOLE_BEFORE_ZH, PETITION_VERBS_ZH } from '../emergencyLexicon.js';
+import { PETITION_VERBS_ZH } from '../emergencyLexicon.js';
+import { CONCERN_CUES } from './lexiconConcern.js';
 import type { CrisisKind, CrisisLevel } from './types.js';
 
 export interface Cue {
@@ -53,7 +54,7 @@ export const CUES: Cue[] = [
   },
   {
     name: 'farewell_soft', kind: 'suicide', level: 'concern',
-    pattern: /\b(thank you for everything|thanks for everything|don'?t be sad|don'?t cry for me|see you in (the )?next life|in another life|finally (be )?at peace|rest forever|won'?t wake up|never wake up|look after (yourself|mum|mom|dad|each other)|i love you all|forgive me)\b/,
+    pattern: /\b(thank you for everything|thanks for everything|don'?t be sad|don'?t cry for me|see you in (the )?next life|in another life|finally (be )?at peace|rest forever|i (won'?t|will not|might not) wake up|never wake up|look after (yourself|mum|mom|dad|each other)|i love you all|forgive me)\b/,
     unless: /\b(movie|film|novel|song|game|thank you for everything you did for (our|the) (community|street|building))\b/,
   },
   // ---- Suicide: means prepared, a place, a date.
@@ -91,8 +92,8 @@ export const CUES: Cue[] = [
   },
   {
     name: 'overdose_taken', kind: 'overdose', level: 'immediate',
-    pattern: /\b(swallowed|took|taken|downed|ate|drank|drunk)\b.{0,25}\b(all (of )?(my|the|her|his)|the whole|a whole|whole bottle|a handful|handful of|a bottle|bottle of|box of|[0-9]{2,}|dozens|lots of|a lot of)\b.{0,20}\b(pills|tablets|paracetamol|tylenol|sleeping pills|antidepressants|insulin|painkillers|meds|medication)\b|\b(drank|drunk|swallowed)\b.{0,15}\b(bleach|pesticide|poison|weed ?killer|rat poison|antifreeze|detergent)\b|\boverdos\w*|\bod'?d\b/,
-    unless: /\b(news|article|prevention|statistics)\b/,
+    pattern: /\b(swallowed|took|taken|downed|ate|drank|drunk)\b.{0,25}\b(all (of )?(my|the|her|his)|the whole|a whole|whole bottle|a handful|handful of|a bunch of|a bottle|bottle of|box of|[0-9]{2,}|dozens|lots of|a lot of)\b.{0,20}\b(pills|tablets|paracetamol|tylenol|sleeping pills|antidepressants|insulin|painkillers|meds|medication)\b|\b(drank|drunk|swallowed)\b.{0,15}\b(bleach|pesticide|poison|weed ?killer|rat poison|antifreeze|detergent)\b|\boverdos\w*|\bod'?d\b/,
+    unless: /\b(news|article|prevention|statistics)\b|\boverdos\w* on (coffee|caffeine|sugar|chocolate|candy|sweets|junk food|carbs|netflix|tv|k-?dramas?|anime|memes|sun|work)\b/,
   },
   // ---- Self-harm in Cantonese (鎅 / 𠝹 / 界 手) beyond the rules' 割腕.
   { name: 'self_harm', kind: 'self_harm', level: 'immediate', pattern: /(鎅|𠝹|界)(手|自己|腕)|用(刀|刀片|剪刀)(割|划|鎅|界)(自己|手)/ },
@@ -101,7 +102,8 @@ export const CUES: Cue[] = [
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
     pattern: /(喝醉|饮醉|醉咗|醉了|发酒疯).{0,14}(砸|摔|打|踢|掟|劈|拍门|撞门|踹门|骂)|(砸|摔|掟|扔)(紧|着)?(东西|嘢|家具|碗|电视|椅子|凳)|(拍|撞|踢|踹|劈|砸)(紧|着)?(门|道门|我门|我家门|我屋企门)|(在|喺)(门口|门外).{0,10}(骂|吼|叫|砸|拍|踢|不走|唔走|等我|拿刀|揸刀)|(拿|拎|揸|挥|举)(着|住|紧)?.{0,4}(刀|菜刀|生果刀|西瓜刀|棍|铁棍|铁通|斧头|锤|剪刀|枪)|(斩|劈|砍|整|打|捅|杀)(死|伤)(你|我|佢|他|她|晒|你哋|我哋)|(锁|躲|收埋|匿埋|匿|躲藏)(在|喺|咗|了)?.{0,6}(厕所|房间|房|洗手间|衣柜|柜|楼梯|车里|浴室)(里|入面|度)?|(打|揍|踢|掐|推|虐|殴)(紧|着)(我|我们|我哋|我妈|阿妈|孩子|仔|女|佢)|(佢|他|她|老公|老婆|男朋友|前夫|丈夫).{0,6}(又|而家|现在|正在|宜家)(打|揍|踢|掐|追|推)/,
     // A resident who knocked on the neighbours' door to talk about their noise (拍门讲过几次) is not under attack.
-    unless: /(儿子|兒子|女儿|女兒|孩子|小孩|细路|細路).{0,24}(发|發)(脾气|脾氣|火)|(劝|勸|哄|说|說)(他|她|佢)(一句|两句|兩句)?.{0,3}(又|就)?(发|發)(脾气|脾氣|火)|游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)|(敲|拍)门.{0,3}(都)?(没|冇|无)(有)?人(应|开|理)/,
+    // 遊戲 in the resident's own script too; hiding in one's room for months (一直躲在房間) is withdrawal, and "飲醉就會…" a habit.
+    unless: /遊戲|打機|(一直|成日|整天|天天|每天)(都)?(躲|匿|关|關)(在|喺)|(饮醉|喝醉|醉酒|饮酒|喝酒|喝了酒|饮咗酒|飲醉|飲酒).{0,4}(就|便)(会|會)|(儿子|兒子|女儿|女兒|孩子|小孩|细路|細路).{0,24}(发|發)(脾气|脾氣|火)|(劝|勸|哄|说|說)(他|她|佢)(一句|两句|兩句)?.{0,3}(又|就)?(发|發)(脾气|脾氣|火)|游戏|打游戏|打球|打牌|打麻将|打电话|打卡|新闻|报道|电视剧|打工|打官司|锁门|锁好门|(我|我们|我哋|去|上去|落去|过去)(敲|拍)(过|咗|了)?(几次|好几次|多次)?门|(敲|拍)门.{0,4}(讲|说|投诉|提醒|沟通|理论|反映|叫佢哋|叫他们|劝)|(敲|拍)门.{0,3}(都)?(没|冇|无)(有)?人(应|开|理)/,
   },
   {
     name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
@@ -148,7 +150,7 @@ export const CUES: Cue[] = [
   // ---- Gas smell and CO symptoms.
   {
     name: 'gas_signs', kind: 'gas', level: 'immediate', guarded: true,
-    pattern: /(煤气|燃气|石油气|天然气|液化气)(的|嘅)?(味|气味|臭味)|臭鸡蛋(的|嘅)?(味|气味)|漏气|(煤气|燃气|石油气|天然气|液化气)(罐|瓶|樽|管|喉|阀|掣)?.{0,4}(漏|泄|嘶嘶|呲呲)|(灶|炉|喉|管|阀|罐|樽|热水器).{0,8}(嘶嘶|呲呲|滋滋)(声|响)?|(一股|好大|很浓|很重|很冲|好浓|好重|勁|劲)(的|嘅)?.{0,3}(煤气|燃气|气)味|(闻到|闻倒|闻到有).{0,4}(煤气|燃气|气味)|(头晕|头痛|头疼|头赤|头好晕).{0,14}(恶心|想吐|作呕|想呕|呕).{0,24}(全家|一家|都|大家|屋企|我哋|两个|三个|热水器|煤气|燃气|炭|炉)|(热水器|炭炉|煤炉|炭火|火炉|暖炉).{0,15}(头晕|头痛|恶心|晕|想睡|冇力)|报警器.{0,6}(响|叫)/,
+    pattern: /(煤气|燃气|石油气|天然气|液化气)(的|嘅)?(味|气味|臭味)|臭鸡蛋(的|嘅)?(味|气味)|漏气|(煤气|燃气|石油气|天然气|液化气)(罐|瓶|樽|管|喉|阀|掣)?.{0,4}(漏|泄|嘶嘶|呲呲)|(灶|炉|喉|管|阀|罐|樽|热水器).{0,8}(嘶嘶|呲呲|滋滋)(声|响)?|(一股|好大|很浓|很重|很冲|好浓|好重|勁|劲)(的|嘅)?.{0,3}(煤气|燃气|气)味|(闻到|闻倒|闻到有).{0,4}(煤气|燃气|气味)|(头晕|头痛|头疼|头赤|头好晕).{0,14}(恶心|想吐|作呕|想呕|呕).{0,24}(全家|一家|都|大家|屋企|我哋|两个|三个|热水器|煤气|燃气|炭|炉)|(热水器|炭炉|煤炉|炭火|火炉|暖炉|烧炭|炭盆).{0,15}(头晕|头痛|恶心|晕|想睡|冇力)|报警器.{0,6}(响|叫)/,
     unless: /燃气费|气费|账单|收费|换表|管道改造|隐患|安全检查|入户检查/,
   },
   {
@@ -393,77 +395,35 @@ export const CUES: Cue[] = [
     pattern: /\b(pills|tablets)\b.{0,20}\b(lined up|laid out|counted out|all out on)\b/,
     unless: /\b(pharmacy|pill organi[sz]er|weekly box|dosage)\b/,
   },
-  // ---- Concern: distress and passive wishes without a plan or a now.
-  // Staking one's life on the grievance ("老板不给钱，我这条命不要了也要讨个说法"): not a plan, but the office should
-  // read it — it is how threats of self-harm at a protest are first written. Not 拼命工作 (working hard).
+  // ---- Told by a neighbour, a teacher, a landlord (a tenth blind probe): someone else beaten now, a room sealed with
+  // charcoal behind it, a threat to finish what was started, someone gone under the water.
   {
-    name: 'life_staked', kind: 'distress', level: 'concern',
-    pattern: /(这|這|呢)?(条|條)(老)?命(都|也)?(不要|唔要|豁出去|拼)(了|咗|啦|喇)?|(豁|搏)(出)?(这条|呢条|條)?(老)?命|拼(了|咗)(这条|呢条)?(老)?命|以死(相逼|明志|抗争|维权)|同(佢|他|你)哋?(死过|死过一次|同归于尽)|同归于尽/,
-    unless: /拼命(工作|干活|读书|学习|加班|赚钱)|新闻|报道|电影/,
-  },
-  // Violence at home told as past, with the writer safe for now and asking what to do (保护令, 离婚, the police): not
-  // a call for 110, but the office must read it and the resident gets the 反家庭暴力法 lines — it had been none, and
-  // the matter went to hardship assistance without a word about protection.
-  {
-    name: 'violence_told', kind: 'violence', level: 'concern',
-    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|女朋友|男友|女友|前夫|前妻|前度|伴侣|同居|佢|他|她).{0,12}(?<!没|没有|冇|不|唔|从来没|从没)(打|推|踢|掐|揍|扇|撞|勒|摔)(了|咗|过)?(我|伤我)|(被|俾|畀)(老公|丈夫|先生|老婆|妻子|男朋友|前夫|伴侣|佢|他|她)(打|推|踢|掐|揍|扇)|把我(推|打|踢|掐|揍|扇|摔|撞|勒)/,
-    // Long ago and safe now, or asked for a friend: information, not a concern (the eval set's hard negatives).
-    unless: /新闻|报道|电影|小说|电视剧|宣传|讲座|培训|(打|推)(电话|广告|销|车)|以前|从前|之前|曾经|几年前|[0-9一两三四五六七八九十]+年前|离(了|咗)婚|已经离婚|帮朋友|朋友问|替朋友/,
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    // "佢老公拖咗佢出门口打，而家仲喺条巷度打紧": a beating still going on, told by the one who sees it; a game or a call is not.
+    pattern: /(仲|还(?!是|要)|而家|宜家|依家|现在|正在)(喺|在)?[^。!?,，]{0,10}(打|揍|踢|殴打)(紧|着|緊|著)(?!(电话|電話|机|機|游戏|遊戲|球|篮|籃|足|羽|乒|网|網|排|牌|麻将|麻將|工|字|卡|针|針|边炉|邊爐|风|風|官司|招呼|点滴|點滴|算盘|主意|架))|(被|俾|畀)(佢|他|她)?(的|嘅)?(老公|丈夫|老婆|男朋友|爸爸|老豆|阿爸|继父|后父)[^。!?]{0,10}(拖|扯|揪|拉)(咗|了|住)?[^。!?]{0,8}打/,
+    // 打着…的旗号 / 幌子 (under the banner of) is no blow.
+    unless: /新闻|报道|电影|电视剧|游戏|遊戲|打机|打機|比赛|拳击|练习|幌子|旗号|旗號|名义|名義|招牌|口号|口號/,
   },
   {
-    name: 'violence_told', kind: 'violence', level: 'concern',
-    pattern: /\b(my )?(husband|wife|partner|boyfriend|girlfriend|ex|he|she)\b.{0,20}\b(hit|hits|pushed|pushes|shoved|beat|beats|kicked|kicks|slapped|slaps|choked|chokes|punched|punches|strangled) me\b/,
-    unless: /\b(news|article|movie|film|novel|campaign|workshop|training|used to|years ago|for a friend|divorced)\b/,
+    name: 'means_prepared', kind: 'suicide', level: 'immediate', whole: true,
+    // "the door is taped around the edges and there's a smell like charcoal": a room sealed with a brazier inside.
+    pattern: /(\b(doors?|windows?|gaps?|cracks?)\b.{0,30}\b(taped|sealed|stuffed)|\b(towels?|rags|tape|clothes)\b.{0,40}\b(doors?|windows?)\b).{0,80}\b(charcoal|burning smell|smell of burning|smoke)\b|\b(charcoal|burning smell|smell of burning)\b.{0,80}(\b(doors?|windows?|gaps?)\b.{0,30}\b(taped|sealed|stuffed)\b|\b(towels?|rags|tape)\b.{0,40}\b(doors?|windows?)\b)/,
+    unless: /\b(news|article|movie|barbecue (party|restaurant)|grill (party|restaurant)|draught|draft|insulation|winter)\b/,
   },
   {
-    name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /(我|自己)(现在)?(每晚|每天晚上|每天|日日|晚晚|天天)(都)?(在)?(偷偷|躲起来)?(哭|喊)(?!闹|叫|声)|(我|自己|夜晚|晚上|每晚|半夜)(经常|总是|整天|整晚|成日)(都)?(在)?(哭|喊)(?!闹|叫|声)|(开始|快|就快|真的)受不了|(我|自己)(每晚|晚晚|天天)?哭着(入睡|睡)|活(着|住)(好|很|太|真|真的)?(累|辛苦|没意思|没有意思|没意义|冇意思|冇意义)|(不|唔)想(再)?(醒来|醒|面对|撑)|(撑|顶|捱|熬)(不|唔)(下去|住|落去|顺)|受不了了|(就来|快|就快)受不了|觉得自己(好|很|真|太|真的|特别)?(失败|没用|冇用|废物|一无是处|多余)|(没有|没|冇)(希望|盼头|出路)|看不到(希望|出路)|绝望|崩溃|想消失|(觉得|感觉|感到)(自己)?(像)?(一)?(个|部)?(空壳|机器)|(我|自己|身体|整个人|觉得|感觉)(都|已经)?(被)?掏空|没有了自己|(我|自己)(真的|已经)?到(了)?极限|一个朋友都(没有|冇)|(没|冇)(跟|同|和)人(说|讲)过(一句)?话|看不到(任何|一点)希望|(没有|没)(什么|乜)希望|(无缘无故|无端端|莫名其妙)(地)?哭|这辈子(就|都)?(完了|毁了)|一闭眼(就|都)是(他|她)|惊恐(发作|症)|恐慌(发作|症)|(以为|觉得)自己(快|要|就快|就要|就来)死|(人生|活着|生活|日子)(就是|只是|都是)(在)?(熬|煎熬|受罪|受苦)|(人生|活着).{0,6}(一点|一啲|乜)?(意义|意思)都(没有|没|冇)|消失(就好|算了|掉)|睡(着)?了?就?(不要|不想|别|唔想)醒|抑郁|没人(在乎|关心)我|冇人(理|关心)我|(我)?(是|系)(个)?累赘|拖累(家人|大家|你们|你哋)|好想死|想死|(我)?(消失|不在|死)(了|咗)?(应该|大概|估计|恐怕)?(也|都)?(没|冇|没有)(人|有人)(会)?(发现|在意|在乎|知|理|关心|记得|留意)/,
-    // "吵得我快崩溃了，请问装修时间有没有规定", "排到人都崩溃": a figure of annoyance in a complaint, not distress.
-    unless: new RegExp(`想死的心都有|笑死|想死你|想死我了|气死|累死了|烦死|热死|${ANGRY_WISH_ZH}|${HYPERBOLE_BEFORE_ZH}想死|(${HYPERBOLE_BEFORE_ZH}|(排|等|跑|搞|折腾)(到|得)(我|人)?)(都|快|要|快要)?崩溃`),
+    name: 'violence_now', kind: 'violence', level: 'immediate', guarded: true,
+    // A threat made tonight, however it is worded: "if i tell anyone he'll finish what he started", "said he'd kill me".
+    pattern: /\b(he|she)('ll| will|'d| would| is going to| said he'?d| said she'?d) (finish what (he|she) started|finish (me|the job)( off)?|kill (me|us|the kids))\b|\b(says|said|told me|threatened|threatening)\b.{0,50}\b(he|she)('ll| will|'d| would| is going to) (kill|hurt|finish)\b/,
+    unless: /\b(movie|film|game|news|article|novel|joking|kidding)\b/,
   },
   {
-    name: 'distress', kind: 'distress', level: 'concern',
-    pattern: /\b((i|i\b[^.!?]{0,40}\band) (cry|am crying|'?m crying|keep crying) ((every|each|all) (night|day)( long)?|a lot|all the time|so much|every single day)|cry(ing)? myself to sleep|can'?t stop crying|at the end of my (rope|tether)|at my wits'? end|(i'?m|i am|i feel like) (such )?a (total |complete )?failure|feel (so )?(useless|like a failure)|hopeless|worthless|can'?t (cope|go on|take (it|this) anymore)|no way out|nothing (matters|left)|i'?m (just )?a burden|wish i could disappear|want to disappear|don'?t want to wake up|so (tired|exhausted) of (everything|life)|depressed|falling apart|breaking down|feel numb|numb all the time|cry in the (toilets?|bathroom)|(haven'?t|have not) (had a real conversation|talked to anyone|spoken to anyone)|no friends here|what'?s the point|panic attacks?|(don'?t|do not|can'?t) see (a|any) way out|running on empty|burn(ed|t) out|(don'?t|do not) know how (much )?long(er)? i can (keep going|go on|take (it|this))|can'?t keep going|i snapped at (him|her|them|my)|(i )?feel like i'?m drowning|no one cares|(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss me)\b.{0,12}\b(if|when) i\b|(nobody|no one) (would|will) (even )?(notice|miss me) (if|when) i'?m gone)\b/,
+    name: 'drowning_signs', kind: 'drowning', level: 'immediate', guarded: true,
+    // Someone struggling or gone under in the water: the drowning rule wants 溺水 / 沉下去 / "fell into".
+    pattern: /(水里|水中|水度|水面|河里|河度|海里|海度|池里|泳池|水库|水塘|鱼塘|江里)[^。!?]{0,10}(扑腾|挣扎|撲來撲去|扑来扑去|拍来拍去|沉(了|咗|落去|下去)|冒泡|(不|唔)见(了|咗)|冇咗影|浮不起|浮唔起)|(游水|游泳|落水|跳落水|跳下水)[^。!?]{0,20}(不见(了)?|唔见(咗)?|冇再浮|没(有)?浮上来|沉(了|咗)|冒泡)|\b(water|pool|river|sea|lake|canal|reservoir|pond|beach|swim\w*)\b.{0,60}\b(went under|(hasn'?t|didn'?t|has not|did not) come (back )?up|(is |was )?struggling|(can'?t|cannot) see (him|her|them))\b|\b(struggling in the water|face ?down in the (water|pool|river))\b/,
+    unless: /防溺水|游泳课|救生员培训|新闻|报道|电影|手机|\b(phone|drill|lesson|news|movie)\b/,
   },
-  // A child bullied at school (被同学要钱, 拍视频发群, 杯葛, mocked in the group chat), often told with school refusal or
-  // crying at night: the parent wrote about the school, but the office should read the child's state. A concern, with
-  // the counselling lines — never the 110 reply (the model alone had read "now he refuses to go to school" as suicide).
-  {
-    name: 'child_bullied', kind: 'distress', level: 'concern',
-    pattern: /(被|俾|畀|让|给)[^。!?]{0,6}(同学|高年级|班上|班里|几个同学|学校啲人|学校的人)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|打|拍(视频|片))|(学校|返学|上学|班上|班里)[^。!?]{0,12}(被|俾|畀|给)(人|同学)?(欺负|霸凌|杯葛|孤立|排挤|起花名|起外号|改花名)|(学校|返学|上学|班上|班里|同学)[^。!?]{0,30}(开专页|开群|建群|发帖)[^。!?]{0,6}(笑|骂|嘲笑|羞辱)|校园霸凌|\b(is|was|being|been|gets?|getting) (bullied|picked on)\b|\b(bully|bullies|bullying)\b.{0,40}\b(my|our) (son|daughter|kid|child|boy|girl)\b|\b(kids|classmates|students) (in|at|from) (his|her|the) (class|school)\b.{0,30}\b(mock\w*|bully\w*|beat\w*|hit\w*|laugh\w* at|harass\w*|call(s|ing)? (him|her) names)\b/,
-    unless: /新闻|报道|讲座|宣传|防欺凌|\b(news|article|campaign|workshop|anti-bullying (week|day|policy))\b/,
-  },
-  // An ex who used to hit and now waits at work, turns up at the children's school or says he knows where she lives:
-  // a concern with the protection lines (it had been none, or the 110 reply for the past blows).
-  {
-    name: 'stalked', kind: 'violence', level: 'concern', whole: true,
-    pattern: /(前夫|前妻|前男友|前女友|前度|以前同居|分手|离婚|离了婚)[^。!?]{0,40}((到|在)(我)?(的)?(单位|公司|学校|家|楼下|小区)(门口|楼下)?(等我|守着|找我|堵我)|(周围|到处)找我|知道我住(哪|在哪)|跟踪我|(用)?新号码(发|传)(信息|讯息|短信))|\b(ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend)\b.{0,80}\b(keeps? (turning|showing) up|waits? (for me )?outside|follow(s|ed|ing) me|knows where i live|found (out )?where i live)\b/,
-    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
-  },
-  // Self-harm told as the past, with the feeling coming back ("我以前割过手腕…最近失业又开始有那种感觉"): a concern.
-  {
-    name: 'self_harm_past', kind: 'self_harm', level: 'concern', whole: true,
-    pattern: /(以前|之前|曾经|小时候|读书的时候)[^。!?]{0,8}(割(过)?(手腕|手|脉|自己)|划(过)?(手腕|手臂|自己)|自残|伤害自己)|(割|划)过(手腕|手臂|自己)|\bused to (cut|self[- ]harm|hurt myself)\b/,
-  },
-  // A child withdrawing for weeks (不出房门, 不吃饭, 不说话, 大热天穿长袖): the parent asks what to do; the office should
-  // read it, the lines are given. Not a child's habit told alone (打游戏 with nothing withdrawn).
-  {
-    name: 'child_withdrawn', kind: 'distress', level: 'concern', whole: true,
-    pattern: /(儿子|女儿|孩子|小孩|个仔|个女)[^。!?]{0,30}(不出房门|不肯出房|不出房间|关(在|着)?房(间)?(里)?不出|躲在房|锁(在)?房|(一个多|几个|两个)?(月|星期|礼拜)(都)?不(怎么)?(出门|说话|吃饭)|不(跟|同|和)(我们|我哋|家人|我)(说话|讲话|讲嘢)|(饭都|饭也)不(出来)?(吃|食)|(大热天|夏天|热天)(也|都)?穿长袖)|\b(my|our) (son|daughter|kid|child|teen\w*)\b.{0,60}\b(won'?t|doesn'?t|does not|stopped) (come out of (his|her) room|talk(ing)? to (us|me|anyone)|eat(ing)?)\b|\blong sleeves in (the|this) heat\b/,
-    unless: /新闻|报道|讲座|\b(news|article|workshop)\b/,
-  },
-  // A partner's control without blows (查我手机, 不让我出门或工作, 工资卡在他那, "keeps my salary card… if I leave"): the
-  // office reads it as the start of what 反家庭暴力法 covers; the resident gets the protection lines.
-  {
-    name: 'violence_told', kind: 'violence', level: 'concern', whole: true,
-    pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|男友|女朋友|女友|伴侣)[^。!?]{0,20}((天天|每天|每晚)?查我(的)?(手机|微信|聊天记录)|不(让|准|许|给)我(跟|和|同)?(朋友|家人)?(出门|出去|出街|工作|上班|回娘家|见朋友|见家人|联络|联系|来往)|(要我|要求我)(每天)?报备(行踪)?|(工资卡|银行卡|身份证)(也|都)?在(他|她)(那|手上|手里)|控制我)|\b(my )?(husband|wife|partner|boyfriend|girlfriend)\b.{0,40}\b((checks|reads|goes through) my (phone|wechat|messages)|keeps my (salary card|bank card|money|passport|id)|won'?t let me (work|go out|see (my )?(friends|family)|leave))\b/,
-    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
-  },
-  {
-    name: 'violence_told', kind: 'violence', level: 'concern',
-    pattern: /(老公|丈夫|老婆|男朋友|男友|女朋友|前夫|前度|伴侣|佢|他|她)[^。!?]{0,16}(抓|捉|扯|拧|扭)(住|紧|伤|咗)?(我)?(的|嘅)?(手腕|手臂|头发|脖子|颈)|\b(he|she|my (husband|boyfriend|partner|wife|girlfriend))\b.{0,60}\b(grabbed|twisted|yanked|squeezed) my (wrist|arm|neck|hair|throat)\b/,
-    unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
-  },
+  // ---- Concern: distress and passive wishes, violence told, a child withdrawn or bullied (lexiconConcern.ts).
+  ...CONCERN_CUES,
 ];
 
 /** A report about someone else's event, a question about a service, a complaint about a past response. */

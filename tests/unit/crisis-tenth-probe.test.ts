@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'vitest';
+import { modelConcernGuard } from '../../triage/crisis/guards.js';
+import { modelKind, kindHasWords } from '../../triage/crisis/kinds.js';
+import { crisis, expectLevel } from '../helpers/triageProbe.js';
+
+// Our own wording of what a tenth blind probe (four varieties, twelfth session: dangers told by a third party or inside a
+// petition, children, elders, the disabled, violence in indirect words, medical emergencies) found; the probe itself stays
+// outside the repository.
+describe('crisis: tenth blind probe — misses', () => {
+  it('someone else beaten now, told by the neighbour who sees it, is immediate', () => {
+    for (const text of [
+      '对面那家的女人刚才被她丈夫揪着头发拉到楼道里打，现在还在打着',
+      '想問下垃圾站幾時搬。另外樓下個阿姐頭先俾佢老公扯咗出街打，而家仲喺停車場度打緊',
+    ]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('violence'), `${text}: ${o.kinds}`);
+    }
+    // A game, a call or a match being played is not.
+    expectLevel('none', ['我老公现在还在打着游戏，叫他吃饭都不理', '他们还在打着篮球，声音很大']);
+  });
+
+  it('a room sealed with charcoal behind it, a threat to finish what was started, are immediate in English', () => {
+    expectLevel('immediate', [
+      'the caretaker says flat 12 has towels stuffed along the bottom of the door and there is a charcoal smell in the corridor, the tenant is not answering',
+      'my daughter just called, her boyfriend told her that if she leaves he will finish what he started, her nose is bleeding',
+    ]);
+  });
+
+  it('someone gone under or struggling in the water is named drowning', () => {
+    for (const text of [
+      '河边有个小孩刚才在水里扑腾了几下就不见了',
+      'my nephew was swimming off the pier and went under, he has not come back up',
+    ]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'immediate', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('drowning'), `${text}: ${o.kinds}`);
+    }
+    // "he hasn't come up" to the flat is no water.
+    assert.ok(!crisis("my ex drives past every night, he hasn't come up yet but he texts me photos").kinds.includes('drowning'));
+  });
+});
+
+describe('crisis: tenth blind probe — concerns the cues did not know', () => {
+  it('grief told as the days since is a distress concern, not suicide risk', () => {
+    for (const text of [
+      '老伴去年冬天走了，我现在每天还是做两个人的饭，吃的时候就想哭',
+      '佢過咗身之後屋企好靜，我唔知之後啲日子點過',
+      'my husband died in the spring and I keep making two cups of coffee every morning',
+    ]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'concern', `${text}: ${o.cues.join(' ')}`);
+      assert.deepEqual(o.kinds, ['distress'], text);
+    }
+    // A death told for the estate or a pension account is not grief the office must read.
+    expectLevel('none', ['我父亲去年过世了，想问他的养老金账户怎么注销']);
+  });
+
+  it('an elder who wanders off or forgets the stove is a concern about their safety', () => {
+    for (const text of [
+      '我爸有老年痴呆，这个月已经两次被民警送回来了，他总是找不到回家的路',
+      '阿爺成日唔記得熄爐，上個禮拜成個煲燒穿咗',
+      'my grandfather keeps forgetting the hob is on, the pot burnt black last sunday',
+    ]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'concern', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('child_elder'), `${text}: ${o.kinds}`);
+    }
+    // A question about an anti-wandering bracelet after a wandering years ago is not.
+    expectLevel('none', ['我外公五年前走失过一次，后来找到了，请问防走失手环在哪里领']);
+  });
+
+  it('a child left alone evening after evening, marks on a teenager\'s arms, exhaustion: concerns', () => {
+    expectLevel('concern', [
+      'the 9 year old girl next door is home alone every night until midnight, her mum works at a bar',
+      "my son's arms have thin cuts on them and he wears a hoodie even in this heat",
+      '天天加班到凌晨，整个人都垮了，周末什么都不想做',
+    ]);
+  });
+});
+
+describe('crisis: tenth blind probe — concern, not the alarm', () => {
+  it('thoughts of ending it held back by a child, a wish denied, a drunk habit between episodes', () => {
+    expectLevel('concern', [
+      '我想过好几次把药全部吃了一了百了，可是想到我儿子还小，就舍不得',
+      'some nights I think my family would be better off without me. I am not going to do anything, I just wanted someone to know',
+      '佢飲醉就會掟嘢鬧人，今日佢返咗鄉下，但係我成日都好驚',
+    ]);
+    // A time chosen or means ready keeps the alarm.
+    expectLevel('immediate', ['我想过很多次一了百了，但是想到女儿就舍不得，可是今晚药已经准备好了']);
+  });
+
+  it('a grown son shut in his room for months is withdrawal, not violence', () => {
+    const o = crisis('个仔失业之后一直躲在房间里打游戏，两个月没出过房门，也不跟我们说话');
+    assert.equal(o.level, 'concern', o.cues.join(' '));
+  });
+});
+
+describe('crisis: tenth blind probe — false alarms', () => {
+  it('fiction being written, a fight that turned out to be a match, heating with charcoal, coffee, a joke', () => {
+    expectLevel('none', [
+      '我在写一个剧本，讲一个独居老人煤气中毒的故事，想问社区网格员一般多久上门一次',
+      '半夜听到楼上像在打架，第二天问了才知道是在看拳击比赛，能不能管管噪音',
+      '以前冬天村里很多老人烧炭取暖，想问今年有没有发放取暖器',
+      'I think I overdosed on caffeine this morning haha, what time does the counter open?',
+      '我老公打呼噜像拖拉机一样，哈哈，开玩笑的，想问一下办居住证要什么材料',
+    ]);
+  });
+
+  it('a joke drops the model\'s lone note, but not beside a death wish', () => {
+    assert.equal(modelConcernGuard('我老公打呼噜像火车一样 哈哈'), 'joke_not_concern');
+    assert.equal(modelConcernGuard('有时候真想睡着就不要醒来 哈哈'), null);
+    assert.equal(modelConcernGuard('i overdosed on sugar at the party lol'), 'joke_not_concern');
+  });
+
+  it('a panic attack years ago asked about for a form is a question', () => {
+    expectLevel('none', ['I had panic attacks at university years ago, do I have to declare that on the application form?']);
+  });
+});
+
+describe('crisis: the kind a concern note names follows what is said', () => {
+  it('hardship, burnout and loneliness are distress (情绪困扰), not suicide', () => {
+    for (const text of [
+      '打了三份工还是还不上房贷，每天都很焦虑，不知道怎么办',
+      "I've been on night shifts for half a year, I'm tired all the time and I feel empty",
+      '一個人喺深圳，放工返到屋企都冇人講嘢，好孤獨',
+    ]) {
+      const o = crisis(text);
+      if (o.level === 'none') continue;
+      assert.ok(!o.kinds.includes('suicide') && !o.kinds.includes('self_harm'), `${text}: ${o.kinds} ${o.cues.join(' ')}`);
+    }
+  });
+
+  it('a wish not to wake up, being gone, being a burden keep the suicide kind', () => {
+    for (const text of ['有时候真希望睡着了就不要醒来', 'sometimes I think it would be easier for everyone if I was gone']) {
+      const o = crisis(text);
+      assert.notEqual(o.level, 'none', text);
+      assert.ok(o.kinds.includes('suicide'), `${text}: ${o.kinds} ${o.cues.join(' ')}`);
+    }
+  });
+
+  it('the model head\'s self-directed kind needs words behind it', () => {
+    assert.equal(modelKind(['suicide'], '老公走了以后家里空荡荡的'), 'distress');
+    assert.equal(modelKind(['suicide'], '活着真的好累，不想再醒来'), 'suicide');
+    assert.equal(modelKind(['suicide', 'violence'], 'he shouts at me every night'), 'violence');
+    assert.equal(modelKind(['overdose'], 'I cannot sleep and feel low'), 'distress');
+    assert.equal(modelKind(['overdose'], 'how many of these pills is too many'), 'overdose');
+    assert.equal(modelKind(['suicide'], 'my dad said his fingers went numb for a minute last week'), 'medical');
+    // Figures of speech with 死 are not a death wish.
+    assert.equal(kindHasWords('suicide', '加班累死了，热到要死'), false);
+  });
+
+  it('an alarm keeps the head\'s kind: an implied farewell is named suicide', () => {
+    const o = crisis('該交代嘅都寫低咗喺枱面，我走先');
+    if (o.level === 'immediate') assert.ok(!o.kinds.includes('distress'), o.kinds.join(','));
+  });
+});
