@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { modelConcernGuard } from '../../triage/crisis/guards.js';
-import { modelKind, kindHasWords } from '../../triage/crisis/kinds.js';
+import { alarmKinds, modelKind, kindHasWords } from '../../triage/crisis/kinds.js';
 import { crisis, expectLevel } from '../helpers/triageProbe.js';
 
 // Our own wording of what a tenth blind probe (four varieties, twelfth session: dangers told by a third party or inside a
@@ -154,5 +154,51 @@ describe('crisis: the kind a concern note names follows what is said', () => {
   it('an alarm keeps the head\'s kind: an implied farewell is named suicide', () => {
     const o = crisis('該交代嘅都寫低咗喺枱面，我走先');
     if (o.level === 'immediate') assert.ok(!o.kinds.includes('distress'), o.kinds.join(','));
+  });
+});
+
+describe('crisis: after the tenth probe — a child beaten as a habit, waste burnt as a nuisance', () => {
+  it('a child beaten at home again and again, told by a neighbour or a teacher, is a concern about a child', () => {
+    for (const text of [
+      '楼上那家的男孩几乎每天晚上都被他妈妈用衣架打，哭得整栋楼都听到',
+      '我係老師，班上有個學生手上成日都有瘀青，問佢話係阿爸打嘅',
+      'The girl across the hall is slapped by her stepfather almost every evening, the bruises show when she comes to school',
+    ]) {
+      const o = crisis(text);
+      assert.equal(o.level, 'concern', `${text}: ${o.cues.join(' ')}`);
+      assert.ok(o.kinds.includes('child_elder'), `${text}: ${o.kinds}`);
+    }
+    // Heard through the wall this evening, the model may read it as happening now: an alarm is right then too.
+    const now = crisis('The girl across the hall is slapped by her stepfather almost every evening, I can hear it through the wall');
+    assert.notEqual(now.level, 'none');
+    assert.ok(now.kinds.includes('child_elder'), now.kinds.join(' '));
+    // Told of one's own childhood, no child is at risk now (the cue stands aside); a beating happening now stays immediate.
+    const past = crisis('When I was a kid my mum hit me with a belt every evening, and I still think about it when I see belts in shops');
+    assert.ok(!past.cues.includes('cue:child_abused') && past.level !== 'immediate', past.cues.join(' '));
+    expectLevel('immediate', ['对面的小孩现在正在被他爸打，一直在惨叫，怎么办']);
+  });
+
+  it('a factory or a neighbour burning rubbish is a nuisance, not a fire; a fire spreading from it still is', () => {
+    expectLevel('none', ['The workshop next to the park keeps burning plastic scraps after dark and the smoke makes my son cough']);
+    expectLevel('immediate', ['They were burning rubbish in the lot and now the fire has reached the parked cars, flames everywhere']);
+  });
+});
+
+describe('crisis: an alarm about someone else\'s violence is not named suicide', () => {
+  it('a child beaten and afraid to go home, a woman locked in beside a knife: violence (and a child at risk), not 自杀风险', () => {
+    const child = crisis('我是幼儿园老师，有个小朋友今天脸上又有新的红印，说昨晚妈妈用衣架打她，现在一直哭着说不敢回家，她妈妈已经在门口等了');
+    if (child.level === 'immediate') {
+      assert.ok(child.kinds.includes('child_elder'), child.kinds.join(' '));
+      assert.ok(!child.kinds.includes('suicide'), child.kinds.join(' '));
+    } else assert.equal(child.level, 'concern', child.cues.join(' '));
+    assert.deepEqual(alarmKinds(['suicide', 'distress'], '他把门反锁了不让我出去，菜刀就摆在桌上'), ['violence']);
+    assert.deepEqual(alarmKinds(['suicide'], 'my pupil says his dad will beat him when he gets home and he is shaking'), ['violence', 'child_elder']);
+  });
+
+  it('an implied farewell, or words of ending one\'s own life beside a beating, keep the head\'s kind', () => {
+    assert.deepEqual(alarmKinds(['suicide'], '我先走了，该交代的都写在桌上了'), ['suicide']);
+    assert.deepEqual(alarmKinds(['suicide'], '他又打我了，我不想活了'), ['suicide'], 'her own death wish is named');
+    assert.deepEqual(alarmKinds(['fire'], '他打我'), ['fire'], 'only a self-directed head is reconsidered');
+    assert.deepEqual(alarmKinds([], '他打我'), []);
   });
 });

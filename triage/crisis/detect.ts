@@ -22,7 +22,7 @@ import { CUES, NOT_NOW_EN, NOT_NOW_ZH, TOLD_AS_PAST } from './lexicon.js';
 import { HELD_BACK, PLAN_TIMED } from './lexiconConcern.js';
 import { englishComplaintForm } from './complaintEn.js';
 import { modelAlarmGuard, modelConcernGuard, onlyAsksTheService } from './guards.js';
-import { modelKind } from './kinds.js';
+import { alarmKinds, modelKind } from './kinds.js';
 import { loadCrisisModel, score, type CrisisModel, type Scores } from './model.js';
 import { stage2Prob, stage2Vector, type Situation } from './stage2.js';
 import { featurize, type TextFlags } from './features.js';
@@ -447,7 +447,7 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   if (immediate) {
     // An alarm keeps the head's kind: its reply and numbers follow it, and an implied farewell (我先走了, 該交代的都寫在桌上了)
     // has few words a list could hold — naming suicide there is the safe side.
-    if (!specific()) kinds.add(sc.kinds[0]!);
+    if (!specific()) for (const k of alarmKinds(sc.kinds, `${normalizedText}\n${(original ?? '').toLowerCase()}`)) kinds.add(k);
     return finish('immediate', kinds, cues);
   }
   // Not immediate: suicide or self-harm talk still gets the warm reply with the lines.

@@ -36,3 +36,26 @@ export function modelKind(candidates: readonly CrisisKind[], text: string): Cris
   // A body sign told of someone (手指发麻 that passed, chest pain on a climb last month) with no feeling words is medical.
   return BODY_SIGNS.test(text) && !FEELINGS.test(text) ? 'medical' : 'distress';
 }
+
+/**
+ * Harm by another person told in words: a beating, a belt, a knife put on the table, a door locked on someone, a threat to
+ * kill others. An alarm the model's head named `suicide` with no word of ending one's own life but these words is someone
+ * else's violence: a teacher's pupil beaten by a father waiting at the gate, a woman locked in with a knife on the table.
+ */
+const HARM_BY_ANOTHER =
+  /(打|抽|揍|踢|掐|勒)(他|她|佢|我|我们|我們|我哋|孩子|小孩)|被打|俾人打|畀人打|皮带|皮帶|衣架|藤条|藤條|(刀|菜刀|斧头|斧頭)[^。!?]{0,6}(放|拿|揸|握|摆|擺)|(拿|揸|握|举|舉)(着|著|住)?(刀|菜刀|斧头|斧頭)|反锁|反鎖|(锁|鎖)住(我|她|他|佢)|(不让|不讓|唔俾|唔畀)(我|她|他|佢)(出去|走|离开|離開)|(杀|殺|斩|斬)(了|咗|死)?(他们|他們|她们|她們|我们|我們|佢哋|我哋|你们|你們)|\b(beat(s|ing|en)?|hit(s|ting)?|whip(s|ped|ping)?|belt(s|ed)?|punch(es|ed|ing)?|kick(s|ed|ing)?) (me|him|her|them|us|the (kid|child|boy|girl))\b|\b(knife|gun|weapon)\b|\blocked (me|us|her|him|them) in\b|\bkill (us|them|him|her)\b/;
+const CHILD = /孩子|小孩|班上|班里|班裡|细路|細路|小朋友|学生|學生|儿子|兒子|女儿|女兒|个仔|個仔|个女|個女|\b(child|children|kid|kids|boy|girl|son|daughter|pupil|student|toddler|baby)\b/;
+
+/**
+ * The kinds an alarm names from the model's head (`candidates`, best first) when no rule or cue named one. The head's kind
+ * stays — an implied farewell (我先走了) has few words a list could hold, and naming suicide there is the safe side — unless
+ * it is self-directed with no word for it while the words tell of harm by another: then violence (and a child at risk when a
+ * child is named), so the resident is told 110 and how to get safe, and the office does not read 自杀风险.
+ */
+export function alarmKinds(candidates: readonly CrisisKind[], text: string): CrisisKind[] {
+  const head = candidates[0];
+  if (!head) return [];
+  const selfDirected = head === 'suicide' || head === 'self_harm';
+  if (!selfDirected || kindHasWords(head, text) || !HARM_BY_ANOTHER.test(text)) return [head];
+  return CHILD.test(text) ? ['violence', 'child_elder'] : ['violence'];
+}
