@@ -54,7 +54,10 @@ export function categoryGuards(category: Category, conf: number, fullText: strin
     category = 'petition';
   }
   // A debt between relatives or friends read as a family matter ("我和表哥合伙开店…钱一分都没分给我") is still a civil one.
-  const legal = category === 'petition' ? legalMatterOf(fullText) : category === 'out_of_scope' ? (arbitrationAsked(fullText) ?? civilDebtOf(fullText)) : null;
+  // The category model knows 联系不上 from missing-person lines: "借给朋友五万块，现在人联系不上了" read as an emergency (and, with
+  // no danger the crisis layer found, became "unclear"). A loan told with a debtor gone is a civil debt; the crisis layer has
+  // already read the words, so no danger waits on this.
+  const legal = category === 'petition' ? legalMatterOf(fullText) : category === 'out_of_scope' ? (arbitrationAsked(fullText) ?? civilDebtOf(fullText)) : category === 'emergency' ? civilDebtOf(fullText) : null;
   if (legal) {
     reasons.push(`${legal}_legal_channel`);
     category = 'legal_channel';

@@ -76,4 +76,12 @@ describe('offline engine: twelfth routing probe', () => {
     const { d, why } = await routed('our flat was burgled while we were at work, two laptops gone, and nobody has called us back since');
     assert.equal(d.target, 'public_security', why);
   });
+
+  it('money lent to a friend who cannot be reached now is a civil debt for the court, not a missing person', async () => {
+    const { d, why } = await routed('去年借了三万块给老同学，说好半年还，现在电话打不通微信也联系不上了');
+    assert.equal(d.category, 'legal_channel', why);
+    // A mother who cannot be reached is never sent to court.
+    const missing = await routed('我妈早上出门买菜，到现在都联系不上了');
+    assert.notEqual(missing.d.category, 'legal_channel', missing.why);
+  });
 });
