@@ -8,7 +8,7 @@ import type { Category, TargetCode } from '../kernel/taxonomy.js';
 import {
   APPLICATION_STALLED, BROKEN, BUSINESS, CARE_PERSON, GAMBLING, HAWKERS, HOUSEHOLDS, ILLEGAL_BUILD, MANAGEMENT, MEDIATION_ASKED, METRO, NEARBY, NOISE, NOISE_SOURCE,
   NUISANCE, PREPAID_LOST, PREPAID_SHOP, PUBLIC_FACILITY, REPAIR_ASK, SCHOOLING, SCHOOL_CONDUCT, SCHOOL_STAFF, SLEEP_LOSS, TRAFFIC_MATTER, WAGES_OWED,
-  ALLOWANCE_STOPPED, BOUGHT, BUILDING_SITE, CONSUMER_WRONG, EATERY, FOOD_ILLNESS, PUBLIC_TOILET, OUT_OF_SERVICE, PERMIT_AS_CONDITION, PERMIT_OBSTRUCTED, RESIDENCE_PERMIT, ROOF, SITE_SAFETY,
+  ALLOWANCE_STOPPED, BOUGHT, BUILDING_SITE, CONSUMER_WRONG, EATERY, FOOD_ILLNESS, PUBLIC_TOILET, OUT_OF_SERVICE, PERMIT_AS_CONDITION, PERMIT_OBSTRUCTED, RESIDENCE_PERMIT, RESIDENT_BUILDER, ROOF, SITE_SAFETY,
   TEACHER_CONDUCT, TRAFFIC_POLICE_ENFORCE, WORK_INJURY_CLAIM,
 } from './engineWords.js';
 import { isInfoQuestion, tellsRefusal } from './infoQuestion.js';
@@ -33,6 +33,9 @@ const SCHOOL_AS_PLACE = /(学校|學校|校)(门口|門口|附近|旁边|旁邊|
 const SCHOOL_MATTER = /学位|學位|入学|入學|转学|轉學|老师|老師|学费|學費|\b(school place|enrol\w*|teachers?|tuition)\b/i;
 const FAMILY_GAMBLER = /(老公|丈夫|先生|老婆|太太|爸爸|父亲|儿子|女儿|哥哥|弟弟|他|她|佢)[^。!?]{0,6}(赌博|賭博|赌钱|賭錢|好赌|好賭|烂赌|爛賭|沉迷赌|沉迷賭)|\b(husband|wife|son|father|dad|brother)('s)? (gambl\w*)\b/i;
 const LIFT = /电梯|電梯|升降机|升降機|扶梯|𨋢|\b(lifts?|elevators?|escalators?)\b/i;
+
+/** A message that asks rather than tells. */
+const ASKS = /[?？]|吗|嗎|咨询|諮詢|请问|請問|想问|想問|\b(what|how|does|is|can)\b/i;
 
 /** Below this, an "unclear" reading gives way to a matter the guards' words name. */
 const UNSURE_UNCLEAR = 0.5;
@@ -72,6 +75,13 @@ export function categoryGuards(category: Category, conf: number, fullText: strin
   // 我好担心" had been asked what it was about.
   if (category === 'unclear' && conf < UNSURE_UNCLEAR && ((SCHOOL_STAFF.test(fullText) && SCHOOL_CONDUCT.test(fullText)) || WAGES_OWED.test(fullText))) {
     reasons.push(`matter_named_not_unclear:${conf.toFixed(2)}`);
+    category = 'petition';
+  }
+  // A work injury to be reported or recognised is a matter however short the telling: "我在地盤開工受傷，判頭不肯幫我報工傷，
+  // 想投訴" had been asked what it was about (0.62). Not a question about what counts as one (我想咨询…能算工伤？, a Shanghai
+  // letter).
+  if (category === 'unclear' && WORK_INJURY_CLAIM.test(fullText) && !ASKS.test(fullText)) {
+    reasons.push(`work_injury_named_not_unclear:${conf.toFixed(2)}`);
     category = 'petition';
   }
   return category;
@@ -160,6 +170,9 @@ function sideMatterOverride(target: TargetCode | null, fullText: string): { targ
   }
   // An illegal structure on a roof (天台搭铁皮屋出租) is the planning enforcers', not the building's safety.
   if (target === 'housing' && ILLEGAL_BUILD.test(fullText) && ROOF.test(fullText)) return { target: 'planning_land', reason: 'roof_structure_is_planning:housing' };
+  if (target === 'housing' && fullText.length <= SHORT_MATTER_CHARS && ILLEGAL_BUILD.test(fullText) && RESIDENT_BUILDER.test(fullText)) {
+    return { target: 'planning_land', reason: 'owner_structure_is_planning:housing' };
+  }
   // The traffic police asked to enforce against offences on the road: public security, not the transport bureau.
   if (target === 'transport' && fullText.length <= SHORT_MATTER_CHARS && TRAFFIC_POLICE_ENFORCE.test(fullText)) return { target: 'public_security', reason: 'traffic_enforcement_is_police:transport' };
   return null;

@@ -39,7 +39,7 @@ export const REPAIR_ASK = /(想|要|请|請|帮忙|幫手)?(找|搵)(个|個)?�
 // "dibao application rejected because…", 申請殘疾人專用泊車證三個月都冇回覆) is a petition about that authority, not a
 // need for the disability, family or assistance service the applicant's situation names.
 export const APPLICATION_STALLED =
-  /(申请|申請|办理|辦理).{0,24}((三|两|兩|几|幾|[0-9]+)(个|個)?(月|星期|礼拜|禮拜|周|週)|好耐|很久).{0,12}(没有|沒有|冇|未)(回复|回覆|答复|答覆|消息|下文|批)|(申请|申請).{0,16}(被)?(驳回|駁回|拒|不批|唔批|退回)|\b(applied|application|applications)\b.{0,60}\b(no (answer|reply|response|news)|nobody (picks?|answers?)|rejected|refused|denied|turned down|still waiting)\b/i;
+  /(申请|申請|办理|辦理).{0,24}((三|两|兩|几|幾|[0-9]+)(个|個)?(月|星期|礼拜|禮拜|周|週)|半(个|個)?(年|月)|(一|两|兩|几|幾|[0-9]+)年|好耐|很久).{0,12}(没有|沒有|冇|未)(回复|回覆|答复|答覆|消息|下文|批)|(申请|申請).{0,16}(被)?(驳回|駁回|拒|不批|唔批|退回)|\b(applied|application|applications)\b.{0,60}\b(no (answer|reply|response|news)|nobody (picks?|answers?)|rejected|refused|denied|turned down|still waiting)\b/i;
 
 // A gym, salon or car wash gone with its members' prepaid money ("健身房…三年卡…私教课…门店停业搬空") is a consumer
 // matter for market regulation (预付卡): 私教课 had sent one to education. Tutoring and schools stay education's.
@@ -81,9 +81,11 @@ export const SITE_SAFETY =
 // toilet's smell or signs stay with the street office, as Shanghai letters are answered).
 export const PUBLIC_TOILET = /公厕|公廁|公共(厕所|廁所|洗手间|洗手間|卫生间|衛生間)|\bpublic (toilets?|restrooms?|washrooms?|loos?)\b/i;
 export const OUT_OF_SERVICE = /维修|維修|关闭|關閉|锁(了|住)|鎖(了|住)|没水|沒水|冇水|\b(closed|locked|repairs?)\b/i;
-// A teacher's conduct told with the teacher as the doer (被老师当众羞辱, "the teacher hit him with a ruler").
+// A teacher's conduct told with the teacher as the doer (被老师当众羞辱, "the teacher hit him with a ruler"), or a teacher
+// who scolds a pupil as stupid, or calls one so in front of the class or as a habit (班主任經常在全班面前罵我兒子蠢: Hong
+// Kong 繁體 probe). "老师说我女儿笨" once, told with the child's low self-esteem, stays the youth service's.
 export const TEACHER_CONDUCT =
-  /(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}(羞辱|辱骂|辱罵|体罚|體罰|掌掴|掌摑|扇(了|咗)?(他|她|佢)?(耳光|巴掌))|\b(teacher|principal|head ?teacher)\b(?![^.!?]{0,40}\b(said|says|told|claims?)\b)[^.!?]{0,40}\b(hit|slapped|smacked|struck|beat|humiliated|insulted|shamed) (him|her|them|my|our|the|a|students|pupils|kids|children)\b/i;
+  /(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}(羞辱|辱骂|辱罵|体罚|體罰|掌掴|掌摑|扇(了|咗)?(他|她|佢)?(耳光|巴掌))|(老师|老師|班主任|校长|校長|教师|教師)[^。!?，,]{0,14}((骂|罵)[^。!?，,]{0,6}|(经常|經常|成日|当众|當眾|当着|當著|全班|堂上|课堂上|課堂上)[^。!?，,]{0,8}(说|說|话|話|叫)[^。!?，,]{0,6})(蠢|笨|傻|白痴|白癡|废物|廢物|低能|弱智)|\b(teacher|principal|head ?teacher)\b(?![^.!?]{0,40}\b(said|says|told|claims?)\b)[^.!?]{0,40}\b(hit|slapped|smacked|struck|beat|humiliated|insulted|shamed) (him|her|them|my|our|the|a|students|pupils|kids|children)\b/i;
 // An allowance or 低保 that stopped being paid (两项补贴…三月开始就停发了) is the civil affairs bureau's, not the disability
 // or assistance service the family's situation names.
 export const ALLOWANCE_STOPPED =
@@ -95,6 +97,9 @@ export const EATERY =
   /酒楼|酒樓|餐厅|餐廳|餐馆|餐館|饭店|飯店|茶餐厅|茶餐廳|食肆|大排档|大排檔|外卖|外賣|火锅|火鍋|快餐|饮茶|飲茶|\b(restaurant|hotpot|hot pot|takeaway|canteen|food stall|eatery|diner)\b/i;
 // Where an illegal structure stands on a roof: the planning enforcers', not the housing bureau's building safety.
 export const ROOF = /天台|楼顶|樓頂|顶楼|頂樓|屋顶|屋頂|\b(roof|rooftop)\b/i;
+// An owner or household who built it (屋苑有業主把露台外擴僭建玻璃房，管理處話管不到): the structure is the matter, for
+// the planning enforcers, though the property management told beside it reads as housing's.
+export const RESIDENT_BUILDER = /业主|業主|住户|住戶|邻居|鄰居|村民|楼上|樓上|楼下|樓下|隔壁|隔籬|\b(owner|neighbou?r|the flat (above|below))s?\b/i;
 // Goods bought from a shop and a refund refused (翻新机, 不退): a consumer matter, not a quarrel to mediate.
 export const BOUGHT = /买(了|咗)|買(了|咗)|购买|購買|\bbought\b/i;
 export const CONSUMER_WRONG = /翻新|假货|假貨|不退|唔退|退钱|退錢|退款|退货|退貨|\b(refurbished|fake|counterfeit|refunds?)\b/i;

@@ -15,6 +15,7 @@ import { normalize } from './normalize.js';
 import { redact } from './redact.js';
 import { stripInstructions } from './injection.js';
 import { forOfflineModels } from './english.js';
+import { hongKongReading } from './hkWritten.js';
 import {
   CATEGORIES, DEPARTMENT_CODES, SERVICE_CODES, isCategory, targetsFor,
   type Category, type TargetCode,
@@ -99,7 +100,8 @@ export interface RoutingSection {
  * lower case, instructions stripped, redacted), so the models train on what they will be shown.
  */
 export function prepareText(text: string): string {
-  return forOfflineModels(redact(stripInstructions(normalize(text).normalized).text).text);
+  const n = normalize(text);
+  return forOfflineModels(redact(stripInstructions(hongKongReading(n.normalized, n.language)).text).text);
 }
 
 export {
@@ -135,7 +137,8 @@ export function createOfflineEngine(opts: CreateOfflineEngineOptions): DecisionE
     name: 'offline',
     async decide(input: EngineInput): Promise<EngineResult> {
       if (typeof input?.text !== 'string') throw new TypeError('offline engine: input.text must be a string');
-      return classify(input.text);
+      // Hong Kong written words (管理處, 地盤, 判頭 …) in a 繁體 text, read as the models know them (hkWritten.ts).
+      return classify(hongKongReading(input.text, input.language));
     },
   };
 }
