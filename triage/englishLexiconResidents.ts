@@ -193,4 +193,47 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   // asked for: the police's public order (twelfth session; "burgled" had gone to environment).
   ['burgled|burglarized|burglarised|burglar|burglars|broke into|broken into|break-in|break-ins|breaking into|robbed', '入室盗窃 被偷 治安'],
   ['patrol|patrols|patrolling|police patrol', '巡逻 治安'],
+  // Words from a thirteenth blind English probe (probe-en-12, 160 lines kept outside the repository; docs/routing.md).
+  // A "fake" job, agency or official is a fraud for the police, not counterfeit goods for market regulation.
+  ['fake job|fake jobs|fake agency|fake company|fake recruiter|fake recruitment|job scam|fake customs|fake police|fake officer|fake official|fake investment|fake landlord', '诈骗 冒充'],
+  // A dog that bit someone is a matter for the dog rules (养犬登记与犬只伤人), not a quarrel between dog walkers.
+  ['dog bite|dog bit|dogs bite|bit my|bit his|bit her|bit our|bitten by|attacked by a dog|dog attacked|dog attack', '犬只伤人 咬伤 养犬'],
+  // A foreigner's work permit is a question of lawful employment, whoever the employer (a school, a trading company).
+  ['work permit|working permit|employment permit|work visa|z visa', '外国人 就业 许可 劳动'],
+  // Pay below the legal floor or below what was agreed is a wage complaint, not a question about the minimum wage.
+  ['less than minimum wage|less than the minimum wage|below minimum wage|below the minimum wage|under minimum wage|under the minimum wage|lower than minimum wage|lower than the minimum wage|not even minimum wage', '低于 最低工资 克扣 工资'],
+  ['pay us half|pay me half|pay them half|pay only half|paid only half|pay half|half of what|half the salary|half my salary|half our salary|less than promised|less than agreed|less than the contract|what the contract says|what contract says', '克扣 工资'],
+  // Being pushed out of a rented room (power cut, locks changed) is an eviction.
+  ['force us out|forced us out|forcing us out|force them out|force out|drive us out|drove us out|push us out|make us leave|made us leave|make us move out', '赶走 搬走 租客'],
+  ['public rental flat|public rental apartment|public rental home|public rental unit|gongzufang|talent apartment|talent flat|affordable flat', '公租房 保障房'],
+  // A school place said in pinyin or by the first grade it is asked for.
+  ['xuewei|degree place|school degree|apply for a degree|applied for a degree|a degree for|first grade|grade one|primary one|year one', '学位 入学'],
+  ['school refuse|school refused|school refuses|school rejected|school reject|school rejects|school wont accept|school would not accept|school does not accept|school doesnt accept|school will not accept|school turned him away|school turned her away', '学校 拒收 入学 学位'],
+  // A teacher who asks for gifts and seats the child of a parent who gave none at the back (收礼, 区别对待).
+  ['gift for the teacher|gifts for the teacher|gift to the teacher|gifts to the teacher|teachers day|asking parents for|asks parents for|ask parents for|red envelope|red packet|hongbao', '老师 收受 家长 礼品 红包 师德师风'],
+  ['back row|last row|moved to the back|sit at the back|seat at the back', '调座位 区别对待 师德'],
+  // A photo studio or similar service business holding back what was paid for until more is paid is a consumer matter.
+  ['photo studio|wedding studio|wedding photo|wedding photos|wedding photography|photography studio|photographer|nail salon|studio', '商家 消费者 消费纠纷'],
+  ['pay extra|paid extra|charge extra|charged extra|extra money|extra fee|extra fees|additional fee|additional fees|additional charge', '乱收费 加价'],
+  ['shequ work station|shequ workstation|shequ office|shequ center|work station|workstation', '社区工作站'],
+  ['get a certificate|get any certificate|issue a certificate|certificate done|proof of residence|residence proof', '开具证明'],
+  // Drinking told as the resident's own problem is addiction support (counselling), not a marriage matter.
+  ['drinking too much|drink too much|drinks too much|drinking problem|drinking every night|alcoholic|alcoholism|alcohol problem|quit drinking|stop drinking|bottle every night|bottle a night', '酗酒 戒酒 心理'],
+  // A day centre for elders (日间照料), not a kindergarten ("daycare" alone is a child's).
+  ['daycare for elderly|daycare for the elderly|elderly daycare|day care for elderly|day care for the elderly|elderly day care|senior daycare|adult day care|day centre for|day center for|elderly center|elderly centre|senior center|senior centre', '日间照料 养老 老人'],
+  ['lose the papers|lose my papers|lose our papers|lose the documents|lose my documents|lose our documents|lose the forms|lose our forms|lose the application|lose my application', '丢失 材料'],
+  ['chengguan officer|chengguan officers|chengguan guys|chengguan team|city management officer|city management officers|urban management officer|urban management officers', '城管 执法'],
+  ['took my cart|took our cart|took my stall|took our stall|took my goods|took our goods|took away my|took away our|seized my cart|confiscated my cart', '暂扣 扣押'],
+  ['service fee|service fees', '服务费 收费'],
+  // Force used by an officer or a guard (推倒在地): the conduct complained of, whoever used it.
+  ['to the ground|pushed me down|pushed him down|pushed her down|knocked me down|knocked him down|shoved|manhandled|roughly|rough with', '粗暴 态度恶劣'],
+  // The resident's own shop is a shopkeeper's matter (a fine, an inspection, a sign), not a customer's grievance against a merchant.
+  ['my shop|our shop|my own shop|our own shop|my store|our store|my own store|our own store|my restaurant|our restaurant', '店铺 店主'],
+  ['wuye|property management|property company|management company|property mgmt', '物业公司'],
+  ['changed the locks|changed the lock|change the locks|changing the locks|locked us out|locked me out|lock us out', '换锁 赶走'],
+  ['refused by the school|refused by the public school|rejected by the school|rejected by the public school|turned away by the school|turned away by the public school', '学校 拒收 入学 学位'],
+  // A service business paid in advance for a wedding, a trip or a move is a consumer matter, not an employer ("company").
+  ['wedding planner|wedding company|wedding planning|event planner|event company|travel agency|tour operator|moving company|removal company|removals company', '商家 消费者 消费纠纷'],
+  // An urban village's shareholding company (股份合作公司) letting rooms and collecting fees is the street office's.
+  ['village joint stock company|village company|village stock company|village collective|joint stock company|joint-stock company|shareholding company', '股份合作公司 出租屋管理'],
 ];

@@ -265,7 +265,8 @@ export const TAXONOMY_CONCEPTS: Array<[string, string]> = [
   ['counseling|counselor|therapist|therapy|psychologist|someone to talk to', '心理咨询'],
   ['live alone|lives alone|living alone', '独居'],
   ['addicted|addiction', '沉迷'],
-  ['husband|wife|spouse|marriage', '家庭 夫妻'],
+  ['husband|wife|spouse', '丈夫 妻子'],
+  ['marriage|married couple|my marriage|our marriage', '婚姻 夫妻'],
   // An in-law is a relative, not a quarrel: "my father-in-law has dementia" is care. Quarrels say so.
   ['mother-in-law|father-in-law|in-law|in-laws', '家庭 家人'],
   ['quarrel|argue|arguing|row with|parents fight|parents fighting|parents argue|parents quarrel|fight with my husband|fight with my wife|fight with my parents|fight with my mother-in-law|fight with my in-laws|fight with my son|fight with my daughter|husband and i fight|wife and i fight', '家庭 夫妻 矛盾'],
