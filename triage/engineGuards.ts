@@ -150,7 +150,7 @@ export function departmentOverride(target: TargetCode | null, fullText: string):
   return sideMatterOverride(target, fullText);
 }
 
-/** Matters whose department the words name though another is told beside them (docs/routing.md "Twelfth session: blind probe"), or null. */
+/** Matters whose department the words name though another is told beside them (docs/routing-probes.md "Twelfth session: blind probe"), or null. */
 function sideMatterOverride(target: TargetCode | null, fullText: string): { target: TargetCode; reason: string } | null {
   // A work injury to be recognised or reported is the labour bureau's, not the hospital's whose bills are told beside it.
   if (target === 'health' && WORK_INJURY_CLAIM.test(fullText)) return { target: 'human_resources', reason: 'work_injury_is_human_resources:health' };

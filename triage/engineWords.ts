@@ -59,7 +59,7 @@ export const HOUSEHOLDS = /楼上|樓上|楼下|樓下|邻居|鄰居|对门|對�
 // between neighbours to mediate, though 隔籬屋 reads as one.
 export const ILLEGAL_BUILD = /加建|僭建|违建|違建|违章(建筑|搭建)|違章(建築|搭建)|乱搭|亂搭|搭建(了|咗)?[^。!?]{0,6}(铁皮|鐵皮|棚|房)|铁皮(屋|房)|鐵皮(屋|房)|\b(illegal (structure|extension|building)|built an extra (floor|room))\b/i;
 
-// Twelfth session (blind routing probe, docs/routing.md). A work injury the employer will not report, or whose
+// Twelfth session (blind routing probe, docs/routing-probes.md). A work injury the employer will not report, or whose
 // recognition is asked for (不肯帮他报工伤, 请帮我申请工伤认定), is the labour bureau's: the hospital bills told beside it had
 // sent it to health, and the assistance service's 工伤后收入中断 had taken one as hardship.
 export const WORK_INJURY_CLAIM =

@@ -193,7 +193,7 @@ export const RESIDENT_CONCEPTS: Array<[string, string]> = [
   // asked for: the police's public order (twelfth session; "burgled" had gone to environment).
   ['burgled|burglarized|burglarised|burglar|burglars|broke into|broken into|break-in|break-ins|breaking into|robbed', '入室盗窃 被偷 治安'],
   ['patrol|patrols|patrolling|police patrol', '巡逻 治安'],
-  // Words from a thirteenth blind English probe (probe-en-12, 160 lines kept outside the repository; docs/routing.md).
+  // Words from a thirteenth blind English probe (probe-en-12, 160 lines kept outside the repository; docs/routing-probes.md).
   // A "fake" job, agency or official is a fraud for the police, not counterfeit goods for market regulation.
   ['fake job|fake jobs|fake agency|fake company|fake recruiter|fake recruitment|job scam|fake customs|fake police|fake officer|fake official|fake investment|fake landlord', '诈骗 冒充'],
   // A dog that bit someone is a matter for the dog rules (养犬登记与犬只伤人), not a quarrel between dog walkers.

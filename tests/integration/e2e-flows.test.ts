@@ -141,7 +141,7 @@ describe('e2e: residents and staff through Telegram', () => {
     const resident = { id: 4004, language_code: 'zh-hans' };
     // This test is about replayed updates, so it needs a message the engine routes as a petition. (The
     // earlier text, a restaurant's fumes "投诉了好几次都没人管", is now taken for a 信访外 mediation matter by
-    // the category model — a known routing error, listed in docs/routing.md.)
+    // the category model — a known routing error, listed in docs/routing-probes.md.)
     const u = await say(resident, '楼下饭店油烟直排，没有装净化器，请环保部门处理');
     assert.equal(e.texts(4004).length, 1);
     e.emu.pushRaw(u);

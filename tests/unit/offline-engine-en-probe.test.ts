@@ -16,7 +16,7 @@ function termsOf(text: string): string[] {
 }
 
 // Our own wording of what the thirteenth blind English probe (160 lines from expats, Hong Kong commuters and traders,
-// kept outside the repository) found; docs/routing.md "Twelfth session: English probe".
+// kept outside the repository) found; docs/routing-probes.md "Twelfth session: English probe".
 describe('offline engine: English probe (foreign and Hong Kong residents)', () => {
   it('a fake recruiter or agency that took fees and vanished is a fraud for the police, not counterfeit goods', async () => {
     await expectRouted([
