@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { modelConcernGuard } from '../../triage/crisis/guards.js';
+import { modelAlarmGuard, modelConcernGuard } from '../../triage/crisis/guards.js';
+import { normalize } from '../../triage/normalize.js';
 import { alarmKinds, modelKind, kindHasWords } from '../../triage/crisis/kinds.js';
 import { crisis, expectLevel } from '../helpers/triageProbe.js';
 
@@ -200,5 +201,30 @@ describe('crisis: an alarm about someone else\'s violence is not named suicide',
     assert.deepEqual(alarmKinds(['suicide'], '他又打我了，我不想活了'), ['suicide'], 'her own death wish is named');
     assert.deepEqual(alarmKinds(['fire'], '他打我'), ['fire'], 'only a self-directed head is reconsidered');
     assert.deepEqual(alarmKinds([], '他打我'), []);
+  });
+});
+
+describe('crisis: complaints the model alone read as danger in the twelfth session\'s routing probes', () => {
+  it('a phone scam told to get the money back, an unlicensed clinic, officers taking a stall, trees felled: no alarm', () => {
+    // The model alone had sent this the suicide reply (0.58).
+    expectLevel('none', ['someone from the bank called and said my card was frozen, I told him the code and 20000 is gone. please help me catch him']);
+    // Each form drops the model's lone alarm, whatever the model reads on the day.
+    for (const text of [
+      'a man pretending to be from customs phoned me, I paid the "fine" and lost 8000, please help me find him',
+      'there is an unlicensed dentist above the market doing fillings with dirty tools, my neighbour got an infection after',
+      'the chengguan officers confiscated a grandpa\'s fruit cart outside the metro exit, he was so upset',
+      '後山有人圍咗塊地，斬晒啲樹起貨倉',
+    ]) assert.equal(modelAlarmGuard(normalize(text).normalized, false)?.level, 'none', text);
+  });
+
+  it('a scam beside a death wish, officers who beat someone, a hillside that slid: still danger', () => {
+    expectLevel('immediate', ['I was scammed out of all my savings and I am on the roof now, I want to jump']);
+    assert.notEqual(crisis('城管把老人的菜摊掀了，还把她推倒在地上，她现在起不来').level, 'none');
+    expectLevel('immediate', ['山上的树被砍光以后，今天山体滑坡把两间房压住了，里面还有人']);
+  });
+
+  it('a fire told with the Hong Kong 早前 / 早排 is past: the matter, not the fire alarm', () => {
+    expectLevel('none', ['我們家早前遇到火災，東西都燒了，申請臨時救助兩個月都沒有回覆', '我哋屋企早排火燭，而家住喺親戚度，想問有冇補助']);
+    expectLevel('immediate', ['早排隔籬屋都試過火燭，而家我屋企又着火，好大煙']);
   });
 });

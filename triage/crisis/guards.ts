@@ -155,8 +155,20 @@ const BUTTS_THROWN = /(烟头|烟蒂)[^。!?]{0,12}(丢|扔|掉|抛|弹)|(丢|�
 // Something that may fall one day (flowerpots outside the railing, an air-conditioner, a sign): a hazard to report.
 const FALLING_HAZARD = /(花盆|盆花|盆栽|杂物|空调|外机|广告牌|招牌|玻璃|窗户|瓷砖|外墙)[^。!?]{0,30}(会|可能|容易|随时|迟早)[^。!?]{0,4}(掉|跌|砸|坠|甩)|\b(flower ?pots?|air[- ]?con\w*|sign|tiles?)\b.{0,40}\b(could|might|may|will) (fall|drop|come down)\b/;
 const CROSSING_TOO_SHORT = /(红绿灯|绿灯|人行灯|\b(green|pedestrian|traffic) light\b|\bcrossing\b)[^。!?]{0,30}(太短|时间短|过不完|来不及|\btoo short\b|\bnot enough time\b|\bcan'?t (make it|get) across\b)/;
+// Complaints the model alone read as danger in the twelfth session's probes: a phone scam told to get the money back
+// ("pretending to be from the bank… lost 12k", 0.80 suicide), an unlicensed dentist and the infection a friend got (0.50
+// flood), officers who smashed a hawker's stall (0.39 child_elder: "she was crying"), trees cut and a hillside fenced for a
+// warehouse (斬晒啲樹, 0.70 collapse). Someone beaten, or anyone hurt, stands aside.
+const SCAM_TOLD = /冒充[^。!?]{0,12}(银行|客服|公检法|警察|公安|快递)|被(人)?骗|诈骗|詐騙|骗(了|咗)(我)?[^。!?]{0,6}(钱|万|蚊|块)|安全账户|(告诉|给|報|报)(了)?(他|她|对方|佢)(的)?验证码|\b(scam(med|mers?)?|fraud(sters?)?|pretending to be (from )?(the )?(bank|police|customs|courier)|fake (bank|police|officer|customer service) call|card (is|was|has been|got) (frozen|blocked)|(told|gave) (him|her|them) (the |my )?(code|verification code|otp|pin)|safe account)\b/;
+// What keeps a scam victim's message with the model: words of death, a height, a knife.
+const SCAM_DANGER = /死|跳|刀|药|藥|\b(die|dying|dead|kill|jump|knife|pills|suicid\w*|end (it|my life)|live anymore)\b/;
+const ILLEGAL_PRACTICE = /无证(行医|诊所|牙医)|無證(行醫|診所|牙醫)|黑诊所|黑診所|黑牙医|\b(unlicen[sc]ed|illegal|fake) (dentist|doctor|clinic|beauty clinic)\b/;
+const OFFICERS_SEIZED = /(城管|执法|保安|\b(chengguan|officers?|inspectors?|guards?)\b)[^。!?]{0,20}(砸|没收|掀|踢翻|推翻|收走|\b(smashed|seized|confiscated|took away|overturned|kicked over)\b)[^。!?]{0,20}(摊|档|車|车|货|秤|\b(stall|cart|goods|stand|scales?)\b)/;
+const BEATEN = /打(了|咗)?(她|他|人|佢)|\b(beat|beating|hit|punch\w*|kick(ed|ing)? (her|him))\b/;
+const LAND_CLEARED = /(砍|斩|斬|伐)(了|咗|光|晒|掉)?[^。!?]{0,6}(树|樹)|(树|樹)[^。!?]{0,6}(被)?(砍|斩|斬)(光|晒|掉|了|咗)|(圈|圍|围)(咗|了)?(块|塊)?地|\b(cut|chopped) down\b.{0,20}\btrees?\b|\btrees?\b.{0,20}\b(cut|chopped) down\b/;
 const ordinaryComplaint = (text: string): boolean =>
-  TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text) || BUTTS_THROWN.test(text) || CROSSING_TOO_SHORT.test(text) || FALLING_HAZARD.test(text);
+  TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text) || BUTTS_THROWN.test(text) || CROSSING_TOO_SHORT.test(text) || FALLING_HAZARD.test(text) ||
+  SCAM_TOLD.test(text) || ILLEGAL_PRACTICE.test(text) || (OFFICERS_SEIZED.test(text) && !BEATEN.test(text)) || (LAND_CLEARED.test(text) && !/塌|倒|压|困|埋|\b(collaps\w*|trapped|buried|landslide)\b/.test(text));
 
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
@@ -232,6 +244,8 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
     applies: (t) => ordinaryComplaint(t) && notHurt(t) && !FAREWELL_WORDS.test(t) && !FOLLOW_UP_EVENT.test(t.replace(DEATH_TOLD, ' ').replace(/吐|呕/g, ' ')),
   },
   { cue: 'documents_kept_not_danger', level: 'concern', applies: (t) => DOCUMENTS_KEPT.test(t) && notHurt(t) },
+  // A scam told to get the money back asks for help finding them, which the ordinary-complaint guard reads as a cry for help.
+  { cue: 'scam_told_not_danger', level: 'none', applies: (t) => SCAM_TOLD.test(t) && notHurt(t) && !FAREWELL_WORDS.test(t) && !SCAM_DANGER.test(t) },
   { cue: 'tantrum_not_danger', level: 'none', applies: (t) => TANTRUM.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
   {
     cue: 'business_gone_not_danger',
