@@ -10,21 +10,9 @@
  */
 import { PETITION_VERBS_ZH } from '../emergencyLexicon.js';
 import { CONCERN_CUES } from './lexiconConcern.js';
-import type { CrisisKind, CrisisLevel } from './types.js';
+import type { Cue } from './types.js';
 
-export interface Cue {
-  name: string;
-  kind: CrisisKind;
-  level: Exclude<CrisisLevel, 'none'>;
-  pattern: RegExp;
-  /** Clause-level exclusions. */
-  unless?: RegExp;
-  /** Dropped by past / what-if / hazard talk in the sentence (not for suicide and self-harm). */
-  guarded?: boolean;  /** Matched on the whole message, not one sentence ("我在天台。最后看一眼。"). */
-  whole?: boolean;
-  /** The cue carries its own time (tonight, before the weekend): no extra now cue needed inside a letter. */
-  timed?: boolean;
-}
+export type { Cue } from './types.js';
 
 // Who: a person close to the writer, or the writer.
 const CHILD = '(孩子|小孩|小朋友|宝宝|婴儿|幼儿|细路|细佬|囡囡|bb|女儿|儿子|仔|[0-9一两三四五六七八九]岁(半)?(的|嘅)?(小孩|孩子|男孩|女孩|宝宝|bb|仔|女)?)';

@@ -5,7 +5,7 @@
  * conventions as lexicon.ts: matched on the normalised text and on the resident's own script.
  */
 import { ANGRY_WISH_ZH, HYPERBOLE_BEFORE_ZH } from '../emergencyLexicon.js';
-import type { Cue } from './lexicon.js';
+import type { Cue } from './types.js';
 
 /**
  * Thought of it and held back by someone or something ("諗過好多次食晒啲藥一了百了，但係諗起個女又唔捨得", "I've thought about

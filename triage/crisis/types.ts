@@ -52,3 +52,19 @@ export interface Scores {
   /** The corpus-only model's P(none), P(concern), P(immediate), when the file has it. */
   focus?: [number, number, number];
 }
+
+/** A situation cue of the crisis layer (lexicon.ts, lexiconConcern.ts). */
+export interface Cue {
+  name: string;
+  kind: CrisisKind;
+  level: Exclude<CrisisLevel, 'none'>;
+  pattern: RegExp;
+  /** Clause-level exclusions. */
+  unless?: RegExp;
+  /** Dropped by past / what-if / hazard talk in the sentence (not for suicide and self-harm). */
+  guarded?: boolean;
+  /** Matched on the whole message, not one sentence ("我在天台。最后看一眼。"). */
+  whole?: boolean;
+  /** The cue carries its own time (tonight, before the weekend): no extra now cue needed inside a letter. */
+  timed?: boolean;
+}
