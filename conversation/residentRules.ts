@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
 import { isDepartmentCode, isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import { hanCount } from '../kernel/language.js';
 import { sharesWords } from './residentFollowUp.js';
 import { PLACEHOLDER_PATTERN } from '../triage/redact.js';
 import { hasMessage, t } from '../i18n/index.js';
@@ -52,7 +53,10 @@ export function joinMessages(first: string, next: string): string {
   // After Chinese punctuation no line break: folded, it had read 「…三个月了。 地址是…」 with a stray space.
   if (/(?:[。！？；：]|\p{Script=Han}…+)$/u.test(a)) return `${a}${next}`;
   if (/[.!?;:…]$/u.test(a) || a === '') return `${a}\n${next}`;
-  return /[\p{Script=Han}，、）」]$/u.test(a) ? `${a}。${next}` : `${a}.\n${next}`;
+  // A Chinese message that ends in a number or a Latin word ("…3栋502", "…B座") is closed in Chinese too: it had
+  // read 「…3栋502.」 and a line break.
+  const chinese = /[\p{Script=Han}，、）」]$/u.test(a) || hanCount(a) > (a.match(/[a-z]/gi)?.length ?? 0);
+  return chinese ? `${a}。${next}` : `${a}.\n${next}`;
 }
 
 /** Text a person could have typed: no NUL, and not mostly control or replacement characters. */

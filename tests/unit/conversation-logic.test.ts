@@ -142,6 +142,10 @@ describe('joinMessages', () => {
     assert.equal(joinMessages('电梯坏了三个月', '地址是5栋'), '电梯坏了三个月。地址是5栋');
     assert.equal(joinMessages('電梯壞咗三個月！', '喺5座'), '電梯壞咗三個月！喺5座');
     assert.equal(joinMessages('Is this allowed?', 'It is block 5'), 'Is this allowed?\nIt is block 5');
+    // A Chinese message ending in a number or a letter closes in Chinese: it had read 「…3栋502.」 and a line break.
+    assert.equal(joinMessages('住在南山区南海大道1088号3栋502', '垃圾站一个月没人清理'), '住在南山区南海大道1088号3栋502。垃圾站一个月没人清理');
+    assert.equal(joinMessages('我住喺B座', '部電梯壞咗'), '我住喺B座。部電梯壞咗');
+    assert.equal(joinMessages('I live at 海月花园 block 5', 'the lift is broken'), 'I live at 海月花园 block 5.\nthe lift is broken');
   });
 });
 
