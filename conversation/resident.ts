@@ -35,7 +35,7 @@ import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOn
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases, saysShortYes } from './residentCases.js';
-import { dropsReview, isReason, ResidentReview } from './residentReview.js';
+import { dropsReview, isReason, ResidentReview, withWaiting } from './residentReview.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { asksForOtherOrg, otherOrganization } from './residentOtherOrg.js';
@@ -198,7 +198,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
       if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };
       if (asked === 'person') return { replies: [r('conversation.person'), ...again], pending: keep };
-      if (asked === 'review') return this.review.ask(ref);
+      if (asked === 'review') return withWaiting(await this.review.ask(ref), keep, again);
       if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu()), ...again], pending: keep };
       // "不是这个意思，我是要投诉他们违规搭建鸽棚" at "Is this about case …?" is its No, with more of the matter: the
       // offer had come back. The refusal itself stays out of the summary.
