@@ -142,6 +142,11 @@ describe('offers, consent and the summary a resident confirms', () => {
     const asked = await say(r, '我还是想申请法律援助');
     assert.ok(keys(asked).includes('conversation.legal.aid_offer'), keys(asked).join(','));
     assert.deepEqual(await casesOf(r), []);
+    // Asked for with the dispute told before: the labour channel, and the case holds the facts, not only those words.
+    assert.equal(asked[0]!.key, 'conversation.legal.labour', render(r, asked));
+    await press(r, 'consent_yes', asked.find((x) => x.key === 'conversation.legal.aid_offer')!.token!);
+    const [c] = await casesOf(r);
+    assert.match(c!.original_text, /辞退.*加班费.*法律援助/s);
   });
 
   it('the summary to confirm shows the resident’s own words (their address, 搵) with a line that the handler gets them hidden; the case stays redacted', async () => {
