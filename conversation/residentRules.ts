@@ -28,7 +28,7 @@ export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && 
  * it as a "detail" put 谢谢 into the petition; the resident is shown the buttons again instead.
  */
 const COURTESY_ONLY =
-  /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|唔该晒|唔該晒|好的|好|好嘅|好啊|嗯+|哦+|收到|明白|知道了|ok(?:ay)?|k|thanks?(?: you)?|thx|ty|cheers|got it|确认|確認|确定|確定|确认提交|確認提交|提交|可以|是的|对|對|yes|yep|confirm|submit|在吗|在嗎|在不在|有人吗|有人嗎|你好|您好|喂|hello|hi|hey|anyone there)(?:[\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|thanks?(?: you)?|啦|了|呀|啊|哈|👍|🙏))*[\s,，.。!！~～?？👍🙏]*$/iu;
+  /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|唔该晒|唔該晒|好的|好|好嘅|好啊|嗯+|哦+|收到|明白|知道了|ok(?:ay)?|k|thanks?(?: you)?|thx|ty|cheers|got it|确认|確認|确定|確定|确认提交|確認提交|提交|可以|是的|对|對|得|係|行|没问题|沒問題|冇问题|冇問題|yes|yep|yeah|yup|sure|alright|go ahead|confirm|submit|在吗|在嗎|在不在|有人吗|有人嗎|你好|您好|喂|hello|hi|hey|anyone there)(?:[\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|唔该|唔該|thanks?(?: you)?|please|pls|plz|submit it|啦|了|呀|啊|哈|👍|🙏))*[\s,，.。!！~～?？👍🙏]*$/iu;
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 

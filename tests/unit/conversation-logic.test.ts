@@ -42,7 +42,7 @@ describe('legalChannelOf', () => {
 
 describe('isCourtesyOnly', () => {
   it('recognises thanks, agreement and "submit" in every language the bot speaks', () => {
-    for (const t of ['谢谢', '谢谢！', '好的，谢谢', '多謝', '唔該晒', 'ok', 'OK thanks', 'Thank you!', '确认', '確認提交', 'submit', '好 👍', '嗯嗯', '收到了']) {
+    for (const t of ['谢谢', '谢谢！', '好的，谢谢', '多謝', '唔該晒', 'ok', 'OK thanks', 'Thank you!', '确认', '確認提交', 'submit', '好 👍', '嗯嗯', '收到了', 'yes please', 'sure, submit it', 'yeah pls', '得，唔該', '没问题']) {
       assert.equal(isCourtesyOnly(t), true, t);
     }
   });
@@ -51,7 +51,7 @@ describe('isCourtesyOnly', () => {
     for (const t of ['5栋', '在吗，地址是5栋', 'hello, the lift broke again']) assert.equal(isCourtesyOnly(t), false, t);
   });
   it('leaves anything with content to be added as a detail', () => {
-    for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', '']) {
+    for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', 'yes please call me back', '行政处罚不合理', '']) {
       assert.equal(isCourtesyOnly(t), false, t);
     }
   });
