@@ -85,7 +85,10 @@ export class DangerReplies {
       // A clear complaint or question that only the model read as distress ("盞路燈今日終於修好咗", "餐馆的油烟今晚更严重
       // 了…") had been told "听起来你最近压力很大" with the hotlines: the office still gets its note and decides, the
       // resident gets the reply to what they wrote. Any rule or cue (a despair word, a plan) keeps the lines.
-      const quiet = fromModelAlone(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER;
+      // So is a detail told while a 信访外 or legal-aid offer waits (or just after 不同意), which goes on with that matter:
+      // "我上去跟他说过几次，他还骂我" after a neighbour's noise had been told "听起来您最近压力很大" above the same offer.
+      const told = (step === 'consent' || step === 'declined') && fromModelAlone(d.crisis!.cues);
+      const quiet = told || (fromModelAlone(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER);
       const p = await plan(s);
       const effect = p.effect;
       return {

@@ -126,6 +126,17 @@ describe('resident conversation: the matter beside an emergency', () => {
     assert.equal(notes.length, 1, 'the office decides');
   });
 
+  it('a detail at a 信访外 offer that only the crisis model reads as distress goes on with the matter, without the hotlines', async () => {
+    const r = who();
+    const first = await say(r, '楼上邻居每天晚上十二点以后还在拖椅子、跳绳，吵得我们全家睡不着');
+    assert.ok(keys(first).includes('conversation.oos.offer'), keys(first).join(','));
+    const rs = await say(r, '我上去跟他说过几次，他还骂我');
+    assert.ok(!rs.some((x) => x.key.startsWith('triage.crisis.')), keys(rs).join(','));
+    assert.ok(keys(rs).includes('conversation.oos.offer'), keys(rs).join(','));
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern' && String(o.message.params.chat) === r.externalId);
+    assert.equal(notes.length, 1, 'the office decides');
+  });
+
   it('third retest: "我现在安全了" / "我冷静下来了" after the numbers bring the kept matter back, not the numbers again', async () => {
     for (const safe of ['我现在安全了', '我冷静下来了', '我已经从楼顶下来了']) {
       const r = who();
