@@ -227,7 +227,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
       }
       // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
-      if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
+      if (closing) return { replies: [r('conversation.courtesy'), ...(pending?.kind === 'consent' ? again : [])], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       const awaitingYes = pending?.kind !== 'consent' && (agreesInWords(trimmed) || saysShortYes(trimmed)) ? await this.ownCases.consentAwaitingYes(ref) : null;
       if (awaitingYes) return { replies: awaitingYes, pending: pending ?? null };
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,

@@ -32,8 +32,9 @@ const COURTESY_ONLY =
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
+// "好，多謝" after an answer: an OK that thanks is thanks (it had been asked to say more). A bare 好 is a yes, read elsewhere.
 const THANKS =
-  '(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
+  '(?:好(?:的|啊|呀|嘅|吧)?|ok(?:ay)?)[\\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该晒?|唔該晒?|thanks?(?: (?:you|u))?)|(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
 const THANKS_ONLY = new RegExp(`^(?:${THANKS})(?:[\\s,，.。!！~～]*(?:${THANKS}|啦|了|呀|啊|哈|👍|🙏))*[\\s,，.。!！~～👍🙏]*$`, 'iu');
 /** Only thanks or an acknowledgement (谢谢, 收到, 唔該晒, thanks, ok 👍): a reply in kind, not a request to say more. */
 export const isThanksOnly = (text: string): boolean => THANKS_ONLY.test(text.trim());
@@ -113,6 +114,10 @@ export function concernReplies(
   return [safetyOnly ? 'triage.crisis.concern.safety' : 'triage.crisis.concern', ...(kinds.includes('violence') ? ['triage.crisis.concern.violence' as const] : [])];
 }
 
+/** The marks of a question: a question mark, a Chinese question word or particle, or an English sentence opening as one. */
+const ASKS =
+  /[?？]|吗|嗎|呢|㗎|怎么|怎麼|怎样|怎樣|如何|点样|點樣|边度|邊度|几时|幾時|几耐|幾耐|多久|多少|哪|请问|請問|想问|想問|想了解|想知道|咨询|諮詢|查询|查詢|可唔可以|可不可以|能不能|能否|是否|有没有|有冇|^(what|where|when|who|why|which|how|does|do|is|are|am|can|could|may|should|would|will)\b/i;
+
 /** How sure the engine must be, of the new message on its own, before it is held as another matter. */
 const OTHER_MATTER_CONFIDENCE = 0.7;
 
@@ -123,7 +128,10 @@ const OTHER_MATTER_CONFIDENCE = 0.7;
  */
 export function isOtherMatter(alone: Decision, pending: Decision, text: string): boolean {
   if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
-  if (alone.category === 'inquiry' || alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
+  // A question asks: "It's right in front of exit C of Shenzhen University station", read as one (0.73), is where the
+  // pothole is, and had been held apart from it.
+  if (alone.category === 'inquiry') return ASKS.test(text.trim());
+  if (alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
   return alone.category === 'petition' && alone.target !== null && pending.target !== null && alone.target !== pending.target;
 }
 

@@ -128,6 +128,18 @@ describe('offers, consent and the summary a resident confirms', () => {
     assert.ok(text.startsWith(c.original_text), 'the resident’s text, from its start');
   });
 
+  it('"好，多謝" after an answer is thanks (it had been asked to say more); thanks at an offer shows its buttons again', async () => {
+    const r = who('zh-Hant');
+    await say(r, '我想问一下，低保怎么申请？');
+    assert.deepEqual(keys(await say(r, '好，多謝')), ['conversation.courtesy']);
+    const o = who();
+    const offer = await say(o, '我爸爸78岁一个人住在南头，腿脚不方便，想找人定期上门看看他');
+    assert.ok(keys(offer).includes('conversation.oos.offer'), keys(offer).join(','));
+    const thanks = await say(o, '好的，谢谢');
+    assert.deepEqual(keys(thanks), ['conversation.courtesy', 'conversation.consent.still_waiting']);
+    assert.deepEqual(thanks[1]!.actions, ['consent_yes', 'consent_no']);
+  });
+
   it('legal aid refused once is not offered again with the next message about the dispute; asked for by name, it is', async () => {
     const r = who();
     const first = await say(r, '公司把我辞退了，没有给经济补偿，我想讨个说法');

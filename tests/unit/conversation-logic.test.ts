@@ -5,7 +5,7 @@ import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { typedRating } from '../../conversation/residentRules.js';
+import { isThanksOnly, typedRating } from '../../conversation/residentRules.js';
 import { dropsReview, isReason } from '../../conversation/residentReview.js';
 import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema, runnerUpService } from '../../conversation/index.js';
 
@@ -37,6 +37,13 @@ describe('legalChannelOf', () => {
     const c = legalChannelOf('邻居欠我钱不还，我想起诉他');
     assert.equal(c.channel, 'court');
     assert.ok(c.sources.includes('legal-aid'));
+  });
+});
+
+describe('isThanksOnly', () => {
+  it('reads an OK that thanks as thanks ("好，多謝" after an answer had been asked to say more), not a bare yes', () => {
+    for (const t of ['好，多謝', '好的，谢谢', 'ok thanks', '好啊，唔該晒']) assert.equal(isThanksOnly(t), true, t);
+    for (const t of ['好', '好，可以', 'yes', '好，多謝，另外想问低保怎么申请']) assert.equal(isThanksOnly(t), false, t);
   });
 });
 
@@ -128,6 +135,11 @@ describe('isOtherMatter', () => {
   });
   it('appends details: the same department, short additions, unsure readings', () => {
     assert.equal(isOtherMatter(d('petition', 'human_resources'), wages, '一共欠了我们十二个人的工资'), false);
+    // Read as a question, but asking nothing: where the matter is, a detail of it.
+    const pothole = d('petition', 'transport');
+    assert.equal(isOtherMatter(d('inquiry', null, 0.73), pothole, "It's right in front of exit C of Shenzhen University station"), false);
+    assert.equal(isOtherMatter(d('inquiry', null, 0.9), pothole, 'How can I contest it?'), true);
+    assert.equal(isOtherMatter(d('inquiry', null, 0.9), wages, '想了解一下劳动仲裁的流程'), true);
     assert.equal(isOtherMatter(d('inquiry', null), wages, '在南山区'), false, 'short');
     assert.equal(isOtherMatter(d('inquiry', null, 0.5), wages, '请问人身安全保护令怎么申请？'), false, 'not sure');
     assert.equal(isOtherMatter(d('petition', 'housing', 0.9, true), wages, '小区电梯又坏了，物业不管'), false, 'needs review');
