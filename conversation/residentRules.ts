@@ -118,6 +118,10 @@ export function concernReplies(
 const ASKS =
   /[?？]|吗|嗎|呢|㗎|怎么|怎麼|怎样|怎樣|如何|点样|點樣|边度|邊度|几时|幾時|几耐|幾耐|多久|多少|哪|请问|請問|想问|想問|想了解|想知道|咨询|諮詢|查询|查詢|可唔可以|可不可以|能不能|能否|是否|有没有|有冇|^(what|where|when|who|why|which|how|does|do|is|are|am|can|could|may|should|would|will)\b/i;
 
+/** Help asked for: 想找, 需要, 希望, 帮, "I need", "looking for", "can someone". */
+const SEEKS =
+  /想找|想搵|想揾|找人|搵人|揾人|需要|希望|想要|想请|想請|想申请|想申請|帮|幫|介绍|介紹|转介|轉介|聊聊|倾偈|傾偈|\b(i|we) (need|want|would like|'d like)|\blooking for\b|\bhelp\b|\bcan (someone|anyone|you)\b|\brefer\b/i;
+
 /** How sure the engine must be, of the new message on its own, before it is held as another matter. */
 const OTHER_MATTER_CONFIDENCE = 0.7;
 
@@ -131,7 +135,10 @@ export function isOtherMatter(alone: Decision, pending: Decision, text: string):
   // A question asks: "It's right in front of exit C of Shenzhen University station", read as one (0.73), is where the
   // pothole is, and had been held apart from it.
   if (alone.category === 'inquiry') return ASKS.test(text.trim());
-  if (alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
+  // A need asks for help: "老人上下楼很困难，我妈妈80岁了每天都要爬7楼", read as elder care (0.97), is why the broken
+  // lift matters, and had been held apart from it.
+  if (alone.category === 'out_of_scope') return ASKS.test(text.trim()) || SEEKS.test(text.trim());
+  if (alone.category === 'legal_channel') return true;
   return alone.category === 'petition' && alone.target !== null && pending.target !== null && alone.target !== pending.target;
 }
 

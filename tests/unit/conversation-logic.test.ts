@@ -140,6 +140,11 @@ describe('isOtherMatter', () => {
     assert.equal(isOtherMatter(d('inquiry', null, 0.73), pothole, "It's right in front of exit C of Shenzhen University station"), false);
     assert.equal(isOtherMatter(d('inquiry', null, 0.9), pothole, 'How can I contest it?'), true);
     assert.equal(isOtherMatter(d('inquiry', null, 0.9), wages, '想了解一下劳动仲裁的流程'), true);
+    // Read as a 信访外 need, but asking for nothing: why the lift matters, a detail of it.
+    const lift = d('petition', 'housing');
+    assert.equal(isOtherMatter(d('out_of_scope', 'elderly_care', 0.97), lift, '老人上下楼很困难，我妈妈80岁了每天都要爬7楼'), false);
+    assert.equal(isOtherMatter(d('out_of_scope', 'elderly_care', 0.97), lift, '另外我想找人定期上门照顾我妈妈'), true);
+    assert.equal(isOtherMatter(d('out_of_scope', 'counselling', 0.9), lift, 'I need someone to talk to, I cannot sleep'), true);
     assert.equal(isOtherMatter(d('inquiry', null), wages, '在南山区'), false, 'short');
     assert.equal(isOtherMatter(d('inquiry', null, 0.5), wages, '请问人身安全保护令怎么申请？'), false, 'not sure');
     assert.equal(isOtherMatter(d('petition', 'housing', 0.9, true), wages, '小区电梯又坏了，物业不管'), false, 'needs review');
