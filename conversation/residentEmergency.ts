@@ -96,7 +96,7 @@ export class DangerReplies {
         concernAt: this.state.now(),
         replies: quiet ? p.replies : [...warm, ...p.replies],
         effect: async () => {
-          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
+          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern', !quiet).catch((err) => {
             this.log?.error({ err: (err as Error).message }, 'concern note not written');
           });
           return effect ? effect() : [];
@@ -141,7 +141,7 @@ export class DangerReplies {
     return kept ? [...replies, clear ? { ...(kept as Reply), language: d.language } : kept] : replies;
   }
 
-  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
+  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate', linesGiven = true): Promise<void> {
     // Without an office chat the alert still goes to the outbox: it waits there for OFFICE_CHAT_ID.
     const chat = this.state.chatKey(ref);
     const now = this.deps.clock.now();
@@ -154,6 +154,7 @@ export class DangerReplies {
       requestId: String(id),
       // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
       params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x.startsWith('emergency_model:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
+      ...(linesGiven ? {} : { linesGiven }),
     });
     this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }

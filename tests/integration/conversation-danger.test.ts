@@ -122,7 +122,7 @@ describe('resident conversation: the matter beside an emergency', () => {
     const r = who();
     const rs = await say(r, '餐馆的油烟今晚更严重了，整个楼道都是');
     assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
-    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern' && String(o.message.params.chat) === r.externalId);
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern_unsent' && String(o.message.params.chat) === r.externalId);
     assert.equal(notes.length, 1, 'the office decides');
   });
 
@@ -133,7 +133,7 @@ describe('resident conversation: the matter beside an emergency', () => {
     const rs = await say(r, '我上去跟他说过几次，他还骂我');
     assert.ok(!rs.some((x) => x.key.startsWith('triage.crisis.')), keys(rs).join(','));
     assert.ok(keys(rs).includes('conversation.oos.offer'), keys(rs).join(','));
-    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern' && String(o.message.params.chat) === r.externalId);
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern_unsent' && String(o.message.params.chat) === r.externalId);
     assert.equal(notes.length, 1, 'the office decides');
   });
 
