@@ -165,6 +165,9 @@ export class TerminalChat {
     const ref = given === '' || given === 'last' ? await this.latestRef() : given;
     const note = args.split(/\s+/).slice(2).join(' ');
     const say = (s: string) => this.out(`office> ${s}`);
+    // `last` with no case registered yet (the summary still waits for 确认提交): said as such, not as a malformed reference.
+    const needsCase = sub !== '' && !['queue', 'help'].includes(sub);
+    if (needsCase && ref === '') return say('no case yet: the resident has registered none (a summary waits for its button until it is submitted)');
     try {
       switch (sub) {
         case 'queue': {

@@ -35,7 +35,7 @@ import { agreesInWords, asksHowLong, asksToWithdraw, commandInWords, isClosingOn
 import { answerConsentQuestion } from './residentConsent.js';
 import { PRIVACY_ACTIONS, PrivacyConversation } from './privacy.js';
 import { caseRefusal, ResidentOwnCases, saysShortYes } from './residentCases.js';
-import { dropsReview, isReason, ResidentReview } from './residentReview.js';
+import { dropsReview, isReason, ResidentReview, withWaiting } from './residentReview.js';
 import { CategoryFlow, privateLine } from './residentFlow.js';
 import { DangerReplies } from './residentEmergency.js';
 import { asksForOtherOrg, otherOrganization } from './residentOtherOrg.js';
@@ -198,7 +198,7 @@ export class ResidentConversation implements ResidentConversationApi {
       if (asked === 'withdraw') return { replies: [...(await this.onCommand(ref, 'withdraw')), ...again], pending: keep };
       if (asked === 'consent_back') return { replies: [...(await this.ownCases.offerConsentBack(ref)), ...again], pending: keep };
       if (asked === 'person') return { replies: [r('conversation.person'), ...again], pending: keep };
-      if (asked === 'review') return this.review.ask(ref);
+      if (asked === 'review') return withWaiting(await this.review.ask(ref), keep, again);
       if (privacyQuestion) return { replies: [r('conversation.privacy_question'), ...(await new PrivacyConversation(this.deps, this.state).menu()), ...again], pending: keep };
       // "不是这个意思，我是要投诉他们违规搭建鸽棚" at "Is this about case …?" is its No, with more of the matter: the
       // offer had come back. The refusal itself stays out of the summary.
@@ -227,7 +227,7 @@ export class ResidentConversation implements ResidentConversationApi {
         return { replies: stillWaiting(pending, ref.language, this.deps.directory, 'conversation.consent.press_button'), pending };
       }
       // "Thanks, all good now." after a clarifying question ends it: read as a second unclear message, it had filed an empty case.
-      if (closing) return { replies: [r('conversation.courtesy')], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
+      if (closing) return { replies: [r('conversation.courtesy'), ...(pending?.kind === 'consent' ? again : [])], pending: pending?.kind === 'clarify' ? null : (pending ?? null) };
       const awaitingYes = pending?.kind !== 'consent' && (agreesInWords(trimmed) || saysShortYes(trimmed)) ? await this.ownCases.consentAwaitingYes(ref) : null;
       if (awaitingYes) return { replies: awaitingYes, pending: pending ?? null };
       // "不是要心理咨询，是要投诉工地夜间违规施工": the offer was the wrong reading. The complaint goes on as a petition,

@@ -85,7 +85,10 @@ export class DangerReplies {
       // A clear complaint or question that only the model read as distress ("盞路燈今日終於修好咗", "餐馆的油烟今晚更严重
       // 了…") had been told "听起来你最近压力很大" with the hotlines: the office still gets its note and decides, the
       // resident gets the reply to what they wrote. Any rule or cue (a despair word, a plan) keeps the lines.
-      const quiet = fromModelAlone(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER;
+      // So is a detail told while a 信访外 or legal-aid offer waits (or just after 不同意), which goes on with that matter:
+      // "我上去跟他说过几次，他还骂我" after a neighbour's noise had been told "听起来您最近压力很大" above the same offer.
+      const told = (step === 'consent' || step === 'declined') && fromModelAlone(d.crisis!.cues);
+      const quiet = told || (fromModelAlone(d.crisis!.cues) && (d.category === 'petition' || d.category === 'inquiry') && d.confidence >= CLEAR_MATTER);
       const p = await plan(s);
       const effect = p.effect;
       return {
@@ -93,7 +96,7 @@ export class DangerReplies {
         concernAt: this.state.now(),
         replies: quiet ? p.replies : [...warm, ...p.replies],
         effect: async () => {
-          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern').catch((err) => {
+          await this.alertOffice(ref, d, d.crisis!.kinds, updateId, 'concern', !quiet).catch((err) => {
             this.log?.error({ err: (err as Error).message }, 'concern note not written');
           });
           return effect ? effect() : [];
@@ -138,7 +141,7 @@ export class DangerReplies {
     return kept ? [...replies, clear ? { ...(kept as Reply), language: d.language } : kept] : replies;
   }
 
-  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate'): Promise<void> {
+  private async alertOffice(ref: ResidentRef, d: Decision, kinds: string[], updateId?: number, level: 'immediate' | 'concern' = 'immediate', linesGiven = true): Promise<void> {
     // Without an office chat the alert still goes to the outbox: it waits there for OFFICE_CHAT_ID.
     const chat = this.state.chatKey(ref);
     const now = this.deps.clock.now();
@@ -151,6 +154,7 @@ export class DangerReplies {
       requestId: String(id),
       // Which rules, cues and model scores fired: staff see why, and can judge a false alarm.
       params: { kinds: officeKindLabels(kinds), channel: ref.channel, chat, cues: (d.crisis?.cues ?? d.reasons.filter((x) => x.startsWith('emergency_rule:') || x.startsWith('emergency_model:') || x === 'engine_emergency')).join(', ') || '-', excerpt: clip(d.redactedText, 300) },
+      ...(linesGiven ? {} : { linesGiven }),
     });
     this.log?.warn({ kinds, level, channel: ref.channel }, level === 'immediate' ? 'emergency: office alerted' : 'crisis concern: office told');
   }

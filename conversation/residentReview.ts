@@ -11,8 +11,8 @@ import type { Logger } from '../kernel/logger.js';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import type { CaseService } from '../cases/caseService.js';
 import { caseRefusal } from './residentCases.js';
-import { r, type Plan, type ResidentStateAccess } from './residentState.js';
-import type { ResidentRef } from './types.js';
+import { r, type Pending, type Plan, type ResidentStateAccess } from './residentState.js';
+import type { Reply, ResidentRef } from './types.js';
 
 // A change of mind at the reason prompt: "算啦，唔覆查住" and "我唔要覆查，幫我取消" had been filed as the 复查 request,
 // with those words as its reason. Only when nothing else is said: "处理意见不对，不能就这样算了" is a reason.
@@ -41,6 +41,15 @@ export const isReason = (text: string): boolean => {
   const words = text.match(/[a-z]+/gi)?.length ?? 0;
   return han >= 4 || words >= 3 || dropsReview(text);
 };
+
+/**
+ * "我要申请复查" said while a summary or an offer waits, with no 复查 to ask (none answered, one under way, the period
+ * over): the answer, and what waits stays with its buttons shown again. The summary had been dropped without a word.
+ * A 复查 prompt takes the step's place, as a button pressed would.
+ */
+export function withWaiting(plan: Plan, waiting: Pending | null, again: Reply[]): Plan {
+  return plan.pending || !waiting ? plan : { ...plan, replies: [...plan.replies, ...again], pending: waiting };
+}
 
 /** A petition that has had its written reply (and no 复查 answer yet): what a 复查 can be asked of. */
 const reviewable = (c: CaseRecord) => c.category === 'petition' && c.repliedAt !== null && c.status !== 'review_requested' && c.status !== 'withdrawn';

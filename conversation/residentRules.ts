@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { CaseRecord } from '../cases/caseRepository.js';
 import { OPEN_STATUSES, type SatisfactionRating } from '../cases/types.js';
 import { isDepartmentCode, isServiceCode, type Decision, type ServiceCode } from '../kernel/taxonomy.js';
+import { hanCount } from '../kernel/language.js';
 import { sharesWords } from './residentFollowUp.js';
 import { PLACEHOLDER_PATTERN } from '../triage/redact.js';
 import { hasMessage, t } from '../i18n/index.js';
@@ -27,12 +28,13 @@ export const canWithdraw = (c: CaseRecord) => isOpen(c) || (isConsentCase(c) && 
  * it as a "detail" put 谢谢 into the petition; the resident is shown the buttons again instead.
  */
 const COURTESY_ONLY =
-  /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|唔该晒|唔該晒|好的|好|好嘅|好啊|嗯+|哦+|收到|明白|知道了|ok(?:ay)?|k|thanks?(?: you)?|thx|ty|cheers|got it|确认|確認|确定|確定|确认提交|確認提交|提交|可以|是的|对|對|yes|yep|confirm|submit|在吗|在嗎|在不在|有人吗|有人嗎|你好|您好|喂|hello|hi|hey|anyone there)(?:[\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|thanks?(?: you)?|啦|了|呀|啊|哈|👍|🙏))*[\s,，.。!！~～?？👍🙏]*$/iu;
+  /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|唔该晒|唔該晒|好的|好|好嘅|好啊|嗯+|哦+|收到|明白|知道了|ok(?:ay)?|k|thanks?(?: you)?|thx|ty|cheers|got it|确认|確認|确定|確定|确认提交|確認提交|提交|可以|是的|对|對|得|係|行|没问题|沒問題|冇问题|冇問題|yes|yep|yeah|yup|sure|alright|go ahead|confirm|submit|在吗|在嗎|在不在|有人吗|有人嗎|你好|您好|喂|hello|hi|hey|anyone there)(?:[\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|唔该|唔該|thanks?(?: you)?|please|pls|plz|submit it|啦|了|呀|啊|哈|👍|🙏))*[\s,，.。!！~～?？👍🙏]*$/iu;
 /** …or a greeting (在吗, hello), or nothing but punctuation, symbols and emoji (？？？, 👍). */
 export const isCourtesyOnly = (text: string): boolean => COURTESY_ONLY.test(text.trim()) || (text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text));
 
+// "好，多謝" after an answer: an OK that thanks is thanks (it had been asked to say more). A bare 好 is a yes, read elsewhere.
 const THANKS =
-  '(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
+  '(?:好(?:的|啊|呀|嘅|吧)?|ok(?:ay)?)[\\s,，.。!！~～]*(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该晒?|唔該晒?|thanks?(?: (?:you|u))?)|(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:晒|你们|你們|你哋|您)?|唔该晒?|唔該晒?|辛苦(?:了|你们了|你哋)?|好的|收到|明白|知道了|thanks?(?: (?:you|u))?(?: so much| very much| a lot)?|thx(?: a lot)?|ty|cheers|got it|ok(?:ay)?';
 const THANKS_ONLY = new RegExp(`^(?:${THANKS})(?:[\\s,，.。!！~～]*(?:${THANKS}|啦|了|呀|啊|哈|👍|🙏))*[\\s,，.。!！~～👍🙏]*$`, 'iu');
 /** Only thanks or an acknowledgement (谢谢, 收到, 唔該晒, thanks, ok 👍): a reply in kind, not a request to say more. */
 export const isThanksOnly = (text: string): boolean => THANKS_ONLY.test(text.trim());
@@ -52,7 +54,10 @@ export function joinMessages(first: string, next: string): string {
   // After Chinese punctuation no line break: folded, it had read 「…三个月了。 地址是…」 with a stray space.
   if (/(?:[。！？；：]|\p{Script=Han}…+)$/u.test(a)) return `${a}${next}`;
   if (/[.!?;:…]$/u.test(a) || a === '') return `${a}\n${next}`;
-  return /[\p{Script=Han}，、）」]$/u.test(a) ? `${a}。${next}` : `${a}.\n${next}`;
+  // A Chinese message that ends in a number or a Latin word ("…3栋502", "…B座") is closed in Chinese too: it had
+  // read 「…3栋502.」 and a line break.
+  const chinese = /[\p{Script=Han}，、）」]$/u.test(a) || hanCount(a) > (a.match(/[a-z]/gi)?.length ?? 0);
+  return chinese ? `${a}。${next}` : `${a}.\n${next}`;
 }
 
 /** Text a person could have typed: no NUL, and not mostly control or replacement characters. */
@@ -109,6 +114,14 @@ export function concernReplies(
   return [safetyOnly ? 'triage.crisis.concern.safety' : 'triage.crisis.concern', ...(kinds.includes('violence') ? ['triage.crisis.concern.violence' as const] : [])];
 }
 
+/** The marks of a question: a question mark, a Chinese question word or particle, or an English sentence opening as one. */
+const ASKS =
+  /[?？]|吗|嗎|呢|㗎|怎么|怎麼|怎样|怎樣|如何|点样|點樣|边度|邊度|几时|幾時|几耐|幾耐|多久|多少|哪|请问|請問|想问|想問|想了解|想知道|咨询|諮詢|查询|查詢|可唔可以|可不可以|能不能|能否|是否|有没有|有冇|^(what|where|when|who|why|which|how|does|do|is|are|am|can|could|may|should|would|will)\b/i;
+
+/** Help asked for: 想找, 需要, 希望, 帮, "I need", "looking for", "can someone". */
+const SEEKS =
+  /想找|想搵|想揾|找人|搵人|揾人|需要|希望|想要|想请|想請|想申请|想申請|帮|幫|介绍|介紹|转介|轉介|聊聊|倾偈|傾偈|\b(i|we) (need|want|would like|'d like)|\blooking for\b|\bhelp\b|\bcan (someone|anyone|you)\b|\brefer\b/i;
+
 /** How sure the engine must be, of the new message on its own, before it is held as another matter. */
 const OTHER_MATTER_CONFIDENCE = 0.7;
 
@@ -119,7 +132,13 @@ const OTHER_MATTER_CONFIDENCE = 0.7;
  */
 export function isOtherMatter(alone: Decision, pending: Decision, text: string): boolean {
   if ([...text.trim()].length < 8 || alone.needsReview || alone.confidence < OTHER_MATTER_CONFIDENCE) return false;
-  if (alone.category === 'inquiry' || alone.category === 'out_of_scope' || alone.category === 'legal_channel') return true;
+  // A question asks: "It's right in front of exit C of Shenzhen University station", read as one (0.73), is where the
+  // pothole is, and had been held apart from it.
+  if (alone.category === 'inquiry') return ASKS.test(text.trim());
+  // A need asks for help: "老人上下楼很困难，我妈妈80岁了每天都要爬7楼", read as elder care (0.97), is why the broken
+  // lift matters, and had been held apart from it.
+  if (alone.category === 'out_of_scope') return ASKS.test(text.trim()) || SEEKS.test(text.trim());
+  if (alone.category === 'legal_channel') return true;
   return alone.category === 'petition' && alone.target !== null && pending.target !== null && alone.target !== pending.target;
 }
 

@@ -293,7 +293,10 @@ export const asksForLegalAid = (text: string): boolean => ASKS_LEGAL_AID.test(te
 function withoutRefusedOffer(p: Plan, refused: Refused): Plan {
   const offer = p.pending;
   if (!refused.legalAid || p.offerAnyway || offer?.kind !== 'consent' || offer.purpose !== 'legal_aid' || asksForLegalAid(offer.text)) return p;
-  return { ...p, replies: p.replies.filter((x) => x.token !== offer.token), pending: null };
+  // The matter stays as after 不同意, so that the account goes on: "我还是想申请法律援助" after a detail had been read
+  // alone (a court channel, not the labour one) and the legal-aid case registered held only those words.
+  const declined: Pending = { kind: 'declined', at: offer.at, text: offer.text, decision: offer.decision, purpose: offer.purpose, ...(offer.org ? { org: offer.org } : {}) };
+  return { ...p, replies: p.replies.filter((x) => x.token !== offer.token), pending: declined };
 }
 
 interface LoadKey {

@@ -440,6 +440,11 @@ export const messages = {
   'conversation.office.kind.disaster': { 'zh-Hans': '灾害', 'zh-Hant': '災害', en: 'disaster' },
   'conversation.office.kind.distress': { 'zh-Hans': '情绪困扰', 'zh-Hant': '情緒困擾', en: 'distress' },
   'conversation.office.kind.other': { 'zh-Hans': '其他紧急情况', 'zh-Hant': '其他緊急情況', en: 'other emergency' },
+  'conversation.office.crisis_concern_unsent': {
+    'zh-Hans': '💛 关注提醒（{kinds}）：来信人（{channel} {chat}）的消息仅经模型判断可能有情绪困扰，暂无紧急危险；消息是具体诉求或补充，未向来信人发送热线，诉求照常办理，请判断是否需要联系。依据：{cues}。内容（已隐去个人信息）：{excerpt}',
+    'zh-Hant': '💛 關注提醒（{kinds}）：來信人（{channel} {chat}）的訊息僅經模型判斷可能有情緒困擾，暫無緊急危險；訊息是具體訴求或補充，未向來信人發送熱線，訴求照常辦理，請判斷是否需要聯絡。依據：{cues}。內容（已隱去個人資料）：{excerpt}',
+    en: '💛 Concern ({kinds}): only the model reads possible distress in a message from a resident ({channel} {chat}), without immediate danger; the message is a clear request or a detail, so no lines were sent to the resident and the request is handled as usual. Please judge whether to reach out. Why: {cues}. Content (redacted): {excerpt}',
+  },
   'conversation.office.crisis_concern': {
     'zh-Hans': '💛 关注提醒（{kinds}）：来信人（{channel} {chat}）的消息显示情绪困扰或安全隐患，暂无紧急危险；已告知相应的热线或急救电话，诉求照常办理。依据：{cues}。内容（已隐去个人信息）：{excerpt}',
     'zh-Hant': '💛 關注提醒（{kinds}）：來信人（{channel} {chat}）的訊息顯示情緒困擾或安全隱患，暫無緊急危險；已告知相應的熱線或急救電話，訴求照常辦理。依據：{cues}。內容（已隱去個人資料）：{excerpt}',

@@ -48,6 +48,9 @@ export function toTraditionalScript(text: string): string {
   const out = simplifiedToTraditional(text);
   if (out === text) return text;
   const before = [...text];
+  // Written in 繁體 already (a character of it has a simplified form): the writer's own characters stand. Cantonese
+  // writes 晒 (all), 系 and 只 as such, and "攻晒入屋" had come back to its writer as 攻曬, "唔該晒" as 唔該曬.
+  if (traditionalToSimplified(text) !== text) return text;
   const after = [...out];
   // OpenCC maps character for character here; if a phrase ever changed the length, the plain conversion stands.
   if (before.length !== after.length) return out;

@@ -190,7 +190,7 @@ export function termFrequencies(tokens: string[]): Map<string, number> {
 const GENERIC_QUESTION_WORDS = new Set(
   `请问 问问 如何 怎样 怎么 怎么办 咋办 申请 提出 办理 处理 需要 要求 什么 哪些 哪个 哪里 哪儿 多久 多长 多少 时候 时间 可以 能否 能不能
   是否 有没有 咨询 了解 我想 想问 一下 手续 材料 资料 条件 资格 流程 程序 规定 相关 有关 部门 问题 情况 事情 一般 应该 必须
-  比例 比率 标准 金额 费用 几天 几个
+  比例 比率 标准 金额 费用 几天 几个 结果 消息 回音 下文
   apply application how what when where which need needs needed can could should would help please
   day days week weeks month months year years time times take takes took say says said get gets got make makes made
   want wants know tell told ask asked still already long much many also just now then there here about after before

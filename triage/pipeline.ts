@@ -168,7 +168,9 @@ export async function triage(text: string, deps: TriageDeps): Promise<Decision> 
   for (const f of redactedOriginal.found) reasons.push(`redacted:${f.kind}:${f.count}`);
 
   // What staff and the resident read back: the resident's words with Chinese punctuation (NFKC folded it for matching).
-  const shown = n.language === 'en' ? redactedOriginal.text : cjkPunctuation(redactedOriginal.text);
+  // A message read as English may still hold a Chinese sentence ("Hi, the site works until 2am. 就系科技园那边，吵到…"):
+  // `cjkPunctuation` changes only marks beside Chinese, so English alone reads as written; the card had shown 「那边,吵到」.
+  const shown = cjkPunctuation(redactedOriginal.text);
   const base = { redactedText: shown, language: n.language, citations: [] as Citation[] };
 
   // The crisis layer looks at the unstripped text (removing an "instruction" must never hide a danger).

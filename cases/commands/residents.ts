@@ -125,6 +125,11 @@ export interface OfficeAlert {
   requestId: string;
   /** The message parameters staff see (which kinds, rules, cues fired; a redacted excerpt). */
   params: Record<string, string | number | null>;
+  /**
+   * A concern for which the resident was not given the lines (the crisis model's reading alone, on a clear matter or a
+   * detail): the note says so. It had said "已告知相应的热线" of a resident who got none. Default: given.
+   */
+  linesGiven?: boolean;
 }
 
 /**
@@ -144,7 +149,7 @@ export async function alertOffice(
     chatId: deps.officeChatId,
     chatKind: 'group',
     language: 'zh-Hans',
-    message: { key: immediate ? 'conversation.office.emergency_alert' : 'conversation.office.crisis_concern', params: alert.params },
+    message: { key: immediate ? 'conversation.office.emergency_alert' : alert.linesGiven === false ? 'conversation.office.crisis_concern_unsent' : 'conversation.office.crisis_concern', params: alert.params },
     dedupeKey: alertDedupeKey(immediate, alert.channel, alert.chat, alert.requestId),
     notBefore: deps.clock.now(),
     recipient: 'office',

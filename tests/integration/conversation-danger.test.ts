@@ -122,7 +122,18 @@ describe('resident conversation: the matter beside an emergency', () => {
     const r = who();
     const rs = await say(r, '餐馆的油烟今晚更严重了，整个楼道都是');
     assert.deepEqual(keys(rs), ['conversation.petition.confirm']);
-    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern' && String(o.message.params.chat) === r.externalId);
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern_unsent' && String(o.message.params.chat) === r.externalId);
+    assert.equal(notes.length, 1, 'the office decides');
+  });
+
+  it('a detail at a 信访外 offer that only the crisis model reads as distress goes on with the matter, without the hotlines', async () => {
+    const r = who();
+    const first = await say(r, '楼上邻居每天晚上十二点以后还在拖椅子、跳绳，吵得我们全家睡不着');
+    assert.ok(keys(first).includes('conversation.oos.offer'), keys(first).join(','));
+    const rs = await say(r, '我上去跟他说过几次，他还骂我');
+    assert.ok(!rs.some((x) => x.key.startsWith('triage.crisis.')), keys(rs).join(','));
+    assert.ok(keys(rs).includes('conversation.oos.offer'), keys(rs).join(','));
+    const notes = (await outboxTo(OFFICE_CHAT)).filter((o) => o.message.key === 'conversation.office.crisis_concern_unsent' && String(o.message.params.chat) === r.externalId);
     assert.equal(notes.length, 1, 'the office decides');
   });
 

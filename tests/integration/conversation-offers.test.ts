@@ -128,6 +128,18 @@ describe('offers, consent and the summary a resident confirms', () => {
     assert.ok(text.startsWith(c.original_text), 'the resident’s text, from its start');
   });
 
+  it('"好，多謝" after an answer is thanks (it had been asked to say more); thanks at an offer shows its buttons again', async () => {
+    const r = who('zh-Hant');
+    await say(r, '我想问一下，低保怎么申请？');
+    assert.deepEqual(keys(await say(r, '好，多謝')), ['conversation.courtesy']);
+    const o = who();
+    const offer = await say(o, '我爸爸78岁一个人住在南头，腿脚不方便，想找人定期上门看看他');
+    assert.ok(keys(offer).includes('conversation.oos.offer'), keys(offer).join(','));
+    const thanks = await say(o, '好的，谢谢');
+    assert.deepEqual(keys(thanks), ['conversation.courtesy', 'conversation.consent.still_waiting']);
+    assert.deepEqual(thanks[1]!.actions, ['consent_yes', 'consent_no']);
+  });
+
   it('legal aid refused once is not offered again with the next message about the dispute; asked for by name, it is', async () => {
     const r = who();
     const first = await say(r, '公司把我辞退了，没有给经济补偿，我想讨个说法');
@@ -142,6 +154,11 @@ describe('offers, consent and the summary a resident confirms', () => {
     const asked = await say(r, '我还是想申请法律援助');
     assert.ok(keys(asked).includes('conversation.legal.aid_offer'), keys(asked).join(','));
     assert.deepEqual(await casesOf(r), []);
+    // Asked for with the dispute told before: the labour channel, and the case holds the facts, not only those words.
+    assert.equal(asked[0]!.key, 'conversation.legal.labour', render(r, asked));
+    await press(r, 'consent_yes', asked.find((x) => x.key === 'conversation.legal.aid_offer')!.token!);
+    const [c] = await casesOf(r);
+    assert.match(c!.original_text, /辞退.*加班费.*法律援助/s);
   });
 
   it('the summary to confirm shows the resident’s own words (their address, 搵) with a line that the handler gets them hidden; the case stays redacted', async () => {

@@ -193,4 +193,14 @@ describe('复查 from the conversation (Art. 35): the 不满意 reply names a wa
     const rs = await say(r, '不满意物业的处理，小区电梯坏了三个月都没人修');
     assert.ok(rs.some((x) => x.key === 'conversation.petition.confirm'), keys(rs).join(','));
   });
+
+  it('asked with nothing to review while a summary waits, the summary stays with its buttons', async () => {
+    // "我要申请复查" had dropped the summary waiting for its button: the next message started a new one.
+    const r = who();
+    assert.ok(keys(await say(r, '我们小区3栋的电梯坏了两个星期了，物业一直不修')).includes('conversation.petition.confirm'));
+    const rs = await say(r, '我要申请复查');
+    assert.deepEqual(keys(rs), ['conversation.review.none', 'conversation.petition.still_waiting']);
+    const added = await say(r, '物业根本没有真正修好，只是临时处理');
+    assert.match(render(r, added), /两个星期了，物业一直不修。物业根本没有真正修好/);
+  });
 });

@@ -51,6 +51,7 @@ describe('npm run chat (piped input)', () => {
   it('the office finishes the loops it starts: 不予受理 with a reason, the answer to a 复查, and a hint when approval is missing', async () => {
     const { code, stdout, stderr } = await runChat(
       [
+        '/office approve last', // no case yet: said as such, not as a malformed reference
         '福田区华强北某工地每天晚上十一点以后还在打桩施工，噪音太大，孩子没法睡觉。',
         '1',
         '/office accept last', // before approval: refused, with the missing step named
@@ -70,6 +71,8 @@ describe('npm run chat (piped input)', () => {
       loops,
     );
     assert.equal(code, 0, stderr);
+    assert.match(stdout, /office> no case yet: the resident has registered none/);
+    assert.doesNotMatch(stdout, /case reference must look like/);
     assert.match(stdout, /office> refused: .*the office approves it first: \/office approve last/);
     assert.match(stdout, /office> reasons: legal_channel \| not_government_duty \| other_jurisdiction/);
     assert.match(stdout, /office> not accepted YT-\d{8}-\d{4} \(other_jurisdiction\)/);

@@ -5,6 +5,9 @@ import { agreesInWords, asksAboutPrivacy, asksToWithdraw, commandInWords, isClos
 // Residents asking, in words, how their case is going (our own wording, four varieties).
 const STATUS = [
   '有进展吗？',
+  // "Is anyone dealing with it?" after submitting had been offered as a note to the case.
+  '有冇人理㗎？',
+  '有没有人理啊',
   '我的事情怎么样了',
   '我想问下我那个投诉处理到哪一步了',
   '请问我之前反映的问题有结果了吗',
@@ -99,6 +102,8 @@ const NOT = [
   '房东不同意退押金',
   '公司不要我的资料怎么办',
   '有人找我麻烦',
+  '小区垃圾一直没人理',
+  '有人理发店门口乱停车',
   '老板打电话给我骂人',
   '交警的罚单怎么申请行政复议',
   '医院复查要挂什么号',

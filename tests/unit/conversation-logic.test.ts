@@ -5,7 +5,7 @@ import type { Decision } from '../../kernel/taxonomy.js';
 import { ACTION_CODES } from '../../bot/callbackData.js';
 import { LANGUAGES, areaCatalogues, catalogue, paramsOf } from '../../i18n/index.js';
 import { messages } from '../../i18n/conversation.js';
-import { typedRating } from '../../conversation/residentRules.js';
+import { isThanksOnly, typedRating } from '../../conversation/residentRules.js';
 import { dropsReview, isReason } from '../../conversation/residentReview.js';
 import { CONFIRM_ACTION, concernReplies, officeKindLabels, isCourtesyOnly, isOtherMatter, isReadableText, joinMessages, legalChannelOf, residentStateSchema, runnerUpService } from '../../conversation/index.js';
 
@@ -40,9 +40,16 @@ describe('legalChannelOf', () => {
   });
 });
 
+describe('isThanksOnly', () => {
+  it('reads an OK that thanks as thanks ("好，多謝" after an answer had been asked to say more), not a bare yes', () => {
+    for (const t of ['好，多謝', '好的，谢谢', 'ok thanks', '好啊，唔該晒']) assert.equal(isThanksOnly(t), true, t);
+    for (const t of ['好', '好，可以', 'yes', '好，多謝，另外想问低保怎么申请']) assert.equal(isThanksOnly(t), false, t);
+  });
+});
+
 describe('isCourtesyOnly', () => {
   it('recognises thanks, agreement and "submit" in every language the bot speaks', () => {
-    for (const t of ['谢谢', '谢谢！', '好的，谢谢', '多謝', '唔該晒', 'ok', 'OK thanks', 'Thank you!', '确认', '確認提交', 'submit', '好 👍', '嗯嗯', '收到了']) {
+    for (const t of ['谢谢', '谢谢！', '好的，谢谢', '多謝', '唔該晒', 'ok', 'OK thanks', 'Thank you!', '确认', '確認提交', 'submit', '好 👍', '嗯嗯', '收到了', 'yes please', 'sure, submit it', 'yeah pls', '得，唔該', '没问题']) {
       assert.equal(isCourtesyOnly(t), true, t);
     }
   });
@@ -51,7 +58,7 @@ describe('isCourtesyOnly', () => {
     for (const t of ['5栋', '在吗，地址是5栋', 'hello, the lift broke again']) assert.equal(isCourtesyOnly(t), false, t);
   });
   it('leaves anything with content to be added as a detail', () => {
-    for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', '']) {
+    for (const t of ['谢谢，另外地址是5栋', '好的，电梯今天又坏了', 'ok the address is block 5', '确认一下，物业电话是多少', '提交材料要去哪里', 'yes please call me back', '行政处罚不合理', '']) {
       assert.equal(isCourtesyOnly(t), false, t);
     }
   });
@@ -128,6 +135,16 @@ describe('isOtherMatter', () => {
   });
   it('appends details: the same department, short additions, unsure readings', () => {
     assert.equal(isOtherMatter(d('petition', 'human_resources'), wages, '一共欠了我们十二个人的工资'), false);
+    // Read as a question, but asking nothing: where the matter is, a detail of it.
+    const pothole = d('petition', 'transport');
+    assert.equal(isOtherMatter(d('inquiry', null, 0.73), pothole, "It's right in front of exit C of Shenzhen University station"), false);
+    assert.equal(isOtherMatter(d('inquiry', null, 0.9), pothole, 'How can I contest it?'), true);
+    assert.equal(isOtherMatter(d('inquiry', null, 0.9), wages, '想了解一下劳动仲裁的流程'), true);
+    // Read as a 信访外 need, but asking for nothing: why the lift matters, a detail of it.
+    const lift = d('petition', 'housing');
+    assert.equal(isOtherMatter(d('out_of_scope', 'elderly_care', 0.97), lift, '老人上下楼很困难，我妈妈80岁了每天都要爬7楼'), false);
+    assert.equal(isOtherMatter(d('out_of_scope', 'elderly_care', 0.97), lift, '另外我想找人定期上门照顾我妈妈'), true);
+    assert.equal(isOtherMatter(d('out_of_scope', 'counselling', 0.9), lift, 'I need someone to talk to, I cannot sleep'), true);
     assert.equal(isOtherMatter(d('inquiry', null), wages, '在南山区'), false, 'short');
     assert.equal(isOtherMatter(d('inquiry', null, 0.5), wages, '请问人身安全保护令怎么申请？'), false, 'not sure');
     assert.equal(isOtherMatter(d('petition', 'housing', 0.9, true), wages, '小区电梯又坏了，物业不管'), false, 'needs review');
@@ -142,6 +159,10 @@ describe('joinMessages', () => {
     assert.equal(joinMessages('电梯坏了三个月', '地址是5栋'), '电梯坏了三个月。地址是5栋');
     assert.equal(joinMessages('電梯壞咗三個月！', '喺5座'), '電梯壞咗三個月！喺5座');
     assert.equal(joinMessages('Is this allowed?', 'It is block 5'), 'Is this allowed?\nIt is block 5');
+    // A Chinese message ending in a number or a letter closes in Chinese: it had read 「…3栋502.」 and a line break.
+    assert.equal(joinMessages('住在南山区南海大道1088号3栋502', '垃圾站一个月没人清理'), '住在南山区南海大道1088号3栋502。垃圾站一个月没人清理');
+    assert.equal(joinMessages('我住喺B座', '部電梯壞咗'), '我住喺B座。部電梯壞咗');
+    assert.equal(joinMessages('I live at 海月花园 block 5', 'the lift is broken'), 'I live at 海月花园 block 5.\nthe lift is broken');
   });
 });
 

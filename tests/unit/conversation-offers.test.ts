@@ -64,6 +64,9 @@ describe('the resident’s own words', () => {
   it('a 繁體 reader gets their own traditional words back as written (搵, 溫, 戶), and simplified text in traditional', () => {
     assert.equal(toTraditionalScript('我想搵人管下佢哋，溫度太高，戶口'), '我想搵人管下佢哋，溫度太高，戶口');
     assert.equal(toTraditionalScript('已修复路灯，后面的问题'), '已修復路燈，後面的問題');
+    // Written in 繁體 already: Cantonese 晒 (all) is no 曬 ("攻晒入屋" had come back to its writer as 攻曬).
+    assert.equal(toTraditionalScript('我哋樓下間茶餐廳啲油煙好大，攻晒入屋'), '我哋樓下間茶餐廳啲油煙好大，攻晒入屋');
+    assert.equal(toTraditionalScript('唔該晒'), '唔該晒');
     assert.match(t('zh-Hant', 'conversation.petition.confirm', { summary: '我想搵人處理', handler: '住建局' }), /我想搵人處理/);
   });
   it('a summary says the handler gets it without personal data only when something was hidden', () => {

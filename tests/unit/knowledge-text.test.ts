@@ -64,6 +64,11 @@ describe('matterOf: is a passage about the question at all?', () => {
     assert.equal(matterOf('请问怎样申请公屋？要什么资格？')(reconsideration), false);
     assert.equal(matterOf('请问對信訪事項的處理意見不服，可以申請複查嗎？')('信访人对处理意见不服的，可以请求复查。'), true, '繁體 question, 简体 passage');
     assert.equal(matterOf('法律援助需要什么条件')('因经济困难没有委托代理人的，可以申请法律援助'), true);
+    // "How long until I hear" is scaffolding too: 结果 → 决定 had quoted the time limits of reconsideration, arbitration
+    // and legal aid to "申請公屋要幾耐先有結果？".
+    const asked = matterOf('我想問下申請公屋要幾耐先有結果？');
+    assert.equal(asked('复议机关收到申请后5日内审查，决定是否受理（第三十条）。'), false);
+    assert.equal(asked('法律援助机构应当自收到申请之日起7日内审查，决定是否给予援助（第四十三条）。'), false);
   });
   it('takes synonyms only of the matter, as whole phrases: a 低保 question does not reach the arbitration article on evidence', () => {
     const evidence = '仲裁申请一般要书面提出，写明双方情况、请求、事实理由和证据；';

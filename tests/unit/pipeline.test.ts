@@ -168,6 +168,10 @@ describe('triage pipeline', () => {
     assert.equal(d.redactedText, '小区物业乱收停车费，每月多收1,000元（去年开始），请处理！电话(0755)12345678'.replace('(0755)12345678', '[PHONE]'));
     const en = await triage('Landlord kept my deposit, 3,000 rmb: please help!', { engine: keywordEngine() });
     assert.equal(en.redactedText, 'Landlord kept my deposit, 3,000 rmb: please help!');
+    // English with a Chinese sentence in it: the Chinese keeps its own marks (the office card had shown 「那边,吵到」).
+    const mixed = await triage('Hi, the construction site next to my building works until 2am every night. 就系科技园那边，吵到小朋友瞓唔着', { engine: keywordEngine() });
+    assert.equal(mixed.language, 'en');
+    assert.equal(mixed.redactedText, 'Hi, the construction site next to my building works until 2am every night. 就系科技园那边，吵到小朋友瞓唔着');
   });
 
   it('falls back when the engine throws, times out or returns something invalid', async () => {
