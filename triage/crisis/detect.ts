@@ -79,8 +79,11 @@ export const DENIED_SUICIDE = /(没有|没|冇|并没有|从来没有|从没|不
  */
 const onlyDenied = (text: string, kind: 'suicide' | 'self_harm' = 'suicide'): boolean =>
   text.search(DENIED_SUICIDE) >= 0 && !detectEmergency(text.replace(DENIED_SUICIDE, ' '))?.kinds.includes(kind);
+// A weapon, or the abuser at the door or downstairs now, keeps the alarm however far in the past the violence is told
+// ("以前會打我，現在已經分開了，但他現在就在門口拿著刀" had been a concern).
+const AT_HAND = /刀|枪|槍|斧|(现在|而家|宜家|正在|刚才|又)(就)?(在|喺|到)(我)?(的|嘅)?(家)?(门口|门外|楼下|樓下|屋企|家|公司)|(拍|踢|踹|砸|撞)(紧|着)?(门|我门)|\b(knife|gun|axe|(at|outside) (my|the) door (right )?now|(is|he's) (outside|downstairs|here) (right )?now|banging on|kicking (the|my) door)\b/;
 const ABUSE_OVER =
-  /(已经)?(分开|分手|离婚|离了婚)|走(了|咗)出(来|嚟)|搬(走|了|出来|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
+  /(已经)?(分开|分手|离婚|离了婚)|走(了|咗)出(来|嚟)|搬(走|了|出来|出去|去(了)?(第二|别|其他))|住在新|(他|她)(找不到|不知道)我|(返|回)(咗|了)?(外家|娘家|外婆家|妈妈家|阿妈屋企|父母家)|住(在|喺)(我)?(爸妈|父母|妈妈|阿妈|娘家|外家|朋友|姐姐|妹妹|亲戚)(家|屋企|嗰度|那里)|\b(moved (out|away)|left (him|her)|divorced|(staying|living) (with|at) my (parents|mum'?s|mom'?s|mother'?s|sister'?s|friend'?s|parents'?)|(he|she) (doesn'?t|does not|can'?t|cannot) (know where i (live|am)|find me))\b/;
 // Self-harm told as the writer's past ("高中的時候自殘過，手臂上還有疤，最近…只是想找人說說", "I used to cut in high school"):
 // the rule fires on 自残 with no tense guard, on purpose ("I tried before" is still a signal), but what the office must
 // hear is a concern — the 110/120 reply to it had told a resident who only wanted to talk that help was on its way.
@@ -413,7 +416,7 @@ export function detectCrisis(normalizedText: string, original?: string, opts: De
   // ("以前前男友会打我 现在已经分开一年 住在新的地方", "旧年前度成日打我 而家搬咗去第二度 佢搵唔到我"): the violence rule had
   // read the 打我 and the 现在 of the new life as a beating now. A concern the office reads, with the lines; anything
   // said to be happening now (刚才, 在门外, right now) keeps the alarm.
-  if (immediate && [...kinds].every((k) => k === 'violence') && sit.strongNow === 0 && TOLD_AS_PAST.test(normalizedText) && ABUSE_OVER.test(normalizedText)) {
+  if (immediate && [...kinds].every((k) => k === 'violence') && sit.strongNow === 0 && TOLD_AS_PAST.test(normalizedText) && ABUSE_OVER.test(normalizedText) && !AT_HAND.test(normalizedText)) {
     return finish('concern', kinds, [...cues, 'violence_over_safe']);
   }
   // The model cannot read the denial either ("I'm not suicidal, just tired of my boss" scored 0.40): with no other

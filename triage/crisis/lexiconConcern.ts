@@ -35,7 +35,7 @@ export const CONCERN_CUES: Cue[] = [
     name: 'violence_told', kind: 'violence', level: 'concern',
     pattern: /(老公|丈夫|先生|老婆|妻子|太太|男朋友|女朋友|男友|女友|前夫|前妻|前度|伴侣|同居|佢|他|她).{0,12}(?<!没|没有|冇|不|唔|从来没|从没)(打|推|踢|掐|揍|扇|撞|勒|摔)(了|咗|过)?(我|伤我)|(被|俾|畀)(老公|丈夫|先生|老婆|妻子|男朋友|前夫|伴侣|佢|他|她)(打|推|踢|掐|揍|扇)|把我(推|打|踢|掐|揍|扇|摔|撞|勒)/,
     // Long ago and safe now, or asked for a friend: information, not a concern (the eval set's hard negatives).
-    unless: /新闻|报道|电影|小说|电视剧|宣传|讲座|培训|(打|推)(电话|广告|销|车)|以前|从前|之前|曾经|几年前|[0-9一两三四五六七八九十]+年前|离(了|咗)婚|已经离婚|帮朋友|朋友问|替朋友/,
+    unless: /新闻|报道|电影|小说|电视剧|宣传|讲座|培训|(打|推)(电话|广告|销|车)|以前|从前|之前|曾经|几年前|[0-9一两三四五六七八九十]+年前|离(了|咗)婚|已经离婚|帮朋友|朋友问|替朋友|(已经|已經)?(和解|讲和|講和|调解好)/,
   },
   {
     name: 'violence_told', kind: 'violence', level: 'concern',
@@ -66,7 +66,7 @@ export const CONCERN_CUES: Cue[] = [
   // a concern with the protection lines (it had been none, or the 110 reply for the past blows).
   {
     name: 'stalked', kind: 'violence', level: 'concern', whole: true,
-    pattern: /(前夫|前妻|前男友|前女友|前度|以前同居|分手|离婚|离了婚)[^。!?]{0,40}((到|在)(我)?(的)?(单位|公司|学校|家|楼下|小区)(门口|楼下)?(等我|守着|找我|堵我)|(周围|到处)找我|知道我住(哪|在哪)|跟踪我|(用)?新号码(发|传)(信息|讯息|短信))|\b(ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend)\b.{0,80}\b(keeps? (turning|showing) up|waits? (for me )?outside|follow(s|ed|ing) me|knows where i live|found (out )?where i live)\b/,
+    pattern: /(前夫|前妻|前男友|前女友|前度|以前同居|分手|离婚|离了婚|分居|搬(了)?出去)[^。!?]{0,40}((到|在)(我)?(的)?(单位|公司|学校|家|楼下|小区)(门口|楼下)?(等我|守着|找我|堵我)|(周围|到处)找我|知道我住(哪|在哪)|跟踪我|(用)?新号码(发|传)(信息|讯息|短信))|\b(ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend)\b.{0,80}\b(keeps? (turning|showing) up|waits? (for me )?outside|follow(s|ed|ing) me|knows where i live|found (out )?where i live)\b/,
     unless: /新闻|报道|电影|小说|\b(news|movie|film|novel)\b/,
   },
   // Self-harm told as the past, with the feeling coming back ("我以前割过手腕…最近失业又开始有那种感觉"): a concern.
@@ -132,7 +132,7 @@ export const CONCERN_CUES: Cue[] = [
   // lines (fresh blood or a cut tonight is the rule's, and stays immediate).
   {
     name: 'self_harm_signs', kind: 'self_harm', level: 'concern', whole: true,
-    pattern: /\b(cuts?|scratches|scars?|marks|burns)\b.{0,20}\bon (her|his|their) (arms?|wrists?|thighs?|legs?)\b|\b(her|his|their|(daughter|son|child|kid|teen\w*)'?s) (arms?|wrists?|thighs?) (have|has|are covered in|had|with) (\w+ )?(cuts|scratches|scars|marks)\b|(手臂|手腕|大腿|手上|手瓜)[^。!?]{0,8}(好多|几条|幾條|一道道|一条条|一條條|一排)[^。!?]{0,4}(伤口|傷口|划痕|劃痕|刀痕|疤)/,
+    pattern: /\b(cuts?|scratches|scars?|marks|burns)\b.{0,20}\bon (her|his|their) (arms?|wrists?|thighs?|legs?)\b|\b(her|his|their|(daughter|son|child|kid|teen\w*)'?s) (arms?|wrists?|thighs?) (have|has|are covered in|had|with) (\w+ )?(cuts|scratches|scars|marks)\b|(手臂|手腕|大腿|手上|手瓜)[^。!?]{0,8}(好多|几条|幾條|一道道|一条条|一條條|一排)[^。!?]{0,4}(伤口|傷口|划痕|劃痕|刀痕|疤)|(女儿|女兒|儿子|兒子|孩子|个女|個女|个仔|個仔|女仔|男仔)[^。!?]{0,30}(长袖|長袖)[^。!?]{0,20}(手臂|手腕|大腿)(上)?[^。!?]{0,4}(有)?[^。!?]{0,4}(划痕|劃痕|刀痕|割痕|伤口|傷口)/,
     unless: /\b(cat|dog|kitten|puppy|fell|fall|bike|accident|surgery|operation)\b|猫|狗|跌|车祸|手术/,
   },
   // Drunk and shouting, as a habit ("飲醉就會大聲鬧人掟嘢"), with the fear it leaves every day: a concern with the lines.
