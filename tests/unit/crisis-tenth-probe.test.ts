@@ -228,3 +228,16 @@ describe('crisis: complaints the model alone read as danger in the twelfth sessi
     expectLevel('immediate', ['早排隔籬屋都試過火燭，而家我屋企又着火，好大煙']);
   });
 });
+
+describe('crisis: an elder living alone, told as a bare fact', () => {
+  it('is a concern the office reads, not the 110/119/120 reply; any sign that something is wrong keeps the alarm', () => {
+    assert.equal(modelAlarmGuard(normalize('我阿爸一個人住，已經88歲').normalized, false)?.cues[0], 'elder_alone_not_danger');
+    assert.equal(modelAlarmGuard(normalize('my grandma lives alone, she is 91').normalized, false)?.cues[0], 'elder_alone_not_danger');
+    for (const text of [
+      '我阿爸一個人住，由琴日開始打電話都冇人聽',
+      'my grandma lives alone and her post has piled up for days',
+      '外婆独居，刚才说胸口好痛',
+      'the old man downstairs lives alone and I can hear knocking on the pipes but he does not open the door',
+    ]) assert.notEqual(modelAlarmGuard(normalize(text).normalized, false)?.cues[0], 'elder_alone_not_danger', text);
+  });
+});

@@ -252,6 +252,18 @@ const WORKS_NOISE = /(装修|裝修|施工|工地|地盘|地盤)[^。!?]{0,12}(�
 const CRY_OR_BLOW = /救命|尖叫|哭|喊救|打(人|我|她|他|佢)|刀|塌|冧|坍|埋|压|壓|困|跌|掉|摔|\b(scream\w*|help|cry\w*|hit(ting)? (me|her|him)|knife|collaps\w*|buried|trapped|fell|fallen)\b/;
 
 /** In order: the first that applies decides. */
+// An elder living alone told as a fact, with nothing happening ("我媽媽一個人住，今年85歲", a detail in a story about care):
+// the model alone (0.66) had sent it the 110/119/120 reply. A concern, so the office reads it; a fall, no answer, a smell,
+// smoke or anyone hurt keeps the alarm.
+const ELDER_ALONE =
+  /(妈|媽|爸|父亲|父親|母亲|母親|老人|婆婆|公公|奶奶|爷爷|爺爺|外婆|外公|老豆|阿妈|阿媽|阿爸|长者|長者|老伴)[^。!?]{0,6}(一个人|一個人|独自|獨自|自己)(住|生活|喺屋企|在家)|独居|獨居|\b(lives|living) (on (his|her) own|alone|by (him|her)self)\b/;
+const ELDER_EVENT =
+  /倒|跌|摔|晕|暈|昏|不应|唔应|唔應|冇反应|冇反應|没反应|沒反應|联系不上|聯繫不上|打不通|冇人听|冇人聽|没人接|沒人接|不接|唔接|气味|氣味|臭|烟|煙|煤气|煤氣|燃气|燃氣|血|痛|疼|喘|救|今晚|而家|现在|現在|堆|敲|几天|幾天|电话|電話|没人听|沒人聽|没人应|沒人應|冇人應|冇人应|没出门|冇出门|冇出門|没见|冇见|冇見|\b(piled|piling|knock\w*|days|haven'?t seen|call\w*|phone\w*|fell|fallen|fall|collapsed|not answering|no answer|can'?t reach|smell|smoke|gas|unconscious|not responding|hasn'?t (answered|picked up)|hurt|pain|bleeding|now|tonight)\b/;
+
+// Only the bare fact, said in a line (English takes about twice the characters): a longer message tells what is wrong (milk piled up for days, weak knocking), and
+// the model reads that better than a list could.
+const ELDER_FACT_CHARS = 30;
+
 const ALARM_GUARDS: readonly AlarmGuard[] = [
   // Saying the danger has passed, after the emergency reply ("我冷静下来了" 0.75, "我已经从楼顶下来了" 0.99, "我现在安全了"):
   // the numbers again and a second urgent alert had followed, and the matter kept from that message was never offered.
@@ -285,6 +297,7 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   { cue: 'knife_sold_not_danger', level: 'none', applies: (t) => KNIFE_SOLD.test(t) && !THREAT.test(t) && notHurt(t) && !otherDanger(t) },
   { cue: 'works_noise_not_danger', level: 'none', applies: (t) => WORKS_NOISE.test(t) && !CRY_OR_BLOW.test(t) && notHurt(t) && !kindHasWords('suicide', t) && !otherDanger(t) },
   { cue: 'documents_kept_not_danger', level: 'concern', applies: (t) => DOCUMENTS_KEPT.test(t) && notHurt(t) },
+  { cue: 'elder_alone_not_danger', level: 'concern', applies: (t) => t.length <= (/\p{Script=Han}/u.test(t) ? ELDER_FACT_CHARS : ELDER_FACT_CHARS * 2) && ELDER_ALONE.test(t) && !ELDER_EVENT.test(t) && notHurt(t) && !FAREWELL_WORDS.test(t) },
   // A scam told to get the money back asks for help finding them, which the ordinary-complaint guard reads as a cry for help.
   { cue: 'scam_told_not_danger', level: 'none', applies: (t) => SCAM_TOLD.test(t) && notHurt(t) && !FAREWELL_WORDS.test(t) && !SCAM_DANGER.test(t) },
   { cue: 'tantrum_not_danger', level: 'none', applies: (t) => TANTRUM.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
