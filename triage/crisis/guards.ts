@@ -165,6 +165,8 @@ const SCAM_DANGER = /死|跳|刀|药|藥|\b(die|dying|dead|kill|jump|knife|pills
 const ILLEGAL_PRACTICE = /无证(行医|诊所|牙医)|無證(行醫|診所|牙醫)|黑诊所|黑診所|黑牙医|\b(unlicen[sc]ed|illegal|fake) (dentist|doctor|clinic|beauty clinic)\b/;
 const OFFICERS_SEIZED = /(城管|执法|保安|\b(chengguan|officers?|inspectors?|guards?)\b)[^。!?]{0,20}(砸|没收|掀|踢翻|推翻|收走|\b(smashed|seized|confiscated|took away|overturned|kicked over)\b)[^。!?]{0,20}(摊|档|車|车|货|秤|\b(stall|cart|goods|stand|scales?)\b)/;
 const BEATEN = /打(了|咗)?(她|他|人|佢)|\b(beat|beating|hit|punch\w*|kick(ed|ing)? (her|him))\b/;
+// A hillside that slid or buried someone after the felling is the danger, not the complaint.
+const SLIDE = /塌|倒|压|困|埋|\b(collaps\w*|trapped|buried|landslide)\b/;
 const LAND_CLEARED = /(砍|斩|斬|伐)(了|咗|光|晒|掉)?[^。!?]{0,6}(树|樹)|(树|樹)[^。!?]{0,6}(被)?(砍|斩|斬)(光|晒|掉|了|咗)|(圈|圍|围)(咗|了)?(块|塊)?地|\b(cut|chopped) down\b.{0,20}\btrees?\b|\btrees?\b.{0,20}\b(cut|chopped) down\b/;
 // Hazards told to a department (twelfth session, a blind probe of ordinary petitions): e-bikes charged in a corridor and the fire feared
 // ("我担心着火，跟物业说了没用"), a house declared dangerous and the compensation for its demolition, a hole in the road to fill,
@@ -179,7 +181,7 @@ const FUNERAL_FEES = /(殡仪馆|殯儀館|丧事|喪事|火化|墓地|骨灰|\b
 const DROWNED_BEFORE = /(淹死|溺死|溺亡|浸死)(过|過)人|(去年|以前|之前|上年|旧年|舊年|前年)[^。!?]{0,10}(淹死|溺死|溺亡|浸死)|\bdrowned (there )?(last (year|summer|month)|years? ago|before)\b/;
 const ordinaryComplaint = (text: string): boolean =>
   FUNERAL_FEES.test(text) || DROWNED_BEFORE.test(text) || FIRE_FEARED.test(text) || UNSAFE_HOUSE.test(text) || ROAD_HOLE.test(text) || POLICE_UNANSWERED.test(text) || TOWED.test(text) || (FOOD_ILL.test(text) && !FOOD_ACUTE.test(text)) || ESTATE.test(text) || BUTTS_THROWN.test(text) || CROSSING_TOO_SHORT.test(text) || FALLING_HAZARD.test(text) ||
-  SCAM_TOLD.test(text) || ILLEGAL_PRACTICE.test(text) || (OFFICERS_SEIZED.test(text) && !BEATEN.test(text)) || (LAND_CLEARED.test(text) && !/塌|倒|压|困|埋|\b(collaps\w*|trapped|buried|landslide)\b/.test(text));
+  SCAM_TOLD.test(text) || ILLEGAL_PRACTICE.test(text) || (OFFICERS_SEIZED.test(text) && !BEATEN.test(text)) || (LAND_CLEARED.test(text) && !SLIDE.test(text));
 
 export interface ModelAlarmGuard {
   /** none: not even a concern; concern: the lines and a note, not the 110/120 reply. */
@@ -200,6 +202,8 @@ interface AlarmGuard {
 }
 
 const notHurt = (text: string): boolean => !HURT.test(text);
+// A knife named anywhere keeps the model's alarm on a family complaint (a tantrum, a son shut away, a drinker's habit).
+const KNIFE = /刀|\bknife\b/;
 const BULLIED = /(被|俾|畀|让|给)[^。!?]{0,8}(同学|人|几个|高年级|班上)[^。!?]{0,10}(欺负|霸凌|杯葛|孤立|排挤|勒索|要钱|嘲笑|取笑|拍(视频|片))|霸凌|\b(bull(y|ied|ies|ying)|mock(ed|ing|s)?|picked on)\b/;
 // A knife-sharpening stall and a parent asking which clinic is open tonight for a fever: the model alone had noted them.
 const KNIFE_TRADE = /磨刀|磨铰剪|磨剪刀|\bknife[- ]sharpen\w*|\bsharpen(s|ing)? knives\b/;
@@ -247,11 +251,13 @@ const PROPERTY_DAMAGED =
 const PERSON_HARMED = /打(伤|傷|人|我|她|他|佢)|刀|血|救|火|烟|煙|困|\b(hurt|hit me|knife|blood|fire|smoke|help|attack\w*)\b/;
 const KNIFE_SOLD = /(卖|賣|摆|擺)[^。!?]{0,8}(刀|管制刀具)|刀(具)?(摊|攤|档|檔)|\bsell(s|ing)? (big )?(knives|machetes|blades|swords)\b|\b(knives|machetes) (for sale|stall)\b/;
 const THREAT = /杀|殺|砍|斩|斬|捅|威胁|威脅|追|挥|揮|舞|\b(kill|stab\w*|threat\w*|chas\w*|wav\w*|swing\w*|attack\w*)\b/;
+// Read by both the alarm guard and the note guard: a car or bike damaged with no one harmed; knives for sale, no threat.
+const propertyOnly = (t: string): boolean => PROPERTY_DAMAGED.test(t) && !PERSON_HARMED.test(t.replace(PROPERTY_DAMAGED, ' ')) && notHurt(t);
+const knifeForSale = (t: string): boolean => KNIFE_SOLD.test(t) && !THREAT.test(t);
 // The noise of works or a dog, not the site: "工地刚刚发生坍方，有一名工人被埋在沟里" (model alone 0.79) is a danger.
 const WORKS_NOISE = /(装修|裝修|施工|工地|地盘|地盤)[^。!?]{0,12}(声|聲|噪音|吵|嘈)|电钻|電鑽|打钻|打鑽|打桩|打樁|钻墙|鑽牆|狗(叫|吠)|卡拉ok|\b(drilling|piling|barking|karaoke|(renovation|construction|building) noise)\b/i;
 const CRY_OR_BLOW = /救命|尖叫|哭|喊救|打(人|我|她|他|佢)|刀|塌|冧|坍|埋|压|壓|困|跌|掉|摔|\b(scream\w*|help|cry\w*|hit(ting)? (me|her|him)|knife|collaps\w*|buried|trapped|fell|fallen)\b/;
 
-/** In order: the first that applies decides. */
 // An elder living alone told as a fact, with nothing happening ("我媽媽一個人住，今年85歲", a detail in a story about care):
 // the model alone (0.66) had sent it the 110/119/120 reply. A concern, so the office reads it; a fall, no answer, a smell,
 // smoke or anyone hurt keeps the alarm.
@@ -260,10 +266,11 @@ const ELDER_ALONE =
 const ELDER_EVENT =
   /倒|跌|摔|晕|暈|昏|不应|唔应|唔應|冇反应|冇反應|没反应|沒反應|联系不上|聯繫不上|打不通|冇人听|冇人聽|没人接|沒人接|不接|唔接|气味|氣味|臭|烟|煙|煤气|煤氣|燃气|燃氣|血|痛|疼|喘|救|今晚|而家|现在|現在|堆|敲|几天|幾天|电话|電話|没人听|沒人聽|没人应|沒人應|冇人應|冇人应|没出门|冇出门|冇出門|没见|冇见|冇見|\b(piled|piling|knock\w*|days|haven'?t seen|call\w*|phone\w*|fell|fallen|fall|collapsed|not answering|no answer|can'?t reach|smell|smoke|gas|unconscious|not responding|hasn'?t (answered|picked up)|hurt|pain|bleeding|now|tonight)\b/;
 
-// Only the bare fact, said in a line (English takes about twice the characters): a longer message tells what is wrong (milk piled up for days, weak knocking), and
-// the model reads that better than a list could.
+// Only the bare fact, said in a line (English takes about twice the characters): a longer message tells what is wrong
+// (milk piled up for days, weak knocking), and the model reads that better than a list could.
 const ELDER_FACT_CHARS = 30;
 
+/** In order: the first that applies decides. */
 const ALARM_GUARDS: readonly AlarmGuard[] = [
   // Saying the danger has passed, after the emergency reply ("我冷静下来了" 0.75, "我已经从楼顶下来了" 0.99, "我现在安全了"):
   // the numbers again and a second urgent alert had followed, and the matter kept from that message was never offered.
@@ -293,14 +300,14 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   },
   { cue: 'lift_out_not_danger', level: 'none', applies: (t) => LIFT_OUT.test(t) && !TRAPPED_INSIDE.test(t) && notHurt(t.replace(LIFT_OUT, ' ')) && !ACUTE.test(t) && !otherDanger(t) },
   { cue: 'medicine_short_not_danger', level: 'none', applies: (t) => MEDICINE.test(t) && MEDICINE_SHORT.test(t) && !AMOUNT_OR_DEATH.test(t) && notHurt(t) && !ACUTE.test(t) && !otherDanger(t) },
-  { cue: 'property_damaged_not_danger', level: 'none', applies: (t) => PROPERTY_DAMAGED.test(t) && !PERSON_HARMED.test(t.replace(PROPERTY_DAMAGED, ' ')) && notHurt(t) },
-  { cue: 'knife_sold_not_danger', level: 'none', applies: (t) => KNIFE_SOLD.test(t) && !THREAT.test(t) && notHurt(t) && !otherDanger(t) },
+  { cue: 'property_damaged_not_danger', level: 'none', applies: propertyOnly },
+  { cue: 'knife_sold_not_danger', level: 'none', applies: (t) => knifeForSale(t) && notHurt(t) && !otherDanger(t) },
   { cue: 'works_noise_not_danger', level: 'none', applies: (t) => WORKS_NOISE.test(t) && !CRY_OR_BLOW.test(t) && notHurt(t) && !kindHasWords('suicide', t) && !otherDanger(t) },
   { cue: 'documents_kept_not_danger', level: 'concern', applies: (t) => DOCUMENTS_KEPT.test(t) && notHurt(t) },
   { cue: 'elder_alone_not_danger', level: 'concern', applies: (t) => t.length <= (/\p{Script=Han}/u.test(t) ? ELDER_FACT_CHARS : ELDER_FACT_CHARS * 2) && ELDER_ALONE.test(t) && !ELDER_EVENT.test(t) && notHurt(t) && !FAREWELL_WORDS.test(t) },
   // A scam told to get the money back asks for help finding them, which the ordinary-complaint guard reads as a cry for help.
   { cue: 'scam_told_not_danger', level: 'none', applies: (t) => SCAM_TOLD.test(t) && notHurt(t) && !FAREWELL_WORDS.test(t) && !SCAM_DANGER.test(t) },
-  { cue: 'tantrum_not_danger', level: 'none', applies: (t) => TANTRUM.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
+  { cue: 'tantrum_not_danger', level: 'none', applies: (t) => TANTRUM.test(t) && notHurt(t) && !KNIFE.test(t) },
   {
     cue: 'business_gone_not_danger',
     level: 'none',
@@ -322,12 +329,12 @@ const ALARM_GUARDS: readonly AlarmGuard[] = [
   // A structure feared to fall one day ("隔籬屋喺天台搭咗間鐵皮屋租俾人，好驚佢冧落嚟", read as violence by the model alone):
   // an illegal structure for a department. Anyone under it, or a crack opening now, stands aside.
   { cue: 'collapse_feared_not_danger', level: 'none', applies: collapseFeared },
-  { cue: 'withdrawn_not_danger', level: 'concern', applies: (t) => WITHDRAWN.test(t) && !kindHasWords('suicide', t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
+  { cue: 'withdrawn_not_danger', level: 'concern', applies: (t) => WITHDRAWN.test(t) && !kindHasWords('suicide', t) && notHurt(t) && !KNIFE.test(t) },
   // Thought of it and held back by someone (可是想到儿子还小，就舍不得), nothing made ready: the model alone had kept the alarm.
   { cue: 'held_back_not_danger', level: 'concern', applies: (t) => HELD_BACK.test(t) && !PLAN_TIMED.test(t) && notHurt(t) },
   // A game or a sport being played ("我老公现在还在打着游戏，叫他吃饭都不理", the model alone 0.85): a family complaint, not a beating.
-  { cue: 'game_not_danger', level: 'none', applies: (t) => GAME_PLAYED.test(t) && notHurt(t) && !kindHasWords('suicide', t) && !/刀|\bknife\b/.test(t) },
-  { cue: 'drunk_habit_not_danger', level: 'concern', applies: (t) => DRUNK_HABIT.test(t) && !HAPPENING.test(t) && notHurt(t) && !/刀|\bknife\b/.test(t) },
+  { cue: 'game_not_danger', level: 'none', applies: (t) => GAME_PLAYED.test(t) && notHurt(t) && !kindHasWords('suicide', t) && !KNIFE.test(t) },
+  { cue: 'drunk_habit_not_danger', level: 'concern', applies: (t) => DRUNK_HABIT.test(t) && !HAPPENING.test(t) && notHurt(t) && !KNIFE.test(t) },
   // Daily life that lost its point after a loss ("my wife passed in march. i dont see the point in cooking or cleaning
   // anymore", the model alone 0.67): grief the office should read, with the lines — no plan, no means, no time. Also grief
   // told as the days since (GRIEF_NOW: "老公走咗半年，我日日都喺屋企等佢返嚟", 0.58), with no death wish or farewell in it.
@@ -391,9 +398,9 @@ export function modelConcernGuard(text: string): string | null {
   if (heightAsPlace(text)) return 'height_as_place_not_concern';
   if (ANGER_FIGURE.test(text)) return 'figure_of_anger_not_concern';
   if (PET_DIED.test(text)) return 'pet_died_not_concern';
-  if ((KNIFE_TRADE.test(text) || (KNIFE_SOLD.test(text) && !THREAT.test(text))) && !HURT.test(text)) return 'knife_trade_not_concern';
+  if ((KNIFE_TRADE.test(text) || knifeForSale(text)) && !HURT.test(text)) return 'knife_trade_not_concern';
   if (collapseFeared(text)) return 'collapse_feared_not_concern';
-  if (PROPERTY_DAMAGED.test(text) && !PERSON_HARMED.test(text.replace(PROPERTY_DAMAGED, ' ')) && !HURT.test(text)) return 'property_damaged_not_concern';
+  if (propertyOnly(text)) return 'property_damaged_not_concern';
   if (CLINIC_ASKED.test(text) && !HURT.test(text)) return 'clinic_question_not_concern';
   if (SPORT_JUMP.test(text) && !HURT.test(text)) return 'sport_jump_not_concern';
   if (IGNORED_AGAIN.test(text)) return 'ignored_again_not_concern';
