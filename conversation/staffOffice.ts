@@ -5,7 +5,7 @@
  * never trusted as sent. Called by conversation/staff.ts after it has authorised the office user.
  */
 import { handlerToken, REASON_BY_WIRE, REASON_WIRE } from './staffWire.js';
-import { clip, LANG, st } from './staffViews.js';
+import { clip, LANG } from './staffViews.js';
 import type { ReplyButton } from './types.js';
 import { OK, type StaffCore } from './staffCore.js';
 import type { StaffCallbackInput, StaffResult } from './staffTypes.js';
@@ -61,7 +61,7 @@ export async function notAcceptFor(
     return core.prompt(cb, { kind: 'not_accept_note', ref, version: cb.version ?? c.version });
   }
   await core.deps.cases.notAccept(ref, actor, reason, undefined, opts);
-  return core.done('staff.done.not_accepted', { ref, reason: st(`staff.reason.${reason}`) }, true);
+  return core.done('staff.done.not_accepted', { ref, reason: { key: `staff.reason.${reason}` } }, true);
 }
 
 function rows<T>(buttons: T[], perRow: number): T[][] {

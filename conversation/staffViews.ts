@@ -12,12 +12,12 @@ import { handlerLabel, noClockReason, targetLabel } from '../cases/cardLabels.js
 import { CATEGORY_LABELS_ZH, CLOCK_LABELS_ZH } from '../cases/messages.js';
 import { shanghaiDateTime, shanghaiDay } from '../cases/refs.js';
 import type { CaseStatus } from '../cases/types.js';
-import type { Directory } from '../directory/directory.js';
+import { STAFF_LANGUAGE, type Directory } from '../directory/directory.js';
 import { eventRef, t, textOf } from '../i18n/index.js';
 import type { Reply, ReplyText } from './types.js';
 
-/** Staff read 简体; the group language of cases/delivery.ts. */
-export const LANG = 'zh-Hans' as const;
+/** The office group's language (directory.ts STAFF_LANGUAGE, which cases/delivery.ts writes to it in). */
+export const LANG = STAFF_LANGUAGE;
 
 export const STATUS_LABELS_ZH: Record<CaseStatus, string> = {
   received: '已接收',
